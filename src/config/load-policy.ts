@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs';
+import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import type { z } from 'zod';
+import { policySchema, type Policy } from './policy-schema.js';
+
+/** A config problem with enough detail to fix it without reading code. */
+export interface ConfigProblem {
+  file: string;
+  key: string;
+  line?: number;
+  message: string;
+}
+
+export class ConfigError extends Error {
+  readonly code = 'BATON_CONFIG_INVALID';
+  constructor(readonly problems: ConfigProblem[]) {
+    super(problems.map(formatProblem).join('\n'));
+  }
+}
+
+export function formatProblem(p: ConfigProblem): string {
+  const where = p.line ? `${p.file}:${p.line}` : p.file;
+  return `${where}: ${p.key || '(top level)'}: ${p.message}`;
+}
+
+function keyPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((acc, k) => (typeof k === 'number' ? `${acc}[${k}]` : acc ? `${acc}.${String(k)}` : String(k)), '');
+}
+
+/** The line of the deepest node on `path` that exists, so a missing key points at its parent. */
+function lineOf(doc: Document, counter: LineCounter, path: readonly PropertyKey[]): number | undefined {
+  for (let n = path.length; n >= 0; n--) {
+    const node = doc.getIn(path.slice(0, n) as unknown[], true) as { range?: [number, number, number] } | undefined;
+    if (node && (isMap(node) || isSeq(node) || node.range)) {
+      const offset = node.range?.[0];
+      return offset === undefined ? undefined : counter.linePos(offset).line;
+    }
+  }
+  return undefined;
+}
+
+function issueMessage(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'unrecognized_keys') return `unknown key(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  return issue.message;
+}
+
+/** Parses and validates the policy YAML; every problem is collected before anything is thrown. */
+export function parsePolicy(text: string, file: string): Policy {
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    throw new ConfigError(
+      doc.errors.map((e) => ({ file, key: '', line: e.linePos?.[0]?.line, message: `YAML syntax: ${e.message.split('\n')[0]}` })),
+    );
+  }
+  const result = policySchema.safeParse(doc.toJS() ?? {});
+  if (result.success) return result.data;
+  throw new ConfigError(
+    result.error.issues.map((issue) => ({
+      file,
+      key: keyPath(issue.path),
+      line: lineOf(doc, counter, issue.path),
+      message: issueMessage(issue),
+    })),
+  );
+}
+
+export function loadPolicy(file: string): Policy {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (err as Error).message;
+    throw new ConfigError([{ file, key: '', message: `${reason} (set BATON_CONFIG to the policy file)` }]);
+  }
+  return parsePolicy(text, file);
+}

@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { triageSchema } from './triage-schema.js';
+
+const id = z.string().min(1).regex(/^[a-z0-9_-]+$/i, 'letters, digits, "_" or "-"');
+const risk = z.enum(['low', 'medium', 'high']);
+
+const accountSchema = z.object({
+  id,
+  name: z.string().min(1),
+  tier: z.string().min(1),
+  crm_url: z.url().optional(),
+  /** Slack channel ids (C…) shared with this customer. */
+  channels: z.array(z.string().regex(/^[CG][A-Z0-9]+$/, 'a Slack channel id such as C0123ABCD')).min(1),
+});
+
+const queueSchema = z.object({
+  id,
+  /** Internal specialist channel id. */
+  channel: z.string().regex(/^[CG][A-Z0-9]+$/, 'a Slack channel id such as C0123ABCD'),
+  /** How the customer hears of this team: "billing specialist". */
+  role: z.string().min(1),
+  sla_minutes: z.number().int().positive(),
+  /** Slack user ids mentioned when the SLA is breached. */
+  leads: z.array(z.string()).default([]),
+});
+
+const routingRuleSchema = z.object({
+  when: z
+    .object({
+      categories: z.array(z.string()).optional(),
+      tiers: z.array(z.string()).optional(),
+      /** Substring of the product page path seen in the conversation, e.g. "/billing". */
+      page: z.string().optional(),
+      initiator: z.enum(['ai', 'customer']).optional(),
+    })
+    .strict(),
+  queue: id,
+});
+
+const categorySchema = z.object({
+  name: id,
+  risk,
+  description: z.string().default(''),
+  /** Example customer messages that teach the classifier this category. */
+  examples: z.array(z.string()).default([]),
+});
+
+const copySchema = z.object({
+  handoff: z.string().default('Good question for our {role}: they will pick this up within {sla}. You won\u2019t need to repeat anything; they can see this whole conversation.'),
+  claimed: z.string().default('{name} from our team is on it now.'),
+  released: z.string().default('We\u2019re getting the right person on this; our {role} will follow up within {sla}.'),
+  resolved: z.string().default('Glad we could sort this out. If anything else comes up, just ask here.'),
+  answer_footer: z.string().default('Not what you needed? Press "Talk to a person" and a specialist will take over.'),
+  talk_to_human_button: z.string().max(75).default('Talk to a person'),
+  unavailable: z.string().default('Let me get a specialist on this for you; our {role} will follow up within {sla}.'),
+});
+
+export const policySchema = z
+  .object({
+    vendor: z.object({
+      /** The vendor's own Slack workspace ids: members of these are staff, everyone else a customer. */
+      team_ids: z.array(z.string().regex(/^T[A-Z0-9]+$/, 'a Slack team id such as T0123ABCD')).min(1),
+      enterprise_ids: z.array(z.string()).default([]),
+      /** Product hosts whose URLs in a conversation give the page context. */
+      product_hosts: z.array(z.string()).default([]),
+    }),
+    accounts: z.array(accountSchema).min(1),
+    queues: z.array(queueSchema).min(1),
+    routing: z.object({ default_queue: id, rules: z.array(routingRuleSchema).default([]) }),
+    categories: z.array(categorySchema).min(1),
+    root_causes: z.array(z.object({ id, label: z.string().min(1) })).min(1),
+    copy: copySchema.default(copySchema.parse({})),
+    triage: triageSchema.default(triageSchema.parse({})),
+  })
+  .superRefine((p, ctx) => {
+    const queues = new Set(p.queues.map((q) => q.id));
+    const categories = new Set(p.categories.map((c) => c.name));
+    if (!queues.has(p.routing.default_queue)) {
+      ctx.addIssue({ code: 'custom', path: ['routing', 'default_queue'], message: `no queue named "${p.routing.default_queue}"` });
+    }
+    p.routing.rules.forEach((r, i) => {
+      if (!queues.has(r.queue)) ctx.addIssue({ code: 'custom', path: ['routing', 'rules', i, 'queue'], message: `no queue named "${r.queue}"` });
+      r.when.categories?.forEach((c, j) => {
+        if (!categories.has(c)) ctx.addIssue({ code: 'custom', path: ['routing', 'rules', i, 'when', 'categories', j], message: `no category named "${c}"` });
+      });
+    });
+    const seen = new Map<string, string>();
+    p.accounts.forEach((a, i) =>
+      a.channels.forEach((c, j) => {
+        const other = seen.get(c);
+        if (other) ctx.addIssue({ code: 'custom', path: ['accounts', i, 'channels', j], message: `channel ${c} already belongs to account "${other}"` });
+        seen.set(c, a.id);
+      }),
+    );
+  });
+
+export type Policy = z.infer<typeof policySchema>;
+export type AccountPolicy = z.infer<typeof accountSchema>;
+export type QueuePolicy = z.infer<typeof queueSchema>;
+export type CategoryPolicy = z.infer<typeof categorySchema>;
+export type CopyPolicy = z.infer<typeof copySchema>;

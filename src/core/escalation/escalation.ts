@@ -1,0 +1,133 @@
+import type { ConversationRef } from '../model/conversation-ref.js';
+import type { Decision, TriggerType } from '../model/decision.js';
+
+export type EscalationStatus = 'open' | 'claimed' | 'resolved';
+export const AI_ACCURACY = ['correct', 'partially_correct', 'off_base'] as const;
+export const AUTOMATION_POTENTIAL = ['yes', 'maybe', 'no'] as const;
+export type AiAccuracy = (typeof AI_ACCURACY)[number];
+export type AutomationPotential = (typeof AUTOMATION_POTENTIAL)[number];
+
+export interface CloseTags {
+  rootCause: string;
+  aiAccuracy: AiAccuracy;
+  automation: AutomationPotential;
+  note?: string;
+}
+
+export interface Specialist {
+  id: string;
+  name?: string;
+}
+
+/** Where the handoff packet was posted, so it can be updated in place. */
+export interface PacketLocation {
+  channel: string;
+  messageId: string;
+}
+
+export interface EscalationEvent {
+  type: 'opened' | 'claimed' | 'released' | 'resolved' | 'reopened' | 'nudged' | 'breached';
+  at: number;
+  by?: string;
+}
+
+export interface Escalation {
+  id: string;
+  conversation: ConversationRef;
+  accountId: string;
+  queueId: string;
+  category: string;
+  trigger: TriggerType;
+  decision: Decision;
+  status: EscalationStatus;
+  openedAt: number;
+  /** Due time promised to the customer (openedAt + queue SLA). */
+  dueAt: number;
+  claimedBy?: Specialist;
+  claimedAt?: number;
+  resolvedAt?: number;
+  resolvedBy?: Specialist;
+  tags?: CloseTags;
+  packet?: PacketLocation;
+  /** Bumped on every claim/release so a compare-and-set can tell stale writers apart. */
+  version: number;
+  history: EscalationEvent[];
+}
+
+export type TransitionResult =
+  | { ok: true; escalation: Escalation }
+  | { ok: false; reason: 'already_claimed'; by: Specialist }
+  | { ok: false; reason: 'not_claimed_by_you'; by?: Specialist }
+  | { ok: false; reason: 'already_resolved'; by?: Specialist }
+  | { ok: false; reason: 'not_resolved' };
+
+export function claim(e: Escalation, who: Specialist, at: number): TransitionResult {
+  if (e.status === 'resolved') return { ok: false, reason: 'already_resolved', by: e.resolvedBy };
+  if (e.status === 'claimed' && e.claimedBy) {
+    if (e.claimedBy.id === who.id) return { ok: true, escalation: e };
+    return { ok: false, reason: 'already_claimed', by: e.claimedBy };
+  }
+  return {
+    ok: true,
+    escalation: {
+      ...e,
+      status: 'claimed',
+      claimedBy: who,
+      claimedAt: e.claimedAt ?? at,
+      version: e.version + 1,
+      history: [...e.history, { type: 'claimed', at, by: who.id }],
+    },
+  };
+}
+
+/** Only the owner gives a claim back; the escalation returns to the queue. */
+export function release(e: Escalation, who: Specialist, at: number): TransitionResult {
+  if (e.status === 'resolved') return { ok: false, reason: 'already_resolved', by: e.resolvedBy };
+  if (e.status !== 'claimed' || e.claimedBy?.id !== who.id) {
+    return { ok: false, reason: 'not_claimed_by_you', by: e.claimedBy };
+  }
+  const { claimedBy: _claimedBy, ...rest } = e;
+  return {
+    ok: true,
+    escalation: {
+      ...rest,
+      status: 'open',
+      version: e.version + 1,
+      history: [...e.history, { type: 'released', at, by: who.id }],
+    },
+  };
+}
+
+/** Any internal specialist may close; closing an unclaimed escalation claims it for the closer. */
+export function resolve(e: Escalation, who: Specialist, tags: CloseTags, at: number): TransitionResult {
+  if (e.status === 'resolved') return { ok: false, reason: 'already_resolved', by: e.resolvedBy };
+  return {
+    ok: true,
+    escalation: {
+      ...e,
+      status: 'resolved',
+      claimedBy: e.claimedBy ?? who,
+      claimedAt: e.claimedAt ?? at,
+      resolvedAt: at,
+      resolvedBy: who,
+      tags,
+      version: e.version + 1,
+      history: [...e.history, { type: 'resolved', at, by: who.id }],
+    },
+  };
+}
+
+/** The customer came back on the same matter after it was closed. */
+export function reopen(e: Escalation, at: number): TransitionResult {
+  if (e.status !== 'resolved') return { ok: false, reason: 'not_resolved' };
+  const { resolvedAt: _r, resolvedBy: _b, claimedBy: _c, ...rest } = e;
+  return {
+    ok: true,
+    escalation: {
+      ...rest,
+      status: 'open',
+      version: e.version + 1,
+      history: [...e.history, { type: 'reopened', at }],
+    },
+  };
+}

@@ -1,0 +1,19 @@
+/** Interaction ids: one constant each. State never goes into these; it travels as an opaque value. */
+export const ACTION = {
+  talkToHuman: 'baton.talk_to_human',
+  claim: 'baton.claim',
+  release: 'baton.release',
+  close: 'baton.close',
+  csat: 'baton.csat',
+} as const;
+
+export const VIEW = {
+  closeEscalation: 'baton.close_escalation',
+} as const;
+
+export const CLOSE_FIELD = {
+  rootCause: 'root_cause',
+  aiAccuracy: 'ai_accuracy',
+  automation: 'automation_potential',
+  note: 'resolution_note',
+} as const;

@@ -1,0 +1,54 @@
+export type RiskTier = 'low' | 'medium' | 'high';
+export type Level = 'low' | 'medium' | 'high';
+
+export type DecisionAction = 'answer' | 'escalate' | 'ignore';
+
+/** Why an escalation happened. The first group is AI-initiated (healthy), the second customer-initiated. */
+export const AI_TRIGGERS = ['low_confidence', 'high_risk', 'sentiment', 'loop', 'complexity', 'engine_error'] as const;
+export const CUSTOMER_TRIGGERS = ['human_button', 'human_phrase'] as const;
+export type AiTrigger = (typeof AI_TRIGGERS)[number];
+export type CustomerTrigger = (typeof CUSTOMER_TRIGGERS)[number];
+export type TriggerType = AiTrigger | CustomerTrigger;
+
+export function triggerInitiator(trigger: TriggerType): 'ai' | 'customer' {
+  return (CUSTOMER_TRIGGERS as readonly string[]).includes(trigger) ? 'customer' : 'ai';
+}
+
+export interface SentimentSignal {
+  label: 'negative' | 'neutral' | 'positive';
+  /** Each in [0, 1]. */
+  frustration: number;
+  urgency: number;
+  distress: number;
+}
+
+export interface Citation {
+  id: string;
+  title: string;
+  url?: string;
+}
+
+export interface DraftAnswer {
+  text: string;
+  citations: Citation[];
+  confidence: number;
+}
+
+/** Everything the trigger matrix looked at and what it concluded. Logged once, stored with the conversation. */
+export interface Decision {
+  action: DecisionAction;
+  category: string;
+  risk: RiskTier;
+  trigger: TriggerType | null;
+  /** The rule of the matrix that fired, in words a lead can read. */
+  rule: string;
+  confidence: number;
+  threshold: number;
+  complexity: Level;
+  sentiment: SentimentSignal;
+  loop: boolean;
+  /** Present when the bot has something to say (an answer, or a draft for the specialist). */
+  answer?: DraftAnswer;
+  /** Engine-specific evidence, e.g. the retrieval scores. Internal only. */
+  reasons: string[];
+}

@@ -1,0 +1,32 @@
+import type { ConversationRef } from './conversation-ref.js';
+
+export interface Author {
+  id: string;
+  name?: string;
+  /** True for anyone outside the vendor's own workspaces. Unknown users are customers (fail closed). */
+  isExternal: boolean;
+}
+
+/** One message as the core sees it, whatever platform it came from. */
+export interface InboundMessage {
+  /** Platform message id (Slack `ts`), unique within the channel. */
+  id: string;
+  ref: ConversationRef;
+  author: Author;
+  text: string;
+  /** Epoch milliseconds. */
+  at: number;
+  /** Optional link to the message, for the handoff packet. */
+  permalink?: string;
+}
+
+export type TurnRole = 'customer' | 'staff' | 'bot';
+
+export interface Turn {
+  role: TurnRole;
+  text: string;
+  at: number;
+  authorId?: string;
+  authorName?: string;
+  messageId?: string;
+}
