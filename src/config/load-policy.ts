@@ -47,7 +47,7 @@ function issueMessage(issue: z.core.$ZodIssue): string {
 /** Parses and validates the policy YAML; every problem is collected before anything is thrown. */
 export function parsePolicy(text: string, file: string): Policy {
   const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false });
+  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: true });
   if (doc.errors.length > 0) {
     throw new ConfigError(
       doc.errors.map((e) => ({ file, key: '', line: e.linePos?.[0]?.line, message: `YAML syntax: ${e.message.split('\n')[0]}` })),
@@ -56,12 +56,11 @@ export function parsePolicy(text: string, file: string): Policy {
   const result = policySchema.safeParse(doc.toJS() ?? {});
   if (result.success) return result.data;
   throw new ConfigError(
-    result.error.issues.map((issue) => ({
-      file,
-      key: keyPath(issue.path),
-      line: lineOf(doc, counter, issue.path),
-      message: issueMessage(issue),
-    })),
+    result.error.issues.map((issue) => {
+      // An unknown key is best shown where it stands, not at its parent.
+      const path = issue.code === 'unrecognized_keys' && issue.keys.length === 1 ? [...issue.path, issue.keys[0]!] : issue.path;
+      return { file, key: keyPath(path), line: lineOf(doc, counter, path), message: issueMessage(issue) };
+    }),
   );
 }
 

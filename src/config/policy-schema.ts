@@ -11,7 +11,7 @@ const accountSchema = z.object({
   crm_url: z.url().optional(),
   /** Slack channel ids (C…) shared with this customer. */
   channels: z.array(z.string().regex(/^[CG][A-Z0-9]+$/, 'a Slack channel id such as C0123ABCD')).min(1),
-});
+}).strict();
 
 const queueSchema = z.object({
   id,
@@ -22,7 +22,7 @@ const queueSchema = z.object({
   sla_minutes: z.number().int().positive(),
   /** Slack user ids mentioned when the SLA is breached. */
   leads: z.array(z.string()).default([]),
-});
+}).strict();
 
 const routingRuleSchema = z.object({
   when: z
@@ -35,7 +35,7 @@ const routingRuleSchema = z.object({
     })
     .strict(),
   queue: id,
-});
+}).strict();
 
 const categorySchema = z.object({
   name: id,
@@ -43,7 +43,7 @@ const categorySchema = z.object({
   description: z.string().default(''),
   /** Example customer messages that teach the classifier this category. */
   examples: z.array(z.string()).default([]),
-});
+}).strict();
 
 const copySchema = z.object({
   handoff: z.string().default('Good question for our {role}: they will pick this up within {sla}. You won\u2019t need to repeat anything; they can see this whole conversation.'),
@@ -53,7 +53,7 @@ const copySchema = z.object({
   answer_footer: z.string().default('Not what you needed? Press "Talk to a person" and a specialist will take over.'),
   talk_to_human_button: z.string().max(75).default('Talk to a person'),
   unavailable: z.string().default('Let me get a specialist on this for you; our {role} will follow up within {sla}.'),
-});
+}).strict();
 
 export const policySchema = z
   .object({
@@ -63,15 +63,16 @@ export const policySchema = z
       enterprise_ids: z.array(z.string()).default([]),
       /** Product hosts whose URLs in a conversation give the page context. */
       product_hosts: z.array(z.string()).default([]),
-    }),
+    }).strict(),
     accounts: z.array(accountSchema).min(1),
     queues: z.array(queueSchema).min(1),
-    routing: z.object({ default_queue: id, rules: z.array(routingRuleSchema).default([]) }),
+    routing: z.object({ default_queue: id, rules: z.array(routingRuleSchema).default([]) }).strict(),
     categories: z.array(categorySchema).min(1),
-    root_causes: z.array(z.object({ id, label: z.string().min(1) })).min(1),
+    root_causes: z.array(z.object({ id, label: z.string().min(1) }).strict()).min(1),
     copy: copySchema.default(copySchema.parse({})),
     triage: triageSchema.default(triageSchema.parse({})),
   })
+  .strict()
   .superRefine((p, ctx) => {
     const queues = new Set(p.queues.map((q) => q.id));
     const categories = new Set(p.categories.map((c) => c.name));

@@ -49,6 +49,9 @@ export interface Escalation {
   resolvedBy?: Specialist;
   tags?: CloseTags;
   packet?: PacketLocation;
+  /** Product page the customer was on, when the conversation showed one. */
+  page?: string;
+  conversationLink?: string;
   /** Bumped on every claim/release so a compare-and-set can tell stale writers apart. */
   version: number;
   history: EscalationEvent[];

@@ -1,0 +1,30 @@
+import type { CoreDeps } from '../deps.js';
+import type { Decision } from '../model/decision.js';
+import type { DecisionInput } from '../ports/decider.js';
+
+const NEUTRAL = { label: 'neutral', frustration: 0, urgency: 0, distress: 0 } as const;
+
+/**
+ * A decider that throws must never leave the customer in silence: the failure becomes an
+ * AI-initiated escalation with the usual specialist framing.
+ */
+export async function decideSafely(deps: CoreDeps, input: DecisionInput): Promise<Decision> {
+  try {
+    return await deps.decider.decide(input);
+  } catch (err) {
+    deps.log.error({ err }, 'decider failed; handing over to a specialist');
+    return {
+      action: 'escalate',
+      category: deps.policy.categories[0]?.name ?? 'unknown',
+      risk: 'high',
+      trigger: input.humanButton ? 'human_button' : 'engine_error',
+      rule: 'the answer engine failed',
+      confidence: 0,
+      threshold: 1,
+      complexity: 'high',
+      sentiment: { ...NEUTRAL },
+      loop: false,
+      reasons: ['engine_error'],
+    };
+  }
+}

@@ -1,0 +1,21 @@
+import type { Policy } from '../config/policy-schema.js';
+import type { ChatGateway } from './ports/chat-gateway.js';
+import type { Clock } from './ports/clock.js';
+import type { Decider } from './ports/decider.js';
+import type { Locks } from './ports/locks.js';
+import type { Logger } from './ports/logger.js';
+import type { ConversationStore, EscalationStore, OnceStore } from './ports/stores.js';
+
+/** Everything the core use cases need, wired once in the composition root. */
+export interface CoreDeps {
+  policy: Policy;
+  decider: Decider;
+  gateway: ChatGateway;
+  conversations: ConversationStore;
+  escalations: EscalationStore;
+  once: OnceStore;
+  locks: Locks;
+  clock: Clock;
+  log: Logger;
+  newId: () => string;
+}

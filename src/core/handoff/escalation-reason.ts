@@ -1,0 +1,34 @@
+import type { Decision, TriggerType } from '../model/decision.js';
+
+const TRIGGER_TEXT: Record<TriggerType, string> = {
+  human_button: 'The customer pressed "Talk to a person".',
+  human_phrase: 'The customer asked for a person.',
+  high_risk: 'High-risk topic: Baton does not answer these alone.',
+  low_confidence: 'Baton was not confident enough in an answer for this risk tier.',
+  sentiment: 'The customer sounds frustrated or urgent.',
+  loop: 'The customer asked the same thing again after Baton\u2019s answers.',
+  complexity: 'The question looks like ones that needed a specialist before.',
+  engine_error: 'Baton could not draft an answer (the answer engine failed).',
+};
+
+export function describeTrigger(trigger: TriggerType, decision: Decision): string {
+  return `${TRIGGER_TEXT[trigger]} Rule: ${decision.rule}.`;
+}
+
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+/** The signals behind a decision, as short label/value pairs for the packet. */
+export function signalLines(d: Decision): { label: string; value: string }[] {
+  const mood = [
+    d.sentiment.frustration >= 0.5 ? `frustration ${pct(d.sentiment.frustration)}` : '',
+    d.sentiment.urgency >= 0.5 ? `urgency ${pct(d.sentiment.urgency)}` : '',
+    d.sentiment.distress >= 0.5 ? `distress ${pct(d.sentiment.distress)}` : '',
+  ].filter(Boolean);
+  return [
+    { label: 'Category', value: `${d.category} (${d.risk} risk)` },
+    { label: 'Confidence', value: `${pct(d.confidence)} (needs ${pct(Math.min(d.threshold, 1))})` },
+    { label: 'Complexity', value: d.complexity },
+    { label: 'Sentiment', value: mood.length ? `${d.sentiment.label}: ${mood.join(', ')}` : d.sentiment.label },
+    { label: 'Loop', value: d.loop ? 'yes, the same question again' : 'no' },
+  ];
+}

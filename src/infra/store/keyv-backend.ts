@@ -1,0 +1,31 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import KeyvRedis, { type RedisClientType } from '@keyv/redis';
+import KeyvSqlite from '@keyv/sqlite';
+import Keyv from 'keyv';
+
+export interface KeyvBackend {
+  kind: 'sqlite' | 'redis';
+  keyv: Keyv;
+  /** Present for Redis: the shared store's atomic primitives (SET NX, locks) go straight to it. */
+  redis?: RedisClientType;
+  close(): Promise<void>;
+}
+
+/** Opens the store named by BATON_STORE: `sqlite://path/to/file.sqlite` (default) or `redis://host:port`. */
+export async function openKeyvBackend(uri: string): Promise<KeyvBackend> {
+  if (uri.startsWith('redis://') || uri.startsWith('rediss://')) {
+    const adapter = new KeyvRedis(uri, { throwOnConnectError: true, namespace: 'baton' });
+    const keyv = new Keyv({ store: adapter, useKeyPrefix: false });
+    const redis = (await adapter.getClient()) as RedisClientType;
+    return { kind: 'redis', keyv, redis, close: () => keyv.disconnect() };
+  }
+  if (uri.startsWith('sqlite://')) {
+    const file = resolve(uri.slice('sqlite://'.length));
+    mkdirSync(dirname(file), { recursive: true });
+    const adapter = new KeyvSqlite({ uri: `sqlite://${file}`, busyTimeout: 10_000 });
+    const keyv = new Keyv({ store: adapter, useKeyPrefix: false });
+    return { kind: 'sqlite', keyv, close: () => keyv.disconnect() };
+  }
+  throw Object.assign(new Error(`BATON_STORE must start with sqlite:// or redis:// (got "${uri}")`), { code: 'BATON_STORE_URI' });
+}

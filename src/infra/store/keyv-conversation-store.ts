@@ -1,0 +1,16 @@
+import type Keyv from 'keyv';
+import type { Conversation } from '../../core/conversation/conversation.js';
+import type { ConversationStore } from '../../core/ports/stores.js';
+import { storeKeys } from './store-keys.js';
+
+export class KeyvConversationStore implements ConversationStore {
+  constructor(private readonly keyv: Keyv) {}
+
+  async get(key: string): Promise<Conversation | undefined> {
+    return (await this.keyv.get<Conversation>(storeKeys.conversation(key))) ?? undefined;
+  }
+
+  async put(conversation: Conversation): Promise<void> {
+    await this.keyv.set(storeKeys.conversation(conversation.key), conversation);
+  }
+}

@@ -1,0 +1,54 @@
+import type Keyv from 'keyv';
+import type { Escalation } from '../../core/escalation/escalation.js';
+import type { Locks } from '../../core/ports/locks.js';
+import type { EscalationStore } from '../../core/ports/stores.js';
+import { storeKeys, utcDay } from './store-keys.js';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Escalations in Keyv. Keyv cannot compare-and-set, so every write to one escalation runs under that
+ * escalation's lock (in-process for SQLite, a Redis lock when several instances share Redis).
+ */
+export class KeyvEscalationStore implements EscalationStore {
+  constructor(
+    private readonly keyv: Keyv,
+    private readonly locks: Locks,
+  ) {}
+
+  async get(id: string): Promise<Escalation | undefined> {
+    return (await this.keyv.get<Escalation>(storeKeys.escalation(id))) ?? undefined;
+  }
+
+  async create(escalation: Escalation): Promise<void> {
+    await this.keyv.set(storeKeys.escalation(escalation.id), escalation);
+    const dayKey = storeKeys.escalationDay(utcDay(escalation.openedAt));
+    await this.locks.run(dayKey, async () => {
+      const ids = (await this.keyv.get<string[]>(dayKey)) ?? [];
+      await this.keyv.set(dayKey, [...ids, escalation.id]);
+    });
+  }
+
+  update<R>(id: string, change: (current: Escalation) => { next?: Escalation; result: R }): Promise<R | undefined> {
+    return this.locks.run(storeKeys.escalation(id), async () => {
+      const current = await this.get(id);
+      if (!current) return undefined;
+      const { next, result } = change(current);
+      if (next) await this.keyv.set(storeKeys.escalation(id), next);
+      return result;
+    });
+  }
+
+  async listSince(since: number, until = Date.now()): Promise<Escalation[]> {
+    const days: string[] = [];
+    for (let t = since - (since % DAY_MS); t <= until; t += DAY_MS) days.push(storeKeys.escalationDay(utcDay(t)));
+    const lists = await this.keyv.getMany<string[]>(days);
+    const ids = lists.flatMap((l) => l ?? []);
+    const found: Escalation[] = [];
+    for (let i = 0; i < ids.length; i += 500) {
+      const batch = await this.keyv.getMany<Escalation>(ids.slice(i, i + 500).map(storeKeys.escalation));
+      for (const e of batch) if (e && e.openedAt >= since && e.openedAt <= until) found.push(e);
+    }
+    return found;
+  }
+}

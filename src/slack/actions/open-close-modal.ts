@@ -1,0 +1,32 @@
+import type { App } from '@slack/bolt';
+import { closeForm } from '../../core/escalation/close-escalation.js';
+import { ACTION } from '../../core/model/actions.js';
+import { blockActionPayload, escalationIdValue } from '../normalize/action-payload.js';
+import { renderCloseModal } from '../render/close-modal.js';
+import type { SlackDeps } from '../slack-deps.js';
+import { replyEphemeral } from './reply-ephemeral.js';
+
+/**
+ * Close on the packet opens the tagging modal. The trigger_id lives 3 seconds, so the modal opens
+ * before anything slow: the only look-up is the (cached) author check.
+ */
+export function registerOpenCloseModal(app: App, deps: SlackDeps): void {
+  app.action(ACTION.close, async ({ ack, body }) => {
+    await ack();
+    const payload = blockActionPayload.safeParse(body);
+    const id = escalationIdValue.safeParse(payload.data?.actions[0]?.value);
+    if (!payload.success || !id.success || !payload.data.trigger_id) {
+      deps.log.warn({ action: ACTION.close }, 'malformed close action ignored');
+      return;
+    }
+    const { user, channel, container } = payload.data;
+    if (!deps.directory.isVendorTeam(user.team_id)) {
+      await replyEphemeral(deps, channel?.id, user.id, 'Only the support team can claim, release or close escalations.', container?.thread_ts);
+      return;
+    }
+    await deps.slack.call('views.open', {
+      trigger_id: payload.data.trigger_id,
+      view: renderCloseModal(closeForm(deps.core.policy, id.data)),
+    });
+  });
+}

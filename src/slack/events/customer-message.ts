@@ -1,0 +1,25 @@
+import type { App } from '@slack/bolt';
+import { handleMessage } from '../../core/conversation/handle-message.js';
+import { normalizeMessageEvent } from '../normalize/message-event.js';
+import type { SlackDeps } from '../slack-deps.js';
+
+/**
+ * Messages and @mentions in customer channels. Bolt has acked the event already; the same message
+ * arriving as both `message` and `app_mention`, or again as a retry, is acted on once by the core.
+ */
+export function registerCustomerMessages(app: App, deps: SlackDeps): void {
+  const listener = async ({ event, context }: { event: unknown; context: { botUserId?: string; retryNum?: number } }) => {
+    const inbound = normalizeMessageEvent(event, context.botUserId);
+    if (!inbound) return;
+    const log = deps.log.child({ channel: inbound.message.ref.channel, thread: inbound.message.ref.thread, retryNum: context.retryNum });
+    try {
+      const author = await deps.directory.author(inbound.userId, inbound.userTeam);
+      const outcome = await handleMessage(deps.core, { ...inbound.message, author });
+      log.debug({ outcome: outcome.kind }, 'message handled');
+    } catch (err) {
+      log.error({ err }, 'message handling failed');
+    }
+  };
+  app.event('message', listener);
+  app.event('app_mention', listener);
+}

@@ -1,0 +1,37 @@
+import type { types } from '@slack/bolt';
+import type { CustomerMessage } from '../../core/ports/chat-gateway.js';
+import { ACTION } from '../../core/model/actions.js';
+import { LIMITS } from './block-limits.js';
+import { clip, escapeMrkdwn, link } from './mrkdwn.js';
+
+export interface SlackMessage {
+  text: string;
+  blocks?: types.KnownBlock[];
+}
+
+/** Only what the customer is meant to read: the answer, its sources and the way to a person. */
+export function renderCustomerMessage(message: CustomerMessage): SlackMessage {
+  if (message.kind === 'notice') return { text: clip(message.text, LIMITS.fallbackText) };
+  const blocks: types.KnownBlock[] = [{ type: 'section', text: { type: 'mrkdwn', text: clip(escapeMrkdwn(message.text), LIMITS.sectionText) } }];
+  const sources = message.citations
+    .slice(0, LIMITS.contextElements - 1)
+    .map((c) => (c.url ? link(c.url, c.title) : escapeMrkdwn(c.title)));
+  if (sources.length > 0) {
+    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: clip(`Source: ${sources.join(' \u00b7 ')}`, LIMITS.sectionText) }] });
+  }
+  blocks.push(
+    { type: 'context', elements: [{ type: 'mrkdwn', text: clip(escapeMrkdwn(message.offerHuman.footer), LIMITS.sectionText) }] },
+    {
+      type: 'actions',
+      elements: [
+        {
+          type: 'button',
+          action_id: ACTION.talkToHuman,
+          text: { type: 'plain_text', text: clip(message.offerHuman.label, LIMITS.buttonText) },
+          value: message.offerHuman.conversationKey,
+        },
+      ],
+    },
+  );
+  return { text: clip(message.text, LIMITS.fallbackText), blocks };
+}

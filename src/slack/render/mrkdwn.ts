@@ -1,0 +1,21 @@
+/** Slack mrkdwn control characters: escaping them stops user text from forming mentions such as <!channel>. */
+export function escapeMrkdwn(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Cuts text to a Block Kit field limit, marking the cut so nobody mistakes it for the whole. */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  return `${text.slice(0, max - 1)}\u2026`;
+}
+
+/** A time shown in each reader's own timezone; the fallback is UTC for clients that cannot format it. */
+export function slackDate(epochMs: number, format = '{date_short_pretty} at {time}'): string {
+  const seconds = Math.floor(epochMs / 1000);
+  const fallback = new Date(epochMs).toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
+  return `<!date^${seconds}^${format}|${fallback}>`;
+}
+
+export function link(url: string, label: string): string {
+  return `<${url.replace(/[<>|]/g, '')}|${escapeMrkdwn(label).replace(/\|/g, '/')}>`;
+}

@@ -1,0 +1,89 @@
+import type { types } from '@slack/bolt';
+import type { HandoffPacket } from '../../core/handoff/handoff-packet.js';
+import { ACTION } from '../../core/model/actions.js';
+import type { Turn } from '../../core/model/message.js';
+import { LIMITS } from './block-limits.js';
+import { clip, escapeMrkdwn, link, slackDate } from './mrkdwn.js';
+import type { SlackMessage } from './customer-message.js';
+
+type Block = types.KnownBlock;
+
+/** Room left for the transcript once the fixed parts of the packet are in. */
+const TRANSCRIPT_SECTIONS = 6;
+const ROLE: Record<Turn['role'], string> = { customer: 'Customer', staff: 'Staff', bot: 'Baton' };
+
+function statusLine(p: HandoffPacket): string {
+  if (p.status === 'resolved') {
+    const tags = p.tags ? ` \u00b7 root cause \`${p.tags.rootCause}\` \u00b7 AI ${p.tags.aiAccuracy.replace('_', ' ')} \u00b7 automation ${p.tags.automation}` : '';
+    return `:white_check_mark: *Resolved* by ${escapeMrkdwn(p.resolvedBy ?? 'a specialist')}${tags}`;
+  }
+  if (p.status === 'claimed') return `:raising_hand: *Claimed* by ${escapeMrkdwn(p.claimedBy ?? 'a specialist')}`;
+  return `:hourglass_flowing_sand: *Unclaimed* \u00b7 promised to the customer by ${slackDate(p.dueAt)}`;
+}
+
+function turnLine(t: Turn): string {
+  const who = t.authorName ? `${ROLE[t.role]} (${escapeMrkdwn(t.authorName)})` : ROLE[t.role];
+  return `*${who}* ${slackDate(t.at, '{time}')}: ${escapeMrkdwn(t.text.replace(/\s+/g, ' '))}`;
+}
+
+/** The newest turns that fit; older ones are left behind a link to the full conversation, never rejected. */
+function transcriptBlocks(p: HandoffPacket): Block[] {
+  const sections: string[] = [];
+  let current = '';
+  let shown = 0;
+  for (let i = p.transcript.length - 1; i >= 0 && sections.length < TRANSCRIPT_SECTIONS; i--) {
+    const line = clip(turnLine(p.transcript[i]!), LIMITS.sectionText - 2);
+    if (current.length + line.length + 1 > LIMITS.sectionText) {
+      sections.push(current);
+      current = '';
+      if (sections.length >= TRANSCRIPT_SECTIONS) break;
+    }
+    current = current ? `${line}\n${current}` : line;
+    shown++;
+  }
+  if (current && sections.length < TRANSCRIPT_SECTIONS) sections.push(current);
+  const blocks: Block[] = sections.reverse().map((text) => ({ type: 'section', text: { type: 'mrkdwn', text } }));
+  const hidden = p.transcript.length - shown;
+  const more = p.conversationLink ? link(p.conversationLink, 'Open the full conversation') : 'the customer thread has the rest';
+  if (hidden > 0) blocks.unshift({ type: 'context', elements: [{ type: 'mrkdwn', text: `${hidden} earlier message${hidden === 1 ? '' : 's'} not shown \u00b7 ${more}` }] });
+  else if (p.conversationLink) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: link(p.conversationLink, 'Open the conversation') }] });
+  return blocks;
+}
+
+function buttons(p: HandoffPacket): Block[] {
+  if (p.status === 'resolved') return [];
+  const button = (action_id: string, text: string, style?: 'primary' | 'danger'): types.Button => ({
+    type: 'button',
+    action_id,
+    text: { type: 'plain_text', text },
+    value: p.escalationId,
+    ...(style ? { style } : {}),
+  });
+  const first = p.status === 'claimed' ? button(ACTION.release, 'Release') : button(ACTION.claim, 'Claim', 'primary');
+  return [{ type: 'actions', block_id: `packet:${p.escalationId}`, elements: [first, button(ACTION.close, 'Close')] }];
+}
+
+/** The handoff packet in the specialist channel: who, what, why, and the whole conversation. */
+export function renderPacketMessage(p: HandoffPacket): SlackMessage {
+  const account = p.account.crmUrl ? link(p.account.crmUrl, p.account.name) : escapeMrkdwn(p.account.name);
+  const fields = [
+    `*Account*\n${account} (${escapeMrkdwn(p.account.tier)})`,
+    `*Queue*\n${escapeMrkdwn(p.queue.role)} \u00b7 SLA ${p.queue.slaMinutes} min`,
+    `*Page*\n${p.page ? escapeMrkdwn(p.page) : 'none seen'}`,
+    ...p.signals.map((s) => `*${escapeMrkdwn(s.label)}*\n${escapeMrkdwn(s.value)}`),
+  ].slice(0, 10);
+  const blocks: Block[] = [
+    { type: 'header', text: { type: 'plain_text', text: clip(`Escalation ${p.escalationId} \u00b7 ${p.category}`, LIMITS.headerText) } },
+    { type: 'section', text: { type: 'mrkdwn', text: statusLine(p) } },
+    { type: 'section', text: { type: 'mrkdwn', text: clip(escapeMrkdwn(p.summary), LIMITS.sectionText) } },
+    { type: 'section', fields: fields.map((text) => ({ type: 'mrkdwn', text: clip(text, LIMITS.fieldText) })) },
+    { type: 'section', text: { type: 'mrkdwn', text: clip(`*Why it escalated:* ${escapeMrkdwn(p.reason)}`, LIMITS.sectionText) } },
+  ];
+  if (p.draftAnswer) {
+    const text = `*Baton\u2019s draft (not sent):*\n>${escapeMrkdwn(p.draftAnswer.text).replace(/\n/g, '\n>')}`;
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: clip(text, LIMITS.sectionText) } });
+  }
+  blocks.push({ type: 'divider' }, ...transcriptBlocks(p), ...buttons(p));
+  const fallback = `Escalation ${p.escalationId} (${p.category}) for ${p.account.name}: ${p.status}`;
+  return { text: clip(fallback, LIMITS.fallbackText), blocks };
+}
