@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    globalSetup: ['test/global-redis.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
     // End-to-end suites start HTTP servers and SQLite files; separate forks keep them apart.

@@ -1,0 +1,56 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+
+/** Starts Baton the way `npm start` does and returns how it ended. */
+async function start(env: Record<string, string>): Promise<{ code: number; stderr: string }> {
+  const cleanEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('SLACK_') && !k.startsWith('BATON_')));
+  try {
+    await run(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env: { ...cleanEnv, ...env }, timeout: 20_000 });
+    return { code: 0, stderr: '' };
+  } catch (err) {
+    const e = err as { code: number; stderr: string };
+    return { code: e.code, stderr: e.stderr };
+  }
+}
+
+describe('starting Baton with bad settings', () => {
+  it('lists every config problem with file, line and key, and exits non-zero', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'baton-config-'));
+    const file = join(dir, 'broken.yaml');
+    writeFileSync(file, ['vendor:', '  team_ids: [not-a-team]', 'accounts: []', 'queues: []', 'categories:', '  - {name: billing, risk: huge}', 'root_causes: [{id: x, label: X}]', 'routing: {default_queue: support}', 'colour: blue', ''].join('\n'));
+    const { code, stderr } = await start({ BATON_CONFIG: file, SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' });
+    expect(code).not.toBe(0);
+    expect(stderr).toContain(`${file}:2: vendor.team_ids[0]: a Slack team id`);
+    expect(stderr).toContain(`${file}:3: accounts:`);
+    expect(stderr).toContain(`${file}:6: categories[0].risk:`);
+    expect(stderr).toContain('colour: unknown key');
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('names a config file that does not exist', async () => {
+    const { code, stderr } = await start({ BATON_CONFIG: '/nonexistent/baton.yaml', SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' });
+    expect(code).not.toBe(0);
+    expect(stderr).toContain('/nonexistent/baton.yaml: (top level): file not found');
+  });
+
+  it('says exactly which Slack settings are missing and where the README explains them', async () => {
+    const { code, stderr } = await start({ BATON_CONFIG: 'config/baton.yaml' });
+    expect(code).not.toBe(0);
+    expect(stderr).toContain('SLACK_BOT_TOKEN');
+    expect(stderr).toContain('SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode');
+    expect(stderr).toContain('README.md');
+  });
+
+  it('rejects a malformed environment value instead of guessing', async () => {
+    const { code, stderr } = await start({ BATON_CONFIG: 'config/baton.yaml', SLACK_BOT_TOKEN: 'not-a-token', SLACK_SIGNING_SECRET: 's', PORT: 'eighty' });
+    expect(code).not.toBe(0);
+    expect(stderr).toContain('environment: SLACK_BOT_TOKEN: a bot token starting with xoxb-');
+    expect(stderr).toContain('environment: PORT');
+  });
+});

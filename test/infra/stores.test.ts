@@ -1,0 +1,110 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { newConversation } from '../../src/core/conversation/conversation.js';
+import { claim, type Escalation } from '../../src/core/escalation/escalation.js';
+import { openStores, type Stores } from '../../src/infra/store/open-stores.js';
+
+const opened: Stores[] = [];
+async function open(uri: string): Promise<Stores> {
+  const stores = await openStores(uri);
+  opened.push(stores);
+  return stores;
+}
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((s) => s.close()));
+});
+
+function escalation(id: string, openedAt = Date.now()): Escalation {
+  return {
+    id,
+    conversation: { platform: 'slack', channel: 'C1', thread: `${id}.1` },
+    accountId: 'acme',
+    queueId: 'support',
+    category: 'billing',
+    trigger: 'human_button',
+    decision: {
+      action: 'escalate',
+      category: 'billing',
+      risk: 'medium',
+      trigger: 'human_button',
+      rule: 'button',
+      confidence: 0,
+      threshold: 0.6,
+      complexity: 'low',
+      sentiment: { label: 'neutral', frustration: 0, urgency: 0, distress: 0 },
+      loop: false,
+      reasons: [],
+    },
+    status: 'open',
+    openedAt,
+    dueAt: openedAt + 60_000,
+    version: 0,
+    history: [{ type: 'opened', at: openedAt }],
+  };
+}
+
+/** Two specialists click Claim at the same moment, each through its own store (its own process). */
+async function raceClaims(a: Stores, b: Stores, id: string): Promise<string[]> {
+  const attempt = (stores: Stores, who: string) =>
+    stores.escalations.update(id, (current) => {
+      const r = claim(current, { id: who }, Date.now());
+      const changed = r.ok && r.escalation.version !== current.version;
+      return { next: changed && r.ok ? r.escalation : undefined, result: changed ? who : undefined };
+    });
+  const results = await Promise.all([attempt(a, 'U_ANA'), attempt(b, 'U_BEN')]);
+  return results.filter((r): r is string => !!r);
+}
+
+describe('SQLite store (the embedded default)', () => {
+  it('keeps conversations and escalations across a restart', async () => {
+    const uri = `sqlite://${join(mkdtempSync(join(tmpdir(), 'baton-store-')), 'baton.sqlite')}`;
+    const first = await open(uri);
+    const conv = { ...newConversation({ platform: 'slack', channel: 'C1', thread: '1.1' }, 'acme', 1), mode: 'escalated' as const, escalationId: 'E-1' };
+    await first.conversations.put(conv);
+    await first.escalations.create(escalation('E-1'));
+    await first.close();
+    opened.splice(opened.indexOf(first), 1);
+
+    const second = await open(uri);
+    expect(await second.conversations.get(conv.key)).toMatchObject({ mode: 'escalated', escalationId: 'E-1' });
+    expect(await second.escalations.get('E-1')).toMatchObject({ status: 'open', queueId: 'support' });
+    expect((await second.escalations.listSince(0)).map((e) => e.id)).toEqual(['E-1']);
+  });
+
+  it('gives a concurrent double claim exactly one winner', async () => {
+    const stores = await open(`sqlite://${join(mkdtempSync(join(tmpdir(), 'baton-store-')), 'baton.sqlite')}`);
+    for (let i = 0; i < 20; i++) {
+      await stores.escalations.create(escalation(`E-${i}`));
+      expect(await raceClaims(stores, stores, `E-${i}`)).toHaveLength(1);
+    }
+  });
+});
+
+describe('Redis store (several Baton instances)', () => {
+  it('gives racing claims from two instances exactly one winner', async () => {
+    const [a, b] = [await open(inject('redisUrl')), await open(inject('redisUrl'))];
+    for (let i = 0; i < 20; i++) {
+      const id = `E-R${Date.now()}-${i}`;
+      await a.escalations.create(escalation(id));
+      const winners = await raceClaims(a, b, id);
+      expect(winners).toHaveLength(1);
+      expect((await b.escalations.get(id))?.claimedBy?.id).toBe(winners[0]);
+    }
+  });
+
+  it('acts on a delivery once even when two instances receive it', async () => {
+    const [a, b] = [await open(inject('redisUrl')), await open(inject('redisUrl'))];
+    const key = `msg:slack:C1:${Date.now()}.0001`;
+    const results = await Promise.all([a.once.claimOnce(key, 60_000), b.once.claimOnce(key, 60_000), a.once.claimOnce(key, 60_000)]);
+    expect(results.filter(Boolean)).toHaveLength(1);
+  });
+
+  it('shares conversations between instances', async () => {
+    const [a, b] = [await open(inject('redisUrl')), await open(inject('redisUrl'))];
+    const conv = newConversation({ platform: 'slack', channel: 'C9', thread: `${Date.now()}.5` }, 'acme', 1);
+    await a.conversations.put(conv);
+    expect(await b.conversations.get(conv.key)).toMatchObject({ accountId: 'acme' });
+  });
+});
