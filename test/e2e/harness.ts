@@ -1,0 +1,135 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { expect } from 'vitest';
+import { startBaton, type RunningBaton } from '../../src/baton.js';
+import { readEnv } from '../../src/config/env.js';
+import { loadPolicy } from '../../src/config/load-policy.js';
+import type { Policy } from '../../src/config/policy-schema.js';
+import type { KnowledgeEntry } from '../../src/core/ports/knowledge.js';
+import { createLogger } from '../../src/infra/logger.js';
+import { FakeSlackApi } from '../fakes/fake-slack-api.js';
+import {
+  blockActionsPayload,
+  messageEvent,
+  sendEvent,
+  sendInteraction,
+  type Actor,
+  type BoltTarget,
+  type Delivery,
+  type DeliveryOptions,
+} from '../fakes/slack-request.js';
+import { slackTs } from '../fakes/slack-ids.js';
+import { E2E_KNOWLEDGE } from './knowledge.js';
+
+export const SIGNING_SECRET = 'e2e-signing-secret';
+export const CUSTOMER_TEAM = 'T0CUSTOMER';
+export const ACME_CHANNEL = 'C0ACME0001';
+export const GLOBEX_CHANNEL = 'C0GLOBEX01';
+export const customer: Actor = { id: 'U0CUST0001', teamId: CUSTOMER_TEAM, name: 'Casey' };
+export const ana: Actor = { id: 'U0ANA00001', teamId: 'T0BATON001', name: 'Ana' };
+export const ben: Actor = { id: 'U0BEN00001', teamId: 'T0BATON001', name: 'Ben' };
+
+export interface HarnessOptions {
+  policyFile?: string;
+  knowledge?: KnowledgeEntry[];
+  /** Reuse a store across a restart. */
+  storeUri?: string;
+  fake?: FakeSlackApi;
+}
+
+/** Captures Baton's log lines so a test can check what was (and was not) logged. */
+class LogCapture extends Writable {
+  readonly lines: string[] = [];
+  override _write(chunk: Buffer, _enc: string, done: () => void): void {
+    this.lines.push(...chunk.toString().split('\n').filter(Boolean));
+    done();
+  }
+}
+
+/** The real Baton (Bolt over HTTP, SQLite store, triage engine) against a fake Slack on loopback. */
+export class Harness {
+  private constructor(
+    readonly fake: FakeSlackApi,
+    readonly baton: RunningBaton,
+    readonly target: BoltTarget,
+    readonly storeUri: string,
+    readonly policy: Policy,
+    readonly logs: LogCapture,
+    private readonly options: HarnessOptions,
+  ) {}
+
+  static async start(options: HarnessOptions = {}): Promise<Harness> {
+    const fake = options.fake ?? (await FakeSlackApi.start());
+    for (const user of [customer, ana, ben]) fake.addUser({ id: user.id, team_id: user.teamId, real_name: user.name, name: user.name });
+    const storeUri = options.storeUri ?? `sqlite://${join(mkdtempSync(join(tmpdir(), 'baton-e2e-')), 'baton.sqlite')}`;
+    const policyFile = options.policyFile ?? 'test/fixtures/e2e/baton.e2e.yaml';
+    const env = readEnv({
+      SLACK_BOT_TOKEN: 'xoxb-e2e-token',
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: fake.url,
+      PORT: '0',
+      BATON_STORE: storeUri,
+      BATON_CONFIG: policyFile,
+      LOG_LEVEL: 'debug',
+    });
+    const policy = loadPolicy(env.BATON_CONFIG);
+    const logs = new LogCapture();
+    const baton = await startBaton({ env, policy, log: createLogger('debug', logs), knowledge: options.knowledge ?? E2E_KNOWLEDGE });
+    const target = { url: `http://127.0.0.1:${baton.port}/slack/events`, signingSecret: SIGNING_SECRET };
+    return new Harness(fake, baton, target, storeUri, policy, logs, options);
+  }
+
+  /** Stops Baton (not the fake Slack) and starts it again on the same store, as after a deploy. */
+  async restart(): Promise<Harness> {
+    await this.baton.stop();
+    return Harness.start({ ...this.options, storeUri: this.storeUri, fake: this.fake });
+  }
+
+  async stop(): Promise<void> {
+    await this.baton.stop();
+    await this.fake.stop();
+  }
+
+  /** A person writes in a channel; returns the message ts (the thread root when it is a new message). */
+  async say(who: Actor, text: string, o: { channel?: string; threadTs?: string; ts?: string } & DeliveryOptions = {}): Promise<string> {
+    const ts = o.ts ?? slackTs();
+    const envelope = messageEvent({ channel: o.channel ?? ACME_CHANNEL, user: who.id, userTeam: who.teamId, text, ts, ...(o.threadTs ? { threadTs: o.threadTs } : {}) });
+    const res = await sendEvent(this.target, envelope, o);
+    expect(res.status).toBe(200);
+    return ts;
+  }
+
+  async click(who: Actor, actionId: string, value: string, message: { channel: string; ts: string; threadTs?: string }): Promise<Delivery> {
+    return sendInteraction(
+      this.target,
+      blockActionsPayload({
+        user: who,
+        channel: { id: message.channel },
+        message: { ts: message.ts, ...(message.threadTs ? { threadTs: message.threadTs } : {}) },
+        action: { actionId, value },
+      }),
+    );
+  }
+
+  /** Posts by Baton into one thread, in order. */
+  postsIn(channel: string, threadTs?: string) {
+    return this.fake
+      .calls('chat.postMessage')
+      .filter((c) => c.args.channel === channel && (threadTs === undefined || c.args.thread_ts === threadTs) && c.response.ok);
+  }
+
+  async waitForPost(channel: string, threadTs: string | undefined, predicate: (text: string) => boolean = () => true, timeoutMs = 8000) {
+    return this.fake.waitFor(
+      'chat.postMessage',
+      (c) => c.response.ok && c.args.channel === channel && (threadTs === undefined || c.args.thread_ts === threadTs) && predicate(String(c.args.text ?? '')),
+      timeoutMs,
+    );
+  }
+
+  /** Lets in-flight listener work finish before asserting that something did NOT happen. */
+  async settle(ms = 400): Promise<void> {
+    await new Promise((r) => setTimeout(r, ms));
+  }
+}

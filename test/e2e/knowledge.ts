@@ -1,0 +1,60 @@
+import type { KnowledgeEntry } from '../../src/core/ports/knowledge.js';
+
+/** A small knowledge base of resolved conversations, as `baton kb ingest` would store them. */
+export const E2E_KNOWLEDGE: KnowledgeEntry[] = [
+  {
+    id: 'kb-invite',
+    kind: 'conversation',
+    category: 'how_to',
+    topic: 'invite_teammate',
+    title: 'Inviting teammates',
+    question: 'How do I invite a teammate to our workspace?',
+    answer: 'Go to Settings > Members and press "Invite". Enter their work email; they get an invitation link valid for 7 days.',
+  },
+  {
+    id: 'kb-invite-2',
+    kind: 'conversation',
+    category: 'how_to',
+    topic: 'invite_teammate',
+    title: 'Inviting teammates',
+    question: 'how can I add a new colleague as a member?',
+    answer: 'Go to Settings > Members and press "Invite". Enter their work email; they get an invitation link valid for 7 days.',
+  },
+  {
+    id: 'kb-invite-3',
+    kind: 'conversation',
+    category: 'how_to',
+    topic: 'invite_teammate',
+    title: 'Inviting teammates',
+    question: 'where do I invite people to join our team?',
+    answer: 'Go to Settings > Members and press "Invite". Enter their work email; they get an invitation link valid for 7 days.',
+  },
+  {
+    id: 'kb-export',
+    kind: 'conversation',
+    category: 'how_to',
+    topic: 'export_csv',
+    title: 'Exporting reports',
+    question: 'How can I export a report to CSV?',
+    answer: 'Open the report, press the "Export" menu at the top right and choose CSV. Large exports arrive by email.',
+  },
+  {
+    id: 'kb-export-2',
+    kind: 'conversation',
+    category: 'how_to',
+    topic: 'export_csv',
+    title: 'Exporting reports',
+    question: 'is there a way to download a report as a spreadsheet?',
+    answer: 'Open the report, press the "Export" menu at the top right and choose CSV. Large exports arrive by email.',
+  },
+  {
+    id: 'kb-acme-private',
+    kind: 'conversation',
+    account: 'acme',
+    category: 'integrations',
+    topic: 'acme_sso',
+    title: 'Acme SSO setup',
+    question: 'How do we set up the Okta connector for Acme?',
+    answer: 'Acme uses the custom Okta tenant acme-internal.okta.com with client id 0oa-ACME-SECRET.',
+  },
+];
