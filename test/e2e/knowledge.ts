@@ -57,4 +57,19 @@ export const E2E_KNOWLEDGE: KnowledgeEntry[] = [
     question: 'How do we set up the Okta connector for Acme?',
     answer: 'Acme uses the custom Okta tenant acme-internal.okta.com with client id 0oa-ACME-SECRET.',
   },
+  // Conversations that looked simple but needed a specialist: exemplars of hidden complexity.
+  ...[
+    'how do we rotate the SAML signing certificate?',
+    'can you help us rotate our SAML certificate before it expires',
+    'the SAML certificate expires next week, how do we swap it?',
+  ].map((question, i) => ({
+    id: `kb-saml-${i}`,
+    kind: 'conversation' as const,
+    category: 'account_access',
+    topic: 'saml_rotation',
+    title: 'SAML certificate rotation',
+    question,
+    answer: 'Upload the new certificate under Settings > SSO, then confirm with the identity provider.',
+    needsHuman: true,
+  })),
 ];
