@@ -1,12 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ACME_CHANNEL, customer, GLOBEX_CHANNEL, Harness } from './harness.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { ACME_CHANNEL, customer, GLOBEX_CHANNEL, Harness, useHarness } from './harness.js';
 
+const harness = useHarness();
 let h: Harness;
-beforeEach(async () => {
-  h = await Harness.start();
-});
-afterEach(async () => {
-  await h.stop();
+beforeEach(() => {
+  h = harness();
 });
 
 const ACME_SECRET = '0oa-ACME-SECRET';

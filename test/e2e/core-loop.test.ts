@@ -1,16 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { ACTION } from '../../src/core/model/actions.js';
 import { appMentionEvent, messageEvent, sendEvent } from '../fakes/slack-request.js';
 import { slackTs } from '../fakes/slack-ids.js';
-import { ACME_CHANNEL, ana, customer, GLOBEX_CHANNEL, Harness } from './harness.js';
+import { ACME_CHANNEL, ana, customer, GLOBEX_CHANNEL, Harness, useHarness } from './harness.js';
 
+const harness = useHarness();
 let h: Harness;
-beforeEach(async () => {
-  h = await Harness.start();
-});
-afterEach(async () => {
-  expect(h.fake.violations()).toEqual([]);
-  await h.stop();
+beforeEach(() => {
+  h = harness();
 });
 
 function buttonValue(blocks: unknown, actionId: string): string | undefined {

@@ -1,16 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { ACTION, CLOSE_FIELD, VIEW } from '../../src/core/model/actions.js';
 import { selectedOption, selectedRadio, sendInteraction, typedText, viewSubmissionPayload } from '../fakes/slack-request.js';
 import type { RecordedCall } from '../fakes/fake-slack-api.js';
-import { ACME_CHANNEL, ana, ben, customer, Harness } from './harness.js';
+import { ACME_CHANNEL, ana, ben, customer, Harness, useHarness } from './harness.js';
 
+const harness = useHarness();
 let h: Harness;
-beforeEach(async () => {
-  h = await Harness.start();
-});
-afterEach(async () => {
-  expect(h.fake.violations()).toEqual([]);
-  await h.stop();
+beforeEach(() => {
+  h = harness();
 });
 
 const SUPPORT = 'C0SUPPORT1';
@@ -160,7 +157,7 @@ describe('closing with three tags', () => {
 describe('a restart in the middle', () => {
   it('keeps the open escalation: it can be claimed and closed after the restart, and the thread stays quiet', async () => {
     const { thread, packet, escalationId } = await escalateByButton();
-    h = await h.restart();
+    await h.restart();
     await h.say(customer, 'How can I export a report to CSV?', { threadTs: thread });
     await h.click(ana, ACTION.claim, escalationId, packetMessage(packet));
     await h.fake.waitFor('chat.update', (c) => JSON.stringify(c.args.blocks).includes('Claimed'));

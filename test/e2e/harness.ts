@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { expect } from 'vitest';
+import { afterEach, beforeEach, expect } from 'vitest';
 import { startBaton, type RunningBaton } from '../../src/baton.js';
 import { readEnv } from '../../src/config/env.js';
 import { loadPolicy } from '../../src/config/load-policy.js';
@@ -52,8 +52,8 @@ class LogCapture extends Writable {
 export class Harness {
   private constructor(
     readonly fake: FakeSlackApi,
-    readonly baton: RunningBaton,
-    readonly target: BoltTarget,
+    public baton: RunningBaton,
+    public target: BoltTarget,
     readonly storeUri: string,
     readonly policy: Policy,
     readonly logs: LogCapture,
@@ -82,9 +82,11 @@ export class Harness {
   }
 
   /** Stops Baton (not the fake Slack) and starts it again on the same store, as after a deploy. */
-  async restart(): Promise<Harness> {
+  async restart(): Promise<void> {
     await this.baton.stop();
-    return Harness.start({ ...this.options, storeUri: this.storeUri, fake: this.fake });
+    const next = await Harness.start({ ...this.options, storeUri: this.storeUri, fake: this.fake });
+    this.baton = next.baton;
+    this.target = next.target;
   }
 
   async stop(): Promise<void> {
@@ -132,4 +134,26 @@ export class Harness {
   async settle(ms = 400): Promise<void> {
     await new Promise((r) => setTimeout(r, ms));
   }
+}
+
+/**
+ * Starts a fresh Baton and fake Slack before each test of the calling file and checks, after each, that
+ * no payload broke a Block Kit limit. Returns a getter, since each test gets a new harness.
+ */
+export function useHarness(options: HarnessOptions = {}): () => Harness {
+  let current: Harness | undefined;
+  beforeEach(async () => {
+    current = await Harness.start(options);
+  });
+  afterEach(async () => {
+    const h = current;
+    current = undefined;
+    if (!h) return;
+    await h.stop();
+    expect(h.fake.violations()).toEqual([]);
+  });
+  return () => {
+    if (!current) throw new Error('no harness outside a test');
+    return current;
+  };
 }

@@ -1,14 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { TriggerType } from '../../src/core/model/decision.js';
-import { ACME_CHANNEL, customer, Harness } from './harness.js';
+import { ACME_CHANNEL, customer, Harness, useHarness } from './harness.js';
 
+const harness = useHarness();
 let h: Harness;
-beforeEach(async () => {
-  h = await Harness.start();
-});
-afterEach(async () => {
-  expect(h.fake.violations()).toEqual([]);
-  await h.stop();
+beforeEach(() => {
+  h = harness();
 });
 
 /** Waits for the escalation of a thread and returns it with the decision stored on the conversation. */
