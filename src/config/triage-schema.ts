@@ -2,32 +2,106 @@ import { z } from 'zod';
 
 const matrixAction = z.enum(['resolve', 'attempt', 'escalate']);
 const any = z.literal('any');
+const unit = z.number().min(0).max(1);
+
+/** The tone levels a matrix rule can name, from the graded sentiment signal. */
+export const SENTIMENT_LEVELS = ['calm', 'negative', 'urgent', 'frustrated', 'distressed'] as const;
 
 /** One cell (or a group of cells, with "any") of the trigger matrix. First match wins. */
-const matrixRuleSchema = z.object({
-  complexity: z.union([z.enum(['low', 'medium', 'high']), any]).default('any'),
-  sentiment: z.union([z.enum(['calm', 'negative', 'frustrated']), any]).default('any'),
-  loop: z.union([z.boolean(), any]).default('any'),
-  action: matrixAction,
-});
+const matrixRuleSchema = z
+  .object({
+    complexity: z.union([z.enum(['low', 'medium', 'high']), any]).default('any'),
+    sentiment: z.union([z.enum(SENTIMENT_LEVELS), any]).default('any'),
+    loop: z.union([z.boolean(), any]).default('any'),
+    action: matrixAction,
+  })
+  .strict();
 
-export const triageSchema = z.object({
-  /** The asking that counts as a loop: 3 means the third time the same question comes. */
-  loop_after: z.number().int().min(2).default(3),
-  /** Minimum answer confidence per risk tier; "attempt" cells raise it by `attempt_margin`. */
-  thresholds: z
-    .object({ low: z.number().min(0).max(1), medium: z.number().min(0).max(1), high: z.number().min(0).max(1.01) })
-    .default({ low: 0.45, medium: 0.65, high: 1.01 }),
-  attempt_margin: z.number().min(0).max(1).default(0.1),
-  matrix: z.array(matrixRuleSchema).default([
-    { complexity: 'any', sentiment: 'any', loop: true, action: 'escalate' },
-    { complexity: 'any', sentiment: 'frustrated', loop: 'any', action: 'escalate' },
-    { complexity: 'high', sentiment: 'any', loop: 'any', action: 'escalate' },
-    { complexity: 'any', sentiment: 'negative', loop: 'any', action: 'attempt' },
-    { complexity: 'medium', sentiment: 'any', loop: 'any', action: 'attempt' },
-    { complexity: 'low', sentiment: 'any', loop: 'any', action: 'resolve' },
-  ]),
-});
+const sentimentSchema = z
+  .object({
+    /** Grades at which a signal turns the tone level to frustrated / distressed / urgent. */
+    frustrated_at: unit.default(0.5),
+    distressed_at: unit.default(0.6),
+    urgent_at: unit.default(0.5),
+    /** Valence (AFINN comparative score) below which a message reads as negative. */
+    negative_below: z.number().default(-0.25),
+    /** Mild expletives the profanity library leaves out; they read as frustration. */
+    expletives: z.array(z.string()).default(['damn', 'damned', 'goddamn', 'bloody', 'crap', 'crappy', 'hell', 'wtf', 'ffs']),
+    /** Phrases of exasperation that a valence lexicon does not score. Negated mentions do not count. */
+    frustration_cues: z
+      .array(z.string())
+      .default(['still not', 'yet again', 'over and over', 'waste of time', 'fed up', 'sick of', 'not helpful', 'useless', 'unacceptable', 'ridiculous', 'no one', 'nobody']),
+    urgency_cues: z
+      .array(z.string())
+      .default(['urgent', 'urgently', 'asap', 'immediately', 'right now', 'right away', 'emergency', 'stolen', 'fraud', 'hacked', 'locked out', 'deadline', 'critical', 'outage', 'production is down', 'as soon as possible']),
+    distress_cues: z
+      .array(z.string())
+      .default(['scared', 'afraid', 'terrified', 'panic', 'panicking', 'desperate', 'anxious', 'devastated', 'worried sick', 'can not sleep', 'crying', 'helpless', 'hopeless']),
+  })
+  .strict();
+
+const humanRequestSchema = z
+  .object({
+    /** Who a customer may ask for. */
+    people: z
+      .array(z.string())
+      .default(['human', 'person', 'people', 'agent', 'representative', 'rep', 'operator', 'someone', 'somebody', 'specialist', 'manager', 'supervisor', 'staff', 'engineer', 'real person', 'live agent', 'live person']),
+    /** How they ask: a verb of contact in front of one of `people`. */
+    verbs: z
+      .array(z.string())
+      .default(['talk', 'speak', 'chat', 'contact', 'connect', 'transfer', 'reach', 'escalate', 'get', 'call', 'put me through', 'hand me over']),
+  })
+  .strict();
+
+export const triageSchema = z
+  .object({
+    /** The asking that counts as a loop: 3 means the third time the same question comes. */
+    loop_after: z.number().int().min(2).default(3),
+    /** Two customer messages ask the same question when their wording overlaps this much (cosine of content words)... */
+    loop_similarity: unit.default(0.4),
+    /** ...or when their nearest KB entries point to the same topics this much (cosine of the topic votes). */
+    loop_topic_overlap: unit.default(0.1),
+    /** Minimum answer confidence per risk tier; "attempt" cells raise it by `attempt_margin`. Above 1 = never autonomous. */
+    thresholds: z
+      .object({ low: unit, medium: unit, high: z.number().min(0).max(1.01) })
+      .strict()
+      .default({ low: 0.45, medium: 0.6, high: 1.01 }),
+    attempt_margin: unit.default(0.1),
+    /** How many knowledge entries vote on category, topic and complexity. */
+    neighbours: z.number().int().min(1).max(50).default(12),
+    /** Share of the nearest evidence that needed a human, at or above which a question counts as complex. */
+    complex_at: unit.default(0.5),
+    /** Below this best similarity nothing in the taxonomy or the KB resembles the message. */
+    unknown_below: unit.default(0.3),
+    /** Weighted share of high-risk evidence among the neighbours that lifts a question to the high tier. */
+    high_risk_share: unit.default(0.35),
+    /** The category reported when nothing resembles the message. */
+    unknown_category: z.string().default('out_of_scope'),
+    /** Categories that get a short canned reply and never escalate for want of a KB answer. */
+    smalltalk: z
+      .object({
+        categories: z.array(z.string()).default(['smalltalk']),
+        reply: z.string().default('Happy to help. Ask me anything about your account, or press "Talk to a person" at any time.'),
+      })
+      .strict()
+      .default({ categories: ['smalltalk'], reply: 'Happy to help. Ask me anything about your account, or press "Talk to a person" at any time.' }),
+    sentiment: sentimentSchema.default(sentimentSchema.parse({})),
+    human_request: humanRequestSchema.default(humanRequestSchema.parse({})),
+    matrix: z.array(matrixRuleSchema).min(1).default([
+      { complexity: 'any', sentiment: 'any', loop: true, action: 'escalate' },
+      { complexity: 'any', sentiment: 'frustrated', loop: 'any', action: 'escalate' },
+      { complexity: 'any', sentiment: 'distressed', loop: 'any', action: 'escalate' },
+      { complexity: 'high', sentiment: 'any', loop: 'any', action: 'escalate' },
+      { complexity: 'any', sentiment: 'urgent', loop: 'any', action: 'attempt' },
+      { complexity: 'any', sentiment: 'negative', loop: 'any', action: 'attempt' },
+      { complexity: 'medium', sentiment: 'any', loop: 'any', action: 'attempt' },
+      { complexity: 'low', sentiment: 'any', loop: 'any', action: 'resolve' },
+    ]),
+  })
+  .strict();
 
 export type TriagePolicy = z.infer<typeof triageSchema>;
 export type MatrixRule = z.infer<typeof matrixRuleSchema>;
+export type SentimentPolicy = z.infer<typeof sentimentSchema>;
+export type HumanRequestPolicy = z.infer<typeof humanRequestSchema>;
+export type SentimentLevel = (typeof SENTIMENT_LEVELS)[number];

@@ -1,0 +1,44 @@
+import type { KnowledgeEntry } from '../../core/ports/knowledge.js';
+
+/** Sections shorter than this carry no answer worth quoting (a bare heading, a table of contents). */
+const MIN_BODY = 40;
+
+/**
+ * Splits a Markdown doc into one entry per "## " section (or the whole doc when it has none). The title
+ * (document title + section heading) and the section's first paragraph are what customers' questions
+ * are matched against; the section body is the answer.
+ */
+export function fromMarkdown(text: string, file: string, category?: string): { entries: KnowledgeEntry[]; skipped: string[] } {
+  const docTitle = text.match(/^#\s+(.+)$/m)?.[1]?.trim() ?? file.replace(/^.*\//, '').replace(/\.md$/i, '');
+  const parts = text.split(/^##\s+/m);
+  const sections = parts.length > 1 ? parts.slice(1).map((p) => splitHeading(p)) : [{ heading: docTitle, body: stripTitle(text) }];
+  const entries: KnowledgeEntry[] = [];
+  const skipped: string[] = [];
+  for (const { heading, body } of sections) {
+    if (body.length < MIN_BODY) {
+      skipped.push(`section "${heading}" has no body`);
+      continue;
+    }
+    const title = heading === docTitle ? docTitle : `${docTitle}: ${heading}`;
+    const lead = body.split(/\n\s*\n/)[0] ?? '';
+    entries.push({
+      id: `doc:${file}#${slug(heading)}`,
+      kind: 'doc',
+      question: `${title}\n${lead}`,
+      answer: body,
+      title,
+      source: file,
+      ...(category ? { category } : {}),
+    });
+  }
+  return { entries, skipped };
+}
+
+function splitHeading(part: string): { heading: string; body: string } {
+  const nl = part.indexOf('\n');
+  const heading = (nl < 0 ? part : part.slice(0, nl)).trim();
+  return { heading, body: nl < 0 ? '' : part.slice(nl + 1).trim() };
+}
+
+const stripTitle = (text: string) => text.replace(/^#\s+.+$/m, '').trim();
+const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');

@@ -1,0 +1,61 @@
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ConfigError } from '../config/load-policy.js';
+import { UsageError, type CliCommand } from './command.js';
+import { COMMANDS } from './commands.js';
+
+function help(commands: CliCommand[]): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  return [
+    'baton: operator commands for the Baton support bot',
+    '',
+    'Usage: npm run baton -- <command> [options]',
+    '',
+    'Commands:',
+    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    `  ${'help'.padEnd(width)}  Show this help, or a command's: baton help <command>`,
+  ].join('\n');
+}
+
+/** The command named by the longest matching prefix of the arguments ("kb ingest" before "kb"). */
+function find(args: string[]): { command?: CliCommand; rest: string[] } {
+  for (let n = Math.min(args.length, 3); n > 0; n--) {
+    const command = COMMANDS.find((c) => c.name === args.slice(0, n).join(' '));
+    if (command) return { command, rest: args.slice(n) };
+  }
+  return { rest: args };
+}
+
+export async function runCli(args: string[]): Promise<number> {
+  if (args.length === 0 || args[0] === 'help' || args[0] === '--help' || args[0] === '-h') {
+    const { command } = find(args.slice(1));
+    process.stdout.write(`${command ? command.usage : help(COMMANDS)}\n`);
+    return 0;
+  }
+  const { command, rest } = find(args);
+  if (!command) {
+    process.stderr.write(`baton: unknown command "${args.join(' ')}"\n\n${help(COMMANDS)}\n`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    process.stdout.write(`${command.usage}\n`);
+    return 0;
+  }
+  try {
+    return await command.run(rest);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      process.stderr.write(`baton ${command.name}: ${err.message}\n\n${command.usage}\n`);
+      return 2;
+    }
+    if (err instanceof ConfigError) {
+      process.stderr.write(`baton ${command.name}: invalid configuration\n${err.message}\n`);
+      return 1;
+    }
+    throw err;
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  process.exitCode = await runCli(process.argv.slice(2));
+}

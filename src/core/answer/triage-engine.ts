@@ -1,0 +1,122 @@
+import type { Policy } from '../../config/policy-schema.js';
+import type { Decision, DraftAnswer, RiskTier, SentimentSignal, TriggerType } from '../model/decision.js';
+import type { Decider, DecisionInput } from '../ports/decider.js';
+import type { KnowledgeIndex } from '../ports/knowledge.js';
+import type { Llm } from '../ports/llm.js';
+import { evaluateTriggerMatrix, type MatrixOutcome } from '../policy/trigger-matrix.js';
+import { answerThreshold, neverAutonomous, sentimentLevel } from '../policy/thresholds.js';
+import { assessComplexity } from '../triage/complexity.js';
+import { gatherEvidence, type Evidence } from '../triage/evidence.js';
+import { HumanRequestDetector } from '../triage/human-request.js';
+import { detectLoop } from '../triage/loop-detector.js';
+import { SentimentAnalyzer } from '../triage/sentiment.js';
+import { extractiveAnswer } from './extractive-answer.js';
+import { draftWithLlm } from './llm-answer.js';
+
+export interface TriageEngineDeps {
+  policy: Policy;
+  index: KnowledgeIndex;
+  /** Optional: with a model Baton drafts grounded answers; without, it quotes the best resolution. */
+  llm?: Llm;
+}
+
+/** The signals every decision records, whatever it concludes. */
+interface Signals {
+  evidence: Evidence;
+  risk: RiskTier;
+  sentiment: SentimentSignal;
+  loop: boolean;
+  askings: number;
+}
+
+/** Signals -> trigger matrix -> confidence gate -> answer or escalate. Pure apart from the optional LLM call. */
+export function createTriageEngine(deps: TriageEngineDeps): Decider {
+  const { policy, index, llm } = deps;
+  const triage = policy.triage;
+  const riskOf = (category: string | undefined) => policy.categories.find((c) => c.name === category)?.risk;
+  const sentiment = new SentimentAnalyzer(triage.sentiment);
+  const human = new HumanRequestDetector(triage.human_request);
+  const read = (text: string, accountId: string) => gatherEvidence(index, text, accountId, triage, riskOf);
+
+  function signals(input: DecisionInput): Signals {
+    const evidence = read(input.text, input.accountId);
+    const loop = detectLoop(input.text, evidence, input.history, (t) => read(t, input.accountId), {
+      loopAfter: triage.loop_after,
+      wording: triage.loop_similarity,
+      topics: triage.loop_topic_overlap,
+    });
+    let risk = riskOf(evidence.category) ?? 'low';
+    if (evidence.highRiskShare >= triage.high_risk_share) risk = 'high';
+    return { evidence, risk, sentiment: sentiment.analyze(input.text, input.history), loop: loop.loop, askings: loop.askings };
+  }
+
+  function decision(s: Signals, part: Partial<Decision> & Pick<Decision, 'action' | 'trigger' | 'rule'>): Decision {
+    const e = s.evidence;
+    return {
+      category: e.category,
+      risk: s.risk,
+      confidence: 0,
+      threshold: 0,
+      complexity: assessComplexity(triage, e),
+      sentiment: s.sentiment,
+      loop: s.loop,
+      askings: s.askings,
+      ...part,
+      reasons: [
+        `best=${e.best.toFixed(2)} category=${e.category}(${e.categoryShare.toFixed(2)}) topic=${e.topic ?? '-'}(${e.topicShare.toFixed(2)})`,
+        `needs_human_share=${e.humanShare.toFixed(2)} high_risk_share=${e.highRiskShare.toFixed(2)}`,
+        ...(part.reasons ?? []),
+      ],
+    };
+  }
+
+  const escalate = (s: Signals, trigger: TriggerType, rule: string, extra: Partial<Decision> = {}) =>
+    decision(s, { action: 'escalate', trigger, rule, ...extra });
+
+  async function draft(input: DecisionInput, e: Evidence): Promise<{ answer?: DraftAnswer; reason: string }> {
+    if (!llm) {
+      const answer = extractiveAnswer(e, index, input.accountId);
+      return { answer, reason: answer ? 'extractive answer from the best resolution' : 'no quotable resolution' };
+    }
+    return draftWithLlm(llm, index, input, e);
+  }
+
+  async function gate(input: DecisionInput, s: Signals, m: MatrixOutcome): Promise<Decision> {
+    const threshold = answerThreshold(triage, s.risk, m.action);
+    const base = { rule: m.rule, threshold, matrixAction: m.action };
+    if (neverAutonomous(threshold)) return escalate(s, 'high_risk', `${m.rule}; ${s.risk} risk is never answered autonomously`, base);
+    let drafted: Awaited<ReturnType<typeof draft>>;
+    try {
+      drafted = await draft(input, s.evidence);
+    } catch (err) {
+      return escalate(s, 'engine_error', `${m.rule}; answer engine failed`, { ...base, reasons: [`llm error: ${(err as Error).message}`] });
+    }
+    const { answer, reason } = drafted;
+    const confidence = answer?.confidence ?? 0;
+    if (!answer || confidence < threshold) {
+      return escalate(s, 'low_confidence', `${m.rule}; confidence ${confidence.toFixed(2)} below ${threshold.toFixed(2)}`, {
+        ...base,
+        confidence,
+        ...(answer ? { answer } : {}),
+        reasons: [reason],
+      });
+    }
+    return decision(s, { action: 'answer', trigger: null, ...base, confidence, answer, reasons: [reason] });
+  }
+
+  return {
+    async decide(input: DecisionInput): Promise<Decision> {
+      const s = signals(input);
+      if (input.humanButton) return escalate(s, 'human_button', 'customer pressed the talk-to-a-person button');
+      if (human.detect(input.text)) return escalate(s, 'human_phrase', 'customer asked for a person');
+      const level = sentimentLevel(triage, s.sentiment);
+      const complexity = assessComplexity(triage, s.evidence);
+      const m = evaluateTriggerMatrix(triage, { complexity, sentiment: level, loop: s.loop });
+      if (m.action === 'escalate') return escalate(s, m.trigger ?? 'complexity', m.rule, { matrixAction: m.action });
+      if (triage.smalltalk.categories.includes(s.evidence.category)) {
+        return decision(s, { action: 'ignore', trigger: null, rule: `smalltalk (${s.evidence.category}): canned reply`, cannedReply: triage.smalltalk.reply, confidence: s.evidence.categoryShare });
+      }
+      return gate(input, s, m);
+    },
+  };
+}

@@ -1,0 +1,54 @@
+import type { RiskTier } from '../model/decision.js';
+
+/** One turn of a resolved conversation as it was imported. Internal notes never leave the staff side. */
+export interface KnowledgeTurn {
+  role: 'customer' | 'agent' | 'internal';
+  text: string;
+}
+
+/**
+ * A unit of knowledge: a resolved conversation (whole thread), a question-only example, a doc section,
+ * or a taxonomy example from the policy. Everything the triage learns from is one of these.
+ */
+export interface KnowledgeEntry {
+  id: string;
+  kind: 'conversation' | 'doc' | 'example';
+  /** What the customer asked (customer turns joined), or the doc section's title and lead. */
+  question: string;
+  /** The resolution a customer may be shown; absent for question-only examples. */
+  answer?: string;
+  /** The full thread for conversations, including internal notes (never quoted). */
+  turns?: KnowledgeTurn[];
+  /** Present on an account's own conversations; absent on global knowledge. */
+  account?: string;
+  category?: string;
+  /** Fine-grained topic or intent (a helpdesk tag); entries of one topic vote together. */
+  topic?: string;
+  /** Set when the entry's own topic sits above its category's usual tier. */
+  risk?: RiskTier;
+  /** The conversation looked simple but needed a human: an exemplar of hidden complexity. */
+  needsHuman?: boolean;
+  title?: string;
+  url?: string;
+  source?: string;
+}
+
+export interface KnowledgeHit {
+  entry: KnowledgeEntry;
+  /** Meaning overlap in [0, 1] between the query and the entry's question. */
+  similarity: number;
+}
+
+/** In-memory search over entries. Scoped: global entries plus the asking account's own, never others'. */
+export interface KnowledgeIndex {
+  readonly size: number;
+  search(text: string, scope: { accountId: string; limit: number }): KnowledgeHit[];
+  /** The entries of one topic the account may see: where the answer to a recognised question lives. */
+  topicEntries(topic: string, accountId: string): KnowledgeEntry[];
+}
+
+/** Where imported knowledge is kept between runs. Upserts by id, so re-importing changes nothing. */
+export interface KnowledgeStore {
+  loadAll(): Promise<KnowledgeEntry[]>;
+  upsert(entries: KnowledgeEntry[]): Promise<{ added: number; updated: number; unchanged: number }>;
+}

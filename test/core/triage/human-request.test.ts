@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { triageSchema } from '../../../src/config/triage-schema.js';
+import { HumanRequestDetector } from '../../../src/core/triage/human-request.js';
+
+const detector = new HumanRequestDetector(triageSchema.parse({}).human_request);
+
+describe('explicit request for a human', () => {
+  it.each(['Can I talk to a human?', 'please connect me with a real person', 'I want to speak with an agent now', 'get me someone from your team', 'escalate this to a manager'])(
+    'detects "%s"',
+    (text) => expect(detector.detect(text)).toBe(true),
+  );
+
+  it.each(['no need to talk to a person, the docs are fine', 'are you a real person or a bot?', 'someone stole my card', 'how do I add a person to my team?'])(
+    'does not fire on "%s"',
+    (text) => expect(detector.detect(text)).toBe(false),
+  );
+});

@@ -1,0 +1,23 @@
+import type { Report } from './metrics.js';
+
+/**
+ * The eval fails below these (no-LLM pass over the fixture set). They guard against regressions a little
+ * under what the engine measures today; the product aim (2-class >= 0.90, high-tier recall >= 0.98) is higher.
+ */
+export const FLOORS = {
+  accuracy2: 0.85,
+  accuracy3: 0.8,
+  highTierEscalateRecall: 0.97,
+  /** At most this share of must-escalate items may be answered outright. */
+  maxEscalateAnswered: 0.08,
+};
+
+export function checkFloors(r: Report): string[] {
+  const f: string[] = [];
+  if (r.accuracy2 < FLOORS.accuracy2) f.push(`2-class accuracy ${r.accuracy2.toFixed(3)} < ${FLOORS.accuracy2}`);
+  if (r.accuracy3 < FLOORS.accuracy3) f.push(`3-action accuracy ${r.accuracy3.toFixed(3)} < ${FLOORS.accuracy3}`);
+  const high = r.byTier.high?.recall ?? 1;
+  if (high < FLOORS.highTierEscalateRecall) f.push(`high-tier escalate recall ${high.toFixed(3)} < ${FLOORS.highTierEscalateRecall}`);
+  if (r.escalateAnswered > FLOORS.maxEscalateAnswered) f.push(`must-escalate answered ${r.escalateAnswered.toFixed(3)} > ${FLOORS.maxEscalateAnswered}`);
+  return f;
+}
