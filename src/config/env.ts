@@ -20,6 +20,8 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   BATON_CONFIG: z.string().default('config/baton.yaml'),
   BATON_STORE: z.string().default('sqlite://data/baton.sqlite'),
+  BATON_KB: z.string().default('data/knowledge.jsonl'),
+  BATON_DOCS: z.string().default('config/knowledge'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   OPENAI_API_KEY: z.string().min(1).optional(),
   OPENAI_BASE_URL: z.url().optional(),

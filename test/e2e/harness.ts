@@ -7,6 +7,7 @@ import { startBaton, type RunningBaton } from '../../src/baton.js';
 import { readEnv } from '../../src/config/env.js';
 import { loadPolicy } from '../../src/config/load-policy.js';
 import type { Policy } from '../../src/config/policy-schema.js';
+import type { Clock } from '../../src/core/ports/clock.js';
 import type { KnowledgeEntry } from '../../src/core/ports/knowledge.js';
 import { createLogger } from '../../src/infra/logger.js';
 import { FakeSlackApi } from '../fakes/fake-slack-api.js';
@@ -37,6 +38,8 @@ export interface HarnessOptions {
   /** Reuse a store across a restart. */
   storeUri?: string;
   fake?: FakeSlackApi;
+  /** The clock Baton's core reads; a test moves it to make timers due. */
+  clock?: Clock;
 }
 
 /** Captures Baton's log lines so a test can check what was (and was not) logged. */
@@ -73,10 +76,11 @@ export class Harness {
       BATON_STORE: storeUri,
       BATON_CONFIG: policyFile,
       LOG_LEVEL: 'debug',
+      ...options.env,
     });
     const policy = loadPolicy(env.BATON_CONFIG);
     const logs = new LogCapture();
-    const baton = await startBaton({ env, policy, log: createLogger('debug', logs), knowledge: options.knowledge ?? E2E_KNOWLEDGE });
+    const baton = await startBaton({ env, policy, log: createLogger('debug', logs), knowledge: options.knowledge ?? E2E_KNOWLEDGE, ...(options.clock ? { clock: options.clock } : {}) });
     const target = { url: `http://127.0.0.1:${baton.port}/slack/events`, signingSecret: SIGNING_SECRET };
     return new Harness(fake, baton, target, storeUri, policy, logs, options);
   }

@@ -1,5 +1,5 @@
 import type { KnowledgeEntry, KnowledgeStore } from '../../core/ports/knowledge.js';
-import { listFiles, readExport } from './read-export.js';
+import { listFiles, readExport } from '../../infra/knowledge/read-export.js';
 
 export interface IngestOptions {
   /** Entries without an account of their own are imported as this account's (private) knowledge. */
