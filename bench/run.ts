@@ -1,16 +1,31 @@
 /**
- * `npm run bench`: decision latency (triage + retrieval + policy, no LLM) at p50/p99 and peak RSS with
+ * `npm run bench`: decision latency (triage + retrieval + policy, no LLM) at p50/p99 and memory with
  * KBs of 1k, 10k and 50k resolved conversations synthesized from the eval KB, and the ingest rate.
- * Each size runs in its own child process so that peak memory is that size's alone.
+ * Every measurement runs in a child process of its own so that each figure is that size's alone.
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
-const child = fileURLToPath(new URL('./bench-size.ts', import.meta.url));
-const tsx = fileURLToPath(new URL('../node_modules/.bin/tsx', import.meta.url));
-console.log('KB size | decisions | p50 ms | p99 ms | max ms | peak RSS MB | ingest entries/s');
+const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
+const tsx = here('../node_modules/.bin/tsx');
+const child = (file: string, args: string[], node: string[] = []) =>
+  JSON.parse(execFileSync(process.execPath, [...node, '--import', 'tsx', here(file), ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
+const cell = (v: number, width: number, digits = 0) => v.toFixed(digits).padStart(width);
+
+console.log('KB size | decisions | p50 ms | p99 ms | max ms | RSS before index MB | peak RSS MB | index heap MB | index build entries/s | ingest entries/s');
 for (const size of sizes.length ? sizes : [1000, 10_000, 50_000]) {
-  process.stdout.write(execFileSync(tsx, [child, String(size)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }));
+  const d = child('./decision-bench.ts', [String(size)], ['--expose-gc']);
+  const { ingestPerSec } = child('./ingest-bench.ts', [String(size)]);
+  console.log(
+    [cell(size, 7), cell(d.decisions, 9), cell(d.p50, 6, 2), cell(d.p99, 6, 2), cell(d.max, 6, 2), cell(d.rssBefore, 19), cell(d.peakRss, 11), cell(d.indexHeap, 13, 1), cell(d.buildPerSec, 21), cell(ingestPerSec, 16)].join(' | '),
+  );
 }
-console.log('targets at 50k: p99 <= 15 ms, peak RSS <= 400 MB');
+console.log(`
+decisions: every customer message of test/fixtures/triage/dev.jsonl (threads replayed message by message), 3 rounds, each as other accounts.
+RSS before index: the bench process after setup (Node, tsx, the eval KB imported to seed the synthetic KB, the synthetic entries) and a full GC.
+peak RSS: the highest resident set of that process while deciding, sampled after every decision: the figure above plus the index and the decisions' work.
+index heap: heap retained by the decider over the taxonomy and the synthetic KB, after a full GC (the entries themselves belong to the caller and are not counted).
+ingest: the synthetic KB as a helpdesk JSONL export imported through 'baton kb ingest' code, in a process of its own.
+targets at 50k: p99 <= 15 ms, peak RSS <= 400 MB`);
+process.stdout.write(execFileSync(tsx, [here('./report-bench.ts')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }));

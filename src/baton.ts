@@ -2,10 +2,16 @@ import type { App } from '@slack/bolt';
 import type { Logger as PinoLogger } from 'pino';
 import type { Env } from './config/env.js';
 import type { Policy } from './config/policy-schema.js';
-import { buildDecider } from './core/answer/build-decider.js';
+import { buildDeciderWithIndex } from './core/answer/build-decider.js';
+import { loopPorts, loopScheduler } from './compose-loop.js';
 import type { CoreDeps } from './core/deps.js';
 import { systemClock, type Clock } from './core/ports/clock.js';
 import type { KnowledgeEntry } from './core/ports/knowledge.js';
+import type { Llm } from './core/ports/llm.js';
+import type { LoopPorts } from './core/ports/loop-ports.js';
+import { loadKnowledge } from './infra/knowledge/jsonl-knowledge-store.js';
+import { loadDocs } from './infra/knowledge/load-docs.js';
+import { OpenAiLlm } from './infra/llm/openai-llm.js';
 import { newEscalationId } from './infra/escalation-id.js';
 import { openStores, type Stores } from './infra/store/open-stores.js';
 import { createBoltApp, registerListeners } from './slack/create-slack-app.js';
@@ -17,14 +23,23 @@ export interface BatonOptions {
   env: Env;
   policy: Policy;
   log: PinoLogger;
-  knowledge: KnowledgeEntry[];
+  /** The knowledge base; read from BATON_KB when not given. */
+  knowledge?: KnowledgeEntry[];
   clock?: Clock;
+}
+
+/** LLM drafting is on when an API key is set; any OpenAI-compatible server via OPENAI_BASE_URL. */
+function llmFrom(env: Env): Llm | undefined {
+  if (!env.OPENAI_API_KEY) return undefined;
+  return new OpenAiLlm({ apiKey: env.OPENAI_API_KEY, baseURL: env.OPENAI_BASE_URL, model: env.OPENAI_MODEL, timeoutMs: env.OPENAI_TIMEOUT_MS });
 }
 
 export interface RunningBaton {
   app: App;
   core: CoreDeps;
   stores: Stores;
+  /** Runs the due timers (SLA, CSAT, digest) now, on the injected clock: tests move the clock, then sweep. */
+  sweep(): Promise<void>;
   /** The HTTP port actually bound (HTTP mode), useful when PORT=0. */
   port?: number;
   stop(): Promise<void>;
@@ -33,12 +48,15 @@ export interface RunningBaton {
 /** The composition root as a function, so tests start exactly what `npm start` starts. */
 export async function startBaton(opts: BatonOptions): Promise<RunningBaton> {
   const { env, policy, log } = opts;
+  const knowledge = opts.knowledge ?? [...loadKnowledge(env.BATON_KB), ...loadDocs(env.BATON_DOCS, log)];
+  const llm = llmFrom(env);
   const stores = await openStores(env.BATON_STORE);
   const app = createBoltApp(env, log);
   const slack = new SlackCaller(app.client, log.child({ component: 'slack-api' }));
-  const core: CoreDeps = {
+  const { decider, index } = buildDeciderWithIndex({ policy, kb: [...knowledge, ...(await stores.candidates.approvedEntries())], ...(llm ? { llm } : {}) });
+  const core: CoreDeps & { loop: LoopPorts } = {
     policy,
-    decider: buildDecider({ policy, kb: opts.knowledge }),
+    decider,
     gateway: new SlackGateway(slack, log),
     conversations: stores.conversations,
     escalations: stores.escalations,
@@ -47,19 +65,27 @@ export async function startBaton(opts: BatonOptions): Promise<RunningBaton> {
     clock: opts.clock ?? systemClock,
     log,
     newId: newEscalationId,
+    loop: loopPorts(stores, slack, index, log),
   };
+  const scheduler = loopScheduler(core);
   const directory = new AuthorDirectory(policy, slack, log);
   registerListeners(app, { core, slack, directory, log });
   const started = (await app.start(env.PORT)) as unknown;
   const address = (started as { address?: () => { port: number } | string | null } | undefined)?.address?.();
   const port = address && typeof address === 'object' ? address.port : undefined;
-  log.info({ mode: env.SLACK_APP_TOKEN ? 'socket' : 'http', port, store: stores.backend.kind }, 'Baton is running');
+  scheduler.start();
+  log.info(
+    { mode: env.SLACK_APP_TOKEN ? 'socket' : 'http', port, store: stores.backend.kind, knowledge: knowledge.length, llm: llm ? env.OPENAI_MODEL : 'off' },
+    'Baton is running',
+  );
   return {
     app,
     core,
     stores,
     port,
+    sweep: () => scheduler.runNow(),
     async stop() {
+      await scheduler.stop();
       await app.stop();
       await slack.stop();
       await stores.close();

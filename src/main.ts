@@ -14,7 +14,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const log = createLogger(env.LOG_LEVEL);
-  const baton = await startBaton({ env, policy, log, knowledge: [] });
+  const baton = await startBaton({ env, policy, log });
   const stop = async (signal: string) => {
     log.info({ signal }, 'stopping');
     await baton.stop();

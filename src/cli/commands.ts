@@ -1,6 +1,7 @@
 import type { CliCommand } from './command.js';
+import { exportTrainingCommand } from './export-training.js';
 import { kbIngestCommand } from './kb-ingest.js';
 import { triageReplayCommand } from './triage-replay.js';
 
 /** Every command of the CLI, in the order help lists them. */
-export const COMMANDS: CliCommand[] = [kbIngestCommand, triageReplayCommand];
+export const COMMANDS: CliCommand[] = [kbIngestCommand, triageReplayCommand, exportTrainingCommand];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { loopShape } from './loop-schema.js';
 import { triageSchema } from './triage-schema.js';
 
 const id = z.string().min(1).regex(/^[a-z0-9_-]+$/i, 'letters, digits, "_" or "-"');
@@ -71,6 +72,7 @@ export const policySchema = z
     root_causes: z.array(z.object({ id, label: z.string().min(1) }).strict()).min(1),
     copy: copySchema.default(copySchema.parse({})),
     triage: triageSchema.default(triageSchema.parse({})),
+    ...loopShape,
   })
   .strict()
   .superRefine((p, ctx) => {

@@ -82,9 +82,11 @@ export const triageSchema = z
       .object({
         categories: z.array(z.string()).default(['smalltalk']),
         reply: z.string().default('Happy to help. Ask me anything about your account, or press "Talk to a person" at any time.'),
+        /** Greetings and thanks are short: a longer message is read as a question even when it opens with "hi". */
+        max_words: z.number().int().min(1).default(12),
       })
       .strict()
-      .default({ categories: ['smalltalk'], reply: 'Happy to help. Ask me anything about your account, or press "Talk to a person" at any time.' }),
+      .default({ categories: ['smalltalk'], reply: 'Happy to help. Ask me anything about your account, or press "Talk to a person" at any time.', max_words: 12 }),
     sentiment: sentimentSchema.default(sentimentSchema.parse({})),
     human_request: humanRequestSchema.default(humanRequestSchema.parse({})),
     matrix: z.array(matrixRuleSchema).min(1).default([

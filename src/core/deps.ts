@@ -4,6 +4,7 @@ import type { Clock } from './ports/clock.js';
 import type { Decider } from './ports/decider.js';
 import type { Locks } from './ports/locks.js';
 import type { Logger } from './ports/logger.js';
+import type { LoopPorts } from './ports/loop-ports.js';
 import type { ConversationStore, EscalationStore, OnceStore } from './ports/stores.js';
 
 /** Everything the core use cases need, wired once in the composition root. */
@@ -18,4 +19,8 @@ export interface CoreDeps {
   clock: Clock;
   log: Logger;
   newId: () => string;
+  /** SLA timers, CSAT, reports and KB candidates; absent where a test drives only the conversation loop. */
+  loop?: LoopPorts;
 }
+
+export type LoopDeps = CoreDeps & { loop: LoopPorts };

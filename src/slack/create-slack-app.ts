@@ -1,10 +1,14 @@
 import { App } from '@slack/bolt';
 import type { Logger as PinoLogger } from 'pino';
 import type { Env } from '../config/env.js';
+import { registerApproveCandidate } from './actions/approve-candidate.js';
 import { registerClaimRelease } from './actions/claim-release.js';
+import { registerCsatRating } from './actions/csat-rating.js';
 import { registerOpenCloseModal } from './actions/open-close-modal.js';
 import { registerTalkToHuman } from './actions/talk-to-human.js';
 import { boltLogger } from './bolt-logger.js';
+import { registerBatonCommand } from './commands/baton-command.js';
+import { registerAppHome } from './events/app-home.js';
 import { registerCustomerMessages } from './events/customer-message.js';
 import type { SlackDeps } from './slack-deps.js';
 import { registerCloseSubmission } from './views/close-submission.js';
@@ -18,6 +22,10 @@ export const CORE_REGISTRATIONS: Registration[] = [
   registerClaimRelease,
   registerOpenCloseModal,
   registerCloseSubmission,
+  registerCsatRating,
+  registerApproveCandidate,
+  registerBatonCommand,
+  registerAppHome,
 ];
 
 /**

@@ -40,6 +40,8 @@ export interface HarnessOptions {
   fake?: FakeSlackApi;
   /** The clock Baton's core reads; a test moves it to make timers due. */
   clock?: Clock;
+  /** Extra environment, e.g. the OPENAI_* settings of the LLM tests. */
+  env?: Record<string, string>;
 }
 
 /** Captures Baton's log lines so a test can check what was (and was not) logged. */

@@ -1,5 +1,5 @@
 /**
- * Read methods: auth.test, users.info, conversations.info, conversations.replies. They answer from
+ * Read methods: auth.test, users.info, conversations.info, conversations.replies (and conversations.open for DMs). They answer from
  * what the test registered, and say `user_not_found` / `channel_not_found` / `thread_not_found`
  * otherwise, because the app's fail-closed paths (§2.2) are exactly what tests need to reach.
  */
@@ -100,7 +100,18 @@ const conversationsReplies: MethodHandler = ({ state, args }) => {
   return { ok: true, messages: page, has_more: more, response_metadata: { next_cursor: nextCursor } };
 };
 
+/** Opens (or finds) the app's DM with one user: `D` + the user id, registered so later posts and uploads land. */
+const conversationsOpen: MethodHandler = ({ state, args }) => {
+  const user = argString(args, 'users');
+  if (user === undefined || user.includes(',')) return fail('invalid_arguments');
+  if (!state.users.has(user)) return fail('user_not_found');
+  const id = `D${user.slice(1)}`;
+  if (!state.channels.has(id)) state.channels.set(id, { id, name: user });
+  return { ok: true, channel: { id } };
+};
+
 export const infoMethods: Record<string, MethodHandler> = {
+  'conversations.open': conversationsOpen,
   'auth.test': authTest,
   'users.info': usersInfo,
   'conversations.info': conversationsInfo,

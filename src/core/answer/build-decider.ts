@@ -2,7 +2,8 @@ import type { Policy } from '../../config/policy-schema.js';
 import type { Decider } from '../ports/decider.js';
 import type { KnowledgeEntry } from '../ports/knowledge.js';
 import type { Llm } from '../ports/llm.js';
-import { MiniSearchKnowledgeIndex } from './knowledge-index.js';
+import { InvertedKnowledgeIndex } from './knowledge-index.js';
+import { LearningKnowledgeIndex } from './learning-index.js';
 import { createTriageEngine } from './triage-engine.js';
 
 /** The policy's category examples, as knowledge entries that teach the classifier but answer nothing. */
@@ -12,14 +13,14 @@ export function taxonomyExamples(policy: Policy): KnowledgeEntry[] {
   );
 }
 
-/** Builds the in-memory index over the taxonomy examples and the KB, then the engine. */
+/** Builds the index and topic classifier over the taxonomy examples and the KB, then the engine. */
 export function buildDecider(opts: { policy: Policy; kb: Iterable<KnowledgeEntry>; llm?: Llm }): Decider {
   return buildDeciderWithIndex(opts).decider;
 }
 
 /** The same, also handing back the live index: entries added to it later (approved KB candidates) are used at once. */
-export function buildDeciderWithIndex(opts: { policy: Policy; kb: Iterable<KnowledgeEntry>; llm?: Llm }): { decider: Decider; index: MiniSearchKnowledgeIndex } {
-  const index = new MiniSearchKnowledgeIndex(taxonomyExamples(opts.policy));
+export function buildDeciderWithIndex(opts: { policy: Policy; kb: Iterable<KnowledgeEntry>; llm?: Llm }): { decider: Decider; index: LearningKnowledgeIndex } {
+  const index = new LearningKnowledgeIndex(new InvertedKnowledgeIndex(), taxonomyExamples(opts.policy));
   index.addAll(opts.kb);
-  return { decider: createTriageEngine({ policy: opts.policy, index, ...(opts.llm ? { llm: opts.llm } : {}) }), index };
+  return { decider: createTriageEngine({ policy: opts.policy, kb: index, ...(opts.llm ? { llm: opts.llm } : {}) }), index };
 }

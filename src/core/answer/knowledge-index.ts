@@ -1,105 +1,122 @@
-import MiniSearch from 'minisearch';
 import type { KnowledgeEntry, KnowledgeHit, KnowledgeIndex } from '../ports/knowledge.js';
 import { contentTerms } from '../triage/text-terms.js';
+import { GLOBAL_SCOPE, InvertedIndex, type Lookup } from './inverted-index.js';
+import { TopHits } from './top-hits.js';
 
 const MAX_LOOKUP_TERMS = 10;
-
-interface IndexedDoc {
-  id: number;
-  question: string;
-}
+/** Scope of an account that owns no entry: it sees the global ones only. */
+const NO_ENTRIES = -2;
+/** Exponents of the similarity: unmatched query words weigh more than unmatched entry words. */
+const QUERY_EXP = 0.65;
+const DOC_EXP = 0.35;
 
 /**
- * MiniSearch finds candidates (BM25, typo-tolerant); we then score each candidate with an IDF-weighted
- * cosine between the query's and the entry's terms, so that a similarity means the same thing whatever
- * the size of the KB and can be compared with a confidence threshold.
+ * Retrieval over the KB: an inverted index over the entries' stemmed question terms, and an IDF-weighted
+ * similarity in [0, 1] between the query's and each entry's terms, so that a similarity means the same
+ * thing whatever the size of the KB and can be compared with a confidence threshold. Every entry sharing
+ * a selective query term is scored, and the k most similar are returned. Entries are keyed by id:
+ * adding one again replaces it.
  */
-export class MiniSearchKnowledgeIndex implements KnowledgeIndex {
-  private readonly entries: KnowledgeEntry[] = [];
-  private readonly termsOf: string[][] = [];
-  private readonly docFreq = new Map<string, number>();
-  private readonly byTopic = new Map<string, KnowledgeEntry[]>();
-  private readonly search_ = new MiniSearch<IndexedDoc>({
-    fields: ['question'],
-    storeFields: [],
-    tokenize: (text) => contentTerms(text),
-    processTerm: (term) => term,
-    searchOptions: { fuzzy: (term) => (term.length > 5 ? 0.2 : false), combineWith: 'OR' },
-  });
+export class InvertedKnowledgeIndex implements KnowledgeIndex {
+  private readonly index = new InvertedIndex();
+  /** By document number; a replaced entry's slot is emptied. */
+  private readonly entries: (KnowledgeEntry | undefined)[] = [];
+  private readonly docOf = new Map<string, number>();
+  private readonly scopeOf = new Map<string, number>();
+  private readonly byTopic = new Map<string, number[]>();
 
   constructor(entries: Iterable<KnowledgeEntry> = []) {
     this.addAll(entries);
   }
 
   get size(): number {
-    return this.entries.length;
+    return this.index.size;
+  }
+
+  get version(): number {
+    return this.index.version;
   }
 
   addAll(entries: Iterable<KnowledgeEntry>): void {
-    const docs: IndexedDoc[] = [];
-    for (const entry of entries) {
-      const id = this.entries.length;
-      const terms = contentTerms(entry.question);
-      this.entries.push(entry);
-      this.termsOf.push(terms);
-      if (entry.topic !== undefined) {
-        const list = this.byTopic.get(entry.topic) ?? [];
-        list.push(entry);
-        this.byTopic.set(entry.topic, list);
-      }
-      for (const t of terms) this.docFreq.set(t, (this.docFreq.get(t) ?? 0) + 1);
-      docs.push({ id, question: entry.question });
-    }
-    this.search_.addAll(docs);
+    for (const entry of entries) this.add(entry);
   }
 
   search(text: string, scope: { accountId: string; limit: number }): KnowledgeHit[] {
     const query = contentTerms(text);
     if (query.length === 0) return [];
-    const visible = (id: number) => {
-      const account = this.entries[id]?.account;
-      return account === undefined || account === scope.accountId;
-    };
-    const candidates = this.search_.search(this.selective(query).join(' '), { filter: (r) => visible(r.id as number) });
-    const hits: KnowledgeHit[] = [];
-    for (const r of candidates.slice(0, Math.max(scope.limit * 4, 40))) {
-      const id = r.id as number;
-      hits.push({ entry: this.entries[id]!, similarity: this.similarity(query, r.queryTerms, this.termsOf[id]!, r.terms) });
-    }
-    return hits.sort((a, b) => b.similarity - a.similarity).slice(0, scope.limit);
+    return this.rank(query, this.scopeOf.get(scope.accountId) ?? NO_ENTRIES, scope.limit);
   }
 
   topicEntries(topic: string, accountId: string): KnowledgeEntry[] {
-    return (this.byTopic.get(topic) ?? []).filter((e) => e.account === undefined || e.account === accountId);
+    const visible = (e: KnowledgeEntry | undefined): e is KnowledgeEntry => e !== undefined && (e.account === undefined || e.account === accountId);
+    return (this.byTopic.get(topic) ?? []).map((doc) => this.entries[doc]).filter(visible);
+  }
+
+  private add(entry: KnowledgeEntry): void {
+    const previous = this.docOf.get(entry.id);
+    if (previous !== undefined) this.drop(previous);
+    const doc = this.index.add(contentTerms(entry.question), this.scope(entry.account));
+    this.entries[doc] = entry;
+    this.docOf.set(entry.id, doc);
+    if (entry.topic !== undefined) {
+      const docs = this.byTopic.get(entry.topic) ?? [];
+      docs.push(doc);
+      this.byTopic.set(entry.topic, docs);
+    }
+  }
+
+  /**
+   * Replaced entries leave an empty slot behind (their postings are skipped): updates are rare, a
+   * re-import of a changed conversation or an approved candidate, so compaction is not worth its code.
+   */
+  private drop(doc: number): void {
+    const topic = this.entries[doc]?.topic;
+    const docs = topic === undefined ? undefined : this.byTopic.get(topic);
+    docs?.splice(docs.indexOf(doc), 1);
+    this.entries[doc] = undefined;
+    this.index.remove(doc);
+  }
+
+  private scope(account: string | undefined): number {
+    if (account === undefined) return GLOBAL_SCOPE;
+    let code = this.scopeOf.get(account);
+    if (code === undefined) this.scopeOf.set(account, (code = this.scopeOf.size + 1));
+    return code;
+  }
+
+  /** The `limit` entries most similar to the query among those of the scope sharing a selective term. */
+  private rank(query: string[], scope: number, limit: number): KnowledgeHit[] {
+    const q = query.reduce((s, t) => s + this.index.weight(t) ** 2, 0);
+    const matches = this.index.match(this.lookups(query), scope);
+    const top = new TopHits(limit);
+    // An entry's similarity is at most (matched query share)^QUERY_EXP: most entries are ruled out on
+    // that bound without computing their own mass.
+    let floor = -1;
+    let bound = 0;
+    for (const doc of matches.docs) {
+      const covered = Math.min(matches.queryMass[doc]!, q) / q;
+      if (top.floor !== floor) bound = (floor = top.floor) ** (1 / QUERY_EXP);
+      if (covered < bound) continue;
+      const d = this.index.documentMass(doc);
+      const own = Math.min(matches.docMass[doc]!, d) / d;
+      top.offer(doc, covered ** QUERY_EXP * own ** DOC_EXP);
+    }
+    return top.docs.map((doc, i) => ({ entry: this.entries[doc]!, similarity: top.scores[i]! }));
   }
 
   /**
    * The query terms worth a lookup: a word in more than a quarter of the KB ("card", "account") finds
-   * thousands of candidates and ranks none of them, so it is left to the similarity, unless the query
-   * has nothing rarer. Unknown words (typos) sort first and are looked up fuzzily.
+   * thousands of entries and ranks none of them, so it counts only in the query's own mass, unless the
+   * query has nothing rarer. A long message needs no more than its rarest words to find its neighbours.
+   * Terms longer than five letters also match spellings one or two edits away (typos).
    */
-  private selective(query: string[]): string[] {
-    const limit = this.entries.length / 4;
-    const rare = query.filter((t) => (this.docFreq.get(t) ?? 0) <= limit);
-    // A long message needs no more than its rarest words to find its neighbours.
-    return (rare.length > 0 ? rare : query).sort((a, b) => (this.docFreq.get(a) ?? 0) - (this.docFreq.get(b) ?? 0)).slice(0, MAX_LOOKUP_TERMS);
-  }
-
-  /** Weight of a term: rare terms say more. A term no entry holds (a typo, an unknown word) weighs most. */
-  private weight(term: string): number {
-    const df = this.docFreq.get(term) ?? 0;
-    return Math.log(1 + (this.entries.length + 1) / (df + 1));
-  }
-
-  private similarity(query: string[], matchedQuery: string[], doc: string[], matchedDoc: string[]): number {
-    const mass = (terms: string[]) => terms.reduce((s, t) => s + this.weight(t) ** 2, 0);
-    const q = mass(query);
-    const d = mass(doc);
-    if (q === 0 || d === 0) return 0;
-    const mq = Math.min(mass(matchedQuery), q);
-    const md = Math.min(mass(matchedDoc), d);
-    // What the query asks must be covered more than what the entry says: unmatched query words are
-    // the mark of a question the KB does not know ("what do geese eat" is not "the ATM ate my card").
-    return (mq / q) ** 0.65 * (md / d) ** 0.35;
+  private lookups(query: string[]): Lookup[] {
+    const df = (t: string) => this.index.frequency(t);
+    const rare = query.filter((t) => df(t) <= this.index.size / 4);
+    const chosen = (rare.length > 0 ? rare : [...query]).sort((a, b) => df(a) - df(b)).slice(0, MAX_LOOKUP_TERMS);
+    return chosen.map((t) => ({
+      weight2: this.index.weight(t) ** 2,
+      termIds: this.index.spellings(t, t.length > 5 ? Math.round(t.length * 0.2) : 0),
+    }));
   }
 }

@@ -1,12 +1,11 @@
 import type { Policy } from '../../config/policy-schema.js';
 import type { Decision, DraftAnswer, RiskTier, SentimentSignal, TriggerType } from '../model/decision.js';
 import type { Decider, DecisionInput } from '../ports/decider.js';
-import type { KnowledgeIndex } from '../ports/knowledge.js';
 import type { Llm } from '../ports/llm.js';
 import { evaluateTriggerMatrix, type MatrixOutcome } from '../policy/trigger-matrix.js';
 import { answerThreshold, neverAutonomous, sentimentLevel } from '../policy/thresholds.js';
 import { assessComplexity } from '../triage/complexity.js';
-import { gatherEvidence, type Evidence } from '../triage/evidence.js';
+import { gatherEvidence, type Evidence, type KnowledgeReader } from '../triage/evidence.js';
 import { HumanRequestDetector } from '../triage/human-request.js';
 import { detectLoop } from '../triage/loop-detector.js';
 import { SentimentAnalyzer } from '../triage/sentiment.js';
@@ -15,7 +14,8 @@ import { draftWithLlm } from './llm-answer.js';
 
 export interface TriageEngineDeps {
   policy: Policy;
-  index: KnowledgeIndex;
+  /** The retrieval index and the topic classifier over the same knowledge. */
+  kb: KnowledgeReader;
   /** Optional: with a model Baton drafts grounded answers; without, it quotes the best resolution. */
   llm?: Llm;
 }
@@ -31,12 +31,13 @@ interface Signals {
 
 /** Signals -> trigger matrix -> confidence gate -> answer or escalate. Pure apart from the optional LLM call. */
 export function createTriageEngine(deps: TriageEngineDeps): Decider {
-  const { policy, index, llm } = deps;
+  const { policy, kb, llm } = deps;
+  const index = kb.index;
   const triage = policy.triage;
   const riskOf = (category: string | undefined) => policy.categories.find((c) => c.name === category)?.risk;
   const sentiment = new SentimentAnalyzer(triage.sentiment);
   const human = new HumanRequestDetector(triage.human_request);
-  const read = (text: string, accountId: string) => gatherEvidence(index, text, accountId, triage, riskOf);
+  const read = (text: string, accountId: string) => gatherEvidence(kb, text, accountId, triage, riskOf);
 
   function signals(input: DecisionInput): Signals {
     const evidence = read(input.text, input.accountId);
@@ -45,7 +46,8 @@ export function createTriageEngine(deps: TriageEngineDeps): Decider {
       wording: triage.loop_similarity,
       topics: triage.loop_topic_overlap,
     });
-    let risk = riskOf(evidence.category) ?? 'low';
+    // The recognised topic's own tier first (account deletion is high within cancellation), else its category's.
+    let risk = evidence.tier ?? riskOf(evidence.category) ?? 'low';
     if (evidence.highRiskShare >= triage.high_risk_share) risk = 'high';
     return { evidence, risk, sentiment: sentiment.analyze(input.text, input.history), loop: loop.loop, askings: loop.askings };
   }

@@ -5,6 +5,7 @@ import type { Author } from '../model/message.js';
 import { CLOSE_FIELD } from '../model/actions.js';
 import { AI_ACCURACY, AUTOMATION_POTENTIAL, resolve, type AiAccuracy, type AutomationPotential, type CloseTags } from './escalation.js';
 import { refreshPacket } from './publish-packet.js';
+import { askCsatAfterClose } from '../feedback/csat-after-close.js';
 
 export interface Option {
   value: string;
@@ -97,5 +98,6 @@ export async function closeEscalation(deps: CoreDeps, id: string, author: Author
   await deps.gateway
     .replyToCustomer(escalation.conversation, { kind: 'notice', text: deps.policy.copy.resolved })
     .catch((err: unknown) => deps.log.error({ err, escalationId: id }, 'could not tell the customer it was resolved'));
+  if (deps.loop) await askCsatAfterClose({ ...deps, loop: deps.loop }, escalation);
   return { ok: true };
 }

@@ -4,7 +4,9 @@ export const ACTION = {
   claim: 'baton.claim',
   release: 'baton.release',
   close: 'baton.close',
+  /** Prefix of the rating buttons: one action id per rating (`baton.csat.1`..`.5`), unique in their block. */
   csat: 'baton.csat',
+  approveCandidate: 'baton.approve_candidate',
 } as const;
 
 export const VIEW = {

@@ -42,6 +42,8 @@ export interface KnowledgeHit {
 /** In-memory search over entries. Scoped: global entries plus the asking account's own, never others'. */
 export interface KnowledgeIndex {
   readonly size: number;
+  /** Changes whenever entries are added or replaced: what was read from the index before is stale. */
+  readonly version?: number;
   search(text: string, scope: { accountId: string; limit: number }): KnowledgeHit[];
   /** The entries of one topic the account may see: where the answer to a recognised question lives. */
   topicEntries(topic: string, accountId: string): KnowledgeEntry[];

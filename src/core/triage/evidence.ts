@@ -1,83 +1,102 @@
 import type { TriagePolicy } from '../../config/triage-schema.js';
 import type { RiskTier } from '../model/decision.js';
 import type { KnowledgeHit, KnowledgeIndex } from '../ports/knowledge.js';
+import { rememberedEvidence } from './evidence-cache.js';
+import { words } from './text-terms.js';
+import { statedTier, type TopicClassifier, type TopicScore } from './topic-classifier.js';
 
-/** What the nearest knowledge says about a message: the ground for category, risk, complexity and answers. */
+/** What the knowledge says about a message: the ground for category, risk, complexity and answers. */
 export interface Evidence {
+  /** The nearest entries the account may see, for quoting and citing. */
   hits: KnowledgeHit[];
   /** Similarity of the closest entry, 0 when nothing matched. */
   best: number;
   category: string;
-  /** Weighted share of the neighbours that voted for `category`. */
+  /** Probability of `category`: the summed probability of its topics. */
   categoryShare: number;
-  /** The topic (intent) the closest answerable evidence agrees on, if any. */
+  /** The topic (intent) the classifier recognises, if it is one the KB knows (not a bare category). */
   topic?: string;
+  /** Probability of `topic`. */
   topicShare: number;
   /** Similarity of the closest entry on that topic. */
   topicBest: number;
-  /** The neighbours' topic vote, normalised: what the message is about, as the KB sees it. */
+  /** The topic posterior: what the message is about, as the KB sees it. */
   topics: Map<string, number>;
-  /** Weighted share of neighbours that needed a human: hidden complexity. */
+  /** Probability that the message belongs to a topic that needed a human: hidden complexity. */
   humanShare: number;
-  /** Weighted share of neighbours in the high risk tier. */
+  /** Probability that the message belongs to a high-risk topic. */
   highRiskShare: number;
+  /** The tier the recognised topic's entries state, when they state one. */
+  tier?: RiskTier;
 }
 
 export type CategoryRisk = (category: string | undefined) => RiskTier | undefined;
 
-/** Near neighbours count far more than distant ones: a vote weighs similarity squared. */
-const weight = (h: KnowledgeHit) => h.similarity * h.similarity;
-
-function vote(hits: KnowledgeHit[], key: (h: KnowledgeHit) => string | undefined): { winner?: string; share: number; totals: Map<string, number> } {
-  const totals = new Map<string, number>();
-  let all = 0;
-  for (const h of hits) {
-    const k = key(h);
-    all += weight(h);
-    if (k !== undefined) totals.set(k, (totals.get(k) ?? 0) + weight(h));
-  }
-  let winner: string | undefined;
-  let best = 0;
-  for (const [k, v] of totals) if (v > best) [winner, best] = [k, v];
-  if (all > 0) for (const [k, v] of totals) totals.set(k, v / all);
-  return { winner, share: all > 0 ? best / all : 0, totals };
-}
-
-function share(hits: KnowledgeHit[], pred: (h: KnowledgeHit) => boolean): number {
-  const all = hits.reduce((s, h) => s + weight(h), 0);
-  return all > 0 ? hits.filter(pred).reduce((s, h) => s + weight(h), 0) / all : 0;
-}
-
-/** What an entry votes for as a topic: its tag, or itself when untagged (a doc section is its own topic). */
+/** What an entry stands for as a topic: its tag, or itself when untagged (a doc section is its own topic). */
 export function topicKey(h: KnowledgeHit): string | undefined {
   return h.entry.topic ?? (h.entry.kind === 'example' ? undefined : h.entry.id);
 }
 
+export interface KnowledgeReader {
+  index: KnowledgeIndex;
+  classifier: TopicClassifier;
+}
+
+/** Summed probability per category, most probable first. */
+function categoryPosterior(reading: TopicScore[]): [string, number][] {
+  const totals = new Map<string, number>();
+  for (const s of reading) if (s.cls.category) totals.set(s.cls.category, (totals.get(s.cls.category) ?? 0) + s.p);
+  return [...totals].sort((a, b) => b[1] - a[1]);
+}
+
 /**
- * k-nearest-neighbour reading of a message over the knowledge index, which holds the policy's category
- * examples and the imported knowledge alike. Only neighbours within reach of the best one vote, so a
- * crowd of weak matches cannot outvote a close paraphrase.
+ * Greetings and thanks are short; a long message that opens with "hi" is a question. So the smalltalk
+ * categories count only for short messages, and a short greeting counts even when no KB entry resembles it.
  */
-export function gatherEvidence(index: KnowledgeIndex, text: string, accountId: string, triage: TriagePolicy, riskOf: CategoryRisk): Evidence {
-  const found = index.search(text, { accountId, limit: triage.neighbours });
+function pickCategory(reading: TopicScore[], text: string, triage: TriagePolicy, best: number): { category: string; share: number } {
+  const isSmalltalk = (c: string) => triage.smalltalk.categories.includes(c);
+  const short = words(text).length <= triage.smalltalk.max_words;
+  const ranked = categoryPosterior(reading).filter(([c]) => short || !isSmalltalk(c));
+  const [category, share] = ranked[0] ?? [triage.unknown_category, 0];
+  if (isSmalltalk(category) || best >= triage.unknown_below) return { category, share };
+  return { category: triage.unknown_category, share: 0 };
+}
+
+/**
+ * Reads a message against the knowledge: the classifier says which topic and category it belongs to,
+ * with what probability, and the index finds the nearest entries to quote and how close they come.
+ * When nothing in the taxonomy or the KB comes close, the message is out of scope.
+ */
+export function gatherEvidence(kb: KnowledgeReader, text: string, accountId: string, triage: TriagePolicy, riskOf: CategoryRisk): Evidence {
+  return rememberedEvidence(kb, kb.index.version, { text, accountId, triage, riskOf }, () => readEvidence(kb, text, accountId, triage, riskOf));
+}
+
+function readEvidence(kb: KnowledgeReader, text: string, accountId: string, triage: TriagePolicy, riskOf: CategoryRisk): Evidence {
+  const found = kb.index.search(text, { accountId, limit: triage.neighbours });
   const best = found[0]?.similarity ?? 0;
   const hits = found.filter((h) => h.similarity >= best * 0.6 && h.similarity > 0);
-  if (best < triage.unknown_below) {
-    return { hits, best, category: triage.unknown_category, categoryShare: 0, topicShare: 0, topicBest: 0, topics: new Map(), humanShare: 0, highRiskShare: 0 };
-  }
-  const cat = vote(hits, (h) => h.entry.category);
-  const topic = vote(hits, topicKey);
-  const tierOf = (h: KnowledgeHit) => h.entry.risk ?? riskOf(h.entry.category);
+  const reading = kb.classifier.classify(text, accountId);
+  const { category, share } = pickCategory(reading, text, triage, best);
+  // Taxonomy examples teach the category, not a topic: the topic is the likeliest KB topic of the
+  // category, its probability taken among KB topics only, so a message that repeats a taxonomy example
+  // word for word still finds the resolution it asks for.
+  const topics = reading.filter((s) => !s.cls.example);
+  const top = topics.find((s) => s.cls.category === category);
+  const topicMass = topics.reduce((a, s) => a + s.p, 0);
+  const topic = top?.cls.key;
+  const tierOf = (s: TopicScore) => statedTier(s.cls) ?? riskOf(s.cls.category);
+  const sum = (pred: (s: TopicScore) => number) => reading.reduce((a, s) => a + s.p * pred(s), 0);
   return {
     hits,
     best,
-    category: cat.winner ?? triage.unknown_category,
-    categoryShare: cat.share,
-    topic: topic.winner,
-    topicShare: topic.share,
-    topics: topic.totals,
-    topicBest: hits.find((h) => topicKey(h) === topic.winner)?.similarity ?? 0,
-    humanShare: share(hits, (h) => h.entry.needsHuman === true),
-    highRiskShare: share(hits, (h) => tierOf(h) === 'high'),
+    category,
+    categoryShare: share,
+    ...(topic !== undefined ? { topic } : {}),
+    topicShare: top ? top.p / topicMass : 0,
+    topicBest: found.find((h) => topicKey(h) === topic)?.similarity ?? 0,
+    topics: new Map(reading.map((s) => [s.cls.key, s.p])),
+    humanShare: sum((s) => s.cls.needsHuman / s.cls.docs),
+    highRiskShare: sum((s) => (tierOf(s) === 'high' ? 1 : 0)),
+    ...(top && statedTier(top.cls) ? { tier: statedTier(top.cls)! } : {}),
   };
 }

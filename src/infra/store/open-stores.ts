@@ -6,12 +6,19 @@ import { KeyvConversationStore } from './keyv-conversation-store.js';
 import { openKeyvBackend, type KeyvBackend } from './keyv-backend.js';
 import { KeyvEscalationStore } from './keyv-escalation-store.js';
 import { KeyvOnceStore, RedisOnceStore } from './once-store.js';
+import { KeyvCandidateStore } from './keyv-candidate-store.js';
+import { KeyvCsatStore } from './keyv-csat-store.js';
+import { FactsRecordingConversationStore, FactsRecordingEscalationStore, KeyvFactsStore } from './keyv-facts-store.js';
 
 export interface Stores {
   backend: KeyvBackend;
   conversations: ConversationStore;
-  escalations: KeyvEscalationStore & EscalationStore;
+  escalations: EscalationStore;
   once: OnceStore;
+  /** Compact facts for reports and timers, refreshed by every conversation and escalation write. */
+  facts: KeyvFactsStore;
+  csat: KeyvCsatStore;
+  candidates: KeyvCandidateStore;
   locks: Locks;
   close(): Promise<void>;
 }
@@ -19,10 +26,14 @@ export interface Stores {
 export async function openStores(uri: string): Promise<Stores> {
   const backend = await openKeyvBackend(uri);
   const locks: Locks = backend.redis ? new RedisLocks(backend.redis) : new ProcessLocks();
+  const facts = new KeyvFactsStore(backend.keyv, locks);
   return {
     backend,
-    conversations: new KeyvConversationStore(backend.keyv),
-    escalations: new KeyvEscalationStore(backend.keyv, locks),
+    conversations: new FactsRecordingConversationStore(new KeyvConversationStore(backend.keyv), facts),
+    escalations: new FactsRecordingEscalationStore(new KeyvEscalationStore(backend.keyv, locks), facts),
+    facts,
+    csat: new KeyvCsatStore(backend.keyv, locks),
+    candidates: new KeyvCandidateStore(backend.keyv, locks),
     once: backend.redis ? new RedisOnceStore(backend.redis) : new KeyvOnceStore(backend.keyv, locks),
     locks,
     close: () => backend.close(),

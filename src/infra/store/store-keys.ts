@@ -5,6 +5,18 @@ export const storeKeys = {
   /** One list of escalation ids per UTC day opened, so reports read a period without scanning. */
   escalationDay: (day: string) => `esc-day:${day}`,
   once: (key: string) => `once:${key}`,
+  /** Compact facts for reports (core/metrics/facts.ts), one map per UTC day created/opened. */
+  conversationFactsDay: (day: string) => `facts-conv-day:${day}`,
+  escalationFactsDay: (day: string) => `facts-esc-day:${day}`,
+  /** CSAT asks by UTC day asked, and which day a conversation's ask sits in. */
+  csatDay: (day: string) => `csat-day:${day}`,
+  csatOf: (conversationKey: string) => `csat:${conversationKey}`,
+  /** When a customer was last asked for a rating, for the cooldown. */
+  csatCustomer: (userId: string) => `csat-customer:${userId}`,
+  /** A KB candidate's review state (approved or not), by escalation id. */
+  kbCandidate: (escalationId: string) => `kb-candidate:${escalationId}`,
+  /** Every approved candidate's knowledge entry, reloaded into the index at startup. */
+  kbApproved: 'kb-approved',
 } as const;
 
 export function utcDay(epochMs: number): string {

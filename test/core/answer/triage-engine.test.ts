@@ -85,3 +85,26 @@ describe('triage engine with an LLM', () => {
     expect(d.trigger).toBe('engine_error');
   });
 });
+
+describe('triage engine with a tiny KB', () => {
+  const tiny: typeof SMALL_KB = SMALL_KB.slice(0, 2);
+  const decider = buildDecider({ policy: smallPolicy(), kb: tiny });
+
+  it('replies to a greeting or thanks with the canned reply, though no KB entry is smalltalk', async () => {
+    for (const text of ['hello there!', 'thanks a lot!', 'good morning']) {
+      const d = await decider.decide(ask(text));
+      expect(d.action, text).toBe('ignore');
+      expect(d.cannedReply).toBeDefined();
+    }
+  });
+
+  it('answers a question that opens with a greeting', async () => {
+    const d = await decider.decide(ask('hello there, how can I export my dashboard report as CSV?'));
+    expect(d.action).toBe('answer');
+  });
+
+  it('escalates what nothing in the taxonomy or the KB resembles', async () => {
+    const d = await decider.decide(ask('what is the capital of mongolia'));
+    expect(d.action).toBe('escalate');
+  });
+});

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+
+/** Slack user ids (U… or W… on Enterprise Grid). */
+const userId = z.string().regex(/^[UW][A-Z0-9]+$/, 'a Slack user id such as U0123ABCD');
+const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+
+/** When a conversation counts as resolved, reopened or held (docs/outcomes.md). */
+export const outcomesSchema = z.object({
+  /** Customer silence after a Baton answer that counts as "resolved by Baton". */
+  quiet_after_minutes: z.number().int().positive().default(24 * 60),
+  /** The customer coming back on the same thread within this window reopens the matter. */
+  reopen_window_days: z.number().int().positive().default(7),
+  /** A resolution that saw no reopen for this long "held". */
+  held_days: z.number().int().positive().default(7),
+}).strict();
+
+export const csatSchema = z.object({
+  enabled: z.boolean().default(true),
+  /** Share of eligible conversations asked, 0..1. The choice is a stable hash of the conversation. */
+  sample_rate: z.number().min(0).max(1).default(1),
+  /** A customer asked once is not asked again for this many days, whatever the thread. */
+  cooldown_days: z.number().min(0).default(14),
+  question: z.string().min(1).max(2000).default('How did we do on this one? One click is plenty.'),
+  thanks: z.string().min(1).max(2000).default('Thanks for the rating; it helps us get better.'),
+}).strict();
+
+export const digestSchema = z.object({
+  enabled: z.boolean().default(true),
+  weekday: z.enum(WEEKDAYS).default('mon'),
+  /** Local hour (0-23) in `timezone` at which the weekly digest is posted to leads_channel. */
+  hour: z.number().int().min(0).max(23).default(9),
+  /** IANA timezone name, e.g. Europe/Berlin. */
+  timezone: z.string().default('UTC').refine((tz) => {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'an IANA timezone such as Europe/Berlin'),
+}).strict();
+
+export const schedulerSchema = z.object({
+  /** How often due timers (SLA nudges, CSAT asks, the digest) are swept. */
+  interval_seconds: z.number().int().min(1).max(3600).default(30),
+}).strict();
+
+/** The "closing the loop" sections of the policy; all optional so older configs stay valid. */
+export const loopShape = {
+  /** Who may run /baton report, review and export and sees the dashboard on the App Home tab. Queue leads count too. */
+  leads: z.array(userId).default([]),
+  /** Channel id for the weekly digest; no digest without it. */
+  leads_channel: z.string().regex(/^[CG][A-Z0-9]+$/, 'a Slack channel id such as C0123ABCD').optional(),
+  outcomes: outcomesSchema.default(outcomesSchema.parse({})),
+  csat: csatSchema.default(csatSchema.parse({})),
+  digest: digestSchema.default(digestSchema.parse({})),
+  scheduler: schedulerSchema.default(schedulerSchema.parse({})),
+};
+
+export const WEEKDAY_INDEX: Record<(typeof WEEKDAYS)[number], number> = Object.fromEntries(WEEKDAYS.map((d, i) => [d, i])) as Record<(typeof WEEKDAYS)[number], number>;

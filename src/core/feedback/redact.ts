@@ -1,0 +1,36 @@
+/**
+ * Personal data and secrets taken out of exported text. Order matters: tokens and card numbers go
+ * before phone numbers, whose pattern would otherwise eat their digits.
+ */
+const SECRET_PATTERNS: RegExp[] = [
+  /\bxox[abposr]-[A-Za-z0-9-]{10,}/g, // Slack tokens
+  /\bxapp-[A-Za-z0-9-]{10,}/g,
+  /\bsk-[A-Za-z0-9_-]{16,}/g, // OpenAI-style API keys
+  /\b(?:ghp|gho|ghu|ghs|github_pat)_[A-Za-z0-9_]{20,}/g,
+  /\bAKIA[0-9A-Z]{16}\b/g, // AWS access key ids
+  /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g, // JWTs
+  /\b(?:bearer|token|api[_ -]?key|secret|password|passwd|pwd)\s*[:=]?\s*["']?[^\s"']{6,}/gi,
+  /\b[A-Fa-f0-9]{32,}\b/g, // long hex strings (hashes, keys)
+  /\b[A-Za-z0-9+/]{40,}={0,2}/g, // long base64 blobs
+];
+const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
+const CARD_CANDIDATE = /\b(?:\d[ -]?){12,18}\d\b/g;
+const PHONE = /(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)[\s.-]?)?\d{2,4}[\s.-]\d{2,4}(?:[\s.-]\d{2,4})+\b|\+\d{8,15}\b/g;
+
+function luhn(digits: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = Number(digits[digits.length - 1 - i]);
+    if (i % 2 === 1) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
+export function redact(text: string): string {
+  let out = text;
+  for (const p of SECRET_PATTERNS) out = out.replace(p, '[SECRET]');
+  out = out.replace(EMAIL, '[EMAIL]');
+  out = out.replace(CARD_CANDIDATE, (m) => (luhn(m.replace(/\D/g, '')) ? '[CARD]' : m));
+  return out.replace(PHONE, '[PHONE]');
+}

@@ -1,0 +1,101 @@
+import type { Conversation } from '../conversation/conversation.js';
+import type { AiAccuracy, AutomationPotential, Escalation } from '../escalation/escalation.js';
+import { triggerInitiator } from '../model/decision.js';
+import type { Turn } from '../model/message.js';
+import { redact } from './redact.js';
+
+export interface ExportFilter {
+  since: number;
+  until: number;
+  category?: string;
+  accuracy?: AiAccuracy;
+  automation?: AutomationPotential;
+  /** Personal data and secrets are redacted unless this is explicitly false. */
+  redact: boolean;
+}
+
+/** One closed escalation with everything a trainer or an analyst needs. */
+export interface ExportRow {
+  escalation: Escalation & { tags: NonNullable<Escalation['tags']> };
+  turns: Turn[];
+}
+
+export const SYSTEM_PROMPT =
+  'You are Baton, the support assistant of a B2B software vendor, answering customers in a shared Slack channel. ' +
+  'Answer only from the knowledge you were given; when you are not sure, say so and hand over to a specialist.';
+
+export function matchesFilter(e: Escalation, f: ExportFilter): e is ExportRow['escalation'] {
+  if (!e.tags || e.openedAt < f.since || e.openedAt >= f.until) return false;
+  if (f.category && e.category !== f.category) return false;
+  if (f.accuracy && e.tags.aiAccuracy !== f.accuracy) return false;
+  return !f.automation || e.tags.automation === f.automation;
+}
+
+/** The turns of the escalated matter: the whole thread up to the close, so later matters in the thread stay out. */
+export function exportTurns(e: Escalation, conversation: Conversation | undefined): Turn[] {
+  const end = e.resolvedAt ?? Infinity;
+  return (conversation?.turns ?? []).filter((t) => t.at <= end);
+}
+
+/** What the specialist did: their replies after the handoff, then the resolution note from the close form. */
+export function humanResolution(row: ExportRow): string {
+  const replies = row.turns.filter((t) => t.role === 'staff' && t.at >= row.escalation.openedAt).map((t) => t.text);
+  return [...replies, ...(row.escalation.tags.note ? [row.escalation.tags.note] : [])].join('\n\n');
+}
+
+type ChatMessage = { role: 'system' | 'user' | 'assistant'; content: string; weight?: 0 | 1 };
+
+/**
+ * One line of OpenAI chat fine-tuning data. Customer turns are "user", Baton's and the specialist's
+ * "assistant"; Baton's own answers are kept for context but weighted 0 unless the specialist marked
+ * Baton correct, so the model learns from what the human did. Consecutive same-role turns are merged.
+ */
+export function toFineTuneLine(row: ExportRow, clean: (s: string) => string): string {
+  const messages: ChatMessage[] = [{ role: 'system', content: SYSTEM_PROMPT }];
+  const botWeight = row.escalation.tags.aiAccuracy === 'correct' ? 1 : 0;
+  const push = (role: 'user' | 'assistant', content: string, weight?: 0 | 1) => {
+    const last = messages.at(-1)!;
+    if (last.role === role && last.weight === weight) last.content += `\n\n${content}`;
+    else messages.push({ role, content, ...(weight !== undefined ? { weight } : {}) });
+  };
+  for (const t of row.turns.filter((t) => t.at < row.escalation.openedAt)) push(t.role === 'customer' ? 'user' : 'assistant', clean(t.text), t.role === 'bot' ? botWeight : t.role === 'staff' ? 1 : undefined);
+  for (const t of row.turns.filter((t) => t.at >= row.escalation.openedAt && t.role === 'customer')) push('user', clean(t.text));
+  const resolution = humanResolution(row);
+  if (resolution) push('assistant', clean(resolution), 1);
+  return JSON.stringify({ messages });
+}
+
+export const CSV_COLUMNS = [
+  'escalation_id', 'opened_at', 'account', 'category', 'trigger', 'initiator',
+  'root_cause', 'ai_accuracy', 'automation_potential', 'conversation', 'human_resolution',
+] as const;
+
+/** Quoted always; a leading = + - @ is defused so a spreadsheet never runs a cell as a formula. */
+function csvCell(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return `"${safe.replace(/"/g, '""')}"`;
+}
+
+export function toCsvLine(row: ExportRow, clean: (s: string) => string): string {
+  const e = row.escalation;
+  const transcript = row.turns.map((t) => `${t.role === 'bot' ? 'baton' : t.role}: ${clean(t.text)}`).join('\n');
+  return [
+    e.id, new Date(e.openedAt).toISOString(), e.accountId, e.category, e.trigger, triggerInitiator(e.trigger),
+    e.tags.rootCause, e.tags.aiAccuracy, e.tags.automation, transcript, clean(humanResolution(row)),
+  ].map(csvCell).join(',');
+}
+
+export interface TrainingFiles {
+  rows: number;
+  jsonl: string;
+  csv: string;
+}
+
+export function trainingFiles(rows: ExportRow[], redactData: boolean): TrainingFiles {
+  const clean = redactData ? redact : (s: string) => s;
+  return {
+    rows: rows.length,
+    jsonl: rows.map((r) => toFineTuneLine(r, clean)).join('\n') + (rows.length ? '\n' : ''),
+    csv: [CSV_COLUMNS.join(','), ...rows.map((r) => toCsvLine(r, clean))].join('\r\n') + '\r\n',
+  };
+}

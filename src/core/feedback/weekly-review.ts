@@ -1,0 +1,72 @@
+import type { LoopDeps } from '../deps.js';
+import { AI_ACCURACY, AUTOMATION_POTENTIAL } from '../escalation/escalation.js';
+import type { EscalationFacts } from '../metrics/facts.js';
+import { conversationKey } from '../model/conversation-ref.js';
+import { candidateEntry } from './kb-candidate.js';
+
+const DAY = 24 * 60 * 60 * 1000;
+/** A review message holds at most 50 blocks; the rest of the candidates wait for next week's. */
+export const MAX_CANDIDATES = 12;
+
+export interface Count {
+  id: string;
+  label: string;
+  count: number;
+}
+
+export interface CandidateView {
+  escalationId: string;
+  category: string;
+  question: string;
+  answer: string;
+  approvedBy?: string;
+}
+
+/** The weekly review agenda: the week's tagged escalations by each tag, and the KB candidates to approve. */
+export interface ReviewView {
+  start: number;
+  end: number;
+  tagged: number;
+  byRootCause: Count[];
+  byAccuracy: Count[];
+  byAutomation: Count[];
+  candidates: CandidateView[];
+  moreCandidates: number;
+}
+
+function countBy(tagged: EscalationFacts[], ids: readonly string[], labels: Record<string, string>, pick: (e: EscalationFacts) => string): Count[] {
+  return ids
+    .map((id) => ({ id, label: labels[id] ?? id, count: tagged.filter((e) => pick(e) === id).length }))
+    .filter((c) => c.count > 0)
+    .sort((a, b) => b.count - a.count);
+}
+
+async function candidateView(deps: LoopDeps, id: string): Promise<CandidateView | undefined> {
+  const escalation = await deps.escalations.get(id);
+  if (!escalation) return undefined;
+  const entry = candidateEntry(escalation, await deps.conversations.get(conversationKey(escalation.conversation)));
+  if (!entry?.answer) return undefined;
+  const approval = await deps.loop.candidates.get(id);
+  return { escalationId: id, category: escalation.category, question: entry.question, answer: entry.answer, ...(approval ? { approvedBy: approval.approvedBy } : {}) };
+}
+
+export async function loadReview(deps: LoopDeps, days = 7): Promise<ReviewView> {
+  const end = deps.clock.now();
+  const start = end - days * DAY;
+  const facts = await deps.loop.facts.escalationsOpened(start - 30 * DAY, end + 1);
+  // The week's closes, whenever the escalation opened.
+  const tagged = facts.filter((e) => e.tags && e.resolvedAt !== undefined && e.resolvedAt >= start && e.resolvedAt <= end);
+  const rootLabels = Object.fromEntries(deps.policy.root_causes.map((r) => [r.id, r.label]));
+  const candidateIds = tagged.filter((e) => e.tags!.automation === 'yes').map((e) => e.id);
+  const candidates = (await Promise.all(candidateIds.slice(0, MAX_CANDIDATES).map((id) => candidateView(deps, id)))).filter((c) => c !== undefined);
+  return {
+    start,
+    end,
+    tagged: tagged.length,
+    byRootCause: countBy(tagged, deps.policy.root_causes.map((r) => r.id), rootLabels, (e) => e.tags!.rootCause),
+    byAccuracy: countBy(tagged, AI_ACCURACY, { correct: 'Correct', partially_correct: 'Partially correct', off_base: 'Off-base' }, (e) => e.tags!.aiAccuracy),
+    byAutomation: countBy(tagged, AUTOMATION_POTENTIAL, { yes: 'Yes', maybe: 'Maybe', no: 'No' }, (e) => e.tags!.automation),
+    candidates,
+    moreCandidates: Math.max(0, candidateIds.length - MAX_CANDIDATES),
+  };
+}

@@ -1,0 +1,78 @@
+import type { Conversation } from '../conversation/conversation.js';
+import type { AiAccuracy, AutomationPotential, Escalation, EscalationStatus } from '../escalation/escalation.js';
+import { conversationKey } from '../model/conversation-ref.js';
+import type { TriggerType } from '../model/decision.js';
+import { isConfirmation } from './confirmation.js';
+
+/**
+ * Compact projections of conversations and escalations: just what the outcome definitions and the
+ * reports read. Reports over 100k escalations parse these instead of whole records with transcripts.
+ */
+export type FactKind = 'customer' | 'thanks' | 'bot' | 'staff';
+
+export interface ConversationFacts {
+  key: string;
+  accountId: string;
+  createdAt: number;
+  /** Category of the first decision that was more than smalltalk; absent when there was none. */
+  category?: string;
+  /** Epoch ms of each turn by kind, oldest first. "thanks" is a customer turn that only confirmed. */
+  at: Record<FactKind, number[]>;
+}
+
+export interface EscalationFacts {
+  id: string;
+  conversationKey: string;
+  accountId: string;
+  queueId: string;
+  category: string;
+  trigger: TriggerType;
+  status: EscalationStatus;
+  openedAt: number;
+  dueAt: number;
+  claimedAt?: number;
+  resolvedAt?: number;
+  nudgedAt?: number;
+  breachedAt?: number;
+  /** Times the escalation itself was reopened after a close. */
+  reopenedAt: number[];
+  tags?: { rootCause: string; aiAccuracy: AiAccuracy; automation: AutomationPotential; hasNote: boolean };
+}
+
+export function conversationFacts(c: Conversation): ConversationFacts {
+  const at: Record<FactKind, number[]> = { customer: [], thanks: [], bot: [], staff: [] };
+  for (const t of c.turns) {
+    const kind: FactKind = t.role === 'customer' ? (isConfirmation(t.text) ? 'thanks' : 'customer') : t.role;
+    at[kind].push(t.at);
+  }
+  const category = c.decisions.find((d) => d.action !== 'ignore')?.category;
+  return { key: c.key, accountId: c.accountId, createdAt: c.createdAt, ...(category ? { category } : {}), at };
+}
+
+function lastEvent(e: Escalation, type: Escalation['history'][number]['type']): number | undefined {
+  return e.history.filter((h) => h.type === type).at(-1)?.at;
+}
+
+export function escalationFacts(e: Escalation): EscalationFacts {
+  const nudgedAt = lastEvent(e, 'nudged');
+  const breachedAt = lastEvent(e, 'breached');
+  return {
+    id: e.id,
+    conversationKey: conversationKey(e.conversation),
+    accountId: e.accountId,
+    queueId: e.queueId,
+    category: e.category,
+    trigger: e.trigger,
+    status: e.status,
+    openedAt: e.openedAt,
+    dueAt: e.dueAt,
+    ...(e.claimedAt !== undefined ? { claimedAt: e.claimedAt } : {}),
+    ...(e.resolvedAt !== undefined ? { resolvedAt: e.resolvedAt } : {}),
+    ...(nudgedAt !== undefined ? { nudgedAt } : {}),
+    ...(breachedAt !== undefined ? { breachedAt } : {}),
+    reopenedAt: e.history.filter((h) => h.type === 'reopened').map((h) => h.at),
+    ...(e.tags
+      ? { tags: { rootCause: e.tags.rootCause, aiAccuracy: e.tags.aiAccuracy, automation: e.tags.automation, hasNote: !!e.tags.note } }
+      : {}),
+  };
+}

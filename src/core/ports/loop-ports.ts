@@ -1,0 +1,13 @@
+import type { CandidateStore, KnowledgeSink } from './kb-candidates.js';
+import type { CsatStore } from './csat-store.js';
+import type { FactsStore } from './facts-store.js';
+import type { LoopGateway } from './loop-gateway.js';
+
+/** What the "closing the loop" use cases (SLA timers, CSAT, reports, KB candidates) need beyond CoreDeps. */
+export interface LoopPorts {
+  facts: FactsStore;
+  csat: CsatStore;
+  notify: LoopGateway;
+  candidates: CandidateStore;
+  knowledge: KnowledgeSink;
+}

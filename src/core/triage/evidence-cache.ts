@@ -1,0 +1,38 @@
+import type { TriagePolicy } from '../../config/triage-schema.js';
+import type { Evidence } from './evidence.js';
+import { LruCache } from './lru-cache.js';
+
+/** Messages remembered per knowledge reader: the turns of a few hundred live threads. */
+const CAPACITY = 512;
+
+interface Memory {
+  version: number;
+  triage: TriagePolicy;
+  riskOf: unknown;
+  byMessage: LruCache<Evidence>;
+}
+
+const memories = new WeakMap<object, Memory>();
+
+/**
+ * Evidence already read for a message, so that a thread does not search and classify every earlier
+ * turn again at each new turn. Valid while the index's version is unchanged and for the same policy;
+ * an index without a version is never cached. The evidence returned is shared: readers must not modify it.
+ */
+export function rememberedEvidence(
+  reader: object,
+  version: number | undefined,
+  key: { text: string; accountId: string; triage: TriagePolicy; riskOf: unknown },
+  read: () => Evidence,
+): Evidence {
+  if (version === undefined) return read();
+  let memory = memories.get(reader);
+  if (!memory || memory.version !== version || memory.triage !== key.triage || memory.riskOf !== key.riskOf) {
+    memory = { version, triage: key.triage, riskOf: key.riskOf, byMessage: new LruCache(CAPACITY) };
+    memories.set(reader, memory);
+  }
+  const id = `${key.accountId}\u0000${key.text}`;
+  let evidence = memory.byMessage.get(id);
+  if (evidence === undefined) memory.byMessage.set(id, (evidence = read()));
+  return evidence;
+}

@@ -1,0 +1,10 @@
+import { Resvg } from '@resvg/resvg-js';
+
+/**
+ * SVG to PNG with resvg (a prebuilt native binary from npm, nothing downloaded at install). System
+ * fonts are loaded for the labels; DejaVu Sans is first in the chart's font list and ships with
+ * most Linux images.
+ */
+export function svgToPng(svg: string): Buffer {
+  return new Resvg(svg, { font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' }, background: '#ffffff' }).render().asPng();
+}

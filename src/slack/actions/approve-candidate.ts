@@ -1,0 +1,35 @@
+import type { App } from '@slack/bolt';
+import { approveCandidate, type ApproveResult } from '../../core/feedback/kb-candidate.js';
+import { ACTION } from '../../core/model/actions.js';
+import { loopDeps } from '../commands/loop-deps.js';
+import { blockActionPayload, escalationIdValue } from '../normalize/action-payload.js';
+import type { SlackDeps } from '../slack-deps.js';
+import { replyEphemeral } from './reply-ephemeral.js';
+
+function answer(result: ApproveResult): string {
+  if (result.ok) return 'Approved. Baton answers from this resolution from now on.';
+  const reasons: Record<typeof result.reason, string> = {
+    not_lead: 'Only the support leads named in Baton\u2019s configuration can approve knowledge.',
+    not_found: 'This escalation no longer exists.',
+    not_a_candidate: 'This escalation has no resolution Baton could answer from.',
+    already_approved: 'Already approved and in the knowledge base.',
+  };
+  return reasons[result.reason];
+}
+
+/** "Approve for the KB" in the weekly review: the resolution is indexed for the running decider at once. */
+export function registerApproveCandidate(app: App, deps: SlackDeps): void {
+  const core = loopDeps(deps);
+  app.action(ACTION.approveCandidate, async ({ ack, body }) => {
+    await ack();
+    const payload = blockActionPayload.safeParse(body);
+    const id = escalationIdValue.safeParse(payload.data?.actions[0]?.value);
+    if (!payload.success || !id.success) {
+      deps.log.warn({ action: ACTION.approveCandidate }, 'malformed approval ignored');
+      return;
+    }
+    const { user, channel, container } = payload.data;
+    const result = await approveCandidate(core, id.data, user.id);
+    await replyEphemeral(deps, channel?.id, user.id, answer(result), container?.thread_ts);
+  });
+}

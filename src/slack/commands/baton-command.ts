@@ -1,0 +1,43 @@
+import type { App } from '@slack/bolt';
+import { isLead } from '../../core/metrics/leads.js';
+import type { SlackDeps } from '../slack-deps.js';
+import { exportSubcommand } from './export-subcommand.js';
+import { reportSubcommand } from './report-subcommand.js';
+import { reviewSubcommand } from './review-subcommand.js';
+import { sendToLead } from './send-to-lead.js';
+import type { Subcommand } from './subcommand.js';
+
+const SUBCOMMANDS: Subcommand[] = [reportSubcommand, reviewSubcommand, exportSubcommand];
+const REFUSAL =
+  'Sorry, reports, reviews and exports are for the support leads named in Baton\u2019s configuration. A lead or an admin can add you.';
+
+function help(): string {
+  return ['Baton commands for support leads:', ...SUBCOMMANDS.map((s) => `• ${s.usage}`)].join('\n');
+}
+
+/**
+ * `/baton <report|review|export> ...`. Acks within Slack's 3 seconds with a private answer; the slow
+ * part (reading the stores, rendering, uploading) runs after the ack and delivers to the lead's DM.
+ */
+export function registerBatonCommand(app: App, deps: SlackDeps): void {
+  app.command('/baton', async ({ command, ack }) => {
+    const [name = 'help', ...args] = command.text.trim().split(/\s+/).filter(Boolean);
+    if (!isLead(deps.core.policy, command.user_id)) {
+      await ack({ response_type: 'ephemeral', text: REFUSAL });
+      return;
+    }
+    const sub = SUBCOMMANDS.find((s) => s.name === name.toLowerCase());
+    const problem = sub ? sub.check(deps, args) : undefined;
+    if (!sub || problem) {
+      await ack({ response_type: 'ephemeral', text: problem ? `${problem}\n${sub!.usage}` : help() });
+      return;
+    }
+    await ack({ response_type: 'ephemeral', text: sub.accepted(args) });
+    try {
+      await sub.run(deps, command.user_id, args);
+    } catch (err) {
+      deps.log.error({ err, subcommand: sub.name, user: command.user_id }, '/baton command failed');
+      await sendToLead(deps, command.user_id, { text: `Sorry, the ${sub.name} could not be completed. The logs have the details.` }).catch(() => undefined);
+    }
+  });
+}

@@ -1,0 +1,32 @@
+import { parseExportArgs } from '../../core/feedback/export-args.js';
+import { loadTrainingExport } from '../../core/feedback/load-export.js';
+import { utcDayLabel } from '../render/report-format.js';
+import { loopDeps } from './loop-deps.js';
+import { sendToLead } from './send-to-lead.js';
+import type { Subcommand } from './subcommand.js';
+
+/** `/baton export ...`: closed escalations as fine-tuning JSONL and as CSV, redacted, as files in the lead's DM. */
+export const exportSubcommand: Subcommand = {
+  name: 'export',
+  usage: '`/baton export [7d|30d|90d] [category] [accuracy=…] [automation=…]`',
+  check: (deps, args) => {
+    const parsed = parseExportArgs(args, deps.core.policy, deps.core.clock.now());
+    return parsed.ok ? undefined : parsed.error;
+  },
+  accepted: () => 'Preparing the export (personal data redacted); the files will be in your DM with Baton.',
+  async run(deps, userId, args) {
+    const core = loopDeps(deps);
+    const parsed = parseExportArgs(args, core.policy, core.clock.now());
+    if (!parsed.ok) return;
+    const files = await loadTrainingExport({ ...core, facts: core.loop.facts }, parsed.filter);
+    const stamp = utcDayLabel(core.clock.now());
+    if (files.rows === 0) {
+      await sendToLead(deps, userId, { text: 'No closed and tagged escalations match that export.' });
+      return;
+    }
+    await sendToLead(deps, userId, { text: `Training export: ${files.rows} escalations, personal data redacted.` }, [
+      { filename: `baton-training-${stamp}.jsonl`, title: 'Fine-tuning data (OpenAI chat format)', bytes: Buffer.from(files.jsonl) },
+      { filename: `baton-escalations-${stamp}.csv`, title: 'Escalations with tags (CSV)', bytes: Buffer.from(files.csv) },
+    ]);
+  },
+};

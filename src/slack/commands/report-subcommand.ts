@@ -1,0 +1,25 @@
+import { loadReport } from '../../core/metrics/load-report.js';
+import { parseReportArgs } from '../../core/metrics/report-command.js';
+import { reportChart } from '../render/report-chart.js';
+import { renderReportBlocks, reportFallback } from '../render/report-blocks.js';
+import type { SlackDeps } from '../slack-deps.js';
+import { loopDeps } from './loop-deps.js';
+import { sendToLead } from './send-to-lead.js';
+import type { Subcommand } from './subcommand.js';
+
+/** `/baton report [7d|30d|90d] [category]`: the figures and the trend chart, in the lead's DM. */
+export const reportSubcommand: Subcommand = {
+  name: 'report',
+  usage: '`/baton report [7d|30d|90d] [category]`',
+  check: (deps, args) => {
+    const parsed = parseReportArgs(args, deps.core.policy.categories.map((c) => c.name));
+    return parsed.ok ? undefined : parsed.error;
+  },
+  accepted: (args) => `Building your ${args.find((a) => /d$/.test(a)) ?? '7d'} report; it will be in your DM with Baton in a moment.`,
+  async run(deps: SlackDeps, userId, args) {
+    const parsed = parseReportArgs(args, deps.core.policy.categories.map((c) => c.name));
+    if (!parsed.ok) return;
+    const report = await loadReport(loopDeps(deps), parsed.request);
+    await sendToLead(deps, userId, { text: reportFallback(report), blocks: renderReportBlocks(report) }, [reportChart(report)], 'Escalation rate and CSAT over the period');
+  },
+};

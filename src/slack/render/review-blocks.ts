@@ -1,0 +1,54 @@
+import type { types } from '@slack/bolt';
+import type { CandidateView, Count, ReviewView } from '../../core/feedback/weekly-review.js';
+import { ACTION } from '../../core/model/actions.js';
+import { LIMITS } from './block-limits.js';
+import { clip, escapeMrkdwn } from './mrkdwn.js';
+
+type Block = types.KnownBlock;
+
+function counts(title: string, list: Count[]): string {
+  const lines = list.map((c) => `• ${escapeMrkdwn(c.label)}: *${c.count}*`);
+  return `*${title}*\n${lines.length > 0 ? lines.join('\n') : 'none'}`;
+}
+
+const quote = (text: string, max: number) => `>${escapeMrkdwn(clip(text.replace(/\s+/g, ' ').trim(), max))}`;
+
+function candidateBlocks(c: CandidateView): Block[] {
+  const text = `*${escapeMrkdwn(c.escalationId)}* · ${escapeMrkdwn(c.category)}\n*Customer asked*\n${quote(c.question, 600)}\n*Specialist resolution*\n${quote(c.answer, 1500)}`;
+  const section: Block = { type: 'section', text: { type: 'mrkdwn', text: clip(text, LIMITS.sectionText) } };
+  if (c.approvedBy) return [section, { type: 'context', elements: [{ type: 'mrkdwn', text: `:white_check_mark: Approved by <@${c.approvedBy}> and in the knowledge base` }] }];
+  const approve: types.Button = {
+    type: 'button',
+    action_id: ACTION.approveCandidate,
+    style: 'primary',
+    text: { type: 'plain_text', text: 'Approve for the KB' },
+    value: c.escalationId,
+    confirm: {
+      title: { type: 'plain_text', text: 'Add to the knowledge base?' },
+      text: { type: 'plain_text', text: 'Baton will use this resolution to answer similar questions from every customer, starting now.' },
+      confirm: { type: 'plain_text', text: 'Approve' },
+      deny: { type: 'plain_text', text: 'Not yet' },
+    },
+  };
+  return [section, { type: 'actions', block_id: `candidate:${c.escalationId}`, elements: [approve] }];
+}
+
+/** The weekly review agenda: counts by each tag, then each KB candidate with its Approve button. */
+export function renderReviewBlocks(v: ReviewView): Block[] {
+  const blocks: Block[] = [
+    { type: 'header', text: { type: 'plain_text', text: 'Weekly review · last 7 days' } },
+    { type: 'section', text: { type: 'mrkdwn', text: `*${v.tagged}* escalations closed and tagged this week.` } },
+    {
+      type: 'section',
+      fields: [counts('Root cause', v.byRootCause), counts('AI accuracy', v.byAccuracy), counts('Automation potential', v.byAutomation)].map((text) => ({
+        type: 'mrkdwn',
+        text: clip(text, LIMITS.fieldText),
+      })),
+    },
+    { type: 'divider' },
+    { type: 'section', text: { type: 'mrkdwn', text: v.candidates.length > 0 ? '*KB candidates* (automation potential "yes")' : '*KB candidates*\nNone this week.' } },
+    ...v.candidates.flatMap(candidateBlocks),
+  ];
+  if (v.moreCandidates > 0) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `${v.moreCandidates} more candidates; approve these first.` }] });
+  return blocks;
+}

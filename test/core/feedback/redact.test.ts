@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { redact } from '../../../src/core/feedback/redact.js';
+
+describe('redact', () => {
+  it('takes out emails, phone numbers, card numbers and secrets, and leaves ordinary numbers', () => {
+    const text =
+      'Mail jane.doe@acme.example or call +44 20 7946 0958. Card 4111 1111 1111 1111 was charged. ' +
+      'Token xoxb-1234567890-abcdefghij, key sk-proj_abcdefghijklmnop1234, password: hunter2secret. Order 12345, invoice 2024-17.';
+    const out = redact(text);
+    for (const leaked of ['jane.doe@acme.example', '7946 0958', '4111 1111 1111 1111', 'xoxb-1234567890', 'sk-proj_abcdefghijklmnop1234', 'hunter2secret']) {
+      expect(out).not.toContain(leaked);
+    }
+    expect(out).toContain('[EMAIL]');
+    expect(out).toContain('[PHONE]');
+    expect(out).toContain('[CARD]');
+    expect(out).toContain('[SECRET]');
+    expect(out).toContain('Order 12345, invoice 2024-17.');
+  });
+
+  it('leaves a long number that is not a card (fails the Luhn check) alone', () => {
+    expect(redact('Ticket 1234567890123')).toBe('Ticket 1234567890123');
+  });
+});

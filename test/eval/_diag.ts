@@ -1,0 +1,10 @@
+import { join } from 'node:path';
+import { buildDecider } from '../../src/core/answer/build-decider.js';
+import { FIXTURES, readItems, setUp } from './eval-setup.js';
+import { decideAll } from './decide-all.js';
+const items = [join(FIXTURES, 'dev.jsonl'), join(FIXTURES, 'baton-threads.jsonl')].flatMap(readItems);
+const { policy, kb } = await setUp();
+const decided = await decideAll(buildDecider({ policy, kb }), items);
+const rows = decided.map(({ item, decision: d, scored }) => ({ id: item.id, gold: scored.gold, pred: scored.predicted, tier: item.risk_tier, predRisk: d.risk, cat: item.expected_category, predCat: d.category, trig: d.trigger, conf: +d.confidence.toFixed(2), thr: d.threshold, loop: item.loop, predLoop: d.loop, reasons: (item as any).reasons, kbi: (item as any).expected_kb_intent, text: item.text, r0: d.reasons[0] }));
+import { writeFileSync } from 'node:fs';
+writeFileSync('/tmp/diag/rows.json', JSON.stringify(rows));
