@@ -15,6 +15,7 @@ import { OpenAiLlm } from './infra/llm/openai-llm.js';
 import { newEscalationId } from './infra/escalation-id.js';
 import { openStores, type Stores } from './infra/store/open-stores.js';
 import { createBoltApp, registerListeners } from './slack/create-slack-app.js';
+import { InFlight } from './slack/in-flight.js';
 import { SlackCaller } from './slack/gateway/slack-caller.js';
 import { SlackGateway } from './slack/gateway/slack-gateway.js';
 import { AuthorDirectory } from './slack/normalize/author-directory.js';
@@ -45,6 +46,9 @@ export interface RunningBaton {
   stop(): Promise<void>;
 }
 
+/** How long a stop waits for listener work already under way (a Slack post retrying a 429, say). */
+const STOP_GRACE_MS = 15_000;
+
 /** The composition root as a function, so tests start exactly what `npm start` starts. */
 export async function startBaton(opts: BatonOptions): Promise<RunningBaton> {
   const { env, policy, log } = opts;
@@ -69,6 +73,8 @@ export async function startBaton(opts: BatonOptions): Promise<RunningBaton> {
   };
   const scheduler = loopScheduler(core);
   const directory = new AuthorDirectory(policy, slack, log);
+  const inFlight = new InFlight();
+  inFlight.attach(app);
   registerListeners(app, { core, slack, directory, log });
   const started = (await app.start(env.PORT)) as unknown;
   const address = (started as { address?: () => { port: number } | string | null } | undefined)?.address?.();
@@ -85,8 +91,9 @@ export async function startBaton(opts: BatonOptions): Promise<RunningBaton> {
     port,
     sweep: () => scheduler.runNow(),
     async stop() {
-      await scheduler.stop();
       await app.stop();
+      await inFlight.drain(STOP_GRACE_MS);
+      await scheduler.stop();
       await slack.stop();
       await stores.close();
     },

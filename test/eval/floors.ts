@@ -1,15 +1,17 @@
 import type { Report } from './metrics.js';
 
 /**
- * The eval fails below these (no-LLM pass over the fixture set). They guard against regressions a little
- * under what the engine measures today; the product aim (2-class >= 0.90, high-tier recall >= 0.98) is higher.
+ * The eval fails below these (no-LLM pass over the fixture set). They sit a little under the worst
+ * held-out half of the cross-validation (2-class 91.4%, 3-action 88.8%, high-tier recall 96.4%,
+ * must-escalate answered 6.9% with the config thresholds), so they guard against regressions without
+ * being fitted to the full set; the product aim for high-tier recall (>= 0.98) is higher.
  */
 export const FLOORS = {
-  accuracy2: 0.85,
-  accuracy3: 0.8,
-  highTierEscalateRecall: 0.97,
+  accuracy2: 0.9,
+  accuracy3: 0.87,
+  highTierEscalateRecall: 0.96,
   /** At most this share of must-escalate items may be answered outright. */
-  maxEscalateAnswered: 0.08,
+  maxEscalateAnswered: 0.075,
 };
 
 export function checkFloors(r: Report): string[] {
