@@ -22,9 +22,22 @@ export class LearningKnowledgeIndex implements KnowledgeIndex, KnowledgeSink {
   }
 
   addAll(entries: Iterable<KnowledgeEntry>): void {
-    const list = [...entries];
+    const list = [...entries].map((e) => (e.category ? e : this.categorized(e)));
     this.index.addAll(list);
     for (const e of list) this.classifier.add(e);
+  }
+
+  /**
+   * A doc or an export without a category is filed under the category the taxonomy (and the knowledge
+   * known so far) reads in its question, so its answer can serve questions of that category.
+   */
+  private categorized(entry: KnowledgeEntry): KnowledgeEntry {
+    const totals = new Map<string, number>();
+    for (const s of this.classifier.classify(entry.question, entry.account ?? '')) {
+      if (s.cls.category) totals.set(s.cls.category, (totals.get(s.cls.category) ?? 0) + s.p);
+    }
+    const [category] = [...totals].sort((a, b) => b[1] - a[1])[0] ?? [];
+    return category ? { ...entry, category } : entry;
   }
 
   search(text: string, scope: { accountId: string; limit: number }): KnowledgeHit[] {

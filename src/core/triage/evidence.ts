@@ -2,7 +2,7 @@ import type { TriagePolicy } from '../../config/triage-schema.js';
 import type { RiskTier } from '../model/decision.js';
 import type { KnowledgeHit, KnowledgeIndex } from '../ports/knowledge.js';
 import { rememberedEvidence } from './evidence-cache.js';
-import { words } from './text-terms.js';
+import { contentTerms, words } from './text-terms.js';
 import { statedTier, type TopicClassifier, type TopicScore } from './topic-classifier.js';
 
 /** What the knowledge says about a message: the ground for category, risk, complexity and answers. */
@@ -56,6 +56,10 @@ function categoryPosterior(reading: TopicScore[]): [string, number][] {
 function pickCategory(reading: TopicScore[], text: string, triage: TriagePolicy, best: number): { category: string; share: number } {
   const isSmalltalk = (c: string) => triage.smalltalk.categories.includes(c);
   const short = words(text).length <= triage.smalltalk.max_words;
+  // A message without a single content word ("hi!", "ok") says too little for the category sums,
+  // which favour categories with many topics: the single likeliest class decides instead.
+  const top = reading[0]?.cls.category;
+  if (top && isSmalltalk(top) && contentTerms(text).length === 0) return { category: top, share: reading[0]!.p };
   const ranked = categoryPosterior(reading).filter(([c]) => short || !isSmalltalk(c));
   const [category, share] = ranked[0] ?? [triage.unknown_category, 0];
   if (isSmalltalk(category) || best >= triage.unknown_below) return { category, share };

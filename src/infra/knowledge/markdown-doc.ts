@@ -4,9 +4,9 @@ import type { KnowledgeEntry } from '../../core/ports/knowledge.js';
 const MIN_BODY = 40;
 
 /**
- * Splits a Markdown doc into one entry per "## " section (or the whole doc when it has none). The title
- * (document title + section heading) and the section's first paragraph are what customers' questions
- * are matched against; the section body is the answer.
+ * Splits a Markdown doc into one entry per "## " section (or the whole doc when it has none). A heading
+ * phrased as a question is what customers' questions are matched against; otherwise the title (document
+ * title + section heading) and the section's first paragraph are. The section body is the answer.
  */
 export function fromMarkdown(text: string, file: string, category?: string): { entries: KnowledgeEntry[]; skipped: string[] } {
   const docTitle = text.match(/^#\s+(.+)$/m)?.[1]?.trim() ?? file.replace(/^.*\//, '').replace(/\.md$/i, '');
@@ -20,11 +20,13 @@ export function fromMarkdown(text: string, file: string, category?: string): { e
       continue;
     }
     const title = heading === docTitle ? docTitle : `${docTitle}: ${heading}`;
-    const lead = body.split(/\n\s*\n/)[0] ?? '';
+    // A heading written as a question is what customers ask; only a bare topic heading needs the
+    // lead paragraph to say what the section answers (more words would dilute the match).
+    const question = /\?\s*$/.test(heading) ? heading : `${title}\n${body.split(/\n\s*\n/)[0] ?? ''}`;
     entries.push({
       id: `doc:${file}#${slug(heading)}`,
       kind: 'doc',
-      question: `${title}\n${lead}`,
+      question,
       answer: body,
       title,
       source: file,
