@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
+import { referenceProblems } from './policy-references.js';
 import { policySchema, type Policy } from './policy-schema.js';
 
 /** A config problem with enough detail to fix it without reading code. */
@@ -53,15 +54,20 @@ export function parsePolicy(text: string, file: string): Policy {
       doc.errors.map((e) => ({ file, key: '', line: e.linePos?.[0]?.line, message: `YAML syntax: ${e.message.split('\n')[0]}` })),
     );
   }
-  const result = policySchema.safeParse(doc.toJS() ?? {});
+  const raw: unknown = doc.toJS() ?? {};
+  const result = policySchema.safeParse(raw);
   if (result.success) return result.data;
-  throw new ConfigError(
-    result.error.issues.map((issue) => {
-      // An unknown key is best shown where it stands, not at its parent.
-      const path = issue.code === 'unrecognized_keys' && issue.keys.length === 1 ? [...issue.path, issue.keys[0]!] : issue.path;
-      return { file, key: keyPath(path), line: lineOf(doc, counter, path), message: issueMessage(issue) };
-    }),
-  );
+  const problems = result.error.issues.map((issue) => {
+    // An unknown key is best shown where it stands, not at its parent.
+    const path = issue.code === 'unrecognized_keys' && issue.keys.length === 1 ? [...issue.path, issue.keys[0]!] : issue.path;
+    return { file, key: keyPath(path), line: lineOf(doc, counter, path), message: issueMessage(issue) };
+  });
+  // zod skips cross-references while the shape is invalid; report them in the same pass anyway.
+  for (const r of referenceProblems(raw)) {
+    const key = keyPath(r.path);
+    if (!problems.some((p) => p.key === key)) problems.push({ file, key, line: lineOf(doc, counter, r.path), message: r.message });
+  }
+  throw new ConfigError(problems);
 }
 
 export function loadPolicy(file: string): Policy {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { loopShape } from './loop-schema.js';
+import { referenceProblems } from './policy-references.js';
 import { triageSchema } from './triage-schema.js';
 
 const id = z.string().min(1).regex(/^[a-z0-9_-]+$/i, 'letters, digits, "_" or "-"');
@@ -76,25 +77,7 @@ export const policySchema = z
   })
   .strict()
   .superRefine((p, ctx) => {
-    const queues = new Set(p.queues.map((q) => q.id));
-    const categories = new Set(p.categories.map((c) => c.name));
-    if (!queues.has(p.routing.default_queue)) {
-      ctx.addIssue({ code: 'custom', path: ['routing', 'default_queue'], message: `no queue named "${p.routing.default_queue}"` });
-    }
-    p.routing.rules.forEach((r, i) => {
-      if (!queues.has(r.queue)) ctx.addIssue({ code: 'custom', path: ['routing', 'rules', i, 'queue'], message: `no queue named "${r.queue}"` });
-      r.when.categories?.forEach((c, j) => {
-        if (!categories.has(c)) ctx.addIssue({ code: 'custom', path: ['routing', 'rules', i, 'when', 'categories', j], message: `no category named "${c}"` });
-      });
-    });
-    const seen = new Map<string, string>();
-    p.accounts.forEach((a, i) =>
-      a.channels.forEach((c, j) => {
-        const other = seen.get(c);
-        if (other) ctx.addIssue({ code: 'custom', path: ['accounts', i, 'channels', j], message: `channel ${c} already belongs to account "${other}"` });
-        seen.set(c, a.id);
-      }),
-    );
+    for (const { path, message } of referenceProblems(p)) ctx.addIssue({ code: 'custom', path, message });
   });
 
 export type Policy = z.infer<typeof policySchema>;

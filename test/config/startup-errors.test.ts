@@ -30,6 +30,7 @@ describe('starting Baton with bad settings', () => {
     expect(stderr).toContain(`${file}:3: accounts:`);
     expect(stderr).toContain(`${file}:6: categories[0].risk:`);
     expect(stderr).toContain('colour: unknown key');
+    expect(stderr).toContain(`${file}:8: routing.default_queue: no queue named "support"`);
     expect(stderr).not.toMatch(/\n\s+at /);
   });
 

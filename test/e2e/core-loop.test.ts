@@ -101,6 +101,19 @@ describe('Slack request authenticity', () => {
   });
 });
 
+describe('logs', () => {
+  it('never contain the bot token or the signing secret, even at debug level', async () => {
+    const ts = await h.say(customer, 'How do I invite a teammate?');
+    await h.waitForPost(ACME_CHANNEL, ts);
+    await h.click(customer, ACTION.talkToHuman, `slack:${ACME_CHANNEL}:${ts}`, { channel: ACME_CHANNEL, ts: slackTs(), threadTs: ts });
+    await h.fake.waitFor('chat.postMessage', (c) => String(c.args.text).startsWith('Escalation '));
+    const all = h.logs.lines.join('\n');
+    expect(h.logs.lines.length).toBeGreaterThan(5);
+    expect(all).not.toContain('xoxb-e2e-token');
+    expect(all).not.toContain(SIGNING_SECRET);
+  });
+});
+
 describe('rate limits', () => {
   it('waits out a 429 and posts the answer exactly once', async () => {
     h.fake.failNext('chat.postMessage', { status: 429, retryAfter: 1 });

@@ -1,0 +1,38 @@
+/** A problem with how one part of the policy names another (a queue, a category, a channel). */
+export interface ReferenceProblem {
+  path: (string | number)[];
+  message: string;
+}
+
+const list = (v: unknown): Record<string, unknown>[] => (Array.isArray(v) ? v.filter((x) => x && typeof x === 'object') : []);
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+
+/**
+ * Cross-references between sections. Written against the raw, possibly invalid, document so that these
+ * problems are reported together with the shape errors, not only after those are fixed.
+ */
+export function referenceProblems(raw: unknown): ReferenceProblem[] {
+  const doc = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const problems: ReferenceProblem[] = [];
+  const queues = new Set(list(doc.queues).map((q) => q.id));
+  const categories = new Set(list(doc.categories).map((c) => c.name));
+  const routing = (doc.routing && typeof doc.routing === 'object' ? doc.routing : {}) as Record<string, unknown>;
+  if (typeof routing.default_queue === 'string' && !queues.has(routing.default_queue)) {
+    problems.push({ path: ['routing', 'default_queue'], message: `no queue named "${routing.default_queue}"` });
+  }
+  list(routing.rules).forEach((r, i) => {
+    if (typeof r.queue === 'string' && !queues.has(r.queue)) problems.push({ path: ['routing', 'rules', i, 'queue'], message: `no queue named "${r.queue}"` });
+    const when = (r.when && typeof r.when === 'object' ? r.when : {}) as Record<string, unknown>;
+    strings(when.categories).forEach((c, j) => {
+      if (!categories.has(c)) problems.push({ path: ['routing', 'rules', i, 'when', 'categories', j], message: `no category named "${c}"` });
+    });
+  });
+  const owner = new Map<string, unknown>();
+  list(doc.accounts).forEach((a, i) =>
+    strings(a.channels).forEach((c, j) => {
+      if (owner.has(c)) problems.push({ path: ['accounts', i, 'channels', j], message: `channel ${c} already belongs to account "${String(owner.get(c))}"` });
+      owner.set(c, a.id);
+    }),
+  );
+  return problems;
+}
