@@ -11,7 +11,7 @@ const usage = `Usage: npm run baton -- kb ingest [options] <file-or-dir>...
 Imports resolved conversations (whole threads) and docs into the knowledge base. Re-importing the
 same export is idempotent: entries are keyed by id and unchanged ones are left alone.
 
-Formats (see docs/knowledge-base.md):
+Formats (see README.md, "Knowledge base"):
   .jsonl/.json  helpdesk exports: one ticket per line with messages/comments, or question/answer pairs
   .csv          one ticket per row: question (or subject), answer (or resolution), category, topic, tags...
   .md           docs: one entry per "## " section

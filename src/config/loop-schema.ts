@@ -4,7 +4,7 @@ import { z } from 'zod';
 const userId = z.string().regex(/^[UW][A-Z0-9]+$/, 'a Slack user id such as U0123ABCD');
 const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 
-/** When a conversation counts as resolved, reopened or held (docs/outcomes.md). */
+/** When a conversation counts as resolved, reopened or held (README.md, "Outcomes"). */
 export const outcomesSchema = z.object({
   /** Customer silence after a Baton answer that counts as "resolved by Baton". */
   quiet_after_minutes: z.number().int().positive().default(24 * 60),

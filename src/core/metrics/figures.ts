@@ -25,8 +25,11 @@ export interface Figures {
   csat: { rated: number; satisfied: number; score?: number; average?: number };
 }
 
+/** What the figures count of an outcome: a fresh one, or the row a stored day summary keeps of it. */
+export type CountedOutcome = Omit<ConversationOutcome, 'escalation' | 'changesAt'> & { escalation?: { health: EscalationHealth } };
+
 export interface RatedOutcome {
-  outcome: ConversationOutcome;
+  outcome: CountedOutcome;
   /** 1..5 when the customer rated the conversation. */
   rating?: number;
 }

@@ -1,17 +1,34 @@
 import type { LoopDeps } from '../deps.js';
-import { outcomeRules } from './outcomes.js';
-import { buildReport, type ReportRequest, type ReportView } from './report.js';
+import { DAY_MS, daysCovering, holdsAt, rowsOf, summarizeDays, type DaySummary } from './day-summary.js';
+import { outcomeRules, type OutcomeRules } from './outcomes.js';
+import { reportFromRows, type ReportRequest, type ReportView } from './report.js';
 
-const DAY = 24 * 60 * 60 * 1000;
+/**
+ * The summaries of `days` as of `now`: stored ones where they still hold, the rest classified again
+ * from the facts and stored for the next report. Usually only the last week or so is rebuilt (its
+ * quiet and held periods are still running); a write to an older day marks that day for rebuilding.
+ */
+async function summariesAt(deps: LoopDeps, days: number[], now: number, rules: OutcomeRules): Promise<DaySummary[]> {
+  const stored = await deps.loop.facts.daySummaries(days);
+  const stale = stored.filter((s) => !s.summary || !holdsAt(s.summary, now));
+  if (stale.length === 0) return stored.map((s) => s.summary!);
+  // A conversation's escalations and CSAT ask come on or after the day it started, so reading them
+  // from the first stale day on gives every stale conversation all of its own.
+  const first = stale[0]!.day;
+  const [conversations, escalations, csat] = await Promise.all([
+    Promise.all(stale.map((s) => deps.loop.facts.conversationsCreated(s.day, s.day + DAY_MS))).then((days) => days.flat()),
+    deps.loop.facts.escalationsOpened(first, now + 1),
+    deps.loop.csat.listAsked(first, now + 1),
+  ]);
+  const rebuilt = new Map(summarizeDays(stale.map((s) => s.day), { conversations, escalations, csat }, now, rules).map((s) => [s.day, s]));
+  await Promise.all(stale.map((s) => deps.loop.facts.saveDaySummary(s.version, rebuilt.get(s.day)!)));
+  return stored.map((s) => rebuilt.get(s.day) ?? s.summary!);
+}
 
-/** Reads the facts of the period and the one before it, and builds the report as of the clock's now. */
+/** Builds the report for the period and the one before it, as of the clock's now. */
 export async function loadReport(deps: LoopDeps, request: ReportRequest): Promise<ReportView> {
   const now = deps.clock.now();
-  const since = now - 2 * request.days * DAY;
-  const [conversations, escalations, csat] = await Promise.all([
-    deps.loop.facts.conversationsCreated(since, now + 1),
-    deps.loop.facts.escalationsOpened(since, now + 1),
-    deps.loop.csat.listAsked(since, now + 1),
-  ]);
-  return buildReport({ conversations, escalations, csat }, request, now, outcomeRules(deps.policy));
+  const rules = outcomeRules(deps.policy);
+  const days = daysCovering(now - 2 * request.days * DAY_MS, now + 1);
+  return reportFromRows(rowsOf(await summariesAt(deps, days, now, rules)), request, now);
 }

@@ -3,7 +3,7 @@ import { triggerInitiator, type TriggerType } from '../model/decision.js';
 import type { ConversationFacts, EscalationFacts } from './facts.js';
 
 /**
- * The outcome definitions, in one place (docs/outcomes.md says the same in words). Every conversation
+ * The outcome definitions, in one place (the README's "Outcomes" section says the same in words). Every conversation
  * gets exactly one kind, so the kinds' rates add up to 100% of matters:
  * - escalated: at least one escalation, whoever or whatever started it;
  * - handled_by_staff: no escalation, but a staff member replied in the thread;
@@ -36,6 +36,11 @@ export interface ConversationOutcome {
   fcr: boolean;
   /** The latest resolution saw no comeback for the held period; undefined until that period has passed. */
   held?: boolean;
+  /**
+   * The next moment this outcome can change on the same facts (a quiet or held period running out);
+   * Infinity when nothing is pending. Stored day summaries stay valid until then.
+   */
+  changesAt: number;
 }
 
 const MINUTE = 60_000;
@@ -80,6 +85,17 @@ function kindOf(c: ConversationFacts, escalations: EscalationFacts[], settled: b
   return settled ? 'resolved_by_baton' : 'in_progress';
 }
 
+/**
+ * Only two things depend on `now`: a Baton answer resolving once the quiet period passes, and the held
+ * verdict once the held period passes after the latest standing resolution. A quiet period running out
+ * can move the latest resolution, but it is itself the earlier of the two moments.
+ */
+function pendingUntil(c: ConversationFacts, standing: number | undefined, now: number, rules: OutcomeRules): number {
+  let next = standing !== undefined && standing + rules.heldMs > now ? standing + rules.heldMs : Infinity;
+  for (const answeredAt of c.at.bot) if (answeredAt + rules.quietAfterMs > now) next = Math.min(next, answeredAt + rules.quietAfterMs);
+  return next;
+}
+
 /** Classifies one conversation from its facts and those of its escalations, as of `now`. Pure. */
 export function classifyConversation(
   c: ConversationFacts,
@@ -96,7 +112,8 @@ export function classifyConversation(
   const reopened = resolutions.some((r) => cameBack(c, escalations, r, r + rules.reopenWindowMs));
   const first = escalations[0];
   const category = first?.category ?? c.category ?? 'unknown';
-  const outcome: ConversationOutcome = { kind: kindOf(c, escalations, settled), category, resolutions, settled, reopened, fcr: settled && !reopened };
+  const changesAt = pendingUntil(c, last !== undefined && !stillOpen ? last : undefined, now, rules);
+  const outcome: ConversationOutcome = { kind: kindOf(c, escalations, settled), category, resolutions, settled, reopened, fcr: settled && !reopened, changesAt };
   if (first) {
     const before = c.at.bot.filter((t) => t < first.openedAt).length;
     outcome.escalation = { trigger: first.trigger, initiator: triggerInitiator(first.trigger), health: health(first.trigger, before) };

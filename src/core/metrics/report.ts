@@ -1,7 +1,6 @@
-import type { CsatRecord } from '../ports/csat-store.js';
-import type { ConversationFacts, EscalationFacts } from './facts.js';
-import { figures, type Figures, type RatedOutcome } from './figures.js';
-import { classifyConversation, type ConversationOutcome, type OutcomeRules } from './outcomes.js';
+import { figures, type Figures } from './figures.js';
+import { classifyRows, groupBy, type EscalationRow, type OutcomeRow, type ReportInput, type ReportRows } from './outcome-rows.js';
+import type { OutcomeRules } from './outcomes.js';
 import { percentile } from './percentile.js';
 
 export const REPORT_DAYS = [7, 30, 90] as const;
@@ -47,48 +46,13 @@ export interface ReportView {
   series: SeriesPoint[];
 }
 
-/** Facts covering the current and the previous period (the stores are asked for both at once). */
-export interface ReportInput {
-  conversations: ConversationFacts[];
-  escalations: EscalationFacts[];
-  csat: CsatRecord[];
-}
-
 const DAY = 24 * 60 * 60 * 1000;
 
-interface Classified extends RatedOutcome {
-  createdAt: number;
-}
-
-function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = groups.get(k);
-    if (list) list.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
-}
-
-function classifyAll(input: ReportInput, now: number, rules: OutcomeRules, category?: string): Classified[] {
-  const byConversation = groupBy(input.escalations, (e) => e.conversationKey);
-  const ratings = new Map<string, number>();
-  for (const r of input.csat) if (r.rating !== undefined) ratings.set(r.conversationKey, r.rating);
-  const out: Classified[] = [];
-  for (const c of input.conversations) {
-    const outcome: ConversationOutcome = classifyConversation(c, byConversation.get(c.key) ?? [], now, rules);
-    if (category && outcome.category !== category) continue;
-    out.push({ outcome, rating: ratings.get(c.key), createdAt: c.createdAt });
-  }
-  return out;
-}
-
-function isBreach(e: EscalationFacts, now: number): boolean {
+function isBreach(e: EscalationRow, now: number): boolean {
   return e.breachedAt !== undefined || (e.claimedAt ?? now) > e.dueAt;
 }
 
-function queueRows(escalations: EscalationFacts[], now: number): QueueRow[] {
+function queueRows(escalations: EscalationRow[], now: number): QueueRow[] {
   return [...groupBy(escalations, (e) => e.queueId).entries()].sort(([a], [b]) => a.localeCompare(b)).map(([queueId, list]) => {
     const claim = list.flatMap((e) => (e.claimedAt !== undefined ? [e.claimedAt - e.openedAt] : []));
     const resolve = list.flatMap((e) => (e.resolvedAt !== undefined ? [e.resolvedAt - e.openedAt] : []));
@@ -104,7 +68,7 @@ function queueRows(escalations: EscalationFacts[], now: number): QueueRow[] {
   });
 }
 
-function series(items: Classified[], start: number, days: number): SeriesPoint[] {
+function series(items: OutcomeRow[], start: number, days: number): SeriesPoint[] {
   const step = days > 30 ? 7 * DAY : DAY;
   const points: SeriesPoint[] = [];
   for (let t = start; t < start + days * DAY; t += step) {
@@ -116,13 +80,18 @@ function series(items: Classified[], start: number, days: number): SeriesPoint[]
 
 /** Builds the report for the `days` before `now`, with the period before it for the trend. Pure. */
 export function buildReport(input: ReportInput, request: ReportRequest, now: number, rules: OutcomeRules): ReportView {
+  return reportFromRows({ conversations: classifyRows(input, now, rules), escalations: input.escalations }, request, now);
+}
+
+/** The same report from rows already classified as of `now` (fresh, or from stored day summaries). Pure. */
+export function reportFromRows(rows: ReportRows, request: ReportRequest, now: number): ReportView {
   const start = now - request.days * DAY;
   const previousStart = start - request.days * DAY;
-  const all = classifyAll(input, now, rules, request.category);
+  const all = request.category ? rows.conversations.filter((i) => i.outcome.category === request.category) : rows.conversations;
   const current = all.filter((i) => i.createdAt >= start && i.createdAt < now);
   const previous = all.filter((i) => i.createdAt >= previousStart && i.createdAt < start);
-  const inCategory = (e: EscalationFacts) => !request.category || e.category === request.category;
-  const escalationsIn = (from: number, to: number) => input.escalations.filter((e) => e.openedAt >= from && e.openedAt < to && inCategory(e));
+  const inCategory = (e: EscalationRow) => !request.category || e.category === request.category;
+  const escalationsIn = (from: number, to: number) => rows.escalations.filter((e) => e.openedAt >= from && e.openedAt < to && inCategory(e));
   const categories = groupBy(current, (i) => i.outcome.category);
   return {
     request,

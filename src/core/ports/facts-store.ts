@@ -1,4 +1,15 @@
+import type { DaySummary } from '../metrics/day-summary.js';
 import type { ConversationFacts, EscalationFacts } from '../metrics/facts.js';
+
+/**
+ * A day's stored summary with the day's version: the version changes on every write of a fact the day
+ * depends on, and a summary is only returned while it was built at the current version.
+ */
+export interface StoredDaySummary {
+  day: number;
+  version: string;
+  summary?: DaySummary;
+}
 
 /** Read side of the compact facts the stores keep up to date on every write (see metrics/facts.ts). */
 export interface FactsStore {
@@ -6,4 +17,8 @@ export interface FactsStore {
   conversationsCreated(since: number, until: number): Promise<ConversationFacts[]>;
   /** Escalations opened in [since, until). */
   escalationsOpened(since: number, until: number): Promise<EscalationFacts[]>;
+  /** The summaries of these UTC days (see metrics/day-summary.ts), read before the facts they are rebuilt from. */
+  daySummaries(days: number[]): Promise<StoredDaySummary[]>;
+  /** Stores a summary built from facts read after `version` was. */
+  saveDaySummary(version: string, summary: DaySummary): Promise<void>;
 }

@@ -1,4 +1,5 @@
 import type { Locks } from '../../core/ports/locks.js';
+import type { CsatStore } from '../../core/ports/csat-store.js';
 import type { ConversationStore, EscalationStore, OnceStore } from '../../core/ports/stores.js';
 import { ProcessLocks } from '../locks/process-locks.js';
 import { RedisLocks } from '../locks/redis-locks.js';
@@ -8,7 +9,7 @@ import { KeyvEscalationStore } from './keyv-escalation-store.js';
 import { KeyvOnceStore, RedisOnceStore } from './once-store.js';
 import { KeyvCandidateStore } from './keyv-candidate-store.js';
 import { KeyvCsatStore } from './keyv-csat-store.js';
-import { FactsRecordingConversationStore, FactsRecordingEscalationStore, KeyvFactsStore } from './keyv-facts-store.js';
+import { FactsRecordingConversationStore, FactsRecordingCsatStore, FactsRecordingEscalationStore, KeyvFactsStore } from './keyv-facts-store.js';
 
 export interface Stores {
   backend: KeyvBackend;
@@ -17,7 +18,8 @@ export interface Stores {
   once: OnceStore;
   /** Compact facts for reports and timers, refreshed by every conversation and escalation write. */
   facts: KeyvFactsStore;
-  csat: KeyvCsatStore;
+  /** CSAT asks; a rating also marks its conversation's report day as changed. */
+  csat: CsatStore;
   candidates: KeyvCandidateStore;
   locks: Locks;
   close(): Promise<void>;
@@ -32,7 +34,7 @@ export async function openStores(uri: string): Promise<Stores> {
     conversations: new FactsRecordingConversationStore(new KeyvConversationStore(backend.keyv), facts),
     escalations: new FactsRecordingEscalationStore(new KeyvEscalationStore(backend.keyv, locks), facts),
     facts,
-    csat: new KeyvCsatStore(backend.keyv, locks),
+    csat: new FactsRecordingCsatStore(new KeyvCsatStore(backend.keyv, locks), facts),
     candidates: new KeyvCandidateStore(backend.keyv, locks),
     once: backend.redis ? new RedisOnceStore(backend.redis) : new KeyvOnceStore(backend.keyv, locks),
     locks,

@@ -8,6 +8,12 @@ export const storeKeys = {
   /** Compact facts for reports (core/metrics/facts.ts), one map per UTC day created/opened. */
   conversationFactsDay: (day: string) => `facts-conv-day:${day}`,
   escalationFactsDay: (day: string) => `facts-esc-day:${day}`,
+  /** When a conversation was created, so a later escalation or rating can find the day it changes. */
+  conversationCreated: (key: string) => `facts-conv-at:${key}`,
+  /** A report's classified day (core/metrics/day-summary.ts) and the version tokens it must match. */
+  daySummary: (day: string) => `report-day:${day}`,
+  factsDayVersion: (day: string) => `facts-day-version:${day}`,
+  factsVersion: 'facts-version',
   /** CSAT asks by UTC day asked, and which day a conversation's ask sits in. */
   csatDay: (day: string) => `csat-day:${day}`,
   csatOf: (conversationKey: string) => `csat:${conversationKey}`,

@@ -57,7 +57,7 @@ export function renderReportBlocks(v: ReportView): Block[] {
     { type: 'section', text: { type: 'mrkdwn', text: clip(queueLines(v), LIMITS.sectionText) } },
     {
       type: 'context',
-      elements: [{ type: 'mrkdwn', text: `Trends compare with the ${v.request.days} days before. Definitions: docs/outcomes.md.` }],
+      elements: [{ type: 'mrkdwn', text: `Trends compare with the ${v.request.days} days before. Definitions: the README, "Outcomes".` }],
     },
   ];
 }

@@ -1,0 +1,52 @@
+import { classifyRows, groupBy, type EscalationRow, type OutcomeRow, type ReportInput, type ReportRows } from './outcome-rows.js';
+import type { OutcomeRules } from './outcomes.js';
+
+export const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * One UTC day of a report, classified once: the conversations created that day with their outcome
+ * and rating, and the escalations opened that day. A report over 90 days reads these instead of
+ * parsing and classifying every conversation again. Rows keep each conversation's own time, so a
+ * period that starts mid-day still counts exactly the conversations the straightforward path counts.
+ */
+export interface DaySummary {
+  /** Epoch ms of the day's UTC midnight. */
+  day: number;
+  /** The `now` it was classified at, and the first moment after which some outcome in it may differ. */
+  computedAt: number;
+  validUntil: number;
+  conversations: OutcomeRow[];
+  escalations: EscalationRow[];
+}
+
+export const dayStart = (t: number) => Math.floor(t / DAY_MS) * DAY_MS;
+
+/** The UTC days that [since, until) touches. */
+export function daysCovering(since: number, until: number): number[] {
+  const days: number[] = [];
+  for (let d = dayStart(since); d < until; d += DAY_MS) days.push(d);
+  return days;
+}
+
+/** Usable for a report at `now`: classified no later than now, and nothing has come due since. */
+export function holdsAt(s: DaySummary, now: number): boolean {
+  return s.computedAt <= now && now < s.validUntil;
+}
+
+/**
+ * Classifies the given days. `input` holds the conversations created on those days, and every
+ * escalation and CSAT ask from the first of them to `now`, so each conversation meets all of its own.
+ */
+export function summarizeDays(days: number[], input: ReportInput, now: number, rules: OutcomeRules): DaySummary[] {
+  const conversations = groupBy(classifyRows(input, now, rules), (r) => dayStart(r.createdAt));
+  const escalations = groupBy(input.escalations, (e) => dayStart(e.openedAt));
+  return days.map((day) => {
+    const rows = conversations.get(day) ?? [];
+    const validUntil = rows.reduce((min, r) => Math.min(min, r.outcome.changesAt), Infinity);
+    return { day, computedAt: now, validUntil, conversations: rows, escalations: escalations.get(day) ?? [] };
+  });
+}
+
+export function rowsOf(summaries: DaySummary[]): ReportRows {
+  return { conversations: summaries.flatMap((s) => s.conversations), escalations: summaries.flatMap((s) => s.escalations) };
+}

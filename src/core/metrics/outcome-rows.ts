@@ -1,0 +1,48 @@
+import type { CsatRecord } from '../ports/csat-store.js';
+import type { ConversationFacts, EscalationFacts } from './facts.js';
+import type { RatedOutcome } from './figures.js';
+import { classifyConversation, type ConversationOutcome, type OutcomeRules } from './outcomes.js';
+
+/** Facts covering the current and the previous period (the stores are asked for both at once). */
+export interface ReportInput {
+  conversations: ConversationFacts[];
+  escalations: EscalationFacts[];
+  csat: CsatRecord[];
+}
+
+/** One conversation as the report counts it: its outcome, its rating and when it started. */
+export interface OutcomeRow extends RatedOutcome {
+  createdAt: number;
+}
+
+/** What the queue rows and SLA breaches read of an escalation. */
+export type EscalationRow = Pick<EscalationFacts, 'openedAt' | 'category' | 'queueId' | 'dueAt' | 'claimedAt' | 'resolvedAt' | 'breachedAt'>;
+
+/** Everything a report is built from, whether freshly classified or read from stored day summaries. */
+export interface ReportRows {
+  conversations: OutcomeRow[];
+  escalations: EscalationRow[];
+}
+
+export function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = groups.get(k);
+    if (list) list.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+/** Classifies every conversation of the input as of `now`, joined with its escalations and its rating. */
+export function classifyRows(input: ReportInput, now: number, rules: OutcomeRules): (OutcomeRow & { outcome: ConversationOutcome })[] {
+  const byConversation = groupBy(input.escalations, (e) => e.conversationKey);
+  const ratings = new Map<string, number>();
+  for (const r of input.csat) if (r.rating !== undefined) ratings.set(r.conversationKey, r.rating);
+  return input.conversations.map((c) => ({
+    outcome: classifyConversation(c, byConversation.get(c.key) ?? [], now, rules),
+    rating: ratings.get(c.key),
+    createdAt: c.createdAt,
+  }));
+}

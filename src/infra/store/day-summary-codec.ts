@@ -1,0 +1,95 @@
+import type { DaySummary } from '../../core/metrics/day-summary.js';
+import type { CountedOutcome } from '../../core/metrics/figures.js';
+import type { EscalationRow, OutcomeRow } from '../../core/metrics/outcome-rows.js';
+import type { EscalationHealth, OutcomeKind } from '../../core/metrics/outcomes.js';
+
+/**
+ * A day summary as columns of small numbers: category and queue names once per day, an outcome's
+ * kind and booleans packed in one integer, times relative to the row's own start. A day of ~1,400
+ * conversations is a few tens of KB, and a 90-day report parses ~180 of them natively.
+ */
+type Opt = number | null;
+interface Columns {
+  computedAt: number;
+  validUntil: Opt;
+  names: string[];
+  conv: { at: number[]; category: number[]; flags: number[]; rating: Opt[]; resolutions: number[][] };
+  esc: { at: number[]; category: number[]; queue: number[]; due: number[]; claimed: Opt[]; resolved: Opt[]; breached: Opt[] };
+}
+
+const KINDS: OutcomeKind[] = ['escalated', 'handled_by_staff', 'resolved_by_baton', 'in_progress', 'not_a_matter'];
+const HEALTH: (EscalationHealth | undefined)[] = [undefined, 'healthy', 'frustrated', 'direct'];
+const SETTLED = 1 << 5, FCR = 1 << 6, REOPENED = 1 << 7, JUDGED = 1 << 8, HELD = 1 << 9;
+
+function packFlags(o: CountedOutcome): number {
+  return KINDS.indexOf(o.kind) | (HEALTH.indexOf(o.escalation?.health) << 3) | (o.settled ? SETTLED : 0) | (o.fcr ? FCR : 0)
+    | (o.reopened ? REOPENED : 0) | (o.held !== undefined ? JUDGED : 0) | (o.held ? HELD : 0);
+}
+
+function unpack(flags: number, category: string, resolutions: number[]): CountedOutcome {
+  const health = HEALTH[(flags >> 3) & 3];
+  return {
+    kind: KINDS[flags & 7]!, category, resolutions, settled: (flags & SETTLED) > 0, reopened: (flags & REOPENED) > 0, fcr: (flags & FCR) > 0,
+    ...(health ? { escalation: { health } } : {}),
+    ...((flags & JUDGED) > 0 ? { held: (flags & HELD) > 0 } : {}),
+  };
+}
+
+const rel = (t: number | undefined, from: number): Opt => (t === undefined ? null : t - from);
+const abs = (t: Opt | undefined, from: number) => (t === null || t === undefined ? undefined : t + from);
+
+export function encodeDaySummary(s: DaySummary): string {
+  const names: string[] = [];
+  const index = new Map<string, number>();
+  const name = (n: string) => index.get(n) ?? (index.set(n, names.push(n) - 1), names.length - 1);
+  const conv: Columns['conv'] = { at: [], category: [], flags: [], rating: [], resolutions: [] };
+  for (const r of s.conversations) {
+    conv.at.push(r.createdAt - s.day);
+    conv.category.push(name(r.outcome.category));
+    conv.flags.push(packFlags(r.outcome));
+    conv.rating.push(r.rating ?? null);
+    conv.resolutions.push(r.outcome.resolutions.map((t) => t - r.createdAt));
+  }
+  const esc: Columns['esc'] = { at: [], category: [], queue: [], due: [], claimed: [], resolved: [], breached: [] };
+  for (const e of s.escalations) {
+    esc.at.push(e.openedAt - s.day);
+    esc.category.push(name(e.category));
+    esc.queue.push(name(e.queueId));
+    esc.due.push(e.dueAt - e.openedAt);
+    esc.claimed.push(rel(e.claimedAt, e.openedAt));
+    esc.resolved.push(rel(e.resolvedAt, e.openedAt));
+    esc.breached.push(rel(e.breachedAt, e.openedAt));
+  }
+  const columns: Columns = { computedAt: s.computedAt, validUntil: Number.isFinite(s.validUntil) ? s.validUntil : null, names, conv, esc };
+  return JSON.stringify(columns);
+}
+
+function conversationRows(day: number, c: Columns['conv'], names: string[]): OutcomeRow[] {
+  return c.at.map((at, i) => {
+    const createdAt = day + at;
+    const rating = c.rating[i];
+    const outcome = unpack(c.flags[i]!, names[c.category[i]!]!, c.resolutions[i]!.map((t) => t + createdAt));
+    return { outcome, createdAt, ...(rating !== null && rating !== undefined ? { rating } : {}) };
+  });
+}
+
+function escalationRows(day: number, e: Columns['esc'], names: string[]): EscalationRow[] {
+  return e.at.map((at, i) => {
+    const openedAt = day + at;
+    const claimedAt = abs(e.claimed[i], openedAt), resolvedAt = abs(e.resolved[i], openedAt), breachedAt = abs(e.breached[i], openedAt);
+    return {
+      openedAt, category: names[e.category[i]!]!, queueId: names[e.queue[i]!]!, dueAt: openedAt + e.due[i]!,
+      ...(claimedAt !== undefined ? { claimedAt } : {}),
+      ...(resolvedAt !== undefined ? { resolvedAt } : {}),
+      ...(breachedAt !== undefined ? { breachedAt } : {}),
+    };
+  });
+}
+
+export function decodeDaySummary(day: number, raw: string): DaySummary {
+  const c = JSON.parse(raw) as Columns;
+  return {
+    day, computedAt: c.computedAt, validUntil: c.validUntil ?? Infinity,
+    conversations: conversationRows(day, c.conv, c.names), escalations: escalationRows(day, c.esc, c.names),
+  };
+}

@@ -1,0 +1,122 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { parsePolicy } from '../../src/config/load-policy.js';
+import type { LoopDeps } from '../../src/core/deps.js';
+import type { ConversationFacts, EscalationFacts, FactKind } from '../../src/core/metrics/facts.js';
+import { loadReport } from '../../src/core/metrics/load-report.js';
+import { outcomeRules } from '../../src/core/metrics/outcomes.js';
+import { buildReport, type ReportRequest, type ReportView } from '../../src/core/metrics/report.js';
+import type { TriggerType } from '../../src/core/model/decision.js';
+import { openStores, type Stores } from '../../src/infra/store/open-stores.js';
+
+const MIN = 60_000;
+const HOUR = 60 * MIN;
+const DAY = 24 * HOUR;
+/** A fixed past, so these day keys meet no other test's in the shared Redis. */
+const NOW = Date.UTC(2021, 2, 31, 9);
+const policy = parsePolicy(readFileSync('config/baton.yaml', 'utf8'), 'config/baton.yaml');
+
+const opened: Stores[] = [];
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((s) => s.close()));
+});
+async function open(uri: string): Promise<Stores> {
+  const stores = await openStores(uri);
+  opened.push(stores);
+  return stores;
+}
+
+/** A conversation `ago` before NOW from [minutes after its start, kind] turns; category undefined = smalltalk. */
+function conv(key: string, ago: number, turns: [number, FactKind][], category?: string): ConversationFacts {
+  const createdAt = NOW - ago;
+  const at: Record<FactKind, number[]> = { customer: [], thanks: [], bot: [], staff: [] };
+  for (const [m, kind] of turns) at[kind].push(createdAt + m * MIN);
+  return { key: `sum:${key}`, accountId: 'acme', createdAt, ...(category ? { category } : {}), at };
+}
+
+function esc(c: ConversationFacts, trigger: TriggerType, openedAt: number, o: { claimed?: number; resolved?: number } = {}): EscalationFacts {
+  const status = o.resolved !== undefined ? 'resolved' : o.claimed !== undefined ? 'claimed' : 'open';
+  return {
+    id: `E-${c.key}-${openedAt}`, conversationKey: c.key, accountId: 'acme', queueId: 'support', category: c.category ?? 'billing', trigger, status, openedAt,
+    dueAt: openedAt + HOUR, reopenedAt: [],
+    ...(o.claimed !== undefined ? { claimedAt: openedAt + o.claimed * MIN } : {}),
+    ...(o.resolved !== undefined ? { resolvedAt: openedAt + o.resolved * MIN } : {}),
+  };
+}
+
+const A = conv('A', 20 * DAY, [[0, 'customer'], [1, 'bot'], [5, 'thanks']], 'billing');
+const B = conv('B', 20 * DAY, [[0, 'customer'], [1, 'bot']], 'billing');
+const C = conv('C', 3 * DAY, [[0, 'customer'], [1, 'bot']], 'how_to');
+/** Answered 23 h before NOW: in progress until its quiet period runs out an hour later. */
+const D = conv('D', 23 * HOUR, [[0, 'customer'], [1, 'bot']], 'billing');
+const E = conv('E', 10 * DAY, [[0, 'customer'], [3, 'staff']], 'how_to');
+const F = conv('F', 5 * DAY, [[0, 'thanks']]);
+const G = conv('G', 25 * DAY, [[0, 'customer']], 'billing');
+
+async function writeHistory(s: Stores): Promise<void> {
+  for (const c of [A, B, C, D, E, F, G]) await s.facts.putConversation(c);
+  await s.facts.putEscalation(esc(B, 'human_button', B.createdAt + 10 * MIN, { claimed: 10, resolved: 50 }));
+  await s.facts.putEscalation(esc(G, 'low_confidence', G.createdAt + MIN));
+  const ask = (c: ConversationFacts, rating: number) => ({ conversationKey: c.key, ref: { platform: 'slack' as const, channel: 'C1', thread: c.key }, subject: 'baton' as const, askedAt: c.createdAt + HOUR, customers: ['U1'], rating });
+  await s.csat.put(ask(A, 5));
+  await s.csat.put(ask(B, 2));
+}
+
+/** Later: A's customer asks for a person (an old day changes) and E's customer rates, 1 h after NOW. */
+async function writeChanges(s: Stores): Promise<void> {
+  await s.facts.putEscalation(esc(A, 'human_phrase', NOW + 30 * MIN));
+  await s.csat.put({ conversationKey: E.key, ref: { platform: 'slack', channel: 'C1', thread: E.key }, subject: 'escalation', askedAt: NOW + HOUR, customers: ['U1'] });
+  await s.csat.update(E.key, (current) => ({ next: { ...current, rating: 4 }, result: true }));
+}
+
+const deps = (s: Stores, now: number) => ({ policy, clock: { now: () => now }, loop: { facts: s.facts, csat: s.csat } }) as unknown as LoopDeps;
+
+/** The straightforward computation: every fact of both periods, classified afresh. */
+async function straightforward(s: Stores, request: ReportRequest, now: number): Promise<ReportView> {
+  const since = now - 2 * request.days * DAY;
+  const [conversations, escalations, csat] = await Promise.all([s.facts.conversationsCreated(since, now + 1), s.facts.escalationsOpened(since, now + 1), s.csat.listAsked(since, now + 1)]);
+  return buildReport({ conversations, escalations, csat }, request, now, outcomeRules(policy));
+}
+
+const REQUESTS: ReportRequest[] = [{ days: 7 }, { days: 30 }, { days: 30, category: 'billing' }];
+
+async function expectSameAsStraightforward(s: Stores, now: number): Promise<Map<string, ReportView>> {
+  const views = new Map<string, ReportView>();
+  for (const request of REQUESTS) {
+    const fast = await loadReport(deps(s, now), request);
+    expect(fast).toEqual(await straightforward(s, request, now));
+    views.set(`${request.days}d${request.category ?? ''}`, fast);
+  }
+  return views;
+}
+
+describe.each([
+  ['SQLite', () => `sqlite://${join(mkdtempSync(join(tmpdir(), 'baton-summaries-')), 'baton.sqlite')}`],
+  ['Redis', () => inject('redisUrl')],
+])('report day summaries on %s', (_name, uri) => {
+  it('give the report the straightforward computation gives, before and after facts and time move on', async () => {
+    const where = uri();
+    const writer = await open(where);
+    const reader = await open(where);
+    await writeHistory(writer);
+
+    const before = await expectSameAsStraightforward(reader, NOW);
+    expect(before.get('30dbilling')!.current.kinds).toEqual({ escalated: 2, handled_by_staff: 0, resolved_by_baton: 1, in_progress: 1 });
+    expect(before.get('30dbilling')!.current.csat).toMatchObject({ rated: 2, satisfied: 1, score: 0.5 });
+    expect(before.get('30d')!.current.health).toEqual({ healthy: 1, frustrated: 1, direct: 0 });
+    expect(before.get('30d')!.queues).toEqual([expect.objectContaining({ queueId: 'support', escalations: 2, claimP50: 10 * MIN, resolveP50: 50 * MIN, breaches: 1 })]);
+    // A second report at the same moment reads the stored summaries: still the same figures.
+    await expectSameAsStraightforward(reader, NOW);
+
+    await writeChanges(writer);
+    const after = await expectSameAsStraightforward(reader, NOW + 2 * HOUR);
+    // A is escalated now, and D's quiet period ran out with no write at all.
+    expect(after.get('30dbilling')!.current.kinds).toEqual({ escalated: 3, handled_by_staff: 0, resolved_by_baton: 1, in_progress: 0 });
+    expect(after.get('30dbilling')!.current.escalationRate).toBe(0.75);
+    expect(after.get('30d')!.current.health).toEqual({ healthy: 1, frustrated: 2, direct: 0 });
+    expect(after.get('30d')!.current.csat).toMatchObject({ rated: 3, satisfied: 2 });
+    expect(after.get('7d')!.current.kinds).toEqual({ escalated: 0, handled_by_staff: 0, resolved_by_baton: 2, in_progress: 0 });
+  });
+});
