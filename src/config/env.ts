@@ -1,17 +1,6 @@
 import { z } from 'zod';
 import { ConfigError } from './load-policy.js';
 
-/** Env booleans are strict: "false", "0" and "" are false; anything unexpected is an error. */
-const envBool = z
-  .string()
-  .transform((s, ctx) => {
-    const v = s.trim().toLowerCase();
-    if (['1', 'true', 'yes', 'on'].includes(v)) return true;
-    if (['0', 'false', 'no', 'off', ''].includes(v)) return false;
-    ctx.addIssue({ code: 'custom', message: 'expected true or false' });
-    return z.NEVER;
-  });
-
 const envSchema = z.object({
   SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'a bot token starting with xoxb-').optional(),
   SLACK_SIGNING_SECRET: z.string().min(1).optional(),
@@ -27,7 +16,6 @@ const envSchema = z.object({
   OPENAI_BASE_URL: z.url().optional(),
   OPENAI_MODEL: z.string().default('gpt-4o-mini'),
   OPENAI_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
-  BATON_LOG_PRETTY: envBool.default(false),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -41,7 +29,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
 }
 
 /** What Slack needs before Baton can start, named so an admin knows exactly what to set. */
-export function missingSlackSettings(env: Env): string[] {
+export function missingSlackSettings(env: Partial<Pick<Env, 'SLACK_BOT_TOKEN' | 'SLACK_APP_TOKEN' | 'SLACK_SIGNING_SECRET'>>): string[] {
   const missing: string[] = [];
   if (!env.SLACK_BOT_TOKEN) missing.push('SLACK_BOT_TOKEN (Bot User OAuth Token, xoxb-…)');
   if (!env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {

@@ -56,17 +56,17 @@ export function parsePolicy(text: string, file: string): Policy {
   }
   const raw: unknown = doc.toJS() ?? {};
   const result = policySchema.safeParse(raw);
-  if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => {
+  const problems: ConfigProblem[] = (result.error?.issues ?? []).map((issue) => {
     // An unknown key is best shown where it stands, not at its parent.
     const path = issue.code === 'unrecognized_keys' && issue.keys.length === 1 ? [...issue.path, issue.keys[0]!] : issue.path;
     return { file, key: keyPath(path), line: lineOf(doc, counter, path), message: issueMessage(issue) };
   });
-  // zod skips cross-references while the shape is invalid; report them in the same pass anyway.
+  // Cross-references are checked on what the file says (not on defaults), in the same pass as the shape.
   for (const r of referenceProblems(raw)) {
     const key = keyPath(r.path);
     if (!problems.some((p) => p.key === key)) problems.push({ file, key, line: lineOf(doc, counter, r.path), message: r.message });
   }
+  if (result.success && problems.length === 0) return result.data;
   throw new ConfigError(problems);
 }
 

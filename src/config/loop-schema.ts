@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { WEEKDAYS } from '../core/timers/weekday.js';
 
 /** Slack user ids (U… or W… on Enterprise Grid). */
-const userId = z.string().regex(/^[UW][A-Z0-9]+$/, 'a Slack user id such as U0123ABCD');
-const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+export const userId = z.string().regex(/^[UW][A-Z0-9]+$/, 'a Slack user id such as U0123ABCD');
 
 /** When a conversation counts as resolved, reopened or held (README.md, "Outcomes"). */
 export const outcomesSchema = z.object({
@@ -56,5 +56,3 @@ export const loopShape = {
   digest: digestSchema.default(digestSchema.parse({})),
   scheduler: schedulerSchema.default(schedulerSchema.parse({})),
 };
-
-export const WEEKDAY_INDEX: Record<(typeof WEEKDAYS)[number], number> = Object.fromEntries(WEEKDAYS.map((d, i) => [d, i])) as Record<(typeof WEEKDAYS)[number], number>;

@@ -27,6 +27,18 @@ export function referenceProblems(raw: unknown): ReferenceProblem[] {
       if (!categories.has(c)) problems.push({ path: ['routing', 'rules', i, 'when', 'categories', j], message: `no category named "${c}"` });
     });
   });
+  for (const [section, key] of [['accounts', 'id'], ['queues', 'id'], ['categories', 'name'], ['root_causes', 'id']] as const) {
+    const seen = new Set<unknown>();
+    list(doc[section]).forEach((item, i) => {
+      if (seen.has(item[key])) problems.push({ path: [section, i, key], message: `"${String(item[key])}" is used twice` });
+      seen.add(item[key]);
+    });
+  }
+  const triage = (doc.triage && typeof doc.triage === 'object' ? doc.triage : {}) as Record<string, unknown>;
+  const smalltalk = (triage.smalltalk && typeof triage.smalltalk === 'object' ? triage.smalltalk : {}) as Record<string, unknown>;
+  strings(smalltalk.categories).forEach((c, i) => {
+    if (!categories.has(c)) problems.push({ path: ['triage', 'smalltalk', 'categories', i], message: `no category named "${c}"` });
+  });
   const owner = new Map<string, unknown>();
   list(doc.accounts).forEach((a, i) =>
     strings(a.channels).forEach((c, j) => {

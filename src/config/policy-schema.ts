@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { loopShape } from './loop-schema.js';
-import { referenceProblems } from './policy-references.js';
+import { loopShape, userId } from './loop-schema.js';
 import { triageSchema } from './triage-schema.js';
 
 const id = z.string().min(1).regex(/^[a-z0-9_-]+$/i, 'letters, digits, "_" or "-"');
@@ -23,7 +22,7 @@ const queueSchema = z.object({
   role: z.string().min(1),
   sla_minutes: z.number().int().positive(),
   /** Slack user ids mentioned when the SLA is breached. */
-  leads: z.array(z.string()).default([]),
+  leads: z.array(userId).default([]),
 }).strict();
 
 const routingRuleSchema = z.object({
@@ -45,6 +44,14 @@ const categorySchema = z.object({
   description: z.string().default(''),
   /** Example customer messages that teach the classifier this category. */
   examples: z.array(z.string()).default([]),
+}).strict();
+
+/** When a person has the thread and when Baton takes it back. */
+const takeoverSchema = z.object({
+  /** After a staff reply, Baton answers in that thread again only after this much staff silence. */
+  quiet_minutes: z.number().int().positive().default(240),
+  /** A specialist's wrap-up message this soon after closing an escalation does not take the thread over. */
+  after_close_minutes: z.number().int().min(0).default(60),
 }).strict();
 
 const copySchema = z.object({
@@ -72,13 +79,11 @@ export const policySchema = z
     categories: z.array(categorySchema).min(1),
     root_causes: z.array(z.object({ id, label: z.string().min(1) }).strict()).min(1),
     copy: copySchema.default(copySchema.parse({})),
+    takeover: takeoverSchema.default(takeoverSchema.parse({})),
     triage: triageSchema.default(triageSchema.parse({})),
     ...loopShape,
   })
-  .strict()
-  .superRefine((p, ctx) => {
-    for (const { path, message } of referenceProblems(p)) ctx.addIssue({ code: 'custom', path, message });
-  });
+  .strict();
 
 export type Policy = z.infer<typeof policySchema>;
 export type AccountPolicy = z.infer<typeof accountSchema>;

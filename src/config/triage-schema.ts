@@ -42,14 +42,22 @@ const sentimentSchema = z
 
 const humanRequestSchema = z
   .object({
-    /** Who a customer may ask for. */
+    /** Who a customer may ask for, unmistakably: "a human", "a representative". */
     people: z
       .array(z.string())
-      .default(['human', 'person', 'people', 'agent', 'representative', 'rep', 'operator', 'someone', 'somebody', 'specialist', 'manager', 'supervisor', 'staff', 'engineer', 'real person', 'live agent', 'live person']),
-    /** How they ask: a verb of contact in front of one of `people`. */
-    verbs: z
+      .default(['human', 'person', 'representative', 'rep', 'operator', 'real person', 'live agent', 'live person', 'support team', 'customer service']),
+    /**
+     * Words that name a person but often something else a customer works with ("invite someone",
+     * "connect an agent to our helpdesk", "the people page"): they count only with a verb of speech, or
+     * after "me"/"us" ("get me someone").
+     */
+    maybe_people: z
       .array(z.string())
-      .default(['talk', 'speak', 'chat', 'contact', 'connect', 'transfer', 'reach', 'escalate', 'get', 'call', 'put me through', 'hand me over']),
+      .default(['people', 'agent', 'someone', 'somebody', 'specialist', 'manager', 'supervisor', 'staff', 'engineer', 'anyone', 'anybody']),
+    /** Verbs of speech: in front of any of the people above they are a request for a person. */
+    verbs: z.array(z.string()).default(['talk', 'speak', 'chat', 'escalate', 'put me through', 'hand me over']),
+    /** Verbs of contact that also mean other things ("get access", "connect Salesforce"). */
+    contact_verbs: z.array(z.string()).default(['contact', 'connect', 'transfer', 'reach', 'get', 'call']),
   })
   .strict();
 
@@ -77,16 +85,15 @@ export const triageSchema = z
     high_risk_share: unit.default(0.35),
     /** The category reported when nothing resembles the message. */
     unknown_category: z.string().default('out_of_scope'),
-    /** Categories that get a short canned reply and never escalate for want of a KB answer. */
+    /** Categories that are not questions (greetings, thanks): Baton stays silent, never escalates them for want of a KB answer. */
     smalltalk: z
       .object({
         categories: z.array(z.string()).default(['smalltalk']),
-        reply: z.string().default('Happy to help. Ask me anything about your account, or press "Talk to a person" at any time.'),
         /** Greetings and thanks are short: a longer message is read as a question even when it opens with "hi". */
         max_words: z.number().int().min(1).default(12),
       })
       .strict()
-      .default({ categories: ['smalltalk'], reply: 'Happy to help. Ask me anything about your account, or press "Talk to a person" at any time.', max_words: 12 }),
+      .default({ categories: ['smalltalk'], max_words: 12 }),
     sentiment: sentimentSchema.default(sentimentSchema.parse({})),
     human_request: humanRequestSchema.default(humanRequestSchema.parse({})),
     matrix: z.array(matrixRuleSchema).min(1).default([

@@ -1,7 +1,11 @@
 import { LogLevel, type Logger as BoltLogger } from '@slack/bolt';
 import type { Logger as PinoLogger } from 'pino';
 
-/** Bolt logs through Baton's pino root, so its lines carry the same redaction and format. */
+/**
+ * Bolt logs through Baton's pino root, so its lines share the format and level. Bolt passes strings,
+ * which pino's path redaction cannot reach: Bolt itself never logs tokens or the signing secret (the
+ * end-to-end tests check the captured lines).
+ */
 export function boltLogger(log: PinoLogger): BoltLogger {
   const child = log.child({ component: 'bolt' });
   const text = (parts: unknown[]) => parts.map((p) => (typeof p === 'string' ? p : JSON.stringify(p))).join(' ');

@@ -9,11 +9,12 @@ import { registerTalkToHuman } from './actions/talk-to-human.js';
 import { boltLogger } from './bolt-logger.js';
 import { registerBatonCommand } from './commands/baton-command.js';
 import { registerAppHome } from './events/app-home.js';
+import { registerChannelIdChanged } from './events/channel-id-changed.js';
 import { registerCustomerMessages } from './events/customer-message.js';
 import type { SlackDeps } from './slack-deps.js';
 import { registerCloseSubmission } from './views/close-submission.js';
 
-/** Listener registrations by surface; a later surface (commands, home) adds one line here. */
+/** Listener registrations by surface: a new surface is one file and one line here. */
 export type Registration = (app: App, deps: SlackDeps) => void;
 
 export const CORE_REGISTRATIONS: Registration[] = [
@@ -26,6 +27,7 @@ export const CORE_REGISTRATIONS: Registration[] = [
   registerApproveCandidate,
   registerBatonCommand,
   registerAppHome,
+  registerChannelIdChanged,
 ];
 
 /**
@@ -40,8 +42,12 @@ export function createBoltApp(env: Env, log: PinoLogger): App {
     ...(env.SLACK_API_URL ? { slackApiUrl: env.SLACK_API_URL } : {}),
   };
   const common = { token: env.SLACK_BOT_TOKEN, logger: boltLogger(log), clientOptions };
+  // Bolt hands the App's clientOptions to the Socket Mode client too (via installerOptions). With
+  // retries: 0 one failed apps.connections.open during a connection refresh rejects unhandled in
+  // @slack/socket-mode: no reconnect, and Node exits. Its client keeps its own retry default.
+  const socketClientOptions = { timeout: clientOptions.timeout, ...(env.SLACK_API_URL ? { slackApiUrl: env.SLACK_API_URL } : {}) };
   return env.SLACK_APP_TOKEN
-    ? new App({ ...common, appToken: env.SLACK_APP_TOKEN, socketMode: true })
+    ? new App({ ...common, appToken: env.SLACK_APP_TOKEN, socketMode: true, installerOptions: { clientOptions: socketClientOptions } })
     : new App({ ...common, signingSecret: env.SLACK_SIGNING_SECRET ?? '' });
 }
 

@@ -21,4 +21,11 @@ describe('src/core', () => {
     );
     expect(offenders).toEqual([]);
   });
+
+  // Config is zod over env and YAML: core may name its types, but a runtime import would pull the parsing in.
+  it('imports only types from src/config', () => {
+    const runtimeImport = /^(?:import|export)\s+(?!type\s)[^;]*?from\s+['"](?:\.\.\/)+config\//gm;
+    const offenders = files('src/core').flatMap((file) => (readFileSync(file, 'utf8').match(runtimeImport) ?? []).map((statement) => `${file}: ${statement.replace(/\s+/g, ' ')}`));
+    expect(offenders).toEqual([]);
+  });
 });

@@ -48,6 +48,17 @@ describe('starting Baton with bad settings', () => {
     expect(stderr).toContain('README.md');
   });
 
+  it('reports environment, config and missing Slack settings together', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'baton-config-'));
+    const file = join(dir, 'broken.yaml');
+    writeFileSync(file, 'vendor: {team_ids: [T1]}\n');
+    const { code, stderr } = await start({ BATON_CONFIG: file, PORT: 'eighty' });
+    expect(code).not.toBe(0);
+    expect(stderr).toContain('environment: PORT');
+    expect(stderr).toContain(`${file}:1: accounts:`);
+    expect(stderr).toContain('SLACK_BOT_TOKEN');
+  });
+
   it('rejects a malformed environment value instead of guessing', async () => {
     const { code, stderr } = await start({ BATON_CONFIG: 'config/baton.yaml', SLACK_BOT_TOKEN: 'not-a-token', SLACK_SIGNING_SECRET: 's', PORT: 'eighty' });
     expect(code).not.toBe(0);

@@ -22,7 +22,7 @@ describe('a customer question in a shared channel', () => {
   it('is answered in its thread, with the source and a "Talk to a person" button', async () => {
     const ts = await h.say(customer, 'How do I invite a teammate?');
     const reply = await h.waitForPost(ACME_CHANNEL, ts);
-    expect(String(reply.args.text)).toContain('Settings > Members');
+    expect(String(reply.args.text)).toContain('Settings &gt; Members'); // as Slack encodes it; shown as ">"
     const blocks = JSON.stringify(reply.args.blocks);
     expect(blocks).toContain('Inviting teammates');
     expect(buttonValue(reply.args.blocks, ACTION.talkToHuman)).toBe(`slack:${ACME_CHANNEL}:${ts}`);

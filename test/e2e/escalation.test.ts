@@ -67,7 +67,7 @@ describe('escalating to a specialist', () => {
     const mirrored = await h.fake.waitFor('chat.postMessage', (c) => c.args.channel === SUPPORT && c.args.thread_ts === packet.response.ts);
     expect(String(mirrored.args.text)).toContain('it is for 40 people');
     await h.settle();
-    expect(h.postsIn(ACME_CHANNEL, thread).filter((c) => String(c.args.text).includes('Settings > Members'))).toHaveLength(1);
+    expect(h.postsIn(ACME_CHANNEL, thread).filter((c) => String(c.args.text).includes('Settings &gt; Members'))).toHaveLength(1);
   });
 });
 
@@ -147,6 +147,8 @@ describe('closing with three tags', () => {
       status: 'resolved',
       tags: { rootCause: 'missing_docs', aiAccuracy: 'partially_correct', automation: 'yes', note: 'Seat limit was reached' },
     });
+    await h.say(ana, 'Glad that worked, Casey!', { threadTs: thread }); // a wrap-up, not a takeover
+    await h.settle(200);
     const before = h.postsIn(ACME_CHANNEL, thread).length;
     await h.say(customer, 'How can I export a report to CSV?', { threadTs: thread });
     await h.waitForPost(ACME_CHANNEL, thread, (t) => t.includes('Export'));

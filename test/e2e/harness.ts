@@ -11,6 +11,7 @@ import type { Clock } from '../../src/core/ports/clock.js';
 import type { KnowledgeEntry } from '../../src/core/ports/knowledge.js';
 import { createLogger } from '../../src/infra/logger.js';
 import { FakeSlackApi } from '../fakes/fake-slack-api.js';
+import { FakeSocketMode } from '../fakes/fake-socket-mode.js';
 import {
   blockActionsPayload,
   messageEvent,
@@ -25,6 +26,7 @@ import { slackTs } from '../fakes/slack-ids.js';
 import { E2E_KNOWLEDGE } from './knowledge.js';
 
 export const SIGNING_SECRET = 'e2e-signing-secret';
+export const APP_TOKEN = 'xapp-1-A0BATONAPP-1-e2e';
 export const CUSTOMER_TEAM = 'T0CUSTOMER';
 export const ACME_CHANNEL = 'C0ACME0001';
 export const GLOBEX_CHANNEL = 'C0GLOBEX01';
@@ -42,6 +44,10 @@ export interface HarnessOptions {
   clock?: Clock;
   /** Extra environment, e.g. the OPENAI_* settings of the LLM tests. */
   env?: Record<string, string>;
+  /** Socket Mode: SLACK_APP_TOKEN instead of a signing secret, events through `harness.socket`. */
+  socketMode?: boolean;
+  /** With socketMode, reuse this endpoint (attached to `fake`) rather than start one. */
+  socket?: FakeSocketMode;
 }
 
 /** Captures Baton's log lines so a test can check what was (and was not) logged. */
@@ -63,6 +69,8 @@ export class Harness {
     readonly policy: Policy,
     readonly logs: LogCapture,
     private readonly options: HarnessOptions,
+    /** The fake Socket Mode endpoint, in socketMode; `target` is then unused (Baton binds no port). */
+    readonly socket?: FakeSocketMode,
   ) {}
 
   static async start(options: HarnessOptions = {}): Promise<Harness> {
@@ -70,9 +78,10 @@ export class Harness {
     for (const user of [customer, ana, ben]) fake.addUser({ id: user.id, team_id: user.teamId, real_name: user.name, name: user.name });
     const storeUri = options.storeUri ?? `sqlite://${join(mkdtempSync(join(tmpdir(), 'baton-e2e-')), 'baton.sqlite')}`;
     const policyFile = options.policyFile ?? 'test/fixtures/e2e/baton.e2e.yaml';
+    const socket = options.socketMode ? (options.socket ?? (await FakeSocketMode.start(fake))) : undefined;
     const env = readEnv({
       SLACK_BOT_TOKEN: 'xoxb-e2e-token',
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      ...(socket ? { SLACK_APP_TOKEN: APP_TOKEN } : { SLACK_SIGNING_SECRET: SIGNING_SECRET }),
       SLACK_API_URL: fake.url,
       PORT: '0',
       BATON_STORE: storeUri,
@@ -84,19 +93,20 @@ export class Harness {
     const logs = new LogCapture();
     const baton = await startBaton({ env, policy, log: createLogger('debug', logs), knowledge: options.knowledge ?? E2E_KNOWLEDGE, ...(options.clock ? { clock: options.clock } : {}) });
     const target = { url: `http://127.0.0.1:${baton.port}/slack/events`, signingSecret: SIGNING_SECRET };
-    return new Harness(fake, baton, target, storeUri, policy, logs, options);
+    return new Harness(fake, baton, target, storeUri, policy, logs, options, socket);
   }
 
   /** Stops Baton (not the fake Slack) and starts it again on the same store, as after a deploy. */
   async restart(): Promise<void> {
     await this.baton.stop();
-    const next = await Harness.start({ ...this.options, storeUri: this.storeUri, fake: this.fake });
+    const next = await Harness.start({ ...this.options, storeUri: this.storeUri, fake: this.fake, ...(this.socket ? { socket: this.socket } : {}) });
     this.baton = next.baton;
     this.target = next.target;
   }
 
   async stop(): Promise<void> {
     await this.baton.stop();
+    await this.socket?.stop();
     await this.fake.stop();
   }
 

@@ -30,7 +30,7 @@ describe('with an LLM configured', () => {
     });
     const ts = await h.say(customer, 'How do I invite a teammate?');
     const reply = await h.waitForPost(ACME_CHANNEL, ts);
-    expect(String(reply.args.text)).toBe('Open Settings > Members and press Invite; the link is valid for 7 days.');
+    expect(String(reply.args.text)).toBe('Open Settings &gt; Members and press Invite; the link is valid for 7 days.');
     expect(JSON.stringify(reply.args.blocks)).toContain('Inviting teammates');
   });
 

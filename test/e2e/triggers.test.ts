@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { TriggerType } from '../../src/core/model/decision.js';
+import { triggerInitiator, type TriggerType } from '../../src/core/model/decision.js';
 import { ACME_CHANNEL, customer, Harness, useHarness } from './harness.js';
 
 const harness = useHarness();
@@ -25,7 +25,7 @@ async function expectTrigger(thread: string, trigger: TriggerType, initiator: 'a
   expect(last.rule.length).toBeGreaterThan(0);
   const packet = h.fake.calls('chat.postMessage').find((c) => String(c.args.text).includes(escalation.id))!;
   expect(JSON.stringify(packet.args.blocks)).toContain('Why it escalated');
-  expect(initiator === 'customer').toBe(trigger === 'human_button' || trigger === 'human_phrase');
+  expect(triggerInitiator(escalation.trigger)).toBe(initiator);
   return escalation;
 }
 

@@ -3,10 +3,12 @@
  * `clientOptions.slackApiUrl` at `fake.url`, and the real `@slack/web-api` client talks to it over
  * HTTP exactly as it would to slack.com. It answers like Slack (HTTP 200 with `ok:true|false`,
  * 429 + Retry-After), records every call, checks Block Kit limits on every blocks/view argument,
- * serves response_url and file-upload targets, and injects faults on demand.
+ * serves response_url and file-upload targets, and injects faults on demand. With a FakeSocketMode
+ * attached it also answers `apps.connections.open` (app-level token only) for Socket Mode.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { APP_LEVEL_METHODS, appMethods, type SocketModeLink } from './fake-slack-app-methods.js';
 import type { BlockKitIssue } from './block-kit-limits.js';
 import { WaitableLog } from './fake-slack-call-log.js';
 import { chatMethods } from './fake-slack-chat-methods.js';
@@ -24,8 +26,10 @@ export type { FakeChannel, FakeUser, StoredMessage } from './fake-slack-state.js
 export interface FakeSlackApiOptions {
   team?: Partial<FakeTeam>;
   bot?: Partial<FakeBot>;
-  /** Tokens accepted; by default any `xoxb-`/`xoxp-` token (anything else gets `invalid_auth`). */
+  /** Tokens accepted; by default any `xoxb-`/`xoxp-` token (an `xapp-` one gets `not_allowed_token_type`, anything else `invalid_auth`). */
   tokens?: string[];
+  /** App-level tokens accepted by apps.connections.open; by default any `xapp-` token. */
+  appTokens?: string[];
   /** Makes message ts deterministic: the first one written, later ones 100 µs apart. Default: wall clock. */
   firstTs?: string;
 }
@@ -51,7 +55,7 @@ export interface ResponseUrlPost {
   status: number;
 }
 
-const METHODS: Record<string, MethodHandler> = { ...infoMethods, ...chatMethods, ...viewMethods, ...fileMethods };
+const METHODS: Record<string, MethodHandler> = { ...infoMethods, ...chatMethods, ...viewMethods, ...fileMethods, ...appMethods };
 const DEFAULT_SCOPES =
   'app_mentions:read,channels:history,groups:history,channels:read,groups:read,chat:write,commands,users:read,files:write,im:write';
 /** response_url: "up to 5 times within 30 minutes" (§3.4). */
@@ -102,6 +106,11 @@ export class FakeSlackApi {
   /** A response_url served by this fake; POSTs to it are recorded under `id`. */
   responseUrl(id: string): string {
     return `${this.origin}/response/${encodeURIComponent(id)}`;
+  }
+
+  /** Turns Socket Mode on: apps.connections.open now hands out this link's WebSocket URLs. */
+  attachSocketMode(link: SocketModeLink | undefined): void {
+    this.state.socketMode = link;
   }
 
   addUser(user: FakeUser): void {
@@ -194,7 +203,7 @@ export class FakeSlackApi {
       return void res.writeHead(reply.status, reply.headers).end(reply.body);
     }
     const handler = METHODS[method];
-    const result = handler === undefined ? fail('unknown_method') : this.authorize(token) ?? this.run(method, handler, args);
+    const result = handler === undefined ? fail('unknown_method') : this.authorize(method, token) ?? this.run(method, handler, args);
     if (fault !== undefined) {
       record(0, result);
       return void req.socket.destroy();
@@ -204,8 +213,18 @@ export class FakeSlackApi {
     res.end(JSON.stringify(result));
   }
 
-  private authorize(token: string | undefined): ApiResult | undefined {
+  /**
+   * App-level methods take only an `xapp-` token and the rest refuse one: Slack answers a token of
+   * the wrong kind with `not_allowed_token_type`, an unknown token with `invalid_auth`.
+   */
+  private authorize(method: string, token: string | undefined): ApiResult | undefined {
     if (token === undefined) return fail('not_authed');
+    const isAppToken = token.startsWith('xapp-');
+    if (APP_LEVEL_METHODS.has(method)) {
+      if (!isAppToken) return /^xox[bp]-/.test(token) ? fail('not_allowed_token_type') : fail('invalid_auth');
+      return (this.options.appTokens?.includes(token) ?? true) ? undefined : fail('invalid_auth');
+    }
+    if (isAppToken) return fail('not_allowed_token_type');
     const accepted = this.options.tokens?.includes(token) ?? /^xox[bp]-/.test(token);
     return accepted ? undefined : fail('invalid_auth');
   }

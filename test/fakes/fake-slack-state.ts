@@ -3,6 +3,7 @@
  * and channels a test registers, and what the app has written (messages, views, files, reactions).
  * Method handlers read and write it; tests seed it and inspect it.
  */
+import type { SocketModeLink } from './fake-slack-app-methods.js';
 
 export interface FakeTeam {
   id: string;
@@ -81,6 +82,8 @@ export class FakeSlackState {
   readonly files = new Map<string, StoredFile>();
   readonly reactions = new Set<string>();
   readonly usedTriggers = new Set<string>();
+  /** The app's Socket Mode endpoint, once a FakeSocketMode is attached; apps.connections.open needs it. */
+  socketMode: SocketModeLink | undefined;
   private lastTsMicros: bigint;
   private readonly fixedClock: boolean;
   private idCounter = 0;

@@ -108,3 +108,22 @@ describe('Redis store (several Baton instances)', () => {
     expect(await b.conversations.get(conv.key)).toMatchObject({ accountId: 'acme' });
   });
 });
+
+describe('Redis locks', () => {
+  it('hold for work that outlasts one lease, so a second instance waits its turn', async () => {
+    const { RedisLocks } = await import('../../src/infra/locks/redis-locks.js');
+    const [a, b] = [await open(inject('redisUrl')), await open(inject('redisUrl'))];
+    const lockA = new RedisLocks(a.backend.redis!, 300);
+    const lockB = new RedisLocks(b.backend.redis!, 300);
+    const order: string[] = [];
+    const key = `lease-${Date.now()}`;
+    const slow = lockA.run(key, async () => {
+      order.push('a:start');
+      await new Promise((r) => setTimeout(r, 1000)); // three leases long
+      order.push('a:end');
+    });
+    await new Promise((r) => setTimeout(r, 50));
+    await Promise.all([slow, lockB.run(key, async () => void order.push('b'))]);
+    expect(order).toEqual(['a:start', 'a:end', 'b']);
+  });
+});

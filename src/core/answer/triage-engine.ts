@@ -116,8 +116,9 @@ export function createTriageEngine(deps: TriageEngineDeps): Decider {
       const m = evaluateTriggerMatrix(triage, { complexity, sentiment: level, loop: s.loop });
       if (m.action === 'escalate') return escalate(s, m.trigger ?? 'complexity', m.rule, { matrixAction: m.action });
       if (triage.smalltalk.categories.includes(s.evidence.category)) {
-        return decision(s, { action: 'ignore', trigger: null, rule: `smalltalk (${s.evidence.category}): canned reply`, cannedReply: triage.smalltalk.reply, confidence: s.evidence.categoryShare });
+        return decision(s, { action: 'ignore', trigger: null, rule: `smalltalk (${s.evidence.category}): not a question`, confidence: s.evidence.categoryShare });
       }
+      if (input.signalsOnly) return decision(s, { action: 'ignore', trigger: null, rule: `${m.rule}; signals only, nothing drafted`, matrixAction: m.action });
       return gate(input, s, m);
     },
   };

@@ -23,6 +23,8 @@ export interface Conversation {
   /** Escalations this conversation had before the current one, oldest first. */
   pastEscalationIds: string[];
   botAnswers: number;
+  /** When the last escalation of this conversation was closed. */
+  lastClosedAt?: number;
   createdAt: number;
   updatedAt: number;
 }

@@ -91,6 +91,7 @@ export async function closeEscalation(deps: CoreDeps, id: string, author: Author
       mode: 'bot',
       escalationId: undefined,
       pastEscalationIds: [...conversation.pastEscalationIds, id],
+      lastClosedAt: deps.clock.now(),
       updatedAt: deps.clock.now(),
     });
   });

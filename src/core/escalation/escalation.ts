@@ -119,18 +119,3 @@ export function resolve(e: Escalation, who: Specialist, tags: CloseTags, at: num
     },
   };
 }
-
-/** The customer came back on the same matter after it was closed. */
-export function reopen(e: Escalation, at: number): TransitionResult {
-  if (e.status !== 'resolved') return { ok: false, reason: 'not_resolved' };
-  const { resolvedAt: _r, resolvedBy: _b, claimedBy: _c, ...rest } = e;
-  return {
-    ok: true,
-    escalation: {
-      ...rest,
-      status: 'open',
-      version: e.version + 1,
-      history: [...e.history, { type: 'reopened', at }],
-    },
-  };
-}

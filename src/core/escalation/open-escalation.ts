@@ -54,6 +54,9 @@ export async function openEscalation(
 
   escalation = (await publishPacket(deps, escalation, next)) ?? escalation;
   const notice = fillCopy(policy.copy[copyKey], { role: route.queue.role, sla: humanDuration(route.queue.sla_minutes) });
-  await deps.gateway.replyToCustomer(conversation.ref, { kind: 'notice', text: notice });
+  // The escalation is stored and the specialists have it: a failed notice must not undo or hide that.
+  await deps.gateway.replyToCustomer(conversation.ref, { kind: 'notice', text: notice }).catch((err: unknown) => {
+    log.error({ err }, 'could not tell the customer about the handoff');
+  });
   return { conversation: next, escalation };
 }

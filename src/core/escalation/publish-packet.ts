@@ -12,25 +12,35 @@ function packetFor(deps: CoreDeps, escalation: Escalation, conversation: Convers
   return buildHandoffPacket({ escalation, conversation, account, queue, page: escalation.page, conversationLink: link });
 }
 
+/** The routed queue's channel first; the default queue's channel if the routed one refuses the post. */
+function channelsFor(deps: CoreDeps, escalation: Escalation): string[] {
+  const routed = queueById(deps.policy, escalation.queueId)?.channel;
+  const fallback = queueById(deps.policy, deps.policy.routing.default_queue)?.channel;
+  return [...new Set([routed, fallback].filter((c): c is string => !!c))];
+}
+
 /**
- * Posts the packet for a new escalation and remembers where it went. A failure is logged and the
- * escalation stays stored without a packet location, so a later refresh can post it again.
+ * Posts the packet for a new escalation and remembers where it went. When the routed channel refuses it
+ * (the bot was never invited, the channel was archived) the default queue's channel gets it, so a
+ * specialist still sees it. If every channel fails, the escalation stays stored without a location and
+ * the SLA sweep tries again.
  */
 export async function publishPacket(deps: CoreDeps, escalation: Escalation, conversation: Conversation): Promise<Escalation | undefined> {
   const link = await deps.gateway.linkTo(conversation.ref).catch(() => undefined);
   const packet = packetFor(deps, escalation, conversation, link);
-  const queue = queueById(deps.policy, escalation.queueId);
-  if (!packet || !queue) return undefined;
-  try {
-    const location = await deps.gateway.postPacket(queue.channel, packet);
-    return deps.escalations.update(escalation.id, (current) => {
-      const next = { ...current, packet: location, conversationLink: link };
-      return { next, result: next };
-    });
-  } catch (err) {
-    deps.log.error({ err, escalationId: escalation.id }, 'handoff packet could not be posted');
-    return undefined;
+  if (!packet) return undefined;
+  for (const channel of channelsFor(deps, escalation)) {
+    try {
+      const location = await deps.gateway.postPacket(channel, packet);
+      return await deps.escalations.update(escalation.id, (current) => {
+        const next = { ...current, packet: location, conversationLink: link };
+        return { next, result: next };
+      });
+    } catch (err) {
+      deps.log.error({ err, escalationId: escalation.id, channel }, 'handoff packet could not be posted in this channel');
+    }
   }
+  return undefined;
 }
 
 /** Re-renders the packet in place after a claim, release or close; posts it if it never went out. */

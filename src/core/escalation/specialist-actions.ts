@@ -52,7 +52,9 @@ export async function releaseEscalation(deps: CoreDeps, id: string, author: Auth
   await refreshPacket(deps, result.escalation);
   const queue = queueById(deps.policy, result.escalation.queueId);
   if (queue) {
-    const remaining = Math.max(1, Math.round((result.escalation.dueAt - deps.clock.now()) / 60_000));
+    // Past the promised time, the customer hears a fresh full SLA rather than "within 1 minute".
+    const left = Math.round((result.escalation.dueAt - deps.clock.now()) / 60_000);
+    const remaining = left >= 1 ? left : queue.sla_minutes;
     const text = fillCopy(deps.policy.copy.released, { role: queue.role, sla: humanDuration(remaining) });
     await deps.gateway.replyToCustomer(result.escalation.conversation, { kind: 'notice', text }).catch((err: unknown) => {
       deps.log.error({ err, escalationId: id }, 'could not tell the customer about the release');

@@ -6,7 +6,8 @@ const DAY = 24 * 60 * 60 * 1000;
 
 export type ParsedExportArgs = { ok: true; filter: ExportFilter } | { ok: false; error: string };
 
-export const EXPORT_USAGE = '`/baton export [7d|30d|90d] [category] [accuracy=correct|partially_correct|off_base] [automation=yes|maybe|no]`';
+/** The one description of these words; the slash command shows it after any error below. */
+export const EXPORT_USAGE = `\`/baton export [7d|30d|90d] [category] [accuracy=${AI_ACCURACY.join('|')}] [automation=${AUTOMATION_POTENTIAL.join('|')}]\``;
 
 /**
  * The slash command's words: a period, a category, and key=value filters, in any order. Redaction
@@ -22,7 +23,7 @@ export function parseExportArgs(words: string[], policy: Pick<Policy, 'categorie
     else if (key === 'accuracy' && (AI_ACCURACY as readonly string[]).includes(value!)) filter.accuracy = value as AiAccuracy;
     else if (key === 'automation' && (AUTOMATION_POTENTIAL as readonly string[]).includes(value!)) filter.automation = value as AutomationPotential;
     else if (key === undefined && policy.categories.some((c) => c.name === value)) filter.category = value;
-    else return { ok: false, error: `I did not understand "${word}". Usage: ${EXPORT_USAGE}` };
+    else return { ok: false, error: `I did not understand "${word}".` };
   }
   if (days < 1 || days > 365) return { ok: false, error: 'The period must be between 1d and 365d.' };
   return { ok: true, filter: { ...filter, since: now - days * DAY, until: now + 1 } };

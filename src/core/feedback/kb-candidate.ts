@@ -4,36 +4,55 @@ import type { Escalation } from '../escalation/escalation.js';
 import { isLead } from '../metrics/leads.js';
 import { conversationKey } from '../model/conversation-ref.js';
 import type { KnowledgeEntry } from '../ports/knowledge.js';
+import { redact } from './redact.js';
 
 /**
  * A closed escalation tagged "automation potential: yes" whose resolution can answer the next customer:
  * the customer's question as it stood when Baton handed over, and the specialist's resolution.
+ *
+ * The entry is the escalation's account's own knowledge: a resolution speaks of that customer's people,
+ * setup and history, and Baton never quotes one customer's conversation to another. Personal data and
+ * secrets are taken out as well, since other people at the same customer ask too. The review shows
+ * this same text, so a lead approves exactly what will be quoted.
  */
 export function candidateEntry(e: Escalation, conversation: Conversation | undefined): KnowledgeEntry | undefined {
   if (e.status !== 'resolved' || e.tags?.automation !== 'yes') return undefined;
   const turns = conversation?.turns ?? [];
-  const question = turns.filter((t) => t.role === 'customer' && t.at <= e.openedAt).map((t) => t.text).join('\n');
+  const question = redact(turns.filter((t) => t.role === 'customer' && t.at <= e.openedAt).map((t) => t.text).join('\n'));
   const replies = turns.filter((t) => t.role === 'staff' && t.at >= e.openedAt && t.at <= (e.resolvedAt ?? Infinity)).map((t) => t.text);
-  const answer = e.tags.note ?? replies.join('\n\n');
+  const answer = redact(e.tags.note ?? replies.join('\n\n'));
   if (!question.trim() || !answer.trim()) return undefined;
-  // Global on purpose: a lead approves it as an answer for every customer (the button says so).
-  return { id: `escalation:${e.id}`, kind: 'conversation', question, answer, category: e.category, title: `Resolution of ${e.id}`, source: 'kb-candidate' };
+  return {
+    id: `escalation:${e.id}`,
+    kind: 'conversation',
+    question,
+    answer,
+    account: e.accountId,
+    category: e.category,
+    title: `Resolution of ${e.id}`,
+    source: 'kb-candidate',
+  };
 }
 
 export type ApproveResult =
   | { ok: true; entry: KnowledgeEntry }
   | { ok: false; reason: 'not_lead' | 'not_found' | 'not_a_candidate' | 'already_approved' };
 
-/** A lead's click: the resolution becomes knowledge the running decider uses for the next question. */
+/**
+ * A lead's click: the resolution becomes knowledge the running decider uses for the next question.
+ * The stored approval is itself the once-marker: it is written atomically and only if absent, so of two
+ * clicks one approves, and a failed write throws with nothing recorded, leaving the candidate approvable.
+ */
 export async function approveCandidate(deps: LoopDeps, escalationId: string, userId: string): Promise<ApproveResult> {
   if (!isLead(deps.policy, userId)) return { ok: false, reason: 'not_lead' };
   const escalation = await deps.escalations.get(escalationId);
   if (!escalation) return { ok: false, reason: 'not_found' };
   const entry = candidateEntry(escalation, await deps.conversations.get(conversationKey(escalation.conversation)));
   if (!entry) return { ok: false, reason: 'not_a_candidate' };
-  if (!(await deps.once.claimOnce(`kb-approve:${escalationId}`, 10 * 365 * 24 * 60 * 60 * 1000))) return { ok: false, reason: 'already_approved' };
-  await deps.loop.candidates.put({ escalationId, entry, approvedBy: userId, approvedAt: deps.clock.now() });
+  if (!(await deps.loop.candidates.putIfAbsent({ escalationId, entry, approvedBy: userId, approvedAt: deps.clock.now() }))) {
+    return { ok: false, reason: 'already_approved' };
+  }
   deps.loop.knowledge.addAll([entry]);
-  deps.log.info({ escalationId, by: userId, entry: entry.id }, 'KB candidate approved and indexed');
+  deps.log.info({ escalationId, by: userId, entry: entry.id, account: entry.account }, 'KB candidate approved and indexed for its account');
   return { ok: true, entry };
 }

@@ -1,5 +1,6 @@
 /**
- * Personal data and secrets taken out of exported text. Order matters: tokens and card numbers go
+ * Personal data and secrets taken out of text that leaves its conversation: training exports and
+ * approved KB answers. Order matters: tokens and card numbers go
  * before phone numbers, whose pattern would otherwise eat their digits.
  */
 const SECRET_PATTERNS: RegExp[] = [
@@ -7,6 +8,8 @@ const SECRET_PATTERNS: RegExp[] = [
   /\bxapp-[A-Za-z0-9-]{10,}/g,
   /\bsk-[A-Za-z0-9_-]{16,}/g, // OpenAI-style API keys
   /\b(?:ghp|gho|ghu|ghs|github_pat)_[A-Za-z0-9_]{20,}/g,
+  // Prefixed service keys (Stripe's whsec_, sk_live_, rk_test_, npm_, ...): a short prefix, then a long random part with digits.
+  /\b[a-z]{2,8}_(?:[a-z]{2,8}_)?(?=[A-Za-z]*\d)[A-Za-z0-9]{20,}\b/g,
   /\bAKIA[0-9A-Z]{16}\b/g, // AWS access key ids
   /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g, // JWTs
   /\b(?:bearer|token|api[_ -]?key|secret|password|passwd|pwd)\s*[:=]?\s*["']?[^\s"']{6,}/gi,

@@ -1,3 +1,4 @@
+import { accountById } from '../conversation/accounts.js';
 import type { LoopDeps } from '../deps.js';
 import { AI_ACCURACY, AUTOMATION_POTENTIAL } from '../escalation/escalation.js';
 import type { EscalationFacts } from '../metrics/facts.js';
@@ -16,6 +17,8 @@ export interface Count {
 
 export interface CandidateView {
   escalationId: string;
+  /** The customer whose questions the entry will answer, by name: approving makes it that account's knowledge. */
+  account: string;
   category: string;
   question: string;
   answer: string;
@@ -47,7 +50,8 @@ async function candidateView(deps: LoopDeps, id: string): Promise<CandidateView 
   const entry = candidateEntry(escalation, await deps.conversations.get(conversationKey(escalation.conversation)));
   if (!entry?.answer) return undefined;
   const approval = await deps.loop.candidates.get(id);
-  return { escalationId: id, category: escalation.category, question: entry.question, answer: entry.answer, ...(approval ? { approvedBy: approval.approvedBy } : {}) };
+  const account = accountById(deps.policy, escalation.accountId)?.name ?? escalation.accountId;
+  return { escalationId: id, account, category: escalation.category, question: entry.question, answer: entry.answer, ...(approval ? { approvedBy: approval.approvedBy } : {}) };
 }
 
 export async function loadReview(deps: LoopDeps, days = 7): Promise<ReviewView> {

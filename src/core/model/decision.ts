@@ -51,8 +51,6 @@ export interface Decision {
   answer?: DraftAnswer;
   /** Engine-specific evidence, e.g. the retrieval scores. Internal only. */
   reasons: string[];
-  /** For action "ignore": a short reply to smalltalk (greetings, thanks), if the channel wants one. */
-  cannedReply?: string;
   /** What the trigger matrix asked for before the confidence gate: resolve, attempt (stricter bar) or escalate. */
   matrixAction?: 'resolve' | 'attempt' | 'escalate';
   /** How many times the customer has asked this question in the thread, the latest message included. */

@@ -16,8 +16,6 @@ export interface InboundMessage {
   text: string;
   /** Epoch milliseconds. */
   at: number;
-  /** Optional link to the message, for the handoff packet. */
-  permalink?: string;
 }
 
 export type TurnRole = 'customer' | 'staff' | 'bot';

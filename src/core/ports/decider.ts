@@ -10,6 +10,8 @@ export interface DecisionInput {
   accountId: string;
   /** The customer pressed "Talk to a person". */
   humanButton?: boolean;
+  /** Only the signals are wanted (people have the thread): no answer is drafted, no model is called. */
+  signalsOnly?: boolean;
 }
 
 /** The triage brain: signals -> trigger matrix -> answer or escalate. */

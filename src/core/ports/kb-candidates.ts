@@ -10,7 +10,11 @@ export interface CandidateApproval {
 
 export interface CandidateStore {
   get(escalationId: string): Promise<CandidateApproval | undefined>;
-  put(approval: CandidateApproval): Promise<void>;
+  /**
+   * Records the approval unless the escalation has one: true for the one caller that recorded it,
+   * false when it was approved before. A write that fails throws and leaves no approval behind.
+   */
+  putIfAbsent(approval: CandidateApproval): Promise<boolean>;
   /** Every approved entry, loaded into the index at startup so approvals survive a restart. */
   approvedEntries(): Promise<KnowledgeEntry[]>;
 }

@@ -1,5 +1,5 @@
 import type { Policy } from '../../config/policy-schema.js';
-import { WEEKDAY_INDEX } from '../../config/loop-schema.js';
+import { weekdayIndex } from './weekday.js';
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
@@ -29,7 +29,7 @@ export function latestDigestSlot(now: number, digest: Policy['digest']): number 
   const offset = local - now;
   const localDayStart = local - (local % DAY);
   const weekday = new Date(localDayStart).getUTCDay();
-  const back = (weekday - WEEKDAY_INDEX[digest.weekday] + 7) % 7;
+  const back = (weekday - weekdayIndex(digest.weekday) + 7) % 7;
   let slot = localDayStart - back * DAY + digest.hour * HOUR;
   if (slot > local) slot -= 7 * DAY;
   return slot - offset;

@@ -2,6 +2,7 @@ import { queueById } from '../conversation/accounts.js';
 import type { LoopDeps } from '../deps.js';
 import type { Escalation, EscalationEvent } from '../escalation/escalation.js';
 import type { EscalationFacts } from '../metrics/facts.js';
+import { withPostedPacket } from './sla-packet.js';
 
 /** Escalations older than this are not swept: their SLA is long gone and already marked. */
 const LOOKBACK_MS = 14 * 24 * 60 * 60 * 1000;
@@ -16,11 +17,17 @@ export function dueSlaStep(e: Pick<EscalationFacts, 'status' | 'openedAt' | 'due
   return now >= half && e.nudgedAt === undefined && e.breachedAt === undefined ? 'nudged' : undefined;
 }
 
-/** Records the step in the history once: of two sweepers (two processes) exactly one gets `true`. */
+/** Records the step in the history once: of two sweepers (two processes) exactly one gets it back. */
 function markStep(e: Escalation, step: SlaStep, at: number): Escalation | undefined {
   if (e.status !== 'open' || e.history.some((h) => h.type === step)) return undefined;
   const event: EscalationEvent = { type: step, at };
   return { ...e, history: [...e.history, event] };
+}
+
+/** Takes back a mark whose reminder could not be posted. Only the marker's own: a step is marked once. */
+function unmarkStep(e: Escalation, step: SlaStep, at: number): Escalation | undefined {
+  const history = e.history.filter((h) => !(h.type === step && h.at === at));
+  return history.length === e.history.length ? undefined : { ...e, history };
 }
 
 function reminderText(step: SlaStep, e: Escalation): string {
@@ -29,14 +36,33 @@ function reminderText(step: SlaStep, e: Escalation): string {
   return `SLA breached: the customer was promised a reply within ${minutes} minutes and this escalation is still unclaimed.`;
 }
 
+/**
+ * Posts one reminder and records it. The mark goes in first, under the escalation's lock, because that
+ * lock is the only thing that lets exactly one of two sweepers post; marking after the post would let
+ * both post. A post that fails takes its mark back, so the next sweep tries again and the history never
+ * claims a reminder nobody saw. A crash between mark and post loses that one reminder: the price of
+ * never sending it twice.
+ */
 async function runStep(deps: LoopDeps, id: string, step: SlaStep, now: number): Promise<boolean> {
+  const escalation = await withPostedPacket(deps, id);
+  if (escalation?.status !== 'open') return false;
+  const packet = escalation.packet;
+  if (!packet) {
+    deps.log.warn({ escalationId: id, step }, 'SLA reminder due but the handoff packet could not be posted; next sweep tries again');
+    return false;
+  }
   const marked = await deps.escalations.update(id, (current) => {
     const next = markStep(current, step, now);
     return { next, result: next };
   });
-  if (!marked?.packet) return false;
+  if (!marked) return false;
   const mentions = step === 'breached' ? (queueById(deps.policy, marked.queueId)?.leads ?? []) : [];
-  await deps.loop.notify.remind(marked.packet, reminderText(step, marked), mentions);
+  try {
+    await deps.loop.notify.remind(packet, reminderText(step, marked), mentions);
+  } catch (err) {
+    await deps.escalations.update(id, (current) => ({ next: unmarkStep(current, step, now), result: undefined }));
+    throw err;
+  }
   deps.log.info({ escalationId: id, step, mentions }, step === 'nudged' ? 'SLA nudge sent' : 'SLA breach reported');
   return true;
 }

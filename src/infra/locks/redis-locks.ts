@@ -4,10 +4,11 @@ import type { Locks } from '../../core/ports/locks.js';
 import { ProcessLocks } from './process-locks.js';
 
 const RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
+const RENEW = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end";
 
 /**
- * Cross-process lock for several Baton instances on one Redis: SET NX PX with a token, released only
- * by its holder. Local callers queue in-process first so one instance does not spin against itself.
+ * Cross-process lock for several Baton instances on one Redis: SET NX PX with a token, renewed while
+ * held and released only by its holder. Local callers queue in-process first so one instance does not spin against itself.
  */
 export class RedisLocks implements Locks {
   private readonly local = new ProcessLocks();
@@ -23,9 +24,15 @@ export class RedisLocks implements Locks {
       const lockKey = `baton:lock:${key}`;
       const token = randomUUID();
       await this.acquire(lockKey, token);
+      // Work under a lock can outlast one lease (an LLM call, a Retry-After wait): keep renewing it while
+      // the work runs, so another instance never takes a lock that is still in use.
+      const renew = setInterval(() => {
+        this.client.eval(RENEW, { keys: [lockKey], arguments: [token, String(this.leaseMs)] }).catch(() => undefined);
+      }, this.leaseMs / 3);
       try {
         return await work();
       } finally {
+        clearInterval(renew);
         await this.client.eval(RELEASE, { keys: [lockKey], arguments: [token] });
       }
     });

@@ -15,12 +15,22 @@ export class KeyvCandidateStore implements CandidateStore {
     return (await this.keyv.get<CandidateApproval>(storeKeys.kbCandidate(escalationId))) ?? undefined;
   }
 
-  async put(approval: CandidateApproval): Promise<void> {
-    await this.keyv.set(storeKeys.kbCandidate(approval.escalationId), approval);
-    await this.locks.run(storeKeys.kbApproved, async () => {
+  putIfAbsent(approval: CandidateApproval): Promise<boolean> {
+    // One lock for the check and both writes: approvals are rare, and the entry list is shared by all.
+    return this.locks.run(storeKeys.kbApproved, async () => {
+      if (await this.keyv.has(storeKeys.kbCandidate(approval.escalationId))) return false;
       const entries = (await this.keyv.get<KnowledgeEntry[]>(storeKeys.kbApproved)) ?? [];
-      await this.keyv.set(storeKeys.kbApproved, [...entries.filter((e) => e.id !== approval.entry.id), approval.entry]);
+      // The entry first and the approval last: a failure in between leaves the candidate approvable,
+      // and approving it again replaces the entry by id.
+      await this.write(storeKeys.kbApproved, [...entries.filter((e) => e.id !== approval.entry.id), approval.entry]);
+      await this.write(storeKeys.kbCandidate(approval.escalationId), approval);
+      return true;
     });
+  }
+
+  /** Keyv reports a failed store write as `false` instead of throwing; an approval must not stand on one. */
+  private async write(key: string, value: unknown): Promise<void> {
+    if (!(await this.keyv.set(key, value))) throw Object.assign(new Error(`could not store ${key}`), { code: 'BATON_STORE_WRITE' });
   }
 
   async approvedEntries(): Promise<KnowledgeEntry[]> {

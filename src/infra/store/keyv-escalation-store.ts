@@ -9,11 +9,14 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /**
  * Escalations in Keyv. Keyv cannot compare-and-set, so every write to one escalation runs under that
  * escalation's lock (in-process for SQLite, a Redis lock when several instances share Redis).
+ * `written` runs inside the same lock with each value written, so whatever it derives (the report
+ * facts) is written in the order the escalation was: two quick writes leave the later one's.
  */
 export class KeyvEscalationStore implements EscalationStore {
   constructor(
     private readonly keyv: Keyv,
     private readonly locks: Locks,
+    private readonly written: (escalation: Escalation) => Promise<void>,
   ) {}
 
   async get(id: string): Promise<Escalation | undefined> {
@@ -21,7 +24,10 @@ export class KeyvEscalationStore implements EscalationStore {
   }
 
   async create(escalation: Escalation): Promise<void> {
-    await this.keyv.set(storeKeys.escalation(escalation.id), escalation);
+    await this.locks.run(storeKeys.escalation(escalation.id), async () => {
+      await this.keyv.set(storeKeys.escalation(escalation.id), escalation);
+      await this.written(escalation);
+    });
     const dayKey = storeKeys.escalationDay(utcDay(escalation.openedAt));
     await this.locks.run(dayKey, async () => {
       const ids = (await this.keyv.get<string[]>(dayKey)) ?? [];
@@ -34,7 +40,10 @@ export class KeyvEscalationStore implements EscalationStore {
       const current = await this.get(id);
       if (!current) return undefined;
       const { next, result } = change(current);
-      if (next) await this.keyv.set(storeKeys.escalation(id), next);
+      if (next) {
+        await this.keyv.set(storeKeys.escalation(id), next);
+        await this.written(next);
+      }
       return result;
     });
   }

@@ -2,13 +2,13 @@ import type Keyv from 'keyv';
 import type { Conversation } from '../../core/conversation/conversation.js';
 import type { DaySummary } from '../../core/metrics/day-summary.js';
 import type { CsatRecord, CsatStore } from '../../core/ports/csat-store.js';
-import type { Escalation } from '../../core/escalation/escalation.js';
 import { conversationFacts, escalationFacts, type ConversationFacts, type EscalationFacts } from '../../core/metrics/facts.js';
 import type { FactsStore, StoredDaySummary } from '../../core/ports/facts-store.js';
 import type { Locks } from '../../core/ports/locks.js';
 import type { ConversationStore, EscalationStore } from '../../core/ports/stores.js';
 import { decodeConversation, decodeEscalation, encodeConversation, encodeEscalation, type ConversationTuple, type EscalationTuple } from './facts-codec.js';
 import { KeyvDayBuckets } from './keyv-day-buckets.js';
+import { KeyvEscalationStore } from './keyv-escalation-store.js';
 import { KeyvDaySummaries } from './keyv-day-summaries.js';
 import { storeKeys } from './store-keys.js';
 
@@ -82,36 +82,13 @@ export class FactsRecordingConversationStore implements ConversationStore {
   }
 }
 
-/** Every escalation write also refreshes its facts. */
-export class FactsRecordingEscalationStore implements EscalationStore {
-  constructor(
-    private readonly inner: EscalationStore,
-    private readonly facts: KeyvFactsStore,
-  ) {}
-
-  get(id: string): Promise<Escalation | undefined> {
-    return this.inner.get(id);
-  }
-
-  async create(escalation: Escalation): Promise<void> {
-    await this.inner.create(escalation);
-    await this.facts.putEscalation(escalationFacts(escalation));
-  }
-
-  async update<R>(id: string, change: (current: Escalation) => { next?: Escalation; result: R }): Promise<R | undefined> {
-    let written: Escalation | undefined;
-    const result = await this.inner.update(id, (current) => {
-      const out = change(current);
-      written = out.next;
-      return out;
-    });
-    if (written) await this.facts.putEscalation(escalationFacts(written));
-    return result;
-  }
-
-  listSince(since: number): Promise<Escalation[]> {
-    return this.inner.listSince(since);
-  }
+/**
+ * Escalations whose every write also refreshes their facts, inside the escalation's lock: facts written
+ * after the lock is released could land out of order (a claim's after the close that followed it) and
+ * leave reports and SLA timers with a stale status.
+ */
+export function escalationsWithFacts(keyv: Keyv, locks: Locks, facts: KeyvFactsStore): EscalationStore {
+  return new KeyvEscalationStore(keyv, locks, (written) => facts.putEscalation(escalationFacts(written)));
 }
 
 /** A rating changes its conversation's outcome row, so CSAT writes mark that day too. */

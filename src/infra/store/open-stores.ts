@@ -5,11 +5,10 @@ import { ProcessLocks } from '../locks/process-locks.js';
 import { RedisLocks } from '../locks/redis-locks.js';
 import { KeyvConversationStore } from './keyv-conversation-store.js';
 import { openKeyvBackend, type KeyvBackend } from './keyv-backend.js';
-import { KeyvEscalationStore } from './keyv-escalation-store.js';
 import { KeyvOnceStore, RedisOnceStore } from './once-store.js';
 import { KeyvCandidateStore } from './keyv-candidate-store.js';
 import { KeyvCsatStore } from './keyv-csat-store.js';
-import { FactsRecordingConversationStore, FactsRecordingCsatStore, FactsRecordingEscalationStore, KeyvFactsStore } from './keyv-facts-store.js';
+import { escalationsWithFacts, FactsRecordingConversationStore, FactsRecordingCsatStore, KeyvFactsStore } from './keyv-facts-store.js';
 
 export interface Stores {
   backend: KeyvBackend;
@@ -32,7 +31,7 @@ export async function openStores(uri: string): Promise<Stores> {
   return {
     backend,
     conversations: new FactsRecordingConversationStore(new KeyvConversationStore(backend.keyv), facts),
-    escalations: new FactsRecordingEscalationStore(new KeyvEscalationStore(backend.keyv, locks), facts),
+    escalations: escalationsWithFacts(backend.keyv, locks, facts),
     facts,
     csat: new FactsRecordingCsatStore(new KeyvCsatStore(backend.keyv, locks), facts),
     candidates: new KeyvCandidateStore(backend.keyv, locks),

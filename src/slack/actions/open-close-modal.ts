@@ -8,7 +8,7 @@ import { replyEphemeral } from './reply-ephemeral.js';
 
 /**
  * Close on the packet opens the tagging modal. The trigger_id lives 3 seconds, so the modal opens
- * before anything slow: the only look-up is the (cached) author check.
+ * before anything slow: the only look-up is the author check, which users.info answers from cache.
  */
 export function registerOpenCloseModal(app: App, deps: SlackDeps): void {
   app.action(ACTION.close, async ({ ack, body }) => {
@@ -20,7 +20,8 @@ export function registerOpenCloseModal(app: App, deps: SlackDeps): void {
       return;
     }
     const { user, channel, container } = payload.data;
-    if (!deps.directory.isVendorTeam(user.team_id)) {
+    // The same staff test as Claim (vendor workspaces and Enterprise Grid orgs); users.info is cached.
+    if ((await deps.directory.author(user.id, user.team_id)).isExternal) {
       await replyEphemeral(deps, channel?.id, user.id, 'Only the support team can claim, release or close escalations.', container?.thread_ts);
       return;
     }

@@ -1,4 +1,4 @@
-import { parseExportArgs } from '../../core/feedback/export-args.js';
+import { EXPORT_USAGE, parseExportArgs } from '../../core/feedback/export-args.js';
 import { loadTrainingExport } from '../../core/feedback/load-export.js';
 import { utcDayLabel } from '../render/report-format.js';
 import { loopDeps } from './loop-deps.js';
@@ -8,7 +8,7 @@ import type { Subcommand } from './subcommand.js';
 /** `/baton export ...`: closed escalations as fine-tuning JSONL and as CSV, redacted, as files in the lead's DM. */
 export const exportSubcommand: Subcommand = {
   name: 'export',
-  usage: '`/baton export [7d|30d|90d] [category] [accuracy=…] [automation=…]`',
+  usage: EXPORT_USAGE,
   check: (deps, args) => {
     const parsed = parseExportArgs(args, deps.core.policy, deps.core.clock.now());
     return parsed.ok ? undefined : parsed.error;

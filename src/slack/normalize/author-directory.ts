@@ -29,7 +29,7 @@ export class AuthorDirectory {
     private readonly log: Logger,
   ) {}
 
-  isVendorTeam(teamId: string | undefined): boolean {
+  private isVendorTeam(teamId: string | undefined): boolean {
     return !!teamId && this.policy.vendor.team_ids.includes(teamId);
   }
 

@@ -7,6 +7,7 @@ export const LIMITS = {
   headerText: 150,
   buttonText: 75,
   buttonValue: 2000,
+  confirmText: 300,
   contextElements: 10,
   optionText: 75,
   optionValue: 75,

@@ -11,7 +11,7 @@ export interface SlackMessage {
 
 /** Only what the customer is meant to read: the answer, its sources and the way to a person. */
 export function renderCustomerMessage(message: CustomerMessage): SlackMessage {
-  if (message.kind === 'notice') return { text: clip(message.text, LIMITS.fallbackText) };
+  if (message.kind === 'notice') return { text: clip(escapeMrkdwn(message.text), LIMITS.fallbackText) };
   const blocks: types.KnownBlock[] = [{ type: 'section', text: { type: 'mrkdwn', text: clip(escapeMrkdwn(message.text), LIMITS.sectionText) } }];
   const sources = message.citations
     .slice(0, LIMITS.contextElements - 1)
@@ -33,5 +33,5 @@ export function renderCustomerMessage(message: CustomerMessage): SlackMessage {
       ],
     },
   );
-  return { text: clip(message.text, LIMITS.fallbackText), blocks };
+  return { text: clip(escapeMrkdwn(message.text), LIMITS.fallbackText), blocks };
 }

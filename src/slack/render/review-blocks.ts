@@ -13,8 +13,13 @@ function counts(title: string, list: Count[]): string {
 
 const quote = (text: string, max: number) => `>${escapeMrkdwn(clip(text.replace(/\s+/g, ' ').trim(), max))}`;
 
+/** What approving does, said before the click: whose questions it answers, and what was taken out. */
+function approveConfirmation(account: string): string {
+  return `From now on Baton answers similar questions from ${account} with this resolution, as shown here, with emails, phone numbers, card numbers and secrets removed. Other customers never see it.`;
+}
+
 function candidateBlocks(c: CandidateView): Block[] {
-  const text = `*${escapeMrkdwn(c.escalationId)}* · ${escapeMrkdwn(c.category)}\n*Customer asked*\n${quote(c.question, 600)}\n*Specialist resolution*\n${quote(c.answer, 1500)}`;
+  const text = `*${escapeMrkdwn(c.escalationId)}* · ${escapeMrkdwn(c.account)} · ${escapeMrkdwn(c.category)}\n*Customer asked*\n${quote(c.question, 600)}\n*Specialist resolution*\n${quote(c.answer, 1500)}`;
   const section: Block = { type: 'section', text: { type: 'mrkdwn', text: clip(text, LIMITS.sectionText) } };
   if (c.approvedBy) return [section, { type: 'context', elements: [{ type: 'mrkdwn', text: `:white_check_mark: Approved by <@${c.approvedBy}> and in the knowledge base` }] }];
   const approve: types.Button = {
@@ -25,7 +30,7 @@ function candidateBlocks(c: CandidateView): Block[] {
     value: c.escalationId,
     confirm: {
       title: { type: 'plain_text', text: 'Add to the knowledge base?' },
-      text: { type: 'plain_text', text: 'Baton will use this resolution to answer similar questions from every customer, starting now.' },
+      text: { type: 'plain_text', text: clip(approveConfirmation(c.account), LIMITS.confirmText) },
       confirm: { type: 'plain_text', text: 'Approve' },
       deny: { type: 'plain_text', text: 'Not yet' },
     },

@@ -45,6 +45,14 @@ export function registerCloseSubmission(app: App, deps: SlackDeps): void {
       await ack({ response_action: 'errors', errors: invalid });
       return;
     }
+    // Checked before the modal closes, so a second specialist's tags are refused in the modal, not lost.
+    const current = await deps.core.escalations.get(id.data);
+    if (current?.status !== 'open' && current?.status !== 'claimed') {
+      const by = current?.resolvedBy?.name ?? current?.resolvedBy?.id;
+      const message = current ? `Already resolved${by ? ` by ${by}` : ''}; nothing to close.` : 'This escalation no longer exists.';
+      await ack({ response_action: 'errors', errors: { [CLOSE_FIELD.rootCause]: message } });
+      return;
+    }
     await ack();
     const { user } = parsed.data;
     const author = await deps.directory.author(user.id, user.team_id);

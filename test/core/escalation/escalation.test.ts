@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { claim, release, reopen, resolve, type Escalation } from '../../../src/core/escalation/escalation.js';
+import { claim, release, resolve, type Escalation } from '../../../src/core/escalation/escalation.js';
 
 const base: Escalation = {
   id: 'E-TEST',
@@ -69,12 +69,5 @@ describe('escalation transitions', () => {
   it('closing an unclaimed escalation records the closer as its owner', () => {
     const done = resolve(base, ben, tags, 20);
     expect(done).toMatchObject({ ok: true, escalation: { claimedBy: ben, claimedAt: 20 } });
-  });
-
-  it('reopens only what was resolved', () => {
-    expect(reopen(base, 5)).toEqual({ ok: false, reason: 'not_resolved' });
-    const done = resolve(base, ben, tags, 20);
-    if (!done.ok) throw new Error('resolve failed');
-    expect(reopen(done.escalation, 30)).toMatchObject({ ok: true, escalation: { status: 'open', history: [{ type: 'resolved' }, { type: 'reopened' }] } });
   });
 });

@@ -17,6 +17,13 @@ describe('redact', () => {
     expect(out).toContain('Order 12345, invoice 2024-17.');
   });
 
+  it('takes out service keys written as a prefix, an underscore and a long random part', () => {
+    const keys = ['whsec_5f2b7c9d8e1a4b3c6d0e9f8a7b6c5d4e', 'sk_live_51H8abcdefghijklmnopqrstu', 'rk_test_4eC39HqLyjWDarjtT1zdp7dc'];
+    const out = redact(`Your signing secret is ${keys[0]}; the keys were ${keys[1]} and ${keys[2]}. See webhook_settings_page.`);
+    for (const key of keys) expect(out).not.toContain(key);
+    expect(out).toContain('See webhook_settings_page.');
+  });
+
   it('leaves a long number that is not a card (fails the Luhn check) alone', () => {
     expect(redact('Ticket 1234567890123')).toBe('Ticket 1234567890123');
   });

@@ -10,7 +10,20 @@ describe('explicit request for a human', () => {
     (text) => expect(detector.detect(text)).toBe(true),
   );
 
-  it.each(['no need to talk to a person, the docs are fine', 'are you a real person or a bot?', 'someone stole my card', 'how do I add a person to my team?'])(
+  it.each(['I need to contact a representative', 'transfer me to an agent', 'how can I reach a human?'])('detects "%s"', (text) =>
+    expect(detector.detect(text)).toBe(true),
+  );
+
+  it.each([
+    'no need to talk to a person, the docs are fine',
+    'are you a real person or a bot?',
+    'someone stole my card',
+    'how do I add a person to my team?',
+    'How do I get someone invited to our workspace?',
+    'How do we get our engineer access to the API keys?',
+    'How can I connect an agent to our Zendesk integration?',
+    'Where do I reach the people settings page?',
+  ])(
     'does not fire on "%s"',
     (text) => expect(detector.detect(text)).toBe(false),
   );

@@ -46,7 +46,7 @@ describe('CSAT after a specialist closes', () => {
 describe('CSAT after Baton resolved', () => {
   it('asks once the customer has been quiet after an answer, and only once', async () => {
     const thread = await h.say(customer, 'How do I invite a teammate to our workspace?');
-    await h.waitForPost(ACME_CHANNEL, thread, (t) => t.includes('Settings > Members'));
+    await h.waitForPost(ACME_CHANNEL, thread, (t) => t.includes('Settings &gt; Members'));
     await h.settle(); // the answer is recorded after it is posted; the clock moves only then
     clock.advance(30 * MINUTE);
     await h.baton.sweep();

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Harness } from '../harness.js';
+import { GLOBEX_CHANNEL, type Harness } from '../harness.js';
 import { ACME_CHANNEL, ana, closeWithTags, customer, dmOf, lead, otherCustomer, slash, startLoopWorld } from './loop-world.js';
 
 let h: Harness;
@@ -11,8 +11,9 @@ afterEach(async () => {
   await h.stop();
 });
 
-const QUESTION = 'How do I rotate the webhook signing secret for our workspace?';
-const RESOLUTION = 'Open Settings > Webhooks, press Rotate secret, then update the secret in your receiver within 24 hours.';
+const QUESTION = 'How do I rotate the webhook signing secret for our workspace? Reply to casey@acme.example please.';
+const SIGNING_SECRET = 'whsec_5f2b7c9d8e1a4b3c6d0e9f8a7b6c5d4e';
+const RESOLUTION = `For Acme Corp (casey@acme.example): open Settings > Webhooks, press Rotate secret, then put the new secret (yours is ${SIGNING_SECRET}) in your receiver within 24 hours.`;
 
 async function escalateUnknownQuestion(): Promise<string> {
   const thread = await h.say(customer, QUESTION);
@@ -22,18 +23,29 @@ async function escalateUnknownQuestion(): Promise<string> {
   return id!;
 }
 
+/** Asks in a new thread of `channel` and returns what Baton posted back. */
+async function ask(who: typeof customer, text: string, channel: string): Promise<string> {
+  const thread = await h.say(who, text, { channel });
+  return String((await h.waitForPost(channel, thread)).args.text);
+}
+
 describe('KB candidates', () => {
-  it('lets a lead approve a closed resolution from the review, and Baton answers the next similar question with it', async () => {
+  it('lets a lead approve a closed resolution for its own customer, without personal data or secrets, and never for another', async () => {
     const escalationId = await escalateUnknownQuestion();
     await closeWithTags(h, escalationId, { rootCause: 'missing_docs', accuracy: 'off_base', automation: 'yes', note: RESOLUTION });
     await slash(h, lead, 'review');
     const dm = await dmOf(h, lead);
     const review = await h.fake.waitFor('chat.postMessage', (c) => c.args.channel === dm);
-    expect(JSON.stringify(review.args.blocks)).toContain('Rotate secret');
+    const shown = JSON.stringify(review.args.blocks);
+    expect(shown).toContain('Rotate secret');
+    for (const leaked of ['casey@acme.example', SIGNING_SECRET]) expect(shown).not.toContain(leaked);
+    const buttons = (review.args.blocks as { elements?: { confirm?: { text: { text: string } } }[] }[]).flatMap((b) => b.elements ?? []);
+    const confirm = buttons.find((e) => e.confirm)?.confirm?.text.text;
+    expect(confirm).toContain('Acme Corp');
+    expect(confirm).not.toMatch(/every customer/i);
     const at = { channel: dm, ts: String(review.response.ts) };
 
-    const before = await h.say(otherCustomer, 'how can we rotate our webhook signing secret?', { channel: 'C0GLOBEX01' });
-    expect(String((await h.waitForPost('C0GLOBEX01', before)).args.text)).not.toContain('Rotate secret');
+    expect(await ask(otherCustomer, 'how can we rotate our webhook signing secret?', GLOBEX_CHANNEL)).not.toContain('Rotate secret');
 
     await h.click(ana, 'baton.approve_candidate', escalationId, at);
     const refused = await h.fake.waitFor('chat.postEphemeral', (c) => c.args.user === ana.id);
@@ -43,8 +55,11 @@ describe('KB candidates', () => {
     const approved = await h.fake.waitFor('chat.postEphemeral', (c) => c.args.user === lead.id);
     expect(String(approved.args.text)).toContain('Approved');
 
-    const next = await h.say(otherCustomer, 'how do we rotate the webhook signing secret?', { channel: 'C0GLOBEX01' });
-    const answer = await h.waitForPost('C0GLOBEX01', next);
-    expect(String(answer.args.text)).toContain('Rotate secret');
+    const forAcme = await ask(customer, 'how do we rotate the webhook signing secret?', ACME_CHANNEL);
+    expect(forAcme).toContain('Rotate secret');
+    for (const leaked of ['casey@acme.example', SIGNING_SECRET]) expect(forAcme).not.toContain(leaked);
+
+    const forGlobex = await ask(otherCustomer, 'how do we rotate the webhook signing secret?', GLOBEX_CHANNEL);
+    for (const leaked of ['Rotate secret', 'Acme Corp', 'casey@acme.example', SIGNING_SECRET]) expect(forGlobex).not.toContain(leaked);
   });
 });

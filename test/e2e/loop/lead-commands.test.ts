@@ -91,6 +91,13 @@ describe('/baton export', () => {
   it('refuses a non-lead', async () => {
     expect(ackText((await slash(h, ana, 'export 7d')).body)).toContain('for the support leads');
   });
+
+  it('tells a lead which word it did not understand and shows the usage once', async () => {
+    const text = ackText((await slash(h, lead, 'export 7d accurracy=off_base')).body);
+    expect(text).toContain('"accurracy=off_base"');
+    expect(text.match(/\/baton export/g)).toHaveLength(1);
+    expect(text).toContain('accuracy=correct|partially_correct|off_base');
+  });
 });
 
 describe('App Home', () => {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Harness } from '../harness.js';
-import { escalateSecurity, lead, ManualClock, MINUTE, SECURITY, startLoopWorld } from './loop-world.js';
+import { ACME_CHANNEL, customer, escalateSecurity, lead, ManualClock, MINUTE, SECURITY, startLoopWorld } from './loop-world.js';
 
 let h: Harness;
 let clock: ManualClock;
@@ -12,7 +12,9 @@ afterEach(async () => {
   await h.stop();
 });
 
-const threadPosts = (packetTs: string) => h.fake.calls('chat.postMessage').filter((c) => c.args.channel === SECURITY && c.args.thread_ts === packetTs);
+const threadPosts = (packetTs: string, channel = SECURITY) => h.fake.calls('chat.postMessage').filter((c) => c.args.channel === channel && c.args.thread_ts === packetTs && c.response.ok);
+const SUPPORT = 'C0SUPPORT1';
+const historyOf = async (id: string) => (await h.baton.core.escalations.get(id))?.history.map((e) => e.type);
 
 describe('the SLA as a timer', () => {
   it('nudges the specialist thread at half the SLA, once, and mentions the queue lead at breach', async () => {
@@ -38,5 +40,45 @@ describe('the SLA as a timer', () => {
     expect(String(breach.args.text)).toContain('SLA breached');
     const stored = await h.baton.core.escalations.get(escalationId);
     expect(stored?.history.map((e) => e.type)).toEqual(['opened', 'nudged', 'breached']);
+  });
+
+  it('posts a packet that never went out when a reminder falls due, and reminds in it', async () => {
+    // The support queue is also the default one: there is no other channel the packet could fall back to.
+    h.fake.failNext('chat.postMessage', { error: 'channel_not_found' });
+    const thread = await h.say(customer, 'Can I talk to a human please?');
+    await h.waitForPost(ACME_CHANNEL, thread);
+    const refused = h.fake.calls('chat.postMessage').find((c) => c.args.channel === SUPPORT && !c.response.ok);
+    const escalationId = /Escalation (E-[A-Z0-9]+)/.exec(JSON.stringify(refused?.args.blocks))?.[1];
+    expect(escalationId, 'the packet post was refused').toBeDefined();
+
+    clock.advance(121 * MINUTE);
+    h.fake.failNext('chat.postMessage', { error: 'channel_not_found' });
+    await h.baton.sweep();
+    expect(h.fake.calls('chat.postMessage').filter((c) => c.args.channel === SUPPORT && c.response.ok)).toHaveLength(0);
+    expect(await historyOf(escalationId!)).not.toContain('nudged');
+
+    await h.baton.sweep();
+    await h.baton.sweep();
+    const packets = h.fake.calls('chat.postMessage').filter((c) => c.args.channel === SUPPORT && !c.args.thread_ts && c.response.ok);
+    expect(packets).toHaveLength(1);
+    expect(JSON.stringify(packets[0]!.args.blocks)).toContain(escalationId!);
+    const nudges = threadPosts(String(packets[0]!.response.ts), SUPPORT);
+    expect(nudges.map((c) => String(c.args.text))).toEqual([expect.stringContaining('Half of this escalation')]);
+    expect(await historyOf(escalationId!)).toEqual(['opened', 'nudged']);
+  });
+
+  it('sends a reminder Slack refused on the next sweep, once', async () => {
+    const { thread, packet, escalationId } = await escalateSecurity(h);
+    await h.waitForPost(ACME_CHANNEL, thread);
+    const packetTs = String(packet.response.ts);
+    clock.advance(31 * MINUTE);
+    h.fake.failNext('chat.postMessage', { error: 'channel_not_found' });
+    await h.baton.sweep();
+    expect(threadPosts(packetTs)).toHaveLength(0);
+    expect(await historyOf(escalationId)).toEqual(['opened']);
+
+    await h.baton.sweep();
+    await h.baton.sweep();
+    expect(threadPosts(packetTs).map((c) => String(c.args.text))).toEqual([expect.stringContaining('Half of this escalation')]);
   });
 });

@@ -1,0 +1,51 @@
+import { missingSlackSettings, readEnv, type Env } from './env.js';
+import { ConfigError, loadPolicy, type ConfigProblem } from './load-policy.js';
+import type { Policy } from './policy-schema.js';
+
+const README = 'README.md, section "Install in Slack"';
+
+/** Everything wrong with the environment, the policy file and the Slack settings, gathered in one pass. */
+export class SettingsError extends Error {
+  constructor(
+    readonly problems: ConfigProblem[],
+    readonly missingSlack: string[],
+  ) {
+    super([...problems.map((p) => p.message), ...missingSlack].join('\n'));
+  }
+}
+
+function problemsOf(step: () => unknown): ConfigProblem[] {
+  try {
+    step();
+    return [];
+  } catch (err) {
+    if (err instanceof ConfigError) return err.problems;
+    throw err;
+  }
+}
+
+/** Reads env and policy once, at startup; throws a SettingsError naming every problem found. */
+export function loadSettings(source: NodeJS.ProcessEnv = process.env): { env: Env; policy: Policy } {
+  let env: Env | undefined;
+  const envProblems = problemsOf(() => (env = readEnv(source)));
+  // A broken environment still names a config file (or the default one) worth checking in the same pass.
+  const file = env?.BATON_CONFIG ?? source.BATON_CONFIG ?? 'config/baton.yaml';
+  let policy: Policy | undefined;
+  const policyProblems = problemsOf(() => (policy = loadPolicy(file)));
+  const missing = missingSlackSettings(env ?? { SLACK_BOT_TOKEN: source.SLACK_BOT_TOKEN || undefined, SLACK_APP_TOKEN: source.SLACK_APP_TOKEN || undefined, SLACK_SIGNING_SECRET: source.SLACK_SIGNING_SECRET || undefined });
+  if (!env || !policy || envProblems.length + policyProblems.length + missing.length > 0) {
+    throw new SettingsError([...envProblems, ...policyProblems], missing);
+  }
+  return { env, policy };
+}
+
+export function describeSettingsError(err: SettingsError): string {
+  const parts: string[] = [];
+  if (err.problems.length > 0) {
+    parts.push(`the configuration has problems:\n${new ConfigError(err.problems).message}`);
+  }
+  if (err.missingSlack.length > 0) {
+    parts.push(`these settings are missing:\n${err.missingSlack.map((m) => `  - ${m}`).join('\n')}\nSee ${README}.`);
+  }
+  return `Baton cannot start: ${parts.join('\nAlso, ')}\n`;
+}

@@ -1,0 +1,65 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { ACTION } from '../../src/core/model/actions.js';
+import { ACME_CHANNEL, ana, customer, Harness, useHarness } from './harness.js';
+
+const harness = useHarness();
+let h: Harness;
+beforeEach(() => {
+  h = harness();
+});
+
+/** A Slack ts `minutes` from now: Baton orders a thread's turns by when they were written. */
+const tsIn = (minutes: number) => `${Math.floor(Date.now() / 1000 + minutes * 60)}.000100`;
+const answers = (thread: string) => h.postsIn(ACME_CHANNEL, thread).filter((c) => JSON.stringify(c.args.blocks ?? '').includes(ACTION.talkToHuman));
+
+describe('when a person has the thread', () => {
+  it('Baton answers there again once staff have been quiet for a while (4 hours by default)', async () => {
+    const thread = await h.say(customer, 'How do I invite a teammate?');
+    await h.waitForPost(ACME_CHANNEL, thread);
+    await h.say(ana, 'Let me check that for you.', { threadTs: thread });
+    await h.settle(200);
+    await h.say(customer, 'How can I export a report to CSV?', { threadTs: thread, ts: tsIn(30) });
+    await h.settle();
+    expect(answers(thread)).toHaveLength(1);
+    await h.say(customer, 'Also, is there a way to download a report as a spreadsheet?', { threadTs: thread, ts: tsIn(300) });
+    await h.waitForPost(ACME_CHANNEL, thread, (t) => t.includes('Export'));
+    expect(answers(thread)).toHaveLength(2);
+  });
+
+  it('an explicit request for a person still opens an escalation', async () => {
+    const thread = await h.say(customer, 'How do I invite a teammate?');
+    await h.waitForPost(ACME_CHANNEL, thread);
+    await h.say(ana, 'Looking into it.', { threadTs: thread });
+    await h.settle(200);
+    await h.say(customer, 'Can I talk to a real person about our contract please?', { threadTs: thread });
+    const packet = await h.fake.waitFor('chat.postMessage', (c) => String(c.args.text).startsWith('Escalation '));
+    expect(JSON.stringify(packet.args.blocks)).toContain('our contract');
+  });
+
+  it('a thread started by staff stays with people', async () => {
+    const thread = await h.say(ana, 'Heads up: we are upgrading the SSO service tonight at 22:00 UTC.');
+    await h.say(customer, 'How do I invite a teammate?', { threadTs: thread });
+    await h.settle();
+    expect(h.postsIn(ACME_CHANNEL, thread)).toHaveLength(0);
+  });
+});
+
+describe('delivery failures never leave a customer in silence', () => {
+  it('an answer Slack fails to take is handed to a specialist instead', async () => {
+    h.fake.failNext('chat.postMessage', { status: 500 });
+    const thread = await h.say(customer, 'How do I invite a teammate?');
+    const notice = await h.waitForPost(ACME_CHANNEL, thread);
+    expect(String(notice.args.text)).toContain('support specialist');
+    const conversation = await h.baton.core.conversations.get(`slack:${ACME_CHANNEL}:${thread}`);
+    expect(conversation?.mode).toBe('escalated');
+    expect((await h.baton.core.escalations.get(conversation!.escalationId!))?.trigger).toBe('engine_error');
+  });
+
+  it('a packet the routed channel refuses goes to the default queue\u2019s channel', async () => {
+    h.fake.failNext('chat.postMessage', { error: 'channel_not_found' });
+    await h.say(customer, 'We think someone accessed our workspace without permission, please check');
+    const packet = await h.fake.waitFor('chat.postMessage', (c) => c.response.ok && String(c.args.text).startsWith('Escalation '));
+    expect(packet.args.channel).toBe('C0SUPPORT1');
+    expect(h.fake.calls('chat.postMessage').filter((c) => c.args.channel === 'C0SECURE01' && !c.response.ok)).toHaveLength(1);
+  });
+});
