@@ -12,7 +12,6 @@ const SECRET_PATTERNS: RegExp[] = [
   /\b[a-z]{2,8}_(?:[a-z]{2,8}_)?(?=[A-Za-z]*\d)[A-Za-z0-9]{20,}\b/g,
   /\bAKIA[0-9A-Z]{16}\b/g, // AWS access key ids
   /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g, // JWTs
-  /\b(?:bearer|token|api[_ -]?key|secret|password|passwd|pwd)\s*[:=]?\s*["']?[^\s"']{6,}/gi,
   /\b[A-Fa-f0-9]{32,}\b/g, // long hex strings (hashes, keys)
   /\b[A-Za-z0-9+/]{40,}={0,2}/g, // long base64 blobs
 ];
@@ -30,9 +29,22 @@ function luhn(digits: string): boolean {
   return sum % 10 === 0;
 }
 
+/**
+ * A value named as a secret: after "password:" or "token=" whatever follows; after a bare keyword only a
+ * value with a digit in it, so "the API token expires" stays readable while "password hunter2" does not.
+ */
+const KEYWORD = '(bearer|token|api[_ -]?key|secret|password|passwd|pwd)';
+/** A value ends before sentence punctuation, which stays in the text. */
+const VALUE_END = `[^\\s"'.,;:!?)]`;
+const NAMED_SECRETS: RegExp[] = [
+  new RegExp(`\\b${KEYWORD}(\\s*[:=]\\s*)["']?[^\\s"']{3,}${VALUE_END}["']?`, 'gi'),
+  new RegExp(`\\b${KEYWORD}(\\s+(?:is\\s+)?)["']?(?=[^\\s"']*\\d)[^\\s"']{5,}${VALUE_END}["']?`, 'gi'),
+];
+
 export function redact(text: string): string {
   let out = text;
   for (const p of SECRET_PATTERNS) out = out.replace(p, '[SECRET]');
+  for (const p of NAMED_SECRETS) out = out.replace(p, '$1$2[SECRET]');
   out = out.replace(EMAIL, '[EMAIL]');
   out = out.replace(CARD_CANDIDATE, (m) => (luhn(m.replace(/\D/g, '')) ? '[CARD]' : m));
   return out.replace(PHONE, '[PHONE]');

@@ -16,8 +16,6 @@ export interface EscalationStore {
    * racing claims wins. `change` returns the new value or undefined to leave it as it is.
    */
   update<R>(id: string, change: (current: Escalation) => { next?: Escalation; result: R }): Promise<R | undefined>;
-  /** Every escalation opened at or after `since` (epoch ms), for reports and timers. */
-  listSince(since: number): Promise<Escalation[]>;
 }
 
 /** At-least-once delivery meets exactly-once effects: the first caller for a key wins. */

@@ -2,9 +2,7 @@ import type Keyv from 'keyv';
 import type { Escalation } from '../../core/escalation/escalation.js';
 import type { Locks } from '../../core/ports/locks.js';
 import type { EscalationStore } from '../../core/ports/stores.js';
-import { storeKeys, utcDay } from './store-keys.js';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
+import { storeKeys } from './store-keys.js';
 
 /**
  * Escalations in Keyv. Keyv cannot compare-and-set, so every write to one escalation runs under that
@@ -28,11 +26,6 @@ export class KeyvEscalationStore implements EscalationStore {
       await this.keyv.set(storeKeys.escalation(escalation.id), escalation);
       await this.written(escalation);
     });
-    const dayKey = storeKeys.escalationDay(utcDay(escalation.openedAt));
-    await this.locks.run(dayKey, async () => {
-      const ids = (await this.keyv.get<string[]>(dayKey)) ?? [];
-      await this.keyv.set(dayKey, [...ids, escalation.id]);
-    });
   }
 
   update<R>(id: string, change: (current: Escalation) => { next?: Escalation; result: R }): Promise<R | undefined> {
@@ -46,18 +39,5 @@ export class KeyvEscalationStore implements EscalationStore {
       }
       return result;
     });
-  }
-
-  async listSince(since: number, until = Date.now()): Promise<Escalation[]> {
-    const days: string[] = [];
-    for (let t = since - (since % DAY_MS); t <= until; t += DAY_MS) days.push(storeKeys.escalationDay(utcDay(t)));
-    const lists = await this.keyv.getMany<string[]>(days);
-    const ids = lists.flatMap((l) => l ?? []);
-    const found: Escalation[] = [];
-    for (let i = 0; i < ids.length; i += 500) {
-      const batch = await this.keyv.getMany<Escalation>(ids.slice(i, i + 500).map(storeKeys.escalation));
-      for (const e of batch) if (e && e.openedAt >= since && e.openedAt <= until) found.push(e);
-    }
-    return found;
   }
 }

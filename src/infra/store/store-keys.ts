@@ -3,7 +3,6 @@ export const storeKeys = {
   conversation: (key: string) => `conv:${key}`,
   escalation: (id: string) => `esc:${id}`,
   /** One list of escalation ids per UTC day opened, so reports read a period without scanning. */
-  escalationDay: (day: string) => `esc-day:${day}`,
   once: (key: string) => `once:${key}`,
   /** Compact facts for reports (core/metrics/facts.ts), one map per UTC day created/opened. */
   conversationFactsDay: (day: string) => `facts-conv-day:${day}`,

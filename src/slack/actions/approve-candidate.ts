@@ -29,7 +29,10 @@ export function registerApproveCandidate(app: App, deps: SlackDeps): void {
       return;
     }
     const { user, channel, container } = payload.data;
-    const result = await approveCandidate(core, id.data, user.id);
-    await replyEphemeral(deps, channel?.id, user.id, answer(result), container?.thread_ts);
+    const text = await approveCandidate(core, id.data, user.id).then(answer, (err: unknown) => {
+      deps.log.error({ err, escalationId: id.data }, 'KB approval could not be saved');
+      return 'The approval could not be saved, so nothing changed. Please try again in a moment.';
+    });
+    await replyEphemeral(deps, channel?.id, user.id, text, container?.thread_ts);
   });
 }

@@ -24,6 +24,11 @@ describe('redact', () => {
     expect(out).toContain('See webhook_settings_page.');
   });
 
+  it('takes out values named as secrets but leaves sentences about tokens readable', () => {
+    const out = redact('The API token expires after 30 days. Use password: correct-horse, then token=abc123xyz and pwd hunter22.');
+    expect(out).toBe('The API token expires after 30 days. Use password: [SECRET], then token=[SECRET] and pwd [SECRET].');
+  });
+
   it('leaves a long number that is not a card (fails the Luhn check) alone', () => {
     expect(redact('Ticket 1234567890123')).toBe('Ticket 1234567890123');
   });
