@@ -3,6 +3,8 @@ import { parseArgs } from 'node:util';
 import { loadPolicy } from '../config/load-policy.js';
 import { buildDecider } from '../core/answer/build-decider.js';
 import { loadKnowledge } from '../infra/knowledge/jsonl-knowledge-store.js';
+import { loadDocs } from '../infra/knowledge/load-docs.js';
+import { createLogger } from '../infra/logger.js';
 import { UsageError, type CliCommand } from './command.js';
 import { DEFAULT_KB } from './kb-ingest.js';
 import { escalationTables } from './triage/escalation-table.js';
@@ -19,7 +21,8 @@ Input lines: {"id","account","text"} or {"id","account","messages":[{"from":"cus
 
 Options:
   --config FILE   policy YAML (default config/baton.yaml)
-  --kb FILE       knowledge file (default ${DEFAULT_KB})`;
+  --kb FILE       knowledge file (default ${DEFAULT_KB})
+  --docs DIR      Markdown articles read at start, as the running bot does (default config/knowledge)`;
 
 export const triageReplayCommand: CliCommand = {
   name: 'triage',
@@ -29,11 +32,16 @@ export const triageReplayCommand: CliCommand = {
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
-      options: { config: { type: 'string', default: 'config/baton.yaml' }, kb: { type: 'string', default: DEFAULT_KB } },
+      options: {
+        config: { type: 'string', default: 'config/baton.yaml' },
+        kb: { type: 'string', default: DEFAULT_KB },
+        docs: { type: 'string', default: 'config/knowledge' },
+      },
     });
     if (positionals.length !== 1) throw new UsageError('name one JSONL file of tickets');
     const file = positionals[0]!;
-    const decider = buildDecider({ policy: loadPolicy(values.config), kb: loadKnowledge(values.kb) });
+    const kb = [...loadKnowledge(values.kb), ...loadDocs(values.docs, createLogger('silent'))];
+    const decider = buildDecider({ policy: loadPolicy(values.config), kb });
     const lines: ReplayLine[] = [];
     let errors = 0;
     for await (const r of replay(readFileSync(file, 'utf8').split('\n'), decider, file)) {
