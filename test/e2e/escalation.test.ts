@@ -148,7 +148,6 @@ describe('closing with three tags', () => {
       tags: { rootCause: 'missing_docs', aiAccuracy: 'partially_correct', automation: 'yes', note: 'Seat limit was reached' },
     });
     await h.say(ana, 'Glad that worked, Casey!', { threadTs: thread }); // a wrap-up, not a takeover
-    await h.settle(200);
     const before = h.postsIn(ACME_CHANNEL, thread).length;
     await h.say(customer, 'How can I export a report to CSV?', { threadTs: thread });
     await h.waitForPost(ACME_CHANNEL, thread, (t) => t.includes('Export'));

@@ -17,7 +17,6 @@ describe('when a person has the thread', () => {
     const thread = await h.say(customer, 'How do I invite a teammate?');
     await h.waitForPost(ACME_CHANNEL, thread);
     await h.say(ana, 'Let me check that for you.', { threadTs: thread });
-    await h.settle(200);
     await h.say(customer, 'How can I export a report to CSV?', { threadTs: thread, ts: tsIn(30) });
     await h.settle();
     expect(answers(thread)).toHaveLength(1);
@@ -30,7 +29,6 @@ describe('when a person has the thread', () => {
     const thread = await h.say(customer, 'How do I invite a teammate?');
     await h.waitForPost(ACME_CHANNEL, thread);
     await h.say(ana, 'Looking into it.', { threadTs: thread });
-    await h.settle(200);
     await h.say(customer, 'Can I talk to a real person about our contract please?', { threadTs: thread });
     const packet = await h.fake.waitFor('chat.postMessage', (c) => String(c.args.text).startsWith('Escalation '));
     expect(JSON.stringify(packet.args.blocks)).toContain('our contract');

@@ -12,9 +12,14 @@ export function registerCustomerMessages(app: App, deps: SlackDeps): void {
     const inbound = normalizeMessageEvent(event, context.botUserId);
     if (!inbound) return;
     const log = deps.log.child({ channel: inbound.message.ref.channel, thread: inbound.message.ref.thread, retryNum: context.retryNum });
+    const { channel, thread } = inbound.message.ref;
     try {
-      const author = await deps.directory.author(inbound.userId, inbound.userTeam);
-      const outcome = await handleMessage(deps.core, { ...inbound.message, author });
+      // One thread's messages are taken in the order they arrived: a slow author look-up for a staff
+      // reply must not let the customer's next message overtake it.
+      const outcome = await deps.core.locks.run(`arrival:${channel}:${thread}`, async () => {
+        const author = await deps.directory.author(inbound.userId, inbound.userTeam);
+        return handleMessage(deps.core, { ...inbound.message, author });
+      });
       log.debug({ outcome: outcome.kind }, 'message handled');
     } catch (err) {
       log.error({ err }, 'message handling failed');
