@@ -1,12 +1,16 @@
 import type { KnowledgeEntry } from '../../core/ports/knowledge.js';
+import { markdownToChat } from './markdown-to-chat.js';
 
 /** Sections shorter than this carry no answer worth quoting (a bare heading, a table of contents). */
 const MIN_BODY = 40;
+/** A heading this long says what it answers; a shorter one ("Roles") is a topic, not a question. */
+const MIN_HEADING_WORDS = 3;
+const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
 
 /**
  * Splits a Markdown doc into one entry per "## " section (or the whole doc when it has none). A heading
- * phrased as a question is what customers' questions are matched against; otherwise the title (document
- * title + section heading) and the section's first paragraph are. The section body is the answer.
+ * of a few words is what customers' questions are matched against; otherwise the title (document title
+ * + section heading) and the section's first paragraph are. The section body, in chat form, is the answer.
  */
 export function fromMarkdown(text: string, file: string, category?: string): { entries: KnowledgeEntry[]; skipped: string[] } {
   const docTitle = text.match(/^#\s+(.+)$/m)?.[1]?.trim() ?? file.replace(/^.*\//, '').replace(/\.md$/i, '');
@@ -20,14 +24,14 @@ export function fromMarkdown(text: string, file: string, category?: string): { e
       continue;
     }
     const title = heading === docTitle ? docTitle : `${docTitle}: ${heading}`;
-    // A heading written as a question is what customers ask; only a bare topic heading needs the
-    // lead paragraph to say what the section answers (more words would dilute the match).
-    const question = /\?\s*$/.test(heading) ? heading : `${title}\n${body.split(/\n\s*\n/)[0] ?? ''}`;
+    // A heading of a few words ("I forgot my password") is what customers ask; only a bare topic heading
+    // ("Roles") needs the lead paragraph to say what the section answers (more words dilute the match).
+    const question = words(heading) >= MIN_HEADING_WORDS ? heading : `${title}\n${body.split(/\n\s*\n/)[0] ?? ''}`;
     entries.push({
       id: `doc:${file}#${slug(heading)}`,
       kind: 'doc',
       question,
-      answer: body,
+      answer: markdownToChat(body),
       title,
       source: file,
       ...(category ? { category } : {}),
