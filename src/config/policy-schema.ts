@@ -58,6 +58,8 @@ const copySchema = z.object({
   handoff: z.string().default('Good question for our {role}: they will pick this up within {sla}. You won\u2019t need to repeat anything; they can see this whole conversation.'),
   claimed: z.string().default('{name} from our team is on it now.'),
   released: z.string().default('We\u2019re getting the right person on this; our {role} will follow up within {sla}.'),
+  /** Said on a release when little or none of the promised time is left: no new time is promised. */
+  released_late: z.string().default('We\u2019re getting the right person on this now; our {role} will follow up here as soon as possible.'),
   resolved: z.string().default('Glad we could sort this out. If anything else comes up, just ask here.'),
   answer_footer: z.string().default('Not what you needed? Press "Talk to a person" and a specialist will take over.'),
   talk_to_human_button: z.string().max(75).default('Talk to a person'),
@@ -77,7 +79,8 @@ export const policySchema = z
     queues: z.array(queueSchema).min(1),
     routing: z.object({ default_queue: id, rules: z.array(routingRuleSchema).default([]) }).strict(),
     categories: z.array(categorySchema).min(1),
-    root_causes: z.array(z.object({ id, label: z.string().min(1) }).strict()).min(1),
+    // The close modal offers these as a Slack select: at most 100 options, values and labels of 75 characters.
+    root_causes: z.array(z.object({ id: id.max(75), label: z.string().min(1).max(75) }).strict()).min(1).max(100),
     copy: copySchema.default(copySchema.parse({})),
     takeover: takeoverSchema.default(takeoverSchema.parse({})),
     triage: triageSchema.default(triageSchema.parse({})),

@@ -56,12 +56,17 @@ describe('a customer question in a shared channel', () => {
     await h.settle();
     expect(h.postsIn(ACME_CHANNEL, hello)).toHaveLength(0);
     expect(h.postsIn(ACME_CHANNEL, thanks)).toHaveLength(0);
+    for (const ts of [hello, thanks]) {
+      const seen = await h.baton.core.conversations.get(`slack:${ACME_CHANNEL}:${ts}`);
+      expect(seen?.decisions.at(-1)?.action).toBe('ignore'); // read and judged, not dropped
+    }
   });
 
   it('is ignored in a channel that is mapped to no account', async () => {
     const ts = await h.say(customer, 'How do I invite a teammate?', { channel: 'C0UNMAPPED' });
     await h.settle();
     expect(h.postsIn('C0UNMAPPED', ts)).toHaveLength(0);
+    expect(h.logs.lines.some((l) => l.includes('mapped to no account') && l.includes('C0UNMAPPED'))).toBe(true);
   });
 });
 

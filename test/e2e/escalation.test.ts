@@ -98,12 +98,14 @@ describe('claiming', () => {
   });
 
   it('can be released by its owner and claimed by someone else', async () => {
-    const { packet, escalationId } = await escalateByButton();
+    const { thread, packet, escalationId } = await escalateByButton();
     const message = packetMessage(packet);
     await h.click(ana, ACTION.claim, escalationId, message);
     await h.fake.waitFor('chat.update', (c) => JSON.stringify(c.args.blocks).includes('Claimed'));
     await h.click(ana, ACTION.release, escalationId, message);
     await h.fake.waitFor('chat.update', (c) => JSON.stringify(c.args.blocks).includes('Unclaimed'));
+    const notice = await h.waitForPost(ACME_CHANNEL, thread, (t) => t.includes('getting the right person'));
+    expect(String(notice.args.text)).toContain('within 4 hours'); // what is left of the first promise
     await h.click(ben, ACTION.claim, escalationId, message);
     await h.fake.waitFor('chat.update', (c) => JSON.stringify(c.args.blocks).includes('Claimed* by Ben'));
     expect((await h.baton.core.escalations.get(escalationId))?.claimedBy?.id).toBe(ben.id);
@@ -148,6 +150,7 @@ describe('closing with three tags', () => {
       tags: { rootCause: 'missing_docs', aiAccuracy: 'partially_correct', automation: 'yes', note: 'Seat limit was reached' },
     });
     await h.say(ana, 'Glad that worked, Casey!', { threadTs: thread }); // a wrap-up, not a takeover
+    expect(h.logs.lines.some((l) => l.includes('Seat limit was reached'))).toBe(false); // notes stay out of logs
     const before = h.postsIn(ACME_CHANNEL, thread).length;
     await h.say(customer, 'How can I export a report to CSV?', { threadTs: thread });
     await h.waitForPost(ACME_CHANNEL, thread, (t) => t.includes('Export'));

@@ -39,6 +39,8 @@ describe('when a person has the thread', () => {
     await h.say(customer, 'How do I invite a teammate?', { threadTs: thread });
     await h.settle();
     expect(h.postsIn(ACME_CHANNEL, thread)).toHaveLength(0);
+    const seen = await h.baton.core.conversations.get(`slack:${ACME_CHANNEL}:${thread}`);
+    expect(seen).toMatchObject({ mode: 'human', turns: [{ role: 'staff' }, { role: 'customer' }] });
   });
 });
 
@@ -59,5 +61,19 @@ describe('delivery failures never leave a customer in silence', () => {
     const packet = await h.fake.waitFor('chat.postMessage', (c) => c.response.ok && String(c.args.text).startsWith('Escalation '));
     expect(packet.args.channel).toBe('C0SUPPORT1');
     expect(h.fake.calls('chat.postMessage').filter((c) => c.args.channel === 'C0SECURE01' && !c.response.ok)).toHaveLength(1);
+  });
+});
+
+describe('a specialist answering in the customer thread', () => {
+  it('takes the escalation: the packet shows who, and no "unclaimed" reminder follows', async () => {
+    const thread = await h.say(customer, 'Please delete all personal data you hold about one of our former employees');
+    const packet = await h.fake.waitFor('chat.postMessage', (c) => String(c.args.text).startsWith('Escalation '));
+    await h.waitForPost(ACME_CHANNEL, thread);
+    await h.say(ana, 'Hi Casey, I can help with that. Which user is it?', { threadTs: thread });
+    const update = await h.fake.waitFor('chat.update', (c) => c.args.ts === packet.response.ts);
+    expect(JSON.stringify(update.args.blocks)).toContain('Claimed* by Ana');
+    const conversation = await h.baton.core.conversations.get(`slack:${ACME_CHANNEL}:${thread}`);
+    expect((await h.baton.core.escalations.get(conversation!.escalationId!))?.claimedBy?.id).toBe(ana.id);
+    expect(h.postsIn(ACME_CHANNEL, thread).filter((c) => String(c.args.text).includes('is on it'))).toHaveLength(0);
   });
 });

@@ -15,7 +15,8 @@ export async function decideSafely(deps: CoreDeps, input: DecisionInput): Promis
     deps.log.error({ err }, 'decider failed; handing over to a specialist');
     return {
       action: 'escalate',
-      category: deps.policy.categories[0]?.name ?? 'unknown',
+      // Nothing is known about the message: the category the policy uses for unknown ones routes it.
+      category: deps.policy.triage.unknown_category,
       risk: 'high',
       trigger: input.humanButton ? 'human_button' : 'engine_error',
       rule: 'the answer engine failed',

@@ -2,6 +2,7 @@ import type { CoreDeps } from '../deps.js';
 import { conversationKey } from '../model/conversation-ref.js';
 import type { Decision } from '../model/decision.js';
 import type { InboundMessage } from '../model/message.js';
+import { claimEscalation } from '../escalation/specialist-actions.js';
 import { accountForChannel } from './accounts.js';
 import { actOnDecision, decide } from './decide-and-act.js';
 import { newConversation, withTurn, type Conversation } from './conversation.js';
@@ -32,7 +33,13 @@ export async function handleMessage(deps: CoreDeps, msg: InboundMessage): Promis
   return deps.locks.run(`conv:${key}`, async () => {
     const existing = (await deps.conversations.get(key)) ?? newConversation(msg.ref, account.id, msg.at);
     const turn = { text: msg.text, at: msg.at, authorId: msg.author.id, authorName: msg.author.name, messageId: msg.id };
-    if (!msg.author.isExternal) return handleStaff(deps, existing, withTurn(existing, { role: 'staff', ...turn }), msg.at);
+    if (!msg.author.isExternal) {
+      const outcome = await handleStaff(deps, existing, withTurn(existing, { role: 'staff', ...turn }), msg.at);
+      // A specialist answering the customer has taken the escalation: the SLA timers must not go on
+      // reporting it as unclaimed.
+      if (existing.mode === 'escalated' && existing.escalationId) await claimEscalation(deps, existing.escalationId, msg.author, false);
+      return outcome;
+    }
     let conversation = withTurn(existing, { role: 'customer', ...turn });
     if (takeoverLapsed(deps.policy, conversation, msg.at)) conversation = { ...conversation, mode: 'bot' };
     if (conversation.mode === 'escalated') {

@@ -81,7 +81,9 @@ export async function closeEscalation(deps: CoreDeps, id: string, author: Author
   if (!outcome) return { ok: false, reason: 'not_found' };
   if (!outcome.ok) return { ok: false, reason: 'already_resolved' };
   const escalation = outcome.escalation;
-  deps.log.info({ escalationId: id, by: who.id, tags }, 'escalation resolved');
+  // The note is the specialist's free text and may quote the customer's data: logged by length only.
+  const { note, ...labels } = tags;
+  deps.log.info({ escalationId: id, by: who.id, tags: labels, noteLength: note?.length ?? 0 }, 'escalation resolved');
   const key = conversationKey(escalation.conversation);
   await deps.locks.run(`conv:${key}`, async () => {
     const conversation = await deps.conversations.get(key);

@@ -9,7 +9,8 @@ function packetFor(deps: CoreDeps, escalation: Escalation, conversation: Convers
   const account = accountById(deps.policy, escalation.accountId);
   const queue = queueById(deps.policy, escalation.queueId);
   if (!account || !queue) return undefined;
-  return buildHandoffPacket({ escalation, conversation, account, queue, page: escalation.page, conversationLink: link });
+  const rootCauseLabel = deps.policy.root_causes.find((r) => r.id === escalation.tags?.rootCause)?.label;
+  return buildHandoffPacket({ escalation, conversation, account, queue, page: escalation.page, conversationLink: link, rootCauseLabel });
 }
 
 /** The routed queue's channel first; the default queue's channel if the routed one refuses the post. */

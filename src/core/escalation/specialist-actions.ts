@@ -29,19 +29,27 @@ async function transition(
   return outcome ?? { result: { ok: false, reason: 'not_found' }, changed: false };
 }
 
-export async function claimEscalation(deps: CoreDeps, id: string, author: Author): Promise<ActionResult> {
+/**
+ * Claim, from the button or by replying to the customer (`tellCustomer: false`: the reply itself tells
+ * them a person is there).
+ */
+export async function claimEscalation(deps: CoreDeps, id: string, author: Author, tellCustomer = true): Promise<ActionResult> {
   const who = asSpecialist(author);
   if (!who) return { ok: false, reason: 'not_allowed' };
   const { result, changed } = await transition(deps, id, (e) => claim(e, who, deps.clock.now()));
   if (!result.ok || !changed) return result;
   deps.log.info({ escalationId: id, by: who.id }, 'escalation claimed');
   await refreshPacket(deps, result.escalation);
+  if (!tellCustomer) return result;
   const text = fillCopy(deps.policy.copy.claimed, { name: who.name ?? 'A specialist' });
   await deps.gateway.replyToCustomer(result.escalation.conversation, { kind: 'notice', text }).catch((err: unknown) => {
     deps.log.error({ err, escalationId: id }, 'could not tell the customer who claimed');
   });
   return result;
 }
+
+/** Below this much time left of the SLA, a release names no time to the customer. */
+const RELEASE_MIN_MINUTES_LEFT = 15;
 
 export async function releaseEscalation(deps: CoreDeps, id: string, author: Author): Promise<ActionResult> {
   const who = asSpecialist(author);
@@ -52,10 +60,11 @@ export async function releaseEscalation(deps: CoreDeps, id: string, author: Auth
   await refreshPacket(deps, result.escalation);
   const queue = queueById(deps.policy, result.escalation.queueId);
   if (queue) {
-    // Past the promised time, the customer hears a fresh full SLA rather than "within 1 minute".
-    const left = Math.round((result.escalation.dueAt - deps.clock.now()) / 60_000);
-    const remaining = left >= 1 ? left : queue.sla_minutes;
-    const text = fillCopy(deps.policy.copy.released, { role: queue.role, sla: humanDuration(remaining) });
+    // The first promise still stands (the SLA timers track it); with little of it left, no new time is
+    // promised that nothing would track, and "within 1 minute" is never said.
+    const left = Math.ceil((result.escalation.dueAt - deps.clock.now()) / 60_000);
+    const copy = left >= RELEASE_MIN_MINUTES_LEFT ? deps.policy.copy.released : deps.policy.copy.released_late;
+    const text = fillCopy(copy, { role: queue.role, sla: humanDuration(left) });
     await deps.gateway.replyToCustomer(result.escalation.conversation, { kind: 'notice', text }).catch((err: unknown) => {
       deps.log.error({ err, escalationId: id }, 'could not tell the customer about the release');
     });

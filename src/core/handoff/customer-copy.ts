@@ -3,13 +3,13 @@ export function fillCopy(template: string, values: Record<string, string>): stri
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
 }
 
-/** "within 2 hours" reads better than "within 120 minutes". */
+/**
+ * "2 hours" reads better than "120 minutes". Always rounded up: a promise of "1 hour" for an 80-minute
+ * SLA would be broken by the time the breach alert fires.
+ */
 export function humanDuration(minutes: number): string {
-  if (minutes < 60) return `${minutes} minute${minutes === 1 ? '' : 's'}`;
-  if (minutes < 48 * 60) {
-    const hours = Math.round(minutes / 60);
-    return `${hours} hour${hours === 1 ? '' : 's'}`;
-  }
-  const days = Math.round(minutes / (24 * 60));
-  return `${days} days`;
+  if (minutes === 60) return '1 hour';
+  if (minutes <= 90) return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+  if (minutes <= 48 * 60) return `${Math.ceil(minutes / 60)} hours`;
+  return `${Math.ceil(minutes / (24 * 60))} days`;
 }

@@ -26,7 +26,7 @@ export function signalLines(d: Decision): { label: string; value: string }[] {
   ].filter(Boolean);
   return [
     { label: 'Category', value: `${d.category} (${d.risk} risk)` },
-    { label: 'Confidence', value: `${pct(d.confidence)} (needs ${pct(Math.min(d.threshold, 1))})` },
+    { label: 'Confidence', value: d.threshold > 0 ? `${pct(d.confidence)} (needs ${pct(Math.min(d.threshold, 1))})` : 'not assessed: handed over before any answer was drafted' },
     { label: 'Complexity', value: d.complexity },
     { label: 'Sentiment', value: mood.length ? `${d.sentiment.label}: ${mood.join(', ')}` : d.sentiment.label },
     { label: 'Loop', value: d.loop ? 'yes, the same question again' : 'no' },

@@ -13,6 +13,8 @@ export interface HandoffPacket {
   claimedBy?: string;
   resolvedBy?: string;
   tags?: Escalation['tags'];
+  /** The root cause as the policy names it, for people to read. */
+  rootCauseLabel?: string;
   category: string;
   summary: string;
   account: { name: string; tier: string; crmUrl?: string };
@@ -33,6 +35,7 @@ export interface PacketInput {
   queue: QueuePolicy;
   page?: string;
   conversationLink?: string;
+  rootCauseLabel?: string;
 }
 
 export function buildHandoffPacket(input: PacketInput): HandoffPacket {
@@ -43,6 +46,7 @@ export function buildHandoffPacket(input: PacketInput): HandoffPacket {
     claimedBy: e.claimedBy?.name ?? e.claimedBy?.id,
     resolvedBy: e.resolvedBy?.name ?? e.resolvedBy?.id,
     tags: e.tags,
+    rootCauseLabel: input.rootCauseLabel,
     category: e.category,
     summary: summarize(c.turns, e.decision),
     account: { name: account.name, tier: account.tier, crmUrl: account.crm_url },

@@ -14,7 +14,8 @@ const ROLE: Record<Turn['role'], string> = { customer: 'Customer', staff: 'Staff
 
 function statusLine(p: HandoffPacket): string {
   if (p.status === 'resolved') {
-    const tags = p.tags ? ` \u00b7 root cause \`${p.tags.rootCause}\` \u00b7 AI ${p.tags.aiAccuracy.replace('_', ' ')} \u00b7 automation ${p.tags.automation}` : '';
+    const cause = escapeMrkdwn(p.rootCauseLabel ?? p.tags?.rootCause ?? '');
+    const tags = p.tags ? ` \u00b7 root cause: ${cause} \u00b7 AI ${p.tags.aiAccuracy.replace('_', ' ')} \u00b7 automation ${p.tags.automation}` : '';
     return `:white_check_mark: *Resolved* by ${escapeMrkdwn(p.resolvedBy ?? 'a specialist')}${tags}`;
   }
   if (p.status === 'claimed') return `:raising_hand: *Claimed* by ${escapeMrkdwn(p.claimedBy ?? 'a specialist')}`;

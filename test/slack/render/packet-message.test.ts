@@ -55,10 +55,10 @@ describe('the handoff packet in Slack', () => {
   });
 
   it('drops the buttons once resolved and shows the tags', () => {
-    const resolved = { ...packet(2, 5), status: 'resolved' as const, resolvedBy: 'Ana', tags: { rootCause: 'billing_error', aiAccuracy: 'off_base' as const, automation: 'maybe' as const } };
+    const resolved = { ...packet(2, 5), status: 'resolved' as const, resolvedBy: 'Ana', tags: { rootCause: 'billing_error', aiAccuracy: 'off_base' as const, automation: 'maybe' as const }, rootCauseLabel: 'Billing error' };
     const json = JSON.stringify(renderPacketMessage(resolved).blocks);
     expect(json).toContain('Resolved');
-    expect(json).toContain('billing_error');
+    expect(json).toContain('root cause: Billing error');
     expect(json).not.toContain('baton.claim');
   });
 });
