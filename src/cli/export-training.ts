@@ -68,7 +68,10 @@ export const exportTrainingCommand: CliCommand = {
       mkdirSync(values.out, { recursive: true });
       writeFileSync(join(values.out, 'baton-training.jsonl'), files.jsonl);
       writeFileSync(join(values.out, 'baton-escalations.csv'), files.csv);
-      process.stdout.write(`${files.rows} escalations exported to ${values.out}/ (${values['no-redact'] ? 'NOT redacted' : 'personal data redacted'})\n`);
+      process.stdout.write(`Escalations exported to ${values.out}/: ${files.rows} (${values['no-redact'] ? 'NOT redacted' : 'personal data redacted'})\n`);
+      if (files.withoutResolution > 0) {
+        process.stdout.write(`Left out of baton-training.jsonl, closed with no note and no staff reply: ${files.withoutResolution}\n`);
+      }
       return 0;
     } finally {
       await stores.close();

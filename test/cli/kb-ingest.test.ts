@@ -1,13 +1,25 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { formatSummary, ingest } from '../../src/cli/kb/ingest.js';
+import { runCli } from '../../src/cli/main.js';
 import { JsonlKnowledgeStore } from '../../src/infra/knowledge/jsonl-knowledge-store.js';
 
 let dir: string;
-beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'baton-ingest-'))));
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+let out: string;
+let err: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'baton-ingest-'));
+  out = '';
+  err = '';
+  vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
+  vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 function write(name: string, text: string): string {
   const file = join(dir, name);
@@ -69,5 +81,54 @@ describe('kb ingest', () => {
     const store = new JsonlKnowledgeStore(join(dir, 'kb.jsonl'));
     await ingest([write('a.jsonl', JSON.stringify({ id: 'x', question: 'q?', answer: 'a.' }))], store, { account: 'globex' });
     expect((await store.loadAll())[0]?.account).toBe('globex');
+  });
+
+  it('says which path does not exist, with the usage, and exits non-zero', async () => {
+    const missing = join(dir, 'no-such-export.jsonl');
+    expect(await runCli(['kb', 'ingest', '--quiet', '--kb', join(dir, 'kb.jsonl'), missing])).toBe(2);
+    expect(err).toContain(`no such file or directory: ${missing}`);
+    expect(err).toContain('Usage: npm run baton -- kb ingest');
+    expect(err).not.toMatch(/\bat .*\.ts:\d+/);
+  });
+
+  it('never takes a ticket\u2019s helpdesk url as the source customers would see', async () => {
+    const store = new JsonlKnowledgeStore(join(dir, 'kb.jsonl'));
+    const ticket = { id: 101, status: 'solved', url: 'https://acme.zendesk.com/api/v2/tickets/101.json', subject: 'Export', comments: [
+      { author_role: 'end-user', body: 'How do I export the dashboard?' },
+      { author_role: 'agent', body: 'Use Export > CSV.' },
+    ] };
+    await ingest([write('tickets.jsonl', JSON.stringify(ticket))], store);
+    const [entry] = await store.loadAll();
+    expect(entry).toMatchObject({ id: '101', answer: 'Use Export > CSV.' });
+    expect(JSON.stringify(entry)).not.toContain('api/v2');
+  });
+
+  it('skips, and reports, entries of an account the policy does not have', async () => {
+    const config = write('baton.yaml', `
+vendor: { team_ids: [T0VENDOR1] }
+accounts: [{ id: acme, name: Acme, tier: enterprise, channels: [C0ACME001] }]
+queues: [{ id: support, channel: C0SUPPORT1, role: support specialist, sla_minutes: 60 }]
+routing: { default_queue: support }
+root_causes: [{ id: kb_gap, label: KB gap }]
+categories: [{ name: how_to, risk: low, examples: ["how do I export a report"] }]
+`);
+    const records = [
+      { id: 'a1', account: 'acme', question: 'How do I export?', answer: 'Use Export > CSV.' },
+      { id: 'i1', account: 'initech', question: 'How do I export?', answer: 'Use Export > CSV.' },
+      { id: 'g1', question: 'How do I invite someone?', answer: 'Settings > Members > Invite.' },
+    ];
+    const file = write('records.jsonl', records.map((r) => JSON.stringify(r)).join('\n'));
+    const kb = join(dir, 'kb.jsonl');
+    expect(await runCli(['kb', 'ingest', '--quiet', '--kb', kb, '--config', config, '--account', 'globex', file])).toBe(0);
+    expect(out).toMatch(/1 added/);
+    expect(out).toMatch(/account initech is not in the policy.*records\.jsonl: i1/);
+    expect(out).toMatch(/account globex is not in the policy.*records\.jsonl: g1/);
+    expect((await new JsonlKnowledgeStore(kb).loadAll()).map((e) => e.id)).toEqual(['a1']);
+  });
+
+  it('refuses a --config file that does not exist', async () => {
+    const missing = join(dir, 'nope.yaml');
+    expect(await runCli(['kb', 'ingest', '--quiet', '--kb', join(dir, 'kb.jsonl'), '--config', missing, write('a.jsonl', '{"id":"x","question":"q?","answer":"a."}')])).toBe(2);
+    expect(err).toContain(`no such config file: ${missing}`);
   });
 });

@@ -4,6 +4,11 @@ import { listFiles, readExport } from '../../infra/knowledge/read-export.js';
 export interface IngestOptions {
   /** Entries without an account of their own are imported as this account's (private) knowledge. */
   account?: string;
+  /**
+   * The policy's account ids, when known. An entry of any other account is skipped: Baton scopes an
+   * account's knowledge to that account's channels, so nobody could ever be answered from it.
+   */
+  knownAccounts?: ReadonlySet<string>;
   /** Called after each file, for a progress bar. */
   onFile?: (done: number, total: number, file: string) => void;
 }
@@ -42,6 +47,10 @@ export async function ingest(paths: string[], store: KnowledgeStore, opts: Inges
       }
       read++;
       const entry = opts.account && !item.entry.account ? { ...item.entry, account: opts.account } : item.entry;
+      if (entry.account && opts.knownAccounts && !opts.knownAccounts.has(entry.account)) {
+        skip(`account ${entry.account} is not in the policy`, `${file}: ${entry.id}`);
+        continue;
+      }
       if (byId.has(entry.id)) skip('duplicate id in this import (the last one is kept)', `${file}: ${entry.id}`);
       byId.set(entry.id, entry);
     }

@@ -6,6 +6,9 @@ import { conversationKey } from '../model/conversation-ref.js';
 import type { KnowledgeEntry } from '../ports/knowledge.js';
 import { redact } from './redact.js';
 
+/** How an approved resolution is cited to the customer: it came from a person on the vendor's team. */
+const CANDIDATE_TITLE = 'From our support team';
+
 /**
  * A closed escalation tagged "automation potential: yes" whose resolution can answer the next customer:
  * the customer's question as it stood when Baton handed over, and the specialist's resolution.
@@ -29,7 +32,8 @@ export function candidateEntry(e: Escalation, conversation: Conversation | undef
     answer,
     account: e.accountId,
     category: e.category,
-    title: `Resolution of ${e.id}`,
+    // Customers see the title as the answer's "Source:"; the escalation id is internal.
+    title: CANDIDATE_TITLE,
     source: 'kb-candidate',
   };
 }

@@ -17,7 +17,14 @@ const SECRET_PATTERNS: RegExp[] = [
 ];
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 const CARD_CANDIDATE = /\b(?:\d[ -]?){12,18}\d\b/g;
-const PHONE = /(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)[\s.-]?)?\d{2,4}[\s.-]\d{2,4}(?:[\s.-]\d{2,4})+\b|\+\d{8,15}\b/g;
+/** An optional country code, then an area code in brackets and two groups, or three groups or more; or +digits. */
+const PHONE = /(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)[\s.-]?\d{2,4}(?:[\s.-]\d{2,4})+|\d{2,4}[\s.-]\d{2,4}(?:[\s.-]\d{2,4})+)\b|\+\d{8,15}\b/;
+/**
+ * Digit groups a phone pattern would take but that are not phone numbers: ISO dates ("the 2024-11-05
+ * release") and dotted-quad IP addresses. Matched first at each position, so they are kept as written.
+ */
+const NOT_A_PHONE = /\b\d{4}-\d{2}-\d{2}\b|\b\d{1,3}(?:\.\d{1,3}){3}\b/;
+const PHONE_OR_LOOKALIKE = new RegExp(`(${NOT_A_PHONE.source})|${PHONE.source}`, 'g');
 
 function luhn(digits: string): boolean {
   let sum = 0;
@@ -47,5 +54,5 @@ export function redact(text: string): string {
   for (const p of NAMED_SECRETS) out = out.replace(p, '$1$2[SECRET]');
   out = out.replace(EMAIL, '[EMAIL]');
   out = out.replace(CARD_CANDIDATE, (m) => (luhn(m.replace(/\D/g, '')) ? '[CARD]' : m));
-  return out.replace(PHONE, '[PHONE]');
+  return out.replace(PHONE_OR_LOOKALIKE, (m, lookalike: string | undefined) => lookalike ?? '[PHONE]');
 }

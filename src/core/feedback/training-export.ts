@@ -49,8 +49,12 @@ type ChatMessage = { role: 'system' | 'user' | 'assistant'; content: string; wei
  * One line of OpenAI chat fine-tuning data. Customer turns are "user", Baton's and the specialist's
  * "assistant"; Baton's own answers are kept for context but weighted 0 unless the specialist marked
  * Baton correct, so the model learns from what the human did. Consecutive same-role turns are merged.
+ * An escalation closed with no note and no staff reply has no line: without the human's answer there
+ * is nothing to learn, and OpenAI's validation rejects an example that ends without one.
  */
-export function toFineTuneLine(row: ExportRow, clean: (s: string) => string): string {
+export function toFineTuneLine(row: ExportRow, clean: (s: string) => string): string | undefined {
+  const resolution = humanResolution(row);
+  if (!resolution.trim()) return undefined;
   const messages: ChatMessage[] = [{ role: 'system', content: SYSTEM_PROMPT }];
   const botWeight = row.escalation.tags.aiAccuracy === 'correct' ? 1 : 0;
   const push = (role: 'user' | 'assistant', content: string, weight?: 0 | 1) => {
@@ -60,8 +64,7 @@ export function toFineTuneLine(row: ExportRow, clean: (s: string) => string): st
   };
   for (const t of row.turns.filter((t) => t.at < row.escalation.openedAt)) push(t.role === 'customer' ? 'user' : 'assistant', clean(t.text), t.role === 'bot' ? botWeight : t.role === 'staff' ? 1 : undefined);
   for (const t of row.turns.filter((t) => t.at >= row.escalation.openedAt && t.role === 'customer')) push('user', clean(t.text));
-  const resolution = humanResolution(row);
-  if (resolution) push('assistant', clean(resolution), 1);
+  push('assistant', clean(resolution), 1);
   return JSON.stringify({ messages });
 }
 
@@ -86,16 +89,22 @@ export function toCsvLine(row: ExportRow, clean: (s: string) => string): string 
 }
 
 export interface TrainingFiles {
+  /** Escalations exported: every one is a CSV row. */
   rows: number;
+  /** Of those, closed with no note and no staff reply: in the CSV, but no fine-tuning line. */
+  withoutResolution: number;
+  /** Fine-tuning lines; empty when no escalation has a human resolution. */
   jsonl: string;
   csv: string;
 }
 
 export function trainingFiles(rows: ExportRow[], redactData: boolean): TrainingFiles {
   const clean = redactData ? redact : (s: string) => s;
+  const lines = rows.flatMap((r) => toFineTuneLine(r, clean) ?? []);
   return {
     rows: rows.length,
-    jsonl: rows.map((r) => toFineTuneLine(r, clean)).join('\n') + (rows.length ? '\n' : ''),
+    withoutResolution: rows.length - lines.length,
+    jsonl: lines.map((l) => `${l}\n`).join(''),
     csv: [CSV_COLUMNS.join(','), ...rows.map((r) => toCsvLine(r, clean))].join('\r\n') + '\r\n',
   };
 }

@@ -3,6 +3,7 @@ import type { LoopDeps } from '../deps.js';
 import { AI_ACCURACY, AUTOMATION_POTENTIAL } from '../escalation/escalation.js';
 import type { EscalationFacts } from '../metrics/facts.js';
 import { conversationKey } from '../model/conversation-ref.js';
+import type { CandidateApproval } from '../ports/kb-candidates.js';
 import { candidateEntry } from './kb-candidate.js';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -34,6 +35,7 @@ export interface ReviewView {
   byAccuracy: Count[];
   byAutomation: Count[];
   candidates: CandidateView[];
+  /** Candidates still waiting for a lead that did not fit in this review. */
   moreCandidates: number;
 }
 
@@ -44,12 +46,11 @@ function countBy(tagged: EscalationFacts[], ids: readonly string[], labels: Reco
     .sort((a, b) => b.count - a.count);
 }
 
-async function candidateView(deps: LoopDeps, id: string): Promise<CandidateView | undefined> {
+async function candidateView(deps: LoopDeps, id: string, approval: CandidateApproval | undefined): Promise<CandidateView | undefined> {
   const escalation = await deps.escalations.get(id);
   if (!escalation) return undefined;
   const entry = candidateEntry(escalation, await deps.conversations.get(conversationKey(escalation.conversation)));
   if (!entry?.answer) return undefined;
-  const approval = await deps.loop.candidates.get(id);
   const account = accountById(deps.policy, escalation.accountId)?.name ?? escalation.accountId;
   return { escalationId: id, account, category: escalation.category, question: entry.question, answer: entry.answer, ...(approval ? { approvedBy: approval.approvedBy } : {}) };
 }
@@ -62,7 +63,11 @@ export async function loadReview(deps: LoopDeps, days = 7): Promise<ReviewView> 
   const tagged = facts.filter((e) => e.tags && e.resolvedAt !== undefined && e.resolvedAt >= start && e.resolvedAt <= end);
   const rootLabels = Object.fromEntries(deps.policy.root_causes.map((r) => [r.id, r.label]));
   const candidateIds = tagged.filter((e) => e.tags!.automation === 'yes').map((e) => e.id);
-  const candidates = (await Promise.all(candidateIds.slice(0, MAX_CANDIDATES).map((id) => candidateView(deps, id)))).filter((c) => c !== undefined);
+  const approvals = new Map(await Promise.all(candidateIds.map(async (id) => [id, await deps.loop.candidates.get(id)] as const)));
+  // Those still waiting for a lead come before the approved ones, so approving what is shown brings the next into view.
+  const waiting = candidateIds.filter((id) => !approvals.get(id));
+  const shown = [...waiting, ...candidateIds.filter((id) => approvals.get(id))].slice(0, MAX_CANDIDATES);
+  const candidates = (await Promise.all(shown.map((id) => candidateView(deps, id, approvals.get(id))))).filter((c) => c !== undefined);
   return {
     start,
     end,
@@ -71,6 +76,6 @@ export async function loadReview(deps: LoopDeps, days = 7): Promise<ReviewView> 
     byAccuracy: countBy(tagged, AI_ACCURACY, { correct: 'Correct', partially_correct: 'Partially correct', off_base: 'Off-base' }, (e) => e.tags!.aiAccuracy),
     byAutomation: countBy(tagged, AUTOMATION_POTENTIAL, { yes: 'Yes', maybe: 'Maybe', no: 'No' }, (e) => e.tags!.automation),
     candidates,
-    moreCandidates: Math.max(0, candidateIds.length - MAX_CANDIDATES),
+    moreCandidates: Math.max(0, waiting.length - MAX_CANDIDATES),
   };
 }

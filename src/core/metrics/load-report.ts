@@ -30,5 +30,5 @@ export async function loadReport(deps: LoopDeps, request: ReportRequest): Promis
   const now = deps.clock.now();
   const rules = outcomeRules(deps.policy);
   const days = daysCovering(now - 2 * request.days * DAY_MS, now + 1);
-  return reportFromRows(rowsOf(await summariesAt(deps, days, now, rules)), request, now);
+  return reportFromRows(rowsOf(await summariesAt(deps, days, now, rules)), request, now, rules);
 }

@@ -44,6 +44,8 @@ export interface ReportView {
   categories: CategoryRow[];
   queues: QueueRow[];
   series: SeriesPoint[];
+  /** How long a resolution must see no comeback to count as held (`outcomes.held_days`). */
+  heldDays: number;
 }
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -80,11 +82,11 @@ function series(items: OutcomeRow[], start: number, days: number): SeriesPoint[]
 
 /** Builds the report for the `days` before `now`, with the period before it for the trend. Pure. */
 export function buildReport(input: ReportInput, request: ReportRequest, now: number, rules: OutcomeRules): ReportView {
-  return reportFromRows({ conversations: classifyRows(input, now, rules), escalations: input.escalations }, request, now);
+  return reportFromRows({ conversations: classifyRows(input, now, rules), escalations: input.escalations }, request, now, rules);
 }
 
 /** The same report from rows already classified as of `now` (fresh, or from stored day summaries). Pure. */
-export function reportFromRows(rows: ReportRows, request: ReportRequest, now: number): ReportView {
+export function reportFromRows(rows: ReportRows, request: ReportRequest, now: number, rules: OutcomeRules): ReportView {
   const start = now - request.days * DAY;
   const previousStart = start - request.days * DAY;
   const all = request.category ? rows.conversations.filter((i) => i.outcome.category === request.category) : rows.conversations;
@@ -109,5 +111,6 @@ export function reportFromRows(rows: ReportRows, request: ReportRequest, now: nu
       .sort((a, b) => b.figures.matters - a.figures.matters),
     queues: queueRows(escalationsIn(start, now), now),
     series: series(current, start, request.days),
+    heldDays: Math.round(rules.heldMs / DAY),
   };
 }

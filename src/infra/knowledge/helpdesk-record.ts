@@ -18,7 +18,6 @@ const FIELDS = {
   category: ['category', 'type', 'ticket_type'],
   topic: ['topic', 'intent'],
   risk: ['risk', 'risk_tier'],
-  url: ['url', 'link'],
 } as const;
 
 const RESOLVED = new Set(['solved', 'resolved', 'closed', 'done', 'completed']);
@@ -85,7 +84,7 @@ export function fromHelpdeskRecord(rec: Rec, fallbackId: string): Converted {
     ...optional('risk', risk(pick(rec, FIELDS.risk))),
     ...(needsHuman ? { needsHuman: true } : {}),
     ...optional('title', subject && customer.length > 0 ? subject : undefined),
-    ...optional('url', str(pick(rec, FIELDS.url))),
+    // No url: a ticket's url is the helpdesk's own (often its API), and customers would see it as the answer's source.
   };
   return { entry };
 }

@@ -1,5 +1,6 @@
 import { EXPORT_USAGE, parseExportArgs } from '../../core/feedback/export-args.js';
 import { loadTrainingExport } from '../../core/feedback/load-export.js';
+import { pluralize } from '../render/pluralize.js';
 import { utcDayLabel } from '../render/report-format.js';
 import { loopDeps } from './loop-deps.js';
 import { sendToLead } from './send-to-lead.js';
@@ -24,8 +25,11 @@ export const exportSubcommand: Subcommand = {
       await sendToLead(deps, userId, { text: 'No closed and tagged escalations match that export.' });
       return;
     }
-    await sendToLead(deps, userId, { text: `Training export: ${files.rows} escalations, personal data redacted.` }, [
-      { filename: `baton-training-${stamp}.jsonl`, title: 'Fine-tuning data (OpenAI chat format)', bytes: Buffer.from(files.jsonl) },
+    const leftOut = files.withoutResolution > 0 ? ` ${pluralize(files.withoutResolution, 'escalation')} closed with no note and no staff reply left out of the fine-tuning data.` : '';
+    // Slack refuses an empty upload: when no escalation has a resolution there is no fine-tuning file.
+    const jsonl = files.jsonl ? [{ filename: `baton-training-${stamp}.jsonl`, title: 'Fine-tuning data (OpenAI chat format)', bytes: Buffer.from(files.jsonl) }] : [];
+    await sendToLead(deps, userId, { text: `Training export: ${pluralize(files.rows, 'escalation')}, personal data redacted.${leftOut}` }, [
+      ...jsonl,
       { filename: `baton-escalations-${stamp}.csv`, title: 'Escalations with tags (CSV)', bytes: Buffer.from(files.csv) },
     ]);
   },

@@ -1,5 +1,5 @@
 import { loadReport } from '../../core/metrics/load-report.js';
-import { parseReportArgs } from '../../core/metrics/report-command.js';
+import { DEFAULT_REPORT_DAYS, parseReportArgs, reportPeriod } from '../../core/metrics/report-command.js';
 import { reportChart } from '../render/report-chart.js';
 import { renderReportBlocks, reportFallback } from '../render/report-blocks.js';
 import type { SlackDeps } from '../slack-deps.js';
@@ -15,7 +15,7 @@ export const reportSubcommand: Subcommand = {
     const parsed = parseReportArgs(args, deps.core.policy.categories.map((c) => c.name));
     return parsed.ok ? undefined : parsed.error;
   },
-  accepted: (args) => `Building your ${args.find((a) => /d$/.test(a)) ?? '7d'} report; it will be in your DM with Baton in a moment.`,
+  accepted: (args) => `Building your ${args.map(reportPeriod).find((d) => d !== undefined) ?? DEFAULT_REPORT_DAYS}d report; it will be in your DM with Baton in a moment.`,
   async run(deps: SlackDeps, userId, args) {
     const parsed = parseReportArgs(args, deps.core.policy.categories.map((c) => c.name));
     if (!parsed.ok) return;

@@ -1,4 +1,5 @@
 import { loadReview } from '../../core/feedback/weekly-review.js';
+import { pluralize } from '../render/pluralize.js';
 import { renderReviewBlocks } from '../render/review-blocks.js';
 import { loopDeps } from './loop-deps.js';
 import { sendToLead } from './send-to-lead.js';
@@ -12,6 +13,6 @@ export const reviewSubcommand: Subcommand = {
   accepted: () => 'Putting the weekly review together; it will be in your DM with Baton in a moment.',
   async run(deps, userId) {
     const review = await loadReview(loopDeps(deps));
-    await sendToLead(deps, userId, { text: `Weekly review: ${review.tagged} tagged escalations`, blocks: renderReviewBlocks(review) });
+    await sendToLead(deps, userId, { text: `Weekly review: ${pluralize(review.tagged, 'tagged escalation')}`, blocks: renderReviewBlocks(review) });
   },
 };

@@ -5,6 +5,8 @@ export const blockActionPayload = z.object({
   user: z.object({ id: z.string(), team_id: z.string().optional(), name: z.string().optional(), username: z.string().optional() }),
   channel: z.object({ id: z.string() }).optional(),
   container: z.object({ message_ts: z.string().optional(), thread_ts: z.string().optional() }).partial().optional(),
+  /** The message carrying the button, as Slack has it: what an action that changes it starts from. */
+  message: z.object({ ts: z.string(), text: z.string().optional(), blocks: z.array(z.record(z.string(), z.unknown())).optional() }).optional(),
   trigger_id: z.string().optional(),
   actions: z.array(z.object({ action_id: z.string(), value: z.string().max(2000).optional() })).min(1),
 });

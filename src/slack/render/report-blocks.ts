@@ -3,6 +3,7 @@ import { healthRatio, type Figures } from '../../core/metrics/figures.js';
 import type { ReportView } from '../../core/metrics/report.js';
 import { LIMITS } from './block-limits.js';
 import { clip, escapeMrkdwn } from './mrkdwn.js';
+import { pluralize } from './pluralize.js';
 import { deltaPts, duration, pct } from './report-format.js';
 
 type Block = types.KnownBlock;
@@ -16,12 +17,12 @@ function ratio(f: Figures): string {
 function headline(v: ReportView): string[] {
   const { current: c, previous: p } = v;
   return [
-    `*Escalation rate*\n${pct(c.escalationRate)}${deltaPts(c.escalationRate, p.escalationRate)} of ${c.matters} conversations`,
+    `*Escalation rate*\n${pct(c.escalationRate)}${deltaPts(c.escalationRate, p.escalationRate)} of ${pluralize(c.matters, 'conversation')}`,
     `*Resolved by Baton*\n${pct(c.batonResolutionRate)}${deltaPts(c.batonResolutionRate, p.batonResolutionRate)}`,
-    `*CSAT*\n${pct(c.csat.score)}${deltaPts(c.csat.score, p.csat.score)} of ${c.csat.rated} ratings`,
+    `*CSAT*\n${pct(c.csat.score)}${deltaPts(c.csat.score, p.csat.score)} of ${pluralize(c.csat.rated, 'rating')}`,
     `*First contact resolution*\n${pct(c.fcrRate)}${deltaPts(c.fcrRate, p.fcrRate)}`,
     `*Healthy : frustrated*\n${ratio(c)} · prev. ${ratio(p)}`,
-    `*Reopened*\n${pct(c.reopenRate)} · held 7 days ${pct(c.heldRate)}`,
+    `*Reopened*\n${pct(c.reopenRate)} · held ${pluralize(v.heldDays, 'day')} ${pct(c.heldRate)}`,
     `*SLA breaches*\n${v.breaches.current} · prev. ${v.breaches.previous}`,
     `*Asked for a person first*\n${c.health.direct}`,
   ];
@@ -39,7 +40,7 @@ function queueLines(v: ReportView): string {
   const rows = v.queues.slice(0, MAX_ROWS).map(
     (q) =>
       `• *${escapeMrkdwn(q.queueId)}*: ${q.escalations} esc. · claim p50 ${duration(q.claimP50)}, p90 ${duration(q.claimP90)} · ` +
-      `resolve p50 ${duration(q.resolveP50)}, p90 ${duration(q.resolveP90)} · ${q.breaches} SLA breach${q.breaches === 1 ? '' : 'es'}`,
+      `resolve p50 ${duration(q.resolveP50)}, p90 ${duration(q.resolveP90)} · ${pluralize(q.breaches, 'SLA breach', 'SLA breaches')}`,
   );
   return rows.length > 0 ? `*By queue*\n${rows.join('\n')}` : '*By queue*\nNo escalations in this period.';
 }

@@ -3,6 +3,7 @@ import type { CandidateView, Count, ReviewView } from '../../core/feedback/weekl
 import { ACTION } from '../../core/model/actions.js';
 import { LIMITS } from './block-limits.js';
 import { clip, escapeMrkdwn } from './mrkdwn.js';
+import { pluralize } from './pluralize.js';
 
 type Block = types.KnownBlock;
 
@@ -18,10 +19,26 @@ function approveConfirmation(account: string): string {
   return `From now on Baton answers similar questions from ${account} with this resolution, as shown here, with emails, phone numbers, card numbers and secrets removed. Other customers never see it.`;
 }
 
+const candidateBlockId = (escalationId: string) => `candidate:${escalationId}`;
+
+function approvedNote(userId: string): Block {
+  return { type: 'context', elements: [{ type: 'mrkdwn', text: `:white_check_mark: Approved by <@${userId}> and in the knowledge base` }] };
+}
+
+/**
+ * A review message as Slack holds it, after a lead approved one of its candidates: that candidate's
+ * Approve button gives way to who approved it, so nobody presses it again. Undefined when the message
+ * has no such button (already replaced, or not a review).
+ */
+export function withApproval(blocks: Record<string, unknown>[], escalationId: string, userId: string): unknown[] | undefined {
+  const at = blocks.findIndex((b) => b.block_id === candidateBlockId(escalationId));
+  return at < 0 ? undefined : blocks.map((b, i) => (i === at ? approvedNote(userId) : b));
+}
+
 function candidateBlocks(c: CandidateView): Block[] {
   const text = `*${escapeMrkdwn(c.escalationId)}* · ${escapeMrkdwn(c.account)} · ${escapeMrkdwn(c.category)}\n*Customer asked*\n${quote(c.question, 600)}\n*Specialist resolution*\n${quote(c.answer, 1500)}`;
   const section: Block = { type: 'section', text: { type: 'mrkdwn', text: clip(text, LIMITS.sectionText) } };
-  if (c.approvedBy) return [section, { type: 'context', elements: [{ type: 'mrkdwn', text: `:white_check_mark: Approved by <@${c.approvedBy}> and in the knowledge base` }] }];
+  if (c.approvedBy) return [section, approvedNote(c.approvedBy)];
   const approve: types.Button = {
     type: 'button',
     action_id: ACTION.approveCandidate,
@@ -35,14 +52,14 @@ function candidateBlocks(c: CandidateView): Block[] {
       deny: { type: 'plain_text', text: 'Not yet' },
     },
   };
-  return [section, { type: 'actions', block_id: `candidate:${c.escalationId}`, elements: [approve] }];
+  return [section, { type: 'actions', block_id: candidateBlockId(c.escalationId), elements: [approve] }];
 }
 
 /** The weekly review agenda: counts by each tag, then each KB candidate with its Approve button. */
 export function renderReviewBlocks(v: ReviewView): Block[] {
   const blocks: Block[] = [
     { type: 'header', text: { type: 'plain_text', text: 'Weekly review · last 7 days' } },
-    { type: 'section', text: { type: 'mrkdwn', text: `*${v.tagged}* escalations closed and tagged this week.` } },
+    { type: 'section', text: { type: 'mrkdwn', text: `*${pluralize(v.tagged, 'escalation')}* closed and tagged this week.` } },
     {
       type: 'section',
       fields: [counts('Root cause', v.byRootCause), counts('AI accuracy', v.byAccuracy), counts('Automation potential', v.byAutomation)].map((text) => ({
@@ -54,6 +71,6 @@ export function renderReviewBlocks(v: ReviewView): Block[] {
     { type: 'section', text: { type: 'mrkdwn', text: v.candidates.length > 0 ? '*KB candidates* (automation potential "yes")' : '*KB candidates*\nNone this week.' } },
     ...v.candidates.flatMap(candidateBlocks),
   ];
-  if (v.moreCandidates > 0) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `${v.moreCandidates} more candidates; approve these first.` }] });
+  if (v.moreCandidates > 0) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `${pluralize(v.moreCandidates, 'more candidate', 'more candidates')}; approve these first.` }] });
   return blocks;
 }

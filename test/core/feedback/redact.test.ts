@@ -29,6 +29,18 @@ describe('redact', () => {
     expect(out).toBe('The API token expires after 30 days. Use password: [SECRET], then token=[SECRET] and pwd [SECRET].');
   });
 
+  it('takes out phone numbers written the usual ways', () => {
+    for (const phone of ['+44 20 7946 0958', '(415) 555-0100', '415-555-0100', '+1 (415) 555-0100', '415.555.0100']) {
+      expect(redact(`Call me on ${phone} after lunch.`)).toBe('Call me on [PHONE] after lunch.');
+    }
+  });
+
+  it('leaves ISO dates and IP addresses readable', () => {
+    const text = 'Fixed in the 2024-11-05 release; allow 192.168.100.200 and 10.0.0.1 in the firewall.';
+    expect(redact(text)).toBe(text);
+    expect(redact('Since 2024-11-05 10:00 UTC, call +44 20 7946 0958.')).toBe('Since 2024-11-05 10:00 UTC, call [PHONE].');
+  });
+
   it('leaves a long number that is not a card (fails the Luhn check) alone', () => {
     expect(redact('Ticket 1234567890123')).toBe('Ticket 1234567890123');
   });

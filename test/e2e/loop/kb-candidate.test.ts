@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { blockActionsPayload, sendInteraction } from '../../fakes/slack-request.js';
 import { GLOBEX_CHANNEL, type Harness } from '../harness.js';
 import { ACME_CHANNEL, ana, closeWithTags, customer, dmOf, lead, otherCustomer, slash, startLoopWorld } from './loop-world.js';
 
@@ -25,8 +26,14 @@ async function escalateUnknownQuestion(): Promise<string> {
 
 /** Asks in a new thread of `channel` and returns what Baton posted back. */
 async function ask(who: typeof customer, text: string, channel: string): Promise<string> {
+  return (await askForPost(who, text, channel)).text;
+}
+
+/** Asks in a new thread of `channel` and returns Baton's reply: its text and its blocks as JSON. */
+async function askForPost(who: typeof customer, text: string, channel: string): Promise<{ text: string; blocks: string }> {
   const thread = await h.say(who, text, { channel });
-  return String((await h.waitForPost(channel, thread)).args.text);
+  const post = await h.waitForPost(channel, thread);
+  return { text: String(post.args.text), blocks: JSON.stringify(post.args.blocks ?? []) };
 }
 
 describe('KB candidates', () => {
@@ -51,13 +58,23 @@ describe('KB candidates', () => {
     const refused = await h.fake.waitFor('chat.postEphemeral', (c) => c.args.user === ana.id);
     expect(String(refused.args.text)).toContain('Only the support leads');
 
-    await h.click(lead, 'baton.approve_candidate', escalationId, at);
+    // As Slack sends it, the click carries the review message itself, blocks and all.
+    const message = { ts: at.ts, text: String(review.args.text), blocks: review.args.blocks as unknown[] };
+    await sendInteraction(h.target, blockActionsPayload({ user: lead, channel: { id: dm }, message, action: { actionId: 'baton.approve_candidate', value: escalationId } }));
     const approved = await h.fake.waitFor('chat.postEphemeral', (c) => c.args.user === lead.id);
     expect(String(approved.args.text)).toContain('Approved');
+    // The review message itself now says who approved it, and offers no Approve button to press again.
+    const updated = JSON.stringify((await h.fake.waitFor('chat.update', (c) => c.args.channel === dm && c.args.ts === at.ts)).args.blocks);
+    expect(updated).toContain(`Approved by <@${lead.id}>`);
+    expect(updated).not.toContain('Approve for the KB');
+    expect(updated).toContain('Rotate secret');
 
-    const forAcme = await ask(customer, 'how do we rotate the webhook signing secret?', ACME_CHANNEL);
-    expect(forAcme).toContain('Rotate secret');
-    for (const leaked of ['casey@acme.example', SIGNING_SECRET]) expect(forAcme).not.toContain(leaked);
+    const forAcme = await askForPost(customer, 'how do we rotate the webhook signing secret?', ACME_CHANNEL);
+    expect(forAcme.text).toContain('Rotate secret');
+    for (const leaked of ['casey@acme.example', SIGNING_SECRET]) expect(forAcme.text).not.toContain(leaked);
+    // The answer is credited to the team, never to an internal escalation id.
+    expect(forAcme.blocks).toContain('Source: From our support team');
+    expect(forAcme.blocks).not.toContain(escalationId);
 
     const forGlobex = await ask(otherCustomer, 'how do we rotate the webhook signing secret?', GLOBEX_CHANNEL);
     for (const leaked of ['Rotate secret', 'Acme Corp', 'casey@acme.example', SIGNING_SECRET]) expect(forGlobex).not.toContain(leaked);

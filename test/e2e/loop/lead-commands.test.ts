@@ -88,6 +88,20 @@ describe('/baton export', () => {
     expect(all).toContain('[EMAIL]');
   });
 
+  it('leaves an escalation closed with no note and no staff reply out of the fine-tuning file, and says so', async () => {
+    const { escalationId } = await escalateSecurity(h);
+    await closeWithTags(h, escalationId, { rootCause: 'product_bug', accuracy: 'off_base', automation: 'no' });
+    await slash(h, lead, 'export 7d');
+    const dm = await dmOf(h, lead);
+    const shared = await h.fake.waitFor('files.completeUploadExternal', (c) => c.args.channel_id === dm);
+    expect(String(shared.args.initial_comment)).toBe(
+      'Training export: 1 escalation, personal data redacted. 1 escalation closed with no note and no staff reply left out of the fine-tuning data.',
+    );
+    const files = uploadedFiles(h, dm);
+    expect(files.map((f) => f.name.replace(/\d{4}-\d{2}-\d{2}/, 'DAY'))).toEqual(['baton-escalations-DAY.csv']);
+    expect(files[0]!.bytes.toString('utf8')).toContain(`"${escalationId}"`);
+  });
+
   it('refuses a non-lead', async () => {
     expect(ackText((await slash(h, ana, 'export 7d')).body)).toContain('for the support leads');
   });
