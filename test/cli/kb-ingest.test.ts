@@ -1,28 +1,15 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { useCliSession } from './cli-session.js';
+import { describe, expect, it } from 'vitest';
 import { formatSummary, ingest } from '../../src/cli/kb/ingest.js';
 import { runCli } from '../../src/cli/main.js';
 import { JsonlKnowledgeStore } from '../../src/infra/knowledge/jsonl-knowledge-store.js';
 
-let dir: string;
-let out: string;
-let err: string;
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'baton-ingest-'));
-  out = '';
-  err = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-  rmSync(dir, { recursive: true, force: true });
-});
+const cli = useCliSession('baton-ingest-');
 
 function write(name: string, text: string): string {
-  const file = join(dir, name);
+  const file = join(cli.dir, name);
   writeFileSync(file, text);
   return file;
 }
@@ -41,7 +28,7 @@ const zendeskLike = [
 
 describe('kb ingest', () => {
   it('imports whole threads, keeps internal notes apart, and reports what it skipped and why', async () => {
-    const store = new JsonlKnowledgeStore(join(dir, 'kb.jsonl'));
+    const store = new JsonlKnowledgeStore(join(cli.dir, 'kb.jsonl'));
     const s = await ingest([write('tickets.jsonl', zendeskLike)], store);
     expect(s).toMatchObject({ files: 1, read: 2, added: 2 });
     const summary = formatSummary(s);
@@ -58,7 +45,7 @@ describe('kb ingest', () => {
   it('reads CSV exports and Markdown docs (one entry per section)', async () => {
     const csv = write('export.csv', 'id,subject,resolution,category,risk\nc1,"Reset my password, please",Use the reset link on the login page.,account_access,medium\nc2,,,how_to,\n');
     const md = write('guide.md', '# Exports\n\n## CSV export\nOpen any dashboard and choose Export, then CSV. Large exports arrive by email.\n\n## Empty\n');
-    const store = new JsonlKnowledgeStore(join(dir, 'kb.jsonl'));
+    const store = new JsonlKnowledgeStore(join(cli.dir, 'kb.jsonl'));
     const s = await ingest([csv, md], store);
     expect(s.added).toBe(2);
     expect(formatSummary(s)).toMatch(/no customer question/);
@@ -70,7 +57,7 @@ describe('kb ingest', () => {
 
   it('is idempotent: re-importing the same export changes nothing', async () => {
     const file = write('tickets.jsonl', zendeskLike);
-    const store = new JsonlKnowledgeStore(join(dir, 'kb.jsonl'));
+    const store = new JsonlKnowledgeStore(join(cli.dir, 'kb.jsonl'));
     await ingest([file], store);
     const again = await ingest([file], store);
     expect(again).toMatchObject({ added: 0, updated: 0, unchanged: 2 });
@@ -78,21 +65,21 @@ describe('kb ingest', () => {
   });
 
   it('imports an account\u2019s private conversations with --account semantics', async () => {
-    const store = new JsonlKnowledgeStore(join(dir, 'kb.jsonl'));
+    const store = new JsonlKnowledgeStore(join(cli.dir, 'kb.jsonl'));
     await ingest([write('a.jsonl', JSON.stringify({ id: 'x', question: 'q?', answer: 'a.' }))], store, { account: 'globex' });
     expect((await store.loadAll())[0]?.account).toBe('globex');
   });
 
   it('says which path does not exist, with the usage, and exits non-zero', async () => {
-    const missing = join(dir, 'no-such-export.jsonl');
-    expect(await runCli(['kb', 'ingest', '--quiet', '--kb', join(dir, 'kb.jsonl'), missing])).toBe(2);
-    expect(err).toContain(`no such file or directory: ${missing}`);
-    expect(err).toContain('Usage: npm run baton -- kb ingest');
-    expect(err).not.toMatch(/\bat .*\.ts:\d+/);
+    const missing = join(cli.dir, 'no-such-export.jsonl');
+    expect(await runCli(['kb', 'ingest', '--quiet', '--kb', join(cli.dir, 'kb.jsonl'), missing])).toBe(2);
+    expect(cli.err).toContain(`no such file or directory: ${missing}`);
+    expect(cli.err).toContain('Usage: npm run baton -- kb ingest');
+    expect(cli.err).not.toMatch(/\bat .*\.ts:\d+/);
   });
 
   it('never takes a ticket\u2019s helpdesk url as the source customers would see', async () => {
-    const store = new JsonlKnowledgeStore(join(dir, 'kb.jsonl'));
+    const store = new JsonlKnowledgeStore(join(cli.dir, 'kb.jsonl'));
     const ticket = { id: 101, status: 'solved', url: 'https://acme.zendesk.com/api/v2/tickets/101.json', subject: 'Export', comments: [
       { author_role: 'end-user', body: 'How do I export the dashboard?' },
       { author_role: 'agent', body: 'Use Export > CSV.' },
@@ -118,17 +105,17 @@ categories: [{ name: how_to, risk: low, examples: ["how do I export a report"] }
       { id: 'g1', question: 'How do I invite someone?', answer: 'Settings > Members > Invite.' },
     ];
     const file = write('records.jsonl', records.map((r) => JSON.stringify(r)).join('\n'));
-    const kb = join(dir, 'kb.jsonl');
+    const kb = join(cli.dir, 'kb.jsonl');
     expect(await runCli(['kb', 'ingest', '--quiet', '--kb', kb, '--config', config, '--account', 'globex', file])).toBe(0);
-    expect(out).toMatch(/1 added/);
-    expect(out).toMatch(/account initech is not in the policy.*records\.jsonl: i1/);
-    expect(out).toMatch(/account globex is not in the policy.*records\.jsonl: g1/);
+    expect(cli.out).toMatch(/1 added/);
+    expect(cli.out).toMatch(/account initech is not in the policy.*records\.jsonl: i1/);
+    expect(cli.out).toMatch(/account globex is not in the policy.*records\.jsonl: g1/);
     expect((await new JsonlKnowledgeStore(kb).loadAll()).map((e) => e.id)).toEqual(['a1']);
   });
 
   it('refuses a --config file that does not exist', async () => {
-    const missing = join(dir, 'nope.yaml');
-    expect(await runCli(['kb', 'ingest', '--quiet', '--kb', join(dir, 'kb.jsonl'), '--config', missing, write('a.jsonl', '{"id":"x","question":"q?","answer":"a."}')])).toBe(2);
-    expect(err).toContain(`no such config file: ${missing}`);
+    const missing = join(cli.dir, 'nope.yaml');
+    expect(await runCli(['kb', 'ingest', '--quiet', '--kb', join(cli.dir, 'kb.jsonl'), '--config', missing, write('a.jsonl', '{"id":"x","question":"q?","answer":"a."}')])).toBe(2);
+    expect(cli.err).toContain(`no such config file: ${missing}`);
   });
 });

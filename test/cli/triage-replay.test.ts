@@ -1,24 +1,11 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { useCliSession } from './cli-session.js';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
 import { SMALL_KB } from '../core/answer/small-policy.js';
 
-let dir: string;
-let out: string;
-let err: string;
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'baton-triage-'));
-  out = '';
-  err = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-  rmSync(dir, { recursive: true, force: true });
-});
+const cli = useCliSession('baton-triage-');
 
 const config = `
 vendor: { team_ids: [T0VENDOR1] }
@@ -33,28 +20,28 @@ categories:
 
 describe('baton triage', () => {
   it('prints one decision line per ticket and the escalation tables', async () => {
-    writeFileSync(join(dir, 'baton.yaml'), config);
-    writeFileSync(join(dir, 'kb.jsonl'), SMALL_KB.map((e) => JSON.stringify(e)).join('\n'));
+    writeFileSync(join(cli.dir, 'baton.yaml'), config);
+    writeFileSync(join(cli.dir, 'kb.jsonl'), SMALL_KB.map((e) => JSON.stringify(e)).join('\n'));
     const tickets = [
       { id: 't1', account: 'acme', text: 'how can I export my dashboard as a CSV report?' },
       { id: 't2', account: 'acme', messages: [{ from: 'customer', text: 'hi' }, { from: 'bot', text: 'hello' }, { from: 'customer', text: 'I want to talk to a human' }] },
     ];
-    writeFileSync(join(dir, 't.jsonl'), `${tickets.map((t) => JSON.stringify(t)).join('\n')}\n{"id":"bad"}\n`);
-    const code = await runCli(['triage', '--config', join(dir, 'baton.yaml'), '--kb', join(dir, 'kb.jsonl'), join(dir, 't.jsonl')]);
+    writeFileSync(join(cli.dir, 't.jsonl'), `${tickets.map((t) => JSON.stringify(t)).join('\n')}\n{"id":"bad"}\n`);
+    const code = await runCli(['triage', '--config', join(cli.dir, 'baton.yaml'), '--kb', join(cli.dir, 'kb.jsonl'), join(cli.dir, 't.jsonl')]);
     expect(code).toBe(0);
-    const lines = out.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = cli.out.trim().split('\n').map((l) => JSON.parse(l));
     expect(lines.map((l) => [l.id, l.action, l.trigger])).toEqual([['t1', 'answer', null], ['t2', 'escalate', 'human_phrase']]);
     for (const l of lines) expect(Object.keys(l)).toEqual(expect.arrayContaining(['category', 'risk', 'confidence', 'sentiment', 'loop']));
-    expect(err).toMatch(/skipped .*t\.jsonl:3/);
-    expect(err).toMatch(/Would-be escalation rate by category/);
-    expect(err).toMatch(/human_phrase\s+1/);
+    expect(cli.err).toMatch(/skipped .*t\.jsonl:3/);
+    expect(cli.err).toMatch(/Would-be escalation rate by category/);
+    expect(cli.err).toMatch(/human_phrase\s+1/);
   });
 
   it('prints its help, and usage on bad arguments', async () => {
     expect(await runCli(['help'])).toBe(0);
-    expect(out).toMatch(/kb ingest/);
-    expect(out).toMatch(/triage/);
+    expect(cli.out).toMatch(/kb ingest/);
+    expect(cli.out).toMatch(/triage/);
     expect(await runCli(['triage'])).toBe(2);
-    expect(err).toMatch(/Usage: npm run baton -- triage/);
+    expect(cli.err).toMatch(/Usage: npm run baton -- triage/);
   });
 });
