@@ -9,7 +9,7 @@ import type { ConversationFacts, EscalationFacts } from './facts.js';
  * - handled_by_staff: no escalation, but a staff member replied in the thread;
  * - resolved_by_baton: only Baton answered, and the customer confirmed or went quiet afterwards;
  * - in_progress: Baton answered and the customer has neither confirmed nor been quiet long enough;
- * - not_a_matter: smalltalk only (no decision other than "ignore"); left out of every rate.
+ * - not_a_matter: smalltalk only (no decision other than "ignore"), or no customer message at all; left out of every rate.
  */
 export type OutcomeKind = 'escalated' | 'handled_by_staff' | 'resolved_by_baton' | 'in_progress' | 'not_a_matter';
 
@@ -80,6 +80,8 @@ function health(trigger: TriggerType, botAnswersBefore: number): EscalationHealt
 
 function kindOf(c: ConversationFacts, escalations: EscalationFacts[], settled: boolean): OutcomeKind {
   if (escalations.length > 0) return 'escalated';
+  // A thread only staff wrote in (an announcement nobody answered) is nobody's support matter.
+  if (c.at.customer.length === 0 && c.at.thanks.length === 0) return 'not_a_matter';
   if (c.at.staff.length > 0) return 'handled_by_staff';
   if (c.at.bot.length === 0) return c.category ? 'in_progress' : 'not_a_matter';
   return settled ? 'resolved_by_baton' : 'in_progress';

@@ -85,6 +85,10 @@ describe('other kinds', () => {
     expect(figures([{ outcome: o }]).matters).toBe(0);
   });
 
+  it('does not count a thread only staff wrote in (an announcement) as a matter', () => {
+    expect(classifyConversation(conversation([[0, 'staff']], { category: '' }), [], at(5), RULES).kind).toBe('not_a_matter');
+  });
+
   it('counts a staff member stepping in without an escalation as handled by staff', () => {
     const o = classifyConversation(conversation([[0, 'customer'], [1, 'bot'], [2, 'staff']]), [], at(5), RULES);
     expect(o.kind).toBe('handled_by_staff');
