@@ -54,7 +54,6 @@ async function seed(stores: Stores, escalations: number, now: number): Promise<v
         id: `E-${i}`, conversationKey: key, accountId: 'acme', queueId: QUEUES[i % QUEUES.length]!, category: CATEGORIES[i % CATEGORIES.length]!,
         trigger: TRIGGERS[i % TRIGGERS.length]!, status: resolved ? 'resolved' : claimed ? 'claimed' : 'open', openedAt, dueAt: openedAt + 120 * MIN,
         ...(claimed ? { claimedAt: claimed } : {}), ...(resolved ? { resolvedAt: resolved, tags: { rootCause: 'product_bug', aiAccuracy: 'correct', automation: 'no', hasNote: false } } : {}),
-        reopenedAt: [],
       });
     }
     if (r() < 0.6) csat.push({ conversationKey: key, ref: { platform: 'slack', channel: 'C0BENCH', thread: String(i) }, subject: 'baton', askedAt: createdAt + DAY, customers: ['U1'], rating: 1 + Math.floor(r() * 5) });

@@ -40,7 +40,7 @@ function esc(c: ConversationFacts, trigger: TriggerType, openedAt: number, o: { 
   const status = o.resolved !== undefined ? 'resolved' : o.claimed !== undefined ? 'claimed' : 'open';
   return {
     id: `E-${c.key}-${openedAt}`, conversationKey: c.key, accountId: 'acme', queueId: 'support', category: c.category ?? 'billing', trigger, status, openedAt,
-    dueAt: openedAt + HOUR, reopenedAt: [],
+    dueAt: openedAt + HOUR,
     ...(o.claimed !== undefined ? { claimedAt: openedAt + o.claimed * MIN } : {}),
     ...(o.resolved !== undefined ? { resolvedAt: openedAt + o.resolved * MIN } : {}),
   };

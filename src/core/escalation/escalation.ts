@@ -26,7 +26,7 @@ export interface PacketLocation {
 }
 
 export interface EscalationEvent {
-  type: 'opened' | 'claimed' | 'released' | 'resolved' | 'reopened' | 'nudged' | 'breached';
+  type: 'opened' | 'claimed' | 'released' | 'resolved' | 'nudged' | 'breached';
   at: number;
   by?: string;
 }

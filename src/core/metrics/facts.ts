@@ -34,8 +34,6 @@ export interface EscalationFacts {
   resolvedAt?: number;
   nudgedAt?: number;
   breachedAt?: number;
-  /** Times the escalation itself was reopened after a close. */
-  reopenedAt: number[];
   tags?: { rootCause: string; aiAccuracy: AiAccuracy; automation: AutomationPotential; hasNote: boolean };
 }
 
@@ -70,7 +68,6 @@ export function escalationFacts(e: Escalation): EscalationFacts {
     ...(e.resolvedAt !== undefined ? { resolvedAt: e.resolvedAt } : {}),
     ...(nudgedAt !== undefined ? { nudgedAt } : {}),
     ...(breachedAt !== undefined ? { breachedAt } : {}),
-    reopenedAt: e.history.filter((h) => h.type === 'reopened').map((h) => h.at),
     ...(e.tags
       ? { tags: { rootCause: e.tags.rootCause, aiAccuracy: e.tags.aiAccuracy, automation: e.tags.automation, hasNote: !!e.tags.note } }
       : {}),

@@ -67,10 +67,10 @@ function batonResolutions(c: ConversationFacts, escalations: EscalationFacts[], 
   return [...found];
 }
 
-/** Coming back = a substantive customer message, a new escalation or an escalation reopened, inside the window. */
+/** Coming back = a substantive customer message or a new escalation, inside the window. */
 function cameBack(c: ConversationFacts, escalations: EscalationFacts[], from: number, until: number): boolean {
   const inWindow = (t: number) => t > from && t <= until;
-  return c.at.customer.some(inWindow) || escalations.some((e) => inWindow(e.openedAt) || e.reopenedAt.some(inWindow));
+  return c.at.customer.some(inWindow) || escalations.some((e) => inWindow(e.openedAt));
 }
 
 function health(trigger: TriggerType, botAnswersBefore: number): EscalationHealth {

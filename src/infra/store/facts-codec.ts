@@ -9,7 +9,7 @@ export type ConversationTuple = [key: string, account: string, createdAt: number
 export type EscalationTuple = [
   id: string, conversation: string, account: string, queue: string, category: string, trigger: string, status: string,
   openedAt: number, due: number, claimed: number | null, resolved: number | null, nudged: number | null, breached: number | null,
-  reopened: Times, tags: [string, string, string, 0 | 1] | null,
+  tags: [string, string, string, 0 | 1] | null,
 ];
 
 const rel = (t: number | undefined, from: number) => (t === undefined ? null : t - from);
@@ -32,12 +32,12 @@ export function encodeEscalation(f: EscalationFacts): EscalationTuple {
   const tags = f.tags ? ([f.tags.rootCause, f.tags.aiAccuracy, f.tags.automation, f.tags.hasNote ? 1 : 0] as [string, string, string, 0 | 1]) : null;
   return [
     f.id, f.conversationKey, f.accountId, f.queueId, f.category, f.trigger, f.status, o, f.dueAt - o,
-    rel(f.claimedAt, o), rel(f.resolvedAt, o), rel(f.nudgedAt, o), rel(f.breachedAt, o), f.reopenedAt.map((t) => t - o), tags,
+    rel(f.claimedAt, o), rel(f.resolvedAt, o), rel(f.nudgedAt, o), rel(f.breachedAt, o), tags,
   ];
 }
 
 export function decodeEscalation(t: EscalationTuple): EscalationFacts {
-  const [id, conversationKey, accountId, queueId, category, trigger, status, o, due, claimed, resolved, nudged, breached, reopened, tags] = t;
+  const [id, conversationKey, accountId, queueId, category, trigger, status, o, due, claimed, resolved, nudged, breached, tags] = t;
   return {
     id, conversationKey, accountId, queueId, category,
     trigger: trigger as EscalationFacts['trigger'],
@@ -48,7 +48,6 @@ export function decodeEscalation(t: EscalationTuple): EscalationFacts {
     ...opt('resolvedAt', abs(resolved, o)),
     ...opt('nudgedAt', abs(nudged, o)),
     ...opt('breachedAt', abs(breached, o)),
-    reopenedAt: reopened.map((x) => x + o),
     ...(tags ? { tags: { rootCause: tags[0], aiAccuracy: tags[1] as never, automation: tags[2] as never, hasNote: tags[3] === 1 } } : {}),
   };
 }

@@ -28,7 +28,7 @@ export function escalation(trigger: TriggerType, openedMin: number, o: Partial<O
     status: resolvedMin !== undefined ? 'resolved' : claimedMin !== undefined ? 'claimed' : 'open',
     openedAt: T0 + openedMin * MIN,
     dueAt: T0 + (openedMin + 240) * MIN,
-    reopenedAt: [],
+   
     ...(claimedMin !== undefined ? { claimedAt: T0 + claimedMin * MIN } : {}),
     ...(resolvedMin !== undefined ? { resolvedAt: T0 + resolvedMin * MIN } : {}),
     ...rest,
