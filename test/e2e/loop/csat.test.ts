@@ -1,16 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { RecordedCall } from '../../fakes/fake-slack-api.js';
 import type { Harness } from '../harness.js';
-import { ACME_CHANNEL, ana, closeWithTags, customer, escalateSecurity, ManualClock, MINUTE, otherCustomer, startLoopWorld } from './loop-world.js';
+import { ACME_CHANNEL, ana, closeWithTags, customer, escalateSecurity, ManualClock, MINUTE, otherCustomer, useLoopWorld } from './loop-world.js';
 
+const world = useLoopWorld();
 let h: Harness;
 let clock: ManualClock;
-beforeEach(async () => {
-  ({ h, clock } = await startLoopWorld());
-});
-afterEach(async () => {
-  expect(h.fake.violations()).toEqual([]);
-  await h.stop();
+beforeEach(() => {
+  ({ h, clock } = world());
 });
 
 const isPrompt = (c: RecordedCall) => c.args.channel === ACME_CHANNEL && JSON.stringify(c.args.blocks ?? []).includes('baton.csat.5');

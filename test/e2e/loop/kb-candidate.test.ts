@@ -1,15 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { blockActionsPayload, sendInteraction } from '../../fakes/slack-request.js';
 import { GLOBEX_CHANNEL, type Harness } from '../harness.js';
-import { ACME_CHANNEL, ana, closeWithTags, customer, dmOf, lead, otherCustomer, slash, startLoopWorld } from './loop-world.js';
+import { ACME_CHANNEL, ana, closeWithTags, customer, dmOf, lead, otherCustomer, slash, useLoopWorld } from './loop-world.js';
 
+const world = useLoopWorld();
 let h: Harness;
-beforeEach(async () => {
-  ({ h } = await startLoopWorld());
-});
-afterEach(async () => {
-  expect(h.fake.violations()).toEqual([]);
-  await h.stop();
+beforeEach(() => {
+  ({ h } = world());
 });
 
 const QUESTION = 'How do I rotate the webhook signing secret for our workspace? Reply to casey@acme.example please.';

@@ -1,14 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Harness } from '../harness.js';
-import { ACME_CHANNEL, ana, closeWithTags, customer, dmOf, escalateSecurity, lead, openHome, slash, startLoopWorld, uploadedFiles } from './loop-world.js';
+import { ACME_CHANNEL, ana, closeWithTags, customer, dmOf, escalateSecurity, lead, openHome, slash, useLoopWorld, uploadedFiles } from './loop-world.js';
 
+const world = useLoopWorld();
 let h: Harness;
-beforeEach(async () => {
-  ({ h } = await startLoopWorld());
-});
-afterEach(async () => {
-  expect(h.fake.violations()).toEqual([]);
-  await h.stop();
+beforeEach(() => {
+  ({ h } = world());
 });
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);

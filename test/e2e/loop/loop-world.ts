@@ -1,4 +1,4 @@
-import { expect } from 'vitest';
+import { afterEach, beforeEach, expect } from 'vitest';
 import { ACTION, CLOSE_FIELD, VIEW } from '../../../src/core/model/actions.js';
 import type { Clock } from '../../../src/core/ports/clock.js';
 import type { RecordedCall } from '../../fakes/fake-slack-api.js';
@@ -41,6 +41,28 @@ export async function startLoopWorld(): Promise<{ h: Harness; clock: ManualClock
   const h = await Harness.start({ policyFile: 'test/fixtures/e2e/baton.loop.yaml', clock });
   for (const u of [lead, otherCustomer]) h.fake.addUser({ id: u.id, team_id: u.teamId, real_name: u.name, name: u.name?.toLowerCase() });
   return { h, clock };
+}
+
+/**
+ * A fresh loop world before each test of the calling file; after each, no Block Kit violation and a
+ * clean stop. Returns a getter, since each test gets a new world.
+ */
+export function useLoopWorld(): () => { h: Harness; clock: ManualClock } {
+  let world: { h: Harness; clock: ManualClock } | undefined;
+  beforeEach(async () => {
+    world = await startLoopWorld();
+  });
+  afterEach(async () => {
+    const h = world?.h;
+    world = undefined;
+    if (!h) return;
+    expect(h.fake.violations()).toEqual([]);
+    await h.stop();
+  });
+  return () => {
+    if (!world) throw new Error('no loop world outside a test');
+    return world;
+  };
 }
 
 export function slash(h: Harness, who: Actor, text: string): Promise<Delivery> {

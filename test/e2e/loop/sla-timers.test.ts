@@ -1,15 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Harness } from '../harness.js';
-import { ACME_CHANNEL, customer, escalateSecurity, lead, ManualClock, MINUTE, SECURITY, startLoopWorld } from './loop-world.js';
+import { ACME_CHANNEL, customer, escalateSecurity, lead, ManualClock, MINUTE, SECURITY, useLoopWorld } from './loop-world.js';
 
+const world = useLoopWorld();
 let h: Harness;
 let clock: ManualClock;
-beforeEach(async () => {
-  ({ h, clock } = await startLoopWorld());
-});
-afterEach(async () => {
-  expect(h.fake.violations()).toEqual([]);
-  await h.stop();
+beforeEach(() => {
+  ({ h, clock } = world());
 });
 
 const threadPosts = (packetTs: string, channel = SECURITY) => h.fake.calls('chat.postMessage').filter((c) => c.args.channel === channel && c.args.thread_ts === packetTs && c.response.ok);
