@@ -14,7 +14,15 @@ import { loadDocs } from './infra/knowledge/load-docs.js';
 import { OpenAiLlm } from './infra/llm/openai-llm.js';
 import { newEscalationId } from './infra/escalation-id.js';
 import { openStores, type Stores } from './infra/store/open-stores.js';
+import { addHealthRoutes, cachedCheck } from './http/health-routes.js';
+import { HttpServer } from './http/http-server.js';
+import { addMetricsRoute } from './http/metrics-route.js';
+import { countedDecider } from './infra/metrics/counted-decider.js';
+import { registerEscalationGauges } from './infra/metrics/escalation-gauges.js';
+import { PrometheusMetrics } from './infra/metrics/prometheus-metrics.js';
+import { probeStore } from './infra/store/store-probe.js';
 import { createBoltApp, registerListeners } from './slack/create-slack-app.js';
+import { countSlackEvents, serveSlackEvents } from './slack/events-endpoint.js';
 import { InFlight } from './slack/in-flight.js';
 import { SlackCaller } from './slack/gateway/slack-caller.js';
 import { SlackGateway } from './slack/gateway/slack-gateway.js';
@@ -41,8 +49,11 @@ export interface RunningBaton {
   stores: Stores;
   /** Runs the due timers (SLA, CSAT, digest) now, on the injected clock: tests move the clock, then sweep. */
   sweep(): Promise<void>;
-  /** The HTTP port actually bound (HTTP mode), useful when PORT=0. */
-  port?: number;
+  /** The one HTTP server on PORT (both modes): /slack/events in HTTP mode, health, metrics; adapters add routes. */
+  server: HttpServer;
+  metrics: PrometheusMetrics;
+  /** The HTTP port actually bound, useful when PORT=0. */
+  port: number;
   stop(): Promise<void>;
 }
 
@@ -55,43 +66,58 @@ export async function startBaton(opts: BatonOptions): Promise<RunningBaton> {
   const knowledge = opts.knowledge ?? [...loadKnowledge(env.BATON_KB), ...loadDocs(env.BATON_DOCS, log)];
   const llm = llmFrom(env);
   const stores = await openStores(env.BATON_STORE);
-  const app = createBoltApp(env, log);
+  await probeStore(stores.backend.keyv);
+  const metrics = new PrometheusMetrics();
+  const { app, receiver } = createBoltApp(env, log);
   const slack = new SlackCaller(app.client, log.child({ component: 'slack-api' }));
-  const { decider, index } = buildDeciderWithIndex({ policy, kb: [...knowledge, ...(await stores.candidates.approvedEntries())], ...(llm ? { llm } : {}) });
+  const built = buildDeciderWithIndex({ policy, kb: [...knowledge, ...(await stores.candidates.approvedEntries())], ...(llm ? { llm } : {}) });
+  const clock = opts.clock ?? systemClock;
   const core: CoreDeps & { loop: LoopPorts } = {
     policy,
-    decider,
+    decider: countedDecider(built.decider, metrics),
     gateway: new SlackGateway(slack, log),
     conversations: stores.conversations,
     escalations: stores.escalations,
     once: stores.once,
     locks: stores.locks,
-    clock: opts.clock ?? systemClock,
+    clock,
     log,
     newId: newEscalationId,
-    loop: loopPorts(stores, slack, index, log),
+    loop: loopPorts(stores, slack, built.index, log),
   };
   const scheduler = loopScheduler(core);
   const directory = new AuthorDirectory(policy, slack, log);
   const inFlight = new InFlight();
   inFlight.attach(app);
+  countSlackEvents(app, metrics, !receiver);
   registerListeners(app, { core, slack, directory, log });
-  const started = (await app.start(env.PORT)) as unknown;
-  const address = (started as { address?: () => { port: number } | string | null } | undefined)?.address?.();
-  const port = address && typeof address === 'object' ? address.port : undefined;
+
+  const server = new HttpServer(log.child({ component: 'http' }));
+  if (receiver) serveSlackEvents(server, receiver, metrics);
+  addHealthRoutes(server, [
+    { name: 'store', check: () => probeStore(stores.backend.keyv) },
+    { name: 'slack', check: cachedCheck(async () => void (await app.client.auth.test()), 30_000) },
+  ]);
+  registerEscalationGauges(metrics, stores.facts, clock);
+  addMetricsRoute(server, metrics.registry);
+  const port = await server.listen(env.PORT);
+  if (!receiver) await app.start();
   scheduler.start();
   log.info(
-    { mode: env.SLACK_APP_TOKEN ? 'socket' : 'http', port, store: stores.backend.kind, knowledge: knowledge.length, llm: llm ? env.OPENAI_MODEL : 'off' },
+    { mode: receiver ? 'http' : 'socket', port, store: stores.backend.kind, knowledge: knowledge.length, llm: llm ? env.OPENAI_MODEL : 'off' },
     'Baton is running',
   );
   return {
     app,
     core,
     stores,
+    server,
+    metrics,
     port,
     sweep: () => scheduler.runNow(),
     async stop() {
-      await app.stop();
+      await server.close();
+      if (!receiver) await app.stop();
       await inFlight.drain(STOP_GRACE_MS);
       await scheduler.stop();
       await slack.stop();

@@ -1,4 +1,4 @@
-import { App } from '@slack/bolt';
+import { App, HTTPReceiver } from '@slack/bolt';
 import type { Logger as PinoLogger } from 'pino';
 import type { Env } from '../config/env.js';
 import { registerApproveCandidate } from './actions/approve-candidate.js';
@@ -13,6 +13,8 @@ import { registerChannelIdChanged } from './events/channel-id-changed.js';
 import { registerCustomerMessages } from './events/customer-message.js';
 import type { SlackDeps } from './slack-deps.js';
 import { registerCloseSubmission } from './views/close-submission.js';
+
+export const SLACK_EVENTS_PATH = '/slack/events';
 
 /** Listener registrations by surface: a new surface is one file and one line here. */
 export type Registration = (app: App, deps: SlackDeps) => void;
@@ -30,25 +32,35 @@ export const CORE_REGISTRATIONS: Registration[] = [
   registerChannelIdChanged,
 ];
 
+/** The Bolt app, and in HTTP mode its receiver, whose request listener Baton's one HTTP server routes to. */
+export interface BoltApp {
+  app: App;
+  receiver?: HTTPReceiver;
+}
+
 /**
- * The Bolt app in Socket Mode when SLACK_APP_TOKEN is set, otherwise HTTP on /slack/events.
+ * The Bolt app in Socket Mode when SLACK_APP_TOKEN is set, otherwise HTTP on /slack/events (signature
+ * verified by Bolt's HTTPReceiver, served by src/http/http-server.ts rather than a server of its own).
  * The Web API client neither retries nor queues on 429: SlackCaller does both, per method and channel.
  */
-export function createBoltApp(env: Env, log: PinoLogger): App {
+export function createBoltApp(env: Env, log: PinoLogger): BoltApp {
   const clientOptions = {
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
     timeout: 10_000,
     ...(env.SLACK_API_URL ? { slackApiUrl: env.SLACK_API_URL } : {}),
   };
-  const common = { token: env.SLACK_BOT_TOKEN, logger: boltLogger(log), clientOptions };
+  const logger = boltLogger(log);
+  const common = { token: env.SLACK_BOT_TOKEN, logger, clientOptions };
+  if (!env.SLACK_APP_TOKEN) {
+    const receiver = new HTTPReceiver({ signingSecret: env.SLACK_SIGNING_SECRET ?? '', endpoints: SLACK_EVENTS_PATH, logger });
+    return { app: new App({ ...common, receiver }), receiver };
+  }
   // Bolt hands the App's clientOptions to the Socket Mode client too (via installerOptions). With
   // retries: 0 one failed apps.connections.open during a connection refresh rejects unhandled in
   // @slack/socket-mode: no reconnect, and Node exits. Its client keeps its own retry default.
   const socketClientOptions = { timeout: clientOptions.timeout, ...(env.SLACK_API_URL ? { slackApiUrl: env.SLACK_API_URL } : {}) };
-  return env.SLACK_APP_TOKEN
-    ? new App({ ...common, appToken: env.SLACK_APP_TOKEN, socketMode: true, installerOptions: { clientOptions: socketClientOptions } })
-    : new App({ ...common, signingSecret: env.SLACK_SIGNING_SECRET ?? '' });
+  return { app: new App({ ...common, appToken: env.SLACK_APP_TOKEN, socketMode: true, installerOptions: { clientOptions: socketClientOptions } }) };
 }
 
 export function registerListeners(app: App, deps: SlackDeps, registrations: Registration[] = CORE_REGISTRATIONS): void {

@@ -66,6 +66,16 @@ describe('npm start with the shipped example', () => {
     expect(stdout).toContain('"knowledge":');
     expect(stdout).not.toContain('xoxb-main-process');
 
+    const base = `http://127.0.0.1:${port}`;
+    expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ status: 'ok' });
+    const ready = await fetch(`${base}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready', checks: { store: 'ok', slack: 'ok' } });
+    const metrics = await (await fetch(`${base}/metrics`)).text();
+    expect(metrics).toMatch(/^baton_events_received_total\{platform="slack"\} 1$/m);
+    expect(metrics).toMatch(/^baton_events_acked_total\{platform="slack"\} 1$/m);
+    expect(metrics).toMatch(/^baton_decisions_total\{action="answer",trigger="none"\} 1$/m);
+
     const exited = new Promise<number | null>((resolve) => baton.once('exit', (code) => resolve(code)));
     baton.kill('SIGTERM');
     expect(await exited).toBe(0);

@@ -3,10 +3,8 @@
  * Mode endpoint: everything reaches it as envelopes over the WebSocket and must be acked there,
  * while its answers still go out through the fake Web API.
  */
-import { connect, createServer, Server } from 'node:net';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { ACTION } from '../../src/core/model/actions.js';
-import { FakeSlackApi } from '../fakes/fake-slack-api.js';
 import { FakeSocketMode } from '../fakes/fake-socket-mode.js';
 import { eventsApiEnvelope, interactiveEnvelope } from '../fakes/socket-mode-envelopes.js';
 import { blockActionsPayload, messageEvent, type Actor } from '../fakes/slack-request.js';
@@ -120,61 +118,14 @@ describe('Baton in Socket Mode', () => {
   });
 });
 
-/** A port nothing listens on right now: bind an ephemeral one, then let it go. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
-
-function refuses(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const s = connect(port, '127.0.0.1');
-    s.once('connect', () => {
-      s.destroy();
-      resolve(false);
-    });
-    s.once('error', (err: NodeJS.ErrnoException) => resolve(err.code === 'ECONNREFUSED'));
-  });
-}
-
-/** Watches every listen() in this process (http.Server is a net.Server) while `run` goes. */
-async function serversListenedDuring<T>(run: () => Promise<T>): Promise<{ result: T; listens: number }> {
-  const spy = vi.spyOn(Server.prototype, 'listen');
-  try {
-    const result = await run();
-    return { result, listens: spy.mock.calls.length };
-  } finally {
-    spy.mockRestore();
-  }
-}
-
 describe('Baton with SLACK_APP_TOKEN', () => {
-  it('binds no HTTP port, even with PORT set', async () => {
-    // The harness of this file is running too; this test brings its own Slack fakes, started first.
-    const fake = await FakeSlackApi.start();
-    const socket = await FakeSocketMode.start(fake);
-    const port = await freePort();
-    const socketMode = await serversListenedDuring(() => Harness.start({ socketMode: true, fake, socket, env: { PORT: String(port) } }));
-    try {
-      expect(socketMode.listens).toBe(0);
-      expect(socketMode.result.baton.port).toBeUndefined();
-      expect(await refuses(port)).toBe(true);
-    } finally {
-      await socketMode.result.stop();
-    }
-    // The same watch does see an HTTP Baton's listener, so the check above can fail.
-    const httpFake = await FakeSlackApi.start();
-    const http = await serversListenedDuring(() => Harness.start({ fake: httpFake, env: { PORT: String(port) } }));
-    try {
-      expect(http.listens).toBe(1);
-      expect(http.result.baton.port).toBe(port);
-      expect(await refuses(port)).toBe(false);
-    } finally {
-      await http.result.stop();
-    }
+  it('serves health and metrics on PORT, but no Slack events endpoint', async () => {
+    const base = `http://127.0.0.1:${h.baton.port}`;
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    const ready = await fetch(`${base}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ checks: { store: 'ok', slack: 'ok' } });
+    expect(await (await fetch(`${base}/metrics`)).text()).toContain('baton_events_received_total');
+    expect((await fetch(`${base}/slack/events`, { method: 'POST', body: '{}' })).status).toBe(404);
   });
 });

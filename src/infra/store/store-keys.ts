@@ -22,6 +22,8 @@ export const storeKeys = {
   kbCandidate: (escalationId: string) => `kb-candidate:${escalationId}`,
   /** Every approved candidate's knowledge entry, reloaded into the index at startup. */
   kbApproved: 'kb-approved',
+  /** A short-lived key written and read back to prove the store takes writes (startup, /readyz). */
+  probe: (id: string) => `probe:${id}`,
 } as const;
 
 export function utcDay(epochMs: number): string {

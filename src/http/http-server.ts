@@ -1,0 +1,67 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from '../core/ports/logger.js';
+
+/** A plain Node handler; it owns the response once called. */
+export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'HEAD';
+
+/**
+ * The one HTTP server Baton listens with, on PORT: Slack's /slack/events (HTTP mode), health, metrics,
+ * and whatever other adapters add (Teams' /api/messages, the playground). Routes match exact paths;
+ * a route added after `listen` serves from the next request on.
+ */
+export class HttpServer {
+  private readonly routes = new Map<string, RouteHandler>();
+  private readonly server: Server;
+
+  constructor(private readonly log: Logger) {
+    this.server = createServer((req, res) => void this.dispatch(req, res));
+  }
+
+  route(method: HttpMethod, path: string, handler: RouteHandler): this {
+    const key = `${method} ${path}`;
+    if (this.routes.has(key)) throw Object.assign(new Error(`route ${key} is already taken`), { code: 'HTTP_ROUTE_TAKEN' });
+    this.routes.set(key, handler);
+    return this;
+  }
+
+  /** Binds PORT (0 picks a free one) and resolves with the port actually bound. */
+  listen(port: number): Promise<number> {
+    return new Promise((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(port, () => {
+        this.server.off('error', reject);
+        resolve((this.server.address() as AddressInfo).port);
+      });
+    });
+  }
+
+  /** Stops taking connections; requests under way finish, idle keep-alive sockets are dropped. */
+  close(): Promise<void> {
+    if (!this.server.listening) return Promise.resolve();
+    return new Promise((resolve) => {
+      this.server.close(() => resolve());
+      this.server.closeIdleConnections();
+    });
+  }
+
+  private async dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const method = req.method === 'HEAD' && !this.routes.has(`HEAD ${path}`) ? 'GET' : (req.method ?? 'GET');
+    const handler = this.routes.get(`${method} ${path}`);
+    if (!handler) {
+      const allowed = [...this.routes.keys()].some((k) => k.endsWith(` ${path}`));
+      res.writeHead(allowed ? 405 : 404, { 'content-type': 'text/plain' }).end(allowed ? 'method not allowed\n' : 'not found\n');
+      return;
+    }
+    try {
+      await handler(req, res);
+    } catch (err) {
+      this.log.error({ err, method, path }, 'HTTP handler failed');
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+      if (!res.writableEnded) res.end('internal error\n');
+    }
+  }
+}

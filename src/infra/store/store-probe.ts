@@ -1,0 +1,15 @@
+import { randomUUID } from 'node:crypto';
+import type Keyv from 'keyv';
+import { storeKeys } from './store-keys.js';
+
+/**
+ * Writes a key, reads it back and deletes it: a store that opens but cannot take writes (read-only
+ * file, a lock held past the busy timeout, Redis gone) fails here instead of dropping messages later.
+ */
+export async function probeStore(keyv: Keyv): Promise<void> {
+  const key = storeKeys.probe(randomUUID());
+  await keyv.set(key, 1, 60_000);
+  const back = await keyv.get(key);
+  await keyv.delete(key);
+  if (back !== 1) throw Object.assign(new Error('the store did not return what was just written to it'), { code: 'STORE_PROBE_MISMATCH' });
+}
