@@ -2,67 +2,118 @@ import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { SingleBar, Presets } from 'cli-progress';
 import { loadPolicy } from '../config/load-policy.js';
+import { parseColumnMap, MAPPED_FIELDS, type ColumnMap } from '../infra/knowledge/column-map.js';
 import { JsonlKnowledgeStore } from '../infra/knowledge/jsonl-knowledge-store.js';
+import { cliPaths } from './cli-env.js';
 import { UsageError, type CliCommand } from './command.js';
-import { formatSummary, ingest } from './kb/ingest.js';
-
-export const DEFAULT_KB = 'data/knowledge.jsonl';
-const DEFAULT_CONFIG = 'config/baton.yaml';
+import { ingest } from './kb/ingest.js';
+import { formatSummary } from './kb/ingest-summary.js';
 
 const usage = `Usage: npm run baton -- kb ingest [options] <file-or-dir>...
 
-Imports resolved conversations (whole threads) and docs into the knowledge base. Re-importing the
+Imports past conversations (whole threads) and docs into the knowledge base, streamed. Re-importing the
 same export is idempotent: entries are keyed by id and unchanged ones are left alone.
 
 Formats (see README.md, "Knowledge base"):
-  .jsonl/.json  helpdesk exports: one ticket per line with messages/comments, or question/answer pairs
-  .csv          one ticket per row: question (or subject), answer (or resolution), category, topic, tags...
+  .jsonl/.json  helpdesk exports (Zendesk, Intercom, Freshdesk, Help Scout) or plain records
+  .csv/.tsv     one ticket per row: question (or subject), answer (or resolution), category, topic, tags...
   .md           docs: one entry per "## " section
+  any other CSV, TSV, JSON or JSONL: name its columns with --map
 
 Options:
-  --kb FILE        knowledge file to update (default ${DEFAULT_KB})
-  --account ID     import as this account's private knowledge (never shown to other accounts)
-  --config FILE    policy YAML whose account ids the records' accounts are checked against; entries of
-                   any other account are skipped (default ${DEFAULT_CONFIG}; not checked if it is absent)
-  --quiet          no progress bar`;
+  --map SPEC         FIELD=COLUMN[,FIELD=COLUMN...]: which column holds which field. Fields:
+                     ${MAPPED_FIELDS.join(', ')}.
+                     COLUMN is a header, a dotted JSON path, or a position in list records (0, 1...);
+                     COL1+COL2 joins text, or for labels takes each column flagged 1/true/yes.
+                     e.g. --map question=text,topic=category
+  --delimiter CHAR   CSV column delimiter: , ; tab (default: guessed from the header line)
+  --records KEYS     JSON object files: the keys whose arrays hold the records (default: every array)
+  --account ID       import as this account's private knowledge (never shown to other accounts)
+  --kb FILE          knowledge file to update (default: BATON_KB, else data/knowledge.jsonl)
+  --config FILE      policy YAML whose account ids the records' organizations are checked against
+                     (default: BATON_CONFIG, else config/baton.yaml; not checked if that is absent)
+  --dry-run          read and report everything, show the first records as stored, write nothing
+  --quiet            no progress bar`;
 
 /**
- * The policy's account ids. A file named with --config must exist; the default one may be absent
- * (an import before the policy is written), and then accounts are not checked.
+ * The policy's account ids. A named policy (flag or BATON_CONFIG) must exist; the default one may be
+ * absent (an import before the policy is written), and then accounts are not checked.
  */
-function accountsToCheck(config: string | undefined): Set<string> | undefined {
-  if (config !== undefined && !existsSync(config)) throw new UsageError(`no such config file: ${config}`);
-  const file = config ?? DEFAULT_CONFIG;
-  return existsSync(file) ? new Set(loadPolicy(file).accounts.map((a) => a.id)) : undefined;
+function accountsToCheck(config: string, named: boolean): Set<string> | undefined {
+  if (named && !existsSync(config)) throw new UsageError(`no such config file: ${config}`);
+  return existsSync(config) ? new Set(loadPolicy(config).accounts.map((a) => a.id)) : undefined;
+}
+
+function columnMap(spec: string | undefined): ColumnMap | undefined {
+  if (spec === undefined) return undefined;
+  try {
+    return parseColumnMap(spec);
+  } catch (err) {
+    throw new UsageError(`--map: ${(err as Error).message}`);
+  }
+}
+
+function delimiter(v: string | undefined): string | undefined {
+  if (v === undefined) return undefined;
+  const d = v === 'tab' || v === '\\t' ? '\t' : v;
+  if (d.length !== 1) throw new UsageError('--delimiter must be one character, or "tab"');
+  return d;
+}
+
+function progressBar(quiet: boolean) {
+  if (quiet) return undefined;
+  const bar = new SingleBar({ format: 'ingest [{bar}] {percentage}% | {records} records | {rate} records/s | ETA {eta_formatted}', stream: process.stderr, etaBuffer: 50 }, Presets.shades_classic);
+  const started = Date.now();
+  bar.start(1, 0, { records: 0, rate: 0 });
+  return {
+    update(p: { records: number; bytes: number; totalBytes: number }) {
+      bar.setTotal(Math.max(1, p.totalBytes));
+      bar.update(p.bytes, { records: p.records, rate: Math.round(p.records / Math.max(0.001, (Date.now() - started) / 1000)) });
+    },
+    stop: () => bar.stop(),
+  };
 }
 
 export const kbIngestCommand: CliCommand = {
   name: 'kb ingest',
-  summary: 'Import resolved conversations (JSONL/CSV exports) and Markdown docs into the KB',
+  summary: 'Import past conversations (helpdesk, Slack, CSV/JSONL exports) and Markdown docs into the KB',
   usage,
   async run(args) {
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
-      options: { kb: { type: 'string', default: DEFAULT_KB }, account: { type: 'string' }, config: { type: 'string' }, quiet: { type: 'boolean', default: false } },
+      options: {
+        kb: { type: 'string' },
+        account: { type: 'string' },
+        config: { type: 'string' },
+        map: { type: 'string' },
+        delimiter: { type: 'string' },
+        records: { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
+        quiet: { type: 'boolean', default: false },
+      },
     });
     if (positionals.length === 0) throw new UsageError('name at least one file or directory to import');
     const missing = positionals.filter((p) => !existsSync(p));
     if (missing.length > 0) throw new UsageError(`no such file or directory: ${missing.join(', ')}`);
-    const knownAccounts = accountsToCheck(values.config);
-    const bar = values.quiet ? undefined : new SingleBar({ format: 'ingest [{bar}] {value}/{total} files  {file}', stream: process.stderr }, Presets.shades_classic);
-    bar?.start(1, 0, { file: '' });
-    const summary = await ingest(positionals, new JsonlKnowledgeStore(values.kb), {
+    const paths = cliPaths({ kb: values.kb, config: values.config });
+    const knownAccounts = accountsToCheck(paths.config, paths.configNamed);
+    if (values.account && knownAccounts && !knownAccounts.has(values.account)) throw new UsageError(`--account ${values.account} is not an account of ${paths.config}`);
+    const map = columnMap(values.map);
+    const sep = delimiter(values.delimiter);
+    const bar = progressBar(values.quiet);
+    const summary = await ingest(positionals, new JsonlKnowledgeStore(paths.kb), {
       ...(values.account ? { account: values.account } : {}),
       ...(knownAccounts ? { knownAccounts } : {}),
-      onFile: (done, total, file) => {
-        bar?.setTotal(total);
-        bar?.update(done, { file });
-      },
+      ...(map ? { map } : {}),
+      ...(sep ? { delimiter: sep } : {}),
+      ...(values.records ? { records: values.records.split(',').map((k) => k.trim()) } : {}),
+      dryRun: values['dry-run'],
+      onProgress: (p) => bar?.update(p),
     });
     bar?.stop();
-    const unchecked = knownAccounts ? '' : `Accounts not checked: ${DEFAULT_CONFIG} not found (use --config).\n`;
-    process.stdout.write(`${formatSummary(summary)}\n${unchecked}Knowledge file: ${values.kb}\n`);
+    const unchecked = knownAccounts ? '' : `Accounts not checked: ${paths.config} not found (use --config or BATON_CONFIG).\n`;
+    process.stdout.write(`${formatSummary(summary)}\n${unchecked}Knowledge file: ${paths.kb}${summary.dryRun ? ' (not written)' : ''}\n`);
     return 0;
   },
 };

@@ -5,8 +5,8 @@ import { buildDecider } from '../core/answer/build-decider.js';
 import { loadKnowledge } from '../infra/knowledge/jsonl-knowledge-store.js';
 import { loadDocs } from '../infra/knowledge/load-docs.js';
 import { createLogger } from '../infra/logger.js';
+import { cliPaths } from './cli-env.js';
 import { UsageError, type CliCommand } from './command.js';
-import { DEFAULT_KB } from './kb-ingest.js';
 import { escalationTables } from './triage/escalation-table.js';
 import { replay, type ReplayLine } from './triage/replay.js';
 
@@ -20,9 +20,9 @@ rate by category and by trigger type.
 Input lines: {"id","account","text"} or {"id","account","messages":[{"from":"customer"|"staff"|"bot","text"}]}
 
 Options:
-  --config FILE   policy YAML (default config/baton.yaml)
-  --kb FILE       knowledge file (default ${DEFAULT_KB})
-  --docs DIR      Markdown articles read at start, as the running bot does (default config/knowledge)`;
+  --config FILE   policy YAML (default: BATON_CONFIG, else config/baton.yaml)
+  --kb FILE       knowledge file (default: BATON_KB, else data/knowledge.jsonl)
+  --docs DIR      Markdown articles read at start, as the running bot does (default: BATON_DOCS, else config/knowledge)`;
 
 export const triageReplayCommand: CliCommand = {
   name: 'triage',
@@ -33,15 +33,16 @@ export const triageReplayCommand: CliCommand = {
       args,
       allowPositionals: true,
       options: {
-        config: { type: 'string', default: 'config/baton.yaml' },
-        kb: { type: 'string', default: DEFAULT_KB },
-        docs: { type: 'string', default: 'config/knowledge' },
+        config: { type: 'string' },
+        kb: { type: 'string' },
+        docs: { type: 'string' },
       },
     });
     if (positionals.length !== 1) throw new UsageError('name one JSONL file of tickets');
     const file = positionals[0]!;
-    const kb = [...loadKnowledge(values.kb), ...loadDocs(values.docs, createLogger('silent'))];
-    const decider = buildDecider({ policy: loadPolicy(values.config), kb });
+    const paths = cliPaths(values);
+    const kb = [...loadKnowledge(paths.kb), ...loadDocs(paths.docs, createLogger('silent'))];
+    const decider = buildDecider({ policy: loadPolicy(paths.config), kb });
     const lines: ReplayLine[] = [];
     let errors = 0;
     for await (const r of replay(readFileSync(file, 'utf8').split('\n'), decider, file)) {

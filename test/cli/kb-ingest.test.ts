@@ -2,7 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { useCliSession } from './cli-session.js';
 import { describe, expect, it } from 'vitest';
-import { formatSummary, ingest } from '../../src/cli/kb/ingest.js';
+import { ingest } from '../../src/cli/kb/ingest.js';
+import { formatSummary } from '../../src/cli/kb/ingest-summary.js';
 import { runCli } from '../../src/cli/main.js';
 import { JsonlKnowledgeStore } from '../../src/infra/knowledge/jsonl-knowledge-store.js';
 
@@ -90,7 +91,7 @@ describe('kb ingest', () => {
     expect(JSON.stringify(entry)).not.toContain('api/v2');
   });
 
-  it('skips, and reports, entries of an account the policy does not have', async () => {
+  it('keeps an unknown organization\u2019s records apart (learned from, quoted to nobody) and refuses an --account the policy lacks', async () => {
     const config = write('baton.yaml', `
 vendor: { team_ids: [T0VENDOR1] }
 accounts: [{ id: acme, name: Acme, tier: enterprise, channels: [C0ACME001] }]
@@ -106,11 +107,12 @@ categories: [{ name: how_to, risk: low, examples: ["how do I export a report"] }
     ];
     const file = write('records.jsonl', records.map((r) => JSON.stringify(r)).join('\n'));
     const kb = join(cli.dir, 'kb.jsonl');
-    expect(await runCli(['kb', 'ingest', '--quiet', '--kb', kb, '--config', config, '--account', 'globex', file])).toBe(0);
-    expect(cli.out).toMatch(/1 added/);
-    expect(cli.out).toMatch(/account initech is not in the policy.*records\.jsonl: i1/);
-    expect(cli.out).toMatch(/account globex is not in the policy.*records\.jsonl: g1/);
-    expect((await new JsonlKnowledgeStore(kb).loadAll()).map((e) => e.id)).toEqual(['a1']);
+    expect(await runCli(['kb', 'ingest', '--quiet', '--kb', kb, '--config', config, '--account', 'globex', file])).toBe(2);
+    expect(cli.err).toContain('--account globex is not an account of');
+    expect(await runCli(['kb', 'ingest', '--quiet', '--kb', kb, '--config', config, file])).toBe(0);
+    expect(cli.out).toMatch(/3 added/);
+    expect(cli.out).toMatch(/1 record\(s\) of organizations the policy does not name: learned from, quoted to nobody until approved/);
+    expect((await new JsonlKnowledgeStore(kb).loadAll()).find((e) => e.id === 'i1')).toMatchObject({ account: 'initech' });
   });
 
   it('refuses a --config file that does not exist', async () => {

@@ -1,16 +1,20 @@
+import { statSync } from 'node:fs';
 import type { KnowledgeEntry, KnowledgeStore } from '../../core/ports/knowledge.js';
-import { listFiles, readExport } from '../../infra/knowledge/read-export.js';
+import { listFiles, readExport, type ReadOptions } from '../../infra/knowledge/read-export.js';
+import { byteCounter } from './byte-counter.js';
 
-export interface IngestOptions {
+export interface IngestOptions extends ReadOptions {
   /** Entries without an account of their own are imported as this account's (private) knowledge. */
   account?: string;
   /**
-   * The policy's account ids, when known. An entry of any other account is skipped: Baton scopes an
-   * account's knowledge to that account's channels, so nobody could ever be answered from it.
+   * The policy's account ids, when known. An entry of any other organization is kept for triage
+   * learning but quoted to nobody (its account matches no channel) until a lead approves it.
    */
   knownAccounts?: ReadonlySet<string>;
-  /** Called after each file, for a progress bar. */
-  onFile?: (done: number, total: number, file: string) => void;
+  /** Count and compare, write nothing. */
+  dryRun?: boolean;
+  /** Called as records are read: how many, and how far through the input's bytes. */
+  onProgress?: (p: { records: number; bytes: number; totalBytes: number }) => void;
 }
 
 export interface IngestSummary {
@@ -19,55 +23,61 @@ export interface IngestSummary {
   added: number;
   updated: number;
   unchanged: number;
+  /** Entries of organizations the policy does not name: learned from, quoted to nobody until approved. */
+  unknownAccounts: number;
+  /** Entries that say they needed a person, by reason. */
+  neededHuman: Map<string, number>;
   /** Reason -> how many, and where the first few were. */
   skipped: Map<string, { count: number; examples: string[] }>;
+  /** A few of the entries read, for --dry-run. */
+  sample: KnowledgeEntry[];
+  dryRun: boolean;
 }
 
 /**
- * Reads every export, converts it, and upserts the entries by id: importing the same export twice
- * changes nothing the second time. Nothing is written for a record that was skipped.
+ * Reads every export, streamed, converts it, and upserts the entries by id: importing the same export
+ * twice changes nothing the second time. Nothing is written for a record that was skipped.
  */
 export async function ingest(paths: string[], store: KnowledgeStore, opts: IngestOptions = {}): Promise<IngestSummary> {
   const { files, unsupported } = listFiles(paths);
-  const skipped: IngestSummary['skipped'] = new Map();
+  const s: IngestSummary = { files: files.length, read: 0, added: 0, updated: 0, unchanged: 0, unknownAccounts: 0, neededHuman: new Map(), skipped: new Map(), sample: [], dryRun: opts.dryRun === true };
   const skip = (reason: string, where: string) => {
-    const s = skipped.get(reason) ?? { count: 0, examples: [] };
-    s.count++;
-    if (s.examples.length < 3) s.examples.push(where);
-    skipped.set(reason, s);
+    const v = s.skipped.get(reason) ?? { count: 0, examples: [] };
+    v.count++;
+    if (v.examples.length < 3) v.examples.push(where);
+    s.skipped.set(reason, v);
   };
-  unsupported.forEach((f) => skip('unsupported file type (use .jsonl, .json, .csv or .md)', f));
+  unsupported.forEach((f) => skip('unsupported file type (use .jsonl, .json, .csv, .tsv or .md)', f));
+  const bytes = byteCounter(files.reduce((n, f) => n + statSync(f).size, 0));
   const byId = new Map<string, KnowledgeEntry>();
-  let read = 0;
-  files.forEach((file, i) => {
-    for (const item of readExport(file)) {
+  for (const file of files) {
+    for await (const item of readExport(file, { ...opts, onBytes: bytes.add })) {
       if ('skipped' in item) {
         skip(item.skipped, item.where);
         continue;
       }
-      read++;
+      s.read++;
       const entry = opts.account && !item.entry.account ? { ...item.entry, account: opts.account } : item.entry;
-      if (entry.account && opts.knownAccounts && !opts.knownAccounts.has(entry.account)) {
-        skip(`account ${entry.account} is not in the policy`, `${file}: ${entry.id}`);
-        continue;
-      }
+      if (entry.account && opts.knownAccounts && !opts.knownAccounts.has(entry.account)) s.unknownAccounts++;
+      for (const why of entry.needsHumanBecause ?? []) s.neededHuman.set(why, (s.neededHuman.get(why) ?? 0) + 1);
       if (byId.has(entry.id)) skip('duplicate id in this import (the last one is kept)', `${file}: ${entry.id}`);
       byId.set(entry.id, entry);
+      if (s.sample.length < 5) s.sample.push(entry);
+      if (s.read % 500 === 0) opts.onProgress?.({ records: s.read, ...bytes.now() });
     }
-    opts.onFile?.(i + 1, files.length, file);
-  });
-  const counts = await store.upsert([...byId.values()]);
-  return { files: files.length, read, ...counts, skipped };
+    opts.onProgress?.({ records: s.read, ...bytes.now() });
+  }
+  Object.assign(s, opts.dryRun ? await compare(store, byId) : await store.upsert([...byId.values()]));
+  return s;
 }
 
-export function formatSummary(s: IngestSummary): string {
-  const lines = [
-    `Imported ${s.files} file(s): ${s.read} record(s) read; ${s.added} added, ${s.updated} updated, ${s.unchanged} unchanged.`,
-  ];
-  const total = [...s.skipped.values()].reduce((n, v) => n + v.count, 0);
-  lines.push(total === 0 ? 'Nothing skipped.' : `Skipped ${total}:`);
-  for (const [reason, { count, examples }] of [...s.skipped].sort((a, b) => b[1].count - a[1].count)) {
-    lines.push(`  ${String(count).padStart(6)}  ${reason}  (e.g. ${examples.join('; ')})`);
+/** What an upsert would do, without doing it. */
+async function compare(store: KnowledgeStore, byId: Map<string, KnowledgeEntry>): Promise<Pick<IngestSummary, 'added' | 'updated' | 'unchanged'>> {
+  const before = new Map((await store.loadAll()).map((e) => [e.id, JSON.stringify(e)]));
+  const counts = { added: 0, updated: 0, unchanged: 0 };
+  for (const [id, e] of byId) {
+    const was = before.get(id);
+    counts[was === undefined ? 'added' : was === JSON.stringify(e) ? 'unchanged' : 'updated']++;
   }
-  return lines.join('\n');
+  return counts;
 }

@@ -7,6 +7,13 @@ export interface KnowledgeTurn {
 }
 
 /**
+ * What a helpdesk's own fields say a past conversation went through, each a sign that it needed a
+ * person: handed to a person or a higher tier (`escalated`), moved to a second group or tier
+ * (`reassigned`), reopened after it was solved (`reopened`), or marked so by a tag or column (`flagged`).
+ */
+export type HumanEvidence = 'escalated' | 'reassigned' | 'reopened' | 'flagged';
+
+/**
  * A unit of knowledge: a resolved conversation (whole thread), a question-only example, a doc section,
  * or a taxonomy example from the policy. Everything the triage learns from is one of these.
  */
@@ -28,6 +35,11 @@ export interface KnowledgeEntry {
   risk?: RiskTier;
   /** The conversation looked simple but needed a human: an exemplar of hidden complexity. */
   needsHuman?: boolean;
+  /** Why needsHuman is set, as the export recorded it; present whenever it is. */
+  needsHumanBecause?: HumanEvidence[];
+  /** The helpdesk's own tags on the record (lower-cased), for matching the policy's topics. */
+  tags?: string[];
+  /** Shown to customers as the source: never carries a customer's words. */
   title?: string;
   url?: string;
   source?: string;

@@ -1,7 +1,8 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { KnowledgeEntry } from '../../core/ports/knowledge.js';
 import type { Logger } from '../../core/ports/logger.js';
-import { listFiles, readExport } from './read-export.js';
+import { fromMarkdown } from './markdown-doc.js';
+import { listFiles } from './read-export.js';
 
 /**
  * The Markdown articles a team keeps next to its config (BATON_DOCS), read at every start so an edit
@@ -12,10 +13,9 @@ export function loadDocs(dir: string, log: Logger): KnowledgeEntry[] {
   const { files } = listFiles([dir]);
   const entries: KnowledgeEntry[] = [];
   for (const file of files.filter((f) => /\.(md|markdown)$/i.test(f))) {
-    for (const item of readExport(file)) {
-      if ('entry' in item) entries.push(item.entry);
-      else log.warn({ file: item.where, reason: item.skipped }, 'doc section skipped');
-    }
+    const read = fromMarkdown(readFileSync(file, 'utf8'), file);
+    entries.push(...read.entries);
+    for (const reason of read.skipped) log.warn({ file, reason }, 'doc section skipped');
   }
   return entries;
 }

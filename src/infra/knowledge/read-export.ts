@@ -1,14 +1,27 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { extname, join } from 'node:path';
-import { parse } from 'csv-parse/sync';
+import { basename, extname, join } from 'node:path';
 import type { KnowledgeEntry } from '../../core/ports/knowledge.js';
+import { applyColumnMap, type ColumnMap } from './column-map.js';
 import { fromHelpdeskRecord } from './helpdesk-record.js';
+import { toEntry } from './helpdesk-ticket.js';
 import { fromMarkdown } from './markdown-doc.js';
+import { delimitedRecords, jsonArrayRecords, jsonLines, type RawRecord } from './record-stream.js';
 
 /** One unit read from an export: an entry, or a record left out and why (with file and line). */
 export type ReadItem = { entry: KnowledgeEntry } | { skipped: string; where: string };
 
-const SUPPORTED = new Set(['.jsonl', '.ndjson', '.json', '.csv', '.md', '.markdown']);
+export interface ReadOptions {
+  /** `--map`: which columns hold which field. */
+  map?: ColumnMap;
+  /** Column delimiter of CSV/TSV files (default: sniffed from the header line). */
+  delimiter?: string;
+  /** For a JSON file holding an object: the keys whose arrays hold the records (default: all). */
+  records?: readonly string[];
+  /** Told how many bytes were read, as they are. */
+  onBytes?: (n: number) => void;
+}
+
+const SUPPORTED = new Set(['.jsonl', '.ndjson', '.json', '.csv', '.tsv', '.md', '.markdown']);
 
 /** Files to import: the paths themselves, or the supported files inside a directory (recursively). */
 export function listFiles(paths: string[]): { files: string[]; unsupported: string[] } {
@@ -22,47 +35,37 @@ export function listFiles(paths: string[]): { files: string[]; unsupported: stri
   return { files, unsupported };
 }
 
-function* records(file: string, text: string): Generator<{ rec: Record<string, unknown> | undefined; where: string; error?: string }> {
+function rawRecords(file: string, opts: ReadOptions): AsyncGenerator<RawRecord> {
   const ext = extname(file).toLowerCase();
-  if (ext === '.csv') {
-    const rows = parse(text, { columns: true, skip_empty_lines: true, relax_column_count: true, bom: true }) as Record<string, unknown>[];
-    for (let i = 0; i < rows.length; i++) yield { rec: rows[i], where: `${file}:row ${i + 2}` };
-    return;
-  }
-  if (ext === '.json') {
-    const parsed = JSON.parse(text) as unknown;
-    const list = Array.isArray(parsed) ? parsed : Object.values(parsed as object).find(Array.isArray) ?? [];
-    for (let i = 0; i < list.length; i++) yield { rec: list[i] as Record<string, unknown>, where: `${file}[${i}]` };
-    return;
-  }
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!.trim();
-    if (line === '') continue;
-    try {
-      yield { rec: JSON.parse(line) as Record<string, unknown>, where: `${file}:${i + 1}` };
-    } catch {
-      yield { rec: undefined, where: `${file}:${i + 1}`, error: 'not valid JSON' };
-    }
-  }
+  if (ext === '.csv' || ext === '.tsv') return delimitedRecords(file, opts.delimiter, opts.onBytes);
+  if (ext === '.json') return jsonArrayRecords(file, opts.records, opts.onBytes);
+  return jsonLines(file, opts.onBytes);
 }
 
-/** Reads one export file into entries and skips. Markdown docs become one entry per section. */
-export function readExport(file: string): ReadItem[] {
-  const text = readFileSync(file, 'utf8');
+/** Reads one export file, streamed, into entries and skips. Markdown docs become one entry per section. */
+export async function* readExport(file: string, opts: ReadOptions = {}): AsyncGenerator<ReadItem> {
   const ext = extname(file).toLowerCase();
   if (ext === '.md' || ext === '.markdown') {
-    const { entries, skipped } = fromMarkdown(text, file);
-    return [...entries.map((entry) => ({ entry })), ...skipped.map((s) => ({ skipped: s, where: file }))];
+    const { entries, skipped } = fromMarkdown(readFileSync(file, 'utf8'), file);
+    yield* entries.map((entry) => ({ entry }));
+    yield* skipped.map((s) => ({ skipped: s, where: file }));
+    return;
   }
-  const items: ReadItem[] = [];
-  for (const { rec, where, error } of records(file, text)) {
-    if (!rec || typeof rec !== 'object') {
-      items.push({ skipped: error ?? 'not a record', where });
+  for await (const raw of rawRecords(file, opts)) {
+    if ('error' in raw) {
+      yield { skipped: raw.error, where: raw.where };
       continue;
     }
-    const r = fromHelpdeskRecord(rec, where);
-    items.push('entry' in r ? r : { skipped: r.skipped, where });
+    if (Array.isArray(raw.rec) && !opts.map) {
+      yield { skipped: 'a list, not a record (name its columns with --map, e.g. question=0,topic=1)', where: raw.where };
+      continue;
+    }
+    if (!raw.rec || typeof raw.rec !== 'object') {
+      yield { skipped: 'not a record', where: raw.where };
+      continue;
+    }
+    const rec = opts.map ? applyColumnMap(raw.rec, opts.map) : (raw.rec as Record<string, unknown>);
+    const r = toEntry(fromHelpdeskRecord(rec), basename(file));
+    yield 'entry' in r ? r : { skipped: r.skipped, where: raw.where };
   }
-  return items;
 }

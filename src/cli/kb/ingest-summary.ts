@@ -1,0 +1,28 @@
+import type { IngestSummary } from './ingest.js';
+
+const preview = (s: string | undefined, n = 70) => (s === undefined ? '-' : s.length > n ? `${s.slice(0, n - 1)}…` : s).replace(/\n/g, ' ');
+
+/** What an import did (or, with --dry-run, would do), and every skipped record by reason. */
+export function formatSummary(s: IngestSummary): string {
+  const verb = s.dryRun ? 'Would import' : 'Imported';
+  const lines = [
+    `${verb} ${s.files} file(s): ${s.read} record(s) read; ${s.added} ${s.dryRun ? 'to add' : 'added'}, ${s.updated} ${s.dryRun ? 'to update' : 'updated'}, ${s.unchanged} unchanged.`,
+  ];
+  if (s.neededHuman.size > 0) lines.push(`Needed a person: ${[...s.neededHuman].map(([why, n]) => `${n} ${why}`).join(', ')}.`);
+  if (s.unknownAccounts > 0) {
+    lines.push(`${s.unknownAccounts} record(s) of organizations the policy does not name: learned from, quoted to nobody until approved (baton kb approve).`);
+  }
+  const total = [...s.skipped.values()].reduce((n, v) => n + v.count, 0);
+  lines.push(total === 0 ? 'Nothing skipped.' : `Skipped ${total}:`);
+  for (const [reason, { count, examples }] of [...s.skipped].sort((a, b) => b[1].count - a[1].count)) {
+    lines.push(`  ${String(count).padStart(6)}  ${reason}  (e.g. ${examples.join('; ')})`);
+  }
+  if (s.dryRun) {
+    lines.push('First records, as they would be stored (nothing was written):');
+    for (const e of s.sample) {
+      const labels = [e.kind, e.account && `account ${e.account}`, e.category && `category ${e.category}`, e.topic && `topic ${e.topic}`, e.needsHumanBecause && `needed a person: ${e.needsHumanBecause.join('+')}`];
+      lines.push(`  ${e.id}  [${labels.filter(Boolean).join(', ')}]`, `      question: ${preview(e.question)}`, `      answer:   ${preview(e.answer)}`);
+    }
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,9 @@
+import { compile } from 'html-to-text';
+
+const toText = compile({ wordwrap: false, selectors: [{ selector: 'a', options: { hideLinkHrefIfSameAsText: true } }, { selector: 'img', format: 'skip' }] });
+const LOOKS_LIKE_HTML = /<\/?[a-z][a-z0-9]*(\s[^>]*)?\/?>|&(?:[a-z]+|#\d+);/i;
+
+/** Plain text of a message body that may be HTML (Intercom, Freshdesk, Help Scout, Zendesk's html_body). */
+export function plainText(body: string): string {
+  return (LOOKS_LIKE_HTML.test(body) ? toText(body) : body).trim();
+}

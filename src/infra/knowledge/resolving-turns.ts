@@ -1,0 +1,58 @@
+import type { KnowledgeTurn } from '../../core/ports/knowledge.js';
+
+/**
+ * A sentence that carries no resolution: a greeting, thanks, a holding reply or a sign-off. Matched on a
+ * sentence's start only, so "Thanks to the new export, you can..." is kept when it says more.
+ */
+const FILLER =
+  /^(thanks?( you)?( so much| again| for [^.!?]*)?|many thanks|you'?re (very )?welcome|no (problem|worries)|glad( to| i| we)?[^.!?]*|happy to help|sorry (for|about) the (wait|delay)|let me (check|look|see)|i'?ll (check|look|get back)|we'?re (checking|looking)|checking|looking into|one moment|bear with|please hold|have a (great|nice|good|lovely)|best( regards)?|kind regards|regards|cheers|all the best|talk soon)\b[^.!?]*[.!?]*$/i;
+/** A greeting on its own ("Hi Maria!"), not one that runs on into the answer ("Hi, go to Settings..."). */
+const GREETING = /^(hi|hello|hey|dear|good (morning|afternoon|evening))\b[^,.!?]{0,40}[,.!]?$/i;
+/** A short address or sign-off line ("Hi Maria,", "Best,") or a name alone under it ("Maria Lopez"). */
+const FRAME_LINE = /^([\w'-]+( [\w'-]+){0,2},|[A-Z][\w'-]*( [A-Z][\w'-]*){0,2})$/;
+
+const filler = (sentence: string) => FILLER.test(sentence) || GREETING.test(sentence) || FRAME_LINE.test(sentence);
+/** Sentences of a line; an opening address ("Hi Maria,") counts as one of its own. */
+const sentencesOf = (line: string) => line.split(/(?<=[.!?])\s+|(?<=^(?:hi|hello|hey|dear)\b[^,.!?]{0,40},)\s+/i).map((s) => s.trim()).filter(Boolean);
+
+/**
+ * The turn without its opening greeting and closing sign-off (whole sentences, kept in their lines);
+ * '' when nothing else is left: the turn was only a greeting, thanks or holding reply.
+ */
+export function substance(text: string): string {
+  const lines = text.split('\n').map(sentencesOf);
+  const flat = lines.flatMap((ss, line) => ss.map((s) => ({ s, line })));
+  const first = flat.findIndex((x) => !filler(x.s));
+  if (first < 0) return '';
+  const last = flat.findLastIndex((x) => !filler(x.s));
+  const kept = flat.slice(first, last + 1);
+  const out: string[] = [];
+  kept.forEach((x, i) => (i > 0 && kept[i - 1]!.line === x.line ? (out[out.length - 1] += ` ${x.s}`) : out.push(x.s)));
+  return out.join('\n');
+}
+
+/** An agent turn that asks the customer something the customer then answers: a clarifying question. */
+function clarifies(turns: KnowledgeTurn[], i: number): boolean {
+  const next = turns.slice(i + 1).find((t) => t.role !== 'internal');
+  return next?.role === 'customer' && /\?$/.test(substance(turns[i]!.text));
+}
+
+/**
+ * What may be quoted from a thread: the last substantive public agent turn and the agent turns right
+ * before it with no customer turn between (a resolution sent in parts). Greetings, holding replies,
+ * clarifying questions, internal notes and customer words never are.
+ */
+export function resolvingTurns(turns: KnowledgeTurn[]): string[] {
+  const picked: string[] = [];
+  for (let i = turns.length - 1; i >= 0; i--) {
+    const t = turns[i]!;
+    if (t.role === 'internal') continue;
+    if (t.role === 'customer') {
+      if (picked.length > 0) break;
+      continue;
+    }
+    const body = substance(t.text);
+    if (body !== '' && !clarifies(turns, i)) picked.unshift(body);
+  }
+  return picked;
+}
