@@ -29,3 +29,4 @@ index heap: heap retained by the decider over the taxonomy and the synthetic KB,
 ingest: the synthetic KB as a helpdesk JSONL export imported through 'baton kb ingest' code, in a process of its own.
 targets at 50k: p99 <= 15 ms, peak RSS <= 400 MB`);
 process.stdout.write(execFileSync(tsx, [here('./report-bench.ts')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }));
+process.stdout.write(execFileSync(tsx, [here('./store-bench.ts')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }));

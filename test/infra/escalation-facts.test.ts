@@ -4,27 +4,27 @@ import { claim, resolve, type Escalation } from '../../src/core/escalation/escal
 import type { Locks } from '../../src/core/ports/locks.js';
 import { dueSlaStep } from '../../src/core/timers/sla-sweep.js';
 import { ProcessLocks } from '../../src/infra/locks/process-locks.js';
+import { ProcessSequence, type DaySequence } from '../../src/infra/store/day-sequence.js';
 import { escalationsWithFacts, KeyvFactsStore } from '../../src/infra/store/keyv-facts-store.js';
-import { storeKeys } from '../../src/infra/store/store-keys.js';
 
 const OPENED = Date.UTC(2025, 0, 6, 9);
 const MIN = 60_000;
 
 /**
- * Process locks that make the first writer of escalation facts the slow one of a race, as a busy
- * Redis or a second instance can: before it takes the facts lock, `overtake` runs (the racing write)
- * and the slow writer waits for it to finish, unless the racing write is queued behind a lock still
- * held (the slow writer's own), when waiting would never end.
+ * Locks and a slot sequence that make the first writer of escalation facts the slow one of a race, as
+ * a busy Redis or a second instance can: before it numbers its slot, `overtake` runs (the racing
+ * write) and the slow writer waits for it to finish, unless the racing write is queued behind a lock
+ * still held (the slow writer's own), when waiting would never end.
  */
-class SlowFirstFactsWriter implements Locks {
+class SlowFirstFactsWriter implements Locks, DaySequence {
   private readonly inner = new ProcessLocks();
+  private readonly numbers = new ProcessSequence(`memory:${Math.random()}`);
   private readonly held = new Set<string>();
   private contended?: () => void;
   overtake?: () => Promise<unknown>;
 
-  async run<T>(key: string, work: () => Promise<T>): Promise<T> {
-    if (this.held.has(key)) this.contended?.();
-    const overtake = key.startsWith(storeKeys.escalationFactsDay('')) ? this.overtake : undefined;
+  async next(log: string, start: () => Promise<number>): Promise<number> {
+    const overtake = log.includes('facts-esc-day') ? this.overtake : undefined;
     if (overtake) {
       this.overtake = undefined;
       await new Promise<void>((done) => {
@@ -32,6 +32,11 @@ class SlowFirstFactsWriter implements Locks {
         void overtake().then(() => done());
       });
     }
+    return this.numbers.next(log, start);
+  }
+
+  async run<T>(key: string, work: () => Promise<T>): Promise<T> {
+    if (this.held.has(key)) this.contended?.();
     return this.inner.run(key, async () => {
       this.held.add(key);
       try {
@@ -55,7 +60,7 @@ describe('escalation facts (what reports and SLA timers read)', () => {
   it('end at the status written last when a claim and a close race', async () => {
     const keyv = new Keyv({ store: new Map(), useKeyPrefix: false });
     const locks = new SlowFirstFactsWriter();
-    const facts = new KeyvFactsStore(keyv, locks);
+    const facts = new KeyvFactsStore(keyv, locks, locks);
     const escalations = escalationsWithFacts(keyv, locks, facts);
     await escalations.create(openEscalation());
 

@@ -1,7 +1,7 @@
 import type { LoopDeps } from '../deps.js';
 import { DAY_MS, daysCovering, holdsAt, rowsOf, summarizeDays, type DaySummary } from './day-summary.js';
 import { outcomeRules, type OutcomeRules } from './outcomes.js';
-import { reportFromRows, type ReportRequest, type ReportView } from './report.js';
+import { REPORT_DAYS, reportFromRows, type ReportRequest, type ReportView } from './report.js';
 
 /**
  * The summaries of `days` as of `now`: stored ones where they still hold, the rest classified again
@@ -31,4 +31,14 @@ export async function loadReport(deps: LoopDeps, request: ReportRequest): Promis
   const rules = outcomeRules(deps.policy);
   const days = daysCovering(now - 2 * request.days * DAY_MS, now + 1);
   return reportFromRows(rowsOf(await summariesAt(deps, days, now, rules)), request, now, rules);
+}
+
+/**
+ * Classifies every day the longest report reads (its period and the one before) that has no summary
+ * holding now, so the next report only reads. The scheduler runs it on every sweep: after an import
+ * or an upgrade the days are classified in the background, not by the lead who asks first.
+ */
+export async function warmReportDays(deps: LoopDeps, now: number): Promise<void> {
+  const longest = Math.max(...REPORT_DAYS);
+  await summariesAt(deps, daysCovering(now - 2 * longest * DAY_MS, now + 1), now, outcomeRules(deps.policy));
 }

@@ -1,4 +1,5 @@
 import type { LoopDeps } from '../deps.js';
+import { warmReportDays } from '../metrics/load-report.js';
 import { sweepBatonResolutions } from './csat-sweep.js';
 import { sweepDigest } from './digest-sweep.js';
 import { sweepSla } from './sla-sweep.js';
@@ -13,6 +14,7 @@ export async function runDueTimers(deps: LoopDeps, now: number): Promise<void> {
     ['sla', () => sweepSla(deps, now)],
     ['csat', () => sweepBatonResolutions(deps, now)],
     ['digest', () => sweepDigest(deps, now)],
+    ['reports', () => warmReportDays(deps, now)],
   ];
   for (const [name, sweep] of sweeps) {
     try {

@@ -6,50 +6,61 @@ import { conversationFacts, escalationFacts, type ConversationFacts, type Escala
 import type { FactsStore, StoredDaySummary } from '../../core/ports/facts-store.js';
 import type { Locks } from '../../core/ports/locks.js';
 import type { ConversationStore, EscalationStore } from '../../core/ports/stores.js';
+import { LruCache } from '../../core/triage/lru-cache.js';
+import type { DaySequence } from './day-sequence.js';
 import { decodeConversation, decodeEscalation, encodeConversation, encodeEscalation, type ConversationTuple, type EscalationTuple } from './facts-codec.js';
-import { KeyvDayBuckets } from './keyv-day-buckets.js';
+import { KeyvDayLog } from './keyv-day-log.js';
 import { KeyvEscalationStore } from './keyv-escalation-store.js';
 import { KeyvDaySummaries } from './keyv-day-summaries.js';
 import { storeKeys } from './store-keys.js';
 
+/** Conversation start times this process has seen, so an escalation or rating finds its conversation's day without a read. */
+const REMEMBERED = 50_000;
+
 /**
- * The compact facts behind reports and timers, kept in day buckets (created / opened day), and the
- * report's day summaries. Every write marks the days whose summaries it changes, after the fact is
- * written (a report reads the version first, so it never keeps a summary older than a fact it missed).
+ * The compact facts behind reports and timers, in day logs (created / opened day), and the report's
+ * day summaries. A write appends one slot: no lock, and bytes that do not grow with the day. A day
+ * summary is versioned by the heads of its day's two logs; a write that changes another day's
+ * outcomes (an escalation or a rating of an older conversation) marks that day's log.
  */
 export class KeyvFactsStore implements FactsStore {
-  readonly conversations: KeyvDayBuckets<ConversationTuple>;
-  readonly escalations: KeyvDayBuckets<EscalationTuple>;
+  readonly conversations: KeyvDayLog<ConversationTuple>;
+  readonly escalations: KeyvDayLog<EscalationTuple>;
   private readonly summaries: KeyvDaySummaries;
+  private readonly createdAt = new LruCache<number>(REMEMBERED);
 
   constructor(
     private readonly keyv: Keyv,
     locks: Locks,
+    sequence: DaySequence,
   ) {
-    this.conversations = new KeyvDayBuckets(keyv, locks, storeKeys.conversationFactsDay);
-    this.escalations = new KeyvDayBuckets(keyv, locks, storeKeys.escalationFactsDay);
+    this.conversations = new KeyvDayLog(keyv, locks, sequence, 'facts-conv-day');
+    this.escalations = new KeyvDayLog(keyv, locks, sequence, 'facts-esc-day');
     this.summaries = new KeyvDaySummaries(keyv);
   }
 
   async putConversation(f: ConversationFacts): Promise<void> {
-    await Promise.all([this.conversations.put(f.createdAt, f.key, encodeConversation(f)), this.keyv.set(storeKeys.conversationCreated(f.key), f.createdAt)]);
-    await this.summaries.touch(f.createdAt);
+    this.createdAt.set(f.key, f.createdAt);
+    await this.conversations.append(f.createdAt, f.key, encodeConversation(f));
   }
 
   /** An escalation changes the day it was opened (queues, breaches) and its conversation's day (outcome). */
   async putEscalation(f: EscalationFacts): Promise<void> {
-    await this.escalations.put(f.openedAt, f.id, encodeEscalation(f));
-    await Promise.all([this.summaries.touch(f.openedAt), this.touchConversation(f.conversationKey)]);
+    await this.escalations.append(f.openedAt, f.id, encodeEscalation(f));
+    await this.touchConversation(f.conversationKey);
   }
 
-  /** A conversation written before its creation time was recorded cannot name its day: every day is marked. */
+  /** Marks the conversation's day as changed (its outcome or rating did). */
   async touchConversation(conversationKey: string): Promise<void> {
-    const createdAt = await this.keyv.get<number>(storeKeys.conversationCreated(conversationKey));
-    await (createdAt === undefined ? this.summaries.touchAll() : this.summaries.touch(createdAt));
+    const createdAt = this.createdAt.get(conversationKey) ?? (await this.keyv.get<Conversation>(storeKeys.conversation(conversationKey)))?.createdAt;
+    if (createdAt === undefined) return;
+    this.createdAt.set(conversationKey, createdAt);
+    await this.conversations.append(createdAt, conversationKey, null);
   }
 
-  daySummaries(days: number[]): Promise<StoredDaySummary[]> {
-    return this.summaries.read(days);
+  async daySummaries(days: number[]): Promise<StoredDaySummary[]> {
+    const [conv, esc] = await Promise.all([this.conversations.heads(days), this.escalations.heads(days)]);
+    return this.summaries.read(days.map((day, i) => ({ day, version: `${conv[i]}/${esc[i]}` })));
   }
 
   saveDaySummary(version: string, summary: DaySummary): Promise<void> {
@@ -83,9 +94,9 @@ export class FactsRecordingConversationStore implements ConversationStore {
 }
 
 /**
- * Escalations whose every write also refreshes their facts, inside the escalation's lock: facts written
- * after the lock is released could land out of order (a claim's after the close that followed it) and
- * leave reports and SLA timers with a stale status.
+ * Escalations whose every write also refreshes their facts, inside the escalation's lock: facts
+ * appended after the lock is released could land out of order (a claim's after the close that
+ * followed it) and leave reports and SLA timers with a stale status.
  */
 export function escalationsWithFacts(keyv: Keyv, locks: Locks, facts: KeyvFactsStore): EscalationStore {
   return new KeyvEscalationStore(keyv, locks, (written) => facts.putEscalation(escalationFacts(written)));

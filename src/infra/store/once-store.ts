@@ -1,23 +1,29 @@
 import type { RedisClientType } from '@keyv/redis';
 import type Keyv from 'keyv';
-import type { Locks } from '../../core/ports/locks.js';
 import type { OnceStore } from '../../core/ports/stores.js';
 import { storeKeys } from './store-keys.js';
 
-/** Set-if-absent over Keyv, made atomic by the key's lock. */
+/**
+ * Set-if-absent over Keyv for the one process that owns a SQLite file. A claim in flight is held in
+ * memory from the first moment (JavaScript runs it to the first await without interruption), so a
+ * racing claim of the same key loses without a lock.
+ */
 export class KeyvOnceStore implements OnceStore {
-  constructor(
-    private readonly keyv: Keyv,
-    private readonly locks: Locks,
-  ) {}
+  private readonly inFlight = new Set<string>();
 
-  claimOnce(key: string, ttlMs: number): Promise<boolean> {
+  constructor(private readonly keyv: Keyv) {}
+
+  async claimOnce(key: string, ttlMs: number): Promise<boolean> {
     const k = storeKeys.once(key);
-    return this.locks.run(k, async () => {
+    if (this.inFlight.has(k)) return false;
+    this.inFlight.add(k);
+    try {
       if (await this.keyv.has(k)) return false;
       await this.keyv.set(k, 1, ttlMs);
       return true;
-    });
+    } finally {
+      this.inFlight.delete(k);
+    }
   }
 }
 

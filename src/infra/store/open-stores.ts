@@ -3,6 +3,7 @@ import type { CsatStore } from '../../core/ports/csat-store.js';
 import type { ConversationStore, EscalationStore, OnceStore } from '../../core/ports/stores.js';
 import { ProcessLocks } from '../locks/process-locks.js';
 import { RedisLocks } from '../locks/redis-locks.js';
+import { ProcessSequence, RedisSequence } from './day-sequence.js';
 import { KeyvConversationStore } from './keyv-conversation-store.js';
 import { openKeyvBackend, type KeyvBackend } from './keyv-backend.js';
 import { KeyvOnceStore, RedisOnceStore } from './once-store.js';
@@ -19,6 +20,8 @@ export interface Stores {
   facts: KeyvFactsStore;
   /** CSAT asks; a rating also marks its conversation's report day as changed. */
   csat: CsatStore;
+  /** The same CSAT store without the marking, for bulk imports. */
+  csatAsks: KeyvCsatStore;
   candidates: KeyvCandidateStore;
   locks: Locks;
   close(): Promise<void>;
@@ -27,15 +30,18 @@ export interface Stores {
 export async function openStores(uri: string): Promise<Stores> {
   const backend = await openKeyvBackend(uri);
   const locks: Locks = backend.redis ? new RedisLocks(backend.redis) : new ProcessLocks();
-  const facts = new KeyvFactsStore(backend.keyv, locks);
+  const sequence = backend.redis ? new RedisSequence(backend.redis) : new ProcessSequence(uri);
+  const facts = new KeyvFactsStore(backend.keyv, locks, sequence);
+  const csatAsks = new KeyvCsatStore(backend.keyv, locks, sequence);
   return {
     backend,
     conversations: new FactsRecordingConversationStore(new KeyvConversationStore(backend.keyv), facts),
     escalations: escalationsWithFacts(backend.keyv, locks, facts),
     facts,
-    csat: new FactsRecordingCsatStore(new KeyvCsatStore(backend.keyv, locks), facts),
+    csat: new FactsRecordingCsatStore(csatAsks, facts),
+    csatAsks,
     candidates: new KeyvCandidateStore(backend.keyv, locks),
-    once: backend.redis ? new RedisOnceStore(backend.redis) : new KeyvOnceStore(backend.keyv, locks),
+    once: backend.redis ? new RedisOnceStore(backend.redis) : new KeyvOnceStore(backend.keyv),
     locks,
     close: () => backend.close(),
   };

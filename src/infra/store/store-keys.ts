@@ -1,20 +1,23 @@
 /** Every key Baton stores, in one place, so formats never drift between writers and readers. */
+
+/** Compact conversation facts by UTC day created, escalation facts by day opened, CSAT asks by day asked. */
+export type DayLogName = 'facts-conv-day' | 'facts-esc-day' | 'csat-day';
+
 export const storeKeys = {
   conversation: (key: string) => `conv:${key}`,
   escalation: (id: string) => `esc:${id}`,
-  /** One list of escalation ids per UTC day opened, so reports read a period without scanning. */
   once: (key: string) => `once:${key}`,
-  /** Compact facts for reports (core/metrics/facts.ts), one map per UTC day created/opened. */
-  conversationFactsDay: (day: string) => `facts-conv-day:${day}`,
-  escalationFactsDay: (day: string) => `facts-esc-day:${day}`,
-  /** When a conversation was created, so a later escalation or rating can find the day it changes. */
-  conversationCreated: (key: string) => `facts-conv-at:${key}`,
-  /** A report's classified day (core/metrics/day-summary.ts) and the version tokens it must match. */
+  /** Day logs (keyv-day-log.ts): a day's folded base (the one map per day of earlier versions), its slots, how many slots are folded. */
+  logBase: (log: DayLogName, day: string) => `${log}:${day}`,
+  logSlot: (log: DayLogName, day: string, n: number) => `${log}:${day}:${n}`,
+  logFolded: (log: DayLogName, day: string) => `${log}-folded:${day}`,
+  /** The counter that numbers a day log's slots when several instances share Redis. */
+  logSequence: (log: DayLogName, day: string) => `seq:${log}:${day}`,
+  /** A report's classified day (core/metrics/day-summary.ts), prefixed by the facts version it was built at. */
   daySummary: (day: string) => `report-day:${day}`,
-  factsDayVersion: (day: string) => `facts-day-version:${day}`,
-  factsVersion: 'facts-version',
-  /** CSAT asks by UTC day asked, and which day a conversation's ask sits in. */
-  csatDay: (day: string) => `csat-day:${day}`,
+  /** A conversation's CSAT ask and rating. */
+  csatRecord: (conversationKey: string) => `csat-record:${conversationKey}`,
+  /** Which day an ask stored before records were kept one by one sits in. */
   csatOf: (conversationKey: string) => `csat:${conversationKey}`,
   /** When a customer was last asked for a rating, for the cooldown. */
   csatCustomer: (userId: string) => `csat-customer:${userId}`,

@@ -1,0 +1,136 @@
+/**
+ * Store cost of the message path: `tsx bench/store-bench.ts [conversations-a-day...]`. Runs the core
+ * use case (handleMessage, with the Slack listener's per-thread arrival lock around it, as the listener
+ * calls it) on a SQLite store whose day already holds that many conversations, and counts through an
+ * instrumented Keyv store adapter every store operation and the bytes written, and every lock taken,
+ * per answered message and per escalation. Each message starts a new conversation (a new thread).
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import KeyvSqlite from '@keyv/sqlite';
+import { parsePolicy } from '../src/config/load-policy.js';
+import { buildDecider } from '../src/core/answer/build-decider.js';
+import { handleMessage } from '../src/core/conversation/handle-message.js';
+import type { CoreDeps } from '../src/core/deps.js';
+import type { ChatGateway } from '../src/core/ports/chat-gateway.js';
+import type { Logger } from '../src/core/ports/logger.js';
+import { loadDocs } from '../src/infra/knowledge/load-docs.js';
+import { ProcessLocks } from '../src/infra/locks/process-locks.js';
+import { encodeConversation } from '../src/infra/store/facts-codec.js';
+import { openStores, type Stores } from '../src/infra/store/open-stores.js';
+
+/** What the instrumented adapter and locks saw. */
+const counted = { ops: 0, bytes: 0, locks: 0 };
+
+/** Counts every call the Keyv store adapter answers, and the bytes of every value it is given to write. */
+function instrumentStoreAdapter(): void {
+  const proto = KeyvSqlite.prototype as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+  for (const method of ['get', 'getMany', 'has', 'set', 'delete', 'deleteMany']) {
+    const original = proto[method]!;
+    proto[method] = function (this: unknown, ...args: unknown[]) {
+      counted.ops++;
+      if (method === 'set') counted.bytes += Buffer.byteLength(String(args[1])) + Buffer.byteLength(String(args[0]));
+      return original.apply(this, args);
+    };
+  }
+  const run = ProcessLocks.prototype.run;
+  ProcessLocks.prototype.run = function <T>(this: ProcessLocks, key: string, work: () => Promise<T>): Promise<T> {
+    counted.locks++;
+    return run.call(this, key, work) as Promise<T>;
+  };
+}
+
+const silent: Logger = { info() {}, warn() {}, error() {}, debug() {}, child: () => silent };
+
+/** Delivers nowhere, instantly: the bench measures the store, not Slack. */
+const gateway: ChatGateway = {
+  replyToCustomer: async () => `${Date.now()}.${Math.random().toString().slice(2, 8)}`,
+  postPacket: async (channel) => ({ channel, messageId: `${Date.now()}.000100` }),
+  updatePacket: async () => {},
+  postInternal: async () => {},
+  linkTo: async () => undefined,
+};
+
+const CHANNEL = 'C0ACME0001';
+const ANSWERED = ['I forgot my password', 'How do I set up two-factor authentication (2FA)?'];
+const ESCALATED = 'I want to talk to a person please';
+
+export interface StoreCost {
+  ops: number;
+  locks: number;
+  bytes: number;
+}
+
+export interface StoreBenchResult {
+  perDay: number;
+  answered: StoreCost;
+  escalation: StoreCost;
+}
+
+/** A day that already holds `perDay` conversations, as imported facts (the day's base). */
+async function fillDay(stores: Stores, perDay: number, now: number): Promise<void> {
+  const at = { customer: [now], thanks: [], bot: [now + 1000], staff: [] };
+  await stores.facts.conversations.putMany(
+    Array.from({ length: perDay }, (_, i) => ({ dayOf: now, id: `slack:${CHANNEL}:fill.${i}`, value: encodeConversation({ key: `slack:${CHANNEL}:fill.${i}`, accountId: 'acme', createdAt: now, category: 'how_to', at }) })),
+  );
+}
+
+let threads = 0;
+
+async function measure(deps: CoreDeps, texts: string[], expected: 'answer' | 'escalate', start: number): Promise<StoreCost> {
+  const before = { ...counted };
+  for (const [i, text] of texts.entries()) {
+    const thread = `${Math.floor(start / 1000)}.${String(threads++).padStart(6, '0')}`;
+    const at = start + i;
+    const message = { id: thread, ref: { platform: 'slack' as const, channel: CHANNEL, thread }, text, at, author: { id: 'U_CUSTOMER', name: 'Casey', isExternal: true } };
+    const outcome = await deps.locks.run(`arrival:${CHANNEL}:${thread}`, () => handleMessage(deps, message));
+    if (outcome.kind !== 'decided' || outcome.decision.action !== expected) throw new Error(`"${text}" was not decided '${expected}': ${JSON.stringify(outcome)}`);
+  }
+  const per = (k: keyof StoreCost) => (counted[k] - before[k]) / texts.length;
+  return { ops: per('ops'), locks: per('locks'), bytes: per('bytes') };
+}
+
+export async function runStoreBench(perDay: number, messages = 200): Promise<StoreBenchResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'baton-store-bench-'));
+  const stores = await openStores(`sqlite://${join(dir, 'bench.sqlite')}`);
+  try {
+    const policy = parsePolicy(readFileSync('config/baton.yaml', 'utf8'), 'config/baton.yaml');
+    const decider = buildDecider({ policy, kb: loadDocs('config/knowledge', silent) });
+    let ids = 0;
+    const now = Date.now();
+    const deps: CoreDeps = {
+      policy, decider, gateway, conversations: stores.conversations, escalations: stores.escalations, once: stores.once, locks: stores.locks,
+      clock: { now: () => now }, log: silent, newId: () => `E-BENCH${ids++}`,
+    };
+    await fillDay(stores, perDay, now);
+    // One message first, so the counts below are the steady state and not this process's first look at the day.
+    await measure(deps, [ANSWERED[0]!], 'answer', now - 1000);
+    const answered = await measure(deps, Array.from({ length: messages }, (_, i) => ANSWERED[i % ANSWERED.length]!), 'answer', now);
+    const escalation = await measure(deps, Array.from({ length: messages / 4 }, () => ESCALATED), 'escalate', now + messages);
+    return { perDay, answered, escalation };
+  } finally {
+    await stores.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const row = (what: string, r: StoreBenchResult, c: StoreCost) =>
+  `${what.padEnd(16)} | ${String(r.perDay).padStart(18)} | ${c.ops.toFixed(1).padStart(6)} | ${c.locks.toFixed(1).padStart(5)} | ${(c.bytes / 1024).toFixed(1).padStart(13)}`;
+
+export function formatStoreBench(results: StoreBenchResult[]): string {
+  return [
+    'store cost per message (SQLite, counted at the Keyv store adapter; target per answered message: <= 6 operations, <= 2 locks, bytes flat with the day):',
+    'message          | conversations/day |    ops | locks | KB written',
+    ...results.flatMap((r) => [row('answered', r, r.answered), row('escalation', r, r.escalation)]),
+  ].join('\n');
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  instrumentStoreAdapter();
+  const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+  const results: StoreBenchResult[] = [];
+  for (const perDay of sizes.length ? sizes : [1000, 10_000]) results.push(await runStoreBench(perDay));
+  console.log(formatStoreBench(results));
+}

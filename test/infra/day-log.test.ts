@@ -1,0 +1,60 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import type { ConversationFacts } from '../../src/core/metrics/facts.js';
+import { openStores, type Stores } from '../../src/infra/store/open-stores.js';
+import { storeKeys, utcDay } from '../../src/infra/store/store-keys.js';
+
+const MIN = 60_000;
+const DAY = 24 * 60 * MIN;
+
+const opened: Stores[] = [];
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((s) => s.close()));
+});
+async function open(uri: string): Promise<Stores> {
+  const stores = await openStores(uri);
+  opened.push(stores);
+  return stores;
+}
+
+/** Conversation `i` of the day after `turns` customer messages, each answered by Baton. */
+function facts(day: number, i: number, turns: number): ConversationFacts {
+  const createdAt = day + i * MIN;
+  const times = Array.from({ length: turns }, (_, t) => createdAt + t * 1000);
+  return { key: `log:${day}:${i}`, accountId: 'acme', createdAt, category: 'billing', at: { customer: times, thanks: [], bot: times.map((t) => t + 500), staff: [] } };
+}
+
+describe.each([
+  ['SQLite', () => `sqlite://${join(mkdtempSync(join(tmpdir(), 'baton-day-log-')), 'baton.sqlite')}`],
+  ['Redis', () => inject('redisUrl')],
+])('report facts written by two instances at once on %s', (_name, uri) => {
+  it('count every conversation at its latest state, before and after older writes are folded together', async () => {
+    const where = uri();
+    const [a, b, reader] = [await open(where), await open(where), await open(where)];
+    // A fixed past day per run, so runs sharing one Redis never meet.
+    const day = Date.UTC(2020, 0, 1) + Math.floor(Math.random() * 3000) * DAY;
+    const conversations = 40;
+    // Each conversation gets three messages; its writes alternate between the two instances, all at once.
+    for (let turn = 1; turn <= 3; turn++) {
+      await Promise.all(Array.from({ length: conversations }, (_, i) => ((i + turn) % 2 ? a : b).facts.putConversation(facts(day, i, turn))));
+    }
+    const [head] = await reader.facts.conversations.heads([day]);
+    expect(head).toBe(3 * conversations - 1);
+
+    const seen = await reader.facts.conversationsCreated(day, day + DAY);
+    expect(seen).toHaveLength(conversations);
+    expect(seen.every((c) => c.at.customer.length === 3)).toBe(true);
+
+    // That read folded the 120 writes into the day's base; later writes land after it and still count.
+    expect(await reader.backend.keyv.get(storeKeys.logFolded('facts-conv-day', utcDay(day)))).toBe(3 * conversations);
+    await a.facts.putConversation(facts(day, 0, 4));
+    await b.facts.putConversation(facts(day, conversations, 1));
+    const again = await reader.facts.conversationsCreated(day, day + DAY);
+    expect(again).toHaveLength(conversations + 1);
+    expect(again.find((c) => c.key === facts(day, 0, 4).key)?.at.customer).toHaveLength(4);
+    const [moved] = await reader.facts.conversations.heads([day]);
+    expect(moved).toBe(head! + 2);
+  });
+});
