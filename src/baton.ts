@@ -8,19 +8,20 @@ import type { CoreDeps } from './core/deps.js';
 import { systemClock, type Clock } from './core/ports/clock.js';
 import type { KnowledgeEntry } from './core/ports/knowledge.js';
 import type { Llm } from './core/ports/llm.js';
+import type { Metrics } from './core/ports/metrics.js';
 import type { LoopPorts } from './core/ports/loop-ports.js';
 import { loadKnowledge } from './infra/knowledge/jsonl-knowledge-store.js';
 import { loadDocs } from './infra/knowledge/load-docs.js';
 import { OpenAiLlm } from './infra/llm/openai-llm.js';
 import { newEscalationId } from './infra/escalation-id.js';
-import { openStores, type Stores } from './infra/store/open-stores.js';
-import { addHealthRoutes, cachedCheck } from './http/health-routes.js';
+import type { Stores } from './infra/store/open-stores.js';
 import { HttpServer } from './http/http-server.js';
-import { addMetricsRoute } from './http/metrics-route.js';
+import { serveOperations } from './http/serve-operations.js';
 import { countedDecider } from './infra/metrics/counted-decider.js';
-import { registerEscalationGauges } from './infra/metrics/escalation-gauges.js';
 import { PrometheusMetrics } from './infra/metrics/prometheus-metrics.js';
-import { probeStore } from './infra/store/store-probe.js';
+import { connectSocketMode, verifySlackAuth } from './startup/slack-reachable.js';
+import { listenOrClose } from './startup/listen.js';
+import { openUsableStores } from './startup/usable-store.js';
 import { createBoltApp, registerListeners } from './slack/create-slack-app.js';
 import { countSlackEvents, serveSlackEvents } from './slack/events-endpoint.js';
 import { InFlight } from './slack/in-flight.js';
@@ -37,10 +38,13 @@ export interface BatonOptions {
   clock?: Clock;
 }
 
-/** LLM drafting is on when an API key is set; any OpenAI-compatible server via OPENAI_BASE_URL. */
-function llmFrom(env: Env): Llm | undefined {
-  if (!env.OPENAI_API_KEY) return undefined;
-  return new OpenAiLlm({ apiKey: env.OPENAI_API_KEY, baseURL: env.OPENAI_BASE_URL, model: env.OPENAI_MODEL, timeoutMs: env.OPENAI_TIMEOUT_MS });
+/**
+ * LLM drafting is on when OPENAI_API_KEY or OPENAI_BASE_URL is set: a base URL alone means a keyless
+ * OpenAI-compatible server (a local model, say), called without an Authorization header.
+ */
+function llmFrom(env: Env, metrics: Metrics): Llm | undefined {
+  if (!env.OPENAI_API_KEY && !env.OPENAI_BASE_URL) return undefined;
+  return new OpenAiLlm({ apiKey: env.OPENAI_API_KEY, baseURL: env.OPENAI_BASE_URL, model: env.OPENAI_MODEL, timeoutMs: env.OPENAI_TIMEOUT_MS, metrics });
 }
 
 export interface RunningBaton {
@@ -64,11 +68,11 @@ const STOP_GRACE_MS = 15_000;
 export async function startBaton(opts: BatonOptions): Promise<RunningBaton> {
   const { env, policy, log } = opts;
   const knowledge = opts.knowledge ?? [...loadKnowledge(env.BATON_KB), ...loadDocs(env.BATON_DOCS, log)];
-  const llm = llmFrom(env);
-  const stores = await openStores(env.BATON_STORE);
-  await probeStore(stores.backend.keyv);
-  const metrics = new PrometheusMetrics();
   const { app, receiver } = createBoltApp(env, log);
+  await verifySlackAuth(app, env);
+  const stores = await openUsableStores(env.BATON_STORE);
+  const metrics = new PrometheusMetrics();
+  const llm = llmFrom(env, metrics);
   const slack = new SlackCaller(app.client, log.child({ component: 'slack-api' }));
   const built = buildDeciderWithIndex({ policy, kb: [...knowledge, ...(await stores.candidates.approvedEntries())], ...(llm ? { llm } : {}) });
   const clock = opts.clock ?? systemClock;
@@ -94,14 +98,12 @@ export async function startBaton(opts: BatonOptions): Promise<RunningBaton> {
 
   const server = new HttpServer(log.child({ component: 'http' }));
   if (receiver) serveSlackEvents(server, receiver, metrics);
-  addHealthRoutes(server, [
-    { name: 'store', check: () => probeStore(stores.backend.keyv) },
-    { name: 'slack', check: cachedCheck(async () => void (await app.client.auth.test()), 30_000) },
-  ]);
-  registerEscalationGauges(metrics, stores.facts, clock);
-  addMetricsRoute(server, metrics.registry);
-  const port = await server.listen(env.PORT);
-  if (!receiver) await app.start();
+  serveOperations(server, { stores, metrics, clock, slackAuth: () => app.client.auth.test() });
+  const port = await listenOrClose(server, env.PORT, stores);
+  if (!receiver) await connectSocketMode(app, env).catch(async (err: unknown) => {
+    await Promise.all([server.close(), stores.close()]);
+    throw err;
+  });
   scheduler.start();
   log.info(
     { mode: receiver ? 'http' : 'socket', port, store: stores.backend.kind, knowledge: knowledge.length, llm: llm ? env.OPENAI_MODEL : 'off' },

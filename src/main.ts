@@ -1,22 +1,60 @@
 import { describeSettingsError, loadSettings, SettingsError } from './config/load-settings.js';
-import { startBaton } from './baton.js';
+import { startBaton, type RunningBaton } from './baton.js';
 import { createLogger } from './infra/logger.js';
+import { shortReason, StartupFailure } from './startup/startup-failure.js';
+
+type Log = ReturnType<typeof createLogger>;
+
+/**
+ * SIGTERM (a deploy, `docker stop`) and SIGINT (Ctrl-C) stop Baton once: it stops taking events and
+ * finishes or records the work in flight. A second signal while stopping is noted, not obeyed: in a
+ * terminal Ctrl-C reaches both npm and Baton, and cutting the stop short is what it exists to prevent.
+ */
+function stopOnSignals(baton: RunningBaton, log: Log): void {
+  let stopping = false;
+  const stop = async (signal: NodeJS.Signals) => {
+    if (stopping) return log.warn({ signal }, 'already stopping; finishing the work in flight');
+    stopping = true;
+    log.info({ signal }, 'stopping');
+    try {
+      await baton.stop();
+      log.info({}, 'stopped');
+      process.exit(0);
+    } catch (err) {
+      log.error({ err }, 'the stop did not finish cleanly');
+      process.exit(1);
+    }
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, (s) => void stop(s));
+}
+
+/**
+ * A crash is one line and exit 1: while starting, the same short line as any start problem; once
+ * running, a structured log line with its stack, for the operator's logs.
+ */
+function logCrashes(log: Log, running: () => boolean): void {
+  const crash = (err: unknown) => {
+    if (running()) log.fatal({ err }, 'Baton crashed');
+    else process.stderr.write(`Baton failed to start: ${shortReason(err)}\n`);
+    process.exit(1);
+  };
+  process.on('uncaughtException', crash);
+  process.on('unhandledRejection', crash);
+}
 
 async function main(): Promise<void> {
   const { env, policy } = loadSettings();
-  const log = createLogger(env.LOG_LEVEL);
-  const baton = await startBaton({ env, policy, log });
-  const stop = async (signal: string) => {
-    log.info({ signal }, 'stopping');
-    await baton.stop();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
+  const log = createLogger(env.LOG_LEVEL, undefined, env.LOG_FORMAT);
+  let baton: RunningBaton | undefined;
+  logCrashes(log, () => baton !== undefined);
+  baton = await startBaton({ env, policy, log });
+  stopOnSignals(baton, log);
 }
 
+/** Start problems are one clear line on stderr naming the setting, and exit 1: no stack trace. */
 main().catch((err: unknown) => {
-  const text = err instanceof SettingsError ? describeSettingsError(err) : `Baton failed to start: ${(err as Error).message}\n`;
-  process.stderr.write(text);
+  if (err instanceof SettingsError) process.stderr.write(describeSettingsError(err));
+  else if (err instanceof StartupFailure) process.stderr.write(`Baton cannot start: ${err.message}\n`);
+  else process.stderr.write(`Baton failed to start: ${shortReason(err)}\n`);
   process.exit(1);
 });

@@ -46,5 +46,22 @@ export function referenceProblems(raw: unknown): ReferenceProblem[] {
       owner.set(c, a.id);
     }),
   );
+  problems.push(...internalChannelProblems(doc, owner));
+  return problems;
+}
+
+/**
+ * Internal posts (handoff packets with CRM links and transcripts, SLA reminders, the leads' digest) go to
+ * queue and leads channels: one that is also a customer's shared channel would show them to that customer.
+ */
+function internalChannelProblems(doc: Record<string, unknown>, customerChannels: Map<string, unknown>): ReferenceProblem[] {
+  const problems: ReferenceProblem[] = [];
+  const clash = (channel: unknown, path: (string | number)[], what: string) => {
+    if (typeof channel === 'string' && customerChannels.has(channel)) {
+      problems.push({ path, message: `channel ${channel} is account "${String(customerChannels.get(channel))}"'s shared channel; ${what} must be an internal channel` });
+    }
+  };
+  list(doc.queues).forEach((q, i) => clash(q.channel, ['queues', i, 'channel'], 'a queue channel'));
+  clash(doc.leads_channel, ['leads_channel'], 'the leads channel');
   return problems;
 }

@@ -1,4 +1,5 @@
 import pino, { type Logger as PinoLogger } from 'pino';
+import pretty from 'pino-pretty';
 import type { Logger } from '../core/ports/logger.js';
 
 /** Secrets never reach a log line, wherever they hide in the object logged. */
@@ -20,6 +21,19 @@ const REDACT = [
   'env.OPENAI_API_KEY',
 ];
 
-export function createLogger(level: string, destination?: pino.DestinationStream): PinoLogger & Logger {
-  return pino({ level, redact: { paths: REDACT, censor: '[redacted]' }, base: { app: 'baton' } }, destination);
+export type LogFormat = 'auto' | 'json' | 'pretty';
+
+/** Readable lines for a person at a terminal; JSON, one object a line, for everything else (files, collectors). */
+function prettyWanted(format: LogFormat): boolean {
+  return format === 'pretty' || (format === 'auto' && process.stdout.isTTY === true);
+}
+
+/**
+ * The pino root. Without a destination it writes to stdout, pretty-printed in a terminal (in this thread,
+ * synchronously, so the last lines before an exit are never lost).
+ */
+export function createLogger(level: string, destination?: pino.DestinationStream, format: LogFormat = 'auto'): PinoLogger & Logger {
+  const options = { level, redact: { paths: REDACT, censor: '[redacted]' }, base: { app: 'baton' } };
+  if (destination || !prettyWanted(format)) return pino(options, destination);
+  return pino(options, pretty({ sync: true, colorize: process.stdout.isTTY === true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,app' }));
 }

@@ -51,7 +51,9 @@ export function createBoltApp(env: Env, log: PinoLogger): BoltApp {
     ...(env.SLACK_API_URL ? { slackApiUrl: env.SLACK_API_URL } : {}),
   };
   const logger = boltLogger(log);
-  const common = { token: env.SLACK_BOT_TOKEN, logger, clientOptions };
+  // Baton checks the token itself at start (startup/slack-reachable.ts); Bolt's own eager auth.test would
+  // reject unhandled on a wrong token and crash with a stack trace before that check could say so.
+  const common = { token: env.SLACK_BOT_TOKEN, logger, clientOptions, tokenVerificationEnabled: false };
   if (!env.SLACK_APP_TOKEN) {
     const receiver = new HTTPReceiver({ signingSecret: env.SLACK_SIGNING_SECRET ?? '', endpoints: SLACK_EVENTS_PATH, logger });
     return { app: new App({ ...common, receiver }), receiver };

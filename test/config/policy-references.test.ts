@@ -48,4 +48,24 @@ categories: [{ name: how_to, risk: low }]
 `;
     expect(problems(policy)).toEqual([]);
   });
+
+  it('refuses a queue or leads channel that is also a customer shared channel, naming the account', () => {
+    const policy = `
+vendor: { team_ids: [T0VENDOR1] }
+accounts:
+  - { id: acme, name: Acme, tier: enterprise, channels: [C0ACME001] }
+  - { id: globex, name: Globex, tier: growth, channels: [C0GLOBEX1] }
+queues:
+  - { id: support, channel: C0SUPPORT1, role: support specialist, sla_minutes: 60 }
+  - { id: billing, channel: C0GLOBEX1, role: billing specialist, sla_minutes: 60 }
+routing: { default_queue: support }
+root_causes: [{ id: kb_gap, label: KB gap }]
+categories: [{ name: how_to, risk: low }]
+leads_channel: C0ACME001
+`;
+    expect(problems(policy)).toEqual([
+      `8:queues[1].channel: channel C0GLOBEX1 is account "globex"'s shared channel; a queue channel must be an internal channel`,
+      `12:leads_channel: channel C0ACME001 is account "acme"'s shared channel; the leads channel must be an internal channel`,
+    ]);
+  });
 });

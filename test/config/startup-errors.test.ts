@@ -7,11 +7,11 @@ import { describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
 
-/** Starts Baton the way `npm start` does and returns how it ended. */
+/** Starts the compiled Baton, as `npm start` does (test/global-build.ts compiled it), and returns how it ended. */
 async function start(env: Record<string, string>): Promise<{ code: number; stderr: string }> {
-  const cleanEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('SLACK_') && !k.startsWith('BATON_')));
+  const cleanEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('SLACK_') && !k.startsWith('BATON_') && !k.startsWith('OPENAI_')));
   try {
-    await run(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env: { ...cleanEnv, ...env }, timeout: 20_000 });
+    await run(process.execPath, ['dist/main.js'], { env: { ...cleanEnv, ...env }, timeout: 50_000 });
     return { code: 0, stderr: '' };
   } catch (err) {
     const e = err as { code: number; stderr: string };

@@ -69,7 +69,7 @@ export class Harness {
     readonly policy: Policy,
     readonly logs: LogCapture,
     private readonly options: HarnessOptions,
-    /** The fake Socket Mode endpoint, in socketMode; `target` is then unused (Baton binds no port). */
+    /** The fake Socket Mode endpoint, in socketMode; `target` is then unused (PORT serves health and metrics only). */
     readonly socket?: FakeSocketMode,
   ) {}
 

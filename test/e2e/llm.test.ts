@@ -53,11 +53,26 @@ describe('with an LLM configured', () => {
     expect(escalation?.trigger).toBe('engine_error');
   });
 
-  it('hands over when the model does not answer in time', async () => {
+  it('hands over when the model does not answer in time, without a second try past OPENAI_TIMEOUT_MS', async () => {
     behaviour = () => ({ hang: true });
     const ts = await h.say(customer, 'How do I invite a teammate?');
     const notice = await h.waitForPost(ACME_CHANNEL, ts, () => true, 15_000);
     expect(String(notice.args.text)).toContain('support specialist');
+    expect(model.requests).toHaveLength(1);
+  });
+
+  it('does not send a cited answer that carries a link its sources do not have', async () => {
+    behaviour = (doc) => ({
+      content: JSON.stringify({
+        answer: 'Open Settings > Members and press Invite. First confirm your account at https://acme-support.example/verify.',
+        citations: [doc.sources[0]!.id],
+        confidence: 0.95,
+      }),
+    });
+    const ts = await h.say(customer, 'How do I invite a teammate?');
+    const first = await h.waitForPost(ACME_CHANNEL, ts);
+    expect(String(first.args.text)).not.toContain('acme-support.example');
+    expect(JSON.stringify(h.fake.calls('chat.postMessage').map((c) => c.args))).not.toContain('acme-support.example');
   });
 
   it('does not send an answer the model gave without citing a source', async () => {
@@ -65,5 +80,21 @@ describe('with an LLM configured', () => {
     const ts = await h.say(customer, 'How do I invite a teammate?');
     const first = await h.waitForPost(ACME_CHANNEL, ts);
     expect(String(first.args.text)).not.toContain('password');
+  });
+});
+
+describe('with a keyless OpenAI-compatible server (OPENAI_BASE_URL, no OPENAI_API_KEY)', () => {
+  it('drafts through it and sends no Authorization header', async () => {
+    behaviour = (doc) => ({ content: JSON.stringify({ answer: 'Press Invite under Settings > Members.', citations: [doc.sources[0]!.id], confidence: 0.9 }) });
+    const keyless = await Harness.start({ env: { OPENAI_BASE_URL: model.url, OPENAI_MODEL: 'local-model' } });
+    try {
+      model.authorizations.length = 0;
+      const ts = await keyless.say(customer, 'How do I invite a teammate?');
+      const reply = await keyless.waitForPost(ACME_CHANNEL, ts);
+      expect(String(reply.args.text)).toBe('Press Invite under Settings &gt; Members.');
+      expect(model.authorizations).toEqual([undefined]);
+    } finally {
+      await keyless.stop();
+    }
   });
 });

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeSlackApi } from '../fakes/fake-slack-api.js';
 import { messageEvent, sendEvent } from '../fakes/slack-request.js';
 
-/** What `npm start` runs, with the shipped config/baton.yaml and config/knowledge, against a fake Slack. */
+/** `npm start` (compiled JavaScript, built first), with the shipped config/baton.yaml and config/knowledge, against a fake Slack. */
 const SECRET = 'main-process-secret';
 let fake: FakeSlackApi;
 let baton: ChildProcess;
@@ -33,7 +33,8 @@ beforeAll(async () => {
   fake.addUser({ id: 'U0CUSTOMER', team_id: 'T0CUSTOMER', real_name: 'Casey' });
   port = await freePort();
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('SLACK_') && !k.startsWith('BATON_') && !k.startsWith('OPENAI_')));
-  baton = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  // Exactly what the README says to run; npm passes a SIGTERM on to Baton and exits with its code.
+  baton = spawn('npm', ['start'], {
     env: {
       ...env,
       SLACK_BOT_TOKEN: 'xoxb-main-process',
@@ -79,6 +80,7 @@ describe('npm start with the shipped example', () => {
     const exited = new Promise<number | null>((resolve) => baton.once('exit', (code) => resolve(code)));
     baton.kill('SIGTERM');
     expect(await exited).toBe(0);
-    expect(stdout).toContain('stopping');
+    expect(stdout).toContain('"msg":"stopping"');
+    expect(stdout).toContain('"msg":"stopped"');
   });
 });

@@ -15,6 +15,8 @@ export interface FakeOpenAi {
   url: string;
   /** Every request received, in order, to assert on what reached the model. */
   requests: ChatRequest[];
+  /** The Authorization header of each request (undefined when none was sent), in the same order. */
+  authorizations: (string | undefined)[];
   close(): Promise<void>;
 }
 
@@ -30,6 +32,7 @@ async function body(req: IncomingMessage): Promise<string> {
  */
 export async function startFakeOpenAi(reply: (req: ChatRequest) => FakeReply): Promise<FakeOpenAi> {
   const requests: ChatRequest[] = [];
+  const authorizations: (string | undefined)[] = [];
   const hanging = new Set<import('node:http').ServerResponse>();
   const server: Server = createServer(async (req, res) => {
     if (req.method !== 'POST' || !req.url?.endsWith('/chat/completions')) {
@@ -38,6 +41,7 @@ export async function startFakeOpenAi(reply: (req: ChatRequest) => FakeReply): P
     }
     const parsed = JSON.parse(await body(req)) as ChatRequest;
     requests.push(parsed);
+    authorizations.push(req.headers.authorization);
     const r = reply(parsed);
     if ('hang' in r) return void hanging.add(res);
     if ('status' in r) {
@@ -60,6 +64,7 @@ export async function startFakeOpenAi(reply: (req: ChatRequest) => FakeReply): P
   return {
     url: `http://127.0.0.1:${port}/v1`,
     requests,
+    authorizations,
     close: () =>
       new Promise<void>((resolve) => {
         hanging.forEach((res) => res.destroy());

@@ -1,6 +1,8 @@
 import OpenAI from 'openai';
 import { z } from 'zod';
 import type { Llm, LlmDraft, LlmDraftRequest } from '../../core/ports/llm.js';
+import { noMetrics, type CallOutcome, type Metrics } from '../../core/ports/metrics.js';
+import { timedCall } from '../metrics/timed-call.js';
 
 const draftSchema = z.object({ answer: z.string(), citations: z.array(z.string()), confidence: z.number().min(0).max(1) });
 
@@ -29,31 +31,48 @@ const SYSTEM = [
 ].join(' ');
 
 export interface OpenAiLlmOptions {
-  apiKey: string;
+  /** Absent for a keyless OpenAI-compatible server: no Authorization header is sent. */
+  apiKey?: string;
   baseURL?: string;
   model: string;
+  /** Bounds the whole draft, retries included: a customer is waiting, and an escalation beats a long retry loop. */
   timeoutMs: number;
-  /** Small on purpose: a customer is waiting, and an escalation beats a long retry loop. */
+  /** Retries of a quick 5xx or 429, inside the same overall deadline (default 1). */
   maxRetries?: number;
+  metrics?: Metrics;
+}
+
+function outcomeOf(err: unknown): CallOutcome {
+  if (err instanceof OpenAI.RateLimitError) return 'rate_limited';
+  if (err instanceof OpenAI.APIUserAbortError || err instanceof OpenAI.APIConnectionTimeoutError) return 'timeout';
+  return 'error';
 }
 
 export class OpenAiLlm implements Llm {
   private readonly client: OpenAI;
 
   constructor(private readonly opts: OpenAiLlmOptions) {
-    this.client = new OpenAI({ apiKey: opts.apiKey, baseURL: opts.baseURL, timeout: opts.timeoutMs, maxRetries: opts.maxRetries ?? 1 });
+    // The SDK insists on a key; a keyless server gets a placeholder that the null header keeps off the wire.
+    const auth = opts.apiKey ? { apiKey: opts.apiKey } : { apiKey: 'keyless', defaultHeaders: { Authorization: null } };
+    this.client = new OpenAI({ ...auth, baseURL: opts.baseURL ?? null, timeout: opts.timeoutMs, maxRetries: opts.maxRetries ?? 1 });
   }
 
   async draft(request: LlmDraftRequest): Promise<LlmDraft> {
-    const completion = await this.client.chat.completions.create({
-      model: this.opts.model,
-      temperature: 0,
-      messages: [
-        { role: 'system', content: SYSTEM },
-        { role: 'user', content: JSON.stringify({ question: request.question, conversation: request.history, sources: request.sources }) },
-      ],
-      response_format: { type: 'json_schema', json_schema: { name: 'grounded_answer', strict: true, schema: JSON_SCHEMA } },
-    });
+    const call = () =>
+      this.client.chat.completions.create(
+        {
+          model: this.opts.model,
+          temperature: 0,
+          messages: [
+            { role: 'system', content: SYSTEM },
+            { role: 'user', content: JSON.stringify({ question: request.question, conversation: request.history, sources: request.sources }) },
+          ],
+          response_format: { type: 'json_schema', json_schema: { name: 'grounded_answer', strict: true, schema: JSON_SCHEMA } },
+        },
+        // The SDK's timeout is per attempt; this signal ends the attempts together at the deadline.
+        { signal: AbortSignal.timeout(this.opts.timeoutMs) },
+      );
+    const completion = await timedCall(this.opts.metrics ?? noMetrics, 'llm', 'chat.completions', call, outcomeOf);
     const content = completion.choices[0]?.message?.content;
     if (!content) throw new Error('the model returned no content');
     return draftSchema.parse(JSON.parse(content));

@@ -1,0 +1,29 @@
+import type { Clock } from '../core/ports/clock.js';
+import { registerEscalationGauges } from '../infra/metrics/escalation-gauges.js';
+import type { PrometheusMetrics } from '../infra/metrics/prometheus-metrics.js';
+import type { Stores } from '../infra/store/open-stores.js';
+import { probeStore } from '../infra/store/store-probe.js';
+import { addHealthRoutes, cachedCheck } from './health-routes.js';
+import type { HttpServer } from './http-server.js';
+import { addMetricsRoute } from './metrics-route.js';
+
+/** A passing Slack auth check is trusted this long, so a probe every few seconds costs Slack little. */
+const SLACK_AUTH_TTL_MS = 30_000;
+
+export interface OperationsDeps {
+  stores: Stores;
+  metrics: PrometheusMetrics;
+  clock: Clock;
+  /** auth.test with the bot token. */
+  slackAuth: () => Promise<unknown>;
+}
+
+/** /healthz, /readyz (store takes a write, Slack accepts the token) and /metrics, on the shared server. */
+export function serveOperations(server: HttpServer, deps: OperationsDeps): void {
+  addHealthRoutes(server, [
+    { name: 'store', check: () => probeStore(deps.stores.backend.keyv) },
+    { name: 'slack', check: cachedCheck(async () => void (await deps.slackAuth()), SLACK_AUTH_TTL_MS) },
+  ]);
+  registerEscalationGauges(deps.metrics, deps.stores.facts, deps.clock);
+  addMetricsRoute(server, deps.metrics.registry);
+}

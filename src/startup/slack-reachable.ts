@@ -1,0 +1,50 @@
+import type { App } from '@slack/bolt';
+import { ErrorCode } from '@slack/web-api';
+import type { Env } from '../config/env.js';
+import { shortReason, StartupFailure, withDeadline } from './startup-failure.js';
+
+const SLACK_DEADLINE_MS = 20_000;
+const TOKEN_HELP = "copy it from your Slack app's settings (README.md, section \"Install in Slack\")";
+
+interface WebError {
+  code?: string;
+  data?: { error?: string };
+  /** The network error; with fetch its code sits on `cause`. */
+  original?: { code?: string; message?: string; cause?: { code?: string } };
+  statusCode?: number;
+}
+
+/** One line for a failed Slack call at start, naming the setting behind it. */
+function slackProblem(err: unknown, env: Env, token: 'SLACK_BOT_TOKEN' | 'SLACK_APP_TOKEN'): string {
+  const e = err as WebError;
+  const where = env.SLACK_API_URL ? `SLACK_API_URL=${env.SLACK_API_URL}` : 'https://slack.com/api/';
+  if (e.code === ErrorCode.PlatformError) {
+    const refused = ['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'token_expired', 'not_allowed_token_type'];
+    const reason = e.data?.error ?? 'unknown_error';
+    return refused.includes(reason) ? `${token}: Slack refused the token (${reason}); ${TOKEN_HELP}` : `${token}: Slack answered ${reason} to the token check`;
+  }
+  if (e.code === ErrorCode.RequestError) return `Slack is unreachable at ${where} (${e.original?.cause?.code ?? e.original?.code ?? shortReason(e.original)})`;
+  if (e.code === ErrorCode.HTTPError) return `Slack at ${where} answered HTTP ${e.statusCode}; try again later`;
+  if ((err as { code?: string })?.code === 'TIMEOUT') return `Slack at ${where} did not answer within ${SLACK_DEADLINE_MS / 1000} s`;
+  return `${token}: ${shortReason(err)}`;
+}
+
+const silence = () => Object.assign(new Error('no answer'), { code: 'TIMEOUT' });
+
+/** auth.test with the bot token: a wrong token or an unreachable Slack stops the start with one clear line. */
+export async function verifySlackAuth(app: App, env: Env): Promise<void> {
+  try {
+    await withDeadline(app.client.auth.test(), SLACK_DEADLINE_MS, silence);
+  } catch (err) {
+    throw new StartupFailure(slackProblem(err, env, 'SLACK_BOT_TOKEN'));
+  }
+}
+
+/** Socket Mode: opens the WebSocket with the app-level token, with the same clear failure. */
+export async function connectSocketMode(app: App, env: Env): Promise<void> {
+  try {
+    await withDeadline(app.start(), SLACK_DEADLINE_MS, silence);
+  } catch (err) {
+    throw new StartupFailure(slackProblem(err, env, 'SLACK_APP_TOKEN'));
+  }
+}
