@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { SingleBar, Presets } from 'cli-progress';
 import { loadPolicy } from '../config/load-policy.js';
+import type { Policy } from '../config/policy-schema.js';
+import type { SlackWorkspace } from '../infra/knowledge/formats/slack-export.js';
 import { parseColumnMap, MAPPED_FIELDS, type ColumnMap } from '../infra/knowledge/column-map.js';
 import { JsonlKnowledgeStore } from '../infra/knowledge/jsonl-knowledge-store.js';
 import { cliPaths } from './cli-env.js';
@@ -36,12 +38,25 @@ Options:
   --quiet            no progress bar`;
 
 /**
- * The policy's account ids. A named policy (flag or BATON_CONFIG) must exist; the default one may be
- * absent (an import before the policy is written), and then accounts are not checked.
+ * The policy, for its accounts and Slack workspace. A named policy (flag or BATON_CONFIG) must exist;
+ * the default one may be absent (an import before the policy is written): accounts are then not checked.
  */
-function accountsToCheck(config: string, named: boolean): Set<string> | undefined {
+function policyOf(config: string, named: boolean): Policy | undefined {
   if (named && !existsSync(config)) throw new UsageError(`no such config file: ${config}`);
-  return existsSync(config) ? new Set(loadPolicy(config).accounts.map((a) => a.id)) : undefined;
+  return existsSync(config) ? loadPolicy(config) : undefined;
+}
+
+/** Lower-cased account id and name -> id, so a helpdesk organization named "Acme Corp" finds its account. */
+function accountDirectory(policy: Policy): Map<string, string> {
+  return new Map(policy.accounts.flatMap((a) => [[a.id.toLowerCase(), a.id], [a.name.toLowerCase(), a.id]] as [string, string][]));
+}
+
+function slackWorkspace(policy: Policy | undefined): SlackWorkspace {
+  return {
+    staffTeams: new Set(policy?.vendor.team_ids ?? []),
+    staffEnterprises: new Set(policy?.vendor.enterprise_ids ?? []),
+    channelAccounts: new Map(policy?.accounts.flatMap((a) => a.channels.map((c) => [c, a.id] as [string, string])) ?? []),
+  };
 }
 
 function columnMap(spec: string | undefined): ColumnMap | undefined {
@@ -97,14 +112,15 @@ export const kbIngestCommand: CliCommand = {
     const missing = positionals.filter((p) => !existsSync(p));
     if (missing.length > 0) throw new UsageError(`no such file or directory: ${missing.join(', ')}`);
     const paths = cliPaths({ kb: values.kb, config: values.config });
-    const knownAccounts = accountsToCheck(paths.config, paths.configNamed);
-    if (values.account && knownAccounts && !knownAccounts.has(values.account)) throw new UsageError(`--account ${values.account} is not an account of ${paths.config}`);
+    const policy = policyOf(paths.config, paths.configNamed);
+    if (values.account && policy && !policy.accounts.some((a) => a.id === values.account)) throw new UsageError(`--account ${values.account} is not an account of ${paths.config}`);
     const map = columnMap(values.map);
     const sep = delimiter(values.delimiter);
     const bar = progressBar(values.quiet);
     const summary = await ingest(positionals, new JsonlKnowledgeStore(paths.kb), {
       ...(values.account ? { account: values.account } : {}),
-      ...(knownAccounts ? { knownAccounts } : {}),
+      ...(policy ? { accounts: accountDirectory(policy) } : {}),
+      slack: slackWorkspace(policy),
       ...(map ? { map } : {}),
       ...(sep ? { delimiter: sep } : {}),
       ...(values.records ? { records: values.records.split(',').map((k) => k.trim()) } : {}),
@@ -112,7 +128,7 @@ export const kbIngestCommand: CliCommand = {
       onProgress: (p) => bar?.update(p),
     });
     bar?.stop();
-    const unchecked = knownAccounts ? '' : `Accounts not checked: ${paths.config} not found (use --config or BATON_CONFIG).\n`;
+    const unchecked = policy ? '' : `Accounts not checked: ${paths.config} not found (use --config or BATON_CONFIG).\n`;
     process.stdout.write(`${formatSummary(summary)}\n${unchecked}Knowledge file: ${paths.kb}${summary.dryRun ? ' (not written)' : ''}\n`);
     return 0;
   },

@@ -1,16 +1,17 @@
 import { statSync } from 'node:fs';
 import type { KnowledgeEntry, KnowledgeStore } from '../../core/ports/knowledge.js';
-import { listFiles, readExport, type ReadOptions } from '../../infra/knowledge/read-export.js';
+import { listFiles, loadSideloads, readExport, readSlackExport, type ReadItem, type ReadOptions } from '../../infra/knowledge/read-export.js';
 import { byteCounter } from './byte-counter.js';
 
 export interface IngestOptions extends ReadOptions {
   /** Entries without an account of their own are imported as this account's (private) knowledge. */
   account?: string;
   /**
-   * The policy's account ids, when known. An entry of any other organization is kept for triage
-   * learning but quoted to nobody (its account matches no channel) until a lead approves it.
+   * The policy's accounts, when known: lower-cased id or name -> id. A record's organization is matched
+   * by either; any other organization is kept for triage learning but quoted to nobody (its account
+   * matches no channel) until a lead approves it.
    */
-  knownAccounts?: ReadonlySet<string>;
+  accounts?: ReadonlyMap<string, string>;
   /** Count and compare, write nothing. */
   dryRun?: boolean;
   /** Called as records are read: how many, and how far through the input's bytes. */
@@ -39,36 +40,45 @@ export interface IngestSummary {
  * twice changes nothing the second time. Nothing is written for a record that was skipped.
  */
 export async function ingest(paths: string[], store: KnowledgeStore, opts: IngestOptions = {}): Promise<IngestSummary> {
-  const { files, unsupported } = listFiles(paths);
-  const s: IngestSummary = { files: files.length, read: 0, added: 0, updated: 0, unchanged: 0, unknownAccounts: 0, neededHuman: new Map(), skipped: new Map(), sample: [], dryRun: opts.dryRun === true };
+  const plan = listFiles(paths);
+  const s: IngestSummary = { files: plan.files.length + plan.sideloadFiles.length + plan.slackExports.length, read: 0, added: 0, updated: 0, unchanged: 0, unknownAccounts: 0, neededHuman: new Map(), skipped: new Map(), sample: [], dryRun: opts.dryRun === true };
   const skip = (reason: string, where: string) => {
     const v = s.skipped.get(reason) ?? { count: 0, examples: [] };
     v.count++;
     if (v.examples.length < 3) v.examples.push(where);
     s.skipped.set(reason, v);
   };
-  unsupported.forEach((f) => skip('unsupported file type (use .jsonl, .json, .csv, .tsv or .md)', f));
-  const bytes = byteCounter(files.reduce((n, f) => n + statSync(f).size, 0));
+  plan.unsupported.forEach((f) => skip('unsupported file type (use .jsonl, .json, .csv, .tsv or .md)', f));
+  const bytes = byteCounter(plan.files.reduce((n, f) => n + statSync(f).size, 0));
+  const side = await loadSideloads(plan);
   const byId = new Map<string, KnowledgeEntry>();
-  for (const file of files) {
-    for await (const item of readExport(file, { ...opts, onBytes: bytes.add })) {
-      if ('skipped' in item) {
-        skip(item.skipped, item.where);
-        continue;
-      }
-      s.read++;
-      const entry = opts.account && !item.entry.account ? { ...item.entry, account: opts.account } : item.entry;
-      if (entry.account && opts.knownAccounts && !opts.knownAccounts.has(entry.account)) s.unknownAccounts++;
-      for (const why of entry.needsHumanBecause ?? []) s.neededHuman.set(why, (s.neededHuman.get(why) ?? 0) + 1);
-      if (byId.has(entry.id)) skip('duplicate id in this import (the last one is kept)', `${file}: ${entry.id}`);
-      byId.set(entry.id, entry);
-      if (s.sample.length < 5) s.sample.push(entry);
-      if (s.read % 500 === 0) opts.onProgress?.({ records: s.read, ...bytes.now() });
-    }
+  const take = (item: ReadItem) => {
+    if ('skipped' in item) return skip(item.skipped, item.where);
+    s.read++;
+    const entry = withAccount(item.entry, opts);
+    if (entry.account && opts.accounts && ![...opts.accounts.values()].includes(entry.account)) s.unknownAccounts++;
+    for (const why of entry.needsHumanBecause ?? []) s.neededHuman.set(why, (s.neededHuman.get(why) ?? 0) + 1);
+    if (byId.has(entry.id)) skip('duplicate id in this import (the last one is kept)', entry.id);
+    byId.set(entry.id, entry);
+    if (s.sample.length < 5) s.sample.push(entry);
+    if (s.read % 500 === 0) opts.onProgress?.({ records: s.read, ...bytes.now() });
+  };
+  for (const file of plan.files) {
+    for await (const item of readExport(file, { ...opts, onBytes: bytes.add }, side)) take(item);
     opts.onProgress?.({ records: s.read, ...bytes.now() });
   }
+  for (const dir of plan.slackExports) for (const item of readSlackExport(dir, opts.slack ?? NO_WORKSPACE)) take(item);
   Object.assign(s, opts.dryRun ? await compare(store, byId) : await store.upsert([...byId.values()]));
   return s;
+}
+
+const NO_WORKSPACE = { staffTeams: new Set<string>(), staffEnterprises: new Set<string>(), channelAccounts: new Map<string, string>() };
+
+/** The entry under the policy's id for its organization (matched by id or name), or --account's when it names none. */
+function withAccount(entry: KnowledgeEntry, opts: IngestOptions): KnowledgeEntry {
+  if (!entry.account) return opts.account ? { ...entry, account: opts.account } : entry;
+  const id = opts.accounts?.get(entry.account.toLowerCase());
+  return id && id !== entry.account ? { ...entry, account: id } : entry;
 }
 
 /** What an upsert would do, without doing it. */

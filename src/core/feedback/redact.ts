@@ -1,30 +1,10 @@
-/**
- * Personal data and secrets taken out of text that leaves its conversation: training exports and
- * approved KB answers. Order matters: tokens and card numbers go
- * before phone numbers, whose pattern would otherwise eat their digits.
- */
-const SECRET_PATTERNS: RegExp[] = [
-  /\bxox[abposr]-[A-Za-z0-9-]{10,}/g, // Slack tokens
-  /\bxapp-[A-Za-z0-9-]{10,}/g,
-  /\bsk-[A-Za-z0-9_-]{16,}/g, // OpenAI-style API keys
-  /\b(?:ghp|gho|ghu|ghs|github_pat)_[A-Za-z0-9_]{20,}/g,
-  // Prefixed service keys (Stripe's whsec_, sk_live_, rk_test_, npm_, ...): a short prefix, then a long random part with digits.
-  /\b[a-z]{2,8}_(?:[a-z]{2,8}_)?(?=[A-Za-z]*\d)[A-Za-z0-9]{20,}\b/g,
-  /\bAKIA[0-9A-Z]{16}\b/g, // AWS access key ids
-  /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g, // JWTs
-  /\b[A-Fa-f0-9]{32,}\b/g, // long hex strings (hashes, keys)
-  /\b[A-Za-z0-9+/]{40,}={0,2}/g, // long base64 blobs
-];
-const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
-const CARD_CANDIDATE = /\b(?:\d[ -]?){12,18}\d\b/g;
-/** An optional country code, then an area code in brackets and two groups, or three groups or more; or +digits. */
-const PHONE = /(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)[\s.-]?\d{2,4}(?:[\s.-]\d{2,4})+|\d{2,4}[\s.-]\d{2,4}(?:[\s.-]\d{2,4})+)\b|\+\d{8,15}\b/;
-/**
- * Digit groups a phone pattern would take but that are not phone numbers: ISO dates ("the 2024-11-05
- * release") and dotted-quad IP addresses. Matched first at each position, so they are kept as written.
- */
-const NOT_A_PHONE = /\b\d{4}-\d{2}-\d{2}\b|\b\d{1,3}(?:\.\d{1,3}){3}\b/;
-const PHONE_OR_LOOKALIKE = new RegExp(`(${NOT_A_PHONE.source})|${PHONE.source}`, 'g');
+import { findPhoneNumbersInText } from 'libphonenumber-js';
+import { ADDRESSES, CARD_CANDIDATE, EMAIL, IBAN_CANDIDATE, IDS, LOCAL_PHONE, NAMED_SECRETS, PHONE_CANDIDATE, SECRET_PATTERNS, SELF_NAMES, URL } from './redact-patterns.js';
+
+export interface RedactOptions {
+  /** Domains of the customer (their email domains): URLs on them are the customer's own and are taken out. */
+  customerDomains?: readonly string[];
+}
 
 function luhn(digits: string): boolean {
   let sum = 0;
@@ -36,23 +16,61 @@ function luhn(digits: string): boolean {
   return sum % 10 === 0;
 }
 
-/**
- * A value named as a secret: after "password:" or "token=" whatever follows; after a bare keyword only a
- * value with a digit in it, so "the API token expires" stays readable while "password hunter2" does not.
- */
-const KEYWORD = '(bearer|token|api[_ -]?key|secret|password|passwd|pwd)';
-/** A value ends before sentence punctuation, which stays in the text. */
-const VALUE_END = `[^\\s"'.,;:!?)]`;
-const NAMED_SECRETS: RegExp[] = [
-  new RegExp(`\\b${KEYWORD}(\\s*[:=]\\s*)["']?[^\\s"']{3,}${VALUE_END}["']?`, 'gi'),
-  new RegExp(`\\b${KEYWORD}(\\s+(?:is\\s+)?)["']?(?=[^\\s"']*\\d)[^\\s"']{5,}${VALUE_END}["']?`, 'gi'),
-];
+/** ISO 13616 check: the country and check digits moved to the end, letters as numbers, mod 97 is 1. */
+function validIban(candidate: string): boolean {
+  const s = candidate.replace(/ /g, '');
+  if (s.length < 15 || s.length > 34) return false;
+  let rest = 0;
+  for (const ch of s.slice(4) + s.slice(0, 4)) {
+    const n = ch >= 'A' ? String(ch.charCodeAt(0) - 55) : ch;
+    for (const digit of n) rest = (rest * 10 + Number(digit)) % 97;
+  }
+  return rest === 1;
+}
 
-export function redact(text: string): string {
+/** Phone numbers libphonenumber recognises (with or without a country code, US numbers by default). */
+function redactPhones(text: string): string {
+  const out = text.replace(PHONE_CANDIDATE, (run, lookalike: string | undefined) => {
+    if (lookalike) return run;
+    const found = findPhoneNumbersInText(run, 'US');
+    let kept = run;
+    for (const p of found.reverse()) kept = `${kept.slice(0, p.startsAt)}[PHONE]${kept.slice(p.endsAt)}`;
+    return kept;
+  });
+  return out.replace(LOCAL_PHONE, '[PHONE]');
+}
+
+function customerDomains(text: string, given: readonly string[]): string[] {
+  const fromEmails = [...text.matchAll(EMAIL)].map((m) => m[0].split('@')[1]!.toLowerCase());
+  return [...new Set([...given.map((d) => d.toLowerCase()), ...fromEmails])];
+}
+
+function redactUrls(text: string, domains: string[]): string {
+  return text.replace(URL, (url) => {
+    const host = url.replace(/^https?:\/\//, '').split(/[/?#:]/)[0]!.toLowerCase();
+    const theirs = domains.some((d) => host === d || host.endsWith(`.${d}`)) || /@/.test(url.split(/[/?#]/, 3).join(''));
+    return theirs ? '[URL]' : url;
+  });
+}
+
+/**
+ * Personal data and secrets taken out of text that leaves its conversation: knowledge quoted to other
+ * customers, approved KB answers and training exports. Order matters: secrets and emails first, then
+ * the customer's URLs, IBANs and card numbers before phone numbers (whose digits they would share),
+ * then references, street addresses and self-introductions.
+ */
+export function redact(text: string, opts: RedactOptions = {}): string {
+  const domains = customerDomains(text, opts.customerDomains ?? []);
   let out = text;
   for (const p of SECRET_PATTERNS) out = out.replace(p, '[SECRET]');
   for (const p of NAMED_SECRETS) out = out.replace(p, '$1$2[SECRET]');
+  out = redactUrls(out, domains);
   out = out.replace(EMAIL, '[EMAIL]');
+  out = out.replace(IBAN_CANDIDATE, (m) => (validIban(m) ? '[IBAN]' : m));
   out = out.replace(CARD_CANDIDATE, (m) => (luhn(m.replace(/\D/g, '')) ? '[CARD]' : m));
-  return out.replace(PHONE_OR_LOOKALIKE, (m, lookalike: string | undefined) => lookalike ?? '[PHONE]');
+  out = redactPhones(out);
+  for (const [p, by] of IDS) out = out.replace(p, by);
+  for (const p of ADDRESSES) out = out.replace(p, '[ADDRESS]');
+  for (const [p, by] of SELF_NAMES) out = out.replace(p, by);
+  return out;
 }

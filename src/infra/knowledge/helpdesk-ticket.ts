@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { RiskTier } from '../../core/model/decision.js';
 import type { HumanEvidence, KnowledgeEntry, KnowledgeTurn } from '../../core/ports/knowledge.js';
-import { redactQuoted } from './redact-quoted.js';
+import { conversationRedactor } from './redact-quoted.js';
 import { resolvingTurns } from './resolving-turns.js';
 
 /** One past conversation as every format's reader hands it over, before it becomes a KB entry. */
@@ -31,7 +31,12 @@ export type Converted = { entry: KnowledgeEntry } | { skipped: string };
 
 const RESOLVED = new Set(['solved', 'resolved', 'closed', 'done', 'completed', 'archived']);
 /** Tags with which helpdesks and teams mark a conversation that needed a person. */
-const FLAG_TAGS = /^(needs[-_ ]?human|escalat(ed|ion)|handoff|handed[-_ ]off|tier[-_ ]?[2-3]|l[23]|second[-_ ]line)$/;
+export const FLAG_TAGS = /^(needs[-_ ]?human|escalat(ed|ion)|handoff|handed[-_ ]off|tier[-_ ]?[2-3]|l[23]|second[-_ ]line)$/;
+
+/** The first tag that names a subject rather than an outcome: the topic helpdesks without a topic field give. */
+export function topicTag(tags: readonly string[]): string | undefined {
+  return tags.find((t) => !FLAG_TAGS.test(t.toLowerCase()));
+}
 
 /** Readable label of a topic or category ("card_arrival" -> "Card arrival"), the only title a resolution gets. */
 function label(s: string | undefined): string | undefined {
@@ -52,11 +57,14 @@ function contentId(file: string, question: string): string {
 export function toEntry(t: HelpdeskTicket, fileName: string): Converted {
   const status = t.status?.toLowerCase();
   if (status !== undefined && !RESOLVED.has(status)) return { skipped: `not resolved (status "${status}")` };
-  const clean = (s: string) => redactQuoted(s, t.names);
-  const customer = t.turns.filter((x) => x.role === 'customer').map((x) => x.text);
+  const resolution = resolvingTurns(t.turns);
+  // The customer's words up to the resolution: their thanks afterwards would only blur the match.
+  const end = resolution[0]?.at ?? t.turns.length;
+  const customer = t.turns.slice(0, end).filter((x) => x.role === 'customer').map((x) => x.text);
   const rawQuestion = customer.length > 0 ? customer.join('\n') : t.question ?? t.subject ?? '';
   if (rawQuestion.trim() === '') return { skipped: 'no customer question' };
-  const answer = t.answer ?? (resolvingTurns(t.turns).join('\n\n') || undefined);
+  const clean = conversationRedactor(t.names, rawQuestion);
+  const answer = t.answer ?? (resolution.map((r) => r.text).join('\n\n') || undefined);
   const tags = [...new Set(t.tags.map((x) => x.toLowerCase()))];
   const evidence = new Set(t.evidence);
   if (tags.some((x) => FLAG_TAGS.test(x))) evidence.add('flagged');

@@ -1,11 +1,14 @@
+import { open } from 'node:fs/promises';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import type { KnowledgeEntry } from '../../core/ports/knowledge.js';
-import { applyColumnMap, type ColumnMap } from './column-map.js';
-import { fromHelpdeskRecord } from './helpdesk-record.js';
+import type { ColumnMap } from './column-map.js';
+import { toTicket } from './formats/detect.js';
+import { addSideload, emptySideloads, SIDELOAD_KEYS, type Sideloads } from './formats/sideloads.js';
+import { isSlackExport, slackExportTickets, type SlackWorkspace } from './formats/slack-export.js';
 import { toEntry } from './helpdesk-ticket.js';
 import { fromMarkdown } from './markdown-doc.js';
-import { delimitedRecords, jsonArrayRecords, jsonLines, type RawRecord } from './record-stream.js';
+import { delimitedRecords, isJsonLines, jsonArrayRecords, jsonLines, type RawRecord } from './record-stream.js';
 
 /** One unit read from an export: an entry, or a record left out and why (with file and line). */
 export type ReadItem = { entry: KnowledgeEntry } | { skipped: string; where: string };
@@ -15,35 +18,76 @@ export interface ReadOptions {
   map?: ColumnMap;
   /** Column delimiter of CSV/TSV files (default: sniffed from the header line). */
   delimiter?: string;
-  /** For a JSON file holding an object: the keys whose arrays hold the records (default: all). */
+  /** For a JSON file holding an object: the keys whose arrays hold the records (default: all but sideloads). */
   records?: readonly string[];
+  /** Staff and channel accounts for Slack exports. */
+  slack?: SlackWorkspace;
   /** Told how many bytes were read, as they are. */
   onBytes?: (n: number) => void;
 }
 
-const SUPPORTED = new Set(['.jsonl', '.ndjson', '.json', '.csv', '.tsv', '.md', '.markdown']);
-
-/** Files to import: the paths themselves, or the supported files inside a directory (recursively). */
-export function listFiles(paths: string[]): { files: string[]; unsupported: string[] } {
-  const files: string[] = [];
-  const unsupported: string[] = [];
-  const visit = (p: string) => {
-    if (statSync(p).isDirectory()) return readdirSync(p).sort().forEach((f) => visit(join(p, f)));
-    (SUPPORTED.has(extname(p).toLowerCase()) ? files : unsupported).push(p);
-  };
-  paths.forEach(visit);
-  return { files, unsupported };
+/** What to read: export files, files of sideloaded people and groups, and Slack export folders. */
+export interface ImportPlan {
+  files: string[];
+  sideloadFiles: string[];
+  slackExports: string[];
+  unsupported: string[];
 }
 
-function rawRecords(file: string, opts: ReadOptions): AsyncGenerator<RawRecord> {
+const SUPPORTED = new Set(['.jsonl', '.ndjson', '.json', '.csv', '.tsv', '.md', '.markdown']);
+/** users.json, organizations.jsonl...: read first, for the names and roles the other files refer to. */
+const isSideloadFile = (f: string) => (SIDELOAD_KEYS as readonly string[]).includes(basename(f).replace(/\.(jsonl|ndjson|json)$/i, ''));
+
+/** What the paths hold: files themselves, or the supported files inside a directory (recursively). */
+export function listFiles(paths: string[]): ImportPlan {
+  const plan: ImportPlan = { files: [], sideloadFiles: [], slackExports: [], unsupported: [] };
+  const visit = (p: string) => {
+    if (statSync(p).isDirectory()) {
+      if (isSlackExport(p)) return void plan.slackExports.push(p);
+      return readdirSync(p).sort().forEach((f) => visit(join(p, f)));
+    }
+    if (!SUPPORTED.has(extname(p).toLowerCase())) plan.unsupported.push(p);
+    else (isSideloadFile(p) ? plan.sideloadFiles : plan.files).push(p);
+  };
+  paths.forEach(visit);
+  return plan;
+}
+
+async function startsWithObject(file: string): Promise<boolean> {
+  const handle = await open(file);
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(256), 0, 256, 0);
+    return buffer.subarray(0, bytesRead).toString('utf8').replace(/^\uFEFF/, '').trimStart().startsWith('{');
+  } finally {
+    await handle.close();
+  }
+}
+
+async function* rawRecords(file: string, opts: ReadOptions, keys?: (k: string) => boolean): AsyncGenerator<RawRecord> {
   const ext = extname(file).toLowerCase();
-  if (ext === '.csv' || ext === '.tsv') return delimitedRecords(file, opts.delimiter, opts.onBytes);
-  if (ext === '.json') return jsonArrayRecords(file, opts.records, opts.onBytes);
-  return jsonLines(file, opts.onBytes);
+  if (ext === '.csv' || ext === '.tsv') yield* delimitedRecords(file, opts.delimiter, opts.onBytes);
+  else if (ext === '.json' && !(await isJsonLines(file))) yield* jsonArrayRecords(file, keys, opts.onBytes);
+  else yield* jsonLines(file, opts.onBytes);
+}
+
+/** Sideloads of separate files (users.json...) and of the export objects' own keys ({"tickets":[], "users":[]}). */
+export async function loadSideloads(plan: ImportPlan): Promise<Sideloads> {
+  const side = emptySideloads();
+  for (const file of plan.sideloadFiles) {
+    const key = basename(file).replace(/\.(jsonl|ndjson|json)$/i, '');
+    for await (const r of rawRecords(file, {})) if ('rec' in r && r.rec && typeof r.rec === 'object') addSideload(side, key, r.rec as Record<string, unknown>);
+  }
+  for (const file of plan.files.filter((f) => extname(f).toLowerCase() === '.json')) {
+    if (!(await startsWithObject(file)) || (await isJsonLines(file))) continue;
+    for await (const r of jsonArrayRecords(file, (k) => (SIDELOAD_KEYS as readonly string[]).includes(k))) {
+      if ('rec' in r && r.rec && typeof r.rec === 'object') addSideload(side, r.where.match(/\.(\w+)\[\d+\]$/)?.[1] ?? '', r.rec as Record<string, unknown>);
+    }
+  }
+  return side;
 }
 
 /** Reads one export file, streamed, into entries and skips. Markdown docs become one entry per section. */
-export async function* readExport(file: string, opts: ReadOptions = {}): AsyncGenerator<ReadItem> {
+export async function* readExport(file: string, opts: ReadOptions = {}, side: Sideloads = emptySideloads()): AsyncGenerator<ReadItem> {
   const ext = extname(file).toLowerCase();
   if (ext === '.md' || ext === '.markdown') {
     const { entries, skipped } = fromMarkdown(readFileSync(file, 'utf8'), file);
@@ -51,7 +95,8 @@ export async function* readExport(file: string, opts: ReadOptions = {}): AsyncGe
     yield* skipped.map((s) => ({ skipped: s, where: file }));
     return;
   }
-  for await (const raw of rawRecords(file, opts)) {
+  const keys = (k: string) => (opts.records ? opts.records.includes(k) : !(SIDELOAD_KEYS as readonly string[]).includes(k));
+  for await (const raw of rawRecords(file, opts, keys)) {
     if ('error' in raw) {
       yield { skipped: raw.error, where: raw.where };
       continue;
@@ -64,8 +109,19 @@ export async function* readExport(file: string, opts: ReadOptions = {}): AsyncGe
       yield { skipped: 'not a record', where: raw.where };
       continue;
     }
-    const rec = opts.map ? applyColumnMap(raw.rec, opts.map) : (raw.rec as Record<string, unknown>);
-    const r = toEntry(fromHelpdeskRecord(rec), basename(file));
+    const r = toEntry(toTicket(raw.rec as Record<string, unknown>, side, opts.map), basename(file));
     yield 'entry' in r ? r : { skipped: r.skipped, where: raw.where };
+  }
+}
+
+/** Reads a Slack workspace export folder: one entry per support thread. */
+export function* readSlackExport(dir: string, ws: SlackWorkspace): Generator<ReadItem> {
+  for (const item of slackExportTickets(dir, ws)) {
+    if ('error' in item) {
+      yield { skipped: item.error, where: item.where };
+      continue;
+    }
+    const r = toEntry(item.ticket, basename(dir));
+    yield 'entry' in r ? r : { skipped: r.skipped, where: item.where };
   }
 }

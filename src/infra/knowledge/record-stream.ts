@@ -15,6 +15,25 @@ function bytesOf(file: string, onBytes?: (n: number) => void) {
   return stream;
 }
 
+/**
+ * Whether a .json file is really JSON lines, as Zendesk's account export writes it: its first line is a
+ * whole JSON value and another follows.
+ */
+export async function isJsonLines(file: string): Promise<boolean> {
+  const handle = await open(file);
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(256 * 1024), 0, 256 * 1024, 0);
+    const [first, ...rest] = buffer.subarray(0, bytesRead).toString('utf8').replace(/^\uFEFF/, '').split('\n');
+    if (rest.length === 0 || !/^\s*\{/.test(rest.join('\n'))) return false;
+    JSON.parse(first!);
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await handle.close();
+  }
+}
+
 /** One record read from a file, where it was, or why a piece of the file could not be read. */
 export type RawRecord = { rec: unknown; where: string } | { error: string; where: string };
 
@@ -72,17 +91,20 @@ export async function* jsonLines(file: string, onBytes?: (n: number) => void): A
 
 /**
  * The records of a JSON file, streamed: the elements of a top-level array, or of the arrays under a
- * top-level object's keys (`keys`, else every key: `{"tickets": [...]}`, `{"train": [...], "val": [...]}`).
+ * top-level object's keys (those `keys` accepts, else every key: `{"tickets": [...]}`, `{"train": [...], "val": [...]}`).
  * A file that stops being JSON part-way yields what came before and one error.
  */
-export async function* jsonArrayRecords(file: string, keys?: readonly string[], onBytes?: (n: number) => void): AsyncGenerator<RawRecord> {
+export async function* jsonArrayRecords(file: string, keys?: (key: string) => boolean, onBytes?: (n: number) => void): AsyncGenerator<RawRecord> {
   // The filter sees each element's path before the streamer assembles it (and may see it again): a queue pairs them.
   const paths: string[] = [];
   let last = '';
   const isRecord = (stack: (string | number | null)[]) => {
     const top = stack.length === 1 && typeof stack[0] === 'number';
-    const keyed = stack.length === 2 && typeof stack[0] === 'string' && typeof stack[1] === 'number' && (!keys || keys.includes(stack[0]));
-    const path = top ? `[${String(stack[0])}]` : keyed ? `.${String(stack[0])}[${String(stack[1])}]` : '';
+    // HAL pages (Help Scout) keep their records one level down: {"_embedded": {"conversations": [...]}}.
+    const at = stack[0] === '_embedded' ? 1 : 0;
+    const key = stack[at];
+    const keyed = stack.length === at + 2 && typeof key === 'string' && typeof stack[at + 1] === 'number' && (!keys || keys(key));
+    const path = top ? `[${String(stack[0])}]` : keyed ? `.${String(key)}[${String(stack[at + 1])}]` : '';
     if (path !== '' && path !== last) paths.push((last = path));
     return path !== '';
   };

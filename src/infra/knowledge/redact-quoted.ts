@@ -1,15 +1,20 @@
 import { redact } from '../../core/feedback/redact.js';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const EMAIL_DOMAIN = /@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)/g;
 
 /**
- * Text kept from a past conversation, with personal data taken out: the people the export names
- * (each full name and each part of it of 3 letters or more) and everything `redact` finds.
+ * Redaction for everything kept from one past conversation: the people it names (each full name and
+ * each word of it of 3 letters or more; emails whole), the customer's own domains (from the emails in
+ * the customer's words), and everything `redact` finds.
  */
-export function redactQuoted(text: string, names: readonly string[]): string {
-  const parts = [...new Set(names.flatMap((n) => [n, ...n.split(/[\s.@_-]+/)]).map((p) => p.trim()).filter((p) => p.length >= 3))];
-  const out = redact(text);
-  if (parts.length === 0) return out;
+export function conversationRedactor(names: readonly string[], customerText: string): (text: string) => string {
+  const parts = [...new Set(names.flatMap((n) => (n.includes('@') ? [n] : [n, ...n.split(/\s+/)])).map((p) => p.trim()).filter((p) => p.length >= 3))];
   const byLength = parts.sort((a, b) => b.length - a.length).map(escape);
-  return out.replace(new RegExp(`(?<![\\p{L}\\p{N}])(?:${byLength.join('|')})(?![\\p{L}\\p{N}])`, 'giu'), '[NAME]');
+  const people = byLength.length > 0 ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${byLength.join('|')})(?![\\p{L}\\p{N}])`, 'giu') : undefined;
+  const customerDomains = [...new Set([...customerText.matchAll(EMAIL_DOMAIN)].map((m) => m[1]!.toLowerCase()))];
+  return (text) => {
+    const out = redact(text, { customerDomains });
+    return people ? out.replace(people, '[NAME]') : out;
+  };
 }

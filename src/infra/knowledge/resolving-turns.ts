@@ -42,8 +42,8 @@ function clarifies(turns: KnowledgeTurn[], i: number): boolean {
  * before it with no customer turn between (a resolution sent in parts). Greetings, holding replies,
  * clarifying questions, internal notes and customer words never are.
  */
-export function resolvingTurns(turns: KnowledgeTurn[]): string[] {
-  const picked: string[] = [];
+export function resolvingTurns(turns: KnowledgeTurn[]): { at: number; text: string }[] {
+  const picked: { at: number; text: string }[] = [];
   for (let i = turns.length - 1; i >= 0; i--) {
     const t = turns[i]!;
     if (t.role === 'internal') continue;
@@ -52,7 +52,7 @@ export function resolvingTurns(turns: KnowledgeTurn[]): string[] {
       continue;
     }
     const body = substance(t.text);
-    if (body !== '' && !clarifies(turns, i)) picked.unshift(body);
+    if (body !== '' && !clarifies(turns, i)) picked.unshift({ at: i, text: body });
   }
   return picked;
 }

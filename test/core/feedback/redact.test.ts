@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { redact } from '../../../src/core/feedback/redact.js';
 
 describe('redact', () => {
-  it('takes out emails, phone numbers, card numbers and secrets, and leaves ordinary numbers', () => {
+  it('takes out emails, phone numbers, card numbers, secrets and order numbers, and leaves ordinary numbers', () => {
     const text =
       'Mail jane.doe@acme.example or call +44 20 7946 0958. Card 4111 1111 1111 1111 was charged. ' +
       'Token xoxb-1234567890-abcdefghij, key sk-proj_abcdefghijklmnop1234, password: hunter2secret. Order 12345, invoice 2024-17.';
@@ -14,7 +14,7 @@ describe('redact', () => {
     expect(out).toContain('[PHONE]');
     expect(out).toContain('[CARD]');
     expect(out).toContain('[SECRET]');
-    expect(out).toContain('Order 12345, invoice 2024-17.');
+    expect(out).toContain('Order [ID], invoice 2024-17.');
   });
 
   it('takes out service keys written as a prefix, an underscore and a long random part', () => {
@@ -42,6 +42,29 @@ describe('redact', () => {
   });
 
   it('leaves a long number that is not a card (fails the Luhn check) alone', () => {
-    expect(redact('Ticket 1234567890123')).toBe('Ticket 1234567890123');
+    expect(redact('Build 1234567890123 is out')).toBe('Build 1234567890123 is out');
+  });
+
+  it('takes out IBANs spaced or run together, and card numbers however they are spaced', () => {
+    const out = redact('Refund to DE89 3704 0044 0532 0130 00 or GB82WEST12345698765432; card 4111 11 1111111 111 or 5500-0000-0000-0004.');
+    expect(out).toBe('Refund to [IBAN] or [IBAN]; card [CARD] or [CARD].');
+    expect(redact('Model AB12 3456 7890 1234 ships soon')).toBe('Model AB12 3456 7890 1234 ships soon');
+  });
+
+  it('takes out phone numbers with no separators, with a trunk prefix, and local ones', () => {
+    for (const phone of ['7185550123', '+49 (0)30 9876543', '555-0182', '+1 (212) 555-0182']) {
+      expect(redact(`Ring ${phone} today.`)).toBe('Ring [PHONE] today.');
+    }
+  });
+
+  it('takes out Google API keys, street addresses, ticket and order references and self-introductions', () => {
+    const out = redact("I'm Dana Fox. Key AIzaSyD-9tSrke72PouQMnMX-a7eZSW0jkFMBWY; we moved to 12 Harbour Street and Hauptstraße 5. See INV-20931, order 558812, #35436, cus_Q8xLm2Zt.");
+    expect(out).toBe("I'm [NAME]. Key [SECRET]; we moved to [ADDRESS] and [ADDRESS]. See [ID], order [ID], [ID], [ID].");
+  });
+
+  it('takes out URLs on the customer\u2019s own domains and keeps the vendor\u2019s', () => {
+    const out = redact('Mail dana@initech.example: https://app.initech.example/admin/sso fails; see https://docs.vendor.example/sso.');
+    expect(out).toBe('Mail [EMAIL]: [URL] fails; see https://docs.vendor.example/sso.');
+    expect(redact('Open https://portal.acme.example/t/991', { customerDomains: ['acme.example'] })).toBe('Open [URL]');
   });
 });
