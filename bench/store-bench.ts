@@ -1,7 +1,7 @@
 /**
- * Store cost of the message path: `tsx bench/store-bench.ts [conversations-a-day...]`. Runs the core
- * use case (handleMessage, with the Slack listener's per-thread arrival lock around it, as the listener
- * calls it) on a SQLite store whose day already holds that many conversations, and counts through an
+ * Store cost of the message path: `tsx bench/store-bench.ts [conversations-a-day...]`. Runs what the
+ * intake does for one message (inbox record, the core use case handleMessage, delivery of each outbox
+ * item, inbox cleared) on a SQLite store whose day already holds that many conversations, and counts through an
  * instrumented Keyv store adapter every store operation and the bytes written, and every lock taken,
  * per answered message and per escalation. Each message starts a new conversation (a new thread).
  */
@@ -13,12 +13,14 @@ import KeyvSqlite from '@keyv/sqlite';
 import { parsePolicy } from '../src/config/load-policy.js';
 import { buildDecider } from '../src/core/answer/build-decider.js';
 import { handleMessage } from '../src/core/conversation/handle-message.js';
+import { attemptDelivery } from '../src/core/delivery/attempt-delivery.js';
 import type { CoreDeps } from '../src/core/deps.js';
 import type { ChatGateway } from '../src/core/ports/chat-gateway.js';
 import type { Logger } from '../src/core/ports/logger.js';
 import { loadDocs } from '../src/infra/knowledge/load-docs.js';
 import { ProcessLocks } from '../src/infra/locks/process-locks.js';
 import { encodeConversation } from '../src/infra/store/facts-codec.js';
+import { KeyvInbox } from '../src/infra/store/keyv-inbox.js';
 import { openStores, type Stores } from '../src/infra/store/open-stores.js';
 
 /** What the instrumented adapter and locks saw. */
@@ -50,6 +52,8 @@ const gateway: ChatGateway = {
   postPacket: async (channel) => ({ channel, messageId: `${Date.now()}.000100` }),
   updatePacket: async () => {},
   postInternal: async () => {},
+  postAlert: async () => {},
+  findDelivered: async () => undefined,
   linkTo: async () => undefined,
 };
 
@@ -79,14 +83,19 @@ async function fillDay(stores: Stores, perDay: number, now: number): Promise<voi
 
 let threads = 0;
 
-async function measure(deps: CoreDeps, texts: string[], expected: 'answer' | 'escalate', start: number): Promise<StoreCost> {
+async function measure(deps: CoreDeps, inbox: KeyvInbox, texts: string[], expected: 'answer' | 'escalate', start: number): Promise<StoreCost> {
   const before = { ...counted };
   for (const [i, text] of texts.entries()) {
     const thread = `${Math.floor(start / 1000)}.${String(threads++).padStart(6, '0')}`;
     const at = start + i;
     const message = { id: thread, ref: { platform: 'slack' as const, channel: CHANNEL, thread }, text, at, author: { id: 'U_CUSTOMER', name: 'Casey', isExternal: true } };
-    const outcome = await deps.locks.run(`arrival:${CHANNEL}:${thread}`, () => handleMessage(deps, message));
+    // The whole path: recorded in the inbox, decided, each outbox item delivered and marked, inbox cleared.
+    const id = `slack:${CHANNEL}:${thread}`;
+    await inbox.add({ id, lane: id, receivedAt: at, payload: message });
+    const outcome = await handleMessage(deps, message);
     if (outcome.kind !== 'decided' || outcome.decision.action !== expected) throw new Error(`"${text}" was not decided '${expected}': ${JSON.stringify(outcome)}`);
+    for (const d of (await deps.conversations.get(id))?.outbox ?? []) await attemptDelivery(deps, id, d.id, false);
+    await inbox.done(id);
   }
   const per = (k: keyof StoreCost) => (counted[k] - before[k]) / texts.length;
   return { ops: per('ops'), locks: per('locks'), bytes: per('bytes') };
@@ -95,6 +104,7 @@ async function measure(deps: CoreDeps, texts: string[], expected: 'answer' | 'es
 export async function runStoreBench(perDay: number, messages = 200): Promise<StoreBenchResult> {
   const dir = mkdtempSync(join(tmpdir(), 'baton-store-bench-'));
   const stores = await openStores(`sqlite://${join(dir, 'bench.sqlite')}`);
+  const inbox = await KeyvInbox.open(`sqlite://${join(dir, 'bench.sqlite')}`);
   try {
     const policy = parsePolicy(readFileSync('config/baton.yaml', 'utf8'), 'config/baton.yaml');
     const decider = buildDecider({ policy, kb: loadDocs('config/knowledge', silent) });
@@ -106,11 +116,12 @@ export async function runStoreBench(perDay: number, messages = 200): Promise<Sto
     };
     await fillDay(stores, perDay, now);
     // One message first, so the counts below are the steady state and not this process's first look at the day.
-    await measure(deps, [ANSWERED[0]!], 'answer', now - 1000);
-    const answered = await measure(deps, Array.from({ length: messages }, (_, i) => ANSWERED[i % ANSWERED.length]!), 'answer', now);
-    const escalation = await measure(deps, Array.from({ length: messages / 4 }, () => ESCALATED), 'escalate', now + messages);
+    await measure(deps, inbox, [ANSWERED[0]!], 'answer', now - 1000);
+    const answered = await measure(deps, inbox, Array.from({ length: messages }, (_, i) => ANSWERED[i % ANSWERED.length]!), 'answer', now);
+    const escalation = await measure(deps, inbox, Array.from({ length: messages / 4 }, () => ESCALATED), 'escalate', now + messages);
     return { perDay, answered, escalation };
   } finally {
+    await inbox.close();
     await stores.close();
     rmSync(dir, { recursive: true, force: true });
   }

@@ -23,6 +23,8 @@ import { connectSocketMode, verifySlackAuth } from './startup/slack-reachable.js
 import { listenOrClose } from './startup/listen.js';
 import { openUsableStores } from './startup/usable-store.js';
 import { createBoltApp, registerListeners } from './slack/create-slack-app.js';
+import { composeIntake, type Intake } from './compose-intake.js';
+import { putInboxFirst } from './slack/intake/inbox-first-receiver.js';
 import { countSlackEvents, serveSlackEvents } from './slack/events-endpoint.js';
 import { InFlight } from './slack/in-flight.js';
 import { SlackCaller } from './slack/gateway/slack-caller.js';
@@ -56,6 +58,8 @@ export interface RunningBaton {
   /** The one HTTP server on PORT (both modes): /slack/events in HTTP mode, health, metrics; adapters add routes. */
   server: HttpServer;
   metrics: PrometheusMetrics;
+  /** The inbox, its worker and the delivery runner (tests wait on `worker.idle()`). */
+  intake: Intake;
   /** The HTTP port actually bound, useful when PORT=0. */
   port: number;
   stop(): Promise<void>;
@@ -68,7 +72,7 @@ const STOP_GRACE_MS = 15_000;
 export async function startBaton(opts: BatonOptions): Promise<RunningBaton> {
   const { env, policy, log } = opts;
   const knowledge = opts.knowledge ?? [...loadKnowledge(env.BATON_KB), ...loadDocs(env.BATON_DOCS, log)];
-  const { app, receiver } = createBoltApp(env, log);
+  const { app, receiver, transport } = createBoltApp(env, log);
   await verifySlackAuth(app, env);
   const stores = await openUsableStores(env.BATON_STORE);
   const metrics = new PrometheusMetrics();
@@ -91,10 +95,14 @@ export async function startBaton(opts: BatonOptions): Promise<RunningBaton> {
   };
   const scheduler = loopScheduler(core);
   const directory = new AuthorDirectory(policy, slack, log);
+  const { intake, deps } = await composeIntake(env, core, { core, slack, directory, log }, metrics);
+  putInboxFirst(transport, app, intake.worker, metrics, !receiver, log.child({ component: 'intake' }));
   const inFlight = new InFlight();
   inFlight.attach(app);
   countSlackEvents(app, metrics, !receiver);
-  registerListeners(app, { core, slack, directory, log });
+  registerListeners(app, deps);
+  const recovered = await intake.recover();
+  if (recovered > 0) log.info({ items: recovered }, 'resuming events a previous run left unfinished');
 
   const server = new HttpServer(log.child({ component: 'http' }));
   if (receiver) serveSlackEvents(server, receiver, metrics);
@@ -115,12 +123,14 @@ export async function startBaton(opts: BatonOptions): Promise<RunningBaton> {
     stores,
     server,
     metrics,
+    intake,
     port,
     sweep: () => scheduler.runNow(),
     async stop() {
       await server.close();
       if (!receiver) await app.stop();
       await inFlight.drain(STOP_GRACE_MS);
+      await intake.stop(STOP_GRACE_MS);
       await scheduler.stop();
       await slack.stop();
       await stores.close();

@@ -18,6 +18,8 @@ const envSchema = z.object({
   OPENAI_BASE_URL: z.url().optional(),
   OPENAI_MODEL: z.string().default('gpt-4o-mini'),
   OPENAI_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
+  BATON_MAX_BACKLOG: z.coerce.number().int().positive().default(2000),
+  BATON_DELIVERY_DEADLINE_SECONDS: z.coerce.number().int().positive().default(300),
 });
 
 export type Env = z.infer<typeof envSchema>;

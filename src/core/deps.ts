@@ -1,4 +1,5 @@
 import type { Policy } from '../config/policy-schema.js';
+import type { DeliveryScheduler } from './delivery/delivery.js';
 import type { ChatGateway } from './ports/chat-gateway.js';
 import type { Clock } from './ports/clock.js';
 import type { Decider } from './ports/decider.js';
@@ -19,6 +20,8 @@ export interface CoreDeps {
   clock: Clock;
   log: Logger;
   newId: () => string;
+  /** Delivers what a use case recorded in a conversation's outbox; absent where nothing is delivered. */
+  deliveries?: DeliveryScheduler;
   /** SLA timers, CSAT, reports and KB candidates; absent where a test drives only the conversation loop. */
   loop?: LoopPorts;
 }

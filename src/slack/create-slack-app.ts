@@ -1,4 +1,4 @@
-import { App, HTTPReceiver } from '@slack/bolt';
+import { App, HTTPReceiver, SocketModeReceiver, type Receiver } from '@slack/bolt';
 import type { Logger as PinoLogger } from 'pino';
 import type { Env } from '../config/env.js';
 import { registerApproveCandidate } from './actions/approve-candidate.js';
@@ -10,7 +10,6 @@ import { boltLogger } from './bolt-logger.js';
 import { registerBatonCommand } from './commands/baton-command.js';
 import { registerAppHome } from './events/app-home.js';
 import { registerChannelIdChanged } from './events/channel-id-changed.js';
-import { registerCustomerMessages } from './events/customer-message.js';
 import type { SlackDeps } from './slack-deps.js';
 import { registerCloseSubmission } from './views/close-submission.js';
 
@@ -20,7 +19,6 @@ export const SLACK_EVENTS_PATH = '/slack/events';
 export type Registration = (app: App, deps: SlackDeps) => void;
 
 export const CORE_REGISTRATIONS: Registration[] = [
-  registerCustomerMessages,
   registerTalkToHuman,
   registerClaimRelease,
   registerOpenCloseModal,
@@ -36,6 +34,8 @@ export const CORE_REGISTRATIONS: Registration[] = [
 export interface BoltApp {
   app: App;
   receiver?: HTTPReceiver;
+  /** The receiver in either mode, so the inbox can be put in front of the app (slack/intake). */
+  transport: Receiver;
 }
 
 /**
@@ -56,13 +56,14 @@ export function createBoltApp(env: Env, log: PinoLogger): BoltApp {
   const common = { token: env.SLACK_BOT_TOKEN, logger, clientOptions, tokenVerificationEnabled: false };
   if (!env.SLACK_APP_TOKEN) {
     const receiver = new HTTPReceiver({ signingSecret: env.SLACK_SIGNING_SECRET ?? '', endpoints: SLACK_EVENTS_PATH, logger });
-    return { app: new App({ ...common, receiver }), receiver };
+    return { app: new App({ ...common, receiver }), receiver, transport: receiver };
   }
   // Bolt hands the App's clientOptions to the Socket Mode client too (via installerOptions). With
   // retries: 0 one failed apps.connections.open during a connection refresh rejects unhandled in
   // @slack/socket-mode: no reconnect, and Node exits. Its client keeps its own retry default.
   const socketClientOptions = { timeout: clientOptions.timeout, ...(env.SLACK_API_URL ? { slackApiUrl: env.SLACK_API_URL } : {}) };
-  return { app: new App({ ...common, appToken: env.SLACK_APP_TOKEN, socketMode: true, installerOptions: { clientOptions: socketClientOptions } }) };
+  const transport = new SocketModeReceiver({ appToken: env.SLACK_APP_TOKEN, logger, installerOptions: { clientOptions: socketClientOptions } });
+  return { app: new App({ ...common, socketMode: true, receiver: transport }), transport };
 }
 
 export function registerListeners(app: App, deps: SlackDeps, registrations: Registration[] = CORE_REGISTRATIONS): void {

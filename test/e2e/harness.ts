@@ -113,7 +113,10 @@ export class Harness {
   /** A person writes in a channel; returns the message ts (the thread root when it is a new message). */
   async say(who: Actor, text: string, o: { channel?: string; threadTs?: string; ts?: string } & DeliveryOptions = {}): Promise<string> {
     const ts = o.ts ?? slackTs();
-    const envelope = messageEvent({ channel: o.channel ?? ACME_CHANNEL, user: who.id, userTeam: who.teamId, text, ts, ...(o.threadTs ? { threadTs: o.threadTs } : {}) });
+    const channel = o.channel ?? ACME_CHANNEL;
+    // Slack has the message before it sends the event: conversations.replies finds the thread.
+    this.fake.addMessage(channel, { ts, text, user: who.id, team: who.teamId, ...(o.threadTs ? { thread_ts: o.threadTs } : {}) });
+    const envelope = messageEvent({ channel, user: who.id, userTeam: who.teamId, text, ts, ...(o.threadTs ? { threadTs: o.threadTs } : {}) });
     const res = await sendEvent(this.target, envelope, o);
     expect(res.status).toBe(200);
     return ts;
@@ -144,6 +147,17 @@ export class Harness {
       (c) => c.response.ok && c.args.channel === channel && (threadTs === undefined || c.args.thread_ts === threadTs) && predicate(String(c.args.text ?? '')),
       timeoutMs,
     );
+  }
+
+  /** Resolves once Baton has logged a line containing `text` (its own signal that a step finished). */
+  async waitForLog(text: string, timeoutMs = 8000): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const line = this.logs.lines.find((l) => l.includes(text));
+      if (line) return line;
+      if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for a log line with "${text}"`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
   }
 
   /** Lets in-flight listener work finish before asserting that something did NOT happen. */

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ACTION } from '../../src/core/model/actions.js';
 import { ACME_CHANNEL, ana, customer, Harness, useHarness } from './harness.js';
 
@@ -45,14 +45,23 @@ describe('when a person has the thread', () => {
 });
 
 describe('delivery failures never leave a customer in silence', () => {
-  it('an answer Slack fails to take is handed to a specialist instead', async () => {
+  it('an answer whose post fails is retried and reaches the customer once', async () => {
     h.fake.failNext('chat.postMessage', { status: 500 });
     const thread = await h.say(customer, 'How do I invite a teammate?');
-    const notice = await h.waitForPost(ACME_CHANNEL, thread);
-    expect(String(notice.args.text)).toContain('support specialist');
-    const conversation = await h.baton.core.conversations.get(`slack:${ACME_CHANNEL}:${thread}`);
-    expect(conversation?.mode).toBe('escalated');
-    expect((await h.baton.core.escalations.get(conversation!.escalationId!))?.trigger).toBe('engine_error');
+    const answer = await h.waitForPost(ACME_CHANNEL, thread);
+    expect(String(answer.args.text)).toContain('Settings &gt; Members');
+    const key = `slack:${ACME_CHANNEL}:${thread}`;
+    await vi.waitFor(async () => expect((await h.baton.core.conversations.get(key))?.outbox).toEqual([]), { timeout: 8000 });
+    expect(h.postsIn(ACME_CHANNEL, thread)).toHaveLength(1);
+  });
+
+  it('an answer posted but never confirmed (the connection dropped) is found by its metadata, not posted again', async () => {
+    h.fake.failNext('chat.postMessage', { disconnect: 'after' });
+    const thread = await h.say(customer, 'How do I invite a teammate?');
+    await h.fake.waitFor('conversations.replies', (c) => c.args.ts === thread);
+    const key = `slack:${ACME_CHANNEL}:${thread}`;
+    await vi.waitFor(async () => expect((await h.baton.core.conversations.get(key))?.outbox).toEqual([]), { timeout: 8000 });
+    expect(h.fake.calls('chat.postMessage').filter((c) => c.args.channel === ACME_CHANNEL && c.args.thread_ts === thread)).toHaveLength(1);
   });
 
   it('a packet the routed channel refuses goes to the default queue\u2019s channel', async () => {

@@ -66,6 +66,7 @@ export class FakeSlackApi {
   private readonly callLog = new WaitableLog<RecordedCall>((c) => `${c.method} ${JSON.stringify(c.args)} -> ${JSON.stringify(c.response)}`);
   private readonly responseLog = new WaitableLog<ResponseUrlPost>((r) => `${r.id} ${JSON.stringify(r.body)}`);
   private readonly faults = new FaultQueue();
+  private readonly rules: { method: string; matches: (args: ApiArgs) => boolean; fault: Fault }[] = [];
   private readonly expiredResponseUrls = new Set<string>();
   private readonly issues: BlockKitViolation[] = [];
   private port = 0;
@@ -144,6 +145,13 @@ export class FakeSlackApi {
     this.faults.push(method, fault, times);
   }
 
+  /** Every call to `method` whose arguments match fails with `fault`, until the returned function is called. */
+  failWhile(method: string, matches: (args: ApiArgs) => boolean, fault: Fault): () => void {
+    const rule = { method, matches, fault };
+    this.rules.push(rule);
+    return () => void this.rules.splice(this.rules.indexOf(rule), 1);
+  }
+
   /** Block Kit limit errors seen so far; a test asserts this is empty. */
   violations(): BlockKitViolation[] {
     return this.issues.filter((i) => i.severity === 'error');
@@ -192,7 +200,7 @@ export class FakeSlackApi {
     const { args, token } = await decodeApiRequest(req.headers, req.method === 'GET' ? queryAsForm(req) : raw);
     const record = (status: number, response: ApiResult): void =>
       this.callLog.push({ method, args, token, at: Date.now(), status, response });
-    const fault = this.faults.take(method);
+    const fault = this.faults.take(method) ?? this.rules.find((r) => r.method === method && r.matches(args))?.fault;
     if (fault !== undefined && 'disconnect' in fault && fault.disconnect === 'before') {
       record(0, fail('disconnected'));
       return void req.socket.destroy();

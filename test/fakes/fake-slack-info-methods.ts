@@ -1,9 +1,9 @@
 /**
- * Read methods: auth.test, users.info, conversations.info, conversations.replies (and conversations.open for DMs). They answer from
+ * Read methods: auth.test, users.info, conversations.info, conversations.replies, conversations.history (and conversations.open for DMs). They answer from
  * what the test registered, and say `user_not_found` / `channel_not_found` / `thread_not_found`
  * otherwise, because the app's fail-closed paths (§2.2) are exactly what tests need to reach.
  */
-import type { FakeChannel, FakeUser } from './fake-slack-state.js';
+import type { FakeChannel, FakeUser, StoredMessage } from './fake-slack-state.js';
 import { argString, fail, type MethodHandler } from './fake-slack-method-kit.js';
 
 const authTest: MethodHandler = ({ state }) => ({
@@ -97,7 +97,27 @@ const conversationsReplies: MethodHandler = ({ state, args }) => {
   const page = thread.slice(start, start + limit);
   const more = start + limit < thread.length;
   const nextCursor = more ? Buffer.from(`offset:${start + limit}`).toString('base64') : '';
-  return { ok: true, messages: page, has_more: more, response_metadata: { next_cursor: nextCursor } };
+  return { ok: true, messages: withMetadata(page, args), has_more: more, response_metadata: { next_cursor: nextCursor } };
+};
+
+/** Message metadata is returned only when asked for, as Slack does. */
+function withMetadata(messages: StoredMessage[], args: Record<string, unknown>): StoredMessage[] {
+  const asked = args.include_all_metadata === true || args.include_all_metadata === 'true';
+  return asked ? messages : messages.map(({ metadata: _metadata, ...m }) => m as StoredMessage);
+}
+
+/** A channel's top-level messages, newest first, since `oldest` (exclusive), with cursor pagination. */
+const conversationsHistory: MethodHandler = ({ state, args }) => {
+  const channel = argString(args, 'channel');
+  if (channel === undefined || !state.knowsChannel(channel)) return fail('channel_not_found');
+  const oldest = Number(argString(args, 'oldest') ?? 0);
+  const all = (state.messages.get(channel) ?? []).filter((m) => (m.thread_ts === undefined || m.thread_ts === m.ts) && Number(m.ts) > oldest).reverse();
+  const limit = Math.min(Math.max(Number(argString(args, 'limit') ?? 100) || 100, 1), 999);
+  const cursor = argString(args, 'cursor');
+  const start = cursor === undefined ? 0 : Number(Buffer.from(cursor, 'base64').toString('utf8').replace('offset:', ''));
+  const page = all.slice(start, start + limit);
+  const more = start + limit < all.length;
+  return { ok: true, messages: withMetadata(page, args), has_more: more, response_metadata: { next_cursor: more ? Buffer.from(`offset:${start + limit}`).toString('base64') : '' } };
 };
 
 /** Opens (or finds) the app's DM with one user: `D` + the user id, registered so later posts and uploads land. */
@@ -116,4 +136,5 @@ export const infoMethods: Record<string, MethodHandler> = {
   'users.info': usersInfo,
   'conversations.info': conversationsInfo,
   'conversations.replies': conversationsReplies,
+  'conversations.history': conversationsHistory,
 };

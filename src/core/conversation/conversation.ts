@@ -1,6 +1,7 @@
 import type { ConversationRef } from '../model/conversation-ref.js';
 import { conversationKey } from '../model/conversation-ref.js';
 import type { Decision } from '../model/decision.js';
+import type { Delivery } from '../delivery/delivery.js';
 import type { Turn } from '../model/message.js';
 
 /**
@@ -23,6 +24,8 @@ export interface Conversation {
   /** Escalations this conversation had before the current one, oldest first. */
   pastEscalationIds: string[];
   botAnswers: number;
+  /** Messages decided but not yet delivered, oldest first (core/delivery). */
+  outbox?: Delivery[];
   /** When the last escalation of this conversation was closed. */
   lastClosedAt?: number;
   createdAt: number;

@@ -1,10 +1,10 @@
 import type { CoreDeps } from '../deps.js';
-import { openEscalation } from '../escalation/open-escalation.js';
-import type { Decision, TriggerType } from '../model/decision.js';
+import { recordEscalation } from '../escalation/open-escalation.js';
+import type { Decision } from '../model/decision.js';
 import type { Conversation } from './conversation.js';
 import { decideSafely } from './decide-safely.js';
 import type { MessageOutcome } from './handle-message.js';
-import { replyWithAnswer } from './reply-with-answer.js';
+import { recordAnswer } from './record-answer.js';
 
 /** Runs the triage brain on the latest customer text and logs the decision once, with its inputs. */
 export async function decide(deps: CoreDeps, conversation: Conversation, history: Conversation['turns'], text: string, humanButton: boolean): Promise<Decision> {
@@ -19,29 +19,23 @@ export async function decide(deps: CoreDeps, conversation: Conversation, history
   return decision;
 }
 
-/** Carries out a decision: hand over, answer, or stay silent; the decision is stored with the conversation. */
+/**
+ * Carries out a decision: the new state and the messages it calls for (answer, or packet and handoff
+ * notice) are written in one conversation write, then handed to the delivery runner. A crash after
+ * this write loses nothing: recovery delivers what is still in the outbox.
+ */
 export async function actOnDecision(deps: CoreDeps, conversation: Conversation, decision: Decision): Promise<MessageOutcome> {
-  const decided: Conversation = { ...conversation, decisions: [...conversation.decisions, decision] };
+  let decided: Conversation = { ...conversation, decisions: [...conversation.decisions, decision] };
+  let escalationId: string | undefined;
   if (decision.action === 'escalate' && decision.trigger) {
-    return escalate(deps, decided, decision, decision.trigger);
-  }
-  if (decision.action === 'answer' && decision.answer) {
-    try {
-      await replyWithAnswer(deps, decided, decision.answer);
-      return { kind: 'decided', decision };
-    } catch (err) {
-      // The answer could not be delivered: a person takes it rather than the customer hearing nothing.
-      deps.log.error({ err, conversation: decided.key }, 'answer could not be delivered; handing over');
-      const undelivered: Decision = { ...decision, action: 'escalate', trigger: 'engine_error', rule: `${decision.rule}; the answer could not be delivered` };
-      return escalate(deps, { ...decided, decisions: [...conversation.decisions, undelivered] }, undelivered, 'engine_error');
-    }
+    const copy = decision.trigger === 'engine_error' ? 'unavailable' : 'handoff';
+    const recorded = recordEscalation(deps, decided, { ...decision, trigger: decision.trigger }, copy);
+    decided = recorded.conversation;
+    escalationId = recorded.escalation.id;
+  } else if (decision.action === 'answer' && decision.answer) {
+    decided = recordAnswer(deps, decided, decision.answer);
   }
   await deps.conversations.put(decided);
-  return { kind: 'decided', decision };
-}
-
-async function escalate(deps: CoreDeps, conversation: Conversation, decision: Decision, trigger: TriggerType): Promise<MessageOutcome> {
-  const copy = trigger === 'engine_error' ? 'unavailable' : 'handoff';
-  const { escalation } = await openEscalation(deps, conversation, { ...decision, trigger }, copy);
-  return { kind: 'decided', decision, escalationId: escalation.id };
+  deps.deliveries?.schedule(decided.key);
+  return { kind: 'decided', decision, ...(escalationId ? { escalationId } : {}) };
 }

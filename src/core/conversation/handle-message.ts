@@ -15,10 +15,11 @@ export type MessageOutcome =
   | { kind: 'quiet'; mode: Conversation['mode'] }
   | { kind: 'decided'; decision: Decision; escalationId?: string };
 
-/** Delivery retries and app_mention/message pairs must act once: 25 h covers Slack's delayed retries. */
-export const MESSAGE_ONCE_TTL_MS = 25 * 60 * 60 * 1000;
-
-/** The one entry point for a message in a customer channel, whatever platform it came from. */
+/**
+ * The one entry point for a message in a customer channel, whatever platform it came from. The message
+ * is taken once: its turn is written in the same conversation write as the outcome, so a message
+ * already in the conversation (a redelivery, or an inbox item recovered after a crash) is a duplicate.
+ */
 export async function handleMessage(deps: CoreDeps, msg: InboundMessage): Promise<MessageOutcome> {
   const account = accountForChannel(deps.policy, msg.ref.channel);
   if (!account) {
@@ -27,11 +28,9 @@ export async function handleMessage(deps: CoreDeps, msg: InboundMessage): Promis
   }
   if (!msg.text.trim()) return { kind: 'ignored', reason: 'empty' };
   const key = conversationKey(msg.ref);
-  if (!(await deps.once.claimOnce(`msg:${msg.ref.platform}:${msg.ref.channel}:${msg.id}`, MESSAGE_ONCE_TTL_MS))) {
-    return { kind: 'ignored', reason: 'duplicate' };
-  }
   return deps.locks.run(`conv:${key}`, async () => {
     const existing = (await deps.conversations.get(key)) ?? newConversation(msg.ref, account.id, msg.at);
+    if (existing.turns.some((t) => t.role !== 'bot' && t.messageId === msg.id)) return { kind: 'ignored', reason: 'duplicate' };
     const turn = { text: msg.text, at: msg.at, authorId: msg.author.id, authorName: msg.author.name, messageId: msg.id };
     if (!msg.author.isExternal) {
       const outcome = await handleStaff(deps, existing, withTurn(existing, { role: 'staff', ...turn }), msg.at);

@@ -1,37 +1,39 @@
 import type { Conversation } from '../conversation/conversation.js';
-import { accountById } from '../conversation/accounts.js';
+import { accountById, queueById } from '../conversation/accounts.js';
 import type { CoreDeps } from '../deps.js';
+import { withDeliveries } from '../delivery/outbox.js';
 import { fillCopy, humanDuration } from '../handoff/customer-copy.js';
 import type { Decision, TriggerType } from '../model/decision.js';
 import { triggerInitiator } from '../model/decision.js';
 import { pageContext } from '../routing/page-context.js';
 import { routeEscalation } from '../routing/route-escalation.js';
 import type { Escalation } from './escalation.js';
-import { publishPacket } from './publish-packet.js';
 
 /**
- * Hands the conversation to a specialist: stores the escalation first (so nothing is lost if Slack is
- * down), posts the packet in the routed channel, then tells the customer who will help and by when.
- * Runs under the conversation's lock; returns the conversation as it now stands.
+ * Hands the conversation to a specialist: the escalation, the conversation's new mode and the two
+ * messages it calls for (the packet in the routed channel, and the customer's notice of who will help
+ * and by when) become one conversation write. The delivery runner stores the escalation and posts both;
+ * nothing is posted before the write, so a crash either loses the whole decision (the inbox item is
+ * still there and is decided again) or none of it.
  */
-export async function openEscalation(
+export function recordEscalation(
   deps: CoreDeps,
   conversation: Conversation,
   decision: Decision & { trigger: TriggerType },
   copyKey: 'handoff' | 'unavailable' = 'handoff',
-): Promise<{ conversation: Conversation; escalation: Escalation }> {
+  /** A queue that takes it whatever the routing rules say (an answer that could not be delivered). */
+  queueId?: string,
+): { conversation: Conversation; escalation: Escalation } {
   const { policy, clock } = deps;
   const account = accountById(policy, conversation.accountId);
   if (!account) throw Object.assign(new Error(`account ${conversation.accountId} is not configured`), { code: 'BATON_ACCOUNT_MISSING' });
   const page = pageContext(conversation.turns, policy.vendor.product_hosts);
-  const route = routeEscalation(policy, {
-    category: decision.category,
-    accountTier: account.tier,
-    page,
-    initiator: triggerInitiator(decision.trigger),
-  });
+  const forced = queueId ? queueById(policy, queueId) : undefined;
+  const route = forced
+    ? { queue: forced, rule: null }
+    : routeEscalation(policy, { category: decision.category, accountTier: account.tier, page, initiator: triggerInitiator(decision.trigger) });
   const at = clock.now();
-  let escalation: Escalation = {
+  const escalation: Escalation = {
     id: deps.newId(),
     conversation: conversation.ref,
     accountId: account.id,
@@ -46,17 +48,12 @@ export async function openEscalation(
     version: 0,
     history: [{ type: 'opened', at }],
   };
-  await deps.escalations.create(escalation);
-  const next: Conversation = { ...conversation, mode: 'escalated', escalationId: escalation.id, updatedAt: at };
-  await deps.conversations.put(next);
-  const log = deps.log.child({ escalationId: escalation.id, conversation: conversation.key });
-  log.info({ queue: route.queue.id, rule: route.rule, trigger: decision.trigger, page }, 'escalation opened');
-
-  escalation = (await publishPacket(deps, escalation, next)) ?? escalation;
   const notice = fillCopy(policy.copy[copyKey], { role: route.queue.role, sla: humanDuration(route.queue.sla_minutes) });
-  // The escalation is stored and the specialists have it: a failed notice must not undo or hide that.
-  await deps.gateway.replyToCustomer(conversation.ref, { kind: 'notice', text: notice }).catch((err: unknown) => {
-    log.error({ err }, 'could not tell the customer about the handoff');
-  });
+  const escalated: Conversation = { ...conversation, mode: 'escalated', escalationId: escalation.id, updatedAt: at };
+  const next = withDeliveries(escalated, [
+    { id: `${escalation.id}:packet`, kind: 'packet', escalation, createdAt: at },
+    { id: `${escalation.id}:notice`, kind: 'customer', purpose: 'notice', message: { kind: 'notice', text: notice }, createdAt: at, escalationId: escalation.id },
+  ]);
+  deps.log.info({ escalationId: escalation.id, conversation: conversation.key, queue: route.queue.id, rule: route.rule, trigger: decision.trigger, page }, 'escalation opened');
   return { conversation: next, escalation };
 }

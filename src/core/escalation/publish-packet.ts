@@ -3,7 +3,7 @@ import { accountById, queueById } from '../conversation/accounts.js';
 import type { CoreDeps } from '../deps.js';
 import { conversationKey } from '../model/conversation-ref.js';
 import { buildHandoffPacket } from '../handoff/handoff-packet.js';
-import type { Escalation } from './escalation.js';
+import type { Escalation, PacketLocation } from './escalation.js';
 
 function packetFor(deps: CoreDeps, escalation: Escalation, conversation: Conversation, link?: string) {
   const account = accountById(deps.policy, escalation.accountId);
@@ -20,23 +20,35 @@ function channelsFor(deps: CoreDeps, escalation: Escalation): string[] {
   return [...new Set([routed, fallback].filter((c): c is string => !!c))];
 }
 
+/** The one delivery id a packet is posted under, whoever posts it (the delivery runner or the SLA sweep). */
+export function packetDeliveryId(escalation: Pick<Escalation, 'id'>): string {
+  return `${escalation.id}:packet`;
+}
+
+function remember(deps: CoreDeps, escalation: Escalation, location: PacketLocation, link: string | undefined): Promise<Escalation | undefined> {
+  return deps.escalations.update(escalation.id, (current) => {
+    const next = { ...current, packet: location, conversationLink: link };
+    return { next, result: next };
+  });
+}
+
 /**
  * Posts the packet for a new escalation and remembers where it went. When the routed channel refuses it
  * (the bot was never invited, the channel was archived) the default queue's channel gets it, so a
  * specialist still sees it. If every channel fails, the escalation stays stored without a location and
- * the SLA sweep tries again.
+ * the caller tries again. `maybePosted`: an earlier attempt failed without saying whether the post went
+ * out, so the channels are searched for it first and it is never posted twice.
  */
-export async function publishPacket(deps: CoreDeps, escalation: Escalation, conversation: Conversation): Promise<Escalation | undefined> {
+export async function publishPacket(deps: CoreDeps, escalation: Escalation, conversation: Conversation, maybePosted = false): Promise<Escalation | undefined> {
   const link = await deps.gateway.linkTo(conversation.ref).catch(() => undefined);
   const packet = packetFor(deps, escalation, conversation, link);
   if (!packet) return undefined;
+  const id = packetDeliveryId(escalation);
   for (const channel of channelsFor(deps, escalation)) {
     try {
-      const location = await deps.gateway.postPacket(channel, packet);
-      return await deps.escalations.update(escalation.id, (current) => {
-        const next = { ...current, packet: location, conversationLink: link };
-        return { next, result: next };
-      });
+      const found = maybePosted ? await deps.gateway.findDelivered({ channel, since: escalation.openedAt }, id) : undefined;
+      const location = found ? { channel, messageId: found } : await deps.gateway.postPacket(channel, packet, id);
+      return await remember(deps, escalation, location, link);
     } catch (err) {
       deps.log.error({ err, escalationId: escalation.id, channel }, 'handoff packet could not be posted in this channel');
     }
@@ -48,14 +60,14 @@ export async function publishPacket(deps: CoreDeps, escalation: Escalation, conv
 export async function refreshPacket(deps: CoreDeps, escalation: Escalation): Promise<void> {
   const conversation = await deps.conversations.get(conversationKey(escalation.conversation));
   if (!conversation) return;
-  if (!escalation.packet) {
-    await publishPacket(deps, escalation, conversation);
-    return;
-  }
+  // Not marked yet: the delivery runner may have it posted and not yet recorded, so look before posting;
+  // what is found is then brought up to date like any other packet.
+  const location = escalation.packet ?? (await publishPacket(deps, escalation, conversation, true))?.packet;
+  if (!location) return;
   const packet = packetFor(deps, escalation, conversation, escalation.conversationLink);
   if (!packet) return;
   try {
-    await deps.gateway.updatePacket(escalation.packet, packet);
+    await deps.gateway.updatePacket(location, packet);
   } catch (err) {
     deps.log.error({ err, escalationId: escalation.id }, 'handoff packet could not be updated');
   }

@@ -27,4 +27,6 @@ export interface Turn {
   authorId?: string;
   authorName?: string;
   messageId?: string;
+  /** A bot turn's outbox delivery, so an answer that never went out can be taken back. */
+  deliveryId?: string;
 }

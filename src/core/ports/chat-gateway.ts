@@ -14,15 +14,30 @@ export type CustomerMessage =
     }
   | { kind: 'notice'; text: string };
 
-/** Delivery to a chat platform. Implementations retry and rate-limit; a throw means it finally failed. */
+/** Where a delivered message would be: a channel's top level, or one thread, posted after `since` (epoch ms). */
+export interface DeliveryPlace {
+  channel: string;
+  thread?: string;
+  since: number;
+}
+
+/**
+ * Delivery to a chat platform. Implementations rate-limit and honour the platform's Retry-After; a throw
+ * means this attempt failed. A `deliveryId` travels with the message (Slack message metadata), so
+ * `findDelivered` can tell whether an attempt whose reply was lost went out after all.
+ */
 export interface ChatGateway {
   /** Posts in the customer's thread and returns the new message id. */
-  replyToCustomer(ref: ConversationRef, message: CustomerMessage): Promise<string>;
+  replyToCustomer(ref: ConversationRef, message: CustomerMessage, deliveryId?: string): Promise<string>;
   /** Opens the specialist thread with the packet in an internal channel. */
-  postPacket(channel: string, packet: HandoffPacket): Promise<PacketLocation>;
+  postPacket(channel: string, packet: HandoffPacket, deliveryId?: string): Promise<PacketLocation>;
   updatePacket(at: PacketLocation, packet: HandoffPacket): Promise<void>;
   /** A reply in the packet's internal thread (customer follow-ups, reminders). */
-  postInternal(at: PacketLocation, text: string): Promise<void>;
-  /** A link to the customer conversation, if the platform has one. */
+  postInternal(at: PacketLocation, text: string, deliveryId?: string): Promise<void>;
+  /** A top-level message in an internal channel (an alert for the queue). */
+  postAlert(channel: string, text: string, deliveryId: string): Promise<void>;
+  /** The id of the message already posted under `deliveryId` at `place`, if there is one. */
+  findDelivered(place: DeliveryPlace, deliveryId: string): Promise<string | undefined>;
+  /** A link to the customer conversation, if the platform has one; never a call per conversation. */
   linkTo(ref: ConversationRef): Promise<string | undefined>;
 }

@@ -8,7 +8,7 @@ export interface ConversationStore {
 
 export interface EscalationStore {
   get(id: string): Promise<Escalation | undefined>;
-  /** Inserts a new escalation. */
+  /** Inserts a new escalation; one already stored under its id is left as it is. */
   create(escalation: Escalation): Promise<void>;
   /**
    * Applies `change` to the stored escalation atomically: concurrent callers for the same id are

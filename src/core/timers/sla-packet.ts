@@ -19,7 +19,8 @@ export async function withPostedPacket(deps: LoopDeps, id: string): Promise<Esca
     const current = await deps.escalations.get(id);
     if (!current || current.packet || current.status !== 'open') return current;
     const conversation = await deps.conversations.get(key);
-    const published = conversation ? await publishPacket(deps, current, conversation) : undefined;
+    // The delivery runner may have posted it without hearing back: look before posting.
+    const published = conversation ? await publishPacket(deps, current, conversation, true) : undefined;
     return published ?? current;
   });
 }

@@ -12,6 +12,19 @@ export interface KeyvBackend {
   close(): Promise<void>;
 }
 
+/**
+ * Write-ahead log, synced at checkpoints: a commit is one append that survives a killed process (the
+ * OS holds the bytes), which is the failure Baton guards against; a power cut may lose the last commits.
+ */
+export async function useWriteAheadLog(adapter: KeyvSqlite): Promise<void> {
+  await adapter.query('PRAGMA journal_mode=WAL');
+  await adapter.query('PRAGMA synchronous=NORMAL');
+}
+
+export function sqliteFile(uri: string): string {
+  return resolve(uri.slice('sqlite://'.length));
+}
+
 /** Opens the store named by BATON_STORE: `sqlite://path/to/file.sqlite` (default) or `redis://host:port`. */
 export async function openKeyvBackend(uri: string): Promise<KeyvBackend> {
   if (uri.startsWith('redis://') || uri.startsWith('rediss://')) {
@@ -21,9 +34,10 @@ export async function openKeyvBackend(uri: string): Promise<KeyvBackend> {
     return { kind: 'redis', keyv, redis, close: () => keyv.disconnect() };
   }
   if (uri.startsWith('sqlite://')) {
-    const file = resolve(uri.slice('sqlite://'.length));
+    const file = sqliteFile(uri);
     mkdirSync(dirname(file), { recursive: true });
     const adapter = new KeyvSqlite({ uri: `sqlite://${file}`, busyTimeout: 10_000 });
+    await useWriteAheadLog(adapter);
     const keyv = new Keyv({ store: adapter, useKeyPrefix: false });
     return { kind: 'sqlite', keyv, close: () => keyv.disconnect() };
   }

@@ -23,6 +23,7 @@ export class KeyvEscalationStore implements EscalationStore {
 
   async create(escalation: Escalation): Promise<void> {
     await this.locks.run(storeKeys.escalation(escalation.id), async () => {
+      if (await this.keyv.has(storeKeys.escalation(escalation.id))) return;
       await this.keyv.set(storeKeys.escalation(escalation.id), escalation);
       await this.written(escalation);
     });

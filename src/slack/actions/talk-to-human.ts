@@ -1,31 +1,26 @@
 import type { App } from '@slack/bolt';
-import { requestHuman } from '../../core/conversation/request-human.js';
 import { ACTION } from '../../core/model/actions.js';
+import { humanRequestItem } from '../intake/slack-inbox-item.js';
 import { blockActionPayload, conversationKeyValue } from '../normalize/action-payload.js';
 import type { SlackDeps } from '../slack-deps.js';
-import { replyEphemeral } from './reply-ephemeral.js';
 
-/** "Talk to a person" under an answer: the customer's own way out of the bot. */
+/**
+ * "Talk to a person" under an answer: the customer's own way out of the bot. The press is recorded in
+ * the inbox before Slack hears back, like a message, and handled from there (process-slack-item.ts).
+ */
 export function registerTalkToHuman(app: App, deps: SlackDeps): void {
   app.action(ACTION.talkToHuman, async ({ ack, body }) => {
-    await ack();
     const payload = blockActionPayload.safeParse(body);
     const key = conversationKeyValue.safeParse(payload.data?.actions[0]?.value);
     if (!payload.success || !key.success) {
+      await ack();
       deps.log.warn({ action: ACTION.talkToHuman }, 'malformed talk-to-human payload ignored');
       return;
     }
-    const { user, channel, container } = payload.data;
-    const author = await deps.directory.author(user.id, user.team_id);
-    const outcome = await requestHuman(deps.core, key.data, author).catch((err: unknown) => {
-      deps.log.error({ err }, 'talk-to-human failed');
-      return undefined;
-    });
+    const { user, channel, container, actions } = payload.data;
     const thread = container?.thread_ts ?? container?.message_ts;
-    if (outcome?.kind === 'already_with_human') {
-      await replyEphemeral(deps, channel?.id, user.id, 'A specialist already has this conversation; they will reply here.', thread);
-    } else if (outcome?.kind === 'not_customer') {
-      await replyEphemeral(deps, channel?.id, user.id, 'This button is for the customer. To take over, just reply in the thread.', thread);
-    }
+    const request = { conversationKey: key.data, user: { id: user.id, ...(user.team_id ? { teamId: user.team_id } : {}) }, channel: channel?.id, thread };
+    await deps.intake.take(humanRequestItem(request, actions[0]?.action_ts ?? String(Date.now() / 1000), Date.now()));
+    await ack();
   });
 }

@@ -1,12 +1,13 @@
 import type { PacketLocation } from '../../core/escalation/escalation.js';
 import type { HandoffPacket } from '../../core/handoff/handoff-packet.js';
 import type { ConversationRef } from '../../core/model/conversation-ref.js';
-import type { ChatGateway, CustomerMessage } from '../../core/ports/chat-gateway.js';
+import type { ChatGateway, CustomerMessage, DeliveryPlace } from '../../core/ports/chat-gateway.js';
 import type { Logger } from '../../core/ports/logger.js';
 import { renderCustomerMessage, type SlackMessage } from '../render/customer-message.js';
 import { clip, escapeMrkdwn } from '../render/mrkdwn.js';
 import { renderPacketMessage } from '../render/packet-message.js';
 import type { SlackCaller } from './slack-caller.js';
+import { deliveryMetadata, findByMetadata, threadLink } from './delivery-lookup.js';
 
 const REJECTED_BLOCKS = new Set(['invalid_blocks', 'invalid_blocks_format', 'msg_blocks_too_long']);
 
@@ -16,17 +17,19 @@ function platformError(err: unknown): string | undefined {
 
 /** Delivers the core's messages to Slack. Renders, posts, and falls back to plain text rather than silence. */
 export class SlackGateway implements ChatGateway {
+  private workspaceUrl: Promise<string | undefined> | undefined;
+
   constructor(
     private readonly slack: SlackCaller,
     private readonly log: Logger,
   ) {}
 
-  async replyToCustomer(ref: ConversationRef, message: CustomerMessage): Promise<string> {
-    return this.post(ref.channel, ref.thread, renderCustomerMessage(message));
+  async replyToCustomer(ref: ConversationRef, message: CustomerMessage, deliveryId?: string): Promise<string> {
+    return this.post(ref.channel, ref.thread, renderCustomerMessage(message), deliveryId);
   }
 
-  async postPacket(channel: string, packet: HandoffPacket): Promise<PacketLocation> {
-    const messageId = await this.post(channel, undefined, renderPacketMessage(packet));
+  async postPacket(channel: string, packet: HandoffPacket, deliveryId?: string): Promise<PacketLocation> {
+    const messageId = await this.post(channel, undefined, renderPacketMessage(packet), deliveryId);
     return { channel, messageId };
   }
 
@@ -35,18 +38,38 @@ export class SlackGateway implements ChatGateway {
     await this.slack.call('chat.update', { channel: at.channel, ts: at.messageId, text, blocks });
   }
 
-  async postInternal(at: PacketLocation, text: string): Promise<void> {
-    await this.post(at.channel, at.messageId, { text: clip(escapeMrkdwn(text), 4000) });
+  async postInternal(at: PacketLocation, text: string, deliveryId?: string): Promise<void> {
+    await this.post(at.channel, at.messageId, { text: clip(escapeMrkdwn(text), 4000) }, deliveryId);
   }
 
+  /** The alert text is Baton's own (it carries a channel mention), so it is not escaped. */
+  async postAlert(channel: string, text: string, deliveryId: string): Promise<void> {
+    await this.post(channel, undefined, { text: clip(text, 4000) }, deliveryId);
+  }
+
+  findDelivered(place: DeliveryPlace, deliveryId: string): Promise<string | undefined> {
+    return findByMetadata(this.slack, place, deliveryId);
+  }
+
+  /** Built from the workspace URL (one auth.test, cached), never a chat.getPermalink per escalation. */
   async linkTo(ref: ConversationRef): Promise<string | undefined> {
-    const res = await this.slack.call<{ permalink?: string }>('chat.getPermalink', { channel: ref.channel, message_ts: ref.thread });
-    return res.permalink;
+    this.workspaceUrl ??= this.slack.call<{ url?: string }>('auth.test', {}).then((r) => r.url);
+    const base = await this.workspaceUrl.catch(() => {
+      this.workspaceUrl = undefined;
+      return undefined;
+    });
+    return base ? threadLink(base, ref) : undefined;
   }
 
   /** If Slack rejects the blocks, the same content goes out as text: a message is never dropped. */
-  private async post(channel: string, threadTs: string | undefined, message: SlackMessage): Promise<string> {
-    const base = { channel, ...(threadTs ? { thread_ts: threadTs } : {}), unfurl_links: false, unfurl_media: false };
+  private async post(channel: string, threadTs: string | undefined, message: SlackMessage, deliveryId?: string): Promise<string> {
+    const base = {
+      channel,
+      ...(threadTs ? { thread_ts: threadTs } : {}),
+      ...(deliveryId ? { metadata: deliveryMetadata(deliveryId) } : {}),
+      unfurl_links: false,
+      unfurl_media: false,
+    };
     try {
       const res = await this.slack.call<{ ts: string }>('chat.postMessage', { ...base, text: message.text, blocks: message.blocks });
       return res.ts;

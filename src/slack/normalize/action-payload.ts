@@ -8,7 +8,7 @@ export const blockActionPayload = z.object({
   /** The message carrying the button, as Slack has it: what an action that changes it starts from. */
   message: z.object({ ts: z.string(), text: z.string().optional(), blocks: z.array(z.record(z.string(), z.unknown())).optional() }).optional(),
   trigger_id: z.string().optional(),
-  actions: z.array(z.object({ action_id: z.string(), value: z.string().max(2000).optional() })).min(1),
+  actions: z.array(z.object({ action_id: z.string(), value: z.string().max(2000).optional(), action_ts: z.string().optional() })).min(1),
 });
 
 export type BlockActionPayload = z.infer<typeof blockActionPayload>;

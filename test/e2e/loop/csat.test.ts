@@ -19,6 +19,8 @@ describe('CSAT after a specialist closes', () => {
     await closeWithTags(h, escalationId, { rootCause: 'other', accuracy: 'correct', automation: 'no' });
     const prompt = await h.fake.waitFor('chat.postMessage', isPrompt);
     expect(prompt.args.thread_ts).toBe(thread);
+    // A person cannot click in the millisecond between the post and Baton recording the ask.
+    await h.waitForLog('CSAT asked');
     expect(buttonLabels(prompt)).toHaveLength(5);
     const key = `slack:${ACME_CHANNEL}:${thread}`;
     const at = { channel: ACME_CHANNEL, ts: String(prompt.response.ts), threadTs: thread };

@@ -1,0 +1,50 @@
+import type { Env } from './config/env.js';
+import type { CoreDeps } from './core/deps.js';
+import type { Metrics } from './core/ports/metrics.js';
+import { DeliveryRunner } from './infra/delivery/delivery-runner.js';
+import { InboxWorker } from './infra/intake/inbox-worker.js';
+import { KeyvInbox } from './infra/store/keyv-inbox.js';
+import { slackItemHandler } from './slack/intake/process-slack-item.js';
+import type { SlackDeps } from './slack/slack-deps.js';
+
+/** Decisions taken at once across conversations (each waits on the store and, with an LLM, the model). */
+const CONCURRENCY = 64;
+/** Internal messages (packets, alerts) are retried at least this often, forever. */
+const MAX_BACKOFF_MS = 30_000;
+
+export interface Intake {
+  inbox: KeyvInbox;
+  worker: InboxWorker;
+  runner: DeliveryRunner;
+  /** Queues what a previous run left unfinished; call before accepting new events. */
+  recover(): Promise<number>;
+  stop(graceMs: number): Promise<void>;
+}
+
+/** The inbox, its worker and the outbox's delivery runner, wired to the core and the Slack adapter. */
+export async function composeIntake(env: Env, core: CoreDeps, slack: Omit<SlackDeps, 'intake'>, metrics: Metrics): Promise<{ intake: Intake; deps: SlackDeps }> {
+  const inbox = await KeyvInbox.open(env.BATON_STORE);
+  const runner = new DeliveryRunner(core, { deadlineMs: env.BATON_DELIVERY_DEADLINE_SECONDS * 1000, maxBackoffMs: MAX_BACKOFF_MS });
+  core.deliveries = runner;
+  let worker: InboxWorker | undefined;
+  const deps: SlackDeps = { ...slack, intake: { take: (item) => worker!.take(item) } };
+  const handle = slackItemHandler({ ...deps, runner, metrics, worker: () => worker! });
+  worker = new InboxWorker(inbox, handle, { maxDepth: env.BATON_MAX_BACKLOG, concurrency: CONCURRENCY, onDepth: (d) => metrics.intakeBacklog(d) }, slack.log.child({ component: 'intake' }));
+  const running = worker;
+  return {
+    deps,
+    intake: {
+      inbox,
+      worker: running,
+      runner,
+      recover: () => running.recover(),
+      async stop(graceMs) {
+        running.stop();
+        const deadline = new Promise((r) => setTimeout(r, graceMs).unref());
+        await Promise.race([running.idle(), deadline]);
+        await runner.stop(graceMs);
+        await inbox.close();
+      },
+    },
+  };
+}

@@ -1,0 +1,51 @@
+import type { Conversation } from '../conversation/conversation.js';
+import type { CoreDeps } from '../deps.js';
+import { publishPacket } from '../escalation/publish-packet.js';
+import type { Delivery } from './delivery.js';
+import { pendingDeliveries, withoutDelivery } from './outbox.js';
+
+export type AttemptResult = 'delivered' | 'gone' | 'failed';
+
+/**
+ * One attempt at one recorded delivery, under the conversation's lock (the lock its decision was
+ * written under), so two runners never post the same item. `maybeSent`: an earlier attempt failed
+ * without saying whether the message went out (a timeout, a 5xx, a crash), so the platform is asked
+ * first and a message already there is only marked delivered.
+ */
+export async function attemptDelivery(deps: CoreDeps, key: string, id: string, maybeSent: boolean): Promise<AttemptResult> {
+  return deps.locks.run(`conv:${key}`, async () => {
+    const conversation = await deps.conversations.get(key);
+    const delivery = conversation ? pendingDeliveries(conversation).find((d) => d.id === id) : undefined;
+    if (!conversation || !delivery) return 'gone';
+    let sent: boolean;
+    try {
+      sent = await send(deps, conversation, delivery, maybeSent);
+    } catch (err) {
+      deps.log.warn({ err, conversation: key, delivery: id }, 'delivery attempt failed; it will be retried');
+      sent = false;
+    }
+    if (!sent) return 'failed';
+    await deps.conversations.put(withoutDelivery(conversation, id));
+    return 'delivered';
+  });
+}
+
+async function send(deps: CoreDeps, conversation: Conversation, d: Delivery, maybeSent: boolean): Promise<boolean> {
+  const { gateway } = deps;
+  if (d.kind === 'packet') {
+    // Stored here rather than with the decision: the conversation write carried it, so it is never lost.
+    await deps.escalations.create(d.escalation);
+    const escalation = await deps.escalations.get(d.escalation.id);
+    if (!escalation) return false;
+    return !!escalation.packet || !!(await publishPacket(deps, escalation, conversation, maybeSent));
+  }
+  if (d.kind === 'alert') {
+    const found = maybeSent ? await gateway.findDelivered({ channel: d.channel, since: d.createdAt }, d.id) : undefined;
+    if (!found) await gateway.postAlert(d.channel, d.text, d.id);
+    return true;
+  }
+  const { ref } = conversation;
+  const found = maybeSent ? await gateway.findDelivered({ channel: ref.channel, thread: ref.thread, since: d.createdAt }, d.id) : undefined;
+  if (!found) await gateway.replyToCustomer(ref, d.message, d.id);
+  return true;
+}

@@ -1,0 +1,19 @@
+import type { Escalation } from '../escalation/escalation.js';
+import type { CustomerMessage } from '../ports/chat-gateway.js';
+
+/**
+ * A message the core decided to send, recorded in the conversation's outbox in the same write as the
+ * state that decided it, then delivered once by the delivery runner and removed. The id goes out with
+ * the message (Slack message metadata), so a post whose reply was lost is found rather than repeated.
+ */
+export type Delivery =
+  | { id: string; kind: 'customer'; purpose: 'answer' | 'notice'; message: CustomerMessage; createdAt: number; escalationId?: string }
+  /** The handoff packet; carries the escalation so recovery can store it if a crash came first. */
+  | { id: string; kind: 'packet'; escalation: Escalation; createdAt: number }
+  /** A note for the default queue's specialists (a customer Baton could not reach). */
+  | { id: string; kind: 'alert'; channel: string; text: string; createdAt: number };
+
+/** Where the runner asks for a conversation's outbox to be delivered. */
+export interface DeliveryScheduler {
+  schedule(conversationKey: string): void;
+}

@@ -1,0 +1,43 @@
+import type { Conversation } from '../conversation/conversation.js';
+import { queueById } from '../conversation/accounts.js';
+import type { CoreDeps } from '../deps.js';
+import { recordEscalation } from '../escalation/open-escalation.js';
+import type { Decision } from '../model/decision.js';
+import type { Delivery } from './delivery.js';
+import { pendingDeliveries, withDeliveries, withoutDelivery } from './outbox.js';
+
+/**
+ * A customer message still undelivered after the retry window: nobody is left in silence.
+ * - an answer is taken back and the conversation is handed to the default queue, whose packet says why;
+ * - a handoff notice becomes an alert in the default queue's channel, so a person reaches the customer.
+ * Packets and alerts go to internal channels and are retried until they land, so they never get here.
+ */
+export async function giveUpDelivery(deps: CoreDeps, key: string, id: string): Promise<void> {
+  await deps.locks.run(`conv:${key}`, async () => {
+    const conversation = await deps.conversations.get(key);
+    const delivery = conversation ? pendingDeliveries(conversation).find((d) => d.id === id) : undefined;
+    if (!conversation || delivery?.kind !== 'customer') return;
+    deps.log.error({ conversation: key, delivery: id, purpose: delivery.purpose }, 'customer message undelivered past the retry window; handing it to the default queue');
+    const rest = withoutDelivery(conversation, id);
+    const next = delivery.purpose === 'answer' ? handOverUnanswered(deps, rest, id) : withAlert(deps, rest, delivery);
+    await deps.conversations.put(next);
+  });
+  deps.deliveries?.schedule(key);
+}
+
+function handOverUnanswered(deps: CoreDeps, c: Conversation, id: string): Conversation {
+  const taken: Conversation = { ...c, turns: c.turns.filter((t) => t.deliveryId !== id), botAnswers: Math.max(0, c.botAnswers - 1) };
+  const last = c.decisions.at(-1);
+  // A person already has the thread (a later message escalated it): the answer is simply dropped.
+  if (taken.mode !== 'bot' || !last) return taken;
+  const undelivered: Decision = { ...last, action: 'escalate', trigger: 'engine_error', rule: `${last.rule}; the answer could not be delivered` };
+  const decided = { ...taken, decisions: [...taken.decisions, undelivered] };
+  return recordEscalation(deps, decided, { ...undelivered, trigger: 'engine_error' }, 'unavailable', deps.policy.routing.default_queue).conversation;
+}
+
+function withAlert(deps: CoreDeps, c: Conversation, notice: Delivery & { kind: 'customer' }): Conversation {
+  const channel = queueById(deps.policy, deps.policy.routing.default_queue)?.channel;
+  if (!channel) return c;
+  const text = `Baton could not tell the customer in <#${c.ref.channel}> that escalation ${notice.escalationId ?? ''} was handed over: Slack kept refusing the message. Please reach out to them in their thread.`;
+  return withDeliveries(c, [{ id: `${notice.id}:alert`, kind: 'alert', channel, text, createdAt: deps.clock.now() }]);
+}

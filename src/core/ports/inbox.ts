@@ -1,0 +1,21 @@
+/**
+ * Events Slack (or another platform) was told we received, recorded before the acknowledgement and
+ * kept until their outcome is delivered: a crash or restart resumes every item still here.
+ */
+export interface InboxItem<P = unknown> {
+  /** The platform's message identity (channel and ts): a redelivery or an app_mention twin has the same id. */
+  id: string;
+  /** Items of one lane (one conversation) are taken in the order they were received. */
+  lane: string;
+  receivedAt: number;
+  payload: P;
+}
+
+export interface Inbox {
+  /** Records the item durably; throws when the store cannot take it (the caller then refuses the event). */
+  add(item: InboxItem): Promise<void>;
+  /** The item's outcome is written and delivered: it leaves the inbox. */
+  done(id: string): Promise<void>;
+  /** Every item still in the inbox, oldest first. */
+  pending(): Promise<InboxItem[]>;
+}

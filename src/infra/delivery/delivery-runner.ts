@@ -1,0 +1,140 @@
+import { attemptDelivery } from '../../core/delivery/attempt-delivery.js';
+import type { DeliveryScheduler } from '../../core/delivery/delivery.js';
+import { giveUpDelivery } from '../../core/delivery/give-up.js';
+import { pendingDeliveries } from '../../core/delivery/outbox.js';
+import type { CoreDeps } from '../../core/deps.js';
+
+export interface DeliveryRunnerOptions {
+  /** How long a customer message is retried before it is handed to the default queue. */
+  deadlineMs: number;
+  /** Backoff doubles from 1 s up to this; internal messages (packets, alerts) retry forever at this pace. */
+  maxBackoffMs: number;
+}
+
+interface RetryState {
+  attempts: number;
+  nextAt: number;
+}
+
+/**
+ * Delivers conversations' outboxes: one run per conversation at a time, items in order (a customer's
+ * second answer never overtakes the first; packets do not wait for customer messages). A failed item is
+ * retried with backoff; its outcome is unknown, so the next attempt first looks for it on the platform.
+ */
+export class DeliveryRunner implements DeliveryScheduler {
+  private readonly active = new Map<string, Promise<void>>();
+  private readonly again = new Set<string>();
+  private readonly retries = new Map<string, RetryState>();
+  private readonly maybeSent = new Set<string>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly settledWaiters = new Map<string, (() => void)[]>();
+  private stopped = false;
+
+  constructor(
+    private readonly deps: CoreDeps,
+    private readonly options: DeliveryRunnerOptions,
+  ) {}
+
+  schedule(key: string): void {
+    if (this.stopped) return;
+    if (this.active.has(key)) {
+      this.again.add(key);
+      return;
+    }
+    const run = this.run(key)
+      .catch((err: unknown) => {
+        this.deps.log.error({ err, conversation: key }, 'delivery run failed; retrying');
+        this.retryLater(key, Date.now() + this.options.maxBackoffMs);
+      })
+      .finally(() => {
+        this.active.delete(key);
+        if (this.again.delete(key)) this.schedule(key);
+      });
+    this.active.set(key, run);
+  }
+
+  /** After a restart nothing is known about attempts in flight at the crash: look before posting. */
+  async resume(key: string): Promise<void> {
+    const conversation = await this.deps.conversations.get(key);
+    for (const d of conversation ? pendingDeliveries(conversation) : []) this.maybeSent.add(d.id);
+    this.schedule(key);
+  }
+
+  /** Resolves once the conversation's outbox is empty. */
+  settled(key: string): Promise<void> {
+    return new Promise((resolve) => {
+      this.settledWaiters.set(key, [...(this.settledWaiters.get(key) ?? []), resolve]);
+      this.schedule(key);
+    });
+  }
+
+  /** Waits for runs under way (up to `graceMs`); what is left stays in the outboxes for the next start. */
+  async stop(graceMs: number): Promise<void> {
+    this.stopped = true;
+    for (const t of this.timers.values()) clearTimeout(t);
+    const grace = new Promise((r) => setTimeout(r, graceMs).unref());
+    await Promise.race([Promise.allSettled([...this.active.values()]), grace]);
+  }
+
+  private async run(key: string): Promise<void> {
+    const conversation = await this.deps.conversations.get(key);
+    const pending = conversation ? pendingDeliveries(conversation) : [];
+    let customerBlocked = false;
+    let nextRetry = Infinity;
+    let left = pending.length;
+    for (const d of pending) {
+      if (this.stopped) return;
+      if (d.kind === 'customer' && customerBlocked) continue;
+      const waitUntil = this.retries.get(d.id)?.nextAt ?? 0;
+      if (waitUntil <= Date.now()) {
+        const result = await attemptDelivery(this.deps, key, d.id, this.maybeSent.has(d.id));
+        if (result !== 'failed') {
+          this.forget(d.id);
+          left -= 1;
+          continue;
+        }
+        if (d.kind === 'customer' && this.deps.clock.now() - d.createdAt >= this.options.deadlineMs) {
+          await giveUpDelivery(this.deps, key, d.id);
+          this.forget(d.id);
+          continue;
+        }
+        this.maybeSent.add(d.id);
+        this.backOff(d.id);
+      }
+      if (d.kind === 'customer') customerBlocked = true;
+      nextRetry = Math.min(nextRetry, this.retries.get(d.id)?.nextAt ?? Infinity);
+    }
+    if (nextRetry < Infinity) this.retryLater(key, nextRetry);
+    else if (left === 0) this.notifySettled(key);
+    // A give-up recorded new items (a handover, an alert): they are taken on the next run.
+    else this.again.add(key);
+  }
+
+  private backOff(id: string): void {
+    const attempts = (this.retries.get(id)?.attempts ?? 0) + 1;
+    const delay = Math.min(this.options.maxBackoffMs, 1000 * 2 ** (attempts - 1));
+    this.retries.set(id, { attempts, nextAt: Date.now() + delay });
+  }
+
+  private retryLater(key: string, at: number): void {
+    if (this.stopped) return;
+    clearTimeout(this.timers.get(key));
+    const timer = setTimeout(() => {
+      this.timers.delete(key);
+      this.schedule(key);
+    }, Math.max(0, at - Date.now()));
+    timer.unref();
+    this.timers.set(key, timer);
+  }
+
+  private forget(id: string): void {
+    this.retries.delete(id);
+    this.maybeSent.delete(id);
+  }
+
+  private notifySettled(key: string): void {
+    const waiters = this.settledWaiters.get(key) ?? [];
+    this.settledWaiters.delete(key);
+    for (const w of waiters) w();
+  }
+}

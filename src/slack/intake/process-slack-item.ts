@@ -1,0 +1,54 @@
+import { handleMessage } from '../../core/conversation/handle-message.js';
+import { requestHuman } from '../../core/conversation/request-human.js';
+import type { InboxItem } from '../../core/ports/inbox.js';
+import type { Metrics } from '../../core/ports/metrics.js';
+import type { DeliveryRunner } from '../../infra/delivery/delivery-runner.js';
+import type { InboxWorker } from '../../infra/intake/inbox-worker.js';
+import { replyEphemeral } from '../actions/reply-ephemeral.js';
+import type { SlackDeps } from '../slack-deps.js';
+import type { SlackInboxPayload } from './slack-inbox-item.js';
+
+export interface SlackIntakeDeps extends SlackDeps {
+  runner: DeliveryRunner;
+  metrics: Metrics;
+  worker(): InboxWorker;
+}
+
+/**
+ * Decides one inbox item through the core (the decision and its messages land in one conversation
+ * write), then leaves the item in the inbox until the conversation's messages are delivered: a crash
+ * before that resumes it, finds it already decided, and finishes the deliveries.
+ */
+export function slackItemHandler(deps: SlackIntakeDeps): (item: InboxItem, recovered: boolean) => Promise<void> {
+  return async (item, recovered) => {
+    const payload = item.payload as SlackInboxPayload;
+    const key = payload.kind === 'message' ? await takeMessage(deps, payload) : await takeHumanRequest(deps, payload);
+    deps.metrics.eventProcessed('slack', 'ok');
+    if (recovered) await deps.runner.resume(key);
+    void deps.runner
+      .settled(key)
+      .then(() => deps.worker().finish(item.id))
+      .catch((err: unknown) => deps.log.error({ err, item: item.id }, 'could not clear a delivered inbox item; it is taken again after a restart'));
+  };
+}
+
+async function takeMessage(deps: SlackIntakeDeps, payload: Extract<SlackInboxPayload, { kind: 'message' }>): Promise<string> {
+  const { inbound } = payload;
+  const author = await deps.directory.author(inbound.userId, inbound.userTeam);
+  const outcome = await handleMessage(deps.core, { ...inbound.message, author });
+  deps.log.debug({ channel: inbound.message.ref.channel, thread: inbound.message.ref.thread, outcome: outcome.kind }, 'message handled');
+  const { platform, channel, thread } = inbound.message.ref;
+  return `${platform}:${channel}:${thread}`;
+}
+
+async function takeHumanRequest(deps: SlackIntakeDeps, payload: Extract<SlackInboxPayload, { kind: 'human_request' }>): Promise<string> {
+  const { user, conversationKey, channel, thread } = payload;
+  const author = await deps.directory.author(user.id, user.teamId);
+  const outcome = await requestHuman(deps.core, conversationKey, author);
+  if (outcome.kind === 'already_with_human') {
+    await replyEphemeral(deps, channel, user.id, 'A specialist already has this conversation; they will reply here.', thread);
+  } else if (outcome.kind === 'not_customer') {
+    await replyEphemeral(deps, channel, user.id, 'This button is for the customer. To take over, just reply in the thread.', thread);
+  }
+  return conversationKey;
+}

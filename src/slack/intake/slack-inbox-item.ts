@@ -1,0 +1,37 @@
+import { conversationKey } from '../../core/model/conversation-ref.js';
+import type { InboxItem } from '../../core/ports/inbox.js';
+import { normalizeMessageEvent, type SlackInbound } from '../normalize/message-event.js';
+
+/** What the Slack adapter keeps in the inbox: a customer-channel message, or a "Talk to a person" press. */
+export type SlackInboxPayload =
+  | { kind: 'message'; inbound: SlackInbound }
+  | { kind: 'human_request'; conversationKey: string; user: { id: string; teamId?: string }; channel?: string; thread?: string };
+
+export type SlackInboxItem = InboxItem<SlackInboxPayload>;
+
+interface EventBody {
+  type?: string;
+  event?: { type?: string };
+  authorizations?: { user_id?: string }[];
+}
+
+/**
+ * The inbox item for an Events API body carrying a message or app_mention, `null` for one that carries
+ * no person's message (a bot post, an edit: acknowledged and dropped), undefined for any other body.
+ * The bot's own user id comes from the envelope's authorization, so nothing is looked up before the ack.
+ */
+export function messageItem(body: unknown, receivedAt: number): SlackInboxItem | null | undefined {
+  const envelope = body as EventBody | undefined;
+  const type = envelope?.event?.type;
+  if (envelope?.type !== 'event_callback' || (type !== 'message' && type !== 'app_mention')) return undefined;
+  const inbound = normalizeMessageEvent(envelope.event, envelope.authorizations?.[0]?.user_id);
+  if (!inbound) return null;
+  const { ref, id } = inbound.message;
+  // The same id for a message and its app_mention twin, and for every redelivery of either.
+  return { id: `slack:${ref.channel}:${id}`, lane: conversationKey(ref), receivedAt, payload: { kind: 'message', inbound } };
+}
+
+/** A "Talk to a person" press, in the same lane as the conversation's messages. */
+export function humanRequestItem(request: Omit<Extract<SlackInboxPayload, { kind: 'human_request' }>, 'kind'>, actionTs: string, receivedAt: number): SlackInboxItem {
+  return { id: `human:${request.conversationKey}:${actionTs}`, lane: request.conversationKey, receivedAt, payload: { kind: 'human_request', ...request } };
+}
