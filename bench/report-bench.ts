@@ -29,7 +29,10 @@ const TRIGGERS = [...AI_TRIGGERS, ...CUSTOMER_TRIGGERS];
 /** A small deterministic PRNG, so every run seeds the same data. */
 function rng(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 0x1_0000_0000);
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 0x1_0000_0000;
+  };
 }
 
 export async function seedForPhase(stores: Stores, escalations: number, now: number): Promise<void> { return seed(stores, escalations, now); }

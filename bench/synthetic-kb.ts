@@ -6,7 +6,10 @@ const CLOSERS = ['', ' thanks', ' please advise', ' for our workspace', ' in the
 /** Deterministic pseudo-random numbers, so every bench run sees the same KB. */
 function rng(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
 }
 
 /**

@@ -40,12 +40,12 @@ export function referenceProblems(raw: unknown): ReferenceProblem[] {
     if (!categories.has(c)) problems.push({ path: ['triage', 'smalltalk', 'categories', i], message: `no category named "${c}"` });
   });
   const owner = new Map<string, unknown>();
-  list(doc.accounts).forEach((a, i) =>
+  list(doc.accounts).forEach((a, i) => {
     strings(a.channels).forEach((c, j) => {
       if (owner.has(c)) problems.push({ path: ['accounts', i, 'channels', j], message: `channel ${c} already belongs to account "${String(owner.get(c))}"` });
       owner.set(c, a.id);
-    }),
-  );
+    });
+  });
   problems.push(...internalChannelProblems(doc, owner));
   return problems;
 }
@@ -61,7 +61,9 @@ function internalChannelProblems(doc: Record<string, unknown>, customerChannels:
       problems.push({ path, message: `channel ${channel} is account "${String(customerChannels.get(channel))}"'s shared channel; ${what} must be an internal channel` });
     }
   };
-  list(doc.queues).forEach((q, i) => clash(q.channel, ['queues', i, 'channel'], 'a queue channel'));
+  list(doc.queues).forEach((q, i) => {
+    clash(q.channel, ['queues', i, 'channel'], 'a queue channel');
+  });
   clash(doc.leads_channel, ['leads_channel'], 'the leads channel');
   return problems;
 }

@@ -18,8 +18,14 @@ export function useCliSession(prefix: string): CliSession {
     session.dir = mkdtempSync(join(tmpdir(), prefix));
     session.out = '';
     session.err = '';
-    vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((session.out += String(s)), true));
-    vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((session.err += String(s)), true));
+    vi.spyOn(process.stdout, 'write').mockImplementation((s) => {
+      session.out += String(s);
+      return true;
+    });
+    vi.spyOn(process.stderr, 'write').mockImplementation((s) => {
+      session.err += String(s);
+      return true;
+    });
   });
   afterEach(() => {
     vi.restoreAllMocks();

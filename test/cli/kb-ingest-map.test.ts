@@ -35,7 +35,7 @@ describe('kb ingest --map: any CSV, TSV, JSON or JSONL', () => {
     expect(await runCli(['kb', 'ingest', '--quiet', '--kb', kb, '--map', 'question=0,topic=1', '--records', 'train', json])).toBe(0);
     expect((await entries(kb)).map((e) => e.topic)).toEqual(['translate', 'balance']);
     expect(await runCli(['kb', 'ingest', '--quiet', '--kb', kb, json])).toBe(0);
-    expect(cli.out).toMatch(/3  a list, not a record \(name its columns with --map, e\.g\. question=0,topic=1\)/);
+    expect(cli.out).toMatch(/3 {2}a list, not a record \(name its columns with --map, e\.g\. question=0,topic=1\)/);
   });
 
   it('reads a tab-separated file and takes a label from yes-flag columns; outcome columns say who needed a person', async () => {

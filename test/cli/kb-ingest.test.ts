@@ -25,7 +25,10 @@ const zendeskLike = [
   ] },
   { id: 102, status: 'open', comments: [{ author_role: 'end-user', body: 'Still broken' }] },
   { id: 103, status: 'closed', tags: 'billing,escalated', subject: 'Seats', comments: [{ incoming: true, body: 'Change our seats?' }, { incoming: false, body: 'Done by finance.' }] },
-].map((r) => JSON.stringify(r)).join('\n') + '\nnot json\n';
+]
+  .map((r) => JSON.stringify(r))
+  .concat('not json', '')
+  .join('\n');
 
 describe('kb ingest', () => {
   it('imports whole threads, keeps internal notes apart, and reports what it skipped and why', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parsePolicy } from '../../src/config/load-policy.js';
+import { type ConfigError, parsePolicy } from '../../src/config/load-policy.js';
 
 const base = (extra: string) => `
 vendor: { team_ids: [T0VENDOR1] }

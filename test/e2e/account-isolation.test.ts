@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ACME_CHANNEL, customer, GLOBEX_CHANNEL, Harness, useHarness } from './harness.js';
+import { ACME_CHANNEL, customer, GLOBEX_CHANNEL, type Harness, useHarness } from './harness.js';
 
 const harness = useHarness();
 let h: Harness;

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { ACTION } from '../../src/core/model/actions.js';
 import { appMentionEvent, messageEvent, sendEvent } from '../fakes/slack-request.js';
 import { slackTs } from '../fakes/slack-ids.js';
-import { ACME_CHANNEL, ana, customer, GLOBEX_CHANNEL, Harness, SIGNING_SECRET, useHarness } from './harness.js';
+import { ACME_CHANNEL, ana, customer, GLOBEX_CHANNEL, type Harness, SIGNING_SECRET, useHarness } from './harness.js';
 
 const harness = useHarness();
 let h: Harness;

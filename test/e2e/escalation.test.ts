@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { ACTION, CLOSE_FIELD, VIEW } from '../../src/core/model/actions.js';
 import { selectedOption, selectedRadio, sendInteraction, typedText, viewSubmissionPayload } from '../fakes/slack-request.js';
 import type { RecordedCall } from '../fakes/fake-slack-api.js';
-import { ACME_CHANNEL, ana, ben, customer, Harness, useHarness } from './harness.js';
+import { ACME_CHANNEL, ana, ben, customer, type Harness, useHarness } from './harness.js';
 
 const harness = useHarness();
 let h: Harness;

@@ -5,11 +5,11 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ACTION } from '../../src/core/model/actions.js';
-import { FakeSocketMode } from '../fakes/fake-socket-mode.js';
+import type { FakeSocketMode } from '../fakes/fake-socket-mode.js';
 import { eventsApiEnvelope, interactiveEnvelope } from '../fakes/socket-mode-envelopes.js';
 import { blockActionsPayload, messageEvent, type Actor } from '../fakes/slack-request.js';
 import { slackTs } from '../fakes/slack-ids.js';
-import { ACME_CHANNEL, ana, APP_TOKEN, customer, Harness, useHarness } from './harness.js';
+import { ACME_CHANNEL, ana, APP_TOKEN, customer, type Harness, useHarness } from './harness.js';
 
 const SUPPORT = 'C0SUPPORT1';
 

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ACTION } from '../../src/core/model/actions.js';
-import { ACME_CHANNEL, ana, customer, Harness, useHarness } from './harness.js';
+import { ACME_CHANNEL, ana, customer, type Harness, useHarness } from './harness.js';
 
 const harness = useHarness();
 let h: Harness;

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { triggerInitiator, type TriggerType } from '../../src/core/model/decision.js';
-import { ACME_CHANNEL, customer, Harness, useHarness } from './harness.js';
+import { ACME_CHANNEL, customer, type Harness, useHarness } from './harness.js';
 
 const harness = useHarness();
 let h: Harness;

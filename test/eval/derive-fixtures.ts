@@ -39,7 +39,7 @@ const threads = jsonl(join(dev, 'kb.jsonl')).map((e) => {
   const tags = [topic, ...(p?.escalate ? ['needs-human'] : [])];
   return { id: e.id, status: 'solved', category: e.category, topic, ...(p && p.risk === 'high' ? { risk: 'high' } : {}), tags, messages: [{ from: 'customer', text: e.question }, { from: 'agent', text: reply }] };
 });
-writeFileSync(join(out, 'kb-resolved.jsonl'), threads.map((t) => JSON.stringify(t)).join('\n') + '\n');
+writeFileSync(join(out, 'kb-resolved.jsonl'), `${threads.map((t) => JSON.stringify(t)).join('\n')}\n`);
 
 // 2. Question-only examples (CSV): tagged past questions that teach category, topic and complexity.
 const seen = new Set([...devTexts, ...jsonl(join(dev, 'kb.jsonl')).map((e) => norm(e.question))]);
@@ -75,5 +75,5 @@ for (const r of privacy) {
 }
 const csvCell = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 const header = ['id', 'question', 'category', 'topic', 'risk', 'tags'];
-writeFileSync(join(out, 'kb-examples.csv'), [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\n') + '\n');
+writeFileSync(join(out, 'kb-examples.csv'), `${[header, ...rows].map((r) => r.map(csvCell).join(',')).join('\n')}\n`);
 console.log(`threads=${threads.length} examples=${rows.length}`);

@@ -38,7 +38,10 @@ class Walk {
 
   maxLen(v: unknown, max: number, pointer: string): void {
     if (v === undefined) return;
-    if (typeof v !== 'string') return this.error(pointer, 'must be a string');
+    if (typeof v !== 'string') {
+      this.error(pointer, 'must be a string');
+      return;
+    }
     if (v.length > max) this.error(pointer, `must be less than ${max + 1} characters`);
   }
 
@@ -55,11 +58,17 @@ class Walk {
   /** A text composition object: `{type: plain_text|mrkdwn, text}` with 1..max characters. */
   text(v: unknown, max: number, pointer: string, plainOnly = false): void {
     if (v === undefined) return;
-    if (!isRecord(v)) return this.error(pointer, 'must be a text object');
+    if (!isRecord(v)) {
+      this.error(pointer, 'must be a text object');
+      return;
+    }
     if (v.type !== 'plain_text' && (plainOnly || v.type !== 'mrkdwn')) {
       this.error(`${pointer}/type`, plainOnly ? 'must be plain_text' : 'must be plain_text or mrkdwn');
     }
-    if (typeof v.text !== 'string') return this.error(`${pointer}/text`, 'must provide a string');
+    if (typeof v.text !== 'string') {
+      this.error(`${pointer}/text`, 'must provide a string');
+      return;
+    }
     if (v.text.length === 0) this.error(`${pointer}/text`, 'must be more than 0 characters');
     this.maxLen(v.text, max, `${pointer}/text`);
   }
@@ -119,18 +128,25 @@ export function checkView(view: unknown, pointer = '/view'): BlockKitIssue[] {
 
 function walkBlocks(w: Walk, blocks: unknown, surface: Surface, pointer: string): void {
   if (!w.maxItems(blocks, MAX_BLOCKS[surface], pointer)) return;
-  blocks.forEach((block, i) => walkBlock(w, block, `${pointer}/${i}`));
+  blocks.forEach((block, i) => {
+    walkBlock(w, block, `${pointer}/${i}`);
+  });
 }
 
 function walkBlock(w: Walk, block: unknown, p: string): void {
-  if (!isRecord(block) || typeof block.type !== 'string') return w.error(p, 'must provide a block type');
+  if (!isRecord(block) || typeof block.type !== 'string') {
+    w.error(p, 'must provide a block type');
+    return;
+  }
   w.maxLen(block.block_id, MAX_ID, `${p}/block_id`);
   switch (block.type) {
     case 'section':
       if (block.text === undefined && block.fields === undefined) w.error(p, 'must provide text or fields');
       w.text(block.text, 3000, `${p}/text`);
       if (w.maxItems(block.fields, 10, `${p}/fields`)) {
-        block.fields.forEach((f, i) => w.text(f, 2000, `${p}/fields/${i}`));
+        block.fields.forEach((f, i) => {
+      w.text(f, 2000, `${p}/fields/${i}`);
+    });
       }
       if (block.accessory !== undefined) walkElement(w, block.accessory, `${p}/accessory`);
       return;
@@ -139,7 +155,9 @@ function walkBlock(w: Walk, block: unknown, p: string): void {
       return;
     case 'actions':
       if (w.required(block.elements, p, 'elements') && w.maxItems(block.elements, 25, `${p}/elements`)) {
-        block.elements.forEach((e, i) => walkElement(w, e, `${p}/elements/${i}`));
+        block.elements.forEach((e, i) => {
+      walkElement(w, e, `${p}/elements/${i}`);
+    });
       }
       return;
     case 'context':
@@ -164,7 +182,10 @@ function walkBlock(w: Walk, block: unknown, p: string): void {
 }
 
 function walkElement(w: Walk, el: unknown, p: string): void {
-  if (!isRecord(el) || typeof el.type !== 'string') return w.error(p, 'must provide an element type');
+  if (!isRecord(el) || typeof el.type !== 'string') {
+    w.error(p, 'must provide an element type');
+    return;
+  }
   w.maxLen(el.action_id, MAX_ID, `${p}/action_id`);
   w.text(el.placeholder, 150, `${p}/placeholder`, true);
   if (el.confirm !== undefined) walkConfirm(w, el.confirm, `${p}/confirm`);
@@ -183,7 +204,10 @@ function walkElement(w: Walk, el: unknown, p: string): void {
       if (w.maxItems(el.option_groups, 100, `${p}/option_groups`)) {
         el.option_groups.forEach((g, i) => {
           const gp = `${p}/option_groups/${i}`;
-          if (!isRecord(g)) return w.error(gp, 'must be an object');
+          if (!isRecord(g)) {
+            w.error(gp, 'must be an object');
+            return;
+          }
           w.text(g.label, 75, `${gp}/label`, true);
           walkOptions(w, g.options, 100, `${gp}/options`);
         });
@@ -207,11 +231,17 @@ function walkElement(w: Walk, el: unknown, p: string): void {
 }
 
 function walkOptions(w: Walk, options: unknown, max: number, p: string): void {
-  if (w.maxItems(options, max, p)) options.forEach((o, i) => walkOption(w, o, `${p}/${i}`));
+  if (!w.maxItems(options, max, p)) return;
+  options.forEach((o, i) => {
+    walkOption(w, o, `${p}/${i}`);
+  });
 }
 
 function walkOption(w: Walk, option: unknown, p: string): void {
-  if (!isRecord(option)) return w.error(p, 'must be an option object');
+  if (!isRecord(option)) {
+    w.error(p, 'must be an option object');
+    return;
+  }
   if (w.required(option.text, p, 'text')) w.text(option.text, 75, `${p}/text`);
   // The docs now say 150 for `value`, @slack/types still says 75: we hold the stricter cap (§4.2).
   if (w.required(option.value, p, 'value')) w.maxLen(option.value, 75, `${p}/value`);
@@ -219,7 +249,10 @@ function walkOption(w: Walk, option: unknown, p: string): void {
 }
 
 function walkConfirm(w: Walk, confirm: unknown, p: string): void {
-  if (!isRecord(confirm)) return w.error(p, 'must be a confirmation object');
+  if (!isRecord(confirm)) {
+    w.error(p, 'must be a confirmation object');
+    return;
+  }
   w.text(confirm.title, 100, `${p}/title`, true);
   w.text(confirm.text, 300, `${p}/text`);
   w.text(confirm.confirm, 30, `${p}/confirm`, true);

@@ -67,7 +67,7 @@ export async function startFakeOpenAi(reply: (req: ChatRequest) => FakeReply): P
     authorizations,
     close: () =>
       new Promise<void>((resolve) => {
-        hanging.forEach((res) => res.destroy());
+        for (const res of hanging) res.destroy();
         server.closeAllConnections();
         server.close(() => resolve());
       }),

@@ -23,7 +23,7 @@ interface SlackEventArgs {
 
 let api: FakeSlackApi;
 let socket: FakeSocketMode;
-const stops: Array<() => Promise<unknown> | void> = [];
+const stops: Array<() => Promise<unknown> | undefined> = [];
 
 beforeEach(async () => {
   api = await FakeSlackApi.start();

@@ -12,7 +12,9 @@ const accounts = new Map([['acme', 'acme'], ['acme corp', 'acme'], ['globex', 'g
 const slack = { staffTeams: new Set(['T0VENDOR01']), staffEnterprises: new Set<string>(), channelAccounts: new Map([['C0ACME0001', 'acme'], ['C0GLOBEX01', 'globex']]) };
 
 let dir = '';
-beforeEach(() => void (dir = mkdtempSync(join(tmpdir(), 'baton-import-'))));
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'baton-import-'));
+});
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 async function importFixture(name: string): Promise<{ s: IngestSummary; byId: Map<string, KnowledgeEntry> }> {

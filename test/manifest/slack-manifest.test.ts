@@ -75,11 +75,12 @@ describe('Slack app manifest', () => {
     const settings = http.settings as { event_subscriptions: Record<string, unknown>; interactivity: Record<string, unknown> };
     expect(settings.event_subscriptions.request_url).toBe(url);
     expect(settings.interactivity.request_url).toBe(url);
-    expect((http.features?.slash_commands as Record<string, unknown>[])[0]?.url).toBe(url);
+    const commands = (http.features?.slash_commands ?? []) as Record<string, unknown>[];
+    expect(commands[0]?.url).toBe(url);
 
     delete settings.event_subscriptions.request_url;
     delete settings.interactivity.request_url;
-    delete (http.features?.slash_commands as Record<string, unknown>[])[0]?.url;
+    delete commands[0]?.url;
     http.settings = { ...http.settings, socket_mode_enabled: true };
     expect(http).toEqual(readYaml('manifest/slack.yaml'));
   });

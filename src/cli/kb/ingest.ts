@@ -48,7 +48,7 @@ export async function ingest(paths: string[], store: KnowledgeStore, opts: Inges
     if (v.examples.length < 3) v.examples.push(where);
     s.skipped.set(reason, v);
   };
-  plan.unsupported.forEach((f) => skip('unsupported file type (use .jsonl, .json, .csv, .tsv or .md)', f));
+  for (const f of plan.unsupported) skip('unsupported file type (use .jsonl, .json, .csv, .tsv or .md)', f);
   const bytes = byteCounter(plan.files.reduce((n, f) => n + statSync(f).size, 0));
   const side = await loadSideloads(plan);
   const byId = new Map<string, KnowledgeEntry>();

@@ -79,8 +79,10 @@ export class InvertedKnowledgeIndex implements KnowledgeIndex {
 
   private scope(account: string | undefined): number {
     if (account === undefined) return GLOBAL_SCOPE;
-    let code = this.scopeOf.get(account);
-    if (code === undefined) this.scopeOf.set(account, (code = this.scopeOf.size + 1));
+    const known = this.scopeOf.get(account);
+    if (known !== undefined) return known;
+    const code = this.scopeOf.size + 1;
+    this.scopeOf.set(account, code);
     return code;
   }
 
@@ -95,7 +97,10 @@ export class InvertedKnowledgeIndex implements KnowledgeIndex {
     let bound = 0;
     for (const doc of matches.docs) {
       const covered = Math.min(matches.queryMass[doc]!, q) / q;
-      if (top.floor !== floor) bound = (floor = top.floor) ** (1 / QUERY_EXP);
+      if (top.floor !== floor) {
+        floor = top.floor;
+        bound = floor ** (1 / QUERY_EXP);
+      }
       if (covered < bound) continue;
       const d = this.index.documentMass(doc);
       const own = Math.min(matches.docMass[doc]!, d) / d;

@@ -105,6 +105,6 @@ export function trainingFiles(rows: ExportRow[], redactData: boolean): TrainingF
     rows: rows.length,
     withoutResolution: rows.length - lines.length,
     jsonl: lines.map((l) => `${l}\n`).join(''),
-    csv: [CSV_COLUMNS.join(','), ...rows.map((r) => toCsvLine(r, clean))].join('\r\n') + '\r\n',
+    csv: `${[CSV_COLUMNS.join(','), ...rows.map((r) => toCsvLine(r, clean))].join('\r\n')}\r\n`,
   };
 }

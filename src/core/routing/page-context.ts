@@ -10,7 +10,7 @@ const URL_PATTERN = /https?:\/\/[^\s<>|"')\]]+/gi;
 export function pageContext(turns: readonly Turn[], productHosts: readonly string[]): string | undefined {
   for (let i = turns.length - 1; i >= 0; i--) {
     const turn = turns[i];
-    if (!turn || turn.role !== 'customer') continue;
+    if (turn?.role !== 'customer') continue;
     const urls = turn.text.match(URL_PATTERN) ?? [];
     for (let j = urls.length - 1; j >= 0; j--) {
       const page = productPage(urls[j] ?? '', productHosts);

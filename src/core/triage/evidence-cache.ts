@@ -32,7 +32,9 @@ export function rememberedEvidence(
     memories.set(reader, memory);
   }
   const id = `${key.accountId}\u0000${key.text}`;
-  let evidence = memory.byMessage.get(id);
-  if (evidence === undefined) memory.byMessage.set(id, (evidence = read()));
+  const known = memory.byMessage.get(id);
+  if (known !== undefined) return known;
+  const evidence = read();
+  memory.byMessage.set(id, evidence);
   return evidence;
 }

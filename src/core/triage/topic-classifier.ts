@@ -168,7 +168,10 @@ export class TopicClassifier {
   /** Counts one more entry of class c holding feature f; entries of a class mostly arrive together. */
   private count(f: number, c: number): void {
     let p = this.postings.get(f);
-    if (!p) this.postings.set(f, (p = { cls: new Int32Array(2), n: new Float32Array(2), len: 0, w: null }));
+    if (!p) {
+      p = { cls: new Int32Array(2), n: new Float32Array(2), len: 0, w: null };
+      this.postings.set(f, p);
+    }
     p.w = null;
     if (p.len > 0 && p.cls[p.len - 1] === c) {
       p.n[p.len - 1]!++;

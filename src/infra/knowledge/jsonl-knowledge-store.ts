@@ -23,12 +23,16 @@ export class JsonlKnowledgeStore implements KnowledgeStore {
       const line = JSON.stringify(e);
       const before = byId.get(e.id);
       if (before === line) unchanged++;
-      else (before === undefined ? added++ : updated++, byId.set(e.id, line));
+      else {
+        if (before === undefined) added++;
+        else updated++;
+        byId.set(e.id, line);
+      }
     }
     if (added + updated > 0) {
       mkdirSync(dirname(this.file), { recursive: true });
       const tmp = `${this.file}.tmp-${process.pid}`;
-      writeFileSync(tmp, [...byId.values()].join('\n') + '\n');
+      writeFileSync(tmp, `${[...byId.values()].join('\n')}\n`);
       renameSync(tmp, this.file);
     }
     return { added, updated, unchanged };

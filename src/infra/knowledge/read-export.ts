@@ -43,8 +43,9 @@ export function listFiles(paths: string[]): ImportPlan {
   const plan: ImportPlan = { files: [], sideloadFiles: [], slackExports: [], unsupported: [] };
   const visit = (p: string) => {
     if (statSync(p).isDirectory()) {
-      if (isSlackExport(p)) return void plan.slackExports.push(p);
-      return readdirSync(p).sort().forEach((f) => visit(join(p, f)));
+      if (isSlackExport(p)) plan.slackExports.push(p);
+      else for (const f of readdirSync(p).sort()) visit(join(p, f));
+      return;
     }
     if (!SUPPORTED.has(extname(p).toLowerCase())) plan.unsupported.push(p);
     else (isSideloadFile(p) ? plan.sideloadFiles : plan.files).push(p);

@@ -105,7 +105,10 @@ export async function* jsonArrayRecords(file: string, keys?: (key: string) => bo
     const key = stack[at];
     const keyed = stack.length === at + 2 && typeof key === 'string' && typeof stack[at + 1] === 'number' && (!keys || keys(key));
     const path = top ? `[${String(stack[0])}]` : keyed ? `.${String(key)}[${String(stack[at + 1])}]` : '';
-    if (path !== '' && path !== last) paths.push((last = path));
+    if (path !== '' && path !== last) {
+      last = path;
+      paths.push(path);
+    }
     return path !== '';
   };
   const pipeline = chain([bytesOf(file, onBytes), parser(), pick({ filter: isRecord }), streamValues()]);

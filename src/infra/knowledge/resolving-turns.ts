@@ -27,7 +27,10 @@ export function substance(text: string): string {
   const last = flat.findLastIndex((x) => !filler(x.s));
   const kept = flat.slice(first, last + 1);
   const out: string[] = [];
-  kept.forEach((x, i) => (i > 0 && kept[i - 1]!.line === x.line ? (out[out.length - 1] += ` ${x.s}`) : out.push(x.s)));
+  kept.forEach((x, i) => {
+    if (i > 0 && kept[i - 1]!.line === x.line) out[out.length - 1] += ` ${x.s}`;
+    else out.push(x.s);
+  });
   return out.join('\n');
 }
 

@@ -41,7 +41,12 @@ const abs = (t: Opt | undefined, from: number) => (t === null || t === undefined
 export function encodeDaySummary(s: DaySummary): string {
   const names: string[] = [];
   const index = new Map<string, number>();
-  const name = (n: string) => index.get(n) ?? (index.set(n, names.push(n) - 1), names.length - 1);
+  const name = (n: string) => {
+    const known = index.get(n);
+    if (known !== undefined) return known;
+    index.set(n, names.push(n) - 1);
+    return names.length - 1;
+  };
   const conv: Columns['conv'] = { at: [], category: [], flags: [], rating: [], resolutions: [] };
   for (const r of s.conversations) {
     conv.at.push(r.createdAt - s.day);

@@ -107,7 +107,7 @@ export class KeyvDayLog<T> {
 
   /** Folds the day's first run of consecutive slots into its base, unless another reader just did. */
   private async fold(p: Probe<T>, items: Map<string, T>): Promise<void> {
-    const run = p.slots.findIndex((s) => s === undefined);
+    const run = p.slots.indexOf(undefined);
     const count = run < 0 ? p.slots.length : run;
     if (count === 0) return;
     // Later slots (after a gap) stay where they are: their values are newer than what is folded.

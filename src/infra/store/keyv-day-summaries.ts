@@ -21,7 +21,9 @@ export class KeyvDaySummaries {
   async read(days: { day: number; version: string }[]): Promise<StoredDaySummary[]> {
     const missing = days.filter(({ day, version }) => this.parsed.get(day)?.version !== version);
     const raws = missing.length > 0 ? await this.keyv.getMany<string>(missing.map((m) => storeKeys.daySummary(utcDay(m.day)))) : [];
-    missing.forEach((m, i) => this.remember(m.day, m.version, raws[i]));
+    missing.forEach((m, i) => {
+      this.remember(m.day, m.version, raws[i]);
+    });
     return days.map(({ day, version }) => {
       const cached = this.parsed.get(day);
       return { day, version, ...(cached && cached.version === version ? { summary: cached.summary } : {}) };

@@ -12,7 +12,7 @@ export function clip(text: string, max: number): string {
 /** A time shown in each reader's own timezone; the fallback is UTC for clients that cannot format it. */
 export function slackDate(epochMs: number, format = '{date_short_pretty} at {time}'): string {
   const seconds = Math.floor(epochMs / 1000);
-  const fallback = new Date(epochMs).toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
+  const fallback = `${new Date(epochMs).toISOString().replace('T', ' ').slice(0, 16)} UTC`;
   return `<!date^${seconds}^${format}|${fallback}>`;
 }
 

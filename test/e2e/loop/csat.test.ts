@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { RecordedCall } from '../../fakes/fake-slack-api.js';
 import type { Harness } from '../harness.js';
-import { ACME_CHANNEL, ana, closeWithTags, customer, escalateSecurity, ManualClock, MINUTE, otherCustomer, useLoopWorld } from './loop-world.js';
+import { ACME_CHANNEL, ana, closeWithTags, customer, escalateSecurity, type ManualClock, MINUTE, otherCustomer, useLoopWorld } from './loop-world.js';
 
 const world = useLoopWorld();
 let h: Harness;

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Harness } from '../harness.js';
-import { ACME_CHANNEL, customer, escalateSecurity, lead, ManualClock, MINUTE, SECURITY, useLoopWorld } from './loop-world.js';
+import { ACME_CHANNEL, customer, escalateSecurity, lead, type ManualClock, MINUTE, SECURITY, useLoopWorld } from './loop-world.js';
 
 const world = useLoopWorld();
 let h: Harness;
