@@ -42,7 +42,7 @@ export const triageReplayCommand: CliCommand = {
     const file = positionals[0]!;
     const paths = cliPaths(values);
     const kb = [...loadKnowledge(paths.kb), ...loadDocs(paths.docs, createLogger('silent'))];
-    const decider = buildDecider({ policy: loadPolicy(paths.config), kb });
+    const decider = buildDecider({ policy: loadPolicy(paths.config), kb, replay: true });
     const lines: ReplayLine[] = [];
     let errors = 0;
     for await (const r of replay(readFileSync(file, 'utf8').split('\n'), decider, file)) {

@@ -38,12 +38,27 @@ const routingRuleSchema = z.object({
   queue: id,
 }).strict();
 
+/**
+ * A topic (intent) within a category: its own tier and whether a person must always take it. Recognised
+ * from its examples and from the `topic` field of imported records (matched by name, see topic-policy.ts).
+ */
+const topicSchema = z.object({
+  /** As the helpdesk tags it; `source:name` also matches records tagged `name`; a trailing `*` matches a prefix. */
+  name: z.string().min(1),
+  /** Defaults to the category's tier. */
+  risk: risk.optional(),
+  /** A person always handles this topic, whatever the knowledge base could answer. */
+  always_escalate: z.boolean().default(false),
+  examples: z.array(z.string()).default([]),
+}).strict();
+
 const categorySchema = z.object({
   name: id,
   risk,
   description: z.string().default(''),
   /** Example customer messages that teach the classifier this category. */
   examples: z.array(z.string()).default([]),
+  topics: z.array(topicSchema).default([]),
 }).strict();
 
 /** When a person has the thread and when Baton takes it back. */
@@ -92,4 +107,5 @@ export type Policy = z.infer<typeof policySchema>;
 export type AccountPolicy = z.infer<typeof accountSchema>;
 export type QueuePolicy = z.infer<typeof queueSchema>;
 export type CategoryPolicy = z.infer<typeof categorySchema>;
+export type TopicPolicy = z.infer<typeof topicSchema>;
 export type CopyPolicy = z.infer<typeof copySchema>;

@@ -66,9 +66,9 @@ export const triageSchema = z
     /** The asking that counts as a loop: 3 means the third time the same question comes. */
     loop_after: z.number().int().min(2).default(3),
     /** Two customer messages ask the same question when their wording overlaps this much (cosine of content words)... */
-    loop_similarity: unit.default(0.4),
+    loop_similarity: unit.default(0.3),
     /** ...or when their nearest KB entries point to the same topics this much (cosine of the topic votes). */
-    loop_topic_overlap: unit.default(0.1),
+    loop_topic_overlap: unit.default(0.05),
     /** Minimum answer confidence per risk tier; "attempt" cells raise it by `attempt_margin`. Above 1 = never autonomous. */
     thresholds: z
       .object({ low: unit, medium: unit, high: z.number().min(0).max(1.01) })

@@ -18,7 +18,7 @@ export const E2E_KNOWLEDGE: KnowledgeEntry[] = [
     topic: 'invite_teammate',
     title: 'Inviting teammates',
     question: 'how can I add a new colleague as a member?',
-    answer: 'Go to Settings > Members and press "Invite". Enter their work email; they get an invitation link valid for 7 days.',
+    answer: 'An admin adds members under Settings > Members > Invite; the invitation link they receive stays valid for 7 days.',
   },
   {
     id: 'kb-invite-3',

@@ -13,7 +13,7 @@ function rows(lines: ReplayLine[], key: (l: ReplayLine) => string): string[][] {
     .map(([k, g]) => [k, String(g.n), String(g.esc), `${((100 * g.esc) / g.n).toFixed(1)}%`]);
 }
 
-function table(title: string, header: string[], body: string[][]): string {
+export function table(title: string, header: string[], body: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)));
   const fmt = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   return [title, fmt(header), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(fmt)].join('\n');

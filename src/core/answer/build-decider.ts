@@ -2,25 +2,29 @@ import type { Policy } from '../../config/policy-schema.js';
 import type { Decider } from '../ports/decider.js';
 import type { KnowledgeEntry } from '../ports/knowledge.js';
 import type { Llm } from '../ports/llm.js';
+import { TopicBook } from '../policy/topic-policy.js';
 import { InvertedKnowledgeIndex } from './knowledge-index.js';
 import { LearningKnowledgeIndex } from './learning-index.js';
 import { createTriageEngine } from './triage-engine.js';
 
-/** The policy's category examples, as knowledge entries that teach the classifier but answer nothing. */
+/** The policy's category and topic examples, as knowledge entries that teach the classifier but answer nothing. */
 export function taxonomyExamples(policy: Policy): KnowledgeEntry[] {
-  return policy.categories.flatMap((c) =>
-    c.examples.map((text, i) => ({ id: `policy:${c.name}:${i}`, kind: 'example' as const, question: text, category: c.name })),
-  );
+  return policy.categories.flatMap((c) => [
+    ...c.examples.map((text, i) => ({ id: `policy:${c.name}:${i}`, kind: 'example' as const, question: text, category: c.name })),
+    ...c.topics.flatMap((t) =>
+      t.examples.map((text, i) => ({ id: `policy:${c.name}:${t.name}:${i}`, kind: 'example' as const, question: text, category: c.name, topic: t.name })),
+    ),
+  ]);
 }
 
 /** Builds the index and topic classifier over the taxonomy examples and the KB, then the engine. */
-export function buildDecider(opts: { policy: Policy; kb: Iterable<KnowledgeEntry>; llm?: Llm }): Decider {
+export function buildDecider(opts: { policy: Policy; kb: Iterable<KnowledgeEntry>; llm?: Llm; replay?: boolean }): Decider {
   return buildDeciderWithIndex(opts).decider;
 }
 
 /** The same, also handing back the live index: entries added to it later (approved KB candidates) are used at once. */
-export function buildDeciderWithIndex(opts: { policy: Policy; kb: Iterable<KnowledgeEntry>; llm?: Llm }): { decider: Decider; index: LearningKnowledgeIndex } {
-  const index = new LearningKnowledgeIndex(new InvertedKnowledgeIndex(), taxonomyExamples(opts.policy));
+export function buildDeciderWithIndex(opts: { policy: Policy; kb: Iterable<KnowledgeEntry>; llm?: Llm; replay?: boolean }): { decider: Decider; index: LearningKnowledgeIndex } {
+  const index = new LearningKnowledgeIndex(new InvertedKnowledgeIndex(), taxonomyExamples(opts.policy), new TopicBook(opts.policy.categories), opts.policy.triage.unknown_category);
   index.addAll(opts.kb);
-  return { decider: createTriageEngine({ policy: opts.policy, kb: index, ...(opts.llm ? { llm: opts.llm } : {}) }), index };
+  return { decider: createTriageEngine({ policy: opts.policy, kb: index, ...(opts.llm ? { llm: opts.llm } : {}), replay: opts.replay === true }), index };
 }

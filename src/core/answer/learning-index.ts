@@ -1,5 +1,6 @@
 import type { KnowledgeSink } from '../ports/kb-candidates.js';
 import type { KnowledgeEntry, KnowledgeHit, KnowledgeIndex } from '../ports/knowledge.js';
+import { TopicBook } from '../policy/topic-policy.js';
 import { TopicClassifier } from '../triage/topic-classifier.js';
 
 /**
@@ -13,6 +14,10 @@ export class LearningKnowledgeIndex implements KnowledgeIndex, KnowledgeSink {
   constructor(
     readonly index: KnowledgeIndex & KnowledgeSink,
     entries: Iterable<KnowledgeEntry> = [],
+    /** The policy's topics: an entry of a named topic is filed under its category and tier. */
+    readonly topics: TopicBook = new TopicBook([]),
+    /** Where a topic goes that a policy listing topics does not name: not something Baton answers. */
+    private readonly unlisted?: string,
   ) {
     this.addAll(entries);
   }
@@ -21,23 +26,58 @@ export class LearningKnowledgeIndex implements KnowledgeIndex, KnowledgeSink {
     return this.index.size;
   }
 
+  /**
+   * Entries the policy or the export files come first; then each remaining topic is filed, as a whole,
+   * under the category its questions read as against everything known (a topic's own category is the
+   * one most of its questions belong to); then loose entries (docs) one by one.
+   */
   addAll(entries: Iterable<KnowledgeEntry>): void {
-    const list = [...entries].map((e) => (e.category ? e : this.categorized(e)));
+    const filed: KnowledgeEntry[] = [];
+    const byTopic = new Map<string, KnowledgeEntry[]>();
+    const loose: KnowledgeEntry[] = [];
+    for (const raw of entries) {
+      const e = this.filed(raw);
+      if (e.category) filed.push(e);
+      else if (e.topic !== undefined) byTopic.set(e.topic, [...(byTopic.get(e.topic) ?? []), e]);
+      else loose.push(e);
+    }
+    this.add(filed);
+    this.add([...byTopic.values()].flatMap((group) => this.categorized(group)));
+    this.add(loose.flatMap((e) => this.categorized([e])));
+  }
+
+  private add(list: KnowledgeEntry[]): void {
     this.index.addAll(list);
     for (const e of list) this.classifier.add(e);
   }
 
   /**
-   * A doc or an export without a category is filed under the category the taxonomy (and the knowledge
-   * known so far) reads in its question, so its answer can serve questions of that category.
+   * Where the policy puts an entry: a topic the policy names gives its category and tier (and one class
+   * name, so the policy's examples and the records of a topic teach one class); else its own category.
+   * Once the policy lists topics, it is the list of what Baton may answer: a topic it does not name, in
+   * records that carry no category either, is filed as not Baton's to answer (the unknown category).
    */
-  private categorized(entry: KnowledgeEntry): KnowledgeEntry {
+  private filed(entry: KnowledgeEntry): KnowledgeEntry {
+    const t = this.topics.find(entry.topic);
+    if (!t && entry.topic !== undefined && !entry.category && this.topics.size > 0 && this.unlisted) return { ...entry, category: this.unlisted };
+    if (!t) return entry;
+    return { ...entry, topic: t.prefix ? entry.topic! : t.name, category: t.category, risk: t.risk };
+  }
+
+  /**
+   * Entries without a category (a doc, an export's topic the policy does not name) are filed under the
+   * category the taxonomy and the knowledge known so far read in their questions, summed over them, so
+   * their answers serve questions of that category.
+   */
+  private categorized(group: KnowledgeEntry[]): KnowledgeEntry[] {
     const totals = new Map<string, number>();
-    for (const s of this.classifier.classify(entry.question, entry.account ?? '')) {
-      if (s.cls.category) totals.set(s.cls.category, (totals.get(s.cls.category) ?? 0) + s.p);
+    for (const entry of group) {
+      for (const s of this.classifier.classify(entry.question, entry.account ?? '')) {
+        if (s.cls.category) totals.set(s.cls.category, (totals.get(s.cls.category) ?? 0) + s.p);
+      }
     }
     const [category] = [...totals].sort((a, b) => b[1] - a[1])[0] ?? [];
-    return category ? { ...entry, category } : entry;
+    return category ? group.map((e) => ({ ...e, category })) : group;
   }
 
   search(text: string, scope: { accountId: string; limit: number }): KnowledgeHit[] {

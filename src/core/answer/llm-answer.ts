@@ -3,7 +3,7 @@ import type { DecisionInput } from '../ports/decider.js';
 import type { KnowledgeIndex } from '../ports/knowledge.js';
 import type { Llm, LlmSource } from '../ports/llm.js';
 import type { Evidence } from '../triage/evidence.js';
-import { answerSources, topicConfidence } from './extractive-answer.js';
+import { alreadySaid, answerSources, topicConfidence } from './extractive-answer.js';
 import { groundDraft } from './grounding.js';
 
 /** How many resolutions the model may read: enough to combine, few enough to stay on topic. */
@@ -15,7 +15,7 @@ const MAX_SOURCES = 4;
  * them). A rejected draft is not an error: it returns no answer, and the caller escalates.
  */
 export async function draftWithLlm(llm: Llm, index: KnowledgeIndex, input: DecisionInput, e: Evidence): Promise<{ answer?: DraftAnswer; reason: string }> {
-  const hits = answerSources(e, index, input.accountId, MAX_SOURCES);
+  const hits = answerSources(e, index, input.accountId, MAX_SOURCES, alreadySaid(input.history));
   if (hits.length === 0) return { reason: 'no quotable resolution for the model to ground on' };
   const sources: LlmSource[] = hits.map((h) => ({ id: h.entry.id, title: h.entry.title ?? h.entry.question, text: h.entry.answer! }));
   const history = input.history.slice(-6).map((t) => `${t.role === 'customer' ? 'customer' : 'support'}: ${t.text}`);

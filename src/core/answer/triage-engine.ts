@@ -9,7 +9,7 @@ import { gatherEvidence, type Evidence, type KnowledgeReader } from '../triage/e
 import { HumanRequestDetector } from '../triage/human-request.js';
 import { detectLoop } from '../triage/loop-detector.js';
 import { SentimentAnalyzer } from '../triage/sentiment.js';
-import { extractiveAnswer } from './extractive-answer.js';
+import { alreadySaid, answerSources, extractiveAnswer, topicReference } from './extractive-answer.js';
 import { draftWithLlm } from './llm-answer.js';
 
 export interface TriageEngineDeps {
@@ -18,6 +18,11 @@ export interface TriageEngineDeps {
   kb: KnowledgeReader;
   /** Optional: with a model Baton drafts grounded answers; without, it quotes the best resolution. */
   llm?: Llm;
+  /**
+   * A replay of past tickets (`baton triage`, `baton calibrate`): a confident match on a topic whose
+   * tickets were imported without a resolution counts as answered. The running bot hands it over instead.
+   */
+  replay?: boolean;
 }
 
 /** The signals every decision records, whatever it concludes. */
@@ -72,13 +77,27 @@ export function createTriageEngine(deps: TriageEngineDeps): Decider {
     };
   }
 
+  /** What the policy says before any answer is drafted: topics a person always takes, and out of scope. */
+  function policyRule(s: Signals, accountId: string): { trigger: TriggerType; rule: string } | undefined {
+    const e = s.evidence;
+    const topic = kb.topics?.find(e.topic);
+    if (topic?.alwaysEscalate) return { trigger: 'high_risk', rule: `topic ${topic.name} always goes to a person (policy)` };
+    if (e.escalateShare >= triage.high_risk_share) return { trigger: 'high_risk', rule: `likely a topic that always goes to a person (p=${e.escalateShare.toFixed(2)})` };
+    // An approved resolution filed under the unknown category still answers its own question.
+    const quotable = answerSources(e, index, accountId, 1).length > 0;
+    if (e.category === triage.unknown_category && !quotable) return { trigger: 'low_confidence', rule: `out of scope (${e.category}): nothing in the knowledge answers it` };
+    return undefined;
+  }
+
   const escalate = (s: Signals, trigger: TriggerType, rule: string, extra: Partial<Decision> = {}) =>
     decision(s, { action: 'escalate', trigger, rule, ...extra });
 
   async function draft(input: DecisionInput, e: Evidence): Promise<{ answer?: DraftAnswer; reason: string }> {
     if (!llm) {
-      const answer = extractiveAnswer(e, index, input.accountId);
-      return { answer, reason: answer ? 'extractive answer from the best resolution' : 'no quotable resolution' };
+      const answer = extractiveAnswer(e, index, input.accountId, alreadySaid(input.history));
+      if (answer) return { answer, reason: 'extractive answer from the best resolution' };
+      const stand = deps.replay ? topicReference(e, index, input.accountId) : undefined;
+      return stand ? { answer: stand, reason: 'replay: the topic was resolved before; its resolution text is not imported' } : { reason: 'no quotable resolution not given yet' };
     }
     return draftWithLlm(llm, index, input, e);
   }
@@ -118,6 +137,8 @@ export function createTriageEngine(deps: TriageEngineDeps): Decider {
       if (triage.smalltalk.categories.includes(s.evidence.category)) {
         return decision(s, { action: 'ignore', trigger: null, rule: `smalltalk (${s.evidence.category}): not a question`, confidence: s.evidence.categoryShare });
       }
+      const ruled = policyRule(s, input.accountId);
+      if (ruled) return escalate(s, ruled.trigger, ruled.rule, { matrixAction: m.action });
       if (input.signalsOnly) return decision(s, { action: 'ignore', trigger: null, rule: `${m.rule}; signals only, nothing drafted`, matrixAction: m.action });
       return gate(input, s, m);
     },

@@ -2,6 +2,7 @@ import type { TriagePolicy } from '../../config/triage-schema.js';
 import type { RiskTier } from '../model/decision.js';
 import type { KnowledgeHit, KnowledgeIndex } from '../ports/knowledge.js';
 import { rememberedEvidence } from './evidence-cache.js';
+import type { TopicBook } from '../policy/topic-policy.js';
 import { contentTerms, words } from './text-terms.js';
 import { statedTier, type TopicClassifier, type TopicScore } from './topic-classifier.js';
 
@@ -26,6 +27,8 @@ export interface Evidence {
   humanShare: number;
   /** Probability that the message belongs to a high-risk topic. */
   highRiskShare: number;
+  /** Probability that the message belongs to a topic the policy always hands to a person. */
+  escalateShare: number;
   /** The tier the recognised topic's entries state, when they state one. */
   tier?: RiskTier;
 }
@@ -40,6 +43,8 @@ export function topicKey(h: KnowledgeHit): string | undefined {
 export interface KnowledgeReader {
   index: KnowledgeIndex;
   classifier: TopicClassifier;
+  /** The policy's topics, with their tiers and always-escalate flags. */
+  topics?: TopicBook;
 }
 
 /** Summed probability per category, most probable first. */
@@ -101,6 +106,7 @@ function readEvidence(kb: KnowledgeReader, text: string, accountId: string, tria
     topics: new Map(reading.map((s) => [s.cls.key, s.p])),
     humanShare: sum((s) => s.cls.needsHuman / s.cls.docs),
     highRiskShare: sum((s) => (tierOf(s) === 'high' ? 1 : 0)),
+    escalateShare: sum((s) => (kb.topics?.find(s.cls.key)?.alwaysEscalate ? 1 : 0)),
     ...(top && statedTier(top.cls) ? { tier: statedTier(top.cls)! } : {}),
   };
 }

@@ -1,0 +1,88 @@
+import type { Decision } from '../../core/model/decision.js';
+import type { PastTicket } from './history.js';
+
+export interface Thresholds {
+  low: number;
+  medium: number;
+}
+
+export interface Replayed {
+  ticket: PastTicket;
+  decision: Decision;
+}
+
+/** The decision again under other tier thresholds: only the confidence gate moves, every other trigger stays. */
+export function regate(d: Decision, t: Thresholds, margin: number): Decision['action'] {
+  const gated = d.action === 'answer' || (d.trigger === 'low_confidence' && d.answer !== undefined);
+  if (!gated || d.risk === 'high') return d.action;
+  const bar = t[d.risk] + (d.matrixAction === 'attempt' ? margin : 0);
+  return d.confidence >= bar ? 'answer' : 'escalate';
+}
+
+export interface Outcome {
+  n: number;
+  answered: number;
+  /** Of the tickets that needed a person, the share Baton would have handed over. */
+  recall: number;
+  /** Of the high-risk tickets, the share handed over. */
+  highRecall: number;
+  /** Of the tickets Baton could have answered, the share it would have answered. */
+  answerRecall: number;
+}
+
+const ratio = (a: number, b: number) => (b === 0 ? 1 : a / b);
+
+export function outcome(items: readonly Replayed[], t: Thresholds, margin: number): Outcome {
+  let answered = 0, must = 0, caught = 0, high = 0, highCaught = 0, could = 0, couldAnswered = 0;
+  for (const { ticket, decision } of items) {
+    const escalated = regate(decision, t, margin) === 'escalate';
+    if (!escalated) answered++;
+    if (ticket.mustEscalate) {
+      must++;
+      if (escalated) caught++;
+    } else {
+      could++;
+      if (!escalated) couldAnswered++;
+    }
+    if (ticket.tier === 'high') {
+      high++;
+      if (escalated) highCaught++;
+    }
+  }
+  return { n: items.length, answered, recall: ratio(caught, must), highRecall: ratio(highCaught, high), answerRecall: ratio(couldAnswered, could) };
+}
+
+const GRID = Array.from({ length: 21 }, (_, i) => i / 20);
+
+/**
+ * The lowest bars that still hand over `target` of the tickets that needed a person: every pair on a
+ * 0.05 grid is tried, and of those meeting the target the one answering the most answerable tickets
+ * wins (ties: the higher bars). When none meets it, the pair coming closest.
+ */
+export function fitThresholds(items: readonly Replayed[], target: number, margin: number): Thresholds {
+  let best: { t: Thresholds; meets: boolean; recall: number; answered: number } | undefined;
+  for (const low of GRID) {
+    for (const medium of GRID) {
+      const t = { low, medium };
+      const o = outcome(items, t, margin);
+      const cand = { t, meets: o.recall >= target, recall: o.recall, answered: o.answerRecall };
+      const better = !best || (cand.meets && !best.meets) || (cand.meets === best.meets && (cand.meets ? cand.answered >= best.answered : cand.recall >= best.recall));
+      if (better) best = cand;
+    }
+  }
+  return best!.t;
+}
+
+export interface FoldCheck {
+  fold: number;
+  fitted: Thresholds;
+  heldOut: Outcome;
+}
+
+/** Fits on every fold but one and checks on that one: what the suggested bars will do on tickets they never saw. */
+export function crossValidate(items: readonly Replayed[], folds: number, target: number, margin: number): FoldCheck[] {
+  return Array.from({ length: folds }, (_, k) => {
+    const fitted = fitThresholds(items.filter((r) => r.ticket.fold !== k), target, margin);
+    return { fold: k, fitted, heldOut: outcome(items.filter((r) => r.ticket.fold === k), fitted, margin) };
+  });
+}

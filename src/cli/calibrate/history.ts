@@ -1,0 +1,53 @@
+import type { Policy } from '../../config/policy-schema.js';
+import type { RiskTier } from '../../core/model/decision.js';
+import type { KnowledgeEntry } from '../../core/ports/knowledge.js';
+import { TopicBook } from '../../core/policy/topic-policy.js';
+
+/** A past ticket to replay, with what should have happened to it by the team's own record and policy. */
+export interface PastTicket {
+  entry: KnowledgeEntry;
+  /** The category the team's record or the policy's topic gives it. */
+  category: string;
+  tier: RiskTier;
+  /** It needed a person: its outcome says so, or the policy would never let Baton answer it. */
+  mustEscalate: boolean;
+  /** Why, in a word, for the table. */
+  because: string;
+  fold: number;
+}
+
+/** FNV-1a: a stable order and fold for every ticket, so two runs over the same history agree. */
+function hash(s: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+/**
+ * What the policy and the ticket's outcome say should have happened: a person when it needed one
+ * (escalated, reassigned, reopened), when its topic always goes to a person or is high risk, or when
+ * it is not Baton's to answer (a topic the policy's list does not name, or the unknown category).
+ */
+function judge(e: KnowledgeEntry, policy: Policy, book: TopicBook): Omit<PastTicket, 'entry' | 'fold'> {
+  const topic = book.find(e.topic);
+  const category = topic?.category ?? e.category;
+  const tier = topic?.risk ?? e.risk ?? policy.categories.find((c) => c.name === category)?.risk ?? 'low';
+  const unlisted = book.size > 0 && e.topic !== undefined && !topic && !e.category;
+  const filed = { category: unlisted ? policy.triage.unknown_category : category ?? '(none)', tier };
+  if (e.needsHuman) return { ...filed, mustEscalate: true, because: 'needed a person' };
+  if (topic?.alwaysEscalate) return { ...filed, mustEscalate: true, because: 'always_escalate topic' };
+  if (tier === 'high') return { ...filed, mustEscalate: true, because: 'high risk' };
+  if (filed.category === policy.triage.unknown_category) return { ...filed, mustEscalate: true, because: 'out of scope' };
+  return { ...filed, mustEscalate: false, because: 'answerable' };
+}
+
+/** The imported past tickets (not docs), a stable sample of at most `max`, each in one of `folds` folds. */
+export function pastTickets(kb: readonly KnowledgeEntry[], policy: Policy, max: number, folds: number): PastTicket[] {
+  const book = new TopicBook(policy.categories);
+  return kb
+    .filter((e) => e.kind !== 'doc')
+    .map((entry) => ({ entry, h: hash(entry.id) }))
+    .sort((a, b) => a.h - b.h)
+    .slice(0, max)
+    .map(({ entry, h }) => ({ entry, fold: (h >>> 8) % folds, ...judge(entry, policy, book) }));
+}
