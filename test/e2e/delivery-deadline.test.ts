@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { ACME_CHANNEL, customer, Harness, useHarness } from './harness.js';
+import { ACME_CHANNEL, customer, type Harness, useHarness } from './harness.js';
 
 const SUPPORT = 'C0SUPPORT1';
 const harness = useHarness({ env: { BATON_DELIVERY_DEADLINE_SECONDS: '1' } });
