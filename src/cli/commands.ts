@@ -1,9 +1,10 @@
 import { calibrateCommand } from './calibrate.js';
 import type { CliCommand } from './command.js';
 import { exportTrainingCommand } from './export-training.js';
+import { kbApproveCommand } from './kb-approve.js';
 import { kbIngestCommand } from './kb-ingest.js';
 import { policyMergeCommand } from './policy-merge.js';
 import { triageReplayCommand } from './triage-replay.js';
 
 /** Every command of the CLI, in the order help lists them. */
-export const COMMANDS: CliCommand[] = [kbIngestCommand, triageReplayCommand, calibrateCommand, policyMergeCommand, exportTrainingCommand];
+export const COMMANDS: CliCommand[] = [kbIngestCommand, kbApproveCommand, triageReplayCommand, calibrateCommand, policyMergeCommand, exportTrainingCommand];

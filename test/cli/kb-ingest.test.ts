@@ -34,11 +34,11 @@ describe('kb ingest', () => {
   it('imports whole threads, keeps internal notes apart, and reports what it skipped and why', async () => {
     const store = new JsonlKnowledgeStore(join(cli.dir, 'kb.jsonl'));
     const s = await ingest([write('tickets.jsonl', zendeskLike)], store);
-    expect(s).toMatchObject({ files: 1, read: 2, added: 2 });
+    expect(s).toMatchObject({ files: 1, read: 2, added: 3, learningCopies: 1 });
     const summary = formatSummary(s);
     expect(summary).toMatch(/not resolved \(status "open"\)/);
     expect(summary).toMatch(/not valid JSON.*tickets\.jsonl:4/);
-    const [first, second] = await store.loadAll();
+    const [first, , second] = await store.loadAll();
     expect(first).toMatchObject({ id: '101', account: 'acme', question: 'How do I export the dashboard?\nAnd for the whole workspace?' });
     expect(first?.turns).toHaveLength(5);
     expect(first?.answer).toContain('Workspace settings > Export all.');
@@ -64,8 +64,8 @@ describe('kb ingest', () => {
     const store = new JsonlKnowledgeStore(join(cli.dir, 'kb.jsonl'));
     await ingest([file], store);
     const again = await ingest([file], store);
-    expect(again).toMatchObject({ added: 0, updated: 0, unchanged: 2 });
-    expect(await store.loadAll()).toHaveLength(2);
+    expect(again).toMatchObject({ added: 0, updated: 0, unchanged: 3 });
+    expect(await store.loadAll()).toHaveLength(3);
   });
 
   it('imports an account\u2019s private conversations with --account semantics', async () => {
@@ -113,7 +113,8 @@ categories: [{ name: how_to, risk: low, examples: ["how do I export a report"] }
     expect(await runCli(['kb', 'ingest', '--quiet', '--kb', kb, '--config', config, '--account', 'globex', file])).toBe(2);
     expect(cli.err).toContain('--account globex is not an account of');
     expect(await runCli(['kb', 'ingest', '--quiet', '--kb', kb, '--config', config, file])).toBe(0);
-    expect(cli.out).toMatch(/3 added/);
+    expect(cli.out).toMatch(/5 added/);
+    expect(cli.out).toMatch(/2 account conversation\(s\) quoted to their own account only; their questions, topics and outcomes teach every account's triage/);
     expect(cli.out).toMatch(/1 record\(s\) of organizations the policy does not name: learned from, quoted to nobody until approved/);
     expect((await new JsonlKnowledgeStore(kb).loadAll()).find((e) => e.id === 'i1')).toMatchObject({ account: 'initech' });
   });

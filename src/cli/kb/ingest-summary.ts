@@ -9,6 +9,9 @@ export function formatSummary(s: IngestSummary): string {
     `${verb} ${s.files} file(s): ${s.read} record(s) read; ${s.added} ${s.dryRun ? 'to add' : 'added'}, ${s.updated} ${s.dryRun ? 'to update' : 'updated'}, ${s.unchanged} unchanged.`,
   ];
   if (s.neededHuman.size > 0) lines.push(`Needed a person: ${[...s.neededHuman].map(([why, n]) => `${n} ${why}`).join(', ')}.`);
+  if (s.learningCopies > 0) {
+    lines.push(`${s.learningCopies} account conversation(s) quoted to their own account only; their questions, topics and outcomes teach every account's triage.`);
+  }
   if (s.unknownAccounts > 0) {
     lines.push(`${s.unknownAccounts} record(s) of organizations the policy does not name: learned from, quoted to nobody until approved (baton kb approve).`);
   }

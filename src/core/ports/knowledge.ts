@@ -26,8 +26,13 @@ export interface KnowledgeEntry {
   answer?: string;
   /** The full thread for conversations, including internal notes (never quoted). */
   turns?: KnowledgeTurn[];
-  /** Present on an account's own conversations; absent on global knowledge. */
+  /**
+   * The account whose conversation this was: its resolution is quoted to that account only. Absent on
+   * global knowledge (docs, plain examples, and resolutions a lead approved for everyone).
+   */
   account?: string;
+  /** A lead approved this account's resolution for every customer (`baton kb approve`, /baton review). */
+  shared?: { from: string; by: string; at: string };
   category?: string;
   /** Fine-grained topic or intent (a helpdesk tag); entries of one topic vote together. */
   topic?: string;

@@ -63,7 +63,8 @@ export function toEntry(t: HelpdeskTicket, fileName: string): Converted {
   const customer = t.turns.slice(0, end).filter((x) => x.role === 'customer').map((x) => x.text);
   const rawQuestion = customer.length > 0 ? customer.join('\n') : t.question ?? t.subject ?? '';
   if (rawQuestion.trim() === '') return { skipped: 'no customer question' };
-  const clean = conversationRedactor(t.names, rawQuestion);
+  // The customer organization's own name is theirs too: "updated the address for Acme Corp".
+  const clean = conversationRedactor(t.account ? [...t.names, t.account] : t.names, rawQuestion);
   const answer = t.answer ?? (resolution.map((r) => r.text).join('\n\n') || undefined);
   const tags = [...new Set(t.tags.map((x) => x.toLowerCase()))];
   const evidence = new Set(t.evidence);

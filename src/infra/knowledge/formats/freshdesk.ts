@@ -45,7 +45,7 @@ export function fromFreshdesk(rec: Rec, side: Sideloads): HelpdeskTicket {
     turns,
     tags,
     evidence: evidence(rec),
-    names: [str(requester?.name), str(requester?.email), ...conversations.map((c) => str(c.from_email))].filter((n): n is string => n !== undefined),
+    names: [str(requester?.name), str(requester?.email), str(company?.name), ...conversations.map((c) => str(c.from_email))].filter((n): n is string => n !== undefined),
     ...defined({
       id: str(rec.id),
       status: status && (STATUS[status] ?? status),

@@ -50,7 +50,7 @@ export function fromZendesk(rec: Rec, side: Sideloads): HelpdeskTicket {
     turns: turns.length > 0 ? turns : description ? [{ role: 'customer', text: plainText(description) }] : [],
     tags,
     evidence: evidence(metrics),
-    names: people.flatMap((u) => [str(u?.name), str(u?.email)]).filter((n): n is string => n !== undefined),
+    names: [...people.flatMap((u) => [str(u?.name), str(u?.email)]), str(org?.name)].filter((n): n is string => n !== undefined),
     ...defined({
       id: str(rec.id),
       status: str(rec.status),

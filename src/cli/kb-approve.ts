@@ -1,0 +1,75 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { userInfo, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { JsonlKnowledgeStore } from '../infra/knowledge/jsonl-knowledge-store.js';
+import { cliPaths } from './cli-env.js';
+import { UsageError, type CliCommand } from './command.js';
+import { awaitsApproval, formatPending, shareEntry } from './kb/approve.js';
+
+const usage = `Usage: npm run baton -- kb approve [options] [ID]
+
+A resolution imported from one account's conversation is quoted to that account only. A lead reads it,
+edits it if need be, and approves it for every customer.
+
+  kb approve --list                 the resolutions waiting, with the text exactly as it would be quoted
+  kb approve ID --edit              edit the answer in $VISUAL/$EDITOR, then approve the edited text
+  kb approve ID --answer TEXT       approve with this answer instead of the stored one
+  kb approve ID                     approve the answer as it stands
+
+Options:
+  --list             list what waits for approval (with --account ID: one account's)
+  --answer TEXT      the answer to approve (redacted again like all quoted text)
+  --title TEXT       the source title customers see
+  --edit             open the answer in your editor first
+  --by NAME          who approves (default: your user name)
+  --kb FILE          knowledge file (default: BATON_KB, else data/knowledge.jsonl)
+
+The running bot reads the knowledge file at start: restart it to answer from an approval.`;
+
+/** The answer as the lead leaves it in their editor; the editor's failure or an empty file changes nothing. */
+function editInEditor(text: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'baton-approve-'));
+  const file = join(dir, 'answer.md');
+  try {
+    writeFileSync(file, text);
+    const editor = process.env.VISUAL || process.env.EDITOR || 'vi';
+    const run = spawnSync(editor, [file], { stdio: 'inherit', shell: true });
+    if (run.status !== 0) throw new UsageError(`the editor (${editor}) exited with an error; nothing approved`);
+    const edited = readFileSync(file, 'utf8').trim();
+    if (edited === '') throw new UsageError('the answer was left empty; nothing approved');
+    return edited;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export const kbApproveCommand: CliCommand = {
+  name: 'kb approve',
+  summary: "Approve an account's imported resolution for every customer (list, edit, approve)",
+  usage,
+  async run(args) {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { list: { type: 'boolean', default: false }, account: { type: 'string' }, answer: { type: 'string' }, title: { type: 'string' }, edit: { type: 'boolean', default: false }, by: { type: 'string' }, kb: { type: 'string' } },
+    });
+    const store = new JsonlKnowledgeStore(cliPaths({ kb: values.kb }).kb);
+    const entries = await store.loadAll();
+    if (values.list) {
+      process.stdout.write(`${formatPending(entries.filter((e) => awaitsApproval(e) && (!values.account || e.account === values.account)))}\n`);
+      return 0;
+    }
+    if (positionals.length !== 1) throw new UsageError('name one entry id (see --list)');
+    const entry = entries.find((e) => e.id === positionals[0]);
+    if (!entry) throw new UsageError(`no entry with id ${positionals[0]} in the knowledge file`);
+    if (!awaitsApproval(entry)) throw new UsageError(`${entry.id} is not an account's resolution waiting for approval (it is global already, or has no answer, or needed a person)`);
+    if (values.edit && values.answer !== undefined) throw new UsageError('give --answer or --edit, not both');
+    const answer = values.edit ? editInEditor(entry.answer ?? '') : values.answer;
+    const shared = shareEntry(entry, { by: values.by ?? userInfo().username, at: new Date(), ...(answer !== undefined ? { answer } : {}), ...(values.title !== undefined ? { title: values.title } : {}) });
+    await store.upsert([shared]);
+    process.stdout.write(`Approved ${shared.id} for every customer (from account ${entry.account}). Quoted as:\n  title:  ${shared.title ?? '-'}\n  answer: ${shared.answer}\nRestart Baton to answer from it.\n`);
+    return 0;
+  },
+};

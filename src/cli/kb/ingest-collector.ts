@@ -1,0 +1,63 @@
+import type { KnowledgeEntry } from '../../core/ports/knowledge.js';
+import type { ReadItem } from '../../infra/knowledge/read-export.js';
+import type { IngestOptions, IngestSummary } from './ingest.js';
+
+/**
+ * A question-only copy of an account's conversation that every account's triage learns from (topic,
+ * category, whether it needed a person), while the resolution itself stays quoted to its own account.
+ * Examples are never quoted nor sent to a model.
+ */
+export function learningCopy(e: KnowledgeEntry): KnowledgeEntry {
+  return {
+    id: `${e.id}#learn`,
+    kind: 'example',
+    question: e.question,
+    ...(e.category ? { category: e.category } : {}),
+    ...(e.topic ? { topic: e.topic } : {}),
+    ...(e.risk ? { risk: e.risk } : {}),
+    ...(e.needsHuman ? { needsHuman: true, needsHumanBecause: e.needsHumanBecause ?? [] } : {}),
+    ...(e.tags ? { tags: e.tags } : {}),
+  };
+}
+
+/** Gathers what an import read: entries by id, and the summary's counts. */
+export class IngestCollector {
+  readonly byId = new Map<string, KnowledgeEntry>();
+  private readonly knownIds: ReadonlySet<string> | undefined;
+
+  constructor(
+    readonly s: IngestSummary,
+    private readonly opts: IngestOptions,
+  ) {
+    this.knownIds = opts.accounts ? new Set(opts.accounts.values()) : undefined;
+  }
+
+  skip(reason: string, where: string): void {
+    const v = this.s.skipped.get(reason) ?? { count: 0, examples: [] };
+    v.count++;
+    if (v.examples.length < 3) v.examples.push(where);
+    this.s.skipped.set(reason, v);
+  }
+
+  take(item: ReadItem): void {
+    if ('skipped' in item) return this.skip(item.skipped, item.where);
+    this.s.read++;
+    const entry = this.withAccount(item.entry);
+    if (entry.account && this.knownIds && !this.knownIds.has(entry.account)) this.s.unknownAccounts++;
+    for (const why of entry.needsHumanBecause ?? []) this.s.neededHuman.set(why, (this.s.neededHuman.get(why) ?? 0) + 1);
+    if (this.byId.has(entry.id)) this.skip('duplicate id in this import (the last one is kept)', entry.id);
+    this.byId.set(entry.id, entry);
+    if (entry.account && entry.kind === 'conversation') {
+      this.byId.set(`${entry.id}#learn`, learningCopy(entry));
+      this.s.learningCopies++;
+    }
+    if (this.s.sample.length < 5) this.s.sample.push(entry);
+  }
+
+  /** The entry under the policy's id for its organization (matched by id or name), or --account's when it names none. */
+  private withAccount(entry: KnowledgeEntry): KnowledgeEntry {
+    if (!entry.account) return this.opts.account ? { ...entry, account: this.opts.account } : entry;
+    const id = this.opts.accounts?.get(entry.account.toLowerCase());
+    return id && id !== entry.account ? { ...entry, account: id } : entry;
+  }
+}

@@ -1,0 +1,51 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/main.js';
+import { JsonlKnowledgeStore } from '../../src/infra/knowledge/jsonl-knowledge-store.js';
+import { useCliSession } from './cli-session.js';
+
+const cli = useCliSession('baton-approve-');
+const ZENDESK = new URL('../fixtures/exports/zendesk', import.meta.url).pathname;
+
+async function importZendesk(): Promise<string> {
+  const kb = join(cli.dir, 'kb.jsonl');
+  expect(await runCli(['kb', 'ingest', '--quiet', '--kb', kb, '--config', 'config/baton.yaml', ZENDESK])).toBe(0);
+  cli.out = '';
+  return kb;
+}
+const entry = async (kb: string, id: string) => (await new JsonlKnowledgeStore(kb).loadAll()).find((e) => e.id === id);
+
+describe('kb approve: an account\u2019s resolution shared with every customer by a lead', () => {
+  it('lists what waits, with the text as it would be quoted; the one that needed a person is not offered', async () => {
+    const kb = await importZendesk();
+    expect(await runCli(['kb', 'approve', '--list', '--kb', kb])).toBe(0);
+    expect(cli.out).toContain('1 resolution(s) quoted to their own account only');
+    expect(cli.out).toMatch(/35436 {2}\[account acme, topic invoice_address, category Billing\]\n\s+title: {2}Invoice address\n\s+answer: Go to Settings > Billing/);
+    expect(cli.out).not.toContain('35437');
+  });
+
+  it('approves an edited answer for everyone, redacting what the edit brought in', async () => {
+    const kb = await importZendesk();
+    const edited = 'Go to Settings > Billing > Invoice address. Questions? Write to billing-help@acme.example.';
+    expect(await runCli(['kb', 'approve', '35436', '--answer', edited, '--by', 'lead-ana', '--kb', kb])).toBe(0);
+    const shared = await entry(kb, '35436');
+    expect(shared?.account).toBeUndefined();
+    expect(shared).toMatchObject({ answer: 'Go to Settings > Billing > Invoice address. Questions? Write to [EMAIL].', shared: { from: 'acme', by: 'lead-ana' } });
+    expect(await runCli(['kb', 'approve', '35436', '--kb', kb])).toBe(2);
+    expect(cli.err).toContain("35436 is not an account's resolution waiting for approval");
+  });
+
+  it('lets the lead edit the answer in their editor before approving', async () => {
+    const kb = await importZendesk();
+    const before = process.env.EDITOR;
+    process.env.EDITOR = "sed -i 's/The next invoice/Your next invoice/'";
+    try {
+      expect(await runCli(['kb', 'approve', '35436', '--edit', '--kb', kb])).toBe(0);
+    } finally {
+      if (before === undefined) delete process.env.EDITOR;
+      else process.env.EDITOR = before;
+    }
+    expect((await entry(kb, '35436'))?.answer).toBe('Go to Settings > Billing and edit Invoice address. Your next invoice uses the new address.');
+    expect(cli.out).toContain('Approved 35436 for every customer (from account acme)');
+  });
+});
