@@ -7,7 +7,7 @@ import { ingest } from '../../src/cli/kb/ingest.js';
 import type { KnowledgeEntry } from '../../src/core/ports/knowledge.js';
 import { JsonlKnowledgeStore } from '../../src/infra/knowledge/jsonl-knowledge-store.js';
 import { startFakeOpenAi, userDocument, type FakeOpenAi } from '../fakes/fake-openai.js';
-import { customer, GLOBEX_CHANNEL, Harness, useHarness } from './harness.js';
+import { customer, GLOBEX_CHANNEL, type Harness, useHarness } from './harness.js';
 
 /** Everything of account A (Acme Corp) that must never reach account B's customer nor the model on B's behalf. */
 const ACME_DATA = ['Maria', 'Lopez', 'maria.lopez@acme.example', 'Tom Becker', 'Becker', '718-555-0123', '0123', '9876543', '555-0182', 'DE89', '3704', '4111', 'INV-20931', 'ORD-558812', '20931', 'Harbour', 'portal.acme.example', 'Acme Corp', 'cus_Q8xLm2Zt', 'legacy plan'];

@@ -40,7 +40,10 @@ export class IngestCollector {
   }
 
   take(item: ReadItem): void {
-    if ('skipped' in item) return this.skip(item.skipped, item.where);
+    if ('skipped' in item) {
+      this.skip(item.skipped, item.where);
+      return;
+    }
     this.s.read++;
     const entry = this.withAccount(item.entry);
     if (entry.account && this.knownIds && !this.knownIds.has(entry.account)) this.s.unknownAccounts++;
