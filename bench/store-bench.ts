@@ -49,7 +49,7 @@ const silent: Logger = { info() {}, warn() {}, error() {}, debug() {}, child: ()
 /** Delivers nowhere, instantly: the bench measures the store, not Slack. */
 const gateway: ChatGateway = {
   replyToCustomer: async () => `${Date.now()}.${Math.random().toString().slice(2, 8)}`,
-  postPacket: async (channel) => ({ channel, messageId: `${Date.now()}.000100` }),
+  postPacket: async ({ platform, channel }) => ({ platform, channel, messageId: `${Date.now()}.000100` }),
   updatePacket: async () => {},
   postInternal: async () => {},
   postAlert: async () => {},

@@ -5,6 +5,7 @@ import type { Policy } from './config/policy-schema.js';
 import { buildDeciderWithIndex } from './core/answer/build-decider.js';
 import { loopPorts, loopScheduler } from './compose-loop.js';
 import type { CoreDeps } from './core/deps.js';
+import { ChatGatewayRouter } from './core/delivery/gateway-router.js';
 import { systemClock, type Clock } from './core/ports/clock.js';
 import type { KnowledgeEntry } from './core/ports/knowledge.js';
 import type { Llm } from './core/ports/llm.js';
@@ -83,7 +84,7 @@ export async function startBaton(opts: BatonOptions): Promise<RunningBaton> {
   const core: CoreDeps & { loop: LoopPorts } = {
     policy,
     decider: countedDecider(built.decider, metrics),
-    gateway: new SlackGateway(slack, log),
+    gateway: new ChatGatewayRouter({ slack: new SlackGateway(slack, log) }),
     conversations: stores.conversations,
     escalations: stores.escalations,
     once: stores.once,

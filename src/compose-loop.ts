@@ -1,4 +1,5 @@
 import type { LoopDeps } from './core/deps.js';
+import { LoopGatewayRouter } from './core/delivery/gateway-router.js';
 import type { KnowledgeSink } from './core/ports/kb-candidates.js';
 import type { Logger } from './core/ports/logger.js';
 import type { LoopPorts } from './core/ports/loop-ports.js';
@@ -10,7 +11,7 @@ import { SlackLoopGateway } from './slack/gateway/slack-loop-gateway.js';
 
 /** The loop's ports from the opened stores, the Slack caller and the live knowledge index. */
 export function loopPorts(stores: Stores, slack: SlackCaller, index: KnowledgeSink, log: Logger): LoopPorts {
-  return { facts: stores.facts, csat: stores.csat, candidates: stores.candidates, notify: new SlackLoopGateway(slack, log), knowledge: index };
+  return { facts: stores.facts, csat: stores.csat, candidates: stores.candidates, notify: new LoopGatewayRouter({ slack: new SlackLoopGateway(slack, log) }), knowledge: index };
 }
 
 /** The sweep of SLA nudges, CSAT asks and the digest, every `scheduler.interval_seconds`, on the core's clock. */

@@ -5,19 +5,30 @@ import { triageSchema } from './triage-schema.js';
 const id = z.string().min(1).regex(/^[a-z0-9_-]+$/i, 'letters, digits, "_" or "-"');
 const risk = z.enum(['low', 'medium', 'high']);
 
+const slackChannel = /^[CG][A-Z0-9]+$/;
+/**
+ * A customer channel on any platform: a bare Slack channel id (C…, as configs always had them), a Teams
+ * conversation id after `teams:` (a channel `19:…@thread.tacv2`, a group chat `19:…@thread.v2`), or a
+ * playground room after `web:`.
+ */
+const customerChannel = z.string().refine(
+  (c) => slackChannel.test(c) || /^teams:(19|a):\S+$/.test(c) || /^web:[A-Za-z0-9_.-]+$/.test(c),
+  'a Slack channel id such as C0123ABCD, a Teams conversation id such as teams:19:abc@thread.tacv2, or web:<room>',
+);
+
 const accountSchema = z.object({
   id,
   name: z.string().min(1),
   tier: z.string().min(1),
   crm_url: z.url().optional(),
-  /** Slack channel ids (C…) shared with this customer. */
-  channels: z.array(z.string().regex(/^[CG][A-Z0-9]+$/, 'a Slack channel id such as C0123ABCD')).min(1),
+  /** The channels shared with this customer, on whichever platform they use. */
+  channels: z.array(customerChannel).min(1),
 }).strict();
 
 const queueSchema = z.object({
   id,
   /** Internal specialist channel id. */
-  channel: z.string().regex(/^[CG][A-Z0-9]+$/, 'a Slack channel id such as C0123ABCD'),
+  channel: z.string().regex(slackChannel, 'a Slack channel id such as C0123ABCD'),
   /** How the customer hears of this team: "billing specialist". */
   role: z.string().min(1),
   sla_minutes: z.number().int().positive(),
@@ -87,6 +98,8 @@ export const policySchema = z
       /** The vendor's own Slack workspace ids: members of these are staff, everyone else a customer. */
       team_ids: z.array(z.string().regex(/^T[A-Z0-9]+$/, 'a Slack team id such as T0123ABCD')).min(1),
       enterprise_ids: z.array(z.string()).default([]),
+      /** The vendor's Microsoft Entra tenant ids: Teams users of these tenants are staff. */
+      teams_tenant_ids: z.array(z.uuid('a Microsoft tenant id (a GUID)')).default([]),
       /** Product hosts whose URLs in a conversation give the page context. */
       product_hosts: z.array(z.string()).default([]),
     }).strict(),
@@ -101,7 +114,14 @@ export const policySchema = z
     triage: triageSchema.default(triageSchema.parse({})),
     ...loopShape,
   })
-  .strict();
+  .strict()
+  .superRefine((policy, ctx) => {
+    // Without the vendor's tenant every Teams user would count as a customer, staff included.
+    const teams = policy.accounts.flatMap((a, i) => a.channels.map((c, j) => [c, i, j] as const)).find(([c]) => c.startsWith('teams:'));
+    if (teams && policy.vendor.teams_tenant_ids.length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['vendor', 'teams_tenant_ids'], message: `at least one tenant id is needed: accounts[${teams[1]}].channels[${teams[2]}] is a Teams channel` });
+    }
+  });
 
 export type Policy = z.infer<typeof policySchema>;
 export type AccountPolicy = z.infer<typeof accountSchema>;

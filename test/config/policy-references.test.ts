@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type ConfigError, parsePolicy } from '../../src/config/load-policy.js';
+import { problems } from './policy-problems.js';
 
 const base = (extra: string) => `
 vendor: { team_ids: [T0VENDOR1] }
@@ -13,15 +13,6 @@ categories:
   - { name: how_to, risk: low }
   - { name: smalltalk, risk: low }
 ${extra}`;
-
-function problems(text: string): string[] {
-  try {
-    parsePolicy(text, 'p.yaml');
-    return [];
-  } catch (err) {
-    return (err as ConfigError).problems.map((p) => `${p.line}:${p.key}: ${p.message}`);
-  }
-}
 
 describe('policy cross-references', () => {
   it('reports duplicates, dangling names and bad lead ids in one pass, each at its line', () => {

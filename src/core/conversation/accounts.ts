@@ -1,7 +1,10 @@
 import type { AccountPolicy, Policy, QueuePolicy } from '../../config/policy-schema.js';
+import { channelName, type ChannelRef } from '../model/conversation-ref.js';
 
-export function accountForChannel(policy: Policy, channel: string): AccountPolicy | undefined {
-  return policy.accounts.find((a) => a.channels.includes(channel));
+/** The account whose shared channel this is, on whichever platform; none for any other channel. */
+export function accountForChannel(policy: Policy, ref: ChannelRef): AccountPolicy | undefined {
+  const name = channelName(ref);
+  return policy.accounts.find((a) => a.channels.includes(name));
 }
 
 export function accountById(policy: Policy, id: string): AccountPolicy | undefined {

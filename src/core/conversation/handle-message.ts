@@ -21,7 +21,7 @@ export type MessageOutcome =
  * already in the conversation (a redelivery, or an inbox item recovered after a crash) is a duplicate.
  */
 export async function handleMessage(deps: CoreDeps, msg: InboundMessage): Promise<MessageOutcome> {
-  const account = accountForChannel(deps.policy, msg.ref.channel);
+  const account = accountForChannel(deps.policy, msg.ref);
   if (!account) {
     deps.log.debug({ channel: msg.ref.channel }, 'message in a channel mapped to no account');
     return { kind: 'ignored', reason: 'unmapped_channel' };

@@ -1,6 +1,7 @@
 import type { Conversation } from '../conversation/conversation.js';
 import type { CoreDeps } from '../deps.js';
 import { publishPacket } from '../escalation/publish-packet.js';
+import { parseChannelName } from '../model/conversation-ref.js';
 import type { Delivery } from './delivery.js';
 import { pendingDeliveries, withoutDelivery } from './outbox.js';
 
@@ -40,12 +41,13 @@ async function send(deps: CoreDeps, conversation: Conversation, d: Delivery, may
     return !!escalation.packet || !!(await publishPacket(deps, escalation, conversation, maybeSent));
   }
   if (d.kind === 'alert') {
-    const found = maybeSent ? await gateway.findDelivered({ channel: d.channel, since: d.createdAt }, d.id) : undefined;
-    if (!found) await gateway.postAlert(d.channel, d.text, d.id);
+    const channel = parseChannelName(d.channel);
+    const found = maybeSent ? await gateway.findDelivered({ ...channel, since: d.createdAt }, d.id) : undefined;
+    if (!found) await gateway.postAlert(channel, d.text, d.id);
     return true;
   }
   const { ref } = conversation;
-  const found = maybeSent ? await gateway.findDelivered({ channel: ref.channel, thread: ref.thread, since: d.createdAt }, d.id) : undefined;
+  const found = maybeSent ? await gateway.findDelivered({ ...ref, since: d.createdAt }, d.id) : undefined;
   if (!found) await gateway.replyToCustomer(ref, d.message, d.id);
   return true;
 }

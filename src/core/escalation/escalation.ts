@@ -1,4 +1,4 @@
-import type { ConversationRef } from '../model/conversation-ref.js';
+import type { ConversationRef, Platform } from '../model/conversation-ref.js';
 import type { Decision, TriggerType } from '../model/decision.js';
 
 export type EscalationStatus = 'open' | 'claimed' | 'resolved';
@@ -21,6 +21,7 @@ export interface Specialist {
 
 /** Where the handoff packet was posted, so it can be updated in place. */
 export interface PacketLocation {
+  platform: Platform;
   channel: string;
   messageId: string;
 }

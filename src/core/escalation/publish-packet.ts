@@ -1,7 +1,7 @@
 import type { Conversation } from '../conversation/conversation.js';
 import { accountById, queueById } from '../conversation/accounts.js';
 import type { CoreDeps } from '../deps.js';
-import { conversationKey } from '../model/conversation-ref.js';
+import { conversationKey, parseChannelName } from '../model/conversation-ref.js';
 import { buildHandoffPacket } from '../handoff/handoff-packet.js';
 import type { Escalation, PacketLocation } from './escalation.js';
 
@@ -46,8 +46,9 @@ export async function publishPacket(deps: CoreDeps, escalation: Escalation, conv
   const id = packetDeliveryId(escalation);
   for (const channel of channelsFor(deps, escalation)) {
     try {
-      const found = maybePosted ? await deps.gateway.findDelivered({ channel, since: escalation.openedAt }, id) : undefined;
-      const location = found ? { channel, messageId: found } : await deps.gateway.postPacket(channel, packet, id);
+      const place = parseChannelName(channel);
+      const found = maybePosted ? await deps.gateway.findDelivered({ ...place, since: escalation.openedAt }, id) : undefined;
+      const location = found ? { ...place, messageId: found } : await deps.gateway.postPacket(place, packet, id);
       return await remember(deps, escalation, location, link);
     } catch (err) {
       deps.log.error({ err, escalationId: escalation.id, channel }, 'handoff packet could not be posted in this channel');

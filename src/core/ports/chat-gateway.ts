@@ -1,6 +1,6 @@
 import type { PacketLocation } from '../escalation/escalation.js';
 import type { HandoffPacket } from '../handoff/handoff-packet.js';
-import type { ConversationRef } from '../model/conversation-ref.js';
+import type { ChannelRef, ConversationRef } from '../model/conversation-ref.js';
 import type { Citation } from '../model/decision.js';
 
 /** What the customer sees. Only these two shapes ever reach a shared channel. */
@@ -15,8 +15,7 @@ export type CustomerMessage =
   | { kind: 'notice'; text: string };
 
 /** Where a delivered message would be: a channel's top level, or one thread, posted after `since` (epoch ms). */
-export interface DeliveryPlace {
-  channel: string;
+export interface DeliveryPlace extends ChannelRef {
   thread?: string;
   since: number;
 }
@@ -30,12 +29,12 @@ export interface ChatGateway {
   /** Posts in the customer's thread and returns the new message id. */
   replyToCustomer(ref: ConversationRef, message: CustomerMessage, deliveryId?: string): Promise<string>;
   /** Opens the specialist thread with the packet in an internal channel. */
-  postPacket(channel: string, packet: HandoffPacket, deliveryId?: string): Promise<PacketLocation>;
+  postPacket(channel: ChannelRef, packet: HandoffPacket, deliveryId?: string): Promise<PacketLocation>;
   updatePacket(at: PacketLocation, packet: HandoffPacket): Promise<void>;
   /** A reply in the packet's internal thread (customer follow-ups, reminders). */
   postInternal(at: PacketLocation, text: string, deliveryId?: string): Promise<void>;
   /** A top-level message in an internal channel (an alert for the queue). */
-  postAlert(channel: string, text: string, deliveryId: string): Promise<void>;
+  postAlert(channel: ChannelRef, text: string, deliveryId: string): Promise<void>;
   /** The id of the message already posted under `deliveryId` at `place`, if there is one. */
   findDelivered(place: DeliveryPlace, deliveryId: string): Promise<string | undefined>;
   /** A link to the customer conversation, if the platform has one; never a call per conversation. */

@@ -1,6 +1,6 @@
 import type { PacketLocation } from '../escalation/escalation.js';
 import type { ReportView } from '../metrics/report.js';
-import type { ConversationRef } from '../model/conversation-ref.js';
+import type { ChannelRef, ConversationRef } from '../model/conversation-ref.js';
 
 export interface CsatPrompt {
   question: string;
@@ -18,5 +18,5 @@ export interface LoopGateway {
   /** Replaces the rating buttons with a thank-you once someone rated. */
   thankForCsat(ref: ConversationRef, messageId: string, text: string): Promise<void>;
   /** The weekly digest: the report and its chart, in the leads' channel. */
-  postDigest(channel: string, report: ReportView): Promise<void>;
+  postDigest(channel: ChannelRef, report: ReportView): Promise<void>;
 }

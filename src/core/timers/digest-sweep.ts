@@ -1,5 +1,6 @@
 import type { LoopDeps } from '../deps.js';
 import { loadReport } from '../metrics/load-report.js';
+import { parseChannelName } from '../model/conversation-ref.js';
 import { latestDigestSlot } from './digest-schedule.js';
 
 /** A digest missed by more than this (Baton was down) is skipped rather than sent late. */
@@ -14,7 +15,7 @@ export async function sweepDigest(deps: LoopDeps, now: number): Promise<boolean>
   if (now - slot > LATE_LIMIT_MS) return false;
   if (!(await deps.once.claimOnce(`digest:${slot}`, SENT_TTL_MS))) return false;
   const report = await loadReport(deps, { days: 7 });
-  await deps.loop.notify.postDigest(channel, report);
+  await deps.loop.notify.postDigest(parseChannelName(channel), report);
   deps.log.info({ channel, slot: new Date(slot).toISOString() }, 'weekly digest posted');
   return true;
 }

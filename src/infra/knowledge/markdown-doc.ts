@@ -1,5 +1,5 @@
 import type { KnowledgeEntry } from '../../core/ports/knowledge.js';
-import { markdownToChat } from './markdown-to-chat.js';
+import { joinWrappedParagraphs } from './markdown-paragraphs.js';
 
 /** Sections shorter than this carry no answer worth quoting (a bare heading, a table of contents). */
 const MIN_BODY = 40;
@@ -10,7 +10,7 @@ const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
 /**
  * Splits a Markdown doc into one entry per "## " section (or the whole doc when it has none). A heading
  * of a few words is what customers' questions are matched against; otherwise the title (document title
- * + section heading) and the section's first paragraph are. The section body, in chat form, is the answer.
+ * + section heading) and the section's first paragraph are. The section body, as Markdown, is the answer.
  */
 export function fromMarkdown(text: string, file: string, category?: string): { entries: KnowledgeEntry[]; skipped: string[] } {
   const docTitle = text.match(/^#\s+(.+)$/m)?.[1]?.trim() ?? file.replace(/^.*\//, '').replace(/\.md$/i, '');
@@ -31,7 +31,7 @@ export function fromMarkdown(text: string, file: string, category?: string): { e
       id: `doc:${file}#${slug(heading)}`,
       kind: 'doc',
       question,
-      answer: markdownToChat(body),
+      answer: joinWrappedParagraphs(body),
       title,
       source: file,
       ...(category ? { category } : {}),

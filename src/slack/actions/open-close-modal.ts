@@ -1,4 +1,5 @@
 import type { App } from '@slack/bolt';
+import { STAFF_ONLY } from '../../core/copy/refusals.js';
 import { closeForm } from '../../core/escalation/close-escalation.js';
 import { ACTION } from '../../core/model/actions.js';
 import { blockActionPayload, escalationIdValue } from '../normalize/action-payload.js';
@@ -22,7 +23,7 @@ export function registerOpenCloseModal(app: App, deps: SlackDeps): void {
     const { user, channel, container } = payload.data;
     // The same staff test as Claim (vendor workspaces and Enterprise Grid orgs); users.info is cached.
     if ((await deps.directory.author(user.id, user.team_id)).isExternal) {
-      await replyEphemeral(deps, channel?.id, user.id, 'Only the support team can claim, release or close escalations.', container?.thread_ts);
+      await replyEphemeral(deps, channel?.id, user.id, STAFF_ONLY, container?.thread_ts);
       return;
     }
     await deps.slack.call('views.open', {

@@ -1,6 +1,6 @@
 import type { PacketLocation } from '../../core/escalation/escalation.js';
 import type { HandoffPacket } from '../../core/handoff/handoff-packet.js';
-import type { ConversationRef } from '../../core/model/conversation-ref.js';
+import type { ChannelRef, ConversationRef } from '../../core/model/conversation-ref.js';
 import type { ChatGateway, CustomerMessage, DeliveryPlace } from '../../core/ports/chat-gateway.js';
 import type { Logger } from '../../core/ports/logger.js';
 import { renderCustomerMessage, type SlackMessage } from '../render/customer-message.js';
@@ -28,9 +28,9 @@ export class SlackGateway implements ChatGateway {
     return this.post(ref.channel, ref.thread, renderCustomerMessage(message), deliveryId);
   }
 
-  async postPacket(channel: string, packet: HandoffPacket, deliveryId?: string): Promise<PacketLocation> {
+  async postPacket({ channel }: ChannelRef, packet: HandoffPacket, deliveryId?: string): Promise<PacketLocation> {
     const messageId = await this.post(channel, undefined, renderPacketMessage(packet), deliveryId);
-    return { channel, messageId };
+    return { platform: 'slack', channel, messageId };
   }
 
   async updatePacket(at: PacketLocation, packet: HandoffPacket): Promise<void> {
@@ -43,7 +43,7 @@ export class SlackGateway implements ChatGateway {
   }
 
   /** The alert text is Baton's own (it carries a channel mention), so it is not escaped. */
-  async postAlert(channel: string, text: string, deliveryId: string): Promise<void> {
+  async postAlert({ channel }: ChannelRef, text: string, deliveryId: string): Promise<void> {
     await this.post(channel, undefined, { text: clip(text, 4000) }, deliveryId);
   }
 

@@ -1,6 +1,6 @@
 import type { PacketLocation } from '../../core/escalation/escalation.js';
 import type { ReportView } from '../../core/metrics/report.js';
-import type { ConversationRef } from '../../core/model/conversation-ref.js';
+import type { ChannelRef, ConversationRef } from '../../core/model/conversation-ref.js';
 import type { CsatPrompt, LoopGateway } from '../../core/ports/loop-gateway.js';
 import type { Logger } from '../../core/ports/logger.js';
 import { renderCsatPrompt, renderCsatThanks } from '../render/csat-prompt.js';
@@ -34,7 +34,7 @@ export class SlackLoopGateway implements LoopGateway {
     await this.slack.call('chat.update', { channel: ref.channel, ts: messageId, ...renderCsatThanks(text) });
   }
 
-  async postDigest(channel: string, report: ReportView): Promise<void> {
+  async postDigest({ channel }: ChannelRef, report: ReportView): Promise<void> {
     await this.slack.call('chat.postMessage', { channel, text: reportFallback(report), blocks: renderReportBlocks(report) });
     try {
       await shareFiles(this.slack, channel, [reportChart(report)]);

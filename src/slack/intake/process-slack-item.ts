@@ -1,3 +1,4 @@
+import { talkToHumanRefusal } from '../../core/copy/refusals.js';
 import { handleMessage } from '../../core/conversation/handle-message.js';
 import { requestHuman } from '../../core/conversation/request-human.js';
 import type { InboxItem } from '../../core/ports/inbox.js';
@@ -45,10 +46,7 @@ async function takeHumanRequest(deps: SlackIntakeDeps, payload: Extract<SlackInb
   const { user, conversationKey, channel, thread } = payload;
   const author = await deps.directory.author(user.id, user.teamId);
   const outcome = await requestHuman(deps.core, conversationKey, author);
-  if (outcome.kind === 'already_with_human') {
-    await replyEphemeral(deps, channel, user.id, 'A specialist already has this conversation; they will reply here.', thread);
-  } else if (outcome.kind === 'not_customer') {
-    await replyEphemeral(deps, channel, user.id, 'This button is for the customer. To take over, just reply in the thread.', thread);
-  }
+  const refusal = talkToHumanRefusal(outcome);
+  if (refusal) await replyEphemeral(deps, channel, user.id, refusal, thread);
   return conversationKey;
 }

@@ -2,7 +2,7 @@ import type { types } from '@slack/bolt';
 import type { CustomerMessage } from '../../core/ports/chat-gateway.js';
 import { ACTION } from '../../core/model/actions.js';
 import { LIMITS } from './block-limits.js';
-import { clip, escapeMrkdwn, link } from './mrkdwn.js';
+import { clip, escapeMrkdwn, link, markdownToMrkdwn } from './mrkdwn.js';
 
 export interface SlackMessage {
   text: string;
@@ -12,7 +12,8 @@ export interface SlackMessage {
 /** Only what the customer is meant to read: the answer, its sources and the way to a person. */
 export function renderCustomerMessage(message: CustomerMessage): SlackMessage {
   if (message.kind === 'notice') return { text: clip(escapeMrkdwn(message.text), LIMITS.fallbackText) };
-  const blocks: types.KnownBlock[] = [{ type: 'section', text: { type: 'mrkdwn', text: clip(escapeMrkdwn(message.text), LIMITS.sectionText) } }];
+  const answer = markdownToMrkdwn(message.text);
+  const blocks: types.KnownBlock[] = [{ type: 'section', text: { type: 'mrkdwn', text: clip(answer, LIMITS.sectionText) } }];
   const sources = message.citations
     .slice(0, LIMITS.contextElements - 1)
     .map((c) => (c.url ? link(c.url, c.title) : escapeMrkdwn(c.title)));
@@ -33,5 +34,5 @@ export function renderCustomerMessage(message: CustomerMessage): SlackMessage {
       ],
     },
   );
-  return { text: clip(escapeMrkdwn(message.text), LIMITS.fallbackText), blocks };
+  return { text: clip(answer, LIMITS.fallbackText), blocks };
 }

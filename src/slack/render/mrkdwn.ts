@@ -19,3 +19,14 @@ export function slackDate(epochMs: number, format = '{date_short_pretty} at {tim
 export function link(url: string, label: string): string {
   return `<${url.replace(/[<>|]/g, '')}|${escapeMrkdwn(label).replace(/\|/g, '/')}>`;
 }
+
+/**
+ * Knowledge answers are Markdown; Slack reads mrkdwn: **bold** and __bold__ become *bold*, and a link
+ * becomes "text (url)" so the address the customer follows is the one they see. Escapes first, so the
+ * answer's own text can never form a mention.
+ */
+export function markdownToMrkdwn(markdown: string): string {
+  return escapeMrkdwn(markdown)
+    .replace(/\*\*(.+?)\*\*|__(.+?)__/g, (_, a?: string, b?: string) => `*${a ?? b}*`)
+    .replace(/\[([^\]]+)\]\((https?:\/\/[^)\s]+)\)/g, '$1 ($2)');
+}

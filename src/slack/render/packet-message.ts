@@ -3,7 +3,7 @@ import type { HandoffPacket } from '../../core/handoff/handoff-packet.js';
 import { ACTION } from '../../core/model/actions.js';
 import type { Turn } from '../../core/model/message.js';
 import { LIMITS } from './block-limits.js';
-import { clip, escapeMrkdwn, link, slackDate } from './mrkdwn.js';
+import { clip, escapeMrkdwn, link, markdownToMrkdwn, slackDate } from './mrkdwn.js';
 import type { SlackMessage } from './customer-message.js';
 
 type Block = types.KnownBlock;
@@ -81,7 +81,7 @@ export function renderPacketMessage(p: HandoffPacket): SlackMessage {
     { type: 'section', text: { type: 'mrkdwn', text: clip(`*Why it escalated:* ${escapeMrkdwn(p.reason)}`, LIMITS.sectionText) } },
   ];
   if (p.draftAnswer) {
-    const text = `*Baton\u2019s draft (not sent):*\n>${escapeMrkdwn(p.draftAnswer.text).replace(/\n/g, '\n>')}`;
+    const text = `*Baton\u2019s draft (not sent):*\n>${markdownToMrkdwn(p.draftAnswer.text).replace(/\n/g, '\n>')}`;
     blocks.push({ type: 'section', text: { type: 'mrkdwn', text: clip(text, LIMITS.sectionText) } });
   }
   blocks.push({ type: 'divider' }, ...transcriptBlocks(p), ...buttons(p));

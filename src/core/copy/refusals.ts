@@ -1,0 +1,47 @@
+import type { Specialist } from '../escalation/escalation.js';
+import type { ActionResult } from '../escalation/specialist-actions.js';
+import type { RateResult } from '../feedback/csat.js';
+import type { HumanRequestOutcome } from '../conversation/request-human.js';
+
+/**
+ * What a person hears, privately, when a button does not do what they pressed it for. Written once for
+ * every platform; each adapter only says how a person is named there (a Slack mention, a Teams name).
+ */
+export type NamePerson = (who: Specialist) => string;
+
+export const STAFF_ONLY = 'Only the support team can claim, release or close escalations.';
+
+export function specialistRefusal(result: ActionResult, name: NamePerson): string | undefined {
+  if (result.ok) return undefined;
+  switch (result.reason) {
+    case 'already_claimed':
+      return `${name(result.by)} already claimed this escalation.`;
+    case 'not_claimed_by_you':
+      return result.by ? `Only ${name(result.by)}, who claimed it, can release this escalation.` : 'Nobody has claimed this escalation.';
+    case 'already_resolved':
+      return 'This escalation is already resolved.';
+    case 'not_allowed':
+      return STAFF_ONLY;
+    case 'not_found':
+      return 'This escalation no longer exists.';
+    default:
+      return undefined;
+  }
+}
+
+export function talkToHumanRefusal(outcome: HumanRequestOutcome | undefined): string | undefined {
+  if (outcome?.kind === 'already_with_human') return 'A specialist already has this conversation; they will reply here.';
+  if (outcome?.kind === 'not_customer') return 'This button is for the customer. To take over, just reply in the thread.';
+  return undefined;
+}
+
+const CSAT_REFUSAL: Record<Exclude<RateResult, { ok: true }>['reason'], string | undefined> = {
+  not_your_conversation: 'Thanks, but only the customer who asked can rate this conversation.',
+  already_rated: 'This conversation has been rated already. Thank you!',
+  not_found: 'This rating request has expired.',
+  invalid: undefined,
+};
+
+export function csatRefusal(result: RateResult): string | undefined {
+  return result.ok ? undefined : CSAT_REFUSAL[result.reason];
+}

@@ -1,0 +1,81 @@
+import type { PacketLocation } from '../escalation/escalation.js';
+import type { HandoffPacket } from '../handoff/handoff-packet.js';
+import type { ReportView } from '../metrics/report.js';
+import type { ChannelRef, ConversationRef, Platform } from '../model/conversation-ref.js';
+import type { ChatGateway, CustomerMessage, DeliveryPlace } from '../ports/chat-gateway.js';
+import type { CsatPrompt, LoopGateway } from '../ports/loop-gateway.js';
+
+/** One adapter per platform Baton runs on; a platform left out has no adapter in this process. */
+export type ByPlatform<G> = Partial<Record<Platform, G>>;
+
+/** A delivery for a platform with no adapter running: a config or routing mistake, so it is rejected loudly. */
+export class NoAdapterError extends Error {
+  constructor(readonly platform: Platform) {
+    super(`no ${platform} adapter is running, so nothing can be delivered to ${platform}`);
+  }
+}
+
+function pick<G>(adapters: ByPlatform<G>, platform: Platform): G {
+  const adapter = adapters[platform];
+  if (!adapter) throw new NoAdapterError(platform);
+  return adapter;
+}
+
+/** Packets stored before locations carried a platform were all posted in Slack. */
+function storedPlatform(at: PacketLocation): Platform {
+  return at.platform ?? 'slack';
+}
+
+/** Sends each delivery to the adapter of the platform it is addressed to, so the core never names one. */
+export class ChatGatewayRouter implements ChatGateway {
+  constructor(private readonly adapters: ByPlatform<ChatGateway>) {}
+
+  async replyToCustomer(ref: ConversationRef, message: CustomerMessage, deliveryId?: string): Promise<string> {
+    return pick(this.adapters, ref.platform).replyToCustomer(ref, message, deliveryId);
+  }
+
+  async postPacket(channel: ChannelRef, packet: HandoffPacket, deliveryId?: string): Promise<PacketLocation> {
+    return pick(this.adapters, channel.platform).postPacket(channel, packet, deliveryId);
+  }
+
+  async updatePacket(at: PacketLocation, packet: HandoffPacket): Promise<void> {
+    return pick(this.adapters, storedPlatform(at)).updatePacket(at, packet);
+  }
+
+  async postInternal(at: PacketLocation, text: string, deliveryId?: string): Promise<void> {
+    return pick(this.adapters, storedPlatform(at)).postInternal(at, text, deliveryId);
+  }
+
+  async postAlert(channel: ChannelRef, text: string, deliveryId: string): Promise<void> {
+    return pick(this.adapters, channel.platform).postAlert(channel, text, deliveryId);
+  }
+
+  async findDelivered(place: DeliveryPlace, deliveryId: string): Promise<string | undefined> {
+    return pick(this.adapters, place.platform).findDelivered(place, deliveryId);
+  }
+
+  async linkTo(ref: ConversationRef): Promise<string | undefined> {
+    return pick(this.adapters, ref.platform).linkTo(ref);
+  }
+}
+
+/** The loop's deliveries (reminders, rating prompts, digests), routed the same way. */
+export class LoopGatewayRouter implements LoopGateway {
+  constructor(private readonly adapters: ByPlatform<LoopGateway>) {}
+
+  async remind(at: PacketLocation, text: string, mentions: string[]): Promise<void> {
+    return pick(this.adapters, storedPlatform(at)).remind(at, text, mentions);
+  }
+
+  async askCsat(ref: ConversationRef, prompt: CsatPrompt): Promise<string> {
+    return pick(this.adapters, ref.platform).askCsat(ref, prompt);
+  }
+
+  async thankForCsat(ref: ConversationRef, messageId: string, text: string): Promise<void> {
+    return pick(this.adapters, ref.platform).thankForCsat(ref, messageId, text);
+  }
+
+  async postDigest(channel: ChannelRef, report: ReportView): Promise<void> {
+    return pick(this.adapters, channel.platform).postDigest(channel, report);
+  }
+}

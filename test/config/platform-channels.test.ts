@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { parsePolicy } from '../../src/config/load-policy.js';
+import { problems } from './policy-problems.js';
+import { accountForChannel } from '../../src/core/conversation/accounts.js';
+
+const TENANT = '8f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b';
+
+const policy = (vendor: string, channels: string) => `
+vendor: ${vendor}
+accounts:
+  - { id: acme, name: Acme, tier: enterprise, channels: ${channels} }
+queues: [{ id: support, channel: C0SUPPORT1, role: support specialist, sla_minutes: 60 }]
+routing: { default_queue: support }
+root_causes: [{ id: kb_gap, label: KB gap }]
+categories: [{ name: how_to, risk: low }]
+`;
+
+describe('customer channels on every platform', () => {
+  const mixed = `[C0ACME0001, "teams:19:acme@thread.tacv2", "web:acme-demo"]`;
+
+  it('maps a Slack id as written, a Teams conversation and a playground room to the same account', () => {
+    const parsed = parsePolicy(policy(`{ team_ids: [T0VENDOR1], teams_tenant_ids: ["${TENANT}"] }`, mixed), 'p.yaml');
+    expect(accountForChannel(parsed, { platform: 'slack', channel: 'C0ACME0001' })?.id).toBe('acme');
+    expect(accountForChannel(parsed, { platform: 'teams', channel: '19:acme@thread.tacv2' })?.id).toBe('acme');
+    expect(accountForChannel(parsed, { platform: 'web', channel: 'acme-demo' })?.id).toBe('acme');
+    // The same id on another platform is another channel.
+    expect(accountForChannel(parsed, { platform: 'teams', channel: 'C0ACME0001' })).toBeUndefined();
+  });
+
+  it('asks for the vendor tenant when a Teams channel is mapped, since staff would otherwise count as customers', () => {
+    expect(problems(policy('{ team_ids: [T0VENDOR1] }', mixed))).toEqual([
+      expect.stringMatching(/^2:vendor\.teams_tenant_ids: at least one tenant id is needed: accounts\[0\]\.channels\[1\] is a Teams channel/),
+    ]);
+  });
+
+  it('names what a channel may be when it is none of them, and what a tenant id looks like', () => {
+    const found = problems(policy('{ team_ids: [T0VENDOR1], teams_tenant_ids: [contoso] }', '[acme-general]'));
+    expect(found).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/vendor\.teams_tenant_ids\[0\]: a Microsoft tenant id/),
+        expect.stringMatching(/accounts\[0\]\.channels\[0\]: a Slack channel id such as C0123ABCD, a Teams conversation id/),
+      ]),
+    );
+  });
+});

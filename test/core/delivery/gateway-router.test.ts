@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { ChatGatewayRouter, NoAdapterError } from '../../../src/core/delivery/gateway-router.js';
+import type { PacketLocation } from '../../../src/core/escalation/escalation.js';
+import type { HandoffPacket } from '../../../src/core/handoff/handoff-packet.js';
+import type { ChannelRef, ConversationRef, Platform } from '../../../src/core/model/conversation-ref.js';
+import type { ChatGateway } from '../../../src/core/ports/chat-gateway.js';
+
+/** An adapter that records what reached it, so the test sees which platform got each delivery. */
+function recording(platform: Platform, log: string[]): ChatGateway {
+  return {
+    replyToCustomer: async (ref: ConversationRef) => {
+      log.push(`${platform} reply ${ref.channel}`);
+      return `${platform}-1`;
+    },
+    postPacket: async (channel: ChannelRef) => {
+      log.push(`${platform} packet ${channel.channel}`);
+      return { ...channel, messageId: 'p1' };
+    },
+    updatePacket: async (at: PacketLocation) => void log.push(`${platform} update ${at.messageId}`),
+    postInternal: async (_at: PacketLocation, text: string) => void log.push(`${platform} internal ${text}`),
+    postAlert: async (channel: ChannelRef) => void log.push(`${platform} alert ${channel.channel}`),
+    findDelivered: async () => undefined,
+    linkTo: async () => undefined,
+  };
+}
+
+const packet = {} as HandoffPacket;
+
+describe('gateway router', () => {
+  it('sends each delivery to the adapter of the platform it is addressed to', async () => {
+    const log: string[] = [];
+    const router = new ChatGatewayRouter({ slack: recording('slack', log), teams: recording('teams', log) });
+    await router.replyToCustomer({ platform: 'teams', channel: '19:acme@thread.tacv2', thread: '1' }, { kind: 'notice', text: 'hi' });
+    const at = await router.postPacket({ platform: 'slack', channel: 'C0SUPPORT1' }, packet);
+    await router.postInternal(at, 'Acme added: still broken');
+    expect(at).toEqual({ platform: 'slack', channel: 'C0SUPPORT1', messageId: 'p1' });
+    expect(log).toEqual(['teams reply 19:acme@thread.tacv2', 'slack packet C0SUPPORT1', 'slack internal Acme added: still broken']);
+  });
+
+  it('fails loudly for a platform with no adapter, so the caller hands it on instead of losing it', async () => {
+    const router = new ChatGatewayRouter({ slack: recording('slack', []) });
+    await expect(router.replyToCustomer({ platform: 'web', channel: 'demo', thread: '1' }, { kind: 'notice', text: 'hi' })).rejects.toBeInstanceOf(NoAdapterError);
+  });
+
+  it('keeps packets stored before locations had a platform in Slack', async () => {
+    const log: string[] = [];
+    const router = new ChatGatewayRouter({ slack: recording('slack', log) });
+    await router.updatePacket({ channel: 'C0SUPPORT1', messageId: '17.1' } as PacketLocation, packet);
+    expect(log).toEqual(['slack update 17.1']);
+  });
+});
