@@ -15,6 +15,7 @@ import { loadKnowledge } from './infra/knowledge/jsonl-knowledge-store.js';
 import { loadDocs } from './infra/knowledge/load-docs.js';
 import { OpenAiLlm } from './infra/llm/openai-llm.js';
 import { newEscalationId } from './infra/escalation-id.js';
+import { createLimiterFactory } from './infra/limits/limiter-factory.js';
 import type { Stores } from './infra/store/open-stores.js';
 import { HttpServer } from './http/http-server.js';
 import { serveOperations } from './http/serve-operations.js';
@@ -78,8 +79,11 @@ export async function startBaton(opts: BatonOptions): Promise<RunningBaton> {
   const stores = await openUsableStores(env.BATON_STORE);
   const metrics = new PrometheusMetrics();
   const llm = llmFrom(env, metrics);
-  const slack = new SlackCaller(app.client, log.child({ component: 'slack-api' }));
-  const built = buildDeciderWithIndex({ policy, kb: [...knowledge, ...(await stores.candidates.approvedEntries())], ...(llm ? { llm } : {}) });
+  const limiters = createLimiterFactory(stores.backend.kind === 'redis' ? env.BATON_STORE : undefined, log.child({ component: 'limiters' }));
+  const slack = new SlackCaller(app.client, log.child({ component: 'slack-api' }), limiters);
+  const approved = await stores.candidates.approvedEntries();
+  const built = buildDeciderWithIndex({ policy, kb: [...knowledge, ...approved], ...(llm ? { llm } : {}) });
+  const learned = await stores.approvals.follow(built.index, approved, log);
   const clock = opts.clock ?? systemClock;
   const core: CoreDeps & { loop: LoopPorts } = {
     policy,
@@ -92,7 +96,7 @@ export async function startBaton(opts: BatonOptions): Promise<RunningBaton> {
     clock,
     log,
     newId: newEscalationId,
-    loop: loopPorts(stores, slack, built.index, log),
+    loop: loopPorts(stores, slack, learned, log),
   };
   const scheduler = loopScheduler(core);
   const directory = new AuthorDirectory(policy, slack, log);
@@ -110,7 +114,7 @@ export async function startBaton(opts: BatonOptions): Promise<RunningBaton> {
   serveOperations(server, { stores, metrics, clock, slackAuth: () => app.client.auth.test() });
   const port = await listenOrClose(server, env.PORT, stores);
   if (!receiver) await connectSocketMode(app, env).catch(async (err: unknown) => {
-    await Promise.all([server.close(), stores.close()]);
+    await Promise.all([server.close(), limiters.close(), stores.close()]);
     throw err;
   });
   scheduler.start();
@@ -134,6 +138,7 @@ export async function startBaton(opts: BatonOptions): Promise<RunningBaton> {
       await intake.stop(STOP_GRACE_MS);
       await scheduler.stop();
       await slack.stop();
+      await limiters.close();
       await stores.close();
     },
   };

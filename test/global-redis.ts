@@ -11,7 +11,7 @@ declare module 'vitest' {
   }
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -35,14 +35,25 @@ async function waitForReady(child: ChildProcess): Promise<void> {
   });
 }
 
+/**
+ * A redis-server on a loopback port, its files in `dir`. `durable` writes every command to the append
+ * only file before answering (appendfsync always), so a SIGKILL loses nothing and a restart on the
+ * same port and dir comes back with every key.
+ */
+export async function startRedisServer(o: { port: number; dir: string; durable?: boolean }): Promise<ChildProcess> {
+  const persistence = o.durable ? ['--appendonly', 'yes', '--appendfsync', 'always'] : ['--appendonly', 'no'];
+  const child = spawn('redis-server', ['--port', String(o.port), '--bind', '127.0.0.1', '--save', '', ...persistence, '--dir', o.dir], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await waitForReady(child);
+  return child;
+}
+
 /** A throwaway Redis on a free loopback port for the whole test run, with nothing persisted. */
 export default async function setup(project: TestProject): Promise<() => void> {
   const dir = mkdtempSync(join(tmpdir(), 'baton-redis-'));
   const port = await freePort();
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await waitForReady(child);
+  const child = await startRedisServer({ port, dir });
   project.provide('redisUrl', `redis://127.0.0.1:${port}`);
   return () => {
     child.kill('SIGTERM');

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Keyv from 'keyv';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, inject, it, vi } from 'vitest';
 import { loadPolicy } from '../../src/config/load-policy.js';
 import { buildDeciderWithIndex } from '../../src/core/answer/build-decider.js';
 import { newConversation, withTurn } from '../../src/core/conversation/conversation.js';
@@ -88,5 +88,43 @@ describe('approving a KB candidate', () => {
     const { approve } = await world(new Keyv({ store: new Map(), useKeyPrefix: false }));
     const results = await Promise.all([approve(), approve(), approve()]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
+  });
+});
+
+describe('a KB approval with several instances on Redis', () => {
+  /** One Baton instance's stores and running decider, learning approvals as baton.ts wires it. */
+  async function instance() {
+    const stores = await openStores(inject('redisUrl'));
+    opened.push(stores);
+    const { decider, index } = buildDeciderWithIndex({ policy, kb: E2E_KNOWLEDGE });
+    const learned = await stores.approvals.follow(index, await stores.candidates.approvedEntries(), createLogger('silent'));
+    const answers = async () => {
+      const d = await decider.decide({ text: 'where can we rotate our webhook secret', history: [], accountId: 'acme' });
+      return d.action === 'answer' ? (d.answer?.text ?? '') : '';
+    };
+    return { stores, learned, index, answers };
+  }
+
+  it('reaches the other instance at once: it answers from the approved resolution too, and each indexes it once', async () => {
+    const [a, b] = [await instance(), await instance()];
+    const id = `E-R${Date.now()}`;
+    const ref = { platform: 'slack' as const, channel: 'C0ACME0001', thread: `${Date.now()}.7` };
+    await a.stores.conversations.put(withTurn(newConversation(ref, 'acme', 1), { role: 'customer', text: QUESTION, at: 1 }));
+    await a.stores.escalations.create({
+      id, conversation: ref, accountId: 'acme', queueId: 'support', category: 'how_to', trigger: 'low_confidence',
+      status: 'resolved', openedAt: 2, dueAt: 10, resolvedAt: 5, version: 2, history: [],
+      tags: { rootCause: 'missing_docs', aiAccuracy: 'off_base', automation: 'yes', note: RESOLUTION },
+    } as unknown as Escalation);
+    expect(await b.answers()).not.toContain('Rotate secret');
+    const sizes = [a.index.size, b.index.size];
+
+    const deps = { ...a.stores, policy, clock: { now: () => 100 }, log: createLogger('silent'), loop: { candidates: a.stores.candidates, knowledge: a.learned } } as unknown as LoopDeps;
+    expect(await approveCandidate(deps, id, LEAD)).toMatchObject({ ok: true });
+
+    await vi.waitFor(async () => expect(await b.answers()).toContain('Rotate secret'), { timeout: 5000, interval: 20 });
+    expect(await a.answers()).toContain('Rotate secret');
+    // Another instance's approval arriving later must not add this one twice.
+    b.learned.addAll(await b.stores.candidates.approvedEntries());
+    expect([a.index.size - sizes[0]!, b.index.size - sizes[1]!]).toEqual([1, 1]);
   });
 });

@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import KeyvRedis, { type RedisClientType } from '@keyv/redis';
+import KeyvRedis, { createClient, type RedisClientType } from '@keyv/redis';
 import KeyvSqlite from '@keyv/sqlite';
 import Keyv from 'keyv';
+import { REDIS_TIMEOUT_MS, redisRetryDelay } from '../redis-timeouts.js';
 
 export interface KeyvBackend {
   kind: 'sqlite' | 'redis';
@@ -28,8 +29,18 @@ export function sqliteFile(uri: string): string {
 /** Opens the store named by BATON_STORE: `sqlite://path/to/file.sqlite` (default) or `redis://host:port`. */
 export async function openKeyvBackend(uri: string): Promise<KeyvBackend> {
   if (uri.startsWith('redis://') || uri.startsWith('rediss://')) {
-    const adapter = new KeyvRedis(uri, { throwOnConnectError: true, namespace: 'baton' });
-    const keyv = new Keyv({ store: adapter, useKeyPrefix: false });
+    // Bounded waits everywhere: opening the connection, each command, and no queueing while Redis is
+    // away, so a caller learns at once that the store is unreachable (and can answer Slack non-200)
+    // instead of hanging; the client keeps reconnecting, and work resumes when Redis is back.
+    const client = createClient({
+      url: uri,
+      disableOfflineQueue: true,
+      socket: { connectTimeout: REDIS_TIMEOUT_MS, reconnectStrategy: redisRetryDelay },
+      commandOptions: { timeout: REDIS_TIMEOUT_MS },
+    });
+    const adapter = new KeyvRedis(client as RedisClientType, { throwOnConnectError: true, throwOnErrors: true, namespace: 'baton', connectionTimeout: REDIS_TIMEOUT_MS });
+    // A read that failed must not look like a missing key (a conversation seen as new, a claim as free).
+    const keyv = new Keyv({ store: adapter, useKeyPrefix: false, throwOnErrors: true });
     const redis = (await adapter.getClient()) as RedisClientType;
     return { kind: 'redis', keyv, redis, close: () => keyv.disconnect() };
   }

@@ -9,13 +9,21 @@ export class KeyvCandidateStore implements CandidateStore {
   constructor(
     private readonly keyv: Keyv,
     private readonly locks: Locks,
+    /** Tells the other instances; an approval stands even when they cannot be told (they catch up on reconnection). */
+    private readonly announce: () => Promise<void> = async () => {},
   ) {}
 
   async get(escalationId: string): Promise<CandidateApproval | undefined> {
     return (await this.keyv.get<CandidateApproval>(storeKeys.kbCandidate(escalationId))) ?? undefined;
   }
 
-  putIfAbsent(approval: CandidateApproval): Promise<boolean> {
+  async putIfAbsent(approval: CandidateApproval): Promise<boolean> {
+    const stored = await this.store(approval);
+    if (stored) await this.announce().catch(() => undefined);
+    return stored;
+  }
+
+  private store(approval: CandidateApproval): Promise<boolean> {
     // One lock for the check and both writes: approvals are rare, and the entry list is shared by all.
     return this.locks.run(storeKeys.kbApproved, async () => {
       if (await this.keyv.has(storeKeys.kbCandidate(approval.escalationId))) return false;

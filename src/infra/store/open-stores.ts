@@ -7,6 +7,7 @@ import { ProcessSequence, RedisSequence } from './day-sequence.js';
 import { KeyvConversationStore } from './keyv-conversation-store.js';
 import { openKeyvBackend, type KeyvBackend } from './keyv-backend.js';
 import { KeyvOnceStore, RedisOnceStore } from './once-store.js';
+import { ApprovalFeed } from './approval-feed.js';
 import { KeyvCandidateStore } from './keyv-candidate-store.js';
 import { KeyvCsatStore } from './keyv-csat-store.js';
 import { escalationsWithFacts, FactsRecordingConversationStore, FactsRecordingCsatStore, KeyvFactsStore } from './keyv-facts-store.js';
@@ -23,6 +24,8 @@ export interface Stores {
   /** The same CSAT store without the marking, for bulk imports. */
   csatAsks: KeyvCsatStore;
   candidates: KeyvCandidateStore;
+  /** KB approvals reaching every instance's index at once. */
+  approvals: ApprovalFeed;
   locks: Locks;
   close(): Promise<void>;
 }
@@ -33,6 +36,9 @@ export async function openStores(uri: string): Promise<Stores> {
   const sequence = backend.redis ? new RedisSequence(backend.redis) : new ProcessSequence(uri);
   const facts = new KeyvFactsStore(backend.keyv, locks, sequence);
   const csatAsks = new KeyvCsatStore(backend.keyv, locks, sequence);
+  let approvals: ApprovalFeed | undefined;
+  const candidates = new KeyvCandidateStore(backend.keyv, locks, () => approvals!.announce());
+  approvals = new ApprovalFeed(candidates, backend.redis);
   return {
     backend,
     conversations: new FactsRecordingConversationStore(new KeyvConversationStore(backend.keyv), facts),
@@ -40,9 +46,13 @@ export async function openStores(uri: string): Promise<Stores> {
     facts,
     csat: new FactsRecordingCsatStore(csatAsks, facts),
     csatAsks,
-    candidates: new KeyvCandidateStore(backend.keyv, locks),
+    candidates,
+    approvals,
     once: backend.redis ? new RedisOnceStore(backend.redis) : new KeyvOnceStore(backend.keyv),
     locks,
-    close: () => backend.close(),
+    close: async () => {
+      await approvals.close();
+      await backend.close();
+    },
   };
 }

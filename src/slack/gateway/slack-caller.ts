@@ -1,6 +1,7 @@
 import Bottleneck from 'bottleneck';
 import { ErrorCode, type WebClient } from '@slack/web-api';
 import type { Logger } from '../../core/ports/logger.js';
+import { createLimiterFactory, type LimiterFactory } from '../../infra/limits/limiter-factory.js';
 
 /** Calls per minute by Slack rate-limit tier (platform-facts §3.1); bursts allowed up to a few seconds' worth. */
 const TIER_PER_MINUTE: Record<string, number> = {
@@ -39,13 +40,17 @@ function isRateLimited(err: unknown): err is RateLimitedError {
  * the WebClient itself neither retries nor queues, so a post is never sent twice (platform-facts §3.3).
  */
 export class SlackCaller {
-  private readonly methods = new Bottleneck.Group({});
-  private readonly channels = new Bottleneck.Group(bucket(60, 4));
+  private readonly methods: Bottleneck.Group;
+  private readonly channels: Bottleneck.Group;
 
   constructor(
     private readonly client: WebClient,
     private readonly log: Logger,
+    limiters: LimiterFactory = createLimiterFactory(undefined, log),
   ) {
+    // The same ids on every instance: clustered through Redis, the rates hold across all of them.
+    this.methods = limiters.group('slack-method', {});
+    this.channels = limiters.group('slack-channel', bucket(60, 4));
     this.methods.on('created', (limiter, method) => limiter.updateSettings(bucket(TIER_PER_MINUTE[method] ?? 50, 10)));
   }
 
