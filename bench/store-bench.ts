@@ -33,6 +33,7 @@ function instrumentStoreAdapter(): void {
     const original = proto[method]!;
     proto[method] = function (this: unknown, ...args: unknown[]) {
       counted.ops++;
+      if (process.env.TRACE_OPS) console.error(method, String(args[0]).slice(0, 60), method === 'set' ? String(args[1]).length : '');
       if (method === 'set') counted.bytes += Buffer.byteLength(String(args[1])) + Buffer.byteLength(String(args[0]));
       return original.apply(this, args);
     };
@@ -40,6 +41,7 @@ function instrumentStoreAdapter(): void {
   const run = ProcessLocks.prototype.run;
   ProcessLocks.prototype.run = function <T>(this: ProcessLocks, key: string, work: () => Promise<T>): Promise<T> {
     counted.locks++;
+    if (process.env.TRACE_OPS) console.error('LOCK', key);
     return run.call(this, key, work) as Promise<T>;
   };
 }

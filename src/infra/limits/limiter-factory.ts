@@ -30,10 +30,15 @@ export function createLimiterFactory(redisUrl: string | undefined, log: Logger):
   });
   client.on('error', (err: Error) => log.warn({ err: err.message }, 'rate limiter Redis connection failed; retrying'));
   const connection = new Bottleneck.IORedisConnection({ client });
-  connection.on('error', (err) => log.warn({ err: String(err) }, 'clustered rate limiter error'));
+  connection.on('error', (err) => log.warn({ err: String(err) }, 'clustered rate limiter connection error'));
   return {
     clustered: true,
-    group: (id, options) => new Bottleneck.Group({ ...options, id: `baton-${id}`, datastore: 'ioredis', connection, clearDatastore: false }),
+    group: (id, options) => {
+      const group = new Bottleneck.Group({ ...options, id: `baton-${id}`, datastore: 'ioredis', connection, clearDatastore: false });
+      // While Redis is away a limiter's own upkeep fails too; the call it holds fails and is retried by its caller.
+      group.on('created', (limiter) => limiter.on('error', (err: unknown) => log.warn({ err: String(err), limiter: id }, 'clustered rate limiter error')));
+      return group;
+    },
     close: async () => {
       await connection.disconnect(false).catch(() => undefined);
     },

@@ -26,20 +26,27 @@ export function sqliteFile(uri: string): string {
   return resolve(uri.slice('sqlite://'.length));
 }
 
+/**
+ * A Keyv Redis adapter with bounded waits everywhere: opening the connection, each command, and no
+ * queueing while Redis is away, so a caller learns at once that the store is unreachable (intake then
+ * answers Slack non-200) instead of hanging; the client keeps reconnecting, and work resumes when
+ * Redis is back. Errors throw: a read that failed must not look like a missing key.
+ */
+export function redisAdapter<T>(uri: string, namespace: string): KeyvRedis<T> {
+  const client = createClient({
+    url: uri,
+    disableOfflineQueue: true,
+    socket: { connectTimeout: REDIS_TIMEOUT_MS, reconnectStrategy: redisRetryDelay },
+    commandOptions: { timeout: REDIS_TIMEOUT_MS },
+  });
+  return new KeyvRedis<T>(client as RedisClientType, { throwOnConnectError: true, throwOnErrors: true, namespace, connectionTimeout: REDIS_TIMEOUT_MS });
+}
+
 /** Opens the store named by BATON_STORE: `sqlite://path/to/file.sqlite` (default) or `redis://host:port`. */
 export async function openKeyvBackend(uri: string): Promise<KeyvBackend> {
   if (uri.startsWith('redis://') || uri.startsWith('rediss://')) {
-    // Bounded waits everywhere: opening the connection, each command, and no queueing while Redis is
-    // away, so a caller learns at once that the store is unreachable (and can answer Slack non-200)
-    // instead of hanging; the client keeps reconnecting, and work resumes when Redis is back.
-    const client = createClient({
-      url: uri,
-      disableOfflineQueue: true,
-      socket: { connectTimeout: REDIS_TIMEOUT_MS, reconnectStrategy: redisRetryDelay },
-      commandOptions: { timeout: REDIS_TIMEOUT_MS },
-    });
-    const adapter = new KeyvRedis(client as RedisClientType, { throwOnConnectError: true, throwOnErrors: true, namespace: 'baton', connectionTimeout: REDIS_TIMEOUT_MS });
-    // A read that failed must not look like a missing key (a conversation seen as new, a claim as free).
+    const adapter = redisAdapter<unknown>(uri, 'baton');
+    // A failed read must not look like a missing key (a conversation seen as new, a claim as free).
     const keyv = new Keyv({ store: adapter, useKeyPrefix: false, throwOnErrors: true });
     const redis = (await adapter.getClient()) as RedisClientType;
     return { kind: 'redis', keyv, redis, close: () => keyv.disconnect() };

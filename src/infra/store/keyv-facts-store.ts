@@ -1,6 +1,6 @@
 import type Keyv from 'keyv';
 import type { Conversation } from '../../core/conversation/conversation.js';
-import type { DaySummary } from '../../core/metrics/day-summary.js';
+import { dayStart, type DaySummary } from '../../core/metrics/day-summary.js';
 import type { CsatRecord, CsatStore } from '../../core/ports/csat-store.js';
 import { conversationFacts, escalationFacts, type ConversationFacts, type EscalationFacts } from '../../core/metrics/facts.js';
 import type { FactsStore, StoredDaySummary } from '../../core/ports/facts-store.js';
@@ -28,6 +28,8 @@ export class KeyvFactsStore implements FactsStore {
   readonly escalations: KeyvDayLog<EscalationTuple>;
   private readonly summaries: KeyvDaySummaries;
   private readonly createdAt = new LruCache<number>(REMEMBERED);
+  /** The facts this process last appended per conversation: a write that changes none of them (an outbox item delivered) appends nothing. */
+  private readonly appended = new LruCache<string>(REMEMBERED);
 
   constructor(
     private readonly keyv: Keyv,
@@ -41,21 +43,34 @@ export class KeyvFactsStore implements FactsStore {
 
   async putConversation(f: ConversationFacts): Promise<void> {
     this.createdAt.set(f.key, f.createdAt);
-    await this.conversations.append(f.createdAt, f.key, encodeConversation(f));
+    const tuple = encodeConversation(f);
+    const json = JSON.stringify(tuple);
+    if (this.appended.get(f.key) === json) return;
+    await this.conversations.append(f.createdAt, f.key, tuple);
+    this.appended.set(f.key, json);
   }
 
-  /** An escalation changes the day it was opened (queues, breaches) and its conversation's day (outcome). */
+  /**
+   * An escalation changes the day it was opened (queues, breaches) and its conversation's day
+   * (outcome): appending to the opened day's log moves that day's version, and the conversation's day
+   * is marked too when it is another day (a customer coming back to an older thread).
+   */
   async putEscalation(f: EscalationFacts): Promise<void> {
     await this.escalations.append(f.openedAt, f.id, encodeEscalation(f));
-    await this.touchConversation(f.conversationKey);
+    const createdAt = await this.createdAtOf(f.conversationKey);
+    if (createdAt !== undefined && dayStart(createdAt) !== dayStart(f.openedAt)) await this.conversations.append(createdAt, f.conversationKey, null);
   }
 
   /** Marks the conversation's day as changed (its outcome or rating did). */
   async touchConversation(conversationKey: string): Promise<void> {
+    const createdAt = await this.createdAtOf(conversationKey);
+    if (createdAt !== undefined) await this.conversations.append(createdAt, conversationKey, null);
+  }
+
+  private async createdAtOf(conversationKey: string): Promise<number | undefined> {
     const createdAt = this.createdAt.get(conversationKey) ?? (await this.keyv.get<Conversation>(storeKeys.conversation(conversationKey)))?.createdAt;
-    if (createdAt === undefined) return;
-    this.createdAt.set(conversationKey, createdAt);
-    await this.conversations.append(createdAt, conversationKey, null);
+    if (createdAt !== undefined) this.createdAt.set(conversationKey, createdAt);
+    return createdAt;
   }
 
   async daySummaries(days: number[]): Promise<StoredDaySummary[]> {

@@ -1,8 +1,8 @@
-import KeyvRedis from '@keyv/redis';
+import type KeyvRedis from '@keyv/redis';
 import KeyvSqlite from '@keyv/sqlite';
 import Keyv from 'keyv';
 import type { Inbox, InboxItem } from '../../core/ports/inbox.js';
-import { sqliteFile, useWriteAheadLog } from './keyv-backend.js';
+import { redisAdapter, sqliteFile, useWriteAheadLog } from './keyv-backend.js';
 
 /**
  * The inbox in its own Keyv table (SQLite) or namespace (Redis), beside the state, so recovery lists
@@ -18,7 +18,7 @@ export class KeyvInbox implements Inbox {
       store = new KeyvSqlite({ uri: `sqlite://${sqliteFile(uri)}`, table: 'inbox', busyTimeout: 10_000, iterationLimit: 500 });
       await useWriteAheadLog(store);
     } else {
-      store = new KeyvRedis<InboxItem>(uri, { throwOnConnectError: true, namespace: 'baton-inbox' });
+      store = redisAdapter<InboxItem>(uri, 'baton-inbox');
     }
     return new KeyvInbox(new Keyv<InboxItem>({ store, namespace: '', useKeyPrefix: false, throwOnErrors: true }));
   }

@@ -1,4 +1,4 @@
-import Bottleneck from 'bottleneck';
+import type Bottleneck from 'bottleneck';
 import { ErrorCode, type WebClient } from '@slack/web-api';
 import type { Logger } from '../../core/ports/logger.js';
 import { createLimiterFactory, type LimiterFactory } from '../../infra/limits/limiter-factory.js';
