@@ -29,6 +29,7 @@ import { composeIntake, type Intake } from './compose-intake.js';
 import { putInboxFirst } from './slack/intake/inbox-first-receiver.js';
 import { countSlackEvents, serveSlackEvents } from './slack/events-endpoint.js';
 import { InFlight } from './slack/in-flight.js';
+import { timeSlackCalls } from './slack/gateway/timed-web-client.js';
 import { SlackCaller } from './slack/gateway/slack-caller.js';
 import { SlackGateway } from './slack/gateway/slack-gateway.js';
 import { AuthorDirectory } from './slack/normalize/author-directory.js';
@@ -64,6 +65,11 @@ export interface RunningBaton {
   intake: Intake;
   /** The HTTP port actually bound, useful when PORT=0. */
   port: number;
+  /**
+   * Resolves once nothing is under way: no listener work, inbox item or delivery run (a retry waiting
+   * on its timer does not count). What a test waits for before asserting that something did NOT happen.
+   */
+  idle(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -79,6 +85,7 @@ export async function startBaton(opts: BatonOptions): Promise<RunningBaton> {
   const stores = await openUsableStores(env.BATON_STORE);
   const metrics = new PrometheusMetrics();
   const llm = llmFrom(env, metrics);
+  timeSlackCalls(app.client, metrics);
   const limiters = createLimiterFactory(stores.backend.kind === 'redis' ? env.BATON_STORE : undefined, log.child({ component: 'limiters' }));
   const slack = new SlackCaller(app.client, log.child({ component: 'slack-api' }), limiters);
   const approved = await stores.candidates.approvedEntries();
@@ -131,6 +138,13 @@ export async function startBaton(opts: BatonOptions): Promise<RunningBaton> {
     intake,
     port,
     sweep: () => scheduler.runNow(),
+    async idle() {
+      // One part's work can start another's (an item decided schedules its deliveries): loop until all are still.
+      while (inFlight.busy || intake.worker.busy || intake.runner.busy) {
+        await Promise.all([inFlight.drain(STOP_GRACE_MS), intake.worker.idle(), intake.runner.idle()]);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    },
     async stop() {
       await server.close();
       if (!receiver) await app.stop();

@@ -20,6 +20,10 @@ export class InFlight {
     });
   }
 
+  get busy(): boolean {
+    return this.pending.size > 0;
+  }
+
   /** Resolves when nothing is in flight, or after `timeoutMs`, whichever comes first. */
   async drain(timeoutMs: number): Promise<void> {
     const deadline = Date.now() + timeoutMs;

@@ -160,9 +160,9 @@ export class Harness {
     }
   }
 
-  /** Lets in-flight listener work finish before asserting that something did NOT happen. */
-  async settle(ms = 400): Promise<void> {
-    await new Promise((r) => setTimeout(r, ms));
+  /** Waits until Baton has nothing under way, before asserting that something did NOT happen. */
+  async settle(): Promise<void> {
+    await this.baton.idle();
   }
 }
 

@@ -57,7 +57,7 @@ describe('each trigger produces its escalation and record', () => {
     await h.waitForPost(ACME_CHANNEL, thread);
     await h.say(customer, 'how can I add a colleague to our workspace?', { threadTs: thread });
     await h.waitForPost(ACME_CHANNEL, thread, (t) => t.includes('Invite'));
-    await h.settle(200);
+    await h.settle();
     await h.say(customer, 'ok but where do I invite a new team member?', { threadTs: thread });
     const e = await expectTrigger(thread, 'loop', 'ai');
     expect(e.decision.loop).toBe(true);

@@ -116,12 +116,15 @@ describe('Redis locks', () => {
     const lockB = new RedisLocks(b.backend.redis!, 300);
     const order: string[] = [];
     const key = `lease-${Date.now()}`;
+    let aHolds!: () => void;
+    const held = new Promise<void>((r) => (aHolds = r));
     const slow = lockA.run(key, async () => {
       order.push('a:start');
-      await new Promise((r) => setTimeout(r, 1000)); // three leases long
+      aHolds();
+      await new Promise((r) => setTimeout(r, 1000)); // work three leases long
       order.push('a:end');
     });
-    await new Promise((r) => setTimeout(r, 50));
+    await held;
     await Promise.all([slow, lockB.run(key, async () => void order.push('b'))]);
     expect(order).toEqual(['a:start', 'a:end', 'b']);
   });

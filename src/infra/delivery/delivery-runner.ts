@@ -68,6 +68,16 @@ export class DeliveryRunner implements DeliveryScheduler {
     });
   }
 
+  /** A delivery run is under way (a retry waiting on its timer is not). */
+  get busy(): boolean {
+    return this.active.size > 0;
+  }
+
+  /** Resolves when no run is under way. */
+  async idle(): Promise<void> {
+    while (this.active.size > 0) await Promise.allSettled([...this.active.values()]);
+  }
+
   /** Waits for runs under way (up to `graceMs`); what is left stays in the outboxes for the next start. */
   async stop(graceMs: number): Promise<void> {
     this.stopped = true;

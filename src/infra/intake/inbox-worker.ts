@@ -64,6 +64,10 @@ export class InboxWorker {
     this.stopped = true;
   }
 
+  get busy(): boolean {
+    return this.lanes.size > 0;
+  }
+
   /** Resolves when every queued item has been handled. */
   async idle(): Promise<void> {
     while (this.lanes.size > 0) await Promise.allSettled([...this.lanes.values()]);
