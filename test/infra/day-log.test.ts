@@ -58,3 +58,19 @@ describe.each([
     expect(moved).toBe(head! + 2);
   });
 });
+
+describe('a new escalation', () => {
+  it('changes the report version of its conversation\u2019s day and the day it opened, and of no other day', async () => {
+    const stores = await open(`sqlite://${join(mkdtempSync(join(tmpdir(), 'baton-day-log-')), 'baton.sqlite')}`);
+    const days = [0, 1, 2, 3].map((d) => Date.UTC(2024, 4, 1) + d * DAY);
+    for (const day of days) await stores.facts.putConversation(facts(day, 0, 1));
+    const before = await stores.facts.daySummaries(days);
+    // The customer of day 1 comes back on day 3 and asks for a person.
+    await stores.facts.putEscalation({
+      id: 'E-BACK', conversationKey: facts(days[1]!, 0, 1).key, accountId: 'acme', queueId: 'support', category: 'billing',
+      trigger: 'human_phrase', status: 'open', openedAt: days[3]! + MIN, dueAt: days[3]! + 61 * MIN,
+    });
+    const after = await stores.facts.daySummaries(days);
+    expect(after.map((s, i) => s.version !== before[i]!.version)).toEqual([false, true, false, true]);
+  });
+});
