@@ -9,6 +9,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { spawnSync } from 'node:child_process';
+import KeyvRedis from '@keyv/redis';
 import KeyvSqlite from '@keyv/sqlite';
 import { parsePolicy } from '../src/config/load-policy.js';
 import { buildDecider } from '../src/core/answer/build-decider.js';
@@ -19,6 +21,8 @@ import type { ChatGateway } from '../src/core/ports/chat-gateway.js';
 import type { Logger } from '../src/core/ports/logger.js';
 import { loadDocs } from '../src/infra/knowledge/load-docs.js';
 import { ProcessLocks } from '../src/infra/locks/process-locks.js';
+import { RedisSequence } from '../src/infra/store/day-sequence.js';
+import { freePort, startRedisServer } from '../test/global-redis.js';
 import { encodeConversation } from '../src/infra/store/facts-codec.js';
 import { KeyvInbox } from '../src/infra/store/keyv-inbox.js';
 import { openStores, type Stores } from '../src/infra/store/open-stores.js';
@@ -26,22 +30,31 @@ import { openStores, type Stores } from '../src/infra/store/open-stores.js';
 /** What the instrumented adapter and locks saw. */
 const counted = { ops: 0, bytes: 0, locks: 0 };
 
-/** Counts every call the Keyv store adapter answers, and the bytes of every value it is given to write. */
+/**
+ * Counts every call the Keyv store adapters answer (SQLite and Redis), and the bytes of every value
+ * they are given to write; on Redis also each slot number taken with INCR. Locks are counted as taken.
+ */
 function instrumentStoreAdapter(): void {
-  const proto = KeyvSqlite.prototype as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
-  for (const method of ['get', 'getMany', 'has', 'set', 'delete', 'deleteMany']) {
-    const original = proto[method]!;
-    proto[method] = function (this: unknown, ...args: unknown[]) {
-      counted.ops++;
-      if (process.env.TRACE_OPS) console.error(method, String(args[0]).slice(0, 60), method === 'set' ? String(args[1]).length : '');
-      if (method === 'set') counted.bytes += Buffer.byteLength(String(args[1])) + Buffer.byteLength(String(args[0]));
-      return original.apply(this, args);
-    };
+  for (const adapter of [KeyvSqlite, KeyvRedis]) {
+    const proto = adapter.prototype as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+    for (const method of ['get', 'getMany', 'has', 'set', 'delete', 'deleteMany']) {
+      const original = proto[method]!;
+      proto[method] = function (this: unknown, ...args: unknown[]) {
+        counted.ops++;
+        if (method === 'set') counted.bytes += Buffer.byteLength(String(args[1])) + Buffer.byteLength(String(args[0]));
+        return original.apply(this, args);
+      };
+    }
   }
+  const next = RedisSequence.prototype.next;
+  RedisSequence.prototype.next = function (this: RedisSequence, log: string) {
+    counted.ops++;
+    return next.call(this, log);
+  };
+  // A Redis lock queues in its own process first, through ProcessLocks, once per lock taken.
   const run = ProcessLocks.prototype.run;
   ProcessLocks.prototype.run = function <T>(this: ProcessLocks, key: string, work: () => Promise<T>): Promise<T> {
     counted.locks++;
-    if (process.env.TRACE_OPS) console.error('LOCK', key);
     return run.call(this, key, work) as Promise<T>;
   };
 }
@@ -70,6 +83,7 @@ export interface StoreCost {
 }
 
 export interface StoreBenchResult {
+  store: 'SQLite' | 'Redis';
   perDay: number;
   answered: StoreCost;
   escalation: StoreCost;
@@ -103,10 +117,13 @@ async function measure(deps: CoreDeps, inbox: KeyvInbox, texts: string[], expect
   return { ops: per('ops'), locks: per('locks'), bytes: per('bytes') };
 }
 
-export async function runStoreBench(perDay: number, messages = 200): Promise<StoreBenchResult> {
+/** On `redisUri` (emptied first) or, without it, on a new SQLite file. */
+export async function runStoreBench(perDay: number, redisUri?: string, messages = 200): Promise<StoreBenchResult> {
   const dir = mkdtempSync(join(tmpdir(), 'baton-store-bench-'));
-  const stores = await openStores(`sqlite://${join(dir, 'bench.sqlite')}`);
-  const inbox = await KeyvInbox.open(`sqlite://${join(dir, 'bench.sqlite')}`);
+  const uri = redisUri ?? `sqlite://${join(dir, 'bench.sqlite')}`;
+  const stores = await openStores(uri);
+  await stores.backend.redis?.flushAll();
+  const inbox = await KeyvInbox.open(uri);
   try {
     const policy = parsePolicy(readFileSync('config/baton.yaml', 'utf8'), 'config/baton.yaml');
     const decider = buildDecider({ policy, kb: loadDocs('config/knowledge', silent) });
@@ -121,7 +138,7 @@ export async function runStoreBench(perDay: number, messages = 200): Promise<Sto
     await measure(deps, inbox, [ANSWERED[0]!], 'answer', now - 1000);
     const answered = await measure(deps, inbox, Array.from({ length: messages }, (_, i) => ANSWERED[i % ANSWERED.length]!), 'answer', now);
     const escalation = await measure(deps, inbox, Array.from({ length: messages / 4 }, () => ESCALATED), 'escalate', now + messages);
-    return { perDay, answered, escalation };
+    return { store: redisUri ? 'Redis' : 'SQLite', perDay, answered, escalation };
   } finally {
     await inbox.close();
     await stores.close();
@@ -130,12 +147,12 @@ export async function runStoreBench(perDay: number, messages = 200): Promise<Sto
 }
 
 const row = (what: string, r: StoreBenchResult, c: StoreCost) =>
-  `${what.padEnd(16)} | ${String(r.perDay).padStart(18)} | ${c.ops.toFixed(1).padStart(6)} | ${c.locks.toFixed(1).padStart(5)} | ${(c.bytes / 1024).toFixed(1).padStart(13)}`;
+  `${r.store.padEnd(6)} | ${what.padEnd(16)} | ${String(r.perDay).padStart(17)} | ${c.ops.toFixed(1).padStart(6)} | ${c.locks.toFixed(1).padStart(5)} | ${(c.bytes / 1024).toFixed(1).padStart(13)}`;
 
 export function formatStoreBench(results: StoreBenchResult[]): string {
   return [
-    'store cost per message (SQLite, counted at the Keyv store adapter; target per answered message: <= 6 operations, <= 2 locks, bytes flat with the day):',
-    'message          | conversations/day |    ops | locks | KB written',
+    'store cost per message (counted at the Keyv store adapter, plus INCR on Redis; target per answered message: <= 6 operations, <= 2 locks, bytes flat with the day):',
+    'store  | message          | conversations/day |    ops | locks | KB written',
     ...results.flatMap((r) => [row('answered', r, r.answered), row('escalation', r, r.escalation)]),
   ].join('\n');
 }
@@ -145,5 +162,15 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
   const results: StoreBenchResult[] = [];
   for (const perDay of sizes.length ? sizes : [1000, 10_000]) results.push(await runStoreBench(perDay));
+  // Several instances share Redis: the same path on a throwaway redis-server, when one is installed.
+  if (spawnSync('redis-server', ['--version']).status === 0) {
+    const port = await freePort();
+    const redis = await startRedisServer({ port, dir: mkdtempSync(join(tmpdir(), 'baton-store-bench-redis-')) });
+    try {
+      for (const perDay of sizes.length ? sizes : [1000, 10_000]) results.push(await runStoreBench(perDay, `redis://127.0.0.1:${port}`));
+    } finally {
+      redis.kill('SIGKILL');
+    }
+  }
   console.log(formatStoreBench(results));
 }
