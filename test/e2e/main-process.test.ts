@@ -44,6 +44,8 @@ beforeAll(async () => {
       BATON_STORE: `sqlite://${join(mkdtempSync(join(tmpdir(), 'baton-main-')), 'baton.sqlite')}`,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group, so a failed test can kill npm and Baton together.
+    detached: true,
   });
   baton.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
   baton.stderr?.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -51,7 +53,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  if (baton.exitCode === null) baton.kill('SIGKILL');
+  if (baton.exitCode === null && baton.pid) process.kill(-baton.pid, 'SIGKILL');
   await fake.stop();
 });
 

@@ -18,7 +18,10 @@ export interface Conversation {
   accountId: string;
   mode: ConversationMode;
   turns: Turn[];
-  /** Every decision taken in this conversation, oldest first: the audit trail for the reports. */
+  /**
+   * Decisions taken in this conversation, oldest first: the first that was more than smalltalk (it
+   * sets the conversation's category in the reports) and the latest ones (see withDecision).
+   */
   decisions: Decision[];
   escalationId?: string;
   /** Escalations this conversation had before the current one, oldest first. */
@@ -49,6 +52,22 @@ export function newConversation(ref: ConversationRef, accountId: string, at: num
 
 /** Most recent first when trimming: a runaway thread must not grow a stored record without bound. */
 const MAX_TURNS = 200;
+
+/**
+ * The reports read a conversation's first substantive decision (its category) and delivery its latest;
+ * a runaway thread must not grow the stored record without bound. Every decision is also logged once
+ * with its inputs: the log is the full audit trail.
+ */
+const MAX_DECISIONS = 50;
+
+/** Adds a decision, keeping the stored list bounded: the first substantive decision stays, then the latest. */
+export function withDecision(c: Conversation, decision: Decision): Conversation {
+  const decisions = [...c.decisions, decision];
+  if (decisions.length <= MAX_DECISIONS) return { ...c, decisions };
+  const first = decisions.find((d) => d.action !== 'ignore');
+  const latest = decisions.slice(-(MAX_DECISIONS - 1));
+  return { ...c, decisions: first && !latest.includes(first) ? [first, ...latest] : decisions.slice(-MAX_DECISIONS) };
+}
 
 export function withTurn(c: Conversation, turn: Turn): Conversation {
   const turns = [...c.turns, turn];

@@ -1,7 +1,7 @@
 import type { CoreDeps } from '../deps.js';
 import { recordEscalation } from '../escalation/open-escalation.js';
 import type { Decision } from '../model/decision.js';
-import type { Conversation } from './conversation.js';
+import { type Conversation, withDecision } from './conversation.js';
 import { decideSafely } from './decide-safely.js';
 import type { MessageOutcome } from './handle-message.js';
 import { recordAnswer } from './record-answer.js';
@@ -25,7 +25,7 @@ export async function decide(deps: CoreDeps, conversation: Conversation, history
  * this write loses nothing: recovery delivers what is still in the outbox.
  */
 export async function actOnDecision(deps: CoreDeps, conversation: Conversation, decision: Decision): Promise<MessageOutcome> {
-  let decided: Conversation = { ...conversation, decisions: [...conversation.decisions, decision] };
+  let decided = withDecision(conversation, decision);
   let escalationId: string | undefined;
   if (decision.action === 'escalate' && decision.trigger) {
     const copy = decision.trigger === 'engine_error' ? 'unavailable' : 'handoff';

@@ -1,4 +1,4 @@
-import type { Conversation } from '../conversation/conversation.js';
+import { type Conversation, withDecision } from '../conversation/conversation.js';
 import { queueById } from '../conversation/accounts.js';
 import type { CoreDeps } from '../deps.js';
 import { recordEscalation } from '../escalation/open-escalation.js';
@@ -31,7 +31,7 @@ function handOverUnanswered(deps: CoreDeps, c: Conversation, id: string): Conver
   // A person already has the thread (a later message escalated it): the answer is simply dropped.
   if (taken.mode !== 'bot' || !last) return taken;
   const undelivered: Decision = { ...last, action: 'escalate', trigger: 'engine_error', rule: `${last.rule}; the answer could not be delivered` };
-  const decided = { ...taken, decisions: [...taken.decisions, undelivered] };
+  const decided = withDecision(taken, undelivered);
   return recordEscalation(deps, decided, { ...undelivered, trigger: 'engine_error' }, 'unavailable', deps.policy.routing.default_queue).conversation;
 }
 
