@@ -28,5 +28,11 @@ peak RSS: the highest resident set of that process while deciding, sampled after
 index heap: heap retained by the decider over the taxonomy and the synthetic KB, after a full GC (the entries themselves belong to the caller and are not counted).
 ingest: the synthetic KB as a helpdesk JSONL export imported through 'baton kb ingest' code, in a process of its own.
 targets at 50k: p99 <= 15 ms, peak RSS <= 400 MB`);
+const x = child('./ingest-export-bench.ts', ['100']);
+console.log(`
+helpdesk export import (bench/ingest-export-bench.ts): a generated ${x.mb.toFixed(0)} MB Zendesk JSON export (${x.records} tickets with HTML comments,
+internal notes and personal data, users sideloaded after them) through 'baton kb ingest' code: ${x.recordsPerSec.toFixed(0)} records/s
+(${x.mbPerSec.toFixed(1)} MB/s, ${x.seconds.toFixed(0)} s), ${x.read} imported, ${x.skipped} skipped (open tickets); peak RSS ${x.peakRssMb.toFixed(0)} MB (target <= 300 MB).
+redaction of a 40,000-character text: ${x.redactDenseMs.toFixed(1)} ms dense with emails, phones, IBANs and cards; ${x.redactProseMs.toFixed(1)} ms of prose.`);
 process.stdout.write(execFileSync(tsx, [here('./report-bench.ts')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }));
 process.stdout.write(execFileSync(tsx, [here('./store-bench.ts')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }));

@@ -33,7 +33,7 @@ describe('importing real helpdesk exports', () => {
     expect(skippedReasons(s)).toEqual({ 'not resolved (status "open")': 1, 'not valid JSON': 1 });
     expect(byId.get('35436')).toMatchObject({ account: 'acme', category: 'Billing', topic: 'invoice_address', title: 'Invoice address' });
     expect(byId.get('35436')?.answer).toBe('Go to Settings > Billing and edit Invoice address. The next invoice uses the new address.');
-    expect(byId.get('35436')?.turns?.find((t) => t.role === 'internal')?.text).toContain('legacy plan');
+    expect(JSON.stringify(byId.get('35436'))).not.toContain('legacy plan');
     const refund = byId.get('35437');
     expect(refund).toMatchObject({ account: 'globex', needsHuman: true, needsHumanBecause: ['flagged', 'reassigned', 'reopened'] });
     expect(refund?.answer).toBe('We refunded the duplicate charge; it reaches your account in 5 to 10 business days. Order [ID] is unaffected.');
@@ -86,7 +86,7 @@ describe('importing real helpdesk exports', () => {
     expect(rotate).toMatchObject({ account: 'acme', needsHumanBecause: ['escalated'] });
     expect(rotate?.question).toBe("How do we rotate our API key? Our current one is [SECRET] and I'm [NAME], [PHONE]");
     expect(rotate?.answer).toBe('Go to *Settings > API*, click *Rotate key*, then update your integrations within 24 hours; the old key stops working after that.');
-    expect(rotate?.turns?.map((t) => t.role)).toEqual(['customer', 'agent', 'customer']);
+    expect(JSON.stringify(rotate)).not.toContain('done!');
     expect(byId.get('slack:C0GLOBEX01:1759400000.000100')).toMatchObject({ account: 'globex', answer: 'Invoices are under Billing > History; each one has a PDF link.' });
   });
 });

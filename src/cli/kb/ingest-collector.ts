@@ -1,6 +1,7 @@
 import type { KnowledgeEntry } from '../../core/ports/knowledge.js';
 import type { ReadItem } from '../../infra/knowledge/read-export.js';
 import type { IngestOptions, IngestSummary } from './ingest.js';
+import { SpillFile } from './spill-file.js';
 
 /**
  * A question-only copy of an account's conversation that every account's triage learns from (topic,
@@ -20,9 +21,9 @@ export function learningCopy(e: KnowledgeEntry): KnowledgeEntry {
   };
 }
 
-/** Gathers what an import read: entries by id, and the summary's counts. */
+/** Gathers what an import read: its entries (spilled to a temporary file) and the summary's counts. */
 export class IngestCollector {
-  readonly byId = new Map<string, KnowledgeEntry>();
+  readonly spill = new SpillFile();
   private readonly knownIds: ReadonlySet<string> | undefined;
 
   constructor(
@@ -48,10 +49,10 @@ export class IngestCollector {
     const entry = this.withAccount(item.entry);
     if (entry.account && this.knownIds && !this.knownIds.has(entry.account)) this.s.unknownAccounts++;
     for (const why of entry.needsHumanBecause ?? []) this.s.neededHuman.set(why, (this.s.neededHuman.get(why) ?? 0) + 1);
-    if (this.byId.has(entry.id)) this.skip('duplicate id in this import (the last one is kept)', entry.id);
-    this.byId.set(entry.id, entry);
+    if (this.spill.has(entry.id)) this.skip('duplicate id in this import (the last one is kept)', entry.id);
+    this.spill.add(entry);
     if (entry.account && entry.kind === 'conversation') {
-      this.byId.set(`${entry.id}#learn`, learningCopy(entry));
+      this.spill.add(learningCopy(entry));
       this.s.learningCopies++;
     }
     if (this.s.sample.length < 5) this.s.sample.push(entry);

@@ -58,18 +58,18 @@ export async function ingest(paths: string[], store: KnowledgeStore, opts: Inges
     progress();
   }
   for (const dir of plan.slackExports) for (const item of readSlackExport(dir, opts.slack ?? NO_WORKSPACE)) c.take(item);
-  Object.assign(c.s, opts.dryRun ? await compare(store, c.byId) : await store.upsert([...c.byId.values()]));
+  Object.assign(c.s, opts.dryRun ? await compare(store, c.spill.entries()) : await store.upsert(c.spill.entries()));
   return c.s;
 }
 
 const NO_WORKSPACE = { staffTeams: new Set<string>(), staffEnterprises: new Set<string>(), channelAccounts: new Map<string, string>() };
 
 /** What an upsert would do, without doing it. */
-async function compare(store: KnowledgeStore, byId: Map<string, KnowledgeEntry>): Promise<Pick<IngestSummary, 'added' | 'updated' | 'unchanged'>> {
+async function compare(store: KnowledgeStore, entries: AsyncIterable<KnowledgeEntry>): Promise<Pick<IngestSummary, 'added' | 'updated' | 'unchanged'>> {
   const before = new Map((await store.loadAll()).map((e) => [e.id, JSON.stringify(e)]));
   const counts = { added: 0, updated: 0, unchanged: 0 };
-  for (const [id, e] of byId) {
-    const was = before.get(id);
+  for await (const e of entries) {
+    const was = before.get(e.id);
     counts[was === undefined ? 'added' : was === JSON.stringify(e) ? 'unchanged' : 'updated']++;
   }
   return counts;

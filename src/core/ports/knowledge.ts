@@ -24,7 +24,7 @@ export interface KnowledgeEntry {
   question: string;
   /** The resolution a customer may be shown; absent for question-only examples. */
   answer?: string;
-  /** The full thread for conversations, including internal notes (never quoted). */
+  /** The thread, when a source keeps one; `baton kb ingest` keeps only the question and the resolution. Never quoted. */
   turns?: KnowledgeTurn[];
   /**
    * The account whose conversation this was: its resolution is quoted to that account only. Absent on
@@ -69,5 +69,6 @@ export interface KnowledgeIndex {
 /** Where imported knowledge is kept between runs. Upserts by id, so re-importing changes nothing. */
 export interface KnowledgeStore {
   loadAll(): Promise<KnowledgeEntry[]>;
-  upsert(entries: KnowledgeEntry[]): Promise<{ added: number; updated: number; unchanged: number }>;
+  /** Entries are taken one at a time, so an import of any size need not be held in memory. */
+  upsert(entries: Iterable<KnowledgeEntry> | AsyncIterable<KnowledgeEntry>): Promise<{ added: number; updated: number; unchanged: number }>;
 }

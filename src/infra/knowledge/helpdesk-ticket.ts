@@ -75,7 +75,6 @@ export function toEntry(t: HelpdeskTicket, fileName: string): Converted {
     kind: answer || t.turns.length > 0 ? 'conversation' : 'example',
     question: clean(rawQuestion),
     ...(answer ? { answer: clean(answer) } : {}),
-    ...(t.turns.length > 0 ? { turns: t.turns.map((x) => ({ role: x.role, text: clean(x.text) })) } : {}),
     ...(t.account ? { account: t.account } : {}),
     ...(t.category ? { category: t.category } : {}),
     ...(t.topic ? { topic: t.topic } : {}),

@@ -1,11 +1,15 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { once } from 'node:events';
 import { dirname } from 'node:path';
+import { createInterface } from 'node:readline';
 import type { KnowledgeEntry, KnowledgeStore } from '../../core/ports/knowledge.js';
+
+type Counts = { added: number; updated: number; unchanged: number };
 
 /**
  * The knowledge base as one JSONL file (one entry a line, keyed by id). Read whole at startup, since the
- * index lives in memory anyway; rewritten atomically (temp file + rename) on import so a crash never
- * leaves half a file behind.
+ * index lives in memory anyway; an import is written to a temp file renamed over the old one, so a
+ * crash never leaves half a file behind.
  */
 export class JsonlKnowledgeStore implements KnowledgeStore {
   constructor(private readonly file: string) {}
@@ -14,29 +18,39 @@ export class JsonlKnowledgeStore implements KnowledgeStore {
     return loadKnowledge(this.file);
   }
 
-  async upsert(entries: KnowledgeEntry[]): Promise<{ added: number; updated: number; unchanged: number }> {
-    const byId = new Map((await this.loadAll()).map((e) => [e.id, JSON.stringify(e)]));
-    let added = 0;
-    let updated = 0;
-    let unchanged = 0;
-    for (const e of entries) {
+  /**
+   * The new entries are streamed into a temp file beside the old lines they replace or join: only the
+   * existing file's lines are held, by id, to tell what changed.
+   */
+  async upsert(entries: Iterable<KnowledgeEntry> | AsyncIterable<KnowledgeEntry>): Promise<Counts> {
+    const existing = new Map<string, string>();
+    for await (const line of existingLines(this.file)) existing.set((JSON.parse(line) as KnowledgeEntry).id, line);
+    const counts: Counts = { added: 0, updated: 0, unchanged: 0 };
+    mkdirSync(dirname(this.file), { recursive: true });
+    const tmp = `${this.file}.tmp-${process.pid}`;
+    const out = createWriteStream(tmp);
+    const write = async (line: string) => {
+      if (!out.write(`${line}\n`)) await once(out, 'drain');
+    };
+    for await (const e of entries) {
       const line = JSON.stringify(e);
-      const before = byId.get(e.id);
-      if (before === line) unchanged++;
-      else {
-        if (before === undefined) added++;
-        else updated++;
-        byId.set(e.id, line);
-      }
+      const before = existing.get(e.id);
+      existing.delete(e.id);
+      counts[before === undefined ? 'added' : before === line ? 'unchanged' : 'updated']++;
+      await write(line);
     }
-    if (added + updated > 0) {
-      mkdirSync(dirname(this.file), { recursive: true });
-      const tmp = `${this.file}.tmp-${process.pid}`;
-      writeFileSync(tmp, `${[...byId.values()].join('\n')}\n`);
-      renameSync(tmp, this.file);
-    }
-    return { added, updated, unchanged };
+    for (const line of existing.values()) await write(line);
+    out.end();
+    await once(out, 'finish');
+    if (counts.added + counts.updated > 0) renameSync(tmp, this.file);
+    else rmSync(tmp);
+    return counts;
   }
+}
+
+async function* existingLines(file: string): AsyncGenerator<string> {
+  if (!existsSync(file)) return;
+  for await (const line of createInterface({ input: createReadStream(file), crlfDelay: Infinity })) if (line.trim() !== '') yield line;
 }
 
 /** Every entry of a knowledge file; an absent file is an empty KB (Baton then escalates what it cannot answer). */
