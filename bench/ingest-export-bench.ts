@@ -63,7 +63,9 @@ try {
   const records = await writeExport(file);
   const bytes = statSync(file).size;
   let peak = process.memoryUsage.rss();
-  const sampler = setInterval(() => void (peak = Math.max(peak, process.memoryUsage.rss())), 20);
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage.rss());
+  }, 20);
   const t0 = performance.now();
   const s = await ingest([file], new JsonlKnowledgeStore(join(dir, 'kb.jsonl')));
   const seconds = (performance.now() - t0) / 1000;
