@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import sqlite3 from 'sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeSlackApi } from '../fakes/fake-slack-api.js';
+import { FakeSocketMode } from '../fakes/fake-socket-mode.js';
 
 /**
  * The compiled Baton (what `npm start` runs) with good settings but a store, Redis, Slack or port it
@@ -14,11 +15,16 @@ import { FakeSlackApi } from '../fakes/fake-slack-api.js';
  */
 const run = promisify(execFile);
 let fake: FakeSlackApi;
+let socket: FakeSocketMode;
 
 beforeAll(async () => {
-  fake = await FakeSlackApi.start({ tokens: ['xoxb-good'] });
+  fake = await FakeSlackApi.start({ tokens: ['xoxb-good'], appTokens: ['xapp-good'] });
+  socket = await FakeSocketMode.start(fake);
 });
-afterAll(() => fake.stop());
+afterAll(async () => {
+  await socket.stop();
+  await fake.stop();
+});
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -84,6 +90,10 @@ describe('Baton refuses to start on what it cannot use', () => {
 
   it('a bot token Slack refuses', async () => {
     expectOneLine(await start({ SLACK_BOT_TOKEN: 'xoxb-wrong' }), 'SLACK_BOT_TOKEN', 'invalid_auth');
+  });
+
+  it('an app-level token Slack refuses, in Socket Mode', async () => {
+    expectOneLine(await start({ SLACK_APP_TOKEN: 'xapp-wrong' }), 'SLACK_APP_TOKEN: Slack refused the token (invalid_auth)');
   });
 
   it('a Slack it cannot reach', async () => {
