@@ -6,6 +6,7 @@ import { buildDeciderWithIndex } from './core/answer/build-decider.js';
 import { loopPorts, loopScheduler } from './compose-loop.js';
 import type { CoreDeps } from './core/deps.js';
 import { ChatGatewayRouter } from './core/delivery/gateway-router.js';
+import { openTeams } from './compose-teams.js';
 import { systemClock, type Clock } from './core/ports/clock.js';
 import type { KnowledgeEntry } from './core/ports/knowledge.js';
 import type { Llm } from './core/ports/llm.js';
@@ -25,7 +26,7 @@ import { connectSocketMode, verifySlackAuth } from './startup/slack-reachable.js
 import { listenOrClose } from './startup/listen.js';
 import { openUsableStores } from './startup/usable-store.js';
 import { createBoltApp, registerListeners } from './slack/create-slack-app.js';
-import { composeIntake, type Intake } from './compose-intake.js';
+import { composeIntake, type Intake, type TeamsIntake } from './compose-intake.js';
 import { putInboxFirst } from './slack/intake/inbox-first-receiver.js';
 import { countSlackEvents, serveSlackEvents } from './slack/events-endpoint.js';
 import { InFlight } from './slack/in-flight.js';
@@ -92,10 +93,12 @@ export async function startBaton(opts: BatonOptions): Promise<RunningBaton> {
   const built = buildDeciderWithIndex({ policy, kb: [...knowledge, ...approved], ...(llm ? { llm } : {}) });
   const learned = await stores.approvals.follow(built.index, approved, log);
   const clock = opts.clock ?? systemClock;
+  const teams = openTeams(env, policy, stores, log);
+  const server = new HttpServer(log.child({ component: 'http' }));
   const core: CoreDeps & { loop: LoopPorts } = {
     policy,
     decider: countedDecider(built.decider, metrics),
-    gateway: new ChatGatewayRouter({ slack: new SlackGateway(slack, log) }),
+    gateway: new ChatGatewayRouter({ slack: new SlackGateway(slack, log), ...(teams ? { teams: teams.gateway } : {}) }),
     conversations: stores.conversations,
     escalations: stores.escalations,
     once: stores.once,
@@ -103,11 +106,12 @@ export async function startBaton(opts: BatonOptions): Promise<RunningBaton> {
     clock,
     log,
     newId: newEscalationId,
-    loop: loopPorts(stores, slack, learned, log),
+    loop: loopPorts(stores, slack, learned, log, teams?.gateway),
   };
   const scheduler = loopScheduler(core);
   const directory = new AuthorDirectory(policy, slack, log);
-  const { intake, deps } = await composeIntake(env, core, { core, slack, directory, log }, metrics);
+  const teamsIntake: TeamsIntake | undefined = teams && ((ctx) => teams.serve(server, core, ctx, metrics));
+  const { intake, deps } = await composeIntake(env, core, { core, slack, directory, log }, metrics, teamsIntake);
   putInboxFirst(transport, app, intake.worker, metrics, !receiver, log.child({ component: 'intake' }));
   const inFlight = new InFlight();
   inFlight.attach(app);
@@ -116,7 +120,6 @@ export async function startBaton(opts: BatonOptions): Promise<RunningBaton> {
   const recovered = await intake.recover();
   if (recovered > 0) log.info({ items: recovered }, 'resuming events a previous run left unfinished');
 
-  const server = new HttpServer(log.child({ component: 'http' }));
   if (receiver) serveSlackEvents(server, receiver, metrics);
   serveOperations(server, { stores, metrics, clock, slackAuth: () => app.client.auth.test() });
   const port = await listenOrClose(server, env.PORT, stores);
@@ -126,7 +129,7 @@ export async function startBaton(opts: BatonOptions): Promise<RunningBaton> {
   });
   scheduler.start();
   log.info(
-    { mode: receiver ? 'http' : 'socket', port, store: stores.backend.kind, knowledge: knowledge.length, llm: llm ? env.OPENAI_MODEL : 'off' },
+    { mode: receiver ? 'http' : 'socket', port, store: stores.backend.kind, knowledge: knowledge.length, llm: llm ? env.OPENAI_MODEL : 'off', teams: teams ? 'on' : 'off' },
     'Baton is running',
   );
   return {
@@ -152,6 +155,7 @@ export async function startBaton(opts: BatonOptions): Promise<RunningBaton> {
       await intake.stop(STOP_GRACE_MS);
       await scheduler.stop();
       await slack.stop();
+      await teams?.stop();
       await limiters.close();
       await stores.close();
     },

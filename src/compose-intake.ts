@@ -1,11 +1,13 @@
 import type { Env } from './config/env.js';
 import type { CoreDeps } from './core/deps.js';
+import type { InboxItem } from './core/ports/inbox.js';
 import type { Metrics } from './core/ports/metrics.js';
 import { DeliveryRunner } from './infra/delivery/delivery-runner.js';
 import { InboxWorker } from './infra/intake/inbox-worker.js';
 import { KeyvInbox } from './infra/store/keyv-inbox.js';
 import { slackItemHandler } from './slack/intake/process-slack-item.js';
 import type { SlackDeps } from './slack/slack-deps.js';
+import { isTeamsItem } from './teams/intake/teams-inbox-item.js';
 
 /** Decisions taken at once across conversations (each waits on the store and, with an LLM, the model). */
 const CONCURRENCY = 64;
@@ -21,14 +23,20 @@ export interface Intake {
   stop(graceMs: number): Promise<void>;
 }
 
-/** The inbox, its worker and the outbox's delivery runner, wired to the core and the Slack adapter. */
-export async function composeIntake(env: Env, core: CoreDeps, slack: Omit<SlackDeps, 'intake'>, metrics: Metrics): Promise<{ intake: Intake; deps: SlackDeps }> {
+export type ItemHandler = (item: InboxItem, recovered: boolean) => Promise<void>;
+/** Another platform's inbox handler, built once the worker and runner exist (the Teams edge). */
+export type TeamsIntake = (ctx: { worker(): InboxWorker; runner: DeliveryRunner }) => ItemHandler;
+
+/** The inbox, its worker and the outbox's delivery runner, wired to the core and the Slack (and Teams) adapter. */
+export async function composeIntake(env: Env, core: CoreDeps, slack: Omit<SlackDeps, 'intake'>, metrics: Metrics, teams?: TeamsIntake): Promise<{ intake: Intake; deps: SlackDeps }> {
   const inbox = await KeyvInbox.open(env.BATON_STORE);
   const runner = new DeliveryRunner(core, { deadlineMs: env.BATON_DELIVERY_DEADLINE_SECONDS * 1000, maxBackoffMs: MAX_BACKOFF_MS });
   core.deliveries = runner;
   let worker: InboxWorker | undefined;
   const deps: SlackDeps = { ...slack, intake: { take: (item) => worker!.take(item) } };
-  const handle = slackItemHandler({ ...deps, runner, metrics, worker: () => worker! });
+  const slackHandle = slackItemHandler({ ...deps, runner, metrics, worker: () => worker! });
+  const teamsHandle = teams?.({ runner, worker: () => worker! });
+  const handle: ItemHandler = (item, recovered) => (teamsHandle && isTeamsItem(item) ? teamsHandle(item, recovered) : slackHandle(item, recovered));
   worker = new InboxWorker(inbox, handle, { maxDepth: env.BATON_MAX_BACKLOG, concurrency: CONCURRENCY, onDepth: (d) => metrics.intakeBacklog(d) }, slack.log.child({ component: 'intake' }));
   const running = worker;
   return {

@@ -20,6 +20,15 @@ const envSchema = z.object({
   OPENAI_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
   BATON_MAX_BACKLOG: z.coerce.number().int().positive().default(2000),
   BATON_DELIVERY_DEADLINE_SECONDS: z.coerce.number().int().positive().default(300),
+  /** The Azure Bot's Microsoft App ID (a GUID): Teams requests must carry a token for it. */
+  TEAMS_APP_ID: z.guid('the Azure Bot\u2019s Microsoft App ID (a GUID)').optional(),
+  /** A client secret of that app registration. */
+  TEAMS_APP_PASSWORD: z.string().min(1).optional(),
+  /** The tenant the app registration lives in (single-tenant bots). */
+  TEAMS_APP_TENANT_ID: z.guid('a Microsoft tenant id (a GUID)').optional(),
+  /** Extra hosts Baton may send Teams replies to, beside Microsoft's own (comma-separated). */
+  TEAMS_SERVICE_HOSTS: z.string().optional(),
+  NODE_ENV: z.string().optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

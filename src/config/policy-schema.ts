@@ -99,7 +99,7 @@ export const policySchema = z
       team_ids: z.array(z.string().regex(/^T[A-Z0-9]+$/, 'a Slack team id such as T0123ABCD')).min(1),
       enterprise_ids: z.array(z.string()).default([]),
       /** The vendor's Microsoft Entra tenant ids: Teams users of these tenants are staff. */
-      teams_tenant_ids: z.array(z.uuid('a Microsoft tenant id (a GUID)')).default([]),
+      teams_tenant_ids: z.array(z.guid('a Microsoft tenant id (a GUID)')).default([]),
       /** Product hosts whose URLs in a conversation give the page context. */
       product_hosts: z.array(z.string()).default([]),
     }).strict(),

@@ -45,3 +45,6 @@ const CSAT_REFUSAL: Record<Exclude<RateResult, { ok: true }>['reason'], string |
 export function csatRefusal(result: RateResult): string | undefined {
   return result.ok ? undefined : CSAT_REFUSAL[result.reason];
 }
+
+/** What the customer reads back when their "Talk to a person" press was taken (the handoff notice follows). */
+export const HUMAN_REQUESTED = 'Thanks: a person from our team will take it from here.';

@@ -1,0 +1,50 @@
+import { CloudAdapter } from '@microsoft/agents-hosting';
+import type { Env } from './config/env.js';
+import type { Policy } from './config/policy-schema.js';
+import type { CoreDeps } from './core/deps.js';
+import type { InboxItem } from './core/ports/inbox.js';
+import type { Logger } from './core/ports/logger.js';
+import type { Metrics } from './core/ports/metrics.js';
+import type { HttpServer } from './http/http-server.js';
+import type { DeliveryRunner } from './infra/delivery/delivery-runner.js';
+import type { InboxWorker } from './infra/intake/inbox-worker.js';
+import type { Stores } from './infra/store/open-stores.js';
+import { ConversationReferences } from './teams/gateway/conversation-references.js';
+import { TeamsGateway } from './teams/gateway/teams-gateway.js';
+import { TeamsSender } from './teams/gateway/teams-sender.js';
+import { teamsItemHandler } from './teams/intake/process-teams-item.js';
+import { TeamsDirectory } from './teams/normalize/teams-directory.js';
+import { createTeamsAgent } from './teams/teams-agent.js';
+import { serveTeams } from './teams/teams-endpoint.js';
+import { teamsSettings, teamsWanted, type TeamsSettings } from './teams/teams-settings.js';
+
+export interface TeamsEdge {
+  gateway: TeamsGateway;
+  /** Adds POST /api/messages and returns the inbox handler for Teams items. */
+  serve(server: HttpServer, core: CoreDeps, intake: { worker(): InboxWorker; runner: DeliveryRunner }, metrics: Metrics): (item: InboxItem, recovered: boolean) => Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** The Teams edge when the policy maps a Teams channel or TEAMS_APP_ID is set; undefined otherwise. */
+export function openTeams(env: Env, policy: Policy, stores: Stores, log: Logger): TeamsEdge | undefined {
+  if (!teamsWanted(env, policy)) return undefined;
+  const settings: TeamsSettings = teamsSettings(env);
+  const adapter = new CloudAdapter(settings.auth, undefined, undefined, undefined, settings.hosts);
+  const teamsLog = log.child({ component: 'teams' });
+  const sender = new TeamsSender(adapter, settings.appId, teamsLog);
+  const references = new ConversationReferences(stores.backend.keyv);
+  return {
+    gateway: new TeamsGateway(sender, references),
+    serve(server, core, intake, metrics) {
+      const take = async (item: InboxItem) => {
+        if (intake.worker().full) throw Object.assign(new Error('intake backlog full'), { code: 'BATON_BACKLOG_FULL' });
+        await intake.worker().take(item);
+      };
+      const directory = new TeamsDirectory(policy, teamsLog);
+      const agent = createTeamsAgent(settings, adapter, { core, directory, references, intake: { take }, metrics, log: teamsLog });
+      serveTeams(server, agent, settings, metrics);
+      return teamsItemHandler({ core, runner: intake.runner, metrics, worker: intake.worker });
+    },
+    stop: () => sender.stop(),
+  };
+}

@@ -1,0 +1,57 @@
+import type { TurnContext } from '@microsoft/agents-hosting';
+import { z } from 'zod';
+import { csatRefusal, HUMAN_REQUESTED, talkToHumanRefusal } from '../core/copy/refusals.js';
+import type { LoopDeps } from '../core/deps.js';
+import { rateConversation } from '../core/feedback/csat.js';
+import { ACTION } from '../core/model/actions.js';
+import type { AdaptiveCard } from './render/adaptive-card.js';
+import { csatThanksCard } from './render/csat-card.js';
+import type { TeamsTurnDeps } from './teams-turn-deps.js';
+import { teamsHumanRequestItem } from './intake/teams-inbox-item.js';
+
+/** Conversation keys as the core forms them for Teams; a card value that is not one is rejected, not looked up. */
+const teamsKey = z.string().regex(/^teams:\S{1,400}$/);
+const talkData = z.object({ conversationKey: teamsKey });
+const rateData = z.object({ conversationKey: teamsKey, rating: z.coerce.number().int() });
+
+/** Both Action.Execute and its Action.Submit fallback carry `{verb, data}` (render/adaptive-card.ts). */
+export const cardAction = z.object({ verb: z.string(), data: z.record(z.string(), z.unknown()).default({}) });
+export type CardAction = z.infer<typeof cardAction>;
+
+/** What the clicker reads back: a replacement card, or a line of text. */
+export type CardAnswer = AdaptiveCard | string;
+
+/**
+ * "Talk to a person": recorded in the inbox (like a message) before Teams hears back, and decided from
+ * there. Staff and a conversation already with a person are told so at once, as on Slack.
+ */
+async function talkToHuman(deps: TeamsTurnDeps, ctx: TurnContext, data: unknown): Promise<CardAnswer | undefined> {
+  const parsed = talkData.safeParse(data);
+  if (!parsed.success) return undefined;
+  const key = parsed.data.conversationKey;
+  const author = await deps.directory.author(ctx);
+  const conversation = await deps.core.conversations.get(key);
+  const refusal = talkToHumanRefusal(
+    !author.isExternal ? { kind: 'not_customer' } : conversation?.mode === 'escalated' ? { kind: 'already_with_human' } : undefined,
+  );
+  if (refusal) return refusal;
+  await deps.intake.take(teamsHumanRequestItem(key, author, ctx.activity.id ?? String(Date.now()), Date.now()));
+  return HUMAN_REQUESTED;
+}
+
+/** A rating from the survey card: the buttons become the thank-you for everyone (the core updates the card). */
+async function rate(deps: TeamsTurnDeps, ctx: TurnContext, data: unknown): Promise<CardAnswer | undefined> {
+  const parsed = rateData.safeParse(data);
+  if (!parsed.success) return undefined;
+  const author = await deps.directory.author(ctx);
+  const result = await rateConversation(deps.core as LoopDeps, parsed.data.conversationKey, author, parsed.data.rating);
+  return result.ok ? csatThanksCard(deps.core.policy.csat.thanks) : csatRefusal(result);
+}
+
+/** Runs the action a card button names; undefined for one Baton does not know (or a malformed value). */
+export async function runCardAction(deps: TeamsTurnDeps, ctx: TurnContext, action: CardAction): Promise<CardAnswer | undefined> {
+  if (action.verb === ACTION.talkToHuman) return talkToHuman(deps, ctx, action.data);
+  if (action.verb === ACTION.csat) return rate(deps, ctx, action.data);
+  deps.log.warn({ verb: action.verb }, 'unknown Teams card action ignored');
+  return undefined;
+}

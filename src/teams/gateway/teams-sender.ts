@@ -1,0 +1,90 @@
+import type { Activity, ConversationReference } from '@microsoft/agents-activity';
+import type { CloudAdapter, TurnContext } from '@microsoft/agents-hosting';
+import Bottleneck from 'bottleneck';
+import type { Logger } from '../../core/ports/logger.js';
+
+/** Sends per thread (platform-facts §6.5: 7 a second, 60 in 30 s); the limiter keeps under the 1 s bucket. */
+const PER_THREAD_MIN_MS = 150;
+/** Statuses the Bot Connector asks to be retried (platform-facts §6.5), and its plain server errors. */
+const RETRYABLE = new Set([412, 429, 500, 502, 503, 504]);
+const MAX_ATTEMPTS = 5;
+const MAX_WAIT_MS = 60_000;
+
+export interface SenderOptions {
+  /** One attempt is abandoned after this long: the SDK's fetch has no timeout of its own. */
+  timeoutMs: number;
+  /** First backoff when the connector names no Retry-After; doubles each attempt. */
+  backoffMs: number;
+}
+
+interface HttpFailure {
+  status?: number;
+  response?: { headers?: { get?(name: string): string | null } };
+}
+
+function retryAfterMs(err: HttpFailure): number | undefined {
+  const header = err.response?.headers?.get?.('retry-after');
+  const seconds = header ? Number(header) : Number.NaN;
+  return Number.isFinite(seconds) ? Math.min(seconds * 1000, MAX_WAIT_MS) : undefined;
+}
+
+class AttemptTimeout extends Error {}
+
+/**
+ * Every outbound Teams call goes through here, as a proactive turn on the stored conversation
+ * reference: one limiter per thread at Teams' rate, and a retry on 429, 412 and 5xx that honours
+ * Retry-After (the SDK gives up after one attempt), with a timeout on each attempt.
+ */
+export class TeamsSender {
+  private readonly threads = new Bottleneck.Group({ maxConcurrent: 1, minTime: PER_THREAD_MIN_MS });
+
+  constructor(
+    private readonly adapter: CloudAdapter,
+    private readonly appId: string,
+    private readonly log: Logger,
+    private readonly options: SenderOptions = { timeoutMs: 15_000, backoffMs: 1000 },
+  ) {}
+
+  /** Posts in the reference's thread and returns the new activity id. */
+  async send(reference: ConversationReference, activity: Partial<Activity>): Promise<string> {
+    return this.turn(reference, async (ctx) => (await ctx.sendActivity(activity as Activity))?.id ?? '');
+  }
+
+  /** Replaces a message Baton posted (the rating buttons once someone rated). */
+  async update(reference: ConversationReference, activityId: string, activity: Partial<Activity>): Promise<void> {
+    await this.turn(reference, async (ctx) => {
+      await ctx.updateActivity({ ...activity, id: activityId, conversation: reference.conversation } as Activity);
+    });
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all(this.threads.limiters().map(({ limiter }) => limiter.stop({ dropWaitingJobs: false })));
+  }
+
+  private async turn<T>(reference: ConversationReference, work: (ctx: TurnContext) => Promise<T>): Promise<T> {
+    const thread = reference.conversation?.id ?? '';
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.threads.key(thread).schedule(() => this.attempt(reference, work));
+      } catch (err) {
+        const status = (err as HttpFailure).status;
+        const retryable = err instanceof AttemptTimeout || status === undefined || RETRYABLE.has(status);
+        if (!retryable || attempt >= MAX_ATTEMPTS) throw err;
+        const wait = retryAfterMs(err as HttpFailure) ?? this.options.backoffMs * 2 ** (attempt - 1) * (1 + Math.random() / 2);
+        this.log.warn({ status, attempt, waitMs: Math.round(wait), thread }, 'Teams call failed; retrying');
+        await new Promise((r) => setTimeout(r, wait));
+      }
+    }
+  }
+
+  private attempt<T>(reference: ConversationReference, work: (ctx: TurnContext) => Promise<T>): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new AttemptTimeout(`no answer from the Bot Connector within ${this.options.timeoutMs} ms`)), this.options.timeoutMs);
+    });
+    const run = new Promise<T>((resolve, reject) => {
+      this.adapter.continueConversation(this.appId, reference, async (ctx) => resolve(await work(ctx))).catch(reject);
+    });
+    return Promise.race([run, timeout]).finally(() => clearTimeout(timer));
+  }
+}

@@ -1,0 +1,24 @@
+import type { Author, InboundMessage } from '../../core/model/message.js';
+import { conversationKey } from '../../core/model/conversation-ref.js';
+import type { InboxItem } from '../../core/ports/inbox.js';
+
+/** What the Teams adapter keeps in the inbox: a customer-channel message, or a "Talk to a person" press. */
+export type TeamsInboxPayload =
+  | { platform: 'teams'; kind: 'message'; message: InboundMessage }
+  | { platform: 'teams'; kind: 'human_request'; conversationKey: string; author: Author };
+
+export type TeamsInboxItem = InboxItem<TeamsInboxPayload>;
+
+/** The same id for every redelivery of the activity, so Teams retrying after 15 s is taken once. */
+export function teamsMessageItem(message: InboundMessage, receivedAt: number): TeamsInboxItem {
+  const key = conversationKey(message.ref);
+  return { id: `teams:${message.ref.channel}:${message.id}`, lane: key, receivedAt, payload: { platform: 'teams', kind: 'message', message } };
+}
+
+export function teamsHumanRequestItem(key: string, author: Author, activityId: string, receivedAt: number): TeamsInboxItem {
+  return { id: `human:${key}:${activityId}`, lane: key, receivedAt, payload: { platform: 'teams', kind: 'human_request', conversationKey: key, author } };
+}
+
+export function isTeamsItem(item: InboxItem): item is TeamsInboxItem {
+  return (item.payload as { platform?: unknown } | null)?.platform === 'teams';
+}

@@ -1,0 +1,41 @@
+import type { Activity, ConversationReference } from '@microsoft/agents-activity';
+import type { ConversationRef } from '../../core/model/conversation-ref.js';
+
+/** A group chat has no threads: the whole chat is one conversation. */
+export const CHAT_THREAD = 'chat';
+
+const THREAD_SUFFIX = /;messageid=(\d+)$/;
+
+/**
+ * Where a Teams message lives as the core sees it. A channel thread's conversation id ends in
+ * `;messageid=<root>`; a new post in a channel is the root of its own thread; a group chat is one thread.
+ */
+export function teamsRef(activity: Activity): ConversationRef | undefined {
+  const id = activity.conversation?.id;
+  if (!id) return undefined;
+  const channel = id.replace(THREAD_SUFFIX, '');
+  const root = THREAD_SUFFIX.exec(id)?.[1];
+  if (root) return { platform: 'teams', channel, thread: root };
+  if (activity.conversation?.conversationType === 'channel') return activity.id ? { platform: 'teams', channel, thread: activity.id } : undefined;
+  return { platform: 'teams', channel, thread: CHAT_THREAD };
+}
+
+/**
+ * The reference proactive sends reply with: in a channel, the thread's conversation id and its root
+ * message, so every send is a reply in that thread (the SDK always replies to `activityId`).
+ */
+export function threadReference(activity: Activity, ref: ConversationRef): ConversationReference {
+  const reference = activity.getConversationReference();
+  if (ref.thread === CHAT_THREAD) return reference;
+  return { ...reference, activityId: ref.thread, conversation: { ...reference.conversation, id: `${ref.channel};messageid=${ref.thread}` } };
+}
+
+/** The words of a message: the bot's own @mention is gone already (the SDK strips it); other mention tags lose their markup. */
+export function messageText(activity: Activity): string {
+  return (activity.text ?? '').replace(/<\/?at>/g, '').replace(/&nbsp;/g, ' ').trim();
+}
+
+export function activityTime(activity: Activity): number {
+  const t = activity.timestamp ? new Date(activity.timestamp).getTime() : Number.NaN;
+  return Number.isFinite(t) ? t : Date.now();
+}

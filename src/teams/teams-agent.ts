@@ -1,0 +1,55 @@
+import { AgentApplication, type CloudAdapter, type TurnContext, type TurnState } from '@microsoft/agents-hosting';
+import { accountForChannel } from '../core/conversation/accounts.js';
+import { ACTION } from '../core/model/actions.js';
+import { conversationKey } from '../core/model/conversation-ref.js';
+import { cardAction, runCardAction } from './card-actions.js';
+import { teamsMessageItem } from './intake/teams-inbox-item.js';
+import { activityTime, messageText, teamsRef, threadReference } from './normalize/teams-activity.js';
+import type { TeamsSettings } from './teams-settings.js';
+import type { TeamsTurnDeps } from './teams-turn-deps.js';
+
+/**
+ * A customer-channel message: the sender is classified, the thread's reference stored for the replies,
+ * and the message recorded in the inbox, all before Teams gets its 200. The decision is taken from the
+ * inbox, and every reply goes out as a proactive send, so the turn stays far inside Teams' 15 s.
+ */
+async function takeMessage(deps: TeamsTurnDeps, ctx: TurnContext): Promise<void> {
+  const { activity } = ctx;
+  const ref = teamsRef(activity);
+  const text = messageText(activity);
+  if (!ref || !activity.id || !text || !accountForChannel(deps.core.policy, ref)) return;
+  deps.metrics.eventReceived('teams');
+  const author = await deps.directory.author(ctx);
+  await deps.references.remember(conversationKey(ref), threadReference(activity, ref));
+  await deps.intake.take(teamsMessageItem({ id: activity.id, ref, author, text, at: activityTime(activity) }, Date.now()));
+}
+
+/** The Action.Submit fallback arrives as a message whose value is the button's `{verb, data}`; refusals are said in the thread. */
+async function takeSubmit(deps: TeamsTurnDeps, ctx: TurnContext): Promise<boolean> {
+  const action = cardAction.safeParse(ctx.activity.value);
+  if (!action.success) return false;
+  const answer = await runCardAction(deps, ctx, action.data);
+  if (typeof answer === 'string' && answer !== '') await ctx.sendActivity(answer);
+  return true;
+}
+
+/**
+ * Baton's Teams agent on the Microsoft 365 Agents SDK. A turn that fails (the store is down, the
+ * backlog is full) is not swallowed: the request answers 500 and Teams delivers the activity again.
+ */
+export function createTeamsAgent(settings: TeamsSettings, adapter: CloudAdapter, deps: TeamsTurnDeps): AgentApplication<TurnState> {
+  const app = new AgentApplication<TurnState>({ adapter, agentAppId: settings.appId, removeRecipientMention: true, startTypingTimer: false, longRunningMessages: false });
+  app.onError(async (_ctx, err) => {
+    throw err;
+  });
+  for (const verb of [ACTION.talkToHuman, ACTION.csat]) {
+    app.adaptiveCards.actionExecute(verb, async (ctx, _state, action: unknown) => {
+      const parsed = cardAction.safeParse(action);
+      return (parsed.success ? await runCardAction(deps, ctx, parsed.data) : undefined) ?? 'This button no longer works.';
+    });
+  }
+  app.onActivity('message', async (ctx) => {
+    if (!(await takeSubmit(deps, ctx))) await takeMessage(deps, ctx);
+  });
+  return app;
+}

@@ -1,0 +1,42 @@
+import { getAuthConfigWithDefaults, OutboundHostValidator, type AuthConfiguration } from '@microsoft/agents-hosting';
+import type { Env } from '../config/env.js';
+import { ConfigError, type ConfigProblem } from '../config/load-policy.js';
+import type { Policy } from '../config/policy-schema.js';
+
+export interface TeamsSettings {
+  auth: AuthConfiguration;
+  /** The bot's id in proactive sends: the app id, or a local name when running without one (development). */
+  appId: string;
+  /** Only Microsoft's Bot Connector hosts (and any named in TEAMS_SERVICE_HOSTS) ever receive a reply. */
+  hosts: OutboundHostValidator;
+}
+
+const LOCAL_APP_ID = 'baton-local-dev';
+
+/** Teams runs when the policy maps a Teams channel or the app is registered (TEAMS_APP_ID). */
+export function teamsWanted(env: Env, policy: Policy): boolean {
+  return !!env.TEAMS_APP_ID || policy.accounts.some((a) => a.channels.some((c) => c.startsWith('teams:')));
+}
+
+/**
+ * The SDK's settings from Baton's environment. Without an app id the SDK accepts unauthenticated
+ * requests (its development mode), so in production that is refused here, naming the setting.
+ */
+export function teamsSettings(env: Env): TeamsSettings {
+  const production = env.NODE_ENV?.toLowerCase() === 'production';
+  const problems: ConfigProblem[] = [];
+  const missing = (key: string, message: string) => problems.push({ file: 'environment', key, message });
+  if (production && !env.TEAMS_APP_ID) missing('TEAMS_APP_ID', 'required when NODE_ENV=production, or Teams requests would be accepted without a token');
+  if (env.TEAMS_APP_ID && !env.TEAMS_APP_PASSWORD) missing('TEAMS_APP_PASSWORD', 'the client secret of the app registration TEAMS_APP_ID names');
+  if (env.TEAMS_APP_ID && !env.TEAMS_APP_TENANT_ID) missing('TEAMS_APP_TENANT_ID', 'the tenant the app registration TEAMS_APP_ID lives in');
+  if (problems.length > 0) throw new ConfigError(problems);
+  const auth = getAuthConfigWithDefaults(
+    env.TEAMS_APP_ID ? { clientId: env.TEAMS_APP_ID, clientSecret: env.TEAMS_APP_PASSWORD, tenantId: env.TEAMS_APP_TENANT_ID } : {},
+  );
+  const extra = (env.TEAMS_SERVICE_HOSTS ?? '').split(',').map((h) => h.trim()).filter(Boolean);
+  return {
+    auth,
+    appId: auth.clientId || LOCAL_APP_ID,
+    hosts: new OutboundHostValidator({ enabled: true, includeDefaultMicrosoftHosts: true, hosts: extra }),
+  };
+}

@@ -1,0 +1,126 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One request the bot made to the Bot Connector, as it arrived. */
+export interface ConnectorCall {
+  method: string;
+  path: string;
+  conversationId: string;
+  /** The activity replied to (POST …/activities/{id}) or replaced (PUT …/activities/{id}). */
+  activityId?: string;
+  kind: 'reply' | 'send' | 'update' | 'member';
+  body: Record<string, unknown>;
+  authorization?: string;
+  /** What the fake answered. */
+  status: number;
+  /** The id the fake gave a new message. */
+  id?: string;
+}
+
+export interface TeamsMember {
+  id: string;
+  name: string;
+  aadObjectId: string;
+  tenantId: string;
+}
+
+export interface Fault {
+  status: number;
+  retryAfterSeconds?: number;
+}
+
+/**
+ * A Bot Connector on loopback that answers as the real one does for what Baton uses: replies
+ * (POST /v3/conversations/{id}/activities/{replyToId}), sends, updates (PUT) and member look-ups
+ * (GET /v3/conversations/{id}/members/{userId}). Conversation ids arrive unencoded in the path, as the
+ * SDK sends them. Faults queued with `failNext` are answered first (429 with Retry-After, 5xx).
+ */
+export class FakeTeamsConnector {
+  readonly calls: ConnectorCall[] = [];
+  private readonly members = new Map<string, TeamsMember>();
+  private readonly faults: Fault[] = [];
+  private readonly waiters: (() => void)[] = [];
+  private nextId = 1;
+
+  private constructor(
+    private readonly server: Server,
+    readonly url: string,
+  ) {}
+
+  static async start(): Promise<FakeTeamsConnector> {
+    let fake: FakeTeamsConnector | undefined;
+    const server = createServer((req, res) => void fake!.handle(req, res));
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    fake = new FakeTeamsConnector(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+    return fake;
+  }
+
+  addMember(member: TeamsMember): void {
+    this.members.set(member.id, member);
+  }
+
+  failNext(...faults: Fault[]): void {
+    this.faults.push(...faults);
+  }
+
+  /** Messages Baton posted in one conversation (by its id without the thread suffix), in order. */
+  posts(conversation: string): ConnectorCall[] {
+    return this.calls.filter((c) => (c.kind === 'reply' || c.kind === 'send') && c.status === 201 && c.conversationId.split(';')[0] === conversation);
+  }
+
+  async waitFor(predicate: (c: ConnectorCall) => boolean, timeoutMs = 8000): Promise<ConnectorCall> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = this.calls.find(predicate);
+      if (found) return found;
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`no matching Bot Connector call within ${timeoutMs} ms; calls: ${JSON.stringify(this.calls.map((c) => `${c.method} ${c.path} ${c.status}`))}`);
+      await new Promise<void>((r) => {
+        const t = setTimeout(r, Math.min(left, 200));
+        this.waiters.push(() => (clearTimeout(t), r()));
+      });
+    }
+  }
+
+  stop(): Promise<void> {
+    return new Promise((r) => {
+      this.server.close(() => r());
+      this.server.closeAllConnections();
+    });
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req as AsyncIterable<Buffer>) chunks.push(chunk);
+    const text = Buffer.concat(chunks).toString('utf8');
+    const body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
+    const path = decodeURI(new URL(req.url ?? '/', this.url).pathname);
+    const call = this.route(req.method ?? 'GET', path, body, req.headers.authorization);
+    const fault = call.kind === 'member' ? undefined : this.faults.shift();
+    if (fault) call.status = fault.status;
+    this.calls.push(call);
+    for (const wake of this.waiters.splice(0)) wake();
+    if (fault) {
+      res.writeHead(fault.status, { 'content-type': 'application/json', ...(fault.retryAfterSeconds !== undefined ? { 'retry-after': String(fault.retryAfterSeconds) } : {}) });
+      res.end(JSON.stringify({ error: { code: fault.status === 429 ? 'TooManyRequests' : 'ServiceError', message: 'fault injected by the test' } }));
+      return;
+    }
+    if (call.kind === 'member') {
+      const member = this.members.get(call.activityId ?? '');
+      res.writeHead(member ? 200 : 404, { 'content-type': 'application/json' }).end(JSON.stringify(member ?? { error: { code: 'MemberNotFound' } }));
+      return;
+    }
+    res.writeHead(call.status, { 'content-type': 'application/json' }).end(JSON.stringify({ id: call.id ?? call.activityId }));
+  }
+
+  private route(method: string, path: string, body: Record<string, unknown>, authorization?: string): ConnectorCall {
+    const member = /^\/v3\/conversations\/(.+)\/members\/([^/]+)$/.exec(path);
+    if (member && method === 'GET') return { method, path, conversationId: member[1]!, activityId: decodeURIComponent(member[2]!), kind: 'member', body, authorization, status: 200 };
+    const activity = /^\/v3\/conversations\/(.+)\/activities(?:\/([^/]+))?$/.exec(path);
+    if (!activity) return { method, path, conversationId: '', kind: 'send', body, authorization, status: 404 };
+    const [, conversationId, activityId] = activity;
+    if (method === 'PUT') return { method, path, conversationId: conversationId!, activityId, kind: 'update', body, authorization, status: 200 };
+    const id = `bot-${this.nextId++}`;
+    return { method, path, conversationId: conversationId!, activityId: activityId && decodeURIComponent(activityId), kind: activityId ? 'reply' : 'send', body, authorization, status: 201, id };
+  }
+}

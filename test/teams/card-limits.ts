@@ -1,0 +1,39 @@
+import { expect } from 'vitest';
+import { type AdaptiveCard, CARD_VERSION, MAX_CARD_BYTES } from '../../src/teams/render/adaptive-card.js';
+
+/** Teams renders at most this many buttons in one action row (more are cut into an overflow menu). */
+const MAX_ACTIONS = 6;
+
+type Element = Record<string, unknown>;
+
+function elements(list: unknown): Element[] {
+  return Array.isArray(list) ? (list as Element[]) : [];
+}
+
+function checkAction(a: Element): void {
+  expect(['Action.Execute', 'Action.Submit', 'Action.OpenUrl']).toContain(a.type);
+  expect(typeof a.title === 'string' && a.title.length > 0).toBe(true);
+  if (a.type !== 'Action.Execute') return;
+  // Clients below 1.5 run the fallback: it must carry the same verb and data, as Baton's parser reads it.
+  const fallback = a.fallback as Element | undefined;
+  expect(fallback?.type).toBe('Action.Submit');
+  expect(fallback?.data).toEqual({ verb: a.verb, data: a.data });
+}
+
+/** Schema 1.5 (Action.Execute), under the message size cap, and every element shaped as Teams renders it. */
+export function assertCardWithinLimits(card: AdaptiveCard): void {
+  expect(card.type).toBe('AdaptiveCard');
+  expect(card.version).toBe(CARD_VERSION);
+  expect(Buffer.byteLength(JSON.stringify(card))).toBeLessThanOrEqual(MAX_CARD_BYTES);
+  const actions = elements(card.actions);
+  expect(actions.length).toBeLessThanOrEqual(MAX_ACTIONS);
+  actions.forEach(checkAction);
+  for (const el of elements(card.body)) {
+    expect(['TextBlock', 'ActionSet', 'FactSet', 'Container']).toContain(el.type);
+    if (el.type === 'TextBlock') expect(typeof el.text === 'string' && el.text.length > 0).toBe(true);
+    if (el.type === 'ActionSet') {
+      expect(elements(el.actions).length).toBeLessThanOrEqual(MAX_ACTIONS);
+      elements(el.actions).forEach(checkAction);
+    }
+  }
+}
