@@ -6,7 +6,7 @@ import { buildDeciderWithIndex } from './core/answer/build-decider.js';
 import { loopPorts, loopScheduler } from './compose-loop.js';
 import type { CoreDeps } from './core/deps.js';
 import { ChatGatewayRouter } from './core/delivery/gateway-router.js';
-import { openTeams } from './compose-teams.js';
+import { openTeams, teamsConfig } from './compose-teams.js';
 import { systemClock, type Clock } from './core/ports/clock.js';
 import type { KnowledgeEntry } from './core/ports/knowledge.js';
 import type { Llm } from './core/ports/llm.js';
@@ -82,6 +82,7 @@ export async function startBaton(opts: BatonOptions): Promise<RunningBaton> {
   const { env, policy, log } = opts;
   const knowledge = opts.knowledge ?? [...loadKnowledge(env.BATON_KB), ...loadDocs(env.BATON_DOCS, log)];
   const { app, receiver, transport } = createBoltApp(env, log);
+  const teamsSettings = teamsConfig(env, policy);
   await verifySlackAuth(app, env);
   const stores = await openUsableStores(env.BATON_STORE);
   const metrics = new PrometheusMetrics();
@@ -93,7 +94,7 @@ export async function startBaton(opts: BatonOptions): Promise<RunningBaton> {
   const built = buildDeciderWithIndex({ policy, kb: [...knowledge, ...approved], ...(llm ? { llm } : {}) });
   const learned = await stores.approvals.follow(built.index, approved, log);
   const clock = opts.clock ?? systemClock;
-  const teams = openTeams(env, policy, stores, log);
+  const teams = teamsSettings && openTeams(teamsSettings, policy, stores, log);
   const server = new HttpServer(log.child({ component: 'http' }));
   const core: CoreDeps & { loop: LoopPorts } = {
     policy,

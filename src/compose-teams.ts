@@ -25,10 +25,15 @@ export interface TeamsEdge {
   stop(): Promise<void>;
 }
 
-/** The Teams edge when the policy maps a Teams channel or TEAMS_APP_ID is set; undefined otherwise. */
-export function openTeams(env: Env, policy: Policy, stores: Stores, log: Logger): TeamsEdge | undefined {
-  if (!teamsWanted(env, policy)) return undefined;
-  const settings: TeamsSettings = teamsSettings(env);
+/**
+ * The Teams settings when the policy maps a Teams channel or TEAMS_APP_ID is set; undefined otherwise.
+ * Read before anything is opened, so a missing setting stops Baton at once, named.
+ */
+export function teamsConfig(env: Env, policy: Policy): TeamsSettings | undefined {
+  return teamsWanted(env, policy) ? teamsSettings(env) : undefined;
+}
+
+export function openTeams(settings: TeamsSettings, policy: Policy, stores: Stores, log: Logger): TeamsEdge {
   const adapter = new CloudAdapter(settings.auth, undefined, undefined, undefined, settings.hosts);
   const teamsLog = log.child({ component: 'teams' });
   const sender = new TeamsSender(adapter, settings.appId, teamsLog);

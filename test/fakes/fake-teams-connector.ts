@@ -77,7 +77,10 @@ export class FakeTeamsConnector {
       if (left <= 0) throw new Error(`no matching Bot Connector call within ${timeoutMs} ms; calls: ${JSON.stringify(this.calls.map((c) => `${c.method} ${c.path} ${c.status}`))}`);
       await new Promise<void>((r) => {
         const t = setTimeout(r, Math.min(left, 200));
-        this.waiters.push(() => (clearTimeout(t), r()));
+        this.waiters.push(() => {
+          clearTimeout(t);
+          r();
+        });
       });
     }
   }
