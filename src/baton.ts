@@ -9,12 +9,11 @@ import { ChatGatewayRouter } from './core/delivery/gateway-router.js';
 import { openTeams, teamsConfig } from './compose-teams.js';
 import { systemClock, type Clock } from './core/ports/clock.js';
 import type { KnowledgeEntry } from './core/ports/knowledge.js';
-import type { Llm } from './core/ports/llm.js';
 import type { Metrics } from './core/ports/metrics.js';
 import type { LoopPorts } from './core/ports/loop-ports.js';
 import { loadKnowledge } from './infra/knowledge/jsonl-knowledge-store.js';
 import { loadDocs } from './infra/knowledge/load-docs.js';
-import { OpenAiLlm } from './infra/llm/openai-llm.js';
+import { llmFrom } from './infra/llm/llm-from-env.js';
 import { newEscalationId } from './infra/escalation-id.js';
 import { createLimiterFactory } from './infra/limits/limiter-factory.js';
 import type { Stores } from './infra/store/open-stores.js';
@@ -42,15 +41,6 @@ export interface BatonOptions {
   /** The knowledge base; read from BATON_KB when not given. */
   knowledge?: KnowledgeEntry[];
   clock?: Clock;
-}
-
-/**
- * LLM drafting is on when OPENAI_API_KEY or OPENAI_BASE_URL is set: a base URL alone means a keyless
- * OpenAI-compatible server (a local model, say), called without an Authorization header.
- */
-function llmFrom(env: Env, metrics: Metrics): Llm | undefined {
-  if (!env.OPENAI_API_KEY && !env.OPENAI_BASE_URL) return undefined;
-  return new OpenAiLlm({ apiKey: env.OPENAI_API_KEY, baseURL: env.OPENAI_BASE_URL, model: env.OPENAI_MODEL, timeoutMs: env.OPENAI_TIMEOUT_MS, metrics });
 }
 
 export interface RunningBaton {

@@ -1,7 +1,8 @@
 import { describeSettingsError, loadSettings, SettingsError } from './config/load-settings.js';
-import { startBaton, type RunningBaton } from './baton.js';
+import { startBaton } from './baton.js';
 import { createLogger } from './infra/logger.js';
 import { shortReason, StartupFailure } from './startup/startup-failure.js';
+import { startPlayground } from './web/playground.js';
 
 type Log = ReturnType<typeof createLogger>;
 
@@ -10,7 +11,7 @@ type Log = ReturnType<typeof createLogger>;
  * finishes or records the work in flight. A second signal while stopping is noted, not obeyed: in a
  * terminal Ctrl-C reaches both npm and Baton, and cutting the stop short is what it exists to prevent.
  */
-function stopOnSignals(baton: RunningBaton, log: Log): void {
+function stopOnSignals(baton: { stop(): Promise<void> }, log: Log): void {
   let stopping = false;
   const stop = async (signal: NodeJS.Signals) => {
     if (stopping) return log.warn({ signal }, 'already stopping; finishing the work in flight');
@@ -43,12 +44,18 @@ function logCrashes(log: Log, running: () => boolean): void {
 }
 
 async function main(): Promise<void> {
-  const { env, policy } = loadSettings();
+  const { env, policy, mode } = loadSettings();
   const log = createLogger(env.LOG_LEVEL, undefined, env.LOG_FORMAT);
-  let baton: RunningBaton | undefined;
-  logCrashes(log, () => baton !== undefined);
-  baton = await startBaton({ env, policy, log });
-  stopOnSignals(baton, log);
+  let running: { stop(): Promise<void> } | undefined;
+  logCrashes(log, () => running !== undefined);
+  if (mode === 'playground') {
+    const playground = await startPlayground({ env, policy, log });
+    running = playground;
+    process.stdout.write(`Baton playground (no Slack or Teams settings): open ${playground.url}\n`);
+  } else {
+    running = await startBaton({ env, policy, log });
+  }
+  stopOnSignals(running, log);
 }
 
 /** Start problems are one clear line on stderr naming the setting, and exit 1: no stack trace. */

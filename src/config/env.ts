@@ -29,6 +29,10 @@ const envSchema = z.object({
   /** Extra hosts Baton may send Teams replies to, beside Microsoft's own (comma-separated). */
   TEAMS_SERVICE_HOSTS: z.string().optional(),
   NODE_ENV: z.string().optional(),
+  /** 1: the playground even with Slack or Teams settings set (they are left unused); 0: never the playground. */
+  BATON_PLAYGROUND: z.enum(['0', '1'], 'BATON_PLAYGROUND is 1 (always the playground) or 0 (never)').optional(),
+  /** Where the playground listens: loopback unless asked, since it has no sign-in. */
+  BATON_PLAYGROUND_HOST: z.string().default('127.0.0.1'),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -39,6 +43,21 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const result = envSchema.safeParse(cleaned);
   if (result.success) return result.data;
   throw new ConfigError(result.error.issues.map((i) => ({ file: 'environment', key: i.path.join('.'), message: i.message })));
+}
+
+/** Settings whose presence means a real Slack or Teams install is meant, so the playground stays off. */
+const PLATFORM_SETTINGS = ['SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET', 'TEAMS_APP_ID', 'TEAMS_APP_PASSWORD'] as const;
+
+export type StartMode = 'slack' | 'playground';
+
+/**
+ * With no Slack or Teams setting at all, `npm start` opens the playground; any one of them means an
+ * install is meant, so a missing companion setting is an error naming it, never a silent playground.
+ */
+export function startMode(source: NodeJS.ProcessEnv): StartMode {
+  if (source.BATON_PLAYGROUND === '1') return 'playground';
+  if (source.BATON_PLAYGROUND === '0') return 'slack';
+  return PLATFORM_SETTINGS.some((k) => source[k]) ? 'slack' : 'playground';
 }
 
 /** What Slack needs before Baton can start, named so an admin knows exactly what to set. */

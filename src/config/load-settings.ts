@@ -1,4 +1,4 @@
-import { missingSlackSettings, readEnv, type Env } from './env.js';
+import { missingSlackSettings, readEnv, startMode, type Env, type StartMode } from './env.js';
 import { ConfigError, loadPolicy, type ConfigProblem } from './load-policy.js';
 import type { Policy } from './policy-schema.js';
 
@@ -24,19 +24,33 @@ function problemsOf(step: () => unknown): ConfigProblem[] {
   }
 }
 
+/** The playground keeps its own store (its reset empties it) and logs only problems, unless told otherwise. */
+const PLAYGROUND_STORE = 'sqlite://data/playground.sqlite';
+
+function playgroundEnv(env: Env, source: NodeJS.ProcessEnv): Env {
+  return { ...env, BATON_STORE: source.BATON_STORE ? env.BATON_STORE : PLAYGROUND_STORE, LOG_LEVEL: source.LOG_LEVEL ? env.LOG_LEVEL : 'warn' };
+}
+
+export interface Settings {
+  env: Env;
+  policy: Policy;
+  mode: StartMode;
+}
+
 /** Reads env and policy once, at startup; throws a SettingsError naming every problem found. */
-export function loadSettings(source: NodeJS.ProcessEnv = process.env): { env: Env; policy: Policy } {
+export function loadSettings(source: NodeJS.ProcessEnv = process.env): Settings {
+  const mode = startMode(source);
   let env: Env | undefined;
   const envProblems = problemsOf(() => (env = readEnv(source)));
   // A broken environment still names a config file (or the default one) worth checking in the same pass.
   const file = env?.BATON_CONFIG ?? source.BATON_CONFIG ?? 'config/baton.yaml';
   let policy: Policy | undefined;
   const policyProblems = problemsOf(() => (policy = loadPolicy(file)));
-  const missing = missingSlackSettings(env ?? { SLACK_BOT_TOKEN: source.SLACK_BOT_TOKEN || undefined, SLACK_APP_TOKEN: source.SLACK_APP_TOKEN || undefined, SLACK_SIGNING_SECRET: source.SLACK_SIGNING_SECRET || undefined });
+  const missing = mode === 'playground' ? [] : missingSlackSettings(env ?? { SLACK_BOT_TOKEN: source.SLACK_BOT_TOKEN || undefined, SLACK_APP_TOKEN: source.SLACK_APP_TOKEN || undefined, SLACK_SIGNING_SECRET: source.SLACK_SIGNING_SECRET || undefined });
   if (!env || !policy || envProblems.length + policyProblems.length + missing.length > 0) {
     throw new SettingsError([...envProblems, ...policyProblems], missing);
   }
-  return { env, policy };
+  return { env: mode === 'playground' ? playgroundEnv(env, source) : env, policy, mode };
 }
 
 export function describeSettingsError(err: SettingsError): string {

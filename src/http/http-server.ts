@@ -27,11 +27,11 @@ export class HttpServer {
     return this;
   }
 
-  /** Binds PORT (0 picks a free one) and resolves with the port actually bound. */
-  listen(port: number): Promise<number> {
+  /** Binds PORT (0 picks a free one), on every interface unless a host is given, and resolves with the port bound. */
+  listen(port: number, host?: string): Promise<number> {
     return new Promise((resolve, reject) => {
       this.server.once('error', reject);
-      this.server.listen(port, () => {
+      this.server.listen(port, host, () => {
         this.server.off('error', reject);
         resolve((this.server.address() as AddressInfo).port);
       });

@@ -40,19 +40,36 @@ describe('starting Baton with bad settings', () => {
     expect(stderr).toContain('/nonexistent/baton.yaml: (top level): file not found');
   });
 
-  it('says exactly which Slack settings are missing and where the README explains them', async () => {
-    const { code, stderr } = await start({ BATON_CONFIG: 'config/baton.yaml' });
+  it('names the missing Slack setting when others are set, and where the README explains it', async () => {
+    const { code, stderr } = await start({ BATON_CONFIG: 'config/baton.yaml', SLACK_SIGNING_SECRET: 's' });
+    expect(code).not.toBe(0);
+    expect(stderr).toContain('SLACK_BOT_TOKEN (Bot User OAuth Token');
+    expect(stderr).not.toContain('SLACK_SIGNING_SECRET (HTTP mode)');
+    expect(stderr).toContain('README.md');
+    const tokenOnly = await start({ BATON_CONFIG: 'config/baton.yaml', SLACK_BOT_TOKEN: 'xoxb-1' });
+    expect(tokenOnly.code).not.toBe(0);
+    expect(tokenOnly.stderr).toContain('SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode');
+  });
+
+  it('with BATON_PLAYGROUND=0 and no Slack settings, names them all instead of opening the playground', async () => {
+    const { code, stderr } = await start({ BATON_CONFIG: 'config/baton.yaml', BATON_PLAYGROUND: '0' });
     expect(code).not.toBe(0);
     expect(stderr).toContain('SLACK_BOT_TOKEN');
     expect(stderr).toContain('SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode');
-    expect(stderr).toContain('README.md');
+  });
+
+  it('does not open the playground on a broken policy', async () => {
+    const { code, stderr } = await start({ BATON_CONFIG: '/nonexistent/baton.yaml' });
+    expect(code).not.toBe(0);
+    expect(stderr).toContain('/nonexistent/baton.yaml: (top level): file not found');
+    expect(stderr).not.toContain('SLACK_BOT_TOKEN');
   });
 
   it('reports environment, config and missing Slack settings together', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'baton-config-'));
     const file = join(dir, 'broken.yaml');
     writeFileSync(file, 'vendor: {team_ids: [T1]}\n');
-    const { code, stderr } = await start({ BATON_CONFIG: file, PORT: 'eighty' });
+    const { code, stderr } = await start({ BATON_CONFIG: file, PORT: 'eighty', SLACK_SIGNING_SECRET: 's' });
     expect(code).not.toBe(0);
     expect(stderr).toContain('environment: PORT');
     expect(stderr).toContain(`${file}:1: accounts:`);

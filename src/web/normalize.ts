@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import type { Policy } from '../config/policy-schema.js';
+import type { ConversationRef } from '../core/model/conversation-ref.js';
+import type { Author, InboundMessage } from '../core/model/message.js';
+import { customersOf, roomOf } from './playground-policy.js';
+
+const text = z.string().trim().min(1, 'write something first').max(4000);
+
+export const customerMessageBody = z.object({ account: z.string().min(1), customer: z.string().min(1), thread: z.string().min(1).optional(), text });
+export const staffReplyBody = z.object({ escalationId: z.string().min(1), text });
+export const conversationActionBody = z.object({ conversationKey: z.string().min(1), customer: z.string().min(1) });
+export const ratingBody = conversationActionBody.extend({ rating: z.number().int() });
+export const escalationBody = z.object({ escalationId: z.string().min(1) });
+export const closeBody = escalationBody.extend({
+  rootCause: z.string().optional(),
+  aiAccuracy: z.string().optional(),
+  automation: z.string().optional(),
+  note: z.string().max(3000).optional(),
+});
+
+/** A customer as the playground knows them, from any account's people; undefined for anyone else. */
+export function customerById(policy: Policy, id: string): Author | undefined {
+  return policy.accounts.flatMap((a) => customersOf(a.id)).find((c) => c.id === id);
+}
+
+export type Normalized = { ok: true; message: InboundMessage } | { ok: false; error: string };
+
+/**
+ * A message typed in an account's room, as the core's InboundMessage: the room is the account's `web:`
+ * channel, a new question opens its own thread (its id is the thread's, as in Slack), the author is
+ * one of the account's customers.
+ */
+export function customerMessage(policy: Policy, body: z.infer<typeof customerMessageBody>, id: string, at: number): Normalized {
+  const account = policy.accounts.find((a) => a.id === body.account);
+  if (!account) return { ok: false, error: `No account "${body.account}" in the policy.` };
+  const author = customersOf(account.id).find((c) => c.id === body.customer);
+  if (!author) return { ok: false, error: `"${body.customer}" is not one of ${account.name}'s people.` };
+  const ref: ConversationRef = { platform: 'web', channel: roomOf(account), thread: body.thread ?? id };
+  return { ok: true, message: { id, ref, author, text: body.text, at } };
+}

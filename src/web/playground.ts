@@ -1,0 +1,112 @@
+import type { Env } from '../config/env.js';
+import type { Policy } from '../config/policy-schema.js';
+import { loopScheduler } from '../compose-loop.js';
+import { buildDeciderWithIndex } from '../core/answer/build-decider.js';
+import type { LoopDeps } from '../core/deps.js';
+import { ChatGatewayRouter, LoopGatewayRouter } from '../core/delivery/gateway-router.js';
+import { systemClock, type Clock } from '../core/ports/clock.js';
+import type { KnowledgeEntry } from '../core/ports/knowledge.js';
+import type { Logger } from '../core/ports/logger.js';
+import { HttpServer } from '../http/http-server.js';
+import { DeliveryRunner } from '../infra/delivery/delivery-runner.js';
+import { newEscalationId } from '../infra/escalation-id.js';
+import { loadKnowledge } from '../infra/knowledge/jsonl-knowledge-store.js';
+import { loadDocs } from '../infra/knowledge/load-docs.js';
+import { llmFrom } from '../infra/llm/llm-from-env.js';
+import { PrometheusMetrics } from '../infra/metrics/prometheus-metrics.js';
+import { listenOrClose } from '../startup/listen.js';
+import { openUsableStores } from '../startup/usable-store.js';
+import { PlaygroundFeed } from './feed.js';
+import type { PlaygroundContext } from './playground-context.js';
+import { playgroundPolicy } from './playground-policy.js';
+import { emptyStore } from './reset-store.js';
+import { serveCustomerRoutes } from './routes/customer-routes.js';
+import { serveLeadRoutes } from './routes/lead-routes.js';
+import { servePageRoutes } from './routes/page-routes.js';
+import { serveSpecialistRoutes } from './routes/specialist-routes.js';
+import { WebGateway } from './web-gateway.js';
+
+export interface PlaygroundOptions {
+  env: Env;
+  policy: Policy;
+  log: Logger;
+  knowledge?: KnowledgeEntry[];
+  clock?: Clock;
+}
+
+export interface RunningPlayground {
+  core: LoopDeps;
+  feed: PlaygroundFeed;
+  url: string;
+  /** Runs the due timers (SLA, CSAT, digest) now, on the injected clock. */
+  sweep(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Internal messages are retried at least this often, as in the Slack runtime. */
+const MAX_BACKOFF_MS = 30_000;
+const STOP_GRACE_MS = 5_000;
+
+/**
+ * The playground: the real core (the given policy with browser rooms added, the knowledge base, the
+ * store, the LLM when one is configured), delivering through the web adapter, on one HTTP server bound
+ * to BATON_PLAYGROUND_HOST.
+ */
+export async function startPlayground(opts: PlaygroundOptions): Promise<RunningPlayground> {
+  const { env, log } = opts;
+  const policy = playgroundPolicy(opts.policy);
+  const knowledge = opts.knowledge ?? [...loadKnowledge(env.BATON_KB), ...loadDocs(env.BATON_DOCS, log)];
+  const stores = await openUsableStores(env.BATON_STORE);
+  const feed = new PlaygroundFeed();
+  const web = new WebGateway(feed);
+  const approved = await stores.candidates.approvedEntries();
+  const llm = llmFrom(env, new PrometheusMetrics());
+  const built = buildDeciderWithIndex({ policy, kb: [...knowledge, ...approved], ...(llm ? { llm } : {}) });
+  const learned = await stores.approvals.follow(built.index, approved, log);
+  const core: LoopDeps = {
+    policy,
+    decider: built.decider,
+    gateway: new ChatGatewayRouter({ web }),
+    conversations: stores.conversations,
+    escalations: stores.escalations,
+    once: stores.once,
+    locks: stores.locks,
+    clock: opts.clock ?? systemClock,
+    log,
+    newId: newEscalationId,
+    loop: { facts: stores.facts, csat: stores.csat, candidates: stores.candidates, notify: new LoopGatewayRouter({ web }), knowledge: learned },
+  };
+  const runner = new DeliveryRunner(core, { deadlineMs: env.BATON_DELIVERY_DEADLINE_SECONDS * 1000, maxBackoffMs: MAX_BACKOFF_MS });
+  core.deliveries = runner;
+  const scheduler = loopScheduler(core);
+  const ctx: PlaygroundContext = {
+    core,
+    feed,
+    async reset() {
+      await emptyStore(stores.backend);
+      feed.clear();
+      log.info({}, 'playground reset: store and pages emptied');
+    },
+  };
+  const server = new HttpServer(log.child({ component: 'http' }));
+  servePageRoutes(server, ctx);
+  serveCustomerRoutes(server, ctx);
+  serveSpecialistRoutes(server, ctx);
+  serveLeadRoutes(server, ctx);
+  const port = await listenOrClose(server, env.PORT, stores, env.BATON_PLAYGROUND_HOST);
+  scheduler.start();
+  const host = env.BATON_PLAYGROUND_HOST.includes(':') ? `[${env.BATON_PLAYGROUND_HOST}]` : env.BATON_PLAYGROUND_HOST;
+  return {
+    core,
+    feed,
+    url: `http://${host}:${port}`,
+    sweep: () => scheduler.runNow(),
+    async stop() {
+      feed.closeStreams();
+      await server.close();
+      await scheduler.stop();
+      await runner.stop(STOP_GRACE_MS);
+      await stores.close();
+    },
+  };
+}

@@ -1,0 +1,87 @@
+import { openCloseForm } from './close-form.js';
+import { clock, composer, h, minutes, post, stickToBottom, toast } from './dom.js';
+import { state } from './state.js';
+
+const STATUS = { open: 'Open: unclaimed', claimed: 'Claimed', resolved: 'Resolved' };
+
+async function act(path, escalationId) {
+  const r = await post(path, { escalationId });
+  if (r.refusal) toast(r.refusal);
+}
+
+/** A specialist queue's internal channel: handoff packets arrive live, with Claim, Release, Close and a reply box. */
+export function boardView(queue) {
+  const cards = new Map();
+  const notes = h('div');
+  const list = h('div', { class: 'scroll', role: 'log', 'aria-label': `Handoff packets in #${queue.board}` }, notes);
+  const root = h('section', { class: 'view' },
+    h('header', { class: 'topbar' }, h('h1', {}, `# ${queue.board}`), h('span', { class: 'sub' }, `Internal · ${queue.role} · SLA ${minutes(queue.slaMinutes)}`),
+      h('span', { class: 'right' }, `You are ${state.setup.staff.name}, a specialist and lead`)),
+    list);
+
+  function card(id) {
+    if (cards.has(id)) return cards.get(id);
+    const content = h('div');
+    const reply = composer('Reply to the customer in their thread…', 'Reply to the customer', async (text) => {
+      const entry = state.packets.get(id);
+      return (await post('/api/reply', { escalationId: entry.packet.escalationId, text })).status === 200;
+    });
+    const el = h('article', { class: 'packet', 'data-escalation': '' }, content, reply);
+    cards.set(id, { el, content, reply });
+    return cards.get(id);
+  }
+
+  return {
+    root,
+    focus: () => list.querySelector('.packet button')?.focus(),
+    render() {
+      const packets = [...state.packets.values()].filter((p) => p.board === queue.board).sort((a, b) => a.at - b.at);
+      stickToBottom(list, () => {
+        for (const entry of packets) {
+          const c = card(entry.id);
+          const p = entry.packet;
+          c.el.className = `packet ${p.status}`;
+          c.el.dataset.escalation = p.escalationId;
+          c.content.replaceChildren(...packetContent(entry));
+          c.reply.hidden = p.status === 'resolved';
+          if (c.el.parentNode !== list) list.append(c.el);
+        }
+        for (const [id, { el }] of cards) {
+          if (packets.some((p) => p.id === id)) continue;
+          el.remove();
+          cards.delete(id);
+        }
+        const alerts = state.alerts.filter((a) => a.board === queue.board).map((a) => h('div', { class: 'alert' }, a.text));
+        const empty = packets.length === 0 ? h('p', { class: 'empty' }, `Escalations routed to the ${queue.role}s land here, live, with everything needed to pick them up.`) : '';
+        notes.replaceChildren(empty, ...alerts);
+      });
+    },
+  };
+}
+
+function packetContent({ packet: p, internal, at }) {
+  const me = state.setup.staff.name;
+  const status = p.status === 'claimed' ? `Claimed by ${p.claimedBy}` : p.status === 'resolved' ? `Resolved by ${p.resolvedBy}` : STATUS.open;
+  const buttons = [
+    p.status === 'open' ? h('button', { class: 'btn primary', type: 'button', onclick: () => act('/api/claim', p.escalationId) }, 'Claim') : '',
+    p.status === 'claimed' && p.claimedBy === me ? h('button', { class: 'btn', type: 'button', onclick: () => act('/api/release', p.escalationId) }, 'Release') : '',
+    p.status !== 'resolved' ? h('button', { class: 'btn', type: 'button', onclick: () => openCloseForm(p) }, 'Close…') : '',
+  ];
+  return [
+    h('header', {}, h('h3', {}, `${p.account.name}: ${p.category.replaceAll('_', ' ')}`), h('span', { class: `pill ${p.status}` }, status),
+      h('span', { class: 'sub' }, `${p.escalationId} · opened ${clock(at)} · due ${clock(p.dueAt)}`)),
+    h('p', { class: 'summary' }, p.summary),
+    h('dl', { class: 'facts' },
+      h('dt', {}, 'Account'), h('dd', {}, `${p.account.name} (${p.account.tier}) `, p.account.crmUrl ? h('a', { href: p.account.crmUrl, target: '_blank', rel: 'noopener' }, 'CRM') : ''),
+      h('dt', {}, 'Queue'), h('dd', {}, `${p.queue.role}, SLA ${minutes(p.queue.slaMinutes)}`),
+      p.page ? [h('dt', {}, 'Page'), h('dd', {}, p.page)] : '',
+      h('dt', {}, 'Why escalated'), h('dd', {}, p.reason),
+      p.signals.map((s) => [h('dt', {}, s.label), h('dd', {}, s.value)]),
+      p.tags ? [h('dt', {}, 'Tags'), h('dd', {}, `${p.rootCauseLabel ?? p.tags.rootCause} · AI ${p.tags.aiAccuracy.replace('_', ' ')} · automation ${p.tags.automation}`)] : ''),
+    p.draftAnswer ? h('div', { class: 'draft' }, h('strong', {}, `Baton's draft (${Math.round(p.draftAnswer.confidence * 100)}% confident): `), p.draftAnswer.text) : '',
+    h('details', {}, h('summary', {}, `Full conversation (${p.transcript.length} messages)`),
+      h('ol', { class: 'transcript' }, p.transcript.map((t) => h('li', {}, h('strong', {}, `${t.authorName ?? t.role}: `), t.text)))),
+    internal.length ? h('div', { class: 'internal' }, internal.map((n) => h('p', {}, h('time', {}, clock(n.at)), ' ', n.text))) : '',
+    h('div', { class: 'actions' }, buttons),
+  ];
+}

@@ -1,0 +1,65 @@
+import { h, pct, post, toast } from './dom.js';
+
+const figure = (value, label) => h('div', { class: 'figure' }, h('b', {}, value), h('span', {}, label));
+
+function counts(title, rows) {
+  return h('div', {}, h('strong', {}, title), rows.length ? h('table', { class: 'counts' }, rows.map((r) => h('tr', {}, h('td', {}, r.label), h('td', {}, String(r.count))))) : h('p', { class: 'sub' }, 'Nothing tagged yet.'));
+}
+
+/** The lead's view: the report and its chart, the weekly review with knowledge-base candidates, the export. */
+export function leadView() {
+  const period = h('select', { 'aria-label': 'Report period' }, [7, 30, 90].map((d) => h('option', { value: d }, `Last ${d} days`)));
+  const report = h('section', { class: 'card', 'aria-label': 'Report' }, h('h2', {}, 'Report'));
+  const review = h('section', { class: 'card', 'aria-label': 'Weekly review' }, h('h2', {}, 'Weekly review'));
+  const exportLinks = h('p', {});
+  const root = h('section', { class: 'view' },
+    h('header', { class: 'topbar' }, h('h1', {}, 'Report & review'), h('span', { class: 'sub' }, 'What /baton report, review and export show a lead in Slack'), h('label', { class: 'right' }, 'Period', period)),
+    h('div', { class: 'scroll' }, h('div', { class: 'lead' }, report, review,
+      h('section', { class: 'card', 'aria-label': 'Export' }, h('h2', {}, 'Training export'), h('p', { class: 'sub' }, 'Closed, tagged escalations, personal data redacted.'), exportLinks))));
+
+  async function loadReport() {
+    const days = period.value;
+    const res = await fetch(`/api/report?days=${days}`).then((r) => r.json());
+    const { current: f, queues } = res.report;
+    report.replaceChildren(h('h2', {}, `Report: last ${days} days`),
+      h('div', { class: 'figures' },
+        figure(String(f.matters), 'conversations'), figure(pct(f.escalationRate), 'escalation rate'), figure(pct(f.batonResolutionRate), 'resolved by Baton'),
+        figure(pct(f.csat.score), `CSAT (${f.csat.rated} rated)`), figure(String(res.report.breaches.current), 'SLA breaches')),
+      h('div', { class: 'chart', role: 'img', 'aria-label': res.chart.title, html: res.chart.svg }),
+      queues.length ? counts('Escalations by queue', queues.map((q) => ({ label: q.queueId, count: q.escalations }))) : '');
+    exportLinks.replaceChildren(
+      h('a', { class: 'btn', href: `/api/export.csv?days=${days}`, download: '' }, 'Download CSV'), ' ',
+      h('a', { class: 'btn', href: `/api/export.jsonl?days=${days}`, download: '' }, 'Download fine-tuning JSONL'));
+  }
+
+  async function loadReview() {
+    const r = await fetch('/api/review').then((res) => res.json());
+    review.replaceChildren(h('h2', {}, `Weekly review: ${r.tagged} tagged escalation${r.tagged === 1 ? '' : 's'}`),
+      h('div', { class: 'figures' }, counts('Root cause', r.byRootCause), counts('AI accuracy', r.byAccuracy), counts('Automation potential', r.byAutomation)),
+      h('h3', {}, 'Knowledge-base candidates'),
+      ...(r.candidates.length ? r.candidates.map(candidate) : [h('p', { class: 'sub' }, 'None yet: close an escalation with a resolution note or a reply to the customer.')]));
+  }
+
+  function candidate(c) {
+    const approve = async () => {
+      const res = await post('/api/approve', { escalationId: c.escalationId });
+      toast(res.ok ? 'Approved. Baton answers from this resolution from now on.' : res.refusal);
+      await loadReview();
+    };
+    return h('div', { class: 'candidate' }, h('strong', {}, `${c.account} · ${c.category}: `), c.question, h('div', { class: 'draft' }, c.answer),
+      c.approvedBy ? h('span', { class: 'csat-done' }, 'Approved') : h('button', { class: 'btn primary', type: 'button', onclick: approve }, 'Approve for the KB'));
+  }
+
+  period.addEventListener('change', () => loadReport());
+  let pending;
+  return {
+    root,
+    focus: () => period.focus(),
+    /** Refreshes after the feed moves, at most a few times a second. */
+    render() {
+      clearTimeout(pending);
+      pending = setTimeout(() => Promise.all([loadReport(), loadReview()]).catch(() => toast('Could not load the report.')), 150);
+    },
+  };
+}
+

@@ -1,0 +1,56 @@
+import { h, pct } from './dom.js';
+import { state } from './state.js';
+
+const LABEL = { answer: 'answered', escalate: 'handed over', ignore: 'let pass' };
+
+/** The small "Why" chip next to a message; opens the decision in the side panel. */
+export function whyChip(messageId) {
+  const why = state.why.get(messageId);
+  if (!why) return '';
+  const action = why.decision?.action;
+  const text = action ? `${LABEL[action]}${why.decision.trigger ? `: ${why.decision.trigger.replace('_', ' ')}` : ''}` : 'quiet';
+  return h('button', { class: `why-link`, type: 'button', 'aria-label': `Why: ${text}`, onclick: () => showWhy(messageId) },
+    h('span', { class: `why-chip ${action ?? 'quiet'}` }, text), ' Why?');
+}
+
+function gauge(confidence, threshold) {
+  const below = confidence < threshold;
+  return h('div', { class: 'gauge', role: 'img', 'aria-label': `confidence ${pct(confidence)}, needs ${pct(threshold)}` },
+    h('div', { class: `fill${below ? ' below' : ''}`, style: `width:${Math.round(Math.min(confidence, 1) * 100)}%` }),
+    h('div', { class: 'mark', style: `left:${Math.round(Math.min(threshold, 1) * 100)}%`, title: 'threshold' }));
+}
+
+function sentiment(s) {
+  const parts = ['frustration', 'urgency', 'distress'].filter((k) => s[k] > 0).map((k) => `${k} ${pct(s[k])}`);
+  return parts.length ? `${s.label} (${parts.join(', ')})` : s.label;
+}
+
+/** The audit trail of one decision: what Baton looked at, the bar it had to clear, and what fired. */
+export function showWhy(messageId) {
+  const why = state.why.get(messageId);
+  const panel = document.getElementById('why');
+  if (!why) return;
+  const d = why.decision;
+  const close = h('button', { class: 'btn', type: 'button', onclick: () => (panel.hidden = true) }, 'Close');
+  panel.replaceChildren(...[
+    h('header', {}, h('h2', {}, 'Why Baton did this'), close),
+    h('p', {}, h('strong', {}, why.outcome)),
+    d ? [
+      h('dl', { class: 'facts' },
+        h('dt', {}, 'Category'), h('dd', {}, d.category),
+        h('dt', {}, 'Risk tier'), h('dd', {}, d.risk),
+        h('dt', {}, 'Confidence'), h('dd', {}, d.threshold > 0 ? [`${pct(d.confidence)} against the ${d.risk} tier's ${pct(d.threshold)}`, gauge(d.confidence, d.threshold)] : 'not assessed: handed over before an answer was drafted'),
+        h('dt', {}, 'Sentiment'), h('dd', {}, sentiment(d.sentiment)),
+        h('dt', {}, 'Loop'), h('dd', {}, d.loop ? `yes (asked ${d.askings ?? 2} times)` : `no${d.askings ? ` (asked ${d.askings}×)` : ''}`),
+        h('dt', {}, 'Complexity'), h('dd', {}, d.complexity),
+        h('dt', {}, 'Matrix'), h('dd', {}, d.matrixAction ?? '–'),
+        h('dt', {}, 'Trigger'), h('dd', {}, d.trigger ? d.triggerText : `none: ${d.rule}`)),
+      h('h3', {}, 'Sources used'),
+      d.sources.length ? h('ul', {}, d.sources.map((s) => h('li', {}, s.title))) : h('p', {}, 'None.'),
+      h('details', {}, h('summary', {}, 'Engine evidence'), h('ul', { class: 'reasons' }, d.reasons.map((r) => h('li', {}, r)))),
+    ] : '',
+    why.escalationId ? h('p', {}, `Escalation ${why.escalationId}`) : '',
+  ].flat());
+  panel.hidden = false;
+  close.focus();
+}

@@ -1,0 +1,31 @@
+import type { HandoffPacket } from '../../core/handoff/handoff-packet.js';
+import type { Citation } from '../../core/model/decision.js';
+import type { CsatPrompt } from '../../core/ports/loop-gateway.js';
+import type { WhyView } from './why-view.js';
+
+/** A message in a customer's room, as the page shows it. `html` is already escaped and safe to insert. */
+export interface RoomMessage {
+  type: 'message';
+  room: string;
+  thread: string;
+  id: string;
+  role: 'customer' | 'bot' | 'staff';
+  author: string;
+  at: number;
+  html: string;
+  sources?: Citation[];
+  offerHuman?: { label: string; footer: string; conversationKey: string };
+  csat?: CsatPrompt;
+  deliveryId?: string;
+}
+
+/** Everything the playground's pages are told about, in the order it happened. */
+export type PlaygroundEvent =
+  | RoomMessage
+  | { type: 'csat-done'; room: string; id: string; text: string }
+  | { type: 'packet'; board: string; id: string; at: number; packet: HandoffPacket; deliveryId?: string }
+  | { type: 'internal'; board: string; id: string; packetId: string; text: string; at: number; deliveryId?: string }
+  | { type: 'alert'; board: string; id: string; text: string; at: number; deliveryId: string }
+  | { type: 'why'; room: string; thread: string; messageId: string; why: WhyView }
+  | { type: 'digest'; room: string; at: number; svg: string; title: string }
+  | { type: 'reset' };

@@ -1,0 +1,77 @@
+import type { MessageOutcome } from '../../core/conversation/handle-message.js';
+import type { HumanRequestOutcome } from '../../core/conversation/request-human.js';
+import { describeTrigger } from '../../core/handoff/escalation-reason.js';
+import type { Citation, Decision } from '../../core/model/decision.js';
+
+/** A decision in a lead's words: the audit trail of one message, for the "Why" panel. */
+export interface WhyView {
+  /** One line: what Baton did. */
+  outcome: string;
+  decision?: {
+    action: Decision['action'];
+    category: string;
+    risk: Decision['risk'];
+    confidence: number;
+    threshold: number;
+    matrixAction?: Decision['matrixAction'];
+    complexity: Decision['complexity'];
+    sentiment: Decision['sentiment'];
+    loop: boolean;
+    askings?: number;
+    trigger: Decision['trigger'];
+    triggerText?: string;
+    rule: string;
+    sources: Citation[];
+    reasons: string[];
+  };
+  escalationId?: string;
+}
+
+const QUIET: Record<string, string> = {
+  escalated: 'Stayed quiet: a specialist has this escalation, and the message went to their thread.',
+  human: 'Stayed quiet: a person from the team is in this thread.',
+  bot: 'Stayed quiet.',
+};
+
+function decisionView(d: Decision): NonNullable<WhyView['decision']> {
+  return {
+    action: d.action,
+    category: d.category,
+    risk: d.risk,
+    confidence: d.confidence,
+    threshold: d.threshold,
+    ...(d.matrixAction ? { matrixAction: d.matrixAction } : {}),
+    complexity: d.complexity,
+    sentiment: d.sentiment,
+    loop: d.loop,
+    ...(d.askings ? { askings: d.askings } : {}),
+    trigger: d.trigger,
+    ...(d.trigger ? { triggerText: describeTrigger(d.trigger, d) } : {}),
+    rule: d.rule,
+    sources: d.answer?.citations ?? [],
+    reasons: d.reasons,
+  };
+}
+
+const ACTION_TEXT: Record<Decision['action'], string> = {
+  answer: 'Answered from the knowledge base.',
+  escalate: 'Handed to a specialist.',
+  ignore: 'Let it pass without a reply.',
+};
+
+export function whyOf(outcome: MessageOutcome | HumanRequestOutcome): WhyView {
+  switch (outcome.kind) {
+    case 'decided':
+      return { outcome: ACTION_TEXT[outcome.decision.action], decision: decisionView(outcome.decision), ...(outcome.escalationId ? { escalationId: outcome.escalationId } : {}) };
+    case 'quiet':
+      return { outcome: QUIET[outcome.mode] ?? QUIET.bot! };
+    case 'staff':
+      return { outcome: outcome.tookOver ? 'A person from the team took the thread over: Baton stays quiet here.' : 'A person from the team replied.' };
+    case 'ignored':
+      return { outcome: `Ignored (${outcome.reason.replace('_', ' ')}).` };
+    case 'already_with_human':
+      return { outcome: 'A specialist already has this conversation.' };
+    default:
+      return { outcome: 'Nothing to decide.' };
+  }
+}

@@ -1,0 +1,55 @@
+import { csatRefusal, talkToHumanRefusal } from '../../core/copy/refusals.js';
+import { handleMessage } from '../../core/conversation/handle-message.js';
+import { requestHuman } from '../../core/conversation/request-human.js';
+import { rateConversation } from '../../core/feedback/csat.js';
+import type { HttpServer } from '../../http/http-server.js';
+import { conversationActionBody, customerById, customerMessage, customerMessageBody, ratingBody } from '../normalize.js';
+import type { PlaygroundContext } from '../playground-context.js';
+import { markdownToHtml } from '../render/markdown-html.js';
+import { whyOf } from '../render/why-view.js';
+import { readJson, sendJson } from './json-io.js';
+
+/** Where a conversation key's thread is shown: `web:<room>:<thread>`. */
+function placeOf(key: string): { room: string; thread: string } | undefined {
+  const m = /^web:([^:]+):(.+)$/.exec(key);
+  return m ? { room: m[1]!, thread: m[2]! } : undefined;
+}
+
+/** What a customer does in their room: ask, press "Talk to a person", rate. Each goes to the core's own use case. */
+export function serveCustomerRoutes(server: HttpServer, ctx: PlaygroundContext): void {
+  const { core, feed } = ctx;
+
+  server.route('POST', '/api/messages', async (req, res) => {
+    const body = await readJson(req, res, customerMessageBody);
+    if (!body) return;
+    const normalized = customerMessage(core.policy, body, feed.nextId(), core.clock.now());
+    if (!normalized.ok) return sendJson(res, 400, { error: normalized.error });
+    const { message } = normalized;
+    const { channel: room, thread } = message.ref;
+    feed.push({ type: 'message', room, thread, id: message.id, role: 'customer', author: message.author.name ?? message.author.id, at: message.at, html: markdownToHtml(message.text) });
+    const outcome = await handleMessage(core, message);
+    feed.push({ type: 'why', room, thread, messageId: message.id, why: whyOf(outcome) });
+    sendJson(res, 200, { id: message.id, thread, outcome: outcome.kind });
+  });
+
+  server.route('POST', '/api/talk-to-human', async (req, res) => {
+    const body = await readJson(req, res, conversationActionBody);
+    if (!body) return;
+    const author = customerById(core.policy, body.customer);
+    const place = placeOf(body.conversationKey);
+    if (!author || !place) return sendJson(res, 400, { error: 'Unknown customer or conversation.' });
+    const outcome = await requestHuman(core, body.conversationKey, author);
+    if (outcome.kind === 'not_found') return sendJson(res, 404, { error: 'This conversation no longer exists.' });
+    feed.push({ type: 'why', ...place, messageId: `human-${feed.nextId()}`, why: whyOf(outcome) });
+    sendJson(res, 200, { outcome: outcome.kind, refusal: talkToHumanRefusal(outcome) });
+  });
+
+  server.route('POST', '/api/csat', async (req, res) => {
+    const body = await readJson(req, res, ratingBody);
+    if (!body) return;
+    const author = customerById(core.policy, body.customer);
+    if (!author) return sendJson(res, 400, { error: 'Unknown customer.' });
+    const result = await rateConversation(core, body.conversationKey, author, body.rating);
+    sendJson(res, result.ok ? 200 : 409, { ok: result.ok, refusal: csatRefusal(result) });
+  });
+}

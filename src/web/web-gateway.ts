@@ -1,0 +1,74 @@
+import type { PacketLocation } from '../core/escalation/escalation.js';
+import type { HandoffPacket } from '../core/handoff/handoff-packet.js';
+import type { ReportView } from '../core/metrics/report.js';
+import type { ChannelRef, ConversationRef } from '../core/model/conversation-ref.js';
+import type { ChatGateway, CustomerMessage, DeliveryPlace } from '../core/ports/chat-gateway.js';
+import type { CsatPrompt, LoopGateway } from '../core/ports/loop-gateway.js';
+import { trendChartSvg } from '../infra/chart/trend-chart-svg.js';
+import type { PlaygroundFeed } from './feed.js';
+import { escapeHtml, markdownToHtml } from './render/markdown-html.js';
+
+const BOT = 'Baton';
+
+/** Delivers the core's messages to the playground's pages: renders each to what the page shows and pushes it on the feed. */
+export class WebGateway implements ChatGateway, LoopGateway {
+  constructor(private readonly feed: PlaygroundFeed) {}
+
+  async replyToCustomer(ref: ConversationRef, message: CustomerMessage, deliveryId?: string): Promise<string> {
+    const id = this.feed.nextId();
+    const base = { type: 'message' as const, room: ref.channel, thread: ref.thread, id, role: 'bot' as const, author: BOT, at: Date.now(), ...(deliveryId ? { deliveryId } : {}) };
+    if (message.kind === 'notice') this.feed.push({ ...base, html: escapeHtml(message.text) });
+    else this.feed.push({ ...base, html: markdownToHtml(message.text), sources: message.citations, offerHuman: message.offerHuman });
+    return id;
+  }
+
+  async postPacket({ channel }: ChannelRef, packet: HandoffPacket, deliveryId?: string): Promise<PacketLocation> {
+    const id = this.feed.nextId();
+    this.feed.push({ type: 'packet', board: channel, id, at: Date.now(), packet, ...(deliveryId ? { deliveryId } : {}) });
+    return { platform: 'web', channel, messageId: id };
+  }
+
+  /** The page replaces the packet it shows under the same id. */
+  async updatePacket(at: PacketLocation, packet: HandoffPacket): Promise<void> {
+    const first = this.feed.find((e) => e.type === 'packet' && e.id === at.messageId);
+    this.feed.push({ type: 'packet', board: at.channel, id: at.messageId, at: first?.type === 'packet' ? first.at : Date.now(), packet });
+  }
+
+  async postInternal(at: PacketLocation, text: string, deliveryId?: string): Promise<void> {
+    this.feed.push({ type: 'internal', board: at.channel, id: this.feed.nextId(), packetId: at.messageId, text, at: Date.now(), ...(deliveryId ? { deliveryId } : {}) });
+  }
+
+  async postAlert({ channel }: ChannelRef, text: string, deliveryId: string): Promise<void> {
+    this.feed.push({ type: 'alert', board: channel, id: this.feed.nextId(), text, at: Date.now(), deliveryId });
+  }
+
+  async findDelivered(place: DeliveryPlace, deliveryId: string): Promise<string | undefined> {
+    const found = this.feed.find((e) => 'deliveryId' in e && e.deliveryId === deliveryId && ('room' in e ? e.room : e.board) === place.channel);
+    return found && 'id' in found ? found.id : undefined;
+  }
+
+  /** The playground's rooms have no addresses of their own. */
+  async linkTo(): Promise<string | undefined> {
+    return undefined;
+  }
+
+  async remind(at: PacketLocation, text: string, mentions: string[]): Promise<void> {
+    const who = mentions.length > 0 ? ` (for ${mentions.join(', ')})` : '';
+    this.feed.push({ type: 'internal', board: at.channel, id: this.feed.nextId(), packetId: at.messageId, text: `${text}${who}`, at: Date.now() });
+  }
+
+  async askCsat(ref: ConversationRef, prompt: CsatPrompt): Promise<string> {
+    const id = this.feed.nextId();
+    this.feed.push({ type: 'message', room: ref.channel, thread: ref.thread, id, role: 'bot', author: BOT, at: Date.now(), html: escapeHtml(prompt.question), csat: prompt });
+    return id;
+  }
+
+  async thankForCsat(ref: ConversationRef, messageId: string, text: string): Promise<void> {
+    this.feed.push({ type: 'csat-done', room: ref.channel, id: messageId, text });
+  }
+
+  async postDigest({ channel }: ChannelRef, report: ReportView): Promise<void> {
+    const title = `Weekly digest: escalation rate and CSAT, last ${report.request.days} days`;
+    this.feed.push({ type: 'digest', room: channel, at: Date.now(), title, svg: trendChartSvg(title, report.series) });
+  }
+}

@@ -1,0 +1,60 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+/** Debian's chromium (scripts/ensure-chromium.sh installs it from `pretest`), on a fresh profile; nothing is downloaded. */
+export async function launchChromium(): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'baton-chromium-')), {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    viewport: { width: 1366, height: 820 },
+  });
+}
+
+export const SCREENSHOTS = join('test-output', 'playground');
+
+/** Saves the page as `name.png` under test-output/playground, for a person to look at. */
+export async function snap(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+}
+
+export interface StartedPlayground {
+  url: string;
+  output: () => string;
+  stop(): Promise<void>;
+}
+
+/**
+ * `npm start`'s compiled Baton with no Slack or Teams settings (test/global-build.ts compiled it), on a
+ * free port and a fresh store; resolves with the address it printed.
+ */
+export async function startPlaygroundProcess(extraEnv: Record<string, string> = {}): Promise<StartedPlayground> {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(SLACK_|TEAMS_|BATON_|OPENAI_|LOG_)/.test(k)));
+  const store = join(mkdtempSync(join(tmpdir(), 'baton-playground-')), 'playground.sqlite');
+  const child: ChildProcess = spawn(process.execPath, ['dist/main.js'], { env: { ...env, PORT: '0', BATON_STORE: `sqlite://${store}`, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    const check = () => {
+      const m = /open (http:\/\/\S+)/.exec(output);
+      if (m) resolve(m[1]!);
+    };
+    child.stdout!.on('data', check);
+    child.on('exit', (code) => reject(new Error(`the playground exited (${code}) before printing its address:\n${output}`)));
+  });
+  return {
+    url,
+    output: () => output,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.on('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}

@@ -1,0 +1,105 @@
+import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadSettings } from '../../src/config/load-settings.js';
+import { conversationKey } from '../../src/core/model/conversation-ref.js';
+import { createLogger } from '../../src/infra/logger.js';
+import { startPlayground, type RunningPlayground } from '../../src/web/playground.js';
+
+/** The web adapter against the real core and a real SQLite file, through its HTTP routes, as the page uses them. */
+let running: RunningPlayground | undefined;
+
+afterEach(async () => {
+  await running?.stop();
+  running = undefined;
+});
+
+async function start(env: Record<string, string> = {}): Promise<RunningPlayground> {
+  const dir = mkdtempSync(join(tmpdir(), 'baton-web-'));
+  const settings = loadSettings({ PORT: '0', BATON_STORE: `sqlite://${join(dir, 'p.sqlite')}`, LOG_LEVEL: 'silent', ...env });
+  expect(settings.mode).toBe('playground');
+  running = await startPlayground({ env: settings.env, policy: settings.policy, log: createLogger('silent') });
+  return running;
+}
+
+async function call(path: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
+  const res = await fetch(`${running!.url}${path}`, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  return { status: res.status, json: (await res.json()) as Record<string, unknown> };
+}
+
+const ask = (text: string, customer = 'web-acme-alex', account = 'acme') => call('/api/messages', { account, customer, text });
+
+/** Waits on the feed itself, the page's only source, for an event matching `predicate`. */
+async function feedShows(predicate: (e: Record<string, unknown>) => boolean): Promise<Record<string, unknown>> {
+  for (let i = 0; i < 100; i++) {
+    const found = running!.feed.find((e) => predicate(e as unknown as Record<string, unknown>)) as unknown as Record<string, unknown> | undefined;
+    if (found) return found;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error('the feed never showed the expected event');
+}
+
+describe('the playground adapter', () => {
+  it('runs on whatever BATON_CONFIG names, mapping each account to a browser room', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'baton-web-policy-'));
+    const file = join(dir, 'policy.yaml');
+    writeFileSync(file, readFileSync('config/baton.yaml', 'utf8').replace('channels: [C0GLOBEX01]', 'channels: [C0GLOBEX01, "web:globex-demo"]'));
+    await start({ BATON_CONFIG: file });
+    const { json } = await call('/api/setup');
+    const rooms = (json.accounts as { id: string; room: string }[]).map((a) => [a.id, a.room]);
+    expect(rooms).toEqual([['acme', 'acme'], ['globex', 'globex-demo']]);
+    expect((json.queues as { board: string }[]).map((q) => q.board)).toContain('queue-billing');
+  });
+
+  it('escapes what a customer writes, so their words never become markup', async () => {
+    await start();
+    await ask('<img src=x onerror=alert(1)> how do I invite a teammate?');
+    const shown = await feedShows((e) => e.role === 'customer');
+    expect(shown.html).toBe('&lt;img src=x onerror=alert(1)&gt; how do I invite a teammate?');
+  });
+
+  it('refuses a customer of another account, a blank question and a body that is not JSON, and keeps serving', async () => {
+    await start();
+    expect((await ask('hello', 'web-globex-alex', 'acme')).status).toBe(400);
+    expect((await ask('   ')).json.error).toContain('write something first');
+    expect((await call('/api/messages', '{not json')).status).toBe(400);
+    expect((await ask('How do I invite a teammate?')).status).toBe(200);
+  });
+
+  it('names each missing close tag, and refuses a second close', async () => {
+    await start();
+    await ask('Can I talk to a human please?');
+    const packet = await feedShows((e) => e.type === 'packet');
+    const escalationId = (packet.packet as { escalationId: string }).escalationId;
+    const refused = await call('/api/close', { escalationId, rootCause: 'user_error' });
+    expect(refused.status).toBe(422);
+    expect(Object.keys(refused.json.errors as object).sort()).toEqual(['ai_accuracy', 'automation_potential']);
+    expect((await call('/api/close', { escalationId, rootCause: 'user_error', aiAccuracy: 'correct', automation: 'no' })).status).toBe(200);
+    const again = await call('/api/close', { escalationId, rootCause: 'user_error', aiAccuracy: 'correct', automation: 'no' });
+    expect(again.json.refusal).toBe('This escalation is already resolved.');
+  });
+
+  it('lets only the customer who asked rate the conversation', async () => {
+    await start();
+    const { json } = await ask('Can I talk to a human please?');
+    const packet = await feedShows((e) => e.type === 'packet');
+    await call('/api/close', { escalationId: (packet.packet as { escalationId: string }).escalationId, rootCause: 'other', aiAccuracy: 'correct', automation: 'no' });
+    await feedShows((e) => 'csat' in e);
+    const key = conversationKey({ platform: 'web', channel: 'acme', thread: json.thread as string });
+    expect((await call('/api/csat', { conversationKey: key, customer: 'web-acme-sam', rating: 5 })).json.refusal).toContain('only the customer who asked');
+    expect((await call('/api/csat', { conversationKey: key, customer: 'web-acme-alex', rating: 5 })).status).toBe(200);
+  });
+
+  it('reset empties the store and tells open pages to clear', async () => {
+    const p = await start();
+    const { json } = await ask('Can I talk to a human please?');
+    const key = conversationKey({ platform: 'web', channel: 'acme', thread: json.thread as string });
+    await feedShows((e) => e.type === 'packet');
+    expect(await p.core.conversations.get(key)).toBeDefined();
+    await call('/api/reset', {});
+    expect(await p.core.conversations.get(key)).toBeUndefined();
+    await feedShows((e) => e.type === 'reset');
+    expect((await call('/api/review')).json.tagged).toBe(0);
+  });
+});
