@@ -9,7 +9,6 @@ import { ChatGatewayRouter } from './core/delivery/gateway-router.js';
 import { openTeams, teamsConfig } from './compose-teams.js';
 import { systemClock, type Clock } from './core/ports/clock.js';
 import type { KnowledgeEntry } from './core/ports/knowledge.js';
-import type { Metrics } from './core/ports/metrics.js';
 import type { LoopPorts } from './core/ports/loop-ports.js';
 import { loadKnowledge } from './infra/knowledge/jsonl-knowledge-store.js';
 import { loadDocs } from './infra/knowledge/load-docs.js';
