@@ -4,7 +4,7 @@
  * synthetic KB) is collected before memory is measured.
  */
 import { buildDecider } from '../src/core/answer/build-decider.js';
-import { setUp } from '../test/eval/eval-setup.js';
+import { setUp } from './bench-seed.js';
 import { replayRound } from './replay-inputs.js';
 import { synthesizeKb } from './synthetic-kb.js';
 

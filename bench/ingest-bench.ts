@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ingest } from '../src/cli/kb/ingest.js';
 import { JsonlKnowledgeStore } from '../src/infra/knowledge/jsonl-knowledge-store.js';
-import { setUp } from '../test/eval/eval-setup.js';
+import { setUp } from './bench-seed.js';
 import { synthesizeKb } from './synthetic-kb.js';
 
 const size = Number(process.argv[2]);

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { toDecisionInput } from '../src/cli/triage/ticket.js';
 import type { DecisionInput } from '../src/core/ports/decider.js';
-import { FIXTURES, readItems } from '../test/eval/eval-setup.js';
+import { readItems } from '../test/eval/labelled-set.js';
+import { FIXTURES } from './bench-seed.js';
 
 /**
  * The decisions of one round over the dev set, as production sees them: a single message is one

@@ -3,8 +3,9 @@ import type { CliCommand } from './command.js';
 import { exportTrainingCommand } from './export-training.js';
 import { kbApproveCommand } from './kb-approve.js';
 import { kbIngestCommand } from './kb-ingest.js';
+import { kbStatsCommand } from './kb-stats.js';
 import { policyMergeCommand } from './policy-merge.js';
 import { triageReplayCommand } from './triage-replay.js';
 
 /** Every command of the CLI, in the order help lists them. */
-export const COMMANDS: CliCommand[] = [kbIngestCommand, kbApproveCommand, triageReplayCommand, calibrateCommand, policyMergeCommand, exportTrainingCommand];
+export const COMMANDS: CliCommand[] = [kbIngestCommand, kbStatsCommand, kbApproveCommand, triageReplayCommand, calibrateCommand, policyMergeCommand, exportTrainingCommand];

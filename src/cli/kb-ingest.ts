@@ -8,6 +8,7 @@ import { parseColumnMap, MAPPED_FIELDS, type ColumnMap } from '../infra/knowledg
 import { JsonlKnowledgeStore } from '../infra/knowledge/jsonl-knowledge-store.js';
 import { cliPaths } from './cli-env.js';
 import { UsageError, type CliCommand } from './command.js';
+import { readHoldout } from './kb/holdout.js';
 import { ingest } from './kb/ingest.js';
 import { formatSummary } from './kb/ingest-summary.js';
 
@@ -26,14 +27,17 @@ Options:
   --map SPEC         FIELD=COLUMN[,FIELD=COLUMN...]: which column holds which field. Fields:
                      ${MAPPED_FIELDS.join(', ')}.
                      COLUMN is a header, a dotted JSON path, or a position in list records (0, 1...);
-                     COL1+COL2 joins text, or for labels takes each column flagged 1/true/yes.
-                     e.g. --map question=text,topic=category
+                     COL1+COL2 joins text, or for labels takes each column flagged 1/true/yes;
+                     'TEXT' in single quotes is a literal every record gets.
+                     e.g. --map question=text,topic=category   --map "question=Query,category='security'"
   --delimiter CHAR   CSV column delimiter: , ; tab (default: guessed from the header line)
   --records KEYS     JSON object files: the keys whose arrays hold the records (default: every array)
   --account ID       import as this account's private knowledge (never shown to other accounts)
   --kb FILE          knowledge file to update (default: BATON_KB, else data/knowledge.jsonl)
   --config FILE      policy YAML whose account ids the records' organizations are checked against
                      (default: BATON_CONFIG, else config/baton.yaml; not checked if that is absent)
+  --exclude FILE     leave out records asking a message of FILE, a labelled test set you will replay
+                     (JSONL with "text", threads with "turns"): the test then measures unseen questions
   --dry-run          read and report everything, show the first records as stored, write nothing
   --quiet            no progress bar`;
 
@@ -104,6 +108,7 @@ export const kbIngestCommand: CliCommand = {
         map: { type: 'string' },
         delimiter: { type: 'string' },
         records: { type: 'string' },
+        exclude: { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
       },
@@ -124,6 +129,7 @@ export const kbIngestCommand: CliCommand = {
       ...(map ? { map } : {}),
       ...(sep ? { delimiter: sep } : {}),
       ...(values.records ? { records: values.records.split(',').map((k) => k.trim()) } : {}),
+      ...(values.exclude ? { exclude: readHoldout(values.exclude) } : {}),
       dryRun: values['dry-run'],
       onProgress: (p) => bar?.update(p),
     });

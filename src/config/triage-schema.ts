@@ -36,7 +36,12 @@ const sentimentSchema = z
       .default(['urgent', 'urgently', 'asap', 'immediately', 'right now', 'right away', 'emergency', 'stolen', 'fraud', 'hacked', 'locked out', 'deadline', 'critical', 'outage', 'production is down', 'as soon as possible']),
     distress_cues: z
       .array(z.string())
-      .default(['scared', 'afraid', 'terrified', 'panic', 'panicking', 'desperate', 'anxious', 'devastated', 'worried sick', 'can not sleep', 'crying', 'helpless', 'hopeless']),
+      .default([
+        'scared', 'afraid', 'terrified', 'frightened', 'fear', 'panic', 'panicking', 'desperate', 'anxious', 'anxiety', 'nervous', 'worried',
+        'devastated', 'heartbroken', 'depressed', 'miserable', 'crying', 'helpless', 'hopeless', 'overwhelmed', 'stressed', 'can not sleep',
+        'losing my job', 'lose my job', 'costing us', 'begging', 'please help me', 'sad', 'sadly', 'grief', 'lost everything', 'scary',
+        'horrified', 'horrifying', 'horror', 'heartbreaking', 'worrying', 'died', 'cries', 'sorry to', 'so sorry', 'dangerous', 'regret',
+      ]),
   })
   .strict();
 

@@ -1,35 +1,58 @@
 /**
- * `npm run eval`: replays the labelled set through Baton configured from test/fixtures/triage and
- * scores the answer/escalate decision. Exits non-zero when a figure falls below its floor.
- *   --set FILE      score another labelled JSONL file (triage-dev schema) instead of the fixtures
- *   --no-llm-pass   skip the pass through the LLM engine against the fake OpenAI-compatible server
+ * `npm run eval`: sets Baton up for a team exactly as README.md, "Set up triage for your team", says
+ * (the same `npm run baton --` commands on a copy of the shipped policy, nothing else), then replays the
+ * labelled set with `baton triage` and scores the decisions. Exits non-zero below a floor.
+ *   --data DIR   the team's material, laid out like test/fixtures/triage (default)
+ *   --set FILE   the labelled set to score, kept out of every import (default DIR/dev.jsonl)
  */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildDecider } from '../../src/core/answer/build-decider.js';
-import { crossValidate, formatCrossValidation } from './cross-validation.js';
-import { FIXTURES, readItems, setUp } from './eval-setup.js';
-import { decideAll } from './decide-all.js';
+import { loadPolicy } from '../../src/config/load-policy.js';
 import { checkFloors, FLOORS } from './floors.js';
-import { runLlmPass } from './llm-pass.js';
-import { formatReport, score } from './metrics.js';
+import { readItems } from './labelled-set.js';
+import { readmeSteps } from './readme-steps.js';
+import { formatScores, score, type TriageLine } from './scores.js';
 import { sentimentSlice } from './sentiment-slice.js';
 
-const { values } = parseArgs({ options: { set: { type: 'string', multiple: true }, 'no-llm-pass': { type: 'boolean', default: false } } });
-const sets = values.set ?? [join(FIXTURES, 'dev.jsonl'), join(FIXTURES, 'baton-threads.jsonl')];
-const items = sets.flatMap(readItems);
-const { policy, kb } = await setUp();
+const FIXTURES = new URL('../fixtures/triage/', import.meta.url).pathname;
+const { values } = parseArgs({ options: { data: { type: 'string', default: FIXTURES }, set: { type: 'string' } } });
+const data = values.data;
+const set = values.set ?? join(data, 'dev.jsonl');
+const work = mkdtempSync(join(tmpdir(), 'baton-eval-'));
+mkdirSync(join(work, 'docs'));
+const env = { ...process.env, BATON_CONFIG: join(work, 'baton.yaml'), BATON_KB: join(work, 'knowledge.jsonl'), BATON_DOCS: join(work, 'docs'), LOG_LEVEL: 'silent' };
 
-const decided = await decideAll(buildDecider({ policy, kb }), items);
-const report = score(decided.map((d) => d.scored));
-console.log(formatReport('no LLM (extractive answers)', report));
-console.log(`\n${formatCrossValidation(crossValidate(decided, policy.triage))}`);
-console.log(`\n${sentimentSlice(policy, join(FIXTURES, 'dev_sentiment.jsonl'))}`);
+/** One README command, as a shell would run it; its stdout is returned, its progress goes to stderr. */
+function baton(args: string[]): string {
+  process.stderr.write(`\n$ npm run baton -- ${args.map((a) => (/[\s'"]/.test(a) ? `"${a}"` : a)).join(' ')}\n`);
+  const r = spawnSync('npm', ['run', '--silent', 'baton', '--', ...args], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 28 });
+  if (r.status !== 0) throw new Error(`baton ${args.join(' ')} exited ${r.status}:\n${r.stdout}`);
+  return r.stdout;
+}
 
-const failures = checkFloors(report);
-if (!values['no-llm-pass']) failures.push(...(await runLlmPass(policy, kb, items)));
-console.log(`\nfloors: 2-class >= ${FLOORS.accuracy2}, 3-action >= ${FLOORS.accuracy3}, high-tier escalate recall >= ${FLOORS.highTierEscalateRecall}, must-escalate answered <= ${FLOORS.maxEscalateAnswered}`);
-if (failures.length > 0) {
-  console.log(`FAILED:\n  ${failures.join('\n  ')}`);
-  process.exitCode = 1;
-} else console.log('all floors met');
+const started = Date.now();
+try {
+  copyFileSync('config/baton.yaml', env.BATON_CONFIG);
+  for (const step of readmeSteps({ dir: data, heldOut: set, suggested: join(work, 'thresholds.suggested.yaml') })) process.stderr.write(baton(step));
+  const lines = new Map(
+    baton(['triage', set])
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as TriageLine)
+      .map((l) => [l.id, l]),
+  );
+  const scores = score(readItems(set), lines);
+  console.log(`\n${formatScores(`baton triage ${set}, set up by the README steps only`, scores)}`);
+  console.log(`\n${sentimentSlice(loadPolicy(env.BATON_CONFIG), join(data, 'dev_sentiment.jsonl'))}`);
+  const failures = checkFloors(scores);
+  console.log(`\nfloors: ${JSON.stringify(FLOORS)}  (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  if (failures.length > 0) {
+    console.log(`FAILED:\n  ${failures.join('\n  ')}`);
+    process.exitCode = 1;
+  } else console.log('all floors met');
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}

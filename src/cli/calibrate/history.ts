@@ -28,12 +28,11 @@ function hash(s: string): number {
  * (escalated, reassigned, reopened), when its topic always goes to a person or is high risk, or when
  * it is not Baton's to answer (a topic the policy's list does not name, or the unknown category).
  */
-function judge(e: KnowledgeEntry, policy: Policy, book: TopicBook): Omit<PastTicket, 'entry' | 'fold'> {
+function judge(raw: KnowledgeEntry, policy: Policy, book: TopicBook): Omit<PastTicket, 'entry' | 'fold'> {
+  const e = book.file(raw, policy.triage.unknown_category);
   const topic = book.find(e.topic);
-  const category = topic?.category ?? e.category;
-  const tier = topic?.risk ?? e.risk ?? policy.categories.find((c) => c.name === category)?.risk ?? 'low';
-  const unlisted = book.size > 0 && e.topic !== undefined && !topic && !e.category;
-  const filed = { category: unlisted ? policy.triage.unknown_category : category ?? '(none)', tier };
+  const tier = e.risk ?? policy.categories.find((c) => c.name === e.category)?.risk ?? 'low';
+  const filed = { category: e.category ?? '(none)', tier };
   if (e.needsHuman) return { ...filed, mustEscalate: true, because: 'needed a person' };
   if (topic?.alwaysEscalate) return { ...filed, mustEscalate: true, because: 'always_escalate topic' };
   if (tier === 'high') return { ...filed, mustEscalate: true, because: 'high risk' };
@@ -41,13 +40,23 @@ function judge(e: KnowledgeEntry, policy: Policy, book: TopicBook): Omit<PastTic
   return { ...filed, mustEscalate: false, because: 'answerable' };
 }
 
-/** The imported past tickets (not docs), a stable sample of at most `max`, each in one of `folds` folds. */
+/**
+ * The imported past tickets (not docs), a stable sample of at most `max` taken evenly across topics (a
+ * large topic, such as a pile of off-topic questions, does not crowd out the rest), each in one of
+ * `folds` folds.
+ */
 export function pastTickets(kb: readonly KnowledgeEntry[], policy: Policy, max: number, folds: number): PastTicket[] {
   const book = new TopicBook(policy.categories);
-  return kb
-    .filter((e) => e.kind !== 'doc')
-    .map((entry) => ({ entry, h: hash(entry.id) }))
-    .sort((a, b) => a.h - b.h)
-    .slice(0, max)
-    .map(({ entry, h }) => ({ entry, fold: (h >>> 8) % folds, ...judge(entry, policy, book) }));
+  const byTopic = new Map<string, { entry: KnowledgeEntry; h: number }[]>();
+  for (const entry of kb) {
+    if (entry.kind === 'doc') continue;
+    const key = entry.topic ?? entry.category ?? '';
+    byTopic.set(key, byTopic.get(key) ?? []).get(key)!.push({ entry, h: hash(entry.id) });
+  }
+  const queues = [...byTopic.values()].map((q) => q.sort((a, b) => a.h - b.h));
+  const picked: { entry: KnowledgeEntry; h: number }[] = [];
+  for (let i = 0; picked.length < max && queues.some((q) => q.length > i); i++) {
+    for (const q of queues) if (q[i] && picked.length < max) picked.push(q[i]!);
+  }
+  return picked.map(({ entry, h }) => ({ entry, fold: (h >>> 8) % folds, ...judge(entry, policy, book) }));
 }

@@ -1,5 +1,6 @@
 import type { KnowledgeEntry } from '../../core/ports/knowledge.js';
 import type { ReadItem } from '../../infra/knowledge/read-export.js';
+import { isHeldOut } from './holdout.js';
 import type { IngestOptions, IngestSummary } from './ingest.js';
 import { SpillFile } from './spill-file.js';
 
@@ -43,6 +44,10 @@ export class IngestCollector {
   take(item: ReadItem): void {
     if ('skipped' in item) {
       this.skip(item.skipped, item.where);
+      return;
+    }
+    if (this.opts.exclude && isHeldOut(this.opts.exclude, item.entry.question)) {
+      this.skip('held out: asked in the --exclude set', item.entry.id);
       return;
     }
     this.s.read++;

@@ -15,6 +15,8 @@ export interface IngestOptions extends ReadOptions {
   accounts?: ReadonlyMap<string, string>;
   /** Count and compare, write nothing. */
   dryRun?: boolean;
+  /** Customer messages of a labelled test set: records asking one of them are left out (`--exclude`). */
+  exclude?: ReadonlySet<string>;
   /** Called as records are read: how many, and how far through the input's bytes. */
   onProgress?: (p: { records: number; bytes: number; totalBytes: number }) => void;
 }

@@ -15,7 +15,7 @@ export function citationOf(entry: KnowledgeEntry): { id: string; title: string; 
 
 /**
  * Confidence that the KB answers the message: how close the recognised topic's best match is,
- * discounted when the neighbours are split between topics (the KB is unsure what is being asked).
+ * discounted when the classifier is split between topics (the KB is unsure what is being asked).
  */
 export function topicConfidence(e: Evidence): number {
   return e.topicBest * (0.5 + 0.5 * e.topicShare);

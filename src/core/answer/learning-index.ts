@@ -17,7 +17,7 @@ export class LearningKnowledgeIndex implements KnowledgeIndex, KnowledgeSink {
     /** The policy's topics: an entry of a named topic is filed under its category and tier. */
     readonly topics: TopicBook = new TopicBook([]),
     /** Where a topic goes that a policy listing topics does not name: not something Baton answers. */
-    private readonly unlisted?: string,
+    private readonly unlisted = 'out_of_scope',
   ) {
     this.addAll(entries);
   }
@@ -36,9 +36,9 @@ export class LearningKnowledgeIndex implements KnowledgeIndex, KnowledgeSink {
     const byTopic = new Map<string, KnowledgeEntry[]>();
     const loose: KnowledgeEntry[] = [];
     for (const raw of entries) {
-      const e = this.filed(raw);
+      const e = this.topics.file(raw, this.unlisted);
       if (e.category) filed.push(e);
-      else if (e.topic !== undefined) byTopic.set(e.topic, [...(byTopic.get(e.topic) ?? []), e]);
+      else if (e.topic !== undefined) byTopic.set(e.topic, byTopic.get(e.topic) ?? []).get(e.topic)!.push(e);
       else loose.push(e);
     }
     this.add(filed);
@@ -49,19 +49,6 @@ export class LearningKnowledgeIndex implements KnowledgeIndex, KnowledgeSink {
   private add(list: KnowledgeEntry[]): void {
     this.index.addAll(list);
     for (const e of list) this.classifier.add(e);
-  }
-
-  /**
-   * Where the policy puts an entry: a topic the policy names gives its category and tier (and one class
-   * name, so the policy's examples and the records of a topic teach one class); else its own category.
-   * Once the policy lists topics, it is the list of what Baton may answer: a topic it does not name, in
-   * records that carry no category either, is filed as not Baton's to answer (the unknown category).
-   */
-  private filed(entry: KnowledgeEntry): KnowledgeEntry {
-    const t = this.topics.find(entry.topic);
-    if (!t && entry.topic !== undefined && !entry.category && this.topics.size > 0 && this.unlisted) return { ...entry, category: this.unlisted };
-    if (!t) return entry;
-    return { ...entry, topic: t.prefix ? entry.topic! : t.name, category: t.category, risk: t.risk };
   }
 
   /**

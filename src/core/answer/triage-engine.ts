@@ -9,6 +9,7 @@ import { gatherEvidence, type Evidence, type KnowledgeReader } from '../triage/e
 import { HumanRequestDetector } from '../triage/human-request.js';
 import { detectLoop } from '../triage/loop-detector.js';
 import { SentimentAnalyzer } from '../triage/sentiment.js';
+import { contentTerms } from '../triage/text-terms.js';
 import { alreadySaid, answerSources, extractiveAnswer, topicReference } from './extractive-answer.js';
 import { draftWithLlm } from './llm-answer.js';
 
@@ -51,10 +52,22 @@ export function createTriageEngine(deps: TriageEngineDeps): Decider {
       wording: triage.loop_similarity,
       topics: triage.loop_topic_overlap,
     });
-    // The recognised topic's own tier first (account deletion is high within cancellation), else its category's.
-    let risk = evidence.tier ?? riskOf(evidence.category) ?? 'low';
-    if (evidence.highRiskShare >= triage.high_risk_share) risk = 'high';
-    return { evidence, risk, sentiment: sentiment.analyze(input.text, input.history), loop: loop.loop, askings: loop.askings };
+    return { evidence, risk: tierOf(evidence), sentiment: sentiment.analyze(input.text, input.history), loop: loop.loop, askings: loop.askings };
+  }
+
+  /** The recognised topic's own tier first (account deletion is high within cancellation), else its category's. */
+  function tierOf(e: Evidence): RiskTier {
+    return e.highRiskShare >= triage.high_risk_share ? 'high' : (e.tier ?? riskOf(e.category) ?? 'low');
+  }
+
+  /**
+   * A request for a person that names its subject ("a human about a data breach we suspect") keeps that
+   * subject's category and tier, so it is routed to the queue and urgency of the subject.
+   */
+  function aboutWhat(s: Signals, about: string, accountId: string): Signals {
+    if (contentTerms(about).length < 2) return s;
+    const evidence = read(about, accountId);
+    return evidence.category === triage.unknown_category ? s : { ...s, evidence, risk: tierOf(evidence) };
   }
 
   function decision(s: Signals, part: Partial<Decision> & Pick<Decision, 'action' | 'trigger' | 'rule'>): Decision {
@@ -129,7 +142,8 @@ export function createTriageEngine(deps: TriageEngineDeps): Decider {
     async decide(input: DecisionInput): Promise<Decision> {
       const s = signals(input);
       if (input.humanButton) return escalate(s, 'human_button', 'customer pressed the talk-to-a-person button');
-      if (human.detect(input.text)) return escalate(s, 'human_phrase', 'customer asked for a person');
+      const request = human.read(input.text);
+      if (request.asked) return escalate(aboutWhat(s, request.about, input.accountId), 'human_phrase', 'customer asked for a person');
       const level = sentimentLevel(triage, s.sentiment);
       const complexity = assessComplexity(triage, s.evidence);
       const m = evaluateTriggerMatrix(triage, { complexity, sentiment: level, loop: s.loop });

@@ -1,5 +1,6 @@
 import type { CategoryPolicy } from '../../config/policy-schema.js';
 import type { RiskTier } from '../model/decision.js';
+import type { KnowledgeEntry } from '../ports/knowledge.js';
 
 /** A topic the policy names: the category it belongs to, its tier, and whether a person always takes it. */
 export interface PolicyTopic {
@@ -51,5 +52,18 @@ export class TopicBook {
     const hit = this.exact.get(name) ?? this.byBare.get(bare(name)) ?? this.prefixes.find((p) => name.startsWith(p.name));
     this.found.set(topic, hit);
     return hit;
+  }
+
+  /**
+   * Where the policy puts an entry: a topic it names gives its category and tier (and one class name, so
+   * the policy's examples and the records of a topic teach one class). Once the policy lists topics, it
+   * is the list of what Baton may answer: a topic it does not name, in records that carry no category
+   * either, is filed under `unlisted` (the unknown category). Anything else keeps its own labels.
+   */
+  file(entry: KnowledgeEntry, unlisted: string): KnowledgeEntry {
+    const t = this.find(entry.topic);
+    if (!t && entry.topic !== undefined && !entry.category && this.size > 0) return { ...entry, category: unlisted };
+    if (!t) return entry;
+    return { ...entry, topic: t.prefix ? entry.topic! : t.name, category: t.category, risk: t.risk };
   }
 }

@@ -1,5 +1,6 @@
 import { RegExpMatcher, englishDataset, englishRecommendedTransformers } from 'obscenity';
 import Sentiment from 'sentiment';
+import { stemmer } from 'stemmer';
 import type { SentimentPolicy } from '../../config/triage-schema.js';
 import type { SentimentSignal } from '../model/decision.js';
 import type { Turn } from '../model/message.js';
@@ -33,7 +34,8 @@ export class SentimentAnalyzer {
     this.expletives = new PhraseSet(policy.expletives);
     this.frustrationCues = new PhraseSet(policy.frustration_cues);
     this.urgencyCues = new PhraseSet(policy.urgency_cues);
-    this.distressCues = new PhraseSet(policy.distress_cues);
+    // Matched on word stems: "scared", "scary" and "scares" are one cue of fear.
+    this.distressCues = new PhraseSet(policy.distress_cues.map((c) => words(c).map((w) => stemmer(w)).join(' ')));
   }
 
   analyze(text: string, history: readonly Turn[] = []): SentimentSignal {
@@ -57,7 +59,8 @@ export class SentimentAnalyzer {
     const cues = this.frustrationCues.affirmedHits(tokens).length;
     const frustration = clamp((profane ? 0.7 : 0) + 0.3 * anger + 0.35 * Math.min(cues, 2) + 0.3 * shout + 0.2 * exclaim);
     const urgency = clamp(0.55 * this.urgencyCues.affirmedHits(tokens).length + 0.25 * shout + 0.1 * exclaim);
-    const distress = clamp(0.45 * this.distressCues.affirmedHits(tokens).length + (valence < -0.5 ? 0.25 : 0));
+    // One cue of fear or despair is enough ("I'm desperate"); a very negative message without one only leans that way.
+    const distress = clamp(0.6 * this.distressCues.affirmedHits(tokens.map((w) => stemmer(w))).length + (valence < -0.5 ? 0.25 : 0));
     return { valence, frustration, urgency, distress };
   }
 }

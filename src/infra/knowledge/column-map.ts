@@ -3,7 +3,8 @@
  * Baton field. A column is a header name, a dotted path into a JSON record (`via.channel`), or a 0-based
  * position for records that are lists (`[text, intent]` pairs: `question=0,topic=1`). Several columns
  * joined by `+` combine: text fields join their values; label fields take the name of each column whose
- * value is a yes-flag (1, true, yes, x) and the value of any other non-empty column.
+ * value is a yes-flag (1, true, yes, x) and the value of any other non-empty column. A column in single
+ * quotes is a literal every record gets (`category='security'`: a file exported from one queue).
  */
 export type ColumnMap = ReadonlyMap<MappedField, readonly string[]>;
 
@@ -36,6 +37,7 @@ export function parseColumnMap(spec: string): ColumnMap {
 /** A column's value in a record; dotted paths reach into nested JSON objects. */
 function valueAt(rec: Record<string, unknown>, column: string): unknown {
   if (column in rec) return rec[column];
+  if (column.length >= 2 && column.startsWith("'") && column.endsWith("'")) return column.slice(1, -1);
   let v: unknown = rec;
   for (const key of column.split('.')) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined;
   return v;

@@ -50,6 +50,11 @@ describe('triage engine without an LLM', () => {
     expect((await decider.decide(ask('no need to talk to anyone, how do I export a report?'))).trigger).not.toBe('human_phrase');
   });
 
+  it('keeps the subject of a request for a person: its category and tier decide the routing', async () => {
+    const d = await decider.decide(ask('can I talk to a human about someone who logged into our workspace?'));
+    expect(d).toMatchObject({ action: 'escalate', trigger: 'human_phrase', category: 'security', risk: 'high' });
+  });
+
   it('stays silent on smalltalk instead of escalating it', async () => {
     const d = await decider.decide(ask('hello there, good morning!'));
     expect(d.action).toBe('ignore');

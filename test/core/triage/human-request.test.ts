@@ -10,6 +10,18 @@ describe('explicit request for a human', () => {
     (text) => expect(detector.detect(text)).toBe(true),
   );
 
+  it.each(['i need help talking to a person', 'Talking to a human would help', 'I would like speaking with one of your representatives'])('detects any inflection: "%s"', (text) =>
+    expect(detector.detect(text)).toBe(true),
+  );
+
+  it.each(['when can I call customer service', 'what hours can I call customer service?', 'at what time can i reach customer service'])('does not take a question of when to call for an ask: "%s"', (text) =>
+    expect(detector.detect(text)).toBe(false),
+  );
+
+  it('keeps what the request is about', () => {
+    expect(detector.read('can I talk to a human about a data breach we suspect')).toEqual({ asked: true, about: 'about a data breach we suspect' });
+  });
+
   it.each(['I need to contact a representative', 'transfer me to an agent', 'how can I reach a human?'])('detects "%s"', (text) =>
     expect(detector.detect(text)).toBe(true),
   );

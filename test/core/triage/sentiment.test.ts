@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { triageSchema } from '../../../src/config/triage-schema.js';
+import { sentimentLevel } from '../../../src/core/policy/thresholds.js';
 import { SentimentAnalyzer } from '../../../src/core/triage/sentiment.js';
 
 const analyzer = new SentimentAnalyzer(triageSchema.parse({}).sentiment);
@@ -26,6 +27,14 @@ describe('sentiment', () => {
 
   it('flags distress', () => {
     expect(analyzer.analyze('I am scared and desperate, someone emptied our account').distress).toBeGreaterThanOrEqual(0.6);
+  });
+
+  it('reads one cue of despair or fear, in any inflection, as distressed', () => {
+    const triage = triageSchema.parse({});
+    for (const text of ["I'm desperate, this is costing us our biggest client", 'this outage really scares me']) {
+      expect(sentimentLevel(triage, analyzer.analyze(text))).toBe('distressed');
+    }
+    expect(sentimentLevel(triage, analyzer.analyze('how do I export a report?'))).toBe('calm');
   });
 
   it('carries earlier frustration in the conversation into the latest message', () => {

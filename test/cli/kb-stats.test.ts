@@ -1,0 +1,57 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/main.js';
+import { loadKnowledge } from '../../src/infra/knowledge/jsonl-knowledge-store.js';
+import { useCliSession } from './cli-session.js';
+
+const cli = useCliSession('baton-stats-');
+
+const policy = `vendor: { team_ids: [T0VENDOR1] }
+accounts: [{ id: acme, name: Acme, tier: enterprise, channels: [C0ACME001] }]
+queues: [{ id: support, channel: C0SUPPORT1, role: support specialist, sla_minutes: 60 }]
+routing: { default_queue: support }
+root_causes: [{ id: kb_gap, label: KB gap }]
+categories:
+  - name: billing
+    risk: medium
+    topics: [{ name: seats }, { name: invoice }]
+  - { name: out_of_scope, risk: low }
+`;
+
+const csv = `id,question,answer,topic,escalated,reopened
+1,Can we add five seats?,Done by finance.,seats,1,0
+2,Add seats for the new team,Finance added them.,seats,0,1
+3,Move seats to another contract,Done.,seats,0,0
+4,Where is the invoice for March?,Billing > History.,invoice,0,0
+5,What is the weather today?,,weather,0,0
+`;
+
+describe('baton kb stats', () => {
+  it('counts per topic how many past tickets needed a person and why, and flags hidden complexity', async () => {
+    const config = join(cli.dir, 'baton.yaml');
+    writeFileSync(config, policy);
+    writeFileSync(join(cli.dir, 'h.csv'), csv);
+    const kb = join(cli.dir, 'kb.jsonl');
+    expect(await runCli(['kb', 'ingest', '--quiet', '--kb', kb, '--config', config, join(cli.dir, 'h.csv')])).toBe(0);
+    expect(await runCli(['kb', 'stats', '--kb', kb, '--config', config])).toBe(0);
+    expect(cli.out).toMatch(/billing\s+seats\s+medium\s+listed\s+3\s+1\s+2\s+escalated 1, reopened 1\s+yes/);
+    expect(cli.out).toMatch(/billing\s+invoice\s+medium\s+listed\s+1\s+1\s+0\s+$/m);
+    expect(cli.out).toMatch(/out_of_scope\s+weather\s+low\s+not listed\s+1/);
+    expect(cli.out).toMatch(/1 topics are hidden complexity \(seats\)/);
+  });
+});
+
+describe('kb ingest for a held-out test set and a file from one queue', () => {
+  it('leaves out records asking a message of the --exclude set, and gives every record a quoted literal', async () => {
+    writeFileSync(join(cli.dir, 'dev.jsonl'), `${JSON.stringify({ id: 'd1', text: 'Where is the invoice  for MARCH?' })}\n${JSON.stringify({ id: 'd2', kind: 'thread', text: 'x', turns: [{ role: 'customer', text: 'Add seats for the new team' }] })}\n`);
+    writeFileSync(join(cli.dir, 'h.csv'), csv);
+    const kb = join(cli.dir, 'kb.jsonl');
+    const args = ['kb', 'ingest', '--quiet', '--kb', kb, '--exclude', join(cli.dir, 'dev.jsonl'), '--map', "question=question,category='billing'", join(cli.dir, 'h.csv')];
+    expect(await runCli(args)).toBe(0);
+    expect(cli.out).toMatch(/2\s+held out: asked in the --exclude set/);
+    const stored = loadKnowledge(kb);
+    expect(stored.map((e) => e.question)).toEqual(['Can we add five seats?', 'Move seats to another contract', 'What is the weather today?']);
+    expect(stored.every((e) => e.category === 'billing')).toBe(true);
+  });
+});
