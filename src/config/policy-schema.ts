@@ -90,6 +90,8 @@ const copySchema = z.object({
   answer_footer: z.string().default('Not what you needed? Press "Talk to a person" and a specialist will take over.'),
   talk_to_human_button: z.string().max(75).default('Talk to a person'),
   unavailable: z.string().default('Let me get a specialist on this for you; our {role} will follow up within {sla}.'),
+  /** A specialist's reply sent from the packet thread ("Reply to customer"): {name}, {vendor}, {text}. */
+  relayed: z.string().default('{name} from {vendor}: {text}'),
 }).strict();
 
 export const policySchema = z
@@ -98,6 +100,8 @@ export const policySchema = z
       /** The vendor's own Slack workspace ids: members of these are staff, everyone else a customer. */
       team_ids: z.array(z.string().regex(/^T[A-Z0-9]+$/, 'a Slack team id such as T0123ABCD')).min(1),
       enterprise_ids: z.array(z.string()).default([]),
+      /** How customers hear the vendor named, as in "Ana from {name}" on a specialist's relayed reply. */
+      name: z.string().min(1).default('our team'),
       /** The vendor's Microsoft Entra tenant ids: Teams users of these tenants are staff. */
       teams_tenant_ids: z.array(z.guid('a Microsoft tenant id (a GUID)')).default([]),
       /** Product hosts whose URLs in a conversation give the page context. */

@@ -5,6 +5,7 @@ import { registerApproveCandidate } from './actions/approve-candidate.js';
 import { registerClaimRelease } from './actions/claim-release.js';
 import { registerCsatRating } from './actions/csat-rating.js';
 import { registerOpenCloseModal } from './actions/open-close-modal.js';
+import { registerOpenReplyComposer } from './actions/open-reply-composer.js';
 import { registerTalkToHuman } from './actions/talk-to-human.js';
 import { boltLogger } from './bolt-logger.js';
 import { registerBatonCommand } from './commands/baton-command.js';
@@ -12,6 +13,7 @@ import { registerAppHome } from './events/app-home.js';
 import { registerChannelIdChanged } from './events/channel-id-changed.js';
 import type { SlackDeps } from './slack-deps.js';
 import { registerCloseSubmission } from './views/close-submission.js';
+import { registerReplySubmission } from './views/reply-submission.js';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 
@@ -23,6 +25,8 @@ export const CORE_REGISTRATIONS: Registration[] = [
   registerClaimRelease,
   registerOpenCloseModal,
   registerCloseSubmission,
+  registerOpenReplyComposer,
+  registerReplySubmission,
   registerCsatRating,
   registerApproveCandidate,
   registerBatonCommand,

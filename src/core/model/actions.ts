@@ -7,10 +7,13 @@ export const ACTION = {
   /** Prefix of the rating buttons: one action id per rating (`baton.csat.1`..`.5`), unique in their block. */
   csat: 'baton.csat',
   approveCandidate: 'baton.approve_candidate',
+  /** "Reply to customer" on the packet: opens the composer whose text goes to the customer. */
+  replyToCustomer: 'baton.reply_to_customer',
 } as const;
 
 export const VIEW = {
   closeEscalation: 'baton.close_escalation',
+  replyToCustomer: 'baton.reply_to_customer',
 } as const;
 
 export const CLOSE_FIELD = {
@@ -19,3 +22,6 @@ export const CLOSE_FIELD = {
   automation: 'automation_potential',
   note: 'resolution_note',
 } as const;
+
+/** The reply composer's one field: what the specialist sends the customer. */
+export const REPLY_FIELD = 'customer_reply';

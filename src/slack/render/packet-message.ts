@@ -61,7 +61,7 @@ function buttons(p: HandoffPacket): Block[] {
     ...(style ? { style } : {}),
   });
   const first = p.status === 'claimed' ? button(ACTION.release, 'Release') : button(ACTION.claim, 'Claim', 'primary');
-  return [{ type: 'actions', block_id: `packet:${p.escalationId}`, elements: [first, button(ACTION.close, 'Close')] }];
+  return [{ type: 'actions', block_id: `packet:${p.escalationId}`, elements: [first, button(ACTION.replyToCustomer, 'Reply to customer'), button(ACTION.close, 'Close')] }];
 }
 
 /** The handoff packet in the specialist channel: who, what, why, and the whole conversation. */
