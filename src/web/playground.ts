@@ -15,6 +15,7 @@ import { loadDocs } from '../infra/knowledge/load-docs.js';
 import { llmFrom } from '../infra/llm/llm-from-env.js';
 import { PrometheusMetrics } from '../infra/metrics/prometheus-metrics.js';
 import { listenOrClose } from '../startup/listen.js';
+import type { Stores } from '../infra/store/open-stores.js';
 import { openUsableStores } from '../startup/usable-store.js';
 import { PlaygroundFeed } from './feed.js';
 import type { PlaygroundContext } from './playground-context.js';
@@ -47,23 +48,16 @@ export interface RunningPlayground {
 const MAX_BACKOFF_MS = 30_000;
 const STOP_GRACE_MS = 5_000;
 
-/**
- * The playground: the real core (the given policy with browser rooms added, the knowledge base, the
- * store, the LLM when one is configured), delivering through the web adapter, on one HTTP server bound
- * to BATON_PLAYGROUND_HOST.
- */
-export async function startPlayground(opts: PlaygroundOptions): Promise<RunningPlayground> {
+/** The core as the Slack runtime wires it, with the web adapter as the only platform. */
+async function playgroundCore(opts: PlaygroundOptions, stores: Stores, web: WebGateway): Promise<LoopDeps> {
   const { env, log } = opts;
   const policy = playgroundPolicy(opts.policy);
   const knowledge = opts.knowledge ?? [...loadKnowledge(env.BATON_KB), ...loadDocs(env.BATON_DOCS, log)];
-  const stores = await openUsableStores(env.BATON_STORE);
-  const feed = new PlaygroundFeed();
-  const web = new WebGateway(feed);
   const approved = await stores.candidates.approvedEntries();
   const llm = llmFrom(env, new PrometheusMetrics());
   const built = buildDeciderWithIndex({ policy, kb: [...knowledge, ...approved], ...(llm ? { llm } : {}) });
   const learned = await stores.approvals.follow(built.index, approved, log);
-  const core: LoopDeps = {
+  return {
     policy,
     decider: built.decider,
     gateway: new ChatGatewayRouter({ web }),
@@ -76,23 +70,35 @@ export async function startPlayground(opts: PlaygroundOptions): Promise<RunningP
     newId: newEscalationId,
     loop: { facts: stores.facts, csat: stores.csat, candidates: stores.candidates, notify: new LoopGatewayRouter({ web }), knowledge: learned },
   };
-  const runner = new DeliveryRunner(core, { deadlineMs: env.BATON_DELIVERY_DEADLINE_SECONDS * 1000, maxBackoffMs: MAX_BACKOFF_MS });
-  core.deliveries = runner;
-  const scheduler = loopScheduler(core);
-  const ctx: PlaygroundContext = {
-    core,
-    feed,
-    async reset() {
-      await emptyStore(stores.backend);
-      feed.clear();
-      log.info({}, 'playground reset: store and pages emptied');
-    },
-  };
-  const server = new HttpServer(log.child({ component: 'http' }));
+}
+
+function servePlayground(server: HttpServer, ctx: PlaygroundContext): void {
   servePageRoutes(server, ctx);
   serveCustomerRoutes(server, ctx);
   serveSpecialistRoutes(server, ctx);
   serveLeadRoutes(server, ctx);
+}
+
+/**
+ * The playground: the real core (the given policy with browser rooms added, the knowledge base, the
+ * store, the LLM when one is configured), delivering through the web adapter, on one HTTP server bound
+ * to BATON_PLAYGROUND_HOST.
+ */
+export async function startPlayground(opts: PlaygroundOptions): Promise<RunningPlayground> {
+  const { env, log } = opts;
+  const stores = await openUsableStores(env.BATON_STORE);
+  const feed = new PlaygroundFeed();
+  const core = await playgroundCore(opts, stores, new WebGateway(feed));
+  const runner = new DeliveryRunner(core, { deadlineMs: env.BATON_DELIVERY_DEADLINE_SECONDS * 1000, maxBackoffMs: MAX_BACKOFF_MS });
+  core.deliveries = runner;
+  const scheduler = loopScheduler(core);
+  const reset = async () => {
+    await emptyStore(stores.backend);
+    feed.clear();
+    log.info({}, 'playground reset: store and pages emptied');
+  };
+  const server = new HttpServer(log.child({ component: 'http' }));
+  servePlayground(server, { core, feed, reset });
   const port = await listenOrClose(server, env.PORT, stores, env.BATON_PLAYGROUND_HOST);
   scheduler.start();
   const host = env.BATON_PLAYGROUND_HOST.includes(':') ? `[${env.BATON_PLAYGROUND_HOST}]` : env.BATON_PLAYGROUND_HOST;
