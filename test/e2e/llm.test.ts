@@ -32,6 +32,8 @@ describe('with an LLM configured', () => {
     const reply = await h.waitForPost(ACME_CHANNEL, ts);
     expect(String(reply.args.text)).toBe('Open Settings &gt; Members and press Invite; the link is valid for 7 days.');
     expect(JSON.stringify(reply.args.blocks)).toContain('Inviting teammates');
+    const metrics = await h.baton.metrics.registry.metrics();
+    expect(metrics).toMatch(/^baton_llm_call_duration_seconds_count\{method="chat.completions",outcome="ok"\} 1$/m);
   });
 
   it('sends the model only the asking account\u2019s and global knowledge, never internal notes of others', async () => {
@@ -59,6 +61,7 @@ describe('with an LLM configured', () => {
     const notice = await h.waitForPost(ACME_CHANNEL, ts, () => true, 15_000);
     expect(String(notice.args.text)).toContain('support specialist');
     expect(model.requests).toHaveLength(1);
+    expect(await h.baton.metrics.registry.metrics()).toMatch(/^baton_llm_call_duration_seconds_count\{method="chat.completions",outcome="timeout"\} 1$/m);
   });
 
   it('does not send a cited answer that carries a link its sources do not have', async () => {
