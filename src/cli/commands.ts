@@ -5,7 +5,8 @@ import { kbApproveCommand } from './kb-approve.js';
 import { kbIngestCommand } from './kb-ingest.js';
 import { kbStatsCommand } from './kb-stats.js';
 import { policyMergeCommand } from './policy-merge.js';
+import { teamsPackageCommand } from './teams-package.js';
 import { triageReplayCommand } from './triage-replay.js';
 
 /** Every command of the CLI, in the order help lists them. */
-export const COMMANDS: CliCommand[] = [kbIngestCommand, kbStatsCommand, kbApproveCommand, triageReplayCommand, calibrateCommand, policyMergeCommand, exportTrainingCommand];
+export const COMMANDS: CliCommand[] = [kbIngestCommand, kbStatsCommand, kbApproveCommand, triageReplayCommand, calibrateCommand, policyMergeCommand, exportTrainingCommand, teamsPackageCommand];

@@ -64,3 +64,22 @@ export async function postActivity(url: string, activity: unknown, headers: Reco
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(activity) });
   return { status: res.status, body: await res.text() };
 }
+
+export const CONTOSO_CHAT = '19:contoso-chat@thread.v2';
+
+/** A message in a group chat with the customer: no team, no threads. */
+export function chatMessage(o: { serviceUrl: string; from: TeamsMember; text: string }) {
+  return {
+    id: activityId(),
+    type: 'message',
+    timestamp: new Date().toISOString(),
+    serviceUrl: o.serviceUrl,
+    channelId: 'msteams',
+    from: { id: o.from.id, name: o.from.name, aadObjectId: o.from.aadObjectId },
+    recipient: BOT,
+    conversation: { isGroup: true, conversationType: 'groupChat', tenantId: VENDOR_TENANT, id: CONTOSO_CHAT },
+    channelData: { tenant: { id: VENDOR_TENANT } },
+    text: o.text,
+    textFormat: 'plain',
+  };
+}

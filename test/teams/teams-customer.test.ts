@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ACTION } from '../../src/core/model/actions.js';
-import { CONTOSO_CHANNEL, channelMessage, executeInvoke, submitMessage, teamsCustomer, teamsStaff } from './teams-activities.js';
+import { CONTOSO_CHANNEL, CONTOSO_CHAT, channelMessage, chatMessage, executeInvoke, submitMessage, teamsCustomer, teamsStaff } from './teams-activities.js';
 import { cardsIn, useTeamsWorld } from './teams-world.js';
 
 const world = useTeamsWorld();
@@ -40,6 +40,15 @@ describe('a Teams customer', () => {
     const attempts = connector.calls.filter((c) => c.activityId === ask.id && c.kind === 'reply');
     expect(attempts.map((c) => c.status)).toEqual([429, 201]);
     expect(reply.status).toBe(201);
+  });
+
+  it('in a group chat mapped to the account, is answered in the chat', async () => {
+    const { send, connector } = world();
+    const ask = chatMessage({ serviceUrl: connector.url, from: teamsCustomer, text: 'How can I export a report to CSV?' });
+    expect((await send(ask)).status).toBe(200);
+    const reply = await connector.waitFor((c) => c.kind === 'reply' && c.conversationId === CONTOSO_CHAT);
+    expect(reply.activityId).toBe(ask.id);
+    expect(JSON.stringify(cardsIn(reply))).toContain('CSV');
   });
 
   it('staff of the vendor tenant never get an answer: their message takes the thread over', async () => {
