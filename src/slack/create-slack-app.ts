@@ -2,6 +2,7 @@ import { App, HTTPReceiver, SocketModeReceiver, type Receiver } from '@slack/bol
 import type { Logger as PinoLogger } from 'pino';
 import type { Env } from '../config/env.js';
 import { registerApproveCandidate } from './actions/approve-candidate.js';
+import { registerShareCandidate } from './actions/share-candidate.js';
 import { registerClaimRelease } from './actions/claim-release.js';
 import { registerCsatRating } from './actions/csat-rating.js';
 import { registerOpenCloseModal } from './actions/open-close-modal.js';
@@ -14,6 +15,7 @@ import { registerChannelIdChanged } from './events/channel-id-changed.js';
 import type { SlackDeps } from './slack-deps.js';
 import { registerCloseSubmission } from './views/close-submission.js';
 import { registerReplySubmission } from './views/reply-submission.js';
+import { registerShareSubmission } from './views/share-submission.js';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 
@@ -29,6 +31,8 @@ export const CORE_REGISTRATIONS: Registration[] = [
   registerReplySubmission,
   registerCsatRating,
   registerApproveCandidate,
+  registerShareCandidate,
+  registerShareSubmission,
   registerBatonCommand,
   registerAppHome,
   registerChannelIdChanged,

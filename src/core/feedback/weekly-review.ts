@@ -5,6 +5,7 @@ import type { EscalationFacts } from '../metrics/facts.js';
 import { conversationKey } from '../model/conversation-ref.js';
 import type { CandidateApproval } from '../ports/kb-candidates.js';
 import { candidateEntry } from './kb-candidate.js';
+import { sharedKey } from './kb-share.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 /** A review message holds at most 50 blocks; the rest of the candidates wait for next week's. */
@@ -24,6 +25,8 @@ export interface CandidateView {
   question: string;
   answer: string;
   approvedBy?: string;
+  /** The lead who shared an edited version with every customer. */
+  sharedBy?: string;
 }
 
 /** The weekly review agenda: the week's tagged escalations by each tag, and the KB candidates to approve. */
@@ -52,7 +55,16 @@ async function candidateView(deps: LoopDeps, id: string, approval: CandidateAppr
   const entry = candidateEntry(escalation, await deps.conversations.get(conversationKey(escalation.conversation)));
   if (!entry?.answer) return undefined;
   const account = accountById(deps.policy, escalation.accountId)?.name ?? escalation.accountId;
-  return { escalationId: id, account, category: escalation.category, question: entry.question, answer: entry.answer, ...(approval ? { approvedBy: approval.approvedBy } : {}) };
+  const shared = await deps.loop.candidates.get(sharedKey(id));
+  return {
+    escalationId: id,
+    account,
+    category: escalation.category,
+    question: entry.question,
+    answer: entry.answer,
+    ...(approval ? { approvedBy: approval.approvedBy } : {}),
+    ...(shared ? { sharedBy: shared.approvedBy } : {}),
+  };
 }
 
 export async function loadReview(deps: LoopDeps, days = 7): Promise<ReviewView> {

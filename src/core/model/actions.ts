@@ -9,12 +9,17 @@ export const ACTION = {
   approveCandidate: 'baton.approve_candidate',
   /** "Reply to customer" on the packet: opens the composer whose text goes to the customer. */
   replyToCustomer: 'baton.reply_to_customer',
+  shareCandidate: 'baton.share_candidate',
 } as const;
 
 export const VIEW = {
   closeEscalation: 'baton.close_escalation',
   replyToCustomer: 'baton.reply_to_customer',
+  shareCandidate: 'baton.share_candidate',
 } as const;
+
+/** The one field of the share modal: the answer as every customer will be shown it. */
+export const SHARE_FIELD = { answer: 'shared_answer' } as const;
 
 export const CLOSE_FIELD = {
   rootCause: 'root_cause',

@@ -16,7 +16,7 @@ const quote = (text: string, max: number) => `>${escapeMrkdwn(clip(text.replace(
 
 /** What approving does, said before the click: whose questions it answers, and what was taken out. */
 function approveConfirmation(account: string): string {
-  return `From now on Baton answers similar questions from ${account} with this resolution, as shown here, with emails, phone numbers, card numbers and secrets removed. Other customers never see it.`;
+  return `From now on Baton answers similar questions from ${account} with this resolution, as shown here, with names, emails, phone numbers, card and bank numbers, addresses, references and secrets removed. Other customers never see it.`;
 }
 
 const candidateBlockId = (escalationId: string) => `candidate:${escalationId}`;
@@ -35,10 +35,21 @@ export function withApproval(blocks: Record<string, unknown>[], escalationId: st
   return at < 0 ? undefined : blocks.map((b, i) => (i === at ? approvedNote(userId) : b));
 }
 
+/** Opens the edit step: the lead rewrites the resolution for everyone before it is shared. */
+function shareButton(escalationId: string): types.Button {
+  return { type: 'button', action_id: ACTION.shareCandidate, text: { type: 'plain_text', text: 'Edit and share with everyone' }, value: escalationId };
+}
+
+function sharedNote(userId: string): Block {
+  return { type: 'context', elements: [{ type: 'mrkdwn', text: `:globe_with_meridians: Shared with every customer by <@${userId}>` }] };
+}
+
 function candidateBlocks(c: CandidateView): Block[] {
   const text = `*${escapeMrkdwn(c.escalationId)}* · ${escapeMrkdwn(c.account)} · ${escapeMrkdwn(c.category)}\n*Customer asked*\n${quote(c.question, 600)}\n*Specialist resolution*\n${quote(c.answer, 1500)}`;
   const section: Block = { type: 'section', text: { type: 'mrkdwn', text: clip(text, LIMITS.sectionText) } };
-  if (c.approvedBy) return [section, approvedNote(c.approvedBy)];
+  const notes = [...(c.approvedBy ? [approvedNote(c.approvedBy)] : []), ...(c.sharedBy ? [sharedNote(c.sharedBy)] : [])];
+  if (c.sharedBy) return [section, ...notes];
+  if (c.approvedBy) return [section, ...notes, { type: 'actions', block_id: `share:${c.escalationId}`, elements: [shareButton(c.escalationId)] }];
   const approve: types.Button = {
     type: 'button',
     action_id: ACTION.approveCandidate,
@@ -52,7 +63,7 @@ function candidateBlocks(c: CandidateView): Block[] {
       deny: { type: 'plain_text', text: 'Not yet' },
     },
   };
-  return [section, { type: 'actions', block_id: candidateBlockId(c.escalationId), elements: [approve] }];
+  return [section, { type: 'actions', block_id: candidateBlockId(c.escalationId), elements: [approve, shareButton(c.escalationId)] }];
 }
 
 /** The weekly review agenda: counts by each tag, then each KB candidate with its Approve button. */

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { blockActionsPayload, sendInteraction } from '../../fakes/slack-request.js';
+import { SHARE_FIELD, VIEW } from '../../../src/core/model/actions.js';
+import { blockActionsPayload, sendInteraction, typedText, viewSubmissionPayload } from '../../fakes/slack-request.js';
 import { GLOBEX_CHANNEL, type Harness } from '../harness.js';
 import { ACME_CHANNEL, ana, closeWithTags, customer, dmOf, lead, otherCustomer, slash, useLoopWorld } from './loop-world.js';
 
@@ -33,13 +34,19 @@ async function askForPost(who: typeof customer, text: string, channel: string): 
   return { text: String(post.args.text), blocks: JSON.stringify(post.args.blocks ?? []) };
 }
 
+/** An escalation closed as a KB candidate, and the lead's weekly review that lists it. */
+async function candidateInReview() {
+  const escalationId = await escalateUnknownQuestion();
+  await closeWithTags(h, escalationId, { rootCause: 'missing_docs', accuracy: 'off_base', automation: 'yes', note: RESOLUTION });
+  await slash(h, lead, 'review');
+  const dm = await dmOf(h, lead);
+  const review = await h.fake.waitFor('chat.postMessage', (c) => c.args.channel === dm);
+  return { escalationId, dm, review };
+}
+
 describe('KB candidates', () => {
   it('lets a lead approve a closed resolution for its own customer, without personal data or secrets, and never for another', async () => {
-    const escalationId = await escalateUnknownQuestion();
-    await closeWithTags(h, escalationId, { rootCause: 'missing_docs', accuracy: 'off_base', automation: 'yes', note: RESOLUTION });
-    await slash(h, lead, 'review');
-    const dm = await dmOf(h, lead);
-    const review = await h.fake.waitFor('chat.postMessage', (c) => c.args.channel === dm);
+    const { escalationId, dm, review } = await candidateInReview();
     const shown = JSON.stringify(review.args.blocks);
     expect(shown).toContain('Rotate secret');
     for (const leaked of ['casey@acme.example', SIGNING_SECRET]) expect(shown).not.toContain(leaked);
@@ -75,5 +82,35 @@ describe('KB candidates', () => {
 
     const forGlobex = await ask(otherCustomer, 'how do we rotate the webhook signing secret?', GLOBEX_CHANNEL);
     for (const leaked of ['Rotate secret', 'Acme Corp', 'casey@acme.example', SIGNING_SECRET]) expect(forGlobex).not.toContain(leaked);
+  });
+
+  it('lets a lead edit a resolution and share it with every customer, still without anyone\u2019s personal data', async () => {
+    const { escalationId, dm, review } = await candidateInReview();
+    expect(JSON.stringify(review.args.blocks)).toContain('Edit and share with everyone');
+    const at = { channel: dm, ts: String(review.response.ts) };
+
+    await h.click(ana, 'baton.share_candidate', escalationId, at);
+    expect(String((await h.fake.waitFor('chat.postEphemeral', (c) => c.args.user === ana.id)).args.text)).toContain('Only the support leads');
+
+    await h.click(lead, 'baton.share_candidate', escalationId, at);
+    const modal = (await h.fake.waitFor('views.open', () => true)).args.view as { callback_id: string; blocks: unknown[] };
+    expect(modal.callback_id).toBe(VIEW.shareCandidate);
+    const prefilled = JSON.stringify(modal.blocks);
+    expect(prefilled).toContain('Rotate secret');
+    for (const leaked of ['casey@acme.example', SIGNING_SECRET]) expect(prefilled).not.toContain(leaked);
+
+    // The lead's edit takes the account out, and slips in a colleague's address, which redaction still catches.
+    const edited = 'Open Settings > Webhooks, press Rotate secret, then put the new secret in your receiver within 24 hours. Stuck? Ask dana@acme.example.';
+    const submit = viewSubmissionPayload({ user: lead, callbackId: VIEW.shareCandidate, privateMetadata: escalationId, values: { [SHARE_FIELD.answer]: { [SHARE_FIELD.answer]: typedText(edited) } } });
+    expect((await sendInteraction(h.target, submit)).status).toBe(200);
+    await h.fake.waitFor('chat.postMessage', (c) => String(c.args.text).startsWith('Shared with every customer'));
+
+    const forGlobex = await ask(otherCustomer, 'how do we rotate the webhook signing secret?', GLOBEX_CHANNEL);
+    expect(forGlobex).toContain('Rotate secret');
+    for (const leaked of ['Acme Corp', 'casey@acme.example', 'dana@acme.example', SIGNING_SECRET]) expect(forGlobex).not.toContain(leaked);
+
+    await slash(h, lead, 'review');
+    const again = await h.fake.waitFor('chat.postMessage', (c) => c.args.channel === dm && JSON.stringify(c.args.blocks ?? []).includes('Shared with every customer'));
+    expect(JSON.stringify(again.args.blocks)).not.toContain('Edit and share with everyone');
   });
 });
