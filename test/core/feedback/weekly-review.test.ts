@@ -6,6 +6,7 @@ import type { Escalation } from '../../../src/core/escalation/escalation.js';
 import { approveCandidate } from '../../../src/core/feedback/kb-candidate.js';
 import { loadReview, MAX_CANDIDATES } from '../../../src/core/feedback/weekly-review.js';
 import { escalationFacts } from '../../../src/core/metrics/facts.js';
+import { ACTION } from '../../../src/core/model/actions.js';
 import type { CandidateApproval } from '../../../src/core/ports/kb-candidates.js';
 import { createLogger } from '../../../src/infra/logger.js';
 import { renderReviewBlocks } from '../../../src/slack/render/review-blocks.js';
@@ -60,7 +61,7 @@ function reviewDeps(count: number): LoopDeps {
 /** The escalation ids the lead can press Approve for in the review message. */
 async function approvable(deps: LoopDeps): Promise<string[]> {
   const blocks = renderReviewBlocks(await loadReview(deps));
-  return blocks.flatMap((b) => (b.type === 'actions' ? b.elements.flatMap((e) => ('value' in e && e.value ? [e.value] : [])) : []));
+  return blocks.flatMap((b) => (b.type === 'actions' ? b.elements.flatMap((e) => (e.action_id === ACTION.approveCandidate && 'value' in e && e.value ? [e.value] : [])) : []));
 }
 
 describe('weekly review', () => {
