@@ -88,6 +88,13 @@ export const triageSchema = z
     unknown_below: unit.default(0.3),
     /** Weighted share of high-risk evidence among the neighbours that lifts a question to the high tier. */
     high_risk_share: unit.default(0.35),
+    /**
+     * Probability of topics the policy always escalates, relative to the recognised category's, at or
+     * above which the message goes to a person: "rebate 350 dollars" may ask for a refund (always a
+     * person) as much as track one. Chosen on the triage development set: at 0.1 the same must-escalate
+     * items are answered and 4 more answerable ones escalate; at 0.2 three more must-escalate items are answered.
+     */
+    escalate_share: unit.default(0.15),
     /** The category reported when nothing resembles the message. */
     unknown_category: z.string().default('out_of_scope'),
     /** Categories that are not questions (greetings, thanks): Baton stays silent, never escalates them for want of a KB answer. */

@@ -95,7 +95,8 @@ export function createTriageEngine(deps: TriageEngineDeps): Decider {
     const e = s.evidence;
     const topic = kb.topics?.find(e.topic);
     if (topic?.alwaysEscalate) return { trigger: 'high_risk', rule: `topic ${topic.name} always goes to a person (policy)` };
-    if (e.escalateShare >= triage.high_risk_share) return { trigger: 'high_risk', rule: `likely a topic that always goes to a person (p=${e.escalateShare.toFixed(2)})` };
+    const share = e.escalateShare / Math.max(e.categoryShare, e.escalateShare, 1e-9);
+    if (share >= triage.escalate_share) return { trigger: 'high_risk', rule: `may be a topic that always goes to a person (${share.toFixed(2)} of its category)` };
     // An approved resolution filed under the unknown category still answers its own question.
     const quotable = answerSources(e, index, accountId, 1).length > 0;
     if (e.category === triage.unknown_category && !quotable) return { trigger: 'low_confidence', rule: `out of scope (${e.category}): nothing in the knowledge answers it` };
