@@ -49,7 +49,10 @@ describe('each trigger produces its escalation and record', () => {
 
   it('clear frustration (AI-initiated)', async () => {
     const thread = await h.say(customer, 'This is ridiculous. The export is STILL broken after three days, I am fed up!!!');
-    await expectTrigger(thread, 'sentiment', 'ai');
+    const e = await expectTrigger(thread, 'sentiment', 'ai');
+    const packet = JSON.stringify(h.fake.calls('chat.postMessage').find((c) => String(c.args.text).includes(e.id))!.args.blocks);
+    expect(packet).toMatch(/Rule: trigger rule \d+ \([^)]*tone[^)]*\): escalate/);
+    expect(packet).not.toContain('matrix[');
   });
 
   it('the same question a third time (AI-initiated)', async () => {

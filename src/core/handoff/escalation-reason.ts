@@ -11,6 +11,18 @@ const TRIGGER_TEXT: Record<TriggerType, string> = {
   engine_error: 'Baton could not draft an answer (the answer engine failed).',
 };
 
+/** Short names for reports, where the sentence above would not fit a row. */
+export const TRIGGER_LABELS: Record<TriggerType, string> = {
+  human_button: 'Talk to a person button',
+  human_phrase: 'Asked for a person',
+  high_risk: 'High-risk topic',
+  low_confidence: 'Low confidence',
+  sentiment: 'Frustrated or urgent',
+  loop: 'Asked again (loop)',
+  complexity: 'Complex question',
+  engine_error: 'Answer engine failed',
+};
+
 export function describeTrigger(trigger: TriggerType, decision: Decision): string {
   return `${TRIGGER_TEXT[trigger]} Rule: ${decision.rule}.`;
 }

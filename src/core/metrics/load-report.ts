@@ -1,6 +1,7 @@
 import type { LoopDeps } from '../deps.js';
 import { DAY_MS, daysCovering, holdsAt, rowsOf, summarizeDays, type DaySummary } from './day-summary.js';
 import { outcomeRules, type OutcomeRules } from './outcomes.js';
+import { periodBounds } from './report-period.js';
 import { REPORT_DAYS, reportFromRows, type ReportRequest, type ReportView } from './report.js';
 
 /**
@@ -29,16 +30,18 @@ async function summariesAt(deps: LoopDeps, days: number[], now: number, rules: O
 export async function loadReport(deps: LoopDeps, request: ReportRequest): Promise<ReportView> {
   const now = deps.clock.now();
   const rules = outcomeRules(deps.policy);
-  const days = daysCovering(now - 2 * request.days * DAY_MS, now + 1);
+  const days = daysCovering(periodBounds(request, now).previousStart, now + 1);
   return reportFromRows(rowsOf(await summariesAt(deps, days, now, rules)), request, now, rules);
 }
 
 /**
- * Classifies every day the longest report reads (its period and the one before) that has no summary
+ * Classifies every day the longest report reads (90 days and the 90 before, or a quarter and the one
+ * before, whichever reaches back further) that has no summary
  * holding now, so the next report only reads. The scheduler runs it on every sweep: after an import
  * or an upgrade the days are classified in the background, not by the lead who asks first.
  */
 export async function warmReportDays(deps: LoopDeps, now: number): Promise<void> {
-  const longest = Math.max(...REPORT_DAYS);
-  await summariesAt(deps, daysCovering(now - 2 * longest * DAY_MS, now + 1), now, outcomeRules(deps.policy));
+  const longest = periodBounds({ days: Math.max(...REPORT_DAYS) as ReportRequest['days'] }, now).previousStart;
+  const quarters = periodBounds({ days: 90, quarter: true }, now).previousStart;
+  await summariesAt(deps, daysCovering(Math.min(longest, quarters), now + 1), now, outcomeRules(deps.policy));
 }

@@ -15,8 +15,8 @@ export interface OutcomeRow extends RatedOutcome {
   createdAt: number;
 }
 
-/** What the queue rows and SLA breaches read of an escalation. */
-export type EscalationRow = Pick<EscalationFacts, 'openedAt' | 'category' | 'queueId' | 'dueAt' | 'claimedAt' | 'resolvedAt' | 'breachedAt'>;
+/** What the queue and trigger rows and SLA breaches read of an escalation. */
+export type EscalationRow = Pick<EscalationFacts, 'openedAt' | 'category' | 'queueId' | 'trigger' | 'dueAt' | 'claimedAt' | 'resolvedAt' | 'breachedAt'>;
 
 /** Everything a report is built from, whether freshly classified or read from stored day summaries. */
 export interface ReportRows {

@@ -2,12 +2,17 @@ import { figures, type Figures } from './figures.js';
 import { classifyRows, groupBy, type EscalationRow, type OutcomeRow, type ReportInput, type ReportRows } from './outcome-rows.js';
 import type { OutcomeRules } from './outcomes.js';
 import { percentile } from './percentile.js';
+import { periodBounds } from './report-period.js';
+import type { TriggerType } from '../model/decision.js';
 
 export const REPORT_DAYS = [7, 30, 90] as const;
 export type ReportDays = (typeof REPORT_DAYS)[number];
 
 export interface ReportRequest {
+  /** The rolling period; a quarter report keeps 90 here for whatever sizes itself by days. */
   days: ReportDays;
+  /** The calendar quarter so far instead of the rolling `days`. */
+  quarter?: boolean;
   category?: string;
 }
 
@@ -31,6 +36,15 @@ export interface SeriesPoint {
   start: number;
   escalationRate?: number;
   csatScore?: number;
+  fcrRate?: number;
+  /** Healthy escalations as a share of healthy plus frustrated: the healthy : frustrated ratio on a 0-1 axis. */
+  healthyShare?: number;
+}
+
+export interface TriggerRow {
+  trigger: TriggerType;
+  escalations: number;
+  previous: number;
 }
 
 /** A report as a channel-neutral view: Slack renders it to blocks and a chart, the CLI could print it. */
@@ -43,6 +57,8 @@ export interface ReportView {
   breaches: { current: number; previous: number };
   categories: CategoryRow[];
   queues: QueueRow[];
+  /** Escalations by what triggered them, most frequent first. */
+  triggers: TriggerRow[];
   series: SeriesPoint[];
   /** How long a resolution must see no comeback to count as held (`outcomes.held_days`). */
   heldDays: number;
@@ -70,19 +86,36 @@ function queueRows(escalations: EscalationRow[], now: number): QueueRow[] {
   });
 }
 
-function series(items: OutcomeRow[], start: number, days: number): SeriesPoint[] {
-  const step = days > 30 ? 7 * DAY : DAY;
-  const steps = Math.ceil((days * DAY) / step);
+function triggerRows(current: EscalationRow[], previous: EscalationRow[]): TriggerRow[] {
+  const before = groupBy(previous, (e) => e.trigger);
+  return [...groupBy(current, (e) => e.trigger).entries()]
+    .map(([trigger, list]) => ({ trigger, escalations: list.length, previous: before.get(trigger)?.length ?? 0 }))
+    .sort((a, b) => b.escalations - a.escalations || a.trigger.localeCompare(b.trigger));
+}
+
+function point(start: number, bucket: OutcomeRow[]): SeriesPoint {
+  const f = figures(bucket);
+  const judged = f.health.healthy + f.health.frustrated;
+  return {
+    start,
+    escalationRate: f.escalationRate,
+    csatScore: f.csat.score,
+    fcrRate: f.fcrRate,
+    healthyShare: judged > 0 ? f.health.healthy / judged : undefined,
+  };
+}
+
+function series(items: OutcomeRow[], start: number, end: number): SeriesPoint[] {
+  const span = Math.max(end - start, 1);
+  const step = span > 30 * DAY ? 7 * DAY : DAY;
+  const steps = Math.ceil(span / step);
   // One pass to put each conversation in its step: a 90-day report holds over 100k of them.
   const buckets: OutcomeRow[][] = Array.from({ length: steps }, () => []);
   for (const i of items) {
     const n = Math.floor((i.createdAt - start) / step);
     if (n >= 0 && n < steps) buckets[n]!.push(i);
   }
-  return buckets.map((bucket, n) => {
-    const f = figures(bucket);
-    return { start: start + n * step, escalationRate: f.escalationRate, csatScore: f.csat.score };
-  });
+  return buckets.map((bucket, n) => point(start + n * step, bucket));
 }
 
 /** Builds the report for the `days` before `now`, with the period before it for the trend. Pure. */
@@ -92,8 +125,7 @@ export function buildReport(input: ReportInput, request: ReportRequest, now: num
 
 /** The same report from rows already classified as of `now` (fresh, or from stored day summaries). Pure. */
 export function reportFromRows(rows: ReportRows, request: ReportRequest, now: number, rules: OutcomeRules): ReportView {
-  const start = now - request.days * DAY;
-  const previousStart = start - request.days * DAY;
+  const { start, previousStart } = periodBounds(request, now);
   const all = request.category ? rows.conversations.filter((i) => i.outcome.category === request.category) : rows.conversations;
   const current = all.filter((i) => i.createdAt >= start && i.createdAt < now);
   const previous = all.filter((i) => i.createdAt >= previousStart && i.createdAt < start);
@@ -115,7 +147,8 @@ export function reportFromRows(rows: ReportRows, request: ReportRequest, now: nu
       .filter((r) => r.figures.matters > 0)
       .sort((a, b) => b.figures.matters - a.figures.matters),
     queues: queueRows(escalationsIn(start, now), now),
-    series: series(current, start, request.days),
+    triggers: triggerRows(escalationsIn(start, now), escalationsIn(previousStart, start)),
+    series: series(current, start, now),
     heldDays: Math.round(rules.heldMs / DAY),
   };
 }

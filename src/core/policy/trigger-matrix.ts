@@ -23,9 +23,16 @@ function matches(rule: MatrixRule, input: MatrixInput): boolean {
   );
 }
 
+const LOOP_WORDS = { any: '', true: 'a repeated question', false: 'a first asking' } as const;
+
+/** The rule in words a lead reads in a packet: "trigger rule 2 (high complexity, any tone): escalate". */
 export function describeRule(rule: MatrixRule, index: number): string {
-  const parts = [`complexity=${rule.complexity}`, `sentiment=${rule.sentiment}`, `loop=${rule.loop}`];
-  return `matrix[${index}] ${parts.join(' ')} -> ${rule.action}`;
+  const parts = [
+    rule.complexity === 'any' ? 'any complexity' : `${rule.complexity} complexity`,
+    rule.sentiment === 'any' ? 'any tone' : `${rule.sentiment} tone`,
+    LOOP_WORDS[String(rule.loop) as keyof typeof LOOP_WORDS],
+  ].filter(Boolean);
+  return `trigger rule ${index + 1} (${parts.join(', ')}): ${rule.action}`;
 }
 
 /** The most specific reason an escalating rule names: a loop first, then tone, then complexity. */
@@ -39,6 +46,6 @@ function triggerOf(rule: MatrixRule): TriggerType {
 export function evaluateTriggerMatrix(triage: Pick<TriagePolicy, 'matrix'>, input: MatrixInput): MatrixOutcome {
   const index = triage.matrix.findIndex((r) => matches(r, input));
   const rule = triage.matrix[index];
-  if (!rule) return { action: 'escalate', rule: 'no matrix rule matched -> escalate', trigger: 'complexity' };
+  if (!rule) return { action: 'escalate', rule: 'no trigger rule matched, so a person decides', trigger: 'complexity' };
   return { action: rule.action, rule: describeRule(rule, index), trigger: rule.action === 'escalate' ? triggerOf(rule) : null };
 }

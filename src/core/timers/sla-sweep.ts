@@ -2,6 +2,7 @@ import { queueById } from '../conversation/accounts.js';
 import type { LoopDeps } from '../deps.js';
 import type { Escalation, EscalationEvent } from '../escalation/escalation.js';
 import type { EscalationFacts } from '../metrics/facts.js';
+import { humanDuration } from '../handoff/customer-copy.js';
 import { withPostedPacket } from './sla-packet.js';
 
 /** Escalations older than this are not swept: their SLA is long gone and already marked. */
@@ -33,7 +34,7 @@ function unmarkStep(e: Escalation, step: SlaStep, at: number): Escalation | unde
 function reminderText(step: SlaStep, e: Escalation): string {
   const minutes = Math.round((e.dueAt - e.openedAt) / 60_000);
   if (step === 'nudged') return `Half of this escalation's ${minutes}-minute SLA has passed and nobody has claimed it yet. Press Claim to take it.`;
-  return `SLA breached: the customer was promised a reply within ${minutes} minutes and this escalation is still unclaimed.`;
+  return `SLA breached: the customer was promised a reply within ${humanDuration(minutes)} and this escalation is still unclaimed.`;
 }
 
 /**

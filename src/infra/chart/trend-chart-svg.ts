@@ -7,7 +7,10 @@ const FONT = 'DejaVu Sans, Arial, Helvetica, sans-serif';
 const LINES = [
   { key: 'escalationRate', label: 'Escalation rate', color: '#d9480f' },
   { key: 'csatScore', label: 'CSAT (4-5 of 5)', color: '#2b8a3e' },
+  { key: 'fcrRate', label: 'First contact resolution', color: '#1971c2' },
+  { key: 'healthyShare', label: 'Healthy / (healthy + frustrated)', color: '#7048e8' },
 ] as const;
+const LEGEND_W = 180;
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -15,7 +18,7 @@ function dayLabel(t: number): string {
   return new Date(t).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
 }
 
-/** Both series share a 0-100% axis; gaps (no conversations, no ratings) break the line rather than drop to zero. */
+/** Every series shares a 0-100% axis; gaps (no conversations, no ratings) break the line rather than drop to zero. */
 function path(points: SeriesPoint[], key: (typeof LINES)[number]['key'], x: (i: number) => number, y: (v: number) => number): string {
   let d = '';
   let pen = false;
@@ -37,7 +40,7 @@ function dots(points: SeriesPoint[], line: (typeof LINES)[number], x: (i: number
     .join('');
 }
 
-/** An SVG line chart of escalation rate and CSAT over the report's period. */
+/** An SVG line chart of escalation rate, CSAT, FCR and the healthy share over the report's period. */
 export function trendChartSvg(title: string, points: SeriesPoint[]): string {
   const plotW = W - PAD.left - PAD.right;
   const plotH = H - PAD.top - PAD.bottom;
@@ -51,7 +54,7 @@ export function trendChartSvg(title: string, points: SeriesPoint[]): string {
     .map((p, i) => (i % every === 0 ? `<text x="${x(i)}" y="${H - PAD.bottom + 20}" text-anchor="middle" font-size="12" fill="#495057">${dayLabel(p.start)}</text>` : ''))
     .join('');
   const legend = LINES.map(
-    (l, i) => `<rect x="${PAD.left + i * 200}" y="${H - 22}" width="14" height="4" fill="${l.color}"/><text x="${PAD.left + i * 200 + 20}" y="${H - 16}" font-size="13" fill="#212529">${l.label}</text>`,
+    (l, i) => `<rect x="${10 + i * LEGEND_W}" y="${H - 22}" width="14" height="4" fill="${l.color}"/><text x="${10 + i * LEGEND_W + 18}" y="${H - 16}" font-size="11" fill="#212529">${l.label}</text>`,
   ).join('');
   const lines = LINES.map(
     (l) => `<path d="${path(points, l.key, x, y)}" fill="none" stroke="${l.color}" stroke-width="2.5"/>${dots(points, l, x, y)}`,

@@ -2,6 +2,7 @@ import type { DaySummary } from '../../core/metrics/day-summary.js';
 import type { CountedOutcome } from '../../core/metrics/figures.js';
 import type { EscalationRow, OutcomeRow } from '../../core/metrics/outcome-rows.js';
 import type { EscalationHealth, OutcomeKind } from '../../core/metrics/outcomes.js';
+import type { TriggerType } from '../../core/model/decision.js';
 
 /**
  * A day summary as columns of small numbers: category and queue names once per day, an outcome's
@@ -14,7 +15,7 @@ interface Columns {
   validUntil: Opt;
   names: string[];
   conv: { at: number[]; category: number[]; flags: number[]; rating: Opt[]; resolutions: number[][] };
-  esc: { at: number[]; category: number[]; queue: number[]; due: number[]; claimed: Opt[]; resolved: Opt[]; breached: Opt[] };
+  esc: { at: number[]; category: number[]; queue: number[]; trigger?: number[]; due: number[]; claimed: Opt[]; resolved: Opt[]; breached: Opt[] };
 }
 
 const KINDS: OutcomeKind[] = ['escalated', 'handled_by_staff', 'resolved_by_baton', 'in_progress', 'not_a_matter'];
@@ -55,11 +56,12 @@ export function encodeDaySummary(s: DaySummary): string {
     conv.rating.push(r.rating ?? null);
     conv.resolutions.push(r.outcome.resolutions.map((t) => t - r.createdAt));
   }
-  const esc: Columns['esc'] = { at: [], category: [], queue: [], due: [], claimed: [], resolved: [], breached: [] };
+  const esc: Required<Columns['esc']> = { at: [], category: [], queue: [], trigger: [], due: [], claimed: [], resolved: [], breached: [] };
   for (const e of s.escalations) {
     esc.at.push(e.openedAt - s.day);
     esc.category.push(name(e.category));
     esc.queue.push(name(e.queueId));
+    esc.trigger.push(name(e.trigger));
     esc.due.push(e.dueAt - e.openedAt);
     esc.claimed.push(rel(e.claimedAt, e.openedAt));
     esc.resolved.push(rel(e.resolvedAt, e.openedAt));
@@ -78,12 +80,12 @@ function conversationRows(day: number, c: Columns['conv'], names: string[]): Out
   });
 }
 
-function escalationRows(day: number, e: Columns['esc'], names: string[]): EscalationRow[] {
+function escalationRows(day: number, e: Required<Columns['esc']>, names: string[]): EscalationRow[] {
   return e.at.map((at, i) => {
     const openedAt = day + at;
     const claimedAt = abs(e.claimed[i], openedAt), resolvedAt = abs(e.resolved[i], openedAt), breachedAt = abs(e.breached[i], openedAt);
     return {
-      openedAt, category: names[e.category[i]!]!, queueId: names[e.queue[i]!]!, dueAt: openedAt + e.due[i]!,
+      openedAt, category: names[e.category[i]!]!, queueId: names[e.queue[i]!]!, trigger: names[e.trigger[i]!] as TriggerType, dueAt: openedAt + e.due[i]!,
       ...(claimedAt !== undefined ? { claimedAt } : {}),
       ...(resolvedAt !== undefined ? { resolvedAt } : {}),
       ...(breachedAt !== undefined ? { breachedAt } : {}),
@@ -91,10 +93,12 @@ function escalationRows(day: number, e: Columns['esc'], names: string[]): Escala
   });
 }
 
+/** A summary stored before escalations kept their trigger decodes as expired, so the next report rebuilds it. */
 export function decodeDaySummary(day: number, raw: string): DaySummary {
   const c = JSON.parse(raw) as Columns;
+  const esc = c.esc.trigger ? (c.esc as Required<Columns['esc']>) : undefined;
   return {
-    day, computedAt: c.computedAt, validUntil: c.validUntil ?? Infinity,
-    conversations: conversationRows(day, c.conv, c.names), escalations: escalationRows(day, c.esc, c.names),
+    day, computedAt: c.computedAt, validUntil: esc ? (c.validUntil ?? Infinity) : c.computedAt,
+    conversations: conversationRows(day, c.conv, c.names), escalations: esc ? escalationRows(day, esc, c.names) : [],
   };
 }

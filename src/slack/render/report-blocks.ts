@@ -1,6 +1,8 @@
 import type { types } from '@slack/bolt';
 import { healthRatio, type Figures } from '../../core/metrics/figures.js';
 import type { ReportView } from '../../core/metrics/report.js';
+import { periodLabel, previousLabel } from '../../core/metrics/report-period.js';
+import { TRIGGER_LABELS } from '../../core/handoff/escalation-reason.js';
 import { LIMITS } from './block-limits.js';
 import { clip, escapeMrkdwn } from './mrkdwn.js';
 import { pluralize } from './pluralize.js';
@@ -45,20 +47,26 @@ function queueLines(v: ReportView): string {
   return rows.length > 0 ? `*By queue*\n${rows.join('\n')}` : '*By queue*\nNo escalations in this period.';
 }
 
-export function reportTitle(v: ReportView): string {
-  return `Baton report · last ${v.request.days} days${v.request.category ? ` · ${v.request.category}` : ''}`;
+function triggerLines(v: ReportView): string {
+  const rows = v.triggers.map((t) => `• *${TRIGGER_LABELS[t.trigger]}*: ${t.escalations} · prev. ${t.previous}`);
+  return rows.length > 0 ? `*Escalations by trigger*\n${rows.join('\n')}` : '*Escalations by trigger*\nNo escalations in this period.';
 }
 
-/** The report as blocks: headline figures with the trend, then categories and queues. Well under 50 blocks. */
+export function reportTitle(v: ReportView): string {
+  return `Baton report · ${periodLabel(v.request, v.start)}${v.request.category ? ` · ${v.request.category}` : ''}`;
+}
+
+/** The report as blocks: headline figures with the trend, then categories, queues and triggers. Well under 50 blocks. */
 export function renderReportBlocks(v: ReportView): Block[] {
   return [
     { type: 'header', text: { type: 'plain_text', text: clip(reportTitle(v), LIMITS.headerText) } },
     { type: 'section', fields: headline(v).map((text) => ({ type: 'mrkdwn', text: clip(text, LIMITS.fieldText) })) },
     { type: 'section', text: { type: 'mrkdwn', text: clip(categoryLines(v), LIMITS.sectionText) } },
     { type: 'section', text: { type: 'mrkdwn', text: clip(queueLines(v), LIMITS.sectionText) } },
+    { type: 'section', text: { type: 'mrkdwn', text: clip(triggerLines(v), LIMITS.sectionText) } },
     {
       type: 'context',
-      elements: [{ type: 'mrkdwn', text: `Trends compare with the ${v.request.days} days before. Definitions: the README, "Outcomes".` }],
+      elements: [{ type: 'mrkdwn', text: `Trends compare with ${previousLabel(v.request)}. Definitions: the README, "Outcomes".` }],
     },
   ];
 }

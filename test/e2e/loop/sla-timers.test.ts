@@ -35,6 +35,7 @@ describe('the SLA as a timer', () => {
     const breach = threadPosts(packetTs).at(-1)!;
     expect(String(breach.args.text)).toContain(`<@${lead.id}>`);
     expect(String(breach.args.text)).toContain('SLA breached');
+    expect(String(breach.args.text)).toContain('within 1 hour and');
     const stored = await h.baton.core.escalations.get(escalationId);
     expect(stored?.history.map((e) => e.type)).toEqual(['opened', 'nudged', 'breached']);
   });
