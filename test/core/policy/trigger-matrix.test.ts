@@ -9,7 +9,7 @@ describe('trigger matrix', () => {
   it('escalates a loop, naming the loop as trigger', () => {
     const m = evaluateTriggerMatrix(triage, { complexity: 'low', sentiment: 'calm', loop: true });
     expect(m).toMatchObject({ action: 'escalate', trigger: 'loop' });
-    expect(m.rule).toContain('loop=true');
+    expect(m.rule).toContain('a repeated question');
   });
 
   it('escalates frustration as a sentiment trigger and hidden complexity as complexity', () => {
