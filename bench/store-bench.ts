@@ -1,7 +1,7 @@
 /**
  * Store cost of the message path: `tsx bench/store-bench.ts [conversations-a-day...]`. Runs what the
- * intake does for one message (inbox record, the core use case handleMessage, delivery of each outbox
- * item, inbox cleared) on a SQLite store whose day already holds that many conversations, and counts through an
+ * intake does for one message (inbox record, the core use case handleMessage, the item marked as
+ * delivering, delivery of each outbox item, inbox cleared) on a SQLite store whose day already holds that many conversations, and counts through an
  * instrumented Keyv store adapter every store operation and the bytes written, and every lock taken,
  * per answered message and per escalation. Each message starts a new conversation (a new thread).
  */
@@ -63,8 +63,14 @@ const silent: Logger = { info() {}, warn() {}, error() {}, debug() {}, child: ()
 
 /** Delivers nowhere, instantly: the bench measures the store, not Slack. */
 const gateway: ChatGateway = {
-  replyToCustomer: async () => `${Date.now()}.${Math.random().toString().slice(2, 8)}`,
-  postPacket: async ({ platform, channel }) => ({ platform, channel, messageId: `${Date.now()}.000100` }),
+  replyToCustomer: async (_ref, _message, tag) => {
+    await tag?.beforeSend?.();
+    return `${Date.now()}.${Math.random().toString().slice(2, 8)}`;
+  },
+  postPacket: async ({ platform, channel }, _packet, tag) => {
+    await tag?.beforeSend?.();
+    return { platform, channel, messageId: `${Date.now()}.000100` };
+  },
   updatePacket: async () => {},
   postInternal: async () => {},
   postAlert: async () => {},
@@ -107,10 +113,17 @@ async function measure(deps: CoreDeps, inbox: KeyvInbox, texts: string[], expect
     const message = { id: thread, ref: { platform: 'slack' as const, channel: CHANNEL, thread }, text, at, author: { id: 'U_CUSTOMER', name: 'Casey', isExternal: true } };
     // The whole path: recorded in the inbox, decided, each outbox item delivered and marked, inbox cleared.
     const id = `slack:${CHANNEL}:${thread}`;
-    await inbox.add({ id, lane: id, receivedAt: at, payload: message });
+    const item = { id, lane: id, receivedAt: at, payload: message };
+    await inbox.add(item);
     const outcome = await handleMessage(deps, message);
     if (outcome.kind !== 'decided' || outcome.decision.action !== expected) throw new Error(`"${text}" was not decided '${expected}': ${JSON.stringify(outcome)}`);
-    for (const d of (await deps.conversations.get(id))?.outbox ?? []) await attemptDelivery(deps, id, d.id, false);
+    // Before the first post, the item is marked as delivering (InboxItem.delivering), once per message.
+    let marked = false;
+    const mark = async () => {
+      if (!marked) await inbox.add({ ...item, delivering: true });
+      marked = true;
+    };
+    for (const d of (await deps.conversations.get(id))?.outbox ?? []) await attemptDelivery(deps, id, d.id, false, mark);
     await inbox.done(id);
   }
   const per = (k: keyof StoreCost) => (counted[k] - before[k]) / texts.length;

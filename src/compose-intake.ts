@@ -30,9 +30,13 @@ export type TeamsIntake = (ctx: { worker(): InboxWorker; runner: DeliveryRunner 
 /** The inbox, its worker and the outbox's delivery runner, wired to the core and the Slack (and Teams) adapter. */
 export async function composeIntake(env: Env, core: CoreDeps, slack: Omit<SlackDeps, 'intake'>, metrics: Metrics, teams?: TeamsIntake): Promise<{ intake: Intake; deps: SlackDeps }> {
   const inbox = await KeyvInbox.open(env.BATON_STORE);
-  const runner = new DeliveryRunner(core, { deadlineMs: env.BATON_DELIVERY_DEADLINE_SECONDS * 1000, maxBackoffMs: MAX_BACKOFF_MS });
-  core.deliveries = runner;
   let worker: InboxWorker | undefined;
+  const runner = new DeliveryRunner(core, {
+    deadlineMs: env.BATON_DELIVERY_DEADLINE_SECONDS * 1000,
+    maxBackoffMs: MAX_BACKOFF_MS,
+    beforeFirstAttempt: (key) => worker!.markDelivering(key),
+  });
+  core.deliveries = runner;
   const deps: SlackDeps = { ...slack, intake: { take: (item) => worker!.take(item) } };
   const slackHandle = slackItemHandler({ ...deps, runner, metrics, worker: () => worker! });
   const teamsHandle = teams?.({ runner, worker: () => worker! });

@@ -16,6 +16,7 @@ import { FaultQueue, faultReply, type Fault } from './fake-slack-faults.js';
 import { fileMethods } from './fake-slack-file-methods.js';
 import { infoMethods } from './fake-slack-info-methods.js';
 import { fail, type ApiResult, type MethodHandler } from './fake-slack-method-kit.js';
+import { PostRateLimiter, type PostLimits } from './fake-slack-rate-limits.js';
 import { FakeSlackState, type FakeBot, type FakeChannel, type FakeTeam, type FakeUser, type StoredMessage } from './fake-slack-state.js';
 import { viewMethods } from './fake-slack-view-methods.js';
 import { decodeApiRequest, type ApiArgs } from './slack-api-body.js';
@@ -32,6 +33,17 @@ export interface FakeSlackApiOptions {
   appTokens?: string[];
   /** Makes message ts deterministic: the first one written, later ones 100 µs apart. Default: wall clock. */
   firstTs?: string;
+  /** Slack's posting limits, enforced on chat.postMessage with 429 + Retry-After. Default: none. */
+  postLimits?: PostLimits;
+}
+
+/** Random failures as Slack has them in an incident: a share of calls answered 5xx or 429, or cut off after running. */
+export interface FlakyOptions {
+  rate: number;
+  /** Methods spared (e.g. auth.test at start). */
+  except?: string[];
+  /** Deterministic draws. */
+  seed?: number;
 }
 
 export interface RecordedCall {
@@ -67,6 +79,8 @@ export class FakeSlackApi {
   private readonly responseLog = new WaitableLog<ResponseUrlPost>((r) => `${r.id} ${JSON.stringify(r.body)}`);
   private readonly faults = new FaultQueue();
   private readonly rules: { method: string; matches: (args: ApiArgs) => boolean; fault: Fault }[] = [];
+  private readonly postLimiter: PostRateLimiter;
+  private flaky: (FlakyOptions & { next: () => number }) | undefined;
   private readonly expiredResponseUrls = new Set<string>();
   private readonly issues: BlockKitViolation[] = [];
   private port = 0;
@@ -78,6 +92,7 @@ export class FakeSlackApi {
     const team: FakeTeam = { id: 'T0BATON001', name: 'Baton Support', domain: 'baton-support', ...options.team };
     const bot: FakeBot = { userId: 'U0BATONBOT', botId: 'B0BATONBOT', appId: 'A0BATONAPP', name: 'baton', ...options.bot };
     this.state = new FakeSlackState(team, bot, options.firstTs);
+    this.postLimiter = new PostRateLimiter(options.postLimits);
   }
 
   /** Starts on an ephemeral loopback port. */
@@ -145,6 +160,16 @@ export class FakeSlackApi {
     this.faults.push(method, fault, times);
   }
 
+  /** Changes the posting limits from now on (per-channel and workspace buckets start full). */
+  setPostLimits(limits: PostLimits): void {
+    this.postLimiter.set(limits);
+  }
+
+  /** From now on a share of calls fail as Slack's do in an incident; `undefined` stops it. */
+  setFlaky(options: FlakyOptions | undefined): void {
+    this.flaky = options && { ...options, next: seededRandom(options.seed ?? 1) };
+  }
+
   /** Every call to `method` whose arguments match fails with `fault`, until the returned function is called. */
   failWhile(method: string, matches: (args: ApiArgs) => boolean, fault: Fault): () => void {
     const rule = { method, matches, fault };
@@ -200,7 +225,7 @@ export class FakeSlackApi {
     const { args, token } = await decodeApiRequest(req.headers, req.method === 'GET' ? queryAsForm(req) : raw);
     const record = (status: number, response: ApiResult): void =>
       this.callLog.push({ method, args, token, at: Date.now(), status, response });
-    const fault = this.faults.take(method) ?? this.rules.find((r) => r.method === method && r.matches(args))?.fault;
+    const fault = this.faults.take(method) ?? this.rules.find((r) => r.method === method && r.matches(args))?.fault ?? this.randomFault(method) ?? this.rateLimit(method, args);
     if (fault !== undefined && 'disconnect' in fault && fault.disconnect === 'before') {
       record(0, fail('disconnected'));
       return void req.socket.destroy();
@@ -219,6 +244,21 @@ export class FakeSlackApi {
     record(200, result);
     res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'x-oauth-scopes': DEFAULT_SCOPES });
     res.end(JSON.stringify(result));
+  }
+
+  private randomFault(method: string): Fault | undefined {
+    const f = this.flaky;
+    if (!f || f.except?.includes(method) || f.next() >= f.rate) return undefined;
+    const pick = f.next();
+    // Half rate limits, the rest server errors; a third of those after the method ran (the reply is lost).
+    if (pick < 0.5) return { status: 429, retryAfter: 1 };
+    return pick < 0.83 ? { status: 503 } : { disconnect: 'after' };
+  }
+
+  private rateLimit(method: string, args: ApiArgs): Fault | undefined {
+    if (method !== 'chat.postMessage' || typeof args.channel !== 'string') return undefined;
+    const retryAfter = this.postLimiter.admit(args.channel);
+    return retryAfter === undefined ? undefined : { status: 429, retryAfter };
   }
 
   /**
@@ -264,6 +304,18 @@ export class FakeSlackApi {
     file.bytes = Buffer.isBuffer(part) ? part : typeof part === 'string' ? Buffer.from(part) : raw;
     res.writeHead(200, { 'content-type': 'text/plain' }).end(`OK - ${file.bytes.length}`);
   }
+}
+
+/** mulberry32: small, fast and the same draws for the same seed. */
+function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }
 
 function readBody(req: IncomingMessage): Promise<Buffer> {

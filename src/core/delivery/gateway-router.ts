@@ -2,7 +2,7 @@ import type { PacketLocation } from '../escalation/escalation.js';
 import type { HandoffPacket } from '../handoff/handoff-packet.js';
 import type { ReportView } from '../metrics/report.js';
 import type { ChannelRef, ConversationRef, Platform } from '../model/conversation-ref.js';
-import type { ChatGateway, CustomerMessage, DeliveryPlace } from '../ports/chat-gateway.js';
+import type { ChatGateway, CustomerMessage, DeliveryPlace, DeliveryTag } from '../ports/chat-gateway.js';
 import type { CsatPrompt, LoopGateway } from '../ports/loop-gateway.js';
 
 /** One adapter per platform Baton runs on; a platform left out has no adapter in this process. */
@@ -30,24 +30,24 @@ function storedPlatform(at: PacketLocation): Platform {
 export class ChatGatewayRouter implements ChatGateway {
   constructor(private readonly adapters: ByPlatform<ChatGateway>) {}
 
-  async replyToCustomer(ref: ConversationRef, message: CustomerMessage, deliveryId?: string): Promise<string> {
-    return pick(this.adapters, ref.platform).replyToCustomer(ref, message, deliveryId);
+  async replyToCustomer(ref: ConversationRef, message: CustomerMessage, delivery?: DeliveryTag): Promise<string> {
+    return pick(this.adapters, ref.platform).replyToCustomer(ref, message, delivery);
   }
 
-  async postPacket(channel: ChannelRef, packet: HandoffPacket, deliveryId?: string): Promise<PacketLocation> {
-    return pick(this.adapters, channel.platform).postPacket(channel, packet, deliveryId);
+  async postPacket(channel: ChannelRef, packet: HandoffPacket, delivery?: DeliveryTag): Promise<PacketLocation> {
+    return pick(this.adapters, channel.platform).postPacket(channel, packet, delivery);
   }
 
   async updatePacket(at: PacketLocation, packet: HandoffPacket): Promise<void> {
     return pick(this.adapters, storedPlatform(at)).updatePacket(at, packet);
   }
 
-  async postInternal(at: PacketLocation, text: string, deliveryId?: string): Promise<void> {
-    return pick(this.adapters, storedPlatform(at)).postInternal(at, text, deliveryId);
+  async postInternal(at: PacketLocation, text: string): Promise<void> {
+    return pick(this.adapters, storedPlatform(at)).postInternal(at, text);
   }
 
-  async postAlert(channel: ChannelRef, text: string, deliveryId: string): Promise<void> {
-    return pick(this.adapters, channel.platform).postAlert(channel, text, deliveryId);
+  async postAlert(channel: ChannelRef, text: string, delivery: DeliveryTag): Promise<void> {
+    return pick(this.adapters, channel.platform).postAlert(channel, text, delivery);
   }
 
   async findDelivered(place: DeliveryPlace, deliveryId: string): Promise<string | undefined> {

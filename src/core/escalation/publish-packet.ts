@@ -39,7 +39,13 @@ function remember(deps: CoreDeps, escalation: Escalation, location: PacketLocati
  * the caller tries again. `maybePosted`: an earlier attempt failed without saying whether the post went
  * out, so the channels are searched for it first and it is never posted twice.
  */
-export async function publishPacket(deps: CoreDeps, escalation: Escalation, conversation: Conversation, maybePosted = false): Promise<Escalation | undefined> {
+export async function publishPacket(
+  deps: CoreDeps,
+  escalation: Escalation,
+  conversation: Conversation,
+  maybePosted = false,
+  beforeSend?: () => Promise<void>,
+): Promise<Escalation | undefined> {
   const link = await deps.gateway.linkTo(conversation.ref).catch(() => undefined);
   const packet = packetFor(deps, escalation, conversation, link);
   if (!packet) return undefined;
@@ -48,7 +54,7 @@ export async function publishPacket(deps: CoreDeps, escalation: Escalation, conv
     try {
       const place = parseChannelName(channel);
       const found = maybePosted ? await deps.gateway.findDelivered({ ...place, since: escalation.openedAt }, id) : undefined;
-      const location = found ? { ...place, messageId: found } : await deps.gateway.postPacket(place, packet, id);
+      const location = found ? { ...place, messageId: found } : await deps.gateway.postPacket(place, packet, { id, ...(beforeSend ? { beforeSend } : {}) });
       return await remember(deps, escalation, location, link);
     } catch (err) {
       deps.log.error({ err, escalationId: escalation.id, channel }, 'handoff packet could not be posted in this channel');

@@ -20,21 +20,28 @@ export interface DeliveryPlace extends ChannelRef {
   since: number;
 }
 
+/** What travels with a recorded delivery: its id, and what must happen right before it is sent. */
+export interface DeliveryTag {
+  id: string;
+  /** Runs once the platform's rate limits let the message go, just before it is sent. */
+  beforeSend?: () => Promise<void>;
+}
+
 /**
  * Delivery to a chat platform. Implementations rate-limit and honour the platform's Retry-After; a throw
- * means this attempt failed. A `deliveryId` travels with the message (Slack message metadata), so
+ * means this attempt failed. A delivery id travels with the message (Slack message metadata), so
  * `findDelivered` can tell whether an attempt whose reply was lost went out after all.
  */
 export interface ChatGateway {
   /** Posts in the customer's thread and returns the new message id. */
-  replyToCustomer(ref: ConversationRef, message: CustomerMessage, deliveryId?: string): Promise<string>;
+  replyToCustomer(ref: ConversationRef, message: CustomerMessage, delivery?: DeliveryTag): Promise<string>;
   /** Opens the specialist thread with the packet in an internal channel. */
-  postPacket(channel: ChannelRef, packet: HandoffPacket, deliveryId?: string): Promise<PacketLocation>;
+  postPacket(channel: ChannelRef, packet: HandoffPacket, delivery?: DeliveryTag): Promise<PacketLocation>;
   updatePacket(at: PacketLocation, packet: HandoffPacket): Promise<void>;
   /** A reply in the packet's internal thread (customer follow-ups, reminders). */
-  postInternal(at: PacketLocation, text: string, deliveryId?: string): Promise<void>;
+  postInternal(at: PacketLocation, text: string): Promise<void>;
   /** A top-level message in an internal channel (an alert for the queue). */
-  postAlert(channel: ChannelRef, text: string, deliveryId: string): Promise<void>;
+  postAlert(channel: ChannelRef, text: string, delivery: DeliveryTag): Promise<void>;
   /** The id of the message already posted under `deliveryId` at `place`, if there is one. */
   findDelivered(place: DeliveryPlace, deliveryId: string): Promise<string | undefined>;
   /** A link to the customer conversation, if the platform has one; never a call per conversation. */

@@ -9,6 +9,11 @@ export interface InboxItem<P = unknown> {
   lane: string;
   receivedAt: number;
   payload: P;
+  /**
+   * Set before the first delivery attempt for the item's conversation: only then can a crash leave a
+   * message Slack has but Baton does not know it has, which recovery must look for before re-posting.
+   */
+  delivering?: boolean;
 }
 
 export interface Inbox {

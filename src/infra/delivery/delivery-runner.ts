@@ -9,6 +9,8 @@ export interface DeliveryRunnerOptions {
   deadlineMs: number;
   /** Backoff doubles from 1 s up to this; internal messages (packets, alerts) retry forever at this pace. */
   maxBackoffMs: number;
+  /** Runs (and must succeed) right before a conversation's first message goes out, so a crash after it is known to need a look. */
+  beforeFirstAttempt?: (conversationKey: string) => Promise<void>;
 }
 
 interface RetryState {
@@ -28,6 +30,7 @@ export class DeliveryRunner implements DeliveryScheduler {
   private readonly maybeSent = new Set<string>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly settledWaiters = new Map<string, (() => void)[]>();
+  private readonly announced = new Set<string>();
   private stopped = false;
 
   constructor(
@@ -53,7 +56,7 @@ export class DeliveryRunner implements DeliveryScheduler {
     this.active.set(key, run);
   }
 
-  /** After a restart nothing is known about attempts in flight at the crash: look before posting. */
+  /** After a restart, attempts may have been in flight at the crash: look before posting. */
   async resume(key: string): Promise<void> {
     const conversation = await this.deps.conversations.get(key);
     for (const d of conversation ? pendingDeliveries(conversation) : []) this.maybeSent.add(d.id);
@@ -97,7 +100,7 @@ export class DeliveryRunner implements DeliveryScheduler {
       if (d.kind === 'customer' && customerBlocked) continue;
       const waitUntil = this.retries.get(d.id)?.nextAt ?? 0;
       if (waitUntil <= Date.now()) {
-        const result = await attemptDelivery(this.deps, key, d.id, this.maybeSent.has(d.id));
+        const result = await attemptDelivery(this.deps, key, d.id, this.maybeSent.has(d.id), () => this.announce(key));
         if (result !== 'failed') {
           this.forget(d.id);
           left -= 1;
@@ -118,6 +121,12 @@ export class DeliveryRunner implements DeliveryScheduler {
     else if (left === 0) this.notifySettled(key);
     // A give-up recorded new items (a handover, an alert): they are taken on the next run.
     else this.again.add(key);
+  }
+
+  private async announce(key: string): Promise<void> {
+    if (this.announced.has(key)) return;
+    await this.options.beforeFirstAttempt?.(key);
+    this.announced.add(key);
   }
 
   private backOff(id: string): void {
@@ -143,6 +152,7 @@ export class DeliveryRunner implements DeliveryScheduler {
   }
 
   private notifySettled(key: string): void {
+    this.announced.delete(key);
     const waiters = this.settledWaiters.get(key) ?? [];
     this.settledWaiters.delete(key);
     for (const w of waiters) w();

@@ -18,7 +18,7 @@ const RETRY_MS = 2000;
  * `concurrency` lanes at once. An item whose handling throws stays in the inbox and is tried again.
  */
 export class InboxWorker {
-  private readonly taken = new Set<string>();
+  private readonly taken = new Map<string, InboxItem>();
   private readonly lanes = new Map<string, Promise<void>>();
   private readonly waiting: (() => void)[] = [];
   private running = 0;
@@ -54,6 +54,15 @@ export class InboxWorker {
     return items.length;
   }
 
+  /** Records that deliveries for the lane's items are about to be attempted (see InboxItem.delivering). */
+  async markDelivering(lane: string): Promise<void> {
+    for (const item of this.taken.values()) {
+      if (item.lane !== lane || item.delivering) continue;
+      item.delivering = true;
+      await this.inbox.add(item);
+    }
+  }
+
   /** The item's outcome is delivered: it leaves the inbox and may be taken again (a later redelivery is a duplicate). */
   async finish(id: string): Promise<void> {
     await this.inbox.done(id);
@@ -74,7 +83,7 @@ export class InboxWorker {
   }
 
   private queue(item: InboxItem, recovered: boolean): void {
-    this.taken.add(item.id);
+    this.taken.set(item.id, item);
     this.setDepth(this.depth + 1);
     const previous = this.lanes.get(item.lane) ?? Promise.resolve();
     const current = previous.then(() => this.run(item, recovered));

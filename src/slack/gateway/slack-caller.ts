@@ -2,28 +2,10 @@ import type Bottleneck from 'bottleneck';
 import { ErrorCode, type WebClient } from '@slack/web-api';
 import type { Logger } from '../../core/ports/logger.js';
 import { createLimiterFactory, type LimiterFactory } from '../../infra/limits/limiter-factory.js';
+import { channelLimiters, methodLimiters, POSTING } from './slack-limiters.js';
 
-/** Calls per minute by Slack rate-limit tier (platform-facts §3.1); bursts allowed up to a few seconds' worth. */
-const TIER_PER_MINUTE: Record<string, number> = {
-  'chat.postMessage': 300,
-  'chat.postEphemeral': 100,
-  'chat.update': 50,
-  'chat.getPermalink': 100,
-  'users.info': 100,
-  'views.open': 100,
-  'views.update': 100,
-  'views.publish': 100,
-  'conversations.info': 50,
-  'files.getUploadURLExternal': 20,
-  'files.completeUploadExternal': 20,
-};
-const POSTING = new Set(['chat.postMessage', 'chat.postEphemeral']);
-const MAX_RATE_LIMIT_RETRIES = 5;
-
-function bucket(perMinute: number, burst: number): Bottleneck.ConstructorOptions {
-  const every = Math.max(1, Math.floor(60_000 / perMinute));
-  return { reservoir: burst, reservoirIncreaseAmount: 1, reservoirIncreaseInterval: every, reservoirIncreaseMaximum: burst, maxConcurrent: 10 };
-}
+/** 429s in a row after which the caller gives up on one call (the delivery runner tries it again later). */
+const MAX_RATE_LIMIT_RETRIES = 20;
 
 interface RateLimitedError {
   code: string;
@@ -35,37 +17,50 @@ function isRateLimited(err: unknown): err is RateLimitedError {
 }
 
 /**
- * Every outbound Slack call goes through here: a bottleneck limiter per method and, for posts, per
- * channel (1 message a second with a short burst). A 429 waits for its Retry-After and is tried again;
- * the WebClient itself neither retries nor queues, so a post is never sent twice (platform-facts §3.3).
+ * Every outbound Slack call goes through here: posts through a per-channel limiter, other methods
+ * through their tier's limiter (slack-limiters.ts). A 429 pauses that method, for every channel, until
+ * its Retry-After has passed, then the call is tried again; the WebClient itself neither retries nor
+ * queues, so a post is never sent twice (platform-facts §3.3).
  */
 export class SlackCaller {
   private readonly methods: Bottleneck.Group;
   private readonly channels: Bottleneck.Group;
+  private readonly pausedUntil = new Map<string, number>();
 
   constructor(
     private readonly client: WebClient,
     private readonly log: Logger,
     limiters: LimiterFactory = createLimiterFactory(undefined, log),
   ) {
-    // The same ids on every instance: clustered through Redis, the rates hold across all of them.
-    this.methods = limiters.group('slack-method', {});
-    this.channels = limiters.group('slack-channel', bucket(60, 4));
-    this.methods.on('created', (limiter, method) => limiter.updateSettings(bucket(TIER_PER_MINUTE[method] ?? 50, 10)));
+    this.methods = methodLimiters(limiters);
+    this.channels = channelLimiters(limiters);
   }
 
-  async call<T = Record<string, unknown>>(method: string, args: Record<string, unknown>): Promise<T> {
+  /** `beforeSend` runs inside the limiter's slot, right before the request goes out. */
+  async call<T = Record<string, unknown>>(method: string, args: Record<string, unknown>, beforeSend?: () => Promise<void>): Promise<T> {
     const channel = POSTING.has(method) && typeof args.channel === 'string' ? args.channel : undefined;
+    const limiter = channel ? this.channels.key(channel) : this.methods.key(method);
     for (let attempt = 0; ; attempt++) {
       try {
-        const run = () => this.methods.key(method).schedule(() => this.client.apiCall(method, args));
-        const result = channel ? await this.channels.key(channel).schedule(run) : await run();
-        return result as T;
+        return (await limiter.schedule(() => this.send(method, args, beforeSend))) as T;
       } catch (err) {
         if (!isRateLimited(err) || attempt >= MAX_RATE_LIMIT_RETRIES) throw err;
-        this.log.warn({ method, retryAfter: err.retryAfter, attempt }, 'Slack rate limited the call; waiting for Retry-After');
-        await new Promise((r) => setTimeout(r, err.retryAfter * 1000));
+        this.log.warn({ method, channel, retryAfter: err.retryAfter, attempt }, 'Slack rate limited the call; waiting for Retry-After');
       }
+    }
+  }
+
+  /** Waits out a Retry-After Slack gave this method, then calls once; a 429 sets the pause for everyone. */
+  private async send(method: string, args: Record<string, unknown>, beforeSend?: () => Promise<void>): Promise<unknown> {
+    for (let wait = (this.pausedUntil.get(method) ?? 0) - Date.now(); wait > 0; wait = (this.pausedUntil.get(method) ?? 0) - Date.now()) {
+      await new Promise((r) => setTimeout(r, wait));
+    }
+    await beforeSend?.();
+    try {
+      return await this.client.apiCall(method, args);
+    } catch (err) {
+      if (isRateLimited(err)) this.pausedUntil.set(method, Math.max(this.pausedUntil.get(method) ?? 0, Date.now() + err.retryAfter * 1000));
+      throw err;
     }
   }
 

@@ -1,7 +1,7 @@
 import type { PacketLocation } from '../../core/escalation/escalation.js';
 import type { HandoffPacket } from '../../core/handoff/handoff-packet.js';
 import type { ChannelRef, ConversationRef } from '../../core/model/conversation-ref.js';
-import type { ChatGateway, CustomerMessage, DeliveryPlace } from '../../core/ports/chat-gateway.js';
+import type { ChatGateway, CustomerMessage, DeliveryPlace, DeliveryTag } from '../../core/ports/chat-gateway.js';
 import type { Logger } from '../../core/ports/logger.js';
 import { renderCustomerMessage, type SlackMessage } from '../render/customer-message.js';
 import { clip, escapeMrkdwn } from '../render/mrkdwn.js';
@@ -24,12 +24,12 @@ export class SlackGateway implements ChatGateway {
     private readonly log: Logger,
   ) {}
 
-  async replyToCustomer(ref: ConversationRef, message: CustomerMessage, deliveryId?: string): Promise<string> {
-    return this.post(ref.channel, ref.thread, renderCustomerMessage(message), deliveryId);
+  async replyToCustomer(ref: ConversationRef, message: CustomerMessage, delivery?: DeliveryTag): Promise<string> {
+    return this.post(ref.channel, ref.thread, renderCustomerMessage(message), delivery);
   }
 
-  async postPacket({ channel }: ChannelRef, packet: HandoffPacket, deliveryId?: string): Promise<PacketLocation> {
-    const messageId = await this.post(channel, undefined, renderPacketMessage(packet), deliveryId);
+  async postPacket({ channel }: ChannelRef, packet: HandoffPacket, delivery?: DeliveryTag): Promise<PacketLocation> {
+    const messageId = await this.post(channel, undefined, renderPacketMessage(packet), delivery);
     return { platform: 'slack', channel, messageId };
   }
 
@@ -38,13 +38,13 @@ export class SlackGateway implements ChatGateway {
     await this.slack.call('chat.update', { channel: at.channel, ts: at.messageId, text, blocks });
   }
 
-  async postInternal(at: PacketLocation, text: string, deliveryId?: string): Promise<void> {
-    await this.post(at.channel, at.messageId, { text: clip(escapeMrkdwn(text), 4000) }, deliveryId);
+  async postInternal(at: PacketLocation, text: string): Promise<void> {
+    await this.post(at.channel, at.messageId, { text: clip(escapeMrkdwn(text), 4000) });
   }
 
   /** The alert text is Baton's own (it carries a channel mention), so it is not escaped. */
-  async postAlert({ channel }: ChannelRef, text: string, deliveryId: string): Promise<void> {
-    await this.post(channel, undefined, { text: clip(text, 4000) }, deliveryId);
+  async postAlert({ channel }: ChannelRef, text: string, delivery: DeliveryTag): Promise<void> {
+    await this.post(channel, undefined, { text: clip(text, 4000) }, delivery);
   }
 
   findDelivered(place: DeliveryPlace, deliveryId: string): Promise<string | undefined> {
@@ -62,16 +62,16 @@ export class SlackGateway implements ChatGateway {
   }
 
   /** If Slack rejects the blocks, the same content goes out as text: a message is never dropped. */
-  private async post(channel: string, threadTs: string | undefined, message: SlackMessage, deliveryId?: string): Promise<string> {
+  private async post(channel: string, threadTs: string | undefined, message: SlackMessage, delivery?: DeliveryTag): Promise<string> {
     const base = {
       channel,
       ...(threadTs ? { thread_ts: threadTs } : {}),
-      ...(deliveryId ? { metadata: deliveryMetadata(deliveryId) } : {}),
+      ...(delivery ? { metadata: deliveryMetadata(delivery.id) } : {}),
       unfurl_links: false,
       unfurl_media: false,
     };
     try {
-      const res = await this.slack.call<{ ts: string }>('chat.postMessage', { ...base, text: message.text, blocks: message.blocks });
+      const res = await this.slack.call<{ ts: string }>('chat.postMessage', { ...base, text: message.text, blocks: message.blocks }, delivery?.beforeSend);
       return res.ts;
     } catch (err) {
       const code = platformError(err);

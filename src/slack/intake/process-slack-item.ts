@@ -25,7 +25,8 @@ export function slackItemHandler(deps: SlackIntakeDeps): (item: InboxItem, recov
     const payload = item.payload as SlackInboxPayload;
     const key = payload.kind === 'message' ? await takeMessage(deps, payload) : await takeHumanRequest(deps, payload);
     deps.metrics.eventProcessed('slack', 'ok');
-    if (recovered) await deps.runner.resume(key);
+    // Only an item whose deliveries had started can have a message out that Baton never heard back about.
+    if (recovered && item.delivering) await deps.runner.resume(key);
     void deps.runner
       .settled(key)
       .then(() => deps.worker().finish(item.id))
