@@ -55,6 +55,7 @@ export async function composeIntake(env: Env, core: CoreDeps, slack: Omit<SlackD
         const deadline = new Promise((r) => setTimeout(r, graceMs).unref());
         await Promise.race([running.idle(), deadline]);
         await runner.stop(graceMs);
+        await running.flush();
         await inbox.close();
       },
     },

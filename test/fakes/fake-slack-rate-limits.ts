@@ -54,7 +54,10 @@ export class PostRateLimiter {
   admit(channel: string, now = Date.now()): number | undefined {
     const perChannel = this.limits.perChannel;
     let bucket = this.channels.get(channel);
-    if (perChannel && !bucket) this.channels.set(channel, (bucket = new Bucket(perChannel)));
+    if (perChannel && !bucket) {
+      bucket = new Bucket(perChannel);
+      this.channels.set(channel, bucket);
+    }
     const wait = Math.max(bucket?.waitSeconds(now) ?? 0, this.workspace?.waitSeconds(now) ?? 0);
     if (wait > 0) return Math.max(1, Math.ceil(wait));
     bucket?.take();

@@ -4,6 +4,7 @@ import type { CoreDeps } from '../deps.js';
 import { conversationKey, parseChannelName } from '../model/conversation-ref.js';
 import { buildHandoffPacket } from '../handoff/handoff-packet.js';
 import type { Escalation, PacketLocation } from './escalation.js';
+import { isRefusal } from '../ports/chat-gateway.js';
 
 function packetFor(deps: CoreDeps, escalation: Escalation, conversation: Conversation, link?: string) {
   const account = accountById(deps.policy, escalation.accountId);
@@ -32,12 +33,22 @@ function remember(deps: CoreDeps, escalation: Escalation, location: PacketLocati
   });
 }
 
+/** The packet already posted under its delivery id in any of its channels; throws when a look-up fails. */
+async function findPosted(deps: CoreDeps, escalation: Escalation, id: string): Promise<PacketLocation | undefined> {
+  for (const channel of channelsFor(deps, escalation)) {
+    const place = parseChannelName(channel);
+    const found = await deps.gateway.findDelivered({ ...place, since: escalation.openedAt }, id);
+    if (found) return { ...place, messageId: found };
+  }
+  return undefined;
+}
+
 /**
  * Posts the packet for a new escalation and remembers where it went. When the routed channel refuses it
  * (the bot was never invited, the channel was archived) the default queue's channel gets it, so a
- * specialist still sees it. If every channel fails, the escalation stays stored without a location and
- * the caller tries again. `maybePosted`: an earlier attempt failed without saying whether the post went
- * out, so the channels are searched for it first and it is never posted twice.
+ * specialist still sees it. Any other failure (a timeout, a 5xx) may have posted it, so nothing more is
+ * tried now and the caller comes back later. `maybePosted`: an earlier attempt failed that way, so every
+ * channel is searched for it first and it is never posted twice.
  */
 export async function publishPacket(
   deps: CoreDeps,
@@ -50,14 +61,20 @@ export async function publishPacket(
   const packet = packetFor(deps, escalation, conversation, link);
   if (!packet) return undefined;
   const id = packetDeliveryId(escalation);
+  try {
+    const found = maybePosted ? await findPosted(deps, escalation, id) : undefined;
+    if (found) return await remember(deps, escalation, found, link);
+  } catch (err) {
+    deps.log.warn({ err, escalationId: escalation.id }, 'could not check whether the handoff packet went out; trying again later');
+    return undefined;
+  }
   for (const channel of channelsFor(deps, escalation)) {
     try {
-      const place = parseChannelName(channel);
-      const found = maybePosted ? await deps.gateway.findDelivered({ ...place, since: escalation.openedAt }, id) : undefined;
-      const location = found ? { ...place, messageId: found } : await deps.gateway.postPacket(place, packet, { id, ...(beforeSend ? { beforeSend } : {}) });
+      const location = await deps.gateway.postPacket(parseChannelName(channel), packet, { id, ...(beforeSend ? { beforeSend } : {}) });
       return await remember(deps, escalation, location, link);
     } catch (err) {
       deps.log.error({ err, escalationId: escalation.id, channel }, 'handoff packet could not be posted in this channel');
+      if (!isRefusal(err)) return undefined;
     }
   }
   return undefined;

@@ -47,3 +47,12 @@ export interface ChatGateway {
   /** A link to the customer conversation, if the platform has one; never a call per conversation. */
   linkTo(ref: ConversationRef): Promise<string | undefined>;
 }
+
+/**
+ * Adapters mark an error `refused` when the platform answered and declined (an unknown or archived
+ * channel, a bot not invited): nothing was posted, so another channel may be tried at once. Any other
+ * failure (a timeout, a 5xx) may have posted the message.
+ */
+export function isRefusal(err: unknown): boolean {
+  return (err as { refused?: unknown } | null)?.refused === true;
+}

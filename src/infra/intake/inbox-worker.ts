@@ -21,6 +21,7 @@ export class InboxWorker {
   private readonly taken = new Map<string, InboxItem>();
   private readonly lanes = new Map<string, Promise<void>>();
   private readonly waiting: (() => void)[] = [];
+  private readonly clearing = new Set<Promise<void>>();
   private running = 0;
   private depth = 0;
   private stopped = false;
@@ -65,8 +66,18 @@ export class InboxWorker {
 
   /** The item's outcome is delivered: it leaves the inbox and may be taken again (a later redelivery is a duplicate). */
   async finish(id: string): Promise<void> {
-    await this.inbox.done(id);
-    this.taken.delete(id);
+    const clearing = this.inbox.done(id).then(() => void this.taken.delete(id));
+    this.clearing.add(clearing);
+    try {
+      await clearing;
+    } finally {
+      this.clearing.delete(clearing);
+    }
+  }
+
+  /** Resolves once items whose deliveries are done have left the inbox (before the store closes). */
+  async flush(): Promise<void> {
+    await Promise.allSettled([...this.clearing]);
   }
 
   stop(): void {

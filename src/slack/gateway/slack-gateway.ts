@@ -75,6 +75,8 @@ export class SlackGateway implements ChatGateway {
       return res.ts;
     } catch (err) {
       const code = platformError(err);
+      // Slack answered ok:false (other than a rate limit, which the caller already waited out): nothing was posted.
+      if (code && code !== 'ratelimited') Object.assign(err as object, { refused: true });
       if (!message.blocks || !code || !REJECTED_BLOCKS.has(code)) throw err;
       this.log.error({ channel, error: code, detail: (err as { data?: unknown }).data }, 'Slack rejected the blocks; sending text only');
       const res = await this.slack.call<{ ts: string }>('chat.postMessage', { ...base, text: message.text });
