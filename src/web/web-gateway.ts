@@ -2,7 +2,7 @@ import type { PacketLocation } from '../core/escalation/escalation.js';
 import type { HandoffPacket } from '../core/handoff/handoff-packet.js';
 import type { ReportView } from '../core/metrics/report.js';
 import type { ChannelRef, ConversationRef } from '../core/model/conversation-ref.js';
-import type { ChatGateway, CustomerMessage, DeliveryPlace } from '../core/ports/chat-gateway.js';
+import type { ChatGateway, CustomerMessage, DeliveryPlace, DeliveryTag } from '../core/ports/chat-gateway.js';
 import type { CsatPrompt, LoopGateway } from '../core/ports/loop-gateway.js';
 import { trendChartSvg } from '../infra/chart/trend-chart-svg.js';
 import type { PlaygroundFeed } from './feed.js';
@@ -14,7 +14,9 @@ const BOT = 'Baton';
 export class WebGateway implements ChatGateway, LoopGateway {
   constructor(private readonly feed: PlaygroundFeed) {}
 
-  async replyToCustomer(ref: ConversationRef, message: CustomerMessage, deliveryId?: string): Promise<string> {
+  async replyToCustomer(ref: ConversationRef, message: CustomerMessage, delivery?: DeliveryTag): Promise<string> {
+    await delivery?.beforeSend?.();
+    const deliveryId = delivery?.id;
     const id = this.feed.nextId();
     const base = { type: 'message' as const, room: ref.channel, thread: ref.thread, id, role: 'bot' as const, author: BOT, at: Date.now(), ...(deliveryId ? { deliveryId } : {}) };
     if (message.kind === 'notice') this.feed.push({ ...base, html: escapeHtml(message.text) });
@@ -22,7 +24,9 @@ export class WebGateway implements ChatGateway, LoopGateway {
     return id;
   }
 
-  async postPacket({ channel }: ChannelRef, packet: HandoffPacket, deliveryId?: string): Promise<PacketLocation> {
+  async postPacket({ channel }: ChannelRef, packet: HandoffPacket, delivery?: DeliveryTag): Promise<PacketLocation> {
+    await delivery?.beforeSend?.();
+    const deliveryId = delivery?.id;
     const id = this.feed.nextId();
     this.feed.push({ type: 'packet', board: channel, id, at: Date.now(), packet, ...(deliveryId ? { deliveryId } : {}) });
     return { platform: 'web', channel, messageId: id };
@@ -38,8 +42,9 @@ export class WebGateway implements ChatGateway, LoopGateway {
     this.feed.push({ type: 'internal', board: at.channel, id: this.feed.nextId(), packetId: at.messageId, text, at: Date.now(), ...(deliveryId ? { deliveryId } : {}) });
   }
 
-  async postAlert({ channel }: ChannelRef, text: string, deliveryId: string): Promise<void> {
-    this.feed.push({ type: 'alert', board: channel, id: this.feed.nextId(), text, at: Date.now(), deliveryId });
+  async postAlert({ channel }: ChannelRef, text: string, delivery: DeliveryTag): Promise<void> {
+    await delivery.beforeSend?.();
+    this.feed.push({ type: 'alert', board: channel, id: this.feed.nextId(), text, at: Date.now(), deliveryId: delivery.id });
   }
 
   async findDelivered(place: DeliveryPlace, deliveryId: string): Promise<string | undefined> {

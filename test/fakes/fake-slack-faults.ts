@@ -52,7 +52,9 @@ export function faultReply(fault: HttpFault): FaultReply {
   }
   if (fault.status === 429) {
     const body = fail('ratelimited');
-    return { status: 429, headers: { ...JSON_TYPE, 'retry-after': String(fault.retryAfter ?? 1) }, body: JSON.stringify(body), recorded: body };
+    const retryAfter = fault.retryAfter ?? 1;
+    // The call log keeps the Retry-After beside the body, so a test can check it was waited out.
+    return { status: 429, headers: { ...JSON_TYPE, 'retry-after': String(retryAfter) }, body: JSON.stringify(body), recorded: { ...body, retry_after: retryAfter } };
   }
   return { status: fault.status, headers: { 'content-type': 'text/plain' }, body: fault.body ?? 'upstream error', recorded: fail(`http_${fault.status}`) };
 }
