@@ -34,9 +34,15 @@ async function world() {
   return { fake, store, env };
 }
 
+/** Every customer has an answer or a handoff notice, and every notice's escalation its packet. */
 async function untilEveryoneHeardBack(f: FakeSlackApi, sent: Sent[], timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (outcomes(f, sent, QUEUES).unanswered > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+  const notices = () => f.calls('chat.postMessage').filter((c) => c.response.ok && typeof c.args.thread_ts === 'string' && String(c.args.text).includes('specialist')).length;
+  const done = () => {
+    const seen = outcomes(f, sent, QUEUES);
+    return seen.unanswered === 0 && seen.packets.size >= notices();
+  };
+  while (!done() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
 }
 
 /** After a clean stop: nothing left in the inbox, no conversation with an undelivered message, every escalation with its packet. */
