@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Policy } from '../config/policy-schema.js';
+import { MAX_RELAY_CHARS } from '../core/escalation/relay-reply.js';
 import type { ConversationRef } from '../core/model/conversation-ref.js';
 import type { Author, InboundMessage } from '../core/model/message.js';
 import { customersOf, roomOf } from './playground-policy.js';
@@ -7,7 +8,7 @@ import { customersOf, roomOf } from './playground-policy.js';
 const text = z.string().trim().min(1, 'write something first').max(4000);
 
 export const customerMessageBody = z.object({ account: z.string().min(1), customer: z.string().min(1), thread: z.string().min(1).optional(), text });
-export const staffReplyBody = z.object({ escalationId: z.string().min(1), text });
+export const staffReplyBody = z.object({ escalationId: z.string().min(1), text: text.max(MAX_RELAY_CHARS) });
 export const conversationActionBody = z.object({ conversationKey: z.string().min(1), customer: z.string().min(1) });
 export const ratingBody = conversationActionBody.extend({ rating: z.number().int() });
 export const escalationBody = z.object({ escalationId: z.string().min(1) });

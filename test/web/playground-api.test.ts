@@ -80,6 +80,18 @@ describe('the playground adapter', () => {
     expect(again.json.refusal).toBe('This escalation is already resolved.');
   });
 
+  it('relays a specialist reply from the packet to the customer thread, claiming the escalation', async () => {
+    await start();
+    const { json } = await ask('Can I talk to a human please?');
+    const packet = await feedShows((e) => e.type === 'packet');
+    const escalationId = (packet.packet as { escalationId: string }).escalationId;
+    expect((await call('/api/reply', { escalationId, text: 'Happy to help: what do you need?' })).status).toBe(200);
+    const relayed = await feedShows((e) => e.role === 'bot' && String(e.html).includes('Happy to help'));
+    expect(relayed.thread).toBe(json.thread);
+    expect(relayed.html).toContain('Jordan');
+    await feedShows((e) => e.type === 'packet' && (e.packet as { status: string }).status === 'claimed');
+  });
+
   it('lets only the customer who asked rate the conversation', async () => {
     await start();
     const { json } = await ask('Can I talk to a human please?');

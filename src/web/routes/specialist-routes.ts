@@ -1,14 +1,12 @@
 import type { z } from 'zod';
 import { specialistRefusal } from '../../core/copy/refusals.js';
-import { handleMessage } from '../../core/conversation/handle-message.js';
 import { closeEscalation } from '../../core/escalation/close-escalation.js';
+import { relayToCustomer } from '../../core/escalation/relay-reply.js';
 import { claimEscalation, releaseEscalation, type ActionResult } from '../../core/escalation/specialist-actions.js';
 import type { HttpServer } from '../../http/http-server.js';
 import { closeBody, escalationBody, staffReplyBody } from '../normalize.js';
 import type { PlaygroundContext } from '../playground-context.js';
 import { PLAYGROUND_STAFF } from '../playground-policy.js';
-import { markdownToHtml } from '../render/markdown-html.js';
-import { whyOf } from '../render/why-view.js';
 import { readJson, sendJson } from './json-io.js';
 
 type Action = (ctx: PlaygroundContext, body: z.infer<typeof escalationBody>) => Promise<ActionResult>;
@@ -20,7 +18,7 @@ const ACTIONS: Record<string, Action> = {
 
 /** What a specialist does on a queue's board: claim, release, close with the three tags, reply to the customer. */
 export function serveSpecialistRoutes(server: HttpServer, ctx: PlaygroundContext): void {
-  const { core, feed } = ctx;
+  const { core } = ctx;
 
   for (const [path, act] of Object.entries(ACTIONS)) {
     server.route('POST', path, async (req, res) => {
@@ -41,17 +39,12 @@ export function serveSpecialistRoutes(server: HttpServer, ctx: PlaygroundContext
     sendJson(res, 409, { ok: false, refusal: specialistRefusal(result, (who) => who.name ?? who.id) });
   });
 
-  /** A specialist's reply lands in the customer's thread, as a staff message the core sees like any other. */
+  /** "Reply to customer" from the packet: the core relays it to the customer's thread and claims the escalation. */
   server.route('POST', '/api/reply', async (req, res) => {
     const body = await readJson(req, res, staffReplyBody);
     if (!body) return;
-    const escalation = await core.escalations.get(body.escalationId);
-    if (!escalation) return sendJson(res, 404, { error: 'This escalation no longer exists.' });
-    const ref = escalation.conversation;
-    const id = feed.nextId();
-    feed.push({ type: 'message', room: ref.channel, thread: ref.thread, id, role: 'staff', author: PLAYGROUND_STAFF.name, at: core.clock.now(), html: markdownToHtml(body.text) });
-    const outcome = await handleMessage(core, { id, ref, author: PLAYGROUND_STAFF, text: body.text, at: core.clock.now() });
-    feed.push({ type: 'why', room: ref.channel, thread: ref.thread, messageId: id, why: whyOf(outcome) });
-    sendJson(res, 200, { id });
+    const result = await relayToCustomer(core, body.escalationId, PLAYGROUND_STAFF, body.text);
+    if (result.ok) return sendJson(res, 200, { ok: true });
+    sendJson(res, result.reason === 'not_found' ? 404 : 400, { ok: false, error: result.reason === 'not_found' ? 'This escalation no longer exists.' : 'Write something first.' });
   });
 }
