@@ -36,3 +36,4 @@ internal notes and personal data, users sideloaded after them) through 'baton kb
 redaction of a 40,000-character text: ${x.redactDenseMs.toFixed(1)} ms dense with emails, phones, IBANs and cards; ${x.redactProseMs.toFixed(1)} ms of prose.`);
 process.stdout.write(execFileSync(tsx, [here('./report-bench.ts')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }));
 process.stdout.write(execFileSync(tsx, [here('./store-bench.ts')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }));
+process.stdout.write(execFileSync(tsx, [here('./delivery-bench.ts')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }));

@@ -79,7 +79,7 @@ function packetContent({ packet: p, internal, at }) {
       p.signals.map((s) => [h('dt', {}, s.label), h('dd', {}, s.value)]),
       p.tags ? [h('dt', {}, 'Tags'), h('dd', {}, `${p.rootCauseLabel ?? p.tags.rootCause} · AI ${p.tags.aiAccuracy.replace('_', ' ')} · automation ${p.tags.automation}`)] : ''),
     p.draftAnswer ? h('div', { class: 'draft' }, h('strong', {}, `Baton's draft (${Math.round(p.draftAnswer.confidence * 100)}% confident): `), p.draftAnswer.text) : '',
-    h('details', {}, h('summary', {}, `Full conversation (${p.transcript.length} messages)`),
+    h('details', {}, h('summary', {}, `Full conversation (${p.transcript.length} ${p.transcript.length === 1 ? 'message' : 'messages'})`),
       h('ol', { class: 'transcript' }, p.transcript.map((t) => h('li', {}, h('strong', {}, `${t.authorName ?? t.role}: `), t.text)))),
     internal.length ? h('div', { class: 'internal' }, internal.map((n) => h('p', {}, h('time', {}, clock(n.at)), ' ', n.text))) : '',
     h('div', { class: 'actions' }, buttons),
