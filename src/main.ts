@@ -51,7 +51,8 @@ async function main(): Promise<void> {
   if (mode === 'playground') {
     const playground = await startPlayground({ env, policy, log });
     running = playground;
-    process.stdout.write(`Baton playground (no Slack or Teams settings): open ${playground.url}\n`);
+    const why = env.BATON_PLAYGROUND === '1' ? 'BATON_PLAYGROUND=1; Slack and Teams settings unused' : 'no Slack or Teams settings';
+    process.stdout.write(`Baton playground (${why}): open ${playground.url}\n`);
   } else {
     running = await startBaton({ env, policy, log });
   }

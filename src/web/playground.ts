@@ -7,6 +7,7 @@ import { ChatGatewayRouter, LoopGatewayRouter } from '../core/delivery/gateway-r
 import { systemClock, type Clock } from '../core/ports/clock.js';
 import type { KnowledgeEntry } from '../core/ports/knowledge.js';
 import type { Logger } from '../core/ports/logger.js';
+import { addHealthRoutes } from '../http/health-routes.js';
 import { HttpServer } from '../http/http-server.js';
 import { DeliveryRunner } from '../infra/delivery/delivery-runner.js';
 import { newEscalationId } from '../infra/escalation-id.js';
@@ -16,6 +17,7 @@ import { llmFrom } from '../infra/llm/llm-from-env.js';
 import { PrometheusMetrics } from '../infra/metrics/prometheus-metrics.js';
 import { listenOrClose } from '../startup/listen.js';
 import type { Stores } from '../infra/store/open-stores.js';
+import { probeStore } from '../infra/store/store-probe.js';
 import { openUsableStores } from '../startup/usable-store.js';
 import { PlaygroundFeed } from './feed.js';
 import type { PlaygroundContext } from './playground-context.js';
@@ -99,6 +101,7 @@ export async function startPlayground(opts: PlaygroundOptions): Promise<RunningP
   };
   const server = new HttpServer(log.child({ component: 'http' }));
   servePlayground(server, { core, feed, reset });
+  addHealthRoutes(server, [{ name: 'store', check: () => probeStore(stores.backend.keyv) }]);
   const port = await listenOrClose(server, env.PORT, stores, env.BATON_PLAYGROUND_HOST);
   scheduler.start();
   const host = env.BATON_PLAYGROUND_HOST.includes(':') ? `[${env.BATON_PLAYGROUND_HOST}]` : env.BATON_PLAYGROUND_HOST;

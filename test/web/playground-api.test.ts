@@ -80,6 +80,18 @@ describe('the playground adapter', () => {
     expect(again.json.refusal).toBe('This escalation is already resolved.');
   });
 
+  it('says an unknown escalation is gone, a bad period is not a number of days, and answers health probes', async () => {
+    await start();
+    const gone = await call('/api/close', { escalationId: 'E-none', rootCause: 'user_error' });
+    expect(gone.status).toBe(404);
+    expect(gone.json.refusal).toBe('This escalation no longer exists.');
+    const report = await call('/api/report?days=abc');
+    expect(report.status).toBe(400);
+    expect(report.json.error).toBe('days must be a whole number of days, like 30 (got "abc").');
+    expect((await call('/healthz')).json.status).toBe('ok');
+    expect((await call('/readyz')).json).toEqual({ status: 'ready', checks: { store: 'ok' } });
+  });
+
   it('relays a specialist reply from the packet to the customer thread, claiming the escalation', async () => {
     await start();
     const { json } = await ask('Can I talk to a human please?');

@@ -12,10 +12,15 @@ import type { PlaygroundContext } from '../playground-context.js';
 import { PLAYGROUND_STAFF } from '../playground-policy.js';
 import { readJson, sendJson } from './json-io.js';
 
-/** The query's words, as the slash command would take them: `?days=30&category=billing` is `30d billing`. */
-function words(url: string | undefined): string[] {
+/**
+ * The query's words, as the slash command would take them: `?days=30&category=billing` is `30d billing`.
+ * A `days` that is not a whole number is an error in the query's own terms, not in the command's.
+ */
+function words(url: string | undefined): { ok: true; words: string[] } | { ok: false; error: string } {
   const q = new URL(url ?? '/', 'http://localhost').searchParams;
-  return [q.get('days') ? `${q.get('days')}d` : '', q.get('category') ?? ''].filter(Boolean);
+  const days = q.get('days');
+  if (days && !/^\d+$/.test(days)) return { ok: false, error: `days must be a whole number of days, like 30 (got "${days}").` };
+  return { ok: true, words: [days ? `${days}d` : '', q.get('category') ?? ''].filter(Boolean) };
 }
 
 const APPROVE_REFUSAL = {
@@ -30,7 +35,9 @@ export function serveLeadRoutes(server: HttpServer, ctx: PlaygroundContext): voi
   const { core } = ctx;
 
   server.route('GET', '/api/report', async (req, res) => {
-    const parsed = parseReportArgs(words(req.url), core.policy.categories.map((c) => c.name));
+    const query = words(req.url);
+    if (!query.ok) return sendJson(res, 400, { error: query.error });
+    const parsed = parseReportArgs(query.words, core.policy.categories.map((c) => c.name));
     if (!parsed.ok) return sendJson(res, 400, { error: parsed.error });
     const report = await loadReport(core, parsed.request);
     const title = `Escalation rate and CSAT, last ${report.request.days} days${report.request.category ? ` (${report.request.category})` : ''}`;
@@ -48,7 +55,9 @@ export function serveLeadRoutes(server: HttpServer, ctx: PlaygroundContext): voi
 
   for (const format of ['csv', 'jsonl'] as const) {
     server.route('GET', `/api/export.${format}`, async (req, res) => {
-      const parsed = parseExportArgs(words(req.url), core.policy, core.clock.now());
+      const query = words(req.url);
+      if (!query.ok) return sendJson(res, 400, { error: query.error });
+      const parsed = parseExportArgs(query.words, core.policy, core.clock.now());
       if (!parsed.ok) return sendJson(res, 400, { error: parsed.error });
       const files = await loadTrainingExport({ ...core, facts: core.loop.facts }, parsed.filter);
       download(res, `baton-escalations.${format}`, format === 'csv' ? files.csv : files.jsonl, format === 'csv' ? 'text/csv' : 'application/x-ndjson');

@@ -9,6 +9,8 @@ import type { PlaygroundContext } from '../playground-context.js';
 import { PLAYGROUND_STAFF } from '../playground-policy.js';
 import { readJson, sendJson } from './json-io.js';
 
+const NOT_FOUND = 'This escalation no longer exists.';
+
 type Action = (ctx: PlaygroundContext, body: z.infer<typeof escalationBody>) => Promise<ActionResult>;
 
 const ACTIONS: Record<string, Action> = {
@@ -33,6 +35,7 @@ export function serveSpecialistRoutes(server: HttpServer, ctx: PlaygroundContext
     const body = await readJson(req, res, closeBody);
     if (!body) return;
     const { escalationId, ...input } = body;
+    if (!(await core.escalations.get(escalationId))) return sendJson(res, 404, { ok: false, refusal: NOT_FOUND });
     const result = await closeEscalation(core, escalationId, PLAYGROUND_STAFF, input);
     if (result.ok) return sendJson(res, 200, { ok: true });
     if (result.reason === 'invalid') return sendJson(res, 422, { ok: false, errors: result.errors });
@@ -45,6 +48,6 @@ export function serveSpecialistRoutes(server: HttpServer, ctx: PlaygroundContext
     if (!body) return;
     const result = await relayToCustomer(core, body.escalationId, PLAYGROUND_STAFF, body.text);
     if (result.ok) return sendJson(res, 200, { ok: true });
-    sendJson(res, result.reason === 'not_found' ? 404 : 400, { ok: false, error: result.reason === 'not_found' ? 'This escalation no longer exists.' : 'Write something first.' });
+    sendJson(res, result.reason === 'not_found' ? 404 : 400, { ok: false, error: result.reason === 'not_found' ? NOT_FOUND : 'Write something first.' });
   });
 }
