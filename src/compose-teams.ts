@@ -10,6 +10,7 @@ import type { DeliveryRunner } from './infra/delivery/delivery-runner.js';
 import type { InboxWorker } from './infra/intake/inbox-worker.js';
 import type { Stores } from './infra/store/open-stores.js';
 import { ConversationReferences } from './teams/gateway/conversation-references.js';
+import { QueueReferences } from './teams/gateway/queue-references.js';
 import { TeamsGateway } from './teams/gateway/teams-gateway.js';
 import { TeamsSender } from './teams/gateway/teams-sender.js';
 import { teamsItemHandler } from './teams/intake/process-teams-item.js';
@@ -38,15 +39,16 @@ export function openTeams(settings: TeamsSettings, policy: Policy, stores: Store
   const teamsLog = log.child({ component: 'teams' });
   const sender = new TeamsSender(adapter, settings.appId, teamsLog);
   const references = new ConversationReferences(stores.backend.keyv);
+  const queues = new QueueReferences(stores.backend.keyv, policy.vendor.teams_tenant_ids, `28:${settings.appId}`);
   return {
-    gateway: new TeamsGateway(sender, references),
+    gateway: new TeamsGateway(sender, references, queues),
     serve(server, core, intake, metrics) {
       const take = async (item: InboxItem) => {
         if (intake.worker().full) throw Object.assign(new Error('intake backlog full'), { code: 'BATON_BACKLOG_FULL' });
         await intake.worker().take(item);
       };
       const directory = new TeamsDirectory(policy, teamsLog);
-      const agent = createTeamsAgent(settings, adapter, { core, directory, references, intake: { take }, metrics, log: teamsLog });
+      const agent = createTeamsAgent(settings, adapter, { core, directory, references, queues, intake: { take }, metrics, log: teamsLog });
       serveTeams(server, agent, settings, metrics);
       return teamsItemHandler({ core, runner: intake.runner, metrics, worker: intake.worker });
     },

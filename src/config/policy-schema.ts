@@ -25,10 +25,19 @@ const accountSchema = z.object({
   channels: z.array(customerChannel).min(1),
 }).strict();
 
+/**
+ * An internal specialist channel: a Slack channel id, or a channel of the vendor's own team in Teams after
+ * `teams:` (`19:…@thread.tacv2`; a group chat has no threads to hold one packet each, so it is refused).
+ */
+const queueChannel = z.string().refine(
+  (c) => slackChannel.test(c) || /^teams:19:\S+@thread\.(tacv2|skype)$/.test(c),
+  'a Slack channel id such as C0123ABCD, or a Teams channel id such as teams:19:abc@thread.tacv2',
+);
+
 const queueSchema = z.object({
   id,
-  /** Internal specialist channel id. */
-  channel: z.string().regex(slackChannel, 'a Slack channel id such as C0123ABCD'),
+  /** Internal specialist channel: where the packets of this queue are posted. */
+  channel: queueChannel,
   /** How the customer hears of this team: "billing specialist". */
   role: z.string().min(1),
   sla_minutes: z.number().int().positive(),
@@ -121,10 +130,11 @@ export const policySchema = z
   .strict()
   .superRefine((policy, ctx) => {
     // Without the vendor's tenant every Teams user would count as a customer, staff included.
-    const teams = policy.accounts.flatMap((a, i) => a.channels.map((c, j) => [c, i, j] as const)).find(([c]) => c.startsWith('teams:'));
-    if (teams && policy.vendor.teams_tenant_ids.length === 0) {
-      ctx.addIssue({ code: 'custom', path: ['vendor', 'teams_tenant_ids'], message: `at least one tenant id is needed: accounts[${teams[1]}].channels[${teams[2]}] is a Teams channel` });
-    }
+    if (policy.vendor.teams_tenant_ids.length > 0) return;
+    const account = policy.accounts.flatMap((a, i) => a.channels.map((c, j) => [c, `accounts[${i}].channels[${j}]`] as const)).find(([c]) => c.startsWith('teams:'));
+    const queue = policy.queues.map((q, i) => [q.channel, `queues[${i}].channel`] as const).find(([c]) => c.startsWith('teams:'));
+    const teams = account ?? queue;
+    if (teams) ctx.addIssue({ code: 'custom', path: ['vendor', 'teams_tenant_ids'], message: `at least one tenant id is needed: ${teams[1]} is a Teams channel` });
   });
 
 export type Policy = z.infer<typeof policySchema>;

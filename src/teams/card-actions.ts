@@ -4,22 +4,25 @@ import { csatRefusal, HUMAN_REQUESTED, talkToHumanRefusal } from '../core/copy/r
 import type { LoopDeps } from '../core/deps.js';
 import { rateConversation } from '../core/feedback/csat.js';
 import { ACTION } from '../core/model/actions.js';
-import type { AdaptiveCard } from './render/adaptive-card.js';
 import { csatThanksCard } from './render/csat-card.js';
-import type { TeamsTurnDeps } from './teams-turn-deps.js';
+import type { CardAnswer, TeamsTurnDeps } from './teams-turn-deps.js';
 import { teamsHumanRequestItem } from './intake/teams-inbox-item.js';
+import { PACKET_ACTIONS } from './packet-actions.js';
 
 /** Conversation keys as the core forms them for Teams; a card value that is not one is rejected, not looked up. */
 const teamsKey = z.string().regex(/^teams:\S{1,400}$/);
 const talkData = z.object({ conversationKey: teamsKey });
 const rateData = z.object({ conversationKey: teamsKey, rating: z.coerce.number().int() });
 
-/** Both Action.Execute and its Action.Submit fallback carry `{verb, data}` (render/adaptive-card.ts). */
-export const cardAction = z.object({ verb: z.string(), data: z.record(z.string(), z.unknown()).default({}) });
-export type CardAction = z.infer<typeof cardAction>;
-
-/** What the clicker reads back: a replacement card, or a line of text. */
-export type CardAnswer = AdaptiveCard | string;
+/**
+ * Both Action.Execute and its Action.Submit fallback carry `{verb, data}` (render/adaptive-card.ts). A
+ * form's input values come inside `data` from Action.Execute and beside it from Action.Submit; either
+ * way they end up in `data`.
+ */
+export const cardAction = z
+  .looseObject({ verb: z.string(), data: z.record(z.string(), z.unknown()).default({}) })
+  .transform(({ verb, data, type: _type, ...inputs }) => ({ verb, data: { ...inputs, ...data } }));
+export type CardAction = z.output<typeof cardAction>;
 
 /**
  * "Talk to a person": recorded in the inbox (like a message) before Teams hears back, and decided from
@@ -52,6 +55,8 @@ async function rate(deps: TeamsTurnDeps, ctx: TurnContext, data: unknown): Promi
 export async function runCardAction(deps: TeamsTurnDeps, ctx: TurnContext, action: CardAction): Promise<CardAnswer | undefined> {
   if (action.verb === ACTION.talkToHuman) return talkToHuman(deps, ctx, action.data);
   if (action.verb === ACTION.csat) return rate(deps, ctx, action.data);
+  const packetAction = PACKET_ACTIONS[action.verb];
+  if (packetAction) return packetAction(deps, ctx, action.data);
   deps.log.warn({ verb: action.verb }, 'unknown Teams card action ignored');
   return undefined;
 }

@@ -1,8 +1,11 @@
+import type { Activity } from '@microsoft/agents-activity';
 import { AgentApplication, type CloudAdapter, type TurnContext, type TurnState } from '@microsoft/agents-hosting';
 import { accountForChannel } from '../core/conversation/accounts.js';
 import { ACTION } from '../core/model/actions.js';
 import { conversationKey } from '../core/model/conversation-ref.js';
 import { cardAction, runCardAction } from './card-actions.js';
+import { PACKET_VERBS } from './packet-actions.js';
+import { cardActivity } from './render/adaptive-card.js';
 import { teamsMessageItem } from './intake/teams-inbox-item.js';
 import { activityTime, messageText, teamsRef, threadReference } from './normalize/teams-activity.js';
 import type { TeamsSettings } from './teams-settings.js';
@@ -24,12 +27,17 @@ async function takeMessage(deps: TeamsTurnDeps, ctx: TurnContext): Promise<void>
   await deps.intake.take(teamsMessageItem({ id: activity.id, ref, author, text, at: activityTime(activity) }, Date.now()));
 }
 
-/** The Action.Submit fallback arrives as a message whose value is the button's `{verb, data}`; refusals are said in the thread. */
+/**
+ * The Action.Submit fallback arrives as a message whose value is the button's `{verb, data}`: refusals
+ * are said in the thread, and a card answer replaces the card clicked, as Action.Execute's answer does.
+ */
 async function takeSubmit(deps: TeamsTurnDeps, ctx: TurnContext): Promise<boolean> {
   const action = cardAction.safeParse(ctx.activity.value);
   if (!action.success) return false;
   const answer = await runCardAction(deps, ctx, action.data);
+  const cardId = ctx.activity.replyToId;
   if (typeof answer === 'string' && answer !== '') await ctx.sendActivity(answer);
+  else if (typeof answer === 'object' && cardId) await ctx.updateActivity({ ...cardActivity(answer, 'Baton'), id: cardId } as Activity);
   return true;
 }
 
@@ -42,7 +50,14 @@ export function createTeamsAgent(settings: TeamsSettings, adapter: CloudAdapter,
   app.onError(async (_ctx, err) => {
     throw err;
   });
-  for (const verb of [ACTION.talkToHuman, ACTION.csat]) {
+  // Every activity from a conversation the vendor's tenant hosts teaches where its queue channels are reached.
+  app.onTurn('beforeTurn', async (ctx) => {
+    await deps.queues.learn(ctx.activity);
+    return true;
+  });
+  // The app's install in the vendor's team: nothing to answer, only the service URL to learn (above).
+  app.onActivity('conversationUpdate', async () => {});
+  for (const verb of [ACTION.talkToHuman, ACTION.csat, ...PACKET_VERBS]) {
     app.adaptiveCards.actionExecute(verb, async (ctx, _state, action: unknown) => {
       const parsed = cardAction.safeParse(action);
       return (parsed.success ? await runCardAction(deps, ctx, parsed.data) : undefined) ?? 'This button no longer works.';

@@ -13,9 +13,10 @@ export interface TeamsSettings {
 
 const LOCAL_APP_ID = 'baton-local-dev';
 
-/** Teams runs when the policy maps a Teams channel or the app is registered (TEAMS_APP_ID). */
+/** Teams runs when the policy maps a Teams customer or queue channel, or the app is registered (TEAMS_APP_ID). */
 export function teamsWanted(env: Env, policy: Policy): boolean {
-  return !!env.TEAMS_APP_ID || policy.accounts.some((a) => a.channels.some((c) => c.startsWith('teams:')));
+  const channels = [...policy.accounts.flatMap((a) => a.channels), ...policy.queues.map((q) => q.channel)];
+  return !!env.TEAMS_APP_ID || channels.some((c) => c.startsWith('teams:'));
 }
 
 /**

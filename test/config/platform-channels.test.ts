@@ -5,11 +5,11 @@ import { accountForChannel } from '../../src/core/conversation/accounts.js';
 
 const TENANT = '8f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b';
 
-const policy = (vendor: string, channels: string) => `
+const policy = (vendor: string, channels: string, queue = 'C0SUPPORT1') => `
 vendor: ${vendor}
 accounts:
   - { id: acme, name: Acme, tier: enterprise, channels: ${channels} }
-queues: [{ id: support, channel: C0SUPPORT1, role: support specialist, sla_minutes: 60 }]
+queues: [{ id: support, channel: "${queue}", role: support specialist, sla_minutes: 60 }]
 routing: { default_queue: support }
 root_causes: [{ id: kb_gap, label: KB gap }]
 categories: [{ name: how_to, risk: low }]
@@ -41,5 +41,21 @@ describe('customer channels on every platform', () => {
         expect.stringMatching(/accounts\[0\]\.channels\[0\]: a Slack channel id such as C0123ABCD, a Teams conversation id/),
       ]),
     );
+  });
+});
+
+describe('a queue channel on Teams', () => {
+  it('is a channel of a team, named like a customer channel; the packets then go to Teams', () => {
+    const parsed = parsePolicy(policy(`{ team_ids: [T0VENDOR1], teams_tenant_ids: ["${TENANT}"] }`, '[C0ACME0001]', 'teams:19:queue@thread.tacv2'), 'p.yaml');
+    expect(parsed.queues[0]?.channel).toBe('teams:19:queue@thread.tacv2');
+  });
+
+  it('is refused as a group chat (no threads to hold one packet each), and needs the vendor tenant', () => {
+    expect(problems(policy(`{ team_ids: [T0VENDOR1], teams_tenant_ids: ["${TENANT}"] }`, '[C0ACME0001]', 'teams:19:queue@thread.v2'))).toEqual([
+      expect.stringMatching(/queues\[0\]\.channel: a Slack channel id such as C0123ABCD, or a Teams channel id such as teams:19:abc@thread.tacv2/),
+    ]);
+    expect(problems(policy('{ team_ids: [T0VENDOR1] }', '[C0ACME0001]', 'teams:19:queue@thread.tacv2'))).toEqual([
+      expect.stringMatching(/vendor\.teams_tenant_ids: at least one tenant id is needed: queues\[0\]\.channel is a Teams channel/),
+    ]);
   });
 });

@@ -8,12 +8,12 @@ export interface ConnectorCall {
   conversationId: string;
   /** The activity replied to (POST …/activities/{id}) or replaced (PUT …/activities/{id}). */
   activityId?: string;
-  kind: 'reply' | 'send' | 'update' | 'member';
+  kind: 'reply' | 'send' | 'update' | 'member' | 'create';
   body: Record<string, unknown>;
   authorization?: string;
   /** What the fake answered. */
   status: number;
-  /** The id the fake gave a new message. */
+  /** The id the fake gave a new message (for a new thread, its root post). */
   id?: string;
 }
 
@@ -32,8 +32,9 @@ export interface Fault {
 /**
  * A Bot Connector on loopback that answers as the real one does for what Baton uses: replies
  * (POST /v3/conversations/{id}/activities/{replyToId}), sends, updates (PUT) and member look-ups
- * (GET /v3/conversations/{id}/members/{userId}). Conversation ids arrive unencoded in the path, as the
- * SDK sends them. Faults queued with `failNext` are answered first (429 with Retry-After, 5xx).
+ * (GET /v3/conversations/{id}/members/{userId}) and new channel threads (POST /v3/conversations with
+ * the channel in channelData, answered `{id: "<channel>;messageid=<root>", activityId: <root>}`).
+ * Conversation ids arrive unencoded in the path, as the SDK sends them. Faults queued with `failNext` are answered first (429 with Retry-After, 5xx).
  */
 export class FakeTeamsConnector {
   readonly calls: ConnectorCall[] = [];
@@ -41,6 +42,8 @@ export class FakeTeamsConnector {
   private readonly faults: Fault[] = [];
   private readonly waiters: (() => void)[] = [];
   private nextId = 1;
+  /** Thread roots are numbers in Teams (`;messageid=1700000000000`). */
+  private nextRoot = 1_800_000_000_000;
 
   private constructor(
     private readonly server: Server,
@@ -113,12 +116,17 @@ export class FakeTeamsConnector {
       res.writeHead(member ? 200 : 404, { 'content-type': 'application/json' }).end(JSON.stringify(member ?? { error: { code: 'MemberNotFound' } }));
       return;
     }
-    res.writeHead(call.status, { 'content-type': 'application/json' }).end(JSON.stringify({ id: call.id ?? call.activityId }));
+    const answer = call.kind === 'create' ? { id: `${call.conversationId};messageid=${call.id}`, activityId: call.id } : { id: call.id ?? call.activityId };
+    res.writeHead(call.status, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
   }
 
   private route(method: string, path: string, body: Record<string, unknown>, authorization?: string): ConnectorCall {
     const member = /^\/v3\/conversations\/(.+)\/members\/([^/]+)$/.exec(path);
     if (member && method === 'GET') return { method, path, conversationId: member[1]!, activityId: decodeURIComponent(member[2]!), kind: 'member', body, authorization, status: 200 };
+    if (path === '/v3/conversations' && method === 'POST') {
+      const channel = (body.channelData as { channel?: { id?: string } } | undefined)?.channel?.id ?? '';
+      return { method, path, conversationId: channel, kind: 'create', body: (body.activity ?? {}) as Record<string, unknown>, authorization, status: 201, id: String(this.nextRoot++) };
+    }
     const activity = /^\/v3\/conversations\/(.+)\/activities(?:\/([^/]+))?$/.exec(path);
     if (!activity) return { method, path, conversationId: '', kind: 'send', body, authorization, status: 404 };
     const [, conversationId, activityId] = activity;

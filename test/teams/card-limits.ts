@@ -28,12 +28,30 @@ export function assertCardWithinLimits(card: AdaptiveCard): void {
   const actions = elements(card.actions);
   expect(actions.length).toBeLessThanOrEqual(MAX_ACTIONS);
   actions.forEach(checkAction);
-  for (const el of elements(card.body)) {
-    expect(['TextBlock', 'ActionSet', 'FactSet', 'Container']).toContain(el.type);
-    if (el.type === 'TextBlock') expect(typeof el.text === 'string' && el.text.length > 0).toBe(true);
-    if (el.type === 'ActionSet') {
-      expect(elements(el.actions).length).toBeLessThanOrEqual(MAX_ACTIONS);
-      elements(el.actions).forEach(checkAction);
-    }
+  elements(card.body).forEach(checkElement);
+}
+
+/** Teams shows at most this many choices in one ChoiceSet's list. */
+const MAX_CHOICES = 100;
+
+function checkElement(el: Element): void {
+  expect(['TextBlock', 'RichTextBlock', 'ActionSet', 'FactSet', 'Container', 'Input.ChoiceSet', 'Input.Text']).toContain(el.type);
+  if (el.type === 'TextBlock') expect(typeof el.text === 'string' && el.text.length > 0).toBe(true);
+  if (el.type === 'RichTextBlock') for (const run of elements(el.inlines)) expect(run.type === 'TextRun' && typeof run.text === 'string' && run.text.length > 0).toBe(true);
+  if (el.type === 'Container') elements(el.items).forEach(checkElement);
+  if (el.type === 'ActionSet') {
+    expect(elements(el.actions).length).toBeLessThanOrEqual(MAX_ACTIONS);
+    elements(el.actions).forEach(checkAction);
+  }
+  if (String(el.type).startsWith('Input.')) {
+    // An input's id is the key its value comes back under; a label says what it is for.
+    expect(typeof el.id === 'string' && el.id.length > 0).toBe(true);
+    expect(typeof el.label === 'string' && el.label.length > 0).toBe(true);
+  }
+  if (el.type === 'Input.ChoiceSet') {
+    const choices = elements(el.choices);
+    expect(choices.length).toBeGreaterThan(0);
+    expect(choices.length).toBeLessThanOrEqual(MAX_CHOICES);
+    for (const c of choices) expect(typeof c.title === 'string' && typeof c.value === 'string').toBe(true);
   }
 }

@@ -17,10 +17,15 @@ interface Common {
   from: TeamsMember;
   /** The thread's root message id; a new channel post is its own root. */
   root: string;
+  /** The channel and its team: Contoso's shared channel unless named. */
+  channel?: string;
+  team?: string;
 }
 
 /** What Teams posts for a message in a channel thread, the bot @mentioned (in a shared channel the tenant is the host's). */
 function base(o: Common, id: string) {
+  const channel = o.channel ?? CONTOSO_CHANNEL;
+  const team = o.team ?? CONTOSO_TEAM;
   return {
     id,
     timestamp: new Date().toISOString(),
@@ -28,8 +33,8 @@ function base(o: Common, id: string) {
     channelId: 'msteams',
     from: { id: o.from.id, name: o.from.name, aadObjectId: o.from.aadObjectId },
     recipient: BOT,
-    conversation: { isGroup: true, conversationType: 'channel', tenantId: VENDOR_TENANT, id: `${CONTOSO_CHANNEL};messageid=${o.root}` },
-    channelData: { tenant: { id: VENDOR_TENANT }, team: { id: CONTOSO_TEAM }, channel: { id: CONTOSO_CHANNEL } },
+    conversation: { isGroup: true, conversationType: 'channel', tenantId: VENDOR_TENANT, id: `${channel};messageid=${o.root}` },
+    channelData: { tenant: { id: VENDOR_TENANT }, team: { id: team }, channel: { id: channel } },
   };
 }
 
@@ -82,4 +87,36 @@ export function chatMessage(o: { serviceUrl: string; from: TeamsMember; text: st
     text: o.text,
     textFormat: 'plain',
   };
+}
+
+/** The vendor's own team, whose channels hold the Teams specialist queues. */
+export const VENDOR_TEAM = '19:vendor-team@thread.tacv2';
+export const ACCESS_QUEUE = '19:queue-access@thread.tacv2';
+export const teamsStaff2: TeamsMember = { id: '29:tomas', name: 'Tomas Vendor', aadObjectId: 'aad-tomas', tenantId: VENDOR_TENANT };
+
+/** What Teams posts when the app is added to a team: a conversationUpdate in the team's General channel. */
+export function installedInTeam(serviceUrl: string) {
+  return {
+    id: activityId(),
+    type: 'conversationUpdate',
+    timestamp: new Date().toISOString(),
+    serviceUrl,
+    channelId: 'msteams',
+    from: { id: teamsStaff.id, name: teamsStaff.name, aadObjectId: teamsStaff.aadObjectId },
+    recipient: BOT,
+    membersAdded: [BOT],
+    conversation: { isGroup: true, conversationType: 'channel', tenantId: VENDOR_TENANT, id: VENDOR_TEAM },
+    channelData: { tenant: { id: VENDOR_TENANT }, team: { id: VENDOR_TEAM }, eventType: 'teamMemberAdded' },
+  };
+}
+
+/** A click on a card in a thread of the Teams access queue (Action.Execute), with what the form's inputs hold. */
+export function queueInvoke(o: { serviceUrl: string; from: TeamsMember; root: string; cardId?: string; verb: string; data: Record<string, unknown> }) {
+  return executeInvoke({ ...o, cardId: o.cardId ?? o.root, channel: ACCESS_QUEUE, team: VENDOR_TEAM });
+}
+
+/** The same click from a client without Action.Execute: inputs arrive beside the fallback's `{verb, data}`. */
+export function queueSubmit(o: { serviceUrl: string; from: TeamsMember; root: string; cardId?: string; verb: string; data: Record<string, unknown>; inputs?: Record<string, string> }) {
+  const click = submitMessage({ ...o, cardId: o.cardId ?? o.root, channel: ACCESS_QUEUE, team: VENDOR_TEAM });
+  return { ...click, value: { ...click.value, ...o.inputs } };
 }

@@ -2,7 +2,7 @@ import type { Conversation } from '../conversation/conversation.js';
 import { accountById, queueById } from '../conversation/accounts.js';
 import type { CoreDeps } from '../deps.js';
 import { conversationKey, parseChannelName } from '../model/conversation-ref.js';
-import { buildHandoffPacket } from '../handoff/handoff-packet.js';
+import { buildHandoffPacket, type HandoffPacket } from '../handoff/handoff-packet.js';
 import type { Escalation, PacketLocation } from './escalation.js';
 import { isRefusal } from '../ports/chat-gateway.js';
 
@@ -12,6 +12,13 @@ function packetFor(deps: CoreDeps, escalation: Escalation, conversation: Convers
   if (!account || !queue) return undefined;
   const rootCauseLabel = deps.policy.root_causes.find((r) => r.id === escalation.tags?.rootCause)?.label;
   return buildHandoffPacket({ escalation, conversation, account, queue, page: escalation.page, conversationLink: link, rootCauseLabel });
+}
+
+/** The packet as it stands now, for an adapter that shows it again in place (a card answering a click). */
+export async function currentPacket(deps: CoreDeps, escalationId: string): Promise<HandoffPacket | undefined> {
+  const escalation = await deps.escalations.get(escalationId);
+  const conversation = escalation && (await deps.conversations.get(conversationKey(escalation.conversation)));
+  return conversation ? packetFor(deps, escalation, conversation, escalation.conversationLink) : undefined;
 }
 
 /** The routed queue's channel first; the default queue's channel if the routed one refuses the post. */

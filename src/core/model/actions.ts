@@ -10,6 +10,10 @@ export const ACTION = {
   /** "Reply to customer" on the packet: opens the composer whose text goes to the customer. */
   replyToCustomer: 'baton.reply_to_customer',
   shareCandidate: 'baton.share_candidate',
+  /** The reply composer's Send where the composer is a card in place of the packet (Teams). */
+  sendToCustomer: 'baton.send_to_customer',
+  /** "Cancel" on a form shown in place of the packet (Teams): the packet comes back. */
+  showPacket: 'baton.show_packet',
 } as const;
 
 export const VIEW = {

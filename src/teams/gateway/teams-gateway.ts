@@ -1,29 +1,33 @@
 import type { PacketLocation } from '../../core/escalation/escalation.js';
 import type { ReportView } from '../../core/metrics/report.js';
 import { conversationKey, type ChannelRef, type ConversationRef } from '../../core/model/conversation-ref.js';
-import type { ChatGateway, CustomerMessage } from '../../core/ports/chat-gateway.js';
+import type { HandoffPacket } from '../../core/handoff/handoff-packet.js';
+import type { ChatGateway, CustomerMessage, DeliveryTag } from '../../core/ports/chat-gateway.js';
 import type { CsatPrompt, LoopGateway } from '../../core/ports/loop-gateway.js';
 import { CHAT_THREAD } from '../normalize/teams-activity.js';
 import { cardActivity } from '../render/adaptive-card.js';
 import { csatCard, csatThanksCard } from '../render/csat-card.js';
 import { renderCustomerActivity } from '../render/customer-activity.js';
 import type { ConversationReferences } from './conversation-references.js';
+import type { QueueReferences } from './queue-references.js';
+import { TeamsPackets } from './teams-packets.js';
 import type { TeamsSender } from './teams-sender.js';
-
-/** Specialist queues, reminders and digests live in Slack: the policy accepts only Slack channels for them. */
-function internalOnly(what: string): never {
-  throw new Error(`${what} goes to a Slack channel; Teams hosts customer conversations only`);
-}
 
 /**
  * Delivers the core's customer messages, rating prompts and thank-yous to Teams, each as a reply in the
- * customer's thread through its stored conversation reference.
+ * customer's thread through its stored conversation reference; packets of a queue in a Teams channel go
+ * through TeamsPackets. The leads' digest stays in Slack (leads_channel is a Slack channel).
  */
 export class TeamsGateway implements ChatGateway, LoopGateway {
+  private readonly packets: TeamsPackets;
+
   constructor(
     private readonly sender: TeamsSender,
     private readonly references: ConversationReferences,
-  ) {}
+    queues: QueueReferences,
+  ) {
+    this.packets = new TeamsPackets(sender, queues);
+  }
 
   async replyToCustomer(ref: ConversationRef, message: CustomerMessage): Promise<string> {
     return this.sender.send(await this.references.get(conversationKey(ref)), renderCustomerActivity(message));
@@ -48,27 +52,27 @@ export class TeamsGateway implements ChatGateway, LoopGateway {
     return ref.thread === CHAT_THREAD ? `https://teams.microsoft.com/l/chat/${chat}/0` : `https://teams.microsoft.com/l/message/${chat}/${ref.thread}`;
   }
 
-  postPacket(): Promise<PacketLocation> {
-    return internalOnly('a handoff packet');
+  postPacket(channel: ChannelRef, packet: HandoffPacket, delivery?: DeliveryTag): Promise<PacketLocation> {
+    return this.packets.postPacket(channel, packet, delivery);
   }
 
-  updatePacket(): Promise<void> {
-    return internalOnly('a handoff packet');
+  updatePacket(at: PacketLocation, packet: HandoffPacket): Promise<void> {
+    return this.packets.updatePacket(at, packet);
   }
 
-  postInternal(): Promise<void> {
-    return internalOnly('a packet thread reply');
+  postInternal(at: PacketLocation, text: string): Promise<void> {
+    return this.packets.postInternal(at, text);
   }
 
-  postAlert(): Promise<void> {
-    return internalOnly('a queue alert');
+  postAlert(channel: ChannelRef, text: string, delivery: DeliveryTag): Promise<void> {
+    return this.packets.postAlert(channel, text, delivery);
   }
 
-  remind(): Promise<void> {
-    return internalOnly('an SLA reminder');
+  remind(at: PacketLocation, text: string): Promise<void> {
+    return this.packets.remind(at, text);
   }
 
   postDigest(_channel: ChannelRef, _report: ReportView): Promise<void> {
-    return internalOnly('the weekly digest');
+    throw new Error('the weekly digest goes to leads_channel, a Slack channel');
   }
 }

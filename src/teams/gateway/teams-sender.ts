@@ -1,4 +1,4 @@
-import type { Activity, ConversationReference } from '@microsoft/agents-activity';
+import type { Activity, ConversationParameters, ConversationReference } from '@microsoft/agents-activity';
 import type { CloudAdapter, TurnContext } from '@microsoft/agents-hosting';
 import Bottleneck from 'bottleneck';
 import type { Logger } from '../../core/ports/logger.js';
@@ -50,6 +50,26 @@ export class TeamsSender {
     return this.turn(reference, async (ctx) => (await ctx.sendActivity(activity as Activity))?.id ?? '');
   }
 
+  /**
+   * Opens a new thread in the channel the reference names (Teams' createConversation with the channel
+   * in channelData, platform-facts §6.3) and returns its root post's id.
+   */
+  async startThread(reference: ConversationReference, activity: Partial<Activity>): Promise<string> {
+    return this.turn(reference, async (ctx) => {
+      const client = ctx.turnState.get(ctx.adapter.ConnectorClientKey) as { createConversation(body: ConversationParameters): Promise<{ id?: string; activityId?: string }> };
+      const created = await client.createConversation({
+        isGroup: true,
+        channelData: { channel: { id: reference.conversation.id } },
+        activity: activity as Activity,
+        ...(reference.agent ? { agent: reference.agent } : {}),
+        ...(reference.conversation.tenantId ? { tenantId: reference.conversation.tenantId } : {}),
+      });
+      const root = created.activityId ?? /;messageid=(\d+)$/.exec(created.id ?? '')?.[1];
+      if (!root) throw new Error('the Bot Connector opened a thread but named no root post');
+      return root;
+    });
+  }
+
   /** Replaces a message Baton posted (the rating buttons once someone rated). */
   async update(reference: ConversationReference, activityId: string, activity: Partial<Activity>): Promise<void> {
     await this.turn(reference, async (ctx) => {
@@ -69,6 +89,8 @@ export class TeamsSender {
       } catch (err) {
         const status = (err as HttpFailure).status;
         const retryable = err instanceof AttemptTimeout || status === undefined || RETRYABLE.has(status);
+        // Teams answered and declined (403 bot not in the team, 404 no such conversation): nothing went out.
+        if (!retryable && status !== undefined && status >= 400 && status < 500) throw Object.assign(err as object, { refused: true });
         if (!retryable || attempt >= MAX_ATTEMPTS) throw err;
         const wait = retryAfterMs(err as HttpFailure) ?? this.options.backoffMs * 2 ** (attempt - 1) * (1 + Math.random() / 2);
         this.log.warn({ status, attempt, waitMs: Math.round(wait), thread }, 'Teams call failed; retrying');

@@ -28,9 +28,24 @@ export function card(body: CardElement[], actions: CardElement[] = []): Adaptive
   };
 }
 
+function clipped(text: string): string {
+  return text.length > MAX_BLOCK_CHARS ? `${text.slice(0, MAX_BLOCK_CHARS - 1)}\u2026` : text;
+}
+
 export function textBlock(text: string, style: { subtle?: boolean } = {}): CardElement {
-  const clipped = text.length > MAX_BLOCK_CHARS ? `${text.slice(0, MAX_BLOCK_CHARS - 1)}\u2026` : text;
-  return { type: 'TextBlock', text: clipped, wrap: true, ...(style.subtle ? { isSubtle: true, size: 'Small' } : {}) };
+  return { type: 'TextBlock', text: clipped(text), wrap: true, ...(style.subtle ? { isSubtle: true, size: 'Small' } : {}) };
+}
+
+export interface RunStyle {
+  weight?: 'Bolder';
+  size?: 'Small' | 'Medium';
+  color?: 'Good' | 'Warning' | 'Attention' | 'Accent';
+  isSubtle?: boolean;
+}
+
+/** Text shown exactly as written: a TextRun is never read as Markdown, so people's words cannot turn into links. */
+export function plainText(text: string, style: RunStyle = {}): CardElement {
+  return { type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: clipped(text), ...style }] };
 }
 
 /**

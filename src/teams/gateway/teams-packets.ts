@@ -1,0 +1,48 @@
+import type { Activity } from '@microsoft/agents-activity';
+import type { PacketLocation } from '../../core/escalation/escalation.js';
+import type { HandoffPacket } from '../../core/handoff/handoff-packet.js';
+import type { ChannelRef } from '../../core/model/conversation-ref.js';
+import type { DeliveryTag } from '../../core/ports/chat-gateway.js';
+import { packetActivity } from '../render/packet-card.js';
+import type { QueueReferences } from './queue-references.js';
+import type { TeamsSender } from './teams-sender.js';
+
+function note(text: string): Partial<Activity> {
+  return { type: 'message', text, textFormat: 'plain' } as Partial<Activity>;
+}
+
+/**
+ * A specialist queue in a Teams channel of the vendor's team: each packet opens its own thread there
+ * as an Adaptive Card, updated in place as it is claimed and closed; follow-ups and reminders are
+ * replies under it, alerts new threads.
+ */
+export class TeamsPackets {
+  constructor(
+    private readonly sender: TeamsSender,
+    private readonly queues: QueueReferences,
+  ) {}
+
+  async postPacket({ channel }: ChannelRef, packet: HandoffPacket, delivery?: DeliveryTag): Promise<PacketLocation> {
+    await delivery?.beforeSend?.();
+    const root = await this.sender.startThread(await this.queues.channel(channel), packetActivity(packet));
+    return { platform: 'teams', channel, messageId: root };
+  }
+
+  async updatePacket(at: PacketLocation, packet: HandoffPacket): Promise<void> {
+    await this.sender.update(await this.queues.thread({ channel: at.channel, root: at.messageId }), at.messageId, packetActivity(packet));
+  }
+
+  async postInternal(at: PacketLocation, text: string): Promise<void> {
+    await this.sender.send(await this.queues.thread({ channel: at.channel, root: at.messageId }), note(text));
+  }
+
+  async postAlert({ channel }: ChannelRef, text: string, delivery: DeliveryTag): Promise<void> {
+    await delivery.beforeSend?.();
+    await this.sender.startThread(await this.queues.channel(channel), note(text));
+  }
+
+  /** Queue leads are Slack user ids in the policy, so a Teams reminder names no one: it is a reply under the packet. */
+  async remind(at: PacketLocation, text: string): Promise<void> {
+    await this.postInternal(at, text);
+  }
+}

@@ -1,0 +1,85 @@
+import type { HandoffPacket } from '../../core/handoff/handoff-packet.js';
+import { ACTION } from '../../core/model/actions.js';
+import type { Turn } from '../../core/model/message.js';
+import { button, card, cardActivity, MAX_CARD_BYTES, plainText, textBlock, type AdaptiveCard, type CardElement } from './adaptive-card.js';
+
+const ROLE: Record<Turn['role'], string> = { customer: 'Customer', staff: 'Staff', bot: 'Baton' };
+/** Longest single transcript line; a longer message is cut and marked, the thread link has the rest. */
+const MAX_TURN_CHARS = 2000;
+/** Room kept for the "earlier messages not shown" line and JSON overhead once the transcript is cut. */
+const SLACK_BYTES = 600;
+
+/** A time each reader sees in their own timezone (Adaptive Card DATE/TIME functions). */
+function when(epochMs: number): string {
+  const iso = new Date(epochMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return `{{DATE(${iso}, SHORT)}} {{TIME(${iso})}}`;
+}
+
+function statusBlock(p: HandoffPacket): CardElement {
+  if (p.status === 'resolved') {
+    const tags = p.tags ? ` \u00b7 root cause: ${p.rootCauseLabel ?? p.tags.rootCause} \u00b7 AI ${p.tags.aiAccuracy.replace('_', ' ')} \u00b7 automation ${p.tags.automation}` : '';
+    return plainText(`Resolved by ${p.resolvedBy ?? 'a specialist'}${tags}`, { color: 'Good', weight: 'Bolder' });
+  }
+  if (p.status === 'claimed') return plainText(`Claimed by ${p.claimedBy ?? 'a specialist'}`, { color: 'Accent', weight: 'Bolder' });
+  return { ...textBlock(`**Unclaimed** \u00b7 promised to the customer by ${when(p.dueAt)}`), color: 'Warning' };
+}
+
+/** One turn as plain runs: customer words are never read as Markdown or links. */
+function turnLine(t: Turn): CardElement {
+  const who = t.authorName ? `${ROLE[t.role]} (${t.authorName})` : ROLE[t.role];
+  const text = t.text.replace(/\s+/g, ' ');
+  const clipped = text.length > MAX_TURN_CHARS ? `${text.slice(0, MAX_TURN_CHARS - 1)}\u2026` : text;
+  return { type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: `${who} `, weight: 'Bolder' }, { type: 'TextRun', text: clipped }] };
+}
+
+/** The newest turns that fit in `budget` bytes, oldest first; older ones are left to the conversation link. */
+function transcript(p: HandoffPacket, budget: number): CardElement[] {
+  const lines: CardElement[] = [];
+  let used = 0;
+  for (let i = p.transcript.length - 1; i >= 0; i--) {
+    const line = turnLine(p.transcript[i]!);
+    used += Buffer.byteLength(JSON.stringify(line)) + 1;
+    if (used > budget) break;
+    lines.unshift(line);
+  }
+  const hidden = p.transcript.length - lines.length;
+  if (hidden > 0) lines.unshift(plainText(`${hidden} earlier message${hidden === 1 ? '' : 's'} not shown`, { isSubtle: true, size: 'Small' }));
+  return lines;
+}
+
+function facts(p: HandoffPacket): CardElement {
+  const list = [
+    { title: 'Account', value: `${p.account.name} (${p.account.tier})` },
+    { title: 'Queue', value: `${p.queue.role} \u00b7 SLA ${p.queue.slaMinutes} min` },
+    { title: 'Page', value: p.page ?? 'none seen' },
+    ...p.signals.map((s) => ({ title: s.label, value: s.value })),
+  ];
+  return { type: 'FactSet', facts: list.slice(0, 10) };
+}
+
+function actions(p: HandoffPacket): CardElement[] {
+  const data = { escalationId: p.escalationId };
+  const open = p.conversationLink ? [{ type: 'Action.OpenUrl', title: 'Open the conversation', url: p.conversationLink }] : [];
+  if (p.status === 'resolved') return open;
+  const first = p.status === 'claimed' ? button('Release', ACTION.release, data) : button('Claim', ACTION.claim, data);
+  return [first, button('Reply to customer', ACTION.replyToCustomer, data), button('Close', ACTION.close, data), ...open];
+}
+
+/** The handoff packet in a Teams queue channel: who, what, why, the conversation, and what a specialist can do. */
+export function packetCard(p: HandoffPacket): AdaptiveCard {
+  const head: CardElement[] = [
+    plainText(`Escalation ${p.escalationId} \u00b7 ${p.category}`, { size: 'Medium', weight: 'Bolder' }),
+    statusBlock(p),
+    plainText(p.summary),
+    facts(p),
+    plainText(`Why it escalated: ${p.reason}`),
+  ];
+  if (p.draftAnswer) head.push(plainText('Baton\u2019s draft (not sent):', { weight: 'Bolder' }), { type: 'Container', style: 'emphasis', items: [textBlock(p.draftAnswer.text)] });
+  const frame = card([...head, { ...plainText('Conversation', { weight: 'Bolder' }), separator: true }], actions(p));
+  const budget = MAX_CARD_BYTES - Buffer.byteLength(JSON.stringify(frame)) - SLACK_BYTES;
+  return { ...frame, body: [...frame.body, ...transcript(p, budget)] };
+}
+
+export function packetActivity(p: HandoffPacket) {
+  return cardActivity(packetCard(p), `Escalation ${p.escalationId} (${p.category}) for ${p.account.name}: ${p.status}`);
+}
