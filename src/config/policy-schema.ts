@@ -16,6 +16,9 @@ const customerChannel = z.string().refine(
   'a Slack channel id such as C0123ABCD, a Teams conversation id such as teams:19:abc@thread.tacv2, or web:<room>',
 );
 
+/** autopilot: Baton answers the customer; copilot: its answer waits in the queue for a specialist to send. */
+const answerMode = z.enum(['autopilot', 'copilot']);
+
 const accountSchema = z.object({
   id,
   name: z.string().min(1),
@@ -23,7 +26,14 @@ const accountSchema = z.object({
   crm_url: z.url().optional(),
   /** The channels shared with this customer, on whichever platform they use. */
   channels: z.array(customerChannel).min(1),
-}).strict();
+  mode: answerMode.default('autopilot'),
+  /** A mode for one of this account's channels, named as in `channels`, over the account's own. */
+  channel_modes: z.record(z.string(), answerMode).default({}),
+}).strict().superRefine((account, ctx) => {
+  for (const channel of Object.keys(account.channel_modes)) {
+    if (!account.channels.includes(channel)) ctx.addIssue({ code: 'custom', path: ['channel_modes', channel], message: `${channel} is not one of this account's channels` });
+  }
+});
 
 /**
  * An internal specialist channel: a Slack channel id, or a channel of the vendor's own team in Teams after
@@ -139,6 +149,7 @@ export const policySchema = z
 
 export type Policy = z.infer<typeof policySchema>;
 export type AccountPolicy = z.infer<typeof accountSchema>;
+export type AnswerMode = z.infer<typeof answerMode>;
 export type QueuePolicy = z.infer<typeof queueSchema>;
 export type CategoryPolicy = z.infer<typeof categorySchema>;
 export type TopicPolicy = z.infer<typeof topicSchema>;

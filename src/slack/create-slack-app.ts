@@ -8,6 +8,9 @@ import { registerCsatRating } from './actions/csat-rating.js';
 import { registerOpenCloseModal } from './actions/open-close-modal.js';
 import { registerOpenReplyComposer } from './actions/open-reply-composer.js';
 import { registerTalkToHuman } from './actions/talk-to-human.js';
+import { registerReviewDraft } from './actions/review-draft.js';
+import { registerEditDraft } from './actions/edit-draft.js';
+import { registerDraftSubmission } from './views/draft-submission.js';
 import { boltLogger } from './bolt-logger.js';
 import { registerBatonCommand } from './commands/baton-command.js';
 import { registerAppHome } from './events/app-home.js';
@@ -29,6 +32,9 @@ export const CORE_REGISTRATIONS: Registration[] = [
   registerCloseSubmission,
   registerOpenReplyComposer,
   registerReplySubmission,
+  registerReviewDraft,
+  registerEditDraft,
+  registerDraftSubmission,
   registerCsatRating,
   registerApproveCandidate,
   registerShareCandidate,

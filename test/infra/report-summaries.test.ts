@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { parsePolicy } from '../../src/config/load-policy.js';
 import type { LoopDeps } from '../../src/core/deps.js';
-import type { ConversationFacts, EscalationFacts, FactKind } from '../../src/core/metrics/facts.js';
+import { isHandoff, type ConversationFacts, type EscalationFacts, type FactKind } from '../../src/core/metrics/facts.js';
 import { loadReport } from '../../src/core/metrics/load-report.js';
 import { outcomeRules } from '../../src/core/metrics/outcomes.js';
 import { buildReport, type ReportRequest, type ReportView } from '../../src/core/metrics/report.js';
@@ -77,7 +77,7 @@ const deps = (s: Stores, now: number) => ({ policy, clock: { now: () => now }, l
 async function straightforward(s: Stores, request: ReportRequest, now: number): Promise<ReportView> {
   const since = now - 2 * request.days * DAY;
   const [conversations, escalations, csat] = await Promise.all([s.facts.conversationsCreated(since, now + 1), s.facts.escalationsOpened(since, now + 1), s.csat.listAsked(since, now + 1)]);
-  return buildReport({ conversations, escalations, csat }, request, now, outcomeRules(policy));
+  return buildReport({ conversations, escalations: escalations.filter(isHandoff), csat }, request, now, outcomeRules(policy));
 }
 
 const REQUESTS: ReportRequest[] = [{ days: 7 }, { days: 30 }, { days: 30, category: 'billing' }];

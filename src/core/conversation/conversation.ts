@@ -31,6 +31,8 @@ export interface Conversation {
   outbox?: Delivery[];
   /** When the last escalation of this conversation was closed. */
   lastClosedAt?: number;
+  /** When people took the thread without writing in it (a discarded copilot draft): their quiet period counts from here too. */
+  peopleSince?: number;
   createdAt: number;
   updatedAt: number;
 }

@@ -5,6 +5,8 @@ import { type Conversation, withDecision } from './conversation.js';
 import { decideSafely } from './decide-safely.js';
 import type { MessageOutcome } from './handle-message.js';
 import { recordAnswer } from './record-answer.js';
+import { answerMode } from '../copilot/answer-mode.js';
+import { recordDraft } from '../copilot/record-draft.js';
 
 /** Runs the triage brain on the latest customer text and logs the decision once, with its inputs. */
 export async function decide(deps: CoreDeps, conversation: Conversation, history: Conversation['turns'], text: string, humanButton: boolean): Promise<Decision> {
@@ -21,7 +23,7 @@ export async function decide(deps: CoreDeps, conversation: Conversation, history
 
 /**
  * Carries out a decision: the new state and the messages it calls for (answer, or packet and handoff
- * notice) are written in one conversation write, then handed to the delivery runner. A crash after
+ * notice; in copilot mode the answer as a draft packet for a specialist instead) are written in one conversation write, then handed to the delivery runner. A crash after
  * this write loses nothing: recovery delivers what is still in the outbox.
  */
 export async function actOnDecision(deps: CoreDeps, conversation: Conversation, decision: Decision): Promise<MessageOutcome> {
@@ -32,6 +34,10 @@ export async function actOnDecision(deps: CoreDeps, conversation: Conversation, 
     const recorded = recordEscalation(deps, decided, { ...decision, trigger: decision.trigger }, copy);
     decided = recorded.conversation;
     escalationId = recorded.escalation.id;
+  } else if (decision.action === 'answer' && decision.answer && answerMode(deps.policy, conversation.ref) === 'copilot') {
+    const drafted = recordDraft(deps, decided, decision);
+    decided = drafted.conversation;
+    escalationId = drafted.escalation.id;
   } else if (decision.action === 'answer' && decision.answer) {
     decided = recordAnswer(deps, decided, decision.answer);
   }

@@ -3,6 +3,7 @@ import { conversationKey } from '../model/conversation-ref.js';
 import type { Decision } from '../model/decision.js';
 import type { InboundMessage } from '../model/message.js';
 import { claimEscalation } from '../escalation/specialist-actions.js';
+import { supersedeDraft } from '../copilot/draft-review.js';
 import { accountForChannel } from './accounts.js';
 import { actOnDecision, decide } from './decide-and-act.js';
 import { newConversation, withTurn, type Conversation } from './conversation.js';
@@ -33,7 +34,9 @@ export async function handleMessage(deps: CoreDeps, msg: InboundMessage): Promis
     if (existing.turns.some((t) => t.role !== 'bot' && t.messageId === msg.id)) return { kind: 'ignored', reason: 'duplicate' };
     const turn = { text: msg.text, at: msg.at, authorId: msg.author.id, authorName: msg.author.name, messageId: msg.id };
     if (!msg.author.isExternal) {
-      const outcome = await handleStaff(deps, existing, withTurn(existing, { role: 'staff', ...turn }), msg.at);
+      const staffTurn = withTurn(existing, { role: 'staff', ...turn });
+      if (await supersedeDraft(deps, staffTurn, msg.author)) return { kind: 'staff', tookOver: true };
+      const outcome = await handleStaff(deps, existing, staffTurn, msg.at);
       // A specialist answering the customer has taken the escalation: the SLA timers must not go on
       // reporting it as unclaimed.
       if (existing.mode === 'escalated' && existing.escalationId) await claimEscalation(deps, existing.escalationId, msg.author, false);

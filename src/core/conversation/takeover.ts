@@ -16,5 +16,5 @@ export function staffTakesOver(policy: Policy, c: Conversation, at: number): boo
 export function takeoverLapsed(policy: Policy, c: Conversation, at: number): boolean {
   if (c.mode !== 'human') return false;
   const lastStaff = c.turns.findLast((t) => t.role === 'staff')?.at ?? c.createdAt;
-  return at - lastStaff > policy.takeover.quiet_minutes * 60_000;
+  return at - Math.max(lastStaff, c.peopleSince ?? 0) > policy.takeover.quiet_minutes * 60_000;
 }

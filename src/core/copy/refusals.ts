@@ -1,7 +1,8 @@
-import type { Specialist } from '../escalation/escalation.js';
+import type { DraftState, Specialist } from '../escalation/escalation.js';
 import type { ActionResult } from '../escalation/specialist-actions.js';
 import type { RateResult } from '../feedback/csat.js';
 import type { HumanRequestOutcome } from '../conversation/request-human.js';
+import type { DraftResult } from '../copilot/draft-review.js';
 
 /**
  * What a person hears, privately, when a button does not do what they pressed it for. Written once for
@@ -26,6 +27,28 @@ export function specialistRefusal(result: ActionResult, name: NamePerson): strin
       return 'This escalation no longer exists.';
     default:
       return undefined;
+  }
+}
+
+const DONE: Record<DraftState, string> = {
+  pending: 'is acting on this draft right now',
+  sent: 'already sent this draft',
+  edited: 'already edited and sent this draft',
+  discarded: 'already discarded this draft',
+};
+
+/** Send as is, Edit and send or Discard on a copilot draft that did not go through. */
+export function draftRefusal(result: DraftResult, name: NamePerson): string | undefined {
+  if (result.ok) return undefined;
+  switch (result.reason) {
+    case 'already_reviewed':
+      return result.by ? `${name(result.by)} ${DONE[result.state]}.` : 'This draft has already been dealt with.';
+    case 'not_allowed':
+      return 'Only the support team can send or discard Baton\u2019s drafts.';
+    case 'not_found':
+      return 'This draft no longer exists.';
+    case 'empty':
+      return 'Write the reply the customer should read.';
   }
 }
 

@@ -1,7 +1,17 @@
 import type { ConversationRef, Platform } from '../model/conversation-ref.js';
-import type { Decision, TriggerType } from '../model/decision.js';
+import type { Decision, PacketTrigger } from '../model/decision.js';
 
 export type EscalationStatus = 'open' | 'claimed' | 'resolved';
+
+/** pending: waiting for a specialist; sent: as drafted; edited: sent after changes; discarded: never sent. */
+export const DRAFT_STATES = ['pending', 'sent', 'edited', 'discarded'] as const;
+export type DraftState = (typeof DRAFT_STATES)[number];
+
+export interface DraftReview {
+  state: DraftState;
+  by?: Specialist;
+  at?: number;
+}
 export const AI_ACCURACY = ['correct', 'partially_correct', 'off_base'] as const;
 export const AUTOMATION_POTENTIAL = ['yes', 'maybe', 'no'] as const;
 export type AiAccuracy = (typeof AI_ACCURACY)[number];
@@ -38,8 +48,10 @@ export interface Escalation {
   accountId: string;
   queueId: string;
   category: string;
-  trigger: TriggerType;
+  trigger: PacketTrigger;
   decision: Decision;
+  /** Present on a copilot draft (trigger `copilot`): where its review stands. */
+  draft?: DraftReview;
   status: EscalationStatus;
   openedAt: number;
   /** Due time promised to the customer (openedAt + queue SLA). */

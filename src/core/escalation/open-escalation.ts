@@ -1,13 +1,52 @@
+import type { QueuePolicy } from '../../config/policy-schema.js';
 import type { Conversation } from '../conversation/conversation.js';
 import { accountById, queueById } from '../conversation/accounts.js';
 import type { CoreDeps } from '../deps.js';
 import { withDeliveries } from '../delivery/outbox.js';
 import { fillCopy, humanDuration } from '../handoff/customer-copy.js';
-import type { Decision, TriggerType } from '../model/decision.js';
+import type { Decision, PacketTrigger, TriggerType } from '../model/decision.js';
 import { triggerInitiator } from '../model/decision.js';
 import { pageContext } from '../routing/page-context.js';
 import { routeEscalation } from '../routing/route-escalation.js';
 import type { Escalation } from './escalation.js';
+
+/**
+ * A new packet for this conversation, routed like any escalation (a forced `queueId` wins over the
+ * routing rules), and the queue it went to.
+ */
+export function newPacket(
+  deps: CoreDeps,
+  conversation: Conversation,
+  decision: Decision,
+  trigger: PacketTrigger,
+  queueId?: string,
+): { escalation: Escalation; queue: QueuePolicy; rule: number | null } {
+  const { policy, clock } = deps;
+  const account = accountById(policy, conversation.accountId);
+  if (!account) throw Object.assign(new Error(`account ${conversation.accountId} is not configured`), { code: 'BATON_ACCOUNT_MISSING' });
+  const page = pageContext(conversation.turns, policy.vendor.product_hosts);
+  const forced = queueId ? queueById(policy, queueId) : undefined;
+  const route = forced
+    ? { queue: forced, rule: null }
+    : routeEscalation(policy, { category: decision.category, accountTier: account.tier, page, initiator: triggerInitiator(trigger) });
+  const at = clock.now();
+  const escalation: Escalation = {
+    id: deps.newId(),
+    conversation: conversation.ref,
+    accountId: account.id,
+    queueId: route.queue.id,
+    category: decision.category,
+    trigger,
+    decision,
+    status: 'open',
+    openedAt: at,
+    dueAt: at + route.queue.sla_minutes * 60_000,
+    page,
+    version: 0,
+    history: [{ type: 'opened', at }],
+  };
+  return { escalation, queue: route.queue, rule: route.rule };
+}
 
 /**
  * Hands the conversation to a specialist: the escalation, the conversation's new mode and the two
@@ -24,36 +63,14 @@ export function recordEscalation(
   /** A queue that takes it whatever the routing rules say (an answer that could not be delivered). */
   queueId?: string,
 ): { conversation: Conversation; escalation: Escalation } {
-  const { policy, clock } = deps;
-  const account = accountById(policy, conversation.accountId);
-  if (!account) throw Object.assign(new Error(`account ${conversation.accountId} is not configured`), { code: 'BATON_ACCOUNT_MISSING' });
-  const page = pageContext(conversation.turns, policy.vendor.product_hosts);
-  const forced = queueId ? queueById(policy, queueId) : undefined;
-  const route = forced
-    ? { queue: forced, rule: null }
-    : routeEscalation(policy, { category: decision.category, accountTier: account.tier, page, initiator: triggerInitiator(decision.trigger) });
-  const at = clock.now();
-  const escalation: Escalation = {
-    id: deps.newId(),
-    conversation: conversation.ref,
-    accountId: account.id,
-    queueId: route.queue.id,
-    category: decision.category,
-    trigger: decision.trigger,
-    decision,
-    status: 'open',
-    openedAt: at,
-    dueAt: at + route.queue.sla_minutes * 60_000,
-    page,
-    version: 0,
-    history: [{ type: 'opened', at }],
-  };
-  const notice = fillCopy(policy.copy[copyKey], { role: route.queue.role, sla: humanDuration(route.queue.sla_minutes) });
+  const { escalation, queue, rule } = newPacket(deps, conversation, decision, decision.trigger, queueId);
+  const at = escalation.openedAt;
+  const notice = fillCopy(deps.policy.copy[copyKey], { role: queue.role, sla: humanDuration(queue.sla_minutes) });
   const escalated: Conversation = { ...conversation, mode: 'escalated', escalationId: escalation.id, updatedAt: at };
   const next = withDeliveries(escalated, [
     { id: `${escalation.id}:packet`, kind: 'packet', escalation, createdAt: at },
     { id: `${escalation.id}:notice`, kind: 'customer', purpose: 'notice', message: { kind: 'notice', text: notice }, createdAt: at, escalationId: escalation.id },
   ]);
-  deps.log.info({ escalationId: escalation.id, conversation: conversation.key, queue: route.queue.id, rule: route.rule, trigger: decision.trigger, page }, 'escalation opened');
+  deps.log.info({ escalationId: escalation.id, conversation: conversation.key, queue: queue.id, rule, trigger: decision.trigger, page: escalation.page }, 'escalation opened');
   return { conversation: next, escalation };
 }

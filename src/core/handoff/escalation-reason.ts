@@ -1,6 +1,6 @@
-import type { Decision, TriggerType } from '../model/decision.js';
+import type { Decision, PacketTrigger } from '../model/decision.js';
 
-const TRIGGER_TEXT: Record<TriggerType, string> = {
+const TRIGGER_TEXT: Record<PacketTrigger, string> = {
   human_button: 'The customer pressed "Talk to a person".',
   human_phrase: 'The customer asked for a person.',
   high_risk: 'High-risk topic: Baton does not answer these alone.',
@@ -9,10 +9,11 @@ const TRIGGER_TEXT: Record<TriggerType, string> = {
   loop: 'The customer asked the same thing again after Baton\u2019s answers.',
   complexity: 'The question looks like ones that needed a specialist before.',
   engine_error: 'Baton could not draft an answer (the answer engine failed).',
+  copilot: 'Copilot mode: Baton would have answered this; its draft waits for a specialist to send, edit or discard it.',
 };
 
 /** Short names for reports, where the sentence above would not fit a row. */
-export const TRIGGER_LABELS: Record<TriggerType, string> = {
+export const TRIGGER_LABELS: Record<PacketTrigger, string> = {
   human_button: 'Talk to a person button',
   human_phrase: 'Asked for a person',
   high_risk: 'High-risk topic',
@@ -21,9 +22,10 @@ export const TRIGGER_LABELS: Record<TriggerType, string> = {
   loop: 'Asked again (loop)',
   complexity: 'Complex question',
   engine_error: 'Answer engine failed',
+  copilot: 'Copilot draft',
 };
 
-export function describeTrigger(trigger: TriggerType, decision: Decision): string {
+export function describeTrigger(trigger: PacketTrigger, decision: Decision): string {
   return `${TRIGGER_TEXT[trigger]} Rule: ${decision.rule}.`;
 }
 

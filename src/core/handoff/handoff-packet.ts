@@ -1,6 +1,6 @@
 import type { AccountPolicy, QueuePolicy } from '../../config/policy-schema.js';
 import type { Conversation } from '../conversation/conversation.js';
-import type { Escalation } from '../escalation/escalation.js';
+import type { DraftState, Escalation } from '../escalation/escalation.js';
 import type { DraftAnswer } from '../model/decision.js';
 import type { Turn } from '../model/message.js';
 import { describeTrigger, signalLines } from './escalation-reason.js';
@@ -24,6 +24,8 @@ export interface HandoffPacket {
   reason: string;
   signals: { label: string; value: string }[];
   draftAnswer?: DraftAnswer;
+  /** A copilot draft (the packet holds Baton's answer for review, not an escalation): where its review stands. */
+  draft?: { state: DraftState; by?: string };
   transcript: Turn[];
   conversationLink?: string;
 }
@@ -56,6 +58,7 @@ export function buildHandoffPacket(input: PacketInput): HandoffPacket {
     reason: describeTrigger(e.trigger, e.decision),
     signals: signalLines(e.decision),
     draftAnswer: e.decision.answer,
+    ...(e.draft ? { draft: { state: e.draft.state, by: e.draft.by?.name ?? e.draft.by?.id } } : {}),
     transcript: c.turns,
     conversationLink: input.conversationLink,
   };

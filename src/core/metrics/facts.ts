@@ -1,7 +1,7 @@
 import type { Conversation } from '../conversation/conversation.js';
-import type { AiAccuracy, AutomationPotential, Escalation, EscalationStatus } from '../escalation/escalation.js';
+import type { AiAccuracy, AutomationPotential, DraftState, Escalation, EscalationStatus } from '../escalation/escalation.js';
 import { conversationKey } from '../model/conversation-ref.js';
-import type { TriggerType } from '../model/decision.js';
+import { COPILOT, type PacketTrigger, type TriggerType } from '../model/decision.js';
 import { isConfirmation } from './confirmation.js';
 
 /**
@@ -51,7 +51,19 @@ function lastEvent(e: Escalation, type: Escalation['history'][number]['type']): 
   return e.history.filter((h) => h.type === type).at(-1)?.at;
 }
 
-export function escalationFacts(e: Escalation): EscalationFacts {
+/** What the facts store keeps of every packet in a queue: an escalation's facts, or a copilot draft's. */
+export type PacketFacts = Omit<EscalationFacts, 'trigger'> & {
+  trigger: PacketTrigger;
+  /** A copilot draft's review (see escalation.ts): such a record is no escalation. */
+  draft?: DraftState;
+};
+
+/** Every escalation figure counts handoffs only, never copilot drafts. */
+export function isHandoff(f: PacketFacts): f is EscalationFacts {
+  return f.trigger !== COPILOT;
+}
+
+export function escalationFacts(e: Escalation): PacketFacts {
   const nudgedAt = lastEvent(e, 'nudged');
   const breachedAt = lastEvent(e, 'breached');
   return {
@@ -62,6 +74,7 @@ export function escalationFacts(e: Escalation): EscalationFacts {
     category: e.category,
     trigger: e.trigger,
     status: e.status,
+    ...(e.draft ? { draft: e.draft.state } : {}),
     openedAt: e.openedAt,
     dueAt: e.dueAt,
     ...(e.claimedAt !== undefined ? { claimedAt: e.claimedAt } : {}),
@@ -73,3 +86,4 @@ export function escalationFacts(e: Escalation): EscalationFacts {
       : {}),
   };
 }
+

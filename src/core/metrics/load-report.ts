@@ -1,5 +1,6 @@
 import type { LoopDeps } from '../deps.js';
 import { DAY_MS, daysCovering, holdsAt, rowsOf, summarizeDays, type DaySummary } from './day-summary.js';
+import { isHandoff } from './facts.js';
 import { outcomeRules, type OutcomeRules } from './outcomes.js';
 import { periodBounds } from './report-period.js';
 import { REPORT_DAYS, reportFromRows, type ReportRequest, type ReportView } from './report.js';
@@ -18,7 +19,7 @@ async function summariesAt(deps: LoopDeps, days: number[], now: number, rules: O
   const first = stale[0]!.day;
   const [conversations, escalations, csat] = await Promise.all([
     Promise.all(stale.map((s) => deps.loop.facts.conversationsCreated(s.day, s.day + DAY_MS))).then((days) => days.flat()),
-    deps.loop.facts.escalationsOpened(first, now + 1),
+    deps.loop.facts.escalationsOpened(first, now + 1).then((packets) => packets.filter(isHandoff)),
     deps.loop.csat.listAsked(first, now + 1),
   ]);
   const rebuilt = new Map(summarizeDays(stale.map((s) => s.day), { conversations, escalations, csat }, now, rules).map((s) => [s.day, s]));

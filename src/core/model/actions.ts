@@ -14,12 +14,17 @@ export const ACTION = {
   sendToCustomer: 'baton.send_to_customer',
   /** "Cancel" on a form shown in place of the packet (Teams): the packet comes back. */
   showPacket: 'baton.show_packet',
+  /** A copilot draft's review buttons: the value is the draft packet's id. */
+  sendDraft: 'baton.send_draft',
+  editDraft: 'baton.edit_draft',
+  discardDraft: 'baton.discard_draft',
 } as const;
 
 export const VIEW = {
   closeEscalation: 'baton.close_escalation',
   replyToCustomer: 'baton.reply_to_customer',
   shareCandidate: 'baton.share_candidate',
+  editDraft: 'baton.edit_draft',
 } as const;
 
 /** The one field of the share modal: the answer as every customer will be shown it. */

@@ -10,7 +10,16 @@ export type AiTrigger = (typeof AI_TRIGGERS)[number];
 export type CustomerTrigger = (typeof CUSTOMER_TRIGGERS)[number];
 export type TriggerType = AiTrigger | CustomerTrigger;
 
-export function triggerInitiator(trigger: TriggerType): 'ai' | 'customer' {
+/**
+ * Why a packet is in a queue: a handoff's trigger, or `copilot`: in copilot mode Baton's answer waits
+ * there as a draft for a specialist to send, edit or discard. A draft is no escalation, and no
+ * escalation figure counts it (metrics/facts.ts `isHandoff`).
+ */
+export const COPILOT = 'copilot';
+export type PacketTrigger = TriggerType | typeof COPILOT;
+
+/** Baton opens a copilot draft itself, like an AI-initiated handoff (routing rules see `initiator: ai`). */
+export function triggerInitiator(trigger: PacketTrigger): 'ai' | 'customer' {
   return (CUSTOMER_TRIGGERS as readonly string[]).includes(trigger) ? 'customer' : 'ai';
 }
 

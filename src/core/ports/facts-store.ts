@@ -1,5 +1,5 @@
 import type { DaySummary } from '../metrics/day-summary.js';
-import type { ConversationFacts, EscalationFacts } from '../metrics/facts.js';
+import type { ConversationFacts, PacketFacts } from '../metrics/facts.js';
 
 /**
  * A day's stored summary with the day's version: the version changes on every write of a fact the day
@@ -15,8 +15,8 @@ export interface StoredDaySummary {
 export interface FactsStore {
   /** Conversations created in [since, until). */
   conversationsCreated(since: number, until: number): Promise<ConversationFacts[]>;
-  /** Escalations opened in [since, until). */
-  escalationsOpened(since: number, until: number): Promise<EscalationFacts[]>;
+  /** Packets opened in [since, until): escalations and copilot drafts (`isHandoff` tells them apart). */
+  escalationsOpened(since: number, until: number): Promise<PacketFacts[]>;
   /** The summaries of these UTC days (see metrics/day-summary.ts), read before the facts they are rebuilt from. */
   daySummaries(days: number[]): Promise<StoredDaySummary[]>;
   /** Stores a summary built from facts read after `version` was. */

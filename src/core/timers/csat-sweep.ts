@@ -1,6 +1,5 @@
 import type { LoopDeps } from '../deps.js';
 import { askCsat } from '../feedback/csat.js';
-import type { EscalationFacts } from '../metrics/facts.js';
 import { classifyConversation, outcomeRules } from '../metrics/outcomes.js';
 
 /** Resolutions older than this when first seen (say, after downtime) are not worth a rating prompt any more. */
@@ -15,7 +14,7 @@ export async function sweepBatonResolutions(deps: LoopDeps, now: number): Promis
     deps.loop.facts.conversationsCreated(since, now + 1),
     deps.loop.facts.escalationsOpened(since, now + 1),
   ]);
-  const escalated = new Set(escalations.map((e: EscalationFacts) => e.conversationKey));
+  const escalated = new Set(escalations.map((e) => e.conversationKey));
   let asked = 0;
   for (const facts of conversations) {
     if (escalated.has(facts.key)) continue;

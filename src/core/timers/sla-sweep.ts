@@ -33,6 +33,9 @@ function unmarkStep(e: Escalation, step: SlaStep, at: number): Escalation | unde
 
 function reminderText(step: SlaStep, e: Escalation): string {
   const minutes = Math.round((e.dueAt - e.openedAt) / 60_000);
+  // A copilot customer was promised nothing: what waits is the review of Baton's draft.
+  if (e.draft && step === 'nudged') return `Half of this draft's ${minutes}-minute SLA has passed and nobody has reviewed it; the customer has had no answer yet. Send it, edit it or discard it.`;
+  if (e.draft) return `SLA breached: the customer has waited ${humanDuration(minutes)} for an answer and Baton's draft is still not reviewed.`;
   if (step === 'nudged') return `Half of this escalation's ${minutes}-minute SLA has passed and nobody has claimed it yet. Press Claim to take it.`;
   return `SLA breached: the customer was promised a reply within ${humanDuration(minutes)} and this escalation is still unclaimed.`;
 }

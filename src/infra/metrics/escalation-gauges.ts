@@ -1,6 +1,6 @@
 import type { Clock } from '../../core/ports/clock.js';
 import type { FactsStore } from '../../core/ports/facts-store.js';
-import type { EscalationFacts } from '../../core/metrics/facts.js';
+import { isHandoff, type EscalationFacts } from '../../core/metrics/facts.js';
 import type { PrometheusMetrics } from './prometheus-metrics.js';
 
 /** Escalations older than this are long past any SLA; the SLA sweep looks back as far. */
@@ -22,7 +22,7 @@ export function registerEscalationGauges(metrics: PrometheusMetrics, facts: Pick
   let read: { at: number; facts: Promise<EscalationFacts[]> } | undefined;
   const recent = () => {
     const now = clock.now();
-    if (!read || now - read.at > SHARED_READ_MS) read = { at: now, facts: facts.escalationsOpened(now - LOOKBACK_MS, now + 1) };
+    if (!read || now - read.at > SHARED_READ_MS) read = { at: now, facts: facts.escalationsOpened(now - LOOKBACK_MS, now + 1).then((packets) => packets.filter(isHandoff)) };
     return read.facts;
   };
   metrics.gaugeFrom('baton_open_escalations', 'Escalations not yet resolved, by queue', 'queue', async () =>

@@ -1,4 +1,4 @@
-import type { ConversationFacts, EscalationFacts } from '../../core/metrics/facts.js';
+import type { ConversationFacts, PacketFacts } from '../../core/metrics/facts.js';
 
 /**
  * Facts as positional tuples with times relative to the record's own start: about a third of the
@@ -10,6 +10,8 @@ export type EscalationTuple = [
   id: string, conversation: string, account: string, queue: string, category: string, trigger: string, status: string,
   openedAt: number, due: number, claimed: number | null, resolved: number | null, nudged: number | null, breached: number | null,
   tags: [string, string, string, 0 | 1] | null,
+  /** A copilot draft's review state; absent on escalations (and on every tuple written before drafts). */
+  draft?: string,
 ];
 
 const rel = (t: number | undefined, from: number) => (t === undefined ? null : t - from);
@@ -27,21 +29,24 @@ export function decodeConversation(t: ConversationTuple): ConversationFacts {
   return { key, accountId, createdAt, ...(category ? { category } : {}), at: { customer: a(customer), thanks: a(thanks), bot: a(bot), staff: a(staff) } };
 }
 
-export function encodeEscalation(f: EscalationFacts): EscalationTuple {
+export function encodeEscalation(f: PacketFacts): EscalationTuple {
   const o = f.openedAt;
   const tags = f.tags ? ([f.tags.rootCause, f.tags.aiAccuracy, f.tags.automation, f.tags.hasNote ? 1 : 0] as [string, string, string, 0 | 1]) : null;
-  return [
+  const tuple: EscalationTuple = [
     f.id, f.conversationKey, f.accountId, f.queueId, f.category, f.trigger, f.status, o, f.dueAt - o,
     rel(f.claimedAt, o), rel(f.resolvedAt, o), rel(f.nudgedAt, o), rel(f.breachedAt, o), tags,
   ];
+  if (f.draft) tuple[14] = f.draft;
+  return tuple;
 }
 
-export function decodeEscalation(t: EscalationTuple): EscalationFacts {
-  const [id, conversationKey, accountId, queueId, category, trigger, status, o, due, claimed, resolved, nudged, breached, tags] = t;
+export function decodeEscalation(t: EscalationTuple): PacketFacts {
+  const [id, conversationKey, accountId, queueId, category, trigger, status, o, due, claimed, resolved, nudged, breached, tags, draft] = t;
   return {
     id, conversationKey, accountId, queueId, category,
-    trigger: trigger as EscalationFacts['trigger'],
-    status: status as EscalationFacts['status'],
+    trigger: trigger as PacketFacts['trigger'],
+    status: status as PacketFacts['status'],
+    ...(draft ? { draft: draft as NonNullable<PacketFacts['draft']> } : {}),
     openedAt: o,
     dueAt: o + due,
     ...opt('claimedAt', abs(claimed, o)),

@@ -2,7 +2,7 @@ import type Keyv from 'keyv';
 import type { Conversation } from '../../core/conversation/conversation.js';
 import { dayStart, type DaySummary } from '../../core/metrics/day-summary.js';
 import type { CsatRecord, CsatStore } from '../../core/ports/csat-store.js';
-import { conversationFacts, escalationFacts, type ConversationFacts, type EscalationFacts } from '../../core/metrics/facts.js';
+import { conversationFacts, escalationFacts, type ConversationFacts, type PacketFacts } from '../../core/metrics/facts.js';
 import type { FactsStore, StoredDaySummary } from '../../core/ports/facts-store.js';
 import type { Locks } from '../../core/ports/locks.js';
 import type { ConversationStore, EscalationStore } from '../../core/ports/stores.js';
@@ -55,7 +55,7 @@ export class KeyvFactsStore implements FactsStore {
    * (outcome): appending to the opened day's log moves that day's version, and the conversation's day
    * is marked too when it is another day (a customer coming back to an older thread).
    */
-  async putEscalation(f: EscalationFacts): Promise<void> {
+  async putEscalation(f: PacketFacts): Promise<void> {
     await this.escalations.append(f.openedAt, f.id, encodeEscalation(f));
     const createdAt = await this.createdAtOf(f.conversationKey);
     if (createdAt !== undefined && dayStart(createdAt) !== dayStart(f.openedAt)) await this.conversations.append(createdAt, f.conversationKey, null);
@@ -86,7 +86,7 @@ export class KeyvFactsStore implements FactsStore {
     return (await this.conversations.list(since, until)).filter((c) => c[2] >= since && c[2] < until).map(decodeConversation);
   }
 
-  async escalationsOpened(since: number, until: number): Promise<EscalationFacts[]> {
+  async escalationsOpened(since: number, until: number): Promise<PacketFacts[]> {
     return (await this.escalations.list(since, until)).filter((e) => e[7] >= since && e[7] < until).map(decodeEscalation);
   }
 }

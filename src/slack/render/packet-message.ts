@@ -5,6 +5,7 @@ import type { Turn } from '../../core/model/message.js';
 import { LIMITS } from './block-limits.js';
 import { clip, escapeMrkdwn, link, markdownToMrkdwn, slackDate } from './mrkdwn.js';
 import type { SlackMessage } from './customer-message.js';
+import { draftButtons, draftHeading, draftStatusLine, sourcesLine } from './draft-packet.js';
 
 type Block = types.KnownBlock;
 
@@ -13,6 +14,7 @@ const TRANSCRIPT_SECTIONS = 6;
 const ROLE: Record<Turn['role'], string> = { customer: 'Customer', staff: 'Staff', bot: 'Baton' };
 
 function statusLine(p: HandoffPacket): string {
+  if (p.draft) return draftStatusLine(p, p.draft);
   if (p.status === 'resolved') {
     const cause = escapeMrkdwn(p.rootCauseLabel ?? p.tags?.rootCause ?? '');
     const tags = p.tags ? ` \u00b7 root cause: ${cause} \u00b7 AI ${p.tags.aiAccuracy.replace('_', ' ')} \u00b7 automation ${p.tags.automation}` : '';
@@ -52,6 +54,10 @@ function transcriptBlocks(p: HandoffPacket): Block[] {
 }
 
 function buttons(p: HandoffPacket): Block[] {
+  if (p.draft) {
+    const elements = draftButtons(p, p.draft);
+    return elements.length > 0 ? [{ type: 'actions', block_id: `packet:${p.escalationId}`, elements }] : [];
+  }
   if (p.status === 'resolved') return [];
   const button = (action_id: string, text: string, style?: 'primary' | 'danger'): types.Button => ({
     type: 'button',
@@ -74,17 +80,19 @@ export function renderPacketMessage(p: HandoffPacket): SlackMessage {
     ...p.signals.map((s) => `*${escapeMrkdwn(s.label)}*\n${escapeMrkdwn(s.value)}`),
   ].slice(0, 10);
   const blocks: Block[] = [
-    { type: 'header', text: { type: 'plain_text', text: clip(`Escalation ${p.escalationId} \u00b7 ${p.category}`, LIMITS.headerText) } },
+    { type: 'header', text: { type: 'plain_text', text: clip(`${p.draft ? 'Copilot draft' : 'Escalation'} ${p.escalationId} \u00b7 ${p.category}`, LIMITS.headerText) } },
     { type: 'section', text: { type: 'mrkdwn', text: statusLine(p) } },
     { type: 'section', text: { type: 'mrkdwn', text: clip(escapeMrkdwn(p.summary), LIMITS.sectionText) } },
     { type: 'section', fields: fields.map((text) => ({ type: 'mrkdwn', text: clip(text, LIMITS.fieldText) })) },
-    { type: 'section', text: { type: 'mrkdwn', text: clip(`*Why it escalated:* ${escapeMrkdwn(p.reason)}`, LIMITS.sectionText) } },
+    { type: 'section', text: { type: 'mrkdwn', text: clip(`*${p.draft ? 'Why it is here' : 'Why it escalated'}:* ${escapeMrkdwn(p.reason)}`, LIMITS.sectionText) } },
   ];
   if (p.draftAnswer) {
-    const text = `*Baton\u2019s draft (not sent):*\n>${markdownToMrkdwn(p.draftAnswer.text).replace(/\n/g, '\n>')}`;
+    const text = `*${draftHeading(p.draft)}:*\n>${markdownToMrkdwn(p.draftAnswer.text).replace(/\n/g, '\n>')}${sourcesLine(p)}`;
     blocks.push({ type: 'section', text: { type: 'mrkdwn', text: clip(text, LIMITS.sectionText) } });
   }
   blocks.push({ type: 'divider' }, ...transcriptBlocks(p), ...buttons(p));
-  const fallback = `Escalation ${p.escalationId} (${p.category}) for ${p.account.name}: ${p.status}`;
+  const fallback = p.draft
+    ? `Copilot draft ${p.escalationId} (${p.category}) for ${p.account.name}: ${p.draft.state}`
+    : `Escalation ${p.escalationId} (${p.category}) for ${p.account.name}: ${p.status}`;
   return { text: clip(fallback, LIMITS.fallbackText), blocks };
 }

@@ -1,5 +1,5 @@
 import type { types } from '@slack/bolt';
-import type { CandidateView, Count, ReviewView } from '../../core/feedback/weekly-review.js';
+import type { CandidateView, Count, DraftCounts, ReviewView } from '../../core/feedback/weekly-review.js';
 import { ACTION } from '../../core/model/actions.js';
 import { LIMITS } from './block-limits.js';
 import { clip, escapeMrkdwn } from './mrkdwn.js';
@@ -66,11 +66,21 @@ function candidateBlocks(c: CandidateView): Block[] {
   return [section, { type: 'actions', block_id: candidateBlockId(c.escalationId), elements: [approve, shareButton(c.escalationId)] }];
 }
 
+/** What specialists did with Baton's copilot drafts; nothing when no account runs in copilot mode. */
+function draftBlocks(d: DraftCounts): Block[] {
+  const reviewed = d.sent + d.edited + d.discarded;
+  if (reviewed === 0) return [];
+  const asIs = Math.round((d.sent / reviewed) * 100);
+  const text = `*Copilot drafts:* ${pluralize(reviewed, 'draft')} reviewed · *${d.sent}* sent as is · *${d.edited}* edited · *${d.discarded}* discarded (${asIs}% sent unchanged). AI accuracy counts them as correct, partially correct and off-base.`;
+  return [{ type: 'section', text: { type: 'mrkdwn', text } }];
+}
+
 /** The weekly review agenda: counts by each tag, then each KB candidate with its Approve button. */
 export function renderReviewBlocks(v: ReviewView): Block[] {
   const blocks: Block[] = [
     { type: 'header', text: { type: 'plain_text', text: 'Weekly review · last 7 days' } },
     { type: 'section', text: { type: 'mrkdwn', text: `*${pluralize(v.tagged, 'escalation')}* closed and tagged this week.` } },
+    ...draftBlocks(v.drafts),
     {
       type: 'section',
       fields: [counts('Root cause', v.byRootCause), counts('AI accuracy', v.byAccuracy), counts('Automation potential', v.byAutomation)].map((text) => ({

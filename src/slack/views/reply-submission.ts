@@ -5,7 +5,8 @@ import { REPLY_FIELD, VIEW } from '../../core/model/actions.js';
 import { escalationIdValue } from '../normalize/action-payload.js';
 import type { SlackDeps } from '../slack-deps.js';
 
-const submission = z.object({
+/** A composer's submission as Baton reads it: who sent it, the escalation it is for, the typed text. */
+export const composerSubmission = z.object({
   user: z.object({ id: z.string(), team_id: z.string().optional(), name: z.string().optional(), username: z.string().optional() }),
   view: z.object({
     private_metadata: z.string(),
@@ -22,7 +23,7 @@ const REFUSAL: Record<Exclude<RelayResult, { ok: true }>['reason'], string> = {
 /** The composer's Send: the reply goes to the customer's conversation; a refusal shows in the composer. */
 export function registerReplySubmission(app: App, deps: SlackDeps): void {
   app.view(VIEW.replyToCustomer, async ({ ack, body }) => {
-    const parsed = submission.safeParse(body);
+    const parsed = composerSubmission.safeParse(body);
     const id = escalationIdValue.safeParse(parsed.data?.view.private_metadata);
     if (!parsed.success || !id.success) {
       await ack({ response_action: 'errors', errors: { [REPLY_FIELD]: 'This form is out of date; close it and press Reply to customer again.' } });

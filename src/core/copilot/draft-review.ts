@@ -1,0 +1,73 @@
+import type { Conversation } from '../conversation/conversation.js';
+import type { CoreDeps } from '../deps.js';
+import type { DraftState, Escalation, Specialist } from '../escalation/escalation.js';
+import { refreshPacket } from '../escalation/publish-packet.js';
+import { noteInPacketThread } from '../escalation/relay-reply.js';
+
+export type ReviewedState = Exclude<DraftState, 'pending'>;
+
+export type DraftResult =
+  | { ok: true; state: ReviewedState }
+  | { ok: false; reason: 'not_allowed' | 'not_found' | 'empty' }
+  /** Another specialist (or the same one, twice) got there first; `by` is who, once the record says so. */
+  | { ok: false; reason: 'already_reviewed'; state: DraftState; by?: Specialist };
+
+export function alreadyReviewed(e: Escalation): Exclude<DraftResult, { ok: true }> {
+  return { ok: false, reason: 'already_reviewed', state: e.draft?.state ?? 'pending', ...(e.draft?.by ? { by: e.draft.by } : {}) };
+}
+
+/** The conversation no longer waits on this draft; `mode` is who has it now. */
+export function pastDraft(c: Conversation, id: string, mode: Conversation['mode'], at: number): Conversation {
+  return { ...c, mode, escalationId: undefined, pastEscalationIds: [...c.pastEscalationIds, id], updatedAt: at };
+}
+
+const NOTE: Record<ReviewedState, (name: string) => string> = {
+  sent: (name) => `${name} sent Baton's draft to the customer as it was.`,
+  edited: (name) => `${name} edited Baton's draft and sent it to the customer.`,
+  discarded: (name) => `${name} discarded Baton's draft; nothing of it was sent to the customer.`,
+};
+
+/**
+ * Records what became of a pending draft, once: it is resolved by the specialist who acted, its packet
+ * shows the outcome without the review buttons, and its thread says who did what. `how` words the
+ * thread note when the default does not fit.
+ */
+export async function markReviewed(deps: CoreDeps, id: string, state: ReviewedState, who: Specialist, how?: string): Promise<void> {
+  const at = deps.clock.now();
+  const reviewed = await deps.escalations.update(id, (current) => {
+    if (current.draft?.state !== 'pending') return { result: undefined };
+    const next: Escalation = {
+      ...current,
+      status: 'resolved',
+      claimedBy: current.claimedBy ?? who,
+      claimedAt: current.claimedAt ?? at,
+      resolvedBy: who,
+      resolvedAt: at,
+      draft: { state, by: who, at },
+      version: current.version + 1,
+      history: [...current.history, { type: 'resolved', at, by: who.id }],
+    };
+    return { next, result: next };
+  });
+  if (!reviewed) return;
+  deps.log.info({ escalationId: id, by: who.id, state }, 'copilot draft reviewed');
+  await refreshPacket(deps, reviewed);
+  await noteInPacketThread(deps, reviewed, how ?? NOTE[state](who.name ?? 'A specialist'));
+}
+
+/**
+ * A specialist answered the customer in their own thread while a draft waited: the draft was not used,
+ * so it counts as discarded and can no longer be sent. People have the thread (Baton stays quiet as
+ * after any staff reply). Returns the conversation to write, or undefined when no draft was waiting.
+ * Called under the conversation's lock with the staff turn already added.
+ */
+export async function supersedeDraft(deps: CoreDeps, conversation: Conversation, who: Specialist): Promise<Conversation | undefined> {
+  if (conversation.mode !== 'escalated' || !conversation.escalationId) return undefined;
+  const id = conversation.escalationId;
+  const escalation = await deps.escalations.get(id);
+  if (escalation?.draft?.state !== 'pending') return undefined;
+  const next = pastDraft(conversation, id, 'human', deps.clock.now());
+  await deps.conversations.put(next);
+  await markReviewed(deps, id, 'discarded', who, `${who.name ?? 'A specialist'} answered in the customer's thread instead; Baton's draft was not sent.`);
+  return next;
+}
