@@ -13,7 +13,7 @@ import { SlackLoopGateway } from './slack/gateway/slack-loop-gateway.js';
 /** The loop's ports from the opened stores, the Slack caller and the live knowledge index. */
 export function loopPorts(stores: Stores, slack: SlackCaller, index: KnowledgeSink, log: Logger, teams?: LoopGateway): LoopPorts {
   const notify = new LoopGatewayRouter({ slack: new SlackLoopGateway(slack, log), ...(teams ? { teams } : {}) });
-  return { facts: stores.facts, csat: stores.csat, candidates: stores.candidates, notify, knowledge: index };
+  return { facts: stores.facts, csat: stores.csat, candidates: stores.candidates, feedback: stores.feedback, notify, knowledge: index };
 }
 
 /** The sweep of SLA nudges, CSAT asks and the digest, every `scheduler.interval_seconds`, on the core's clock. */

@@ -1,6 +1,7 @@
 import { calibrateCommand } from './calibrate.js';
 import type { CliCommand } from './command.js';
 import { exportTrainingCommand } from './export-training.js';
+import { gapsExportCommand } from './gaps-export.js';
 import { kbApproveCommand } from './kb-approve.js';
 import { kbIngestCommand } from './kb-ingest.js';
 import { kbStatsCommand } from './kb-stats.js';
@@ -9,4 +10,4 @@ import { teamsPackageCommand } from './teams-package.js';
 import { triageReplayCommand } from './triage-replay.js';
 
 /** Every command of the CLI, in the order help lists them. */
-export const COMMANDS: CliCommand[] = [kbIngestCommand, kbStatsCommand, kbApproveCommand, triageReplayCommand, calibrateCommand, policyMergeCommand, exportTrainingCommand, teamsPackageCommand];
+export const COMMANDS: CliCommand[] = [kbIngestCommand, kbStatsCommand, kbApproveCommand, triageReplayCommand, calibrateCommand, policyMergeCommand, exportTrainingCommand, gapsExportCommand, teamsPackageCommand];

@@ -40,6 +40,17 @@ export const digestSchema = z.object({
   }, 'an IANA timezone such as Europe/Berlin'),
 }).strict();
 
+/** Helpful / Not helpful under every answer (README.md, "Answer feedback and content gaps"). */
+export const answerFeedbackSchema = z.object({
+  enabled: z.boolean().default(true),
+  helpful_button: z.string().min(1).max(75).default('Helpful'),
+  not_helpful_button: z.string().min(1).max(75).default('Not helpful'),
+  /** Replaces the two buttons once a customer pressed Helpful. */
+  thanks: z.string().min(1).max(2000).default('Thanks for letting us know.'),
+  /** Replaces them after Not helpful; the handoff notice follows, since a person takes over at once. */
+  sorry: z.string().min(1).max(2000).default('Sorry that did not help. A person from our team will take it from here.'),
+}).strict();
+
 export const schedulerSchema = z.object({
   /** How often due timers (SLA nudges, CSAT asks, the digest) are swept. */
   interval_seconds: z.number().int().min(1).max(3600).default(30),
@@ -55,4 +66,5 @@ export const loopShape = {
   csat: csatSchema.default(csatSchema.parse({})),
   digest: digestSchema.default(digestSchema.parse({})),
   scheduler: schedulerSchema.default(schedulerSchema.parse({})),
+  answer_feedback: answerFeedbackSchema.default(answerFeedbackSchema.parse({})),
 };

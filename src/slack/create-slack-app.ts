@@ -1,6 +1,7 @@
 import { App, HTTPReceiver, SocketModeReceiver, type Receiver } from '@slack/bolt';
 import type { Logger as PinoLogger } from 'pino';
 import type { Env } from '../config/env.js';
+import { registerAnswerFeedback } from './actions/answer-feedback.js';
 import { registerApproveCandidate } from './actions/approve-candidate.js';
 import { registerShareCandidate } from './actions/share-candidate.js';
 import { registerClaimRelease } from './actions/claim-release.js';
@@ -27,6 +28,7 @@ export type Registration = (app: App, deps: SlackDeps) => void;
 
 export const CORE_REGISTRATIONS: Registration[] = [
   registerTalkToHuman,
+  registerAnswerFeedback,
   registerClaimRelease,
   registerOpenCloseModal,
   registerCloseSubmission,

@@ -70,7 +70,7 @@ async function playgroundCore(opts: PlaygroundOptions, stores: Stores, web: WebG
     clock: opts.clock ?? systemClock,
     log,
     newId: newEscalationId,
-    loop: { facts: stores.facts, csat: stores.csat, candidates: stores.candidates, notify: new LoopGatewayRouter({ web }), knowledge: learned },
+    loop: { facts: stores.facts, csat: stores.csat, candidates: stores.candidates, feedback: stores.feedback, notify: new LoopGatewayRouter({ web }), knowledge: learned },
   };
 }
 

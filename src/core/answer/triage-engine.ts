@@ -74,6 +74,7 @@ export function createTriageEngine(deps: TriageEngineDeps): Decider {
     const e = s.evidence;
     return {
       category: e.category,
+      ...(e.topic ? { topic: e.topic } : {}),
       risk: s.risk,
       confidence: 0,
       threshold: 0,

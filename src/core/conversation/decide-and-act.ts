@@ -1,5 +1,6 @@
 import type { CoreDeps } from '../deps.js';
 import { recordEscalation } from '../escalation/open-escalation.js';
+import { recordGap } from '../feedback/content-gap.js';
 import type { Decision } from '../model/decision.js';
 import { type Conversation, withDecision } from './conversation.js';
 import { decideSafely } from './decide-safely.js';
@@ -39,9 +40,10 @@ export async function actOnDecision(deps: CoreDeps, conversation: Conversation, 
     decided = drafted.conversation;
     escalationId = drafted.escalation.id;
   } else if (decision.action === 'answer' && decision.answer) {
-    decided = recordAnswer(deps, decided, decision.answer);
+    decided = recordAnswer(deps, decided, decision.answer, decision);
   }
   await deps.conversations.put(decided);
   deps.deliveries?.schedule(decided.key);
+  if (escalationId) await recordGap(deps, decided, decision, escalationId);
   return { kind: 'decided', decision, ...(escalationId ? { escalationId } : {}) };
 }

@@ -74,7 +74,7 @@ export const CSV_COLUMNS = [
 ] as const;
 
 /** Quoted always; a leading = + - @ is defused so a spreadsheet never runs a cell as a formula. */
-function csvCell(value: string): string {
+export function csvCell(value: string): string {
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return `"${safe.replace(/"/g, '""')}"`;
 }

@@ -4,6 +4,9 @@ import { AI_ACCURACY, AUTOMATION_POTENTIAL, type AiAccuracy, type DraftState } f
 import { isHandoff, type EscalationFacts, type PacketFacts } from '../metrics/facts.js';
 import { conversationKey } from '../model/conversation-ref.js';
 import type { CandidateApproval } from '../ports/kb-candidates.js';
+import { loadFeedbackReview } from './content-gaps.js';
+import type { FeedbackFigures } from './feedback-figures.js';
+import type { GapGroup } from './gap-groups.js';
 import { candidateEntry } from './kb-candidate.js';
 import { sharedKey } from './kb-share.js';
 
@@ -48,6 +51,10 @@ export interface ReviewView {
   candidates: CandidateView[];
   /** Candidates still waiting for a lead that did not fit in this review. */
   moreCandidates: number;
+  /** Helpful / Not helpful on the week's answers, by category and by knowledge source. */
+  feedback: FeedbackFigures;
+  /** What Baton could not answer this week, by topic: suggestions for new articles. */
+  gaps: GapGroup[];
 }
 
 /** The period's reviewed copilot drafts, by what the specialist did with each. */
@@ -109,6 +116,7 @@ export async function loadReview(deps: LoopDeps, days = 7): Promise<ReviewView> 
   const waiting = candidateIds.filter((id) => !approvals.get(id));
   const shown = [...waiting, ...candidateIds.filter((id) => approvals.get(id))].slice(0, MAX_CANDIDATES);
   const candidates = (await Promise.all(shown.map((id) => candidateView(deps, id, approvals.get(id))))).filter((c) => c !== undefined);
+  const { feedback, gaps } = await loadFeedbackReview(deps.loop.feedback, end, days);
   return {
     start,
     end,
@@ -119,5 +127,7 @@ export async function loadReview(deps: LoopDeps, days = 7): Promise<ReviewView> 
     byAutomation: countBy(tagged, AUTOMATION_POTENTIAL, { yes: 'Yes', maybe: 'Maybe', no: 'No' }, (e) => e.tags!.automation),
     candidates,
     moreCandidates: Math.max(0, waiting.length - MAX_CANDIDATES),
+    feedback,
+    gaps,
   };
 }

@@ -1,4 +1,5 @@
 import type { LoopDeps } from '../deps.js';
+import { feedbackFigures } from '../feedback/feedback-figures.js';
 import { DAY_MS, daysCovering, holdsAt, rowsOf, summarizeDays, type DaySummary } from './day-summary.js';
 import { isHandoff } from './facts.js';
 import { outcomeRules, type OutcomeRules } from './outcomes.js';
@@ -31,8 +32,10 @@ async function summariesAt(deps: LoopDeps, days: number[], now: number, rules: O
 export async function loadReport(deps: LoopDeps, request: ReportRequest): Promise<ReportView> {
   const now = deps.clock.now();
   const rules = outcomeRules(deps.policy);
-  const days = daysCovering(periodBounds(request, now).previousStart, now + 1);
-  return reportFromRows(rowsOf(await summariesAt(deps, days, now, rules)), request, now, rules);
+  const { start, previousStart } = periodBounds(request, now);
+  const [summaries, votes] = await Promise.all([summariesAt(deps, daysCovering(previousStart, now + 1), now, rules), deps.loop.feedback.list(start, now + 1)]);
+  const report = reportFromRows(rowsOf(summaries), request, now, rules);
+  return { ...report, feedback: feedbackFigures(votes.filter((v) => !request.category || v.category === request.category)) };
 }
 
 /**

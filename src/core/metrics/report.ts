@@ -3,6 +3,8 @@ import { classifyRows, groupBy, type EscalationRow, type OutcomeRow, type Report
 import type { OutcomeRules } from './outcomes.js';
 import { percentile } from './percentile.js';
 import { periodBounds } from './report-period.js';
+import type { FeedbackFigures } from '../feedback/feedback-figures.js';
+import type { GapGroup } from '../feedback/gap-groups.js';
 import type { TriggerType } from '../model/decision.js';
 
 export const REPORT_DAYS = [7, 30, 90] as const;
@@ -62,6 +64,10 @@ export interface ReportView {
   series: SeriesPoint[];
   /** How long a resolution must see no comeback to count as held (`outcomes.held_days`). */
   heldDays: number;
+  /** Helpful / Not helpful on the period's answers; absent where no feedback log is read. */
+  feedback?: FeedbackFigures;
+  /** The weekly digest only: what Baton could not answer, by topic. */
+  gaps?: GapGroup[];
 }
 
 const DAY = 24 * 60 * 60 * 1000;

@@ -18,6 +18,9 @@ export const ACTION = {
   sendDraft: 'baton.send_draft',
   editDraft: 'baton.edit_draft',
   discardDraft: 'baton.discard_draft',
+  /** The customer's verdict on one answer; the value names the answer (see model/answer-ref.ts). */
+  answerHelpful: 'baton.answer_helpful',
+  answerNotHelpful: 'baton.answer_not_helpful',
 } as const;
 
 export const VIEW = {

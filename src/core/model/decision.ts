@@ -47,6 +47,8 @@ export interface DraftAnswer {
 export interface Decision {
   action: DecisionAction;
   category: string;
+  /** The topic (intent) the knowledge base recognised, if any: content gaps are grouped by it. */
+  topic?: string;
   risk: RiskTier;
   trigger: TriggerType | null;
   /** The rule of the matrix that fired, in words a lead can read. */

@@ -29,4 +29,6 @@ export interface Turn {
   messageId?: string;
   /** A bot turn's outbox delivery, so an answer that never went out can be taken back. */
   deliveryId?: string;
+  /** An answer's category and the titles of the knowledge it quoted: what its Helpful / Not helpful counts under. */
+  answered?: { category: string; topic?: string; sources: string[] };
 }

@@ -1,6 +1,7 @@
 import type { PacketLocation } from '../escalation/escalation.js';
 import type { HandoffPacket } from '../handoff/handoff-packet.js';
 import type { ChannelRef, ConversationRef } from '../model/conversation-ref.js';
+import type { AnswerRef } from '../model/answer-ref.js';
 import type { Citation } from '../model/decision.js';
 
 /** What the customer sees. Only these two shapes ever reach a shared channel. */
@@ -11,6 +12,8 @@ export type CustomerMessage =
       citations: Citation[];
       /** The "Talk to a person" button under every answer. */
       offerHuman: { label: string; footer: string; conversationKey: string };
+      /** Helpful / Not helpful under the answer (policy `answer_feedback`); absent when switched off. */
+      feedback?: { helpful: string; notHelpful: string; answer: AnswerRef };
     }
   | { kind: 'notice'; text: string };
 

@@ -1,4 +1,5 @@
 import type { LoopDeps } from '../deps.js';
+import { loadFeedbackReview } from '../feedback/content-gaps.js';
 import { loadReport } from '../metrics/load-report.js';
 import { parseChannelName } from '../model/conversation-ref.js';
 import { latestDigestSlot } from './digest-schedule.js';
@@ -14,8 +15,8 @@ export async function sweepDigest(deps: LoopDeps, now: number): Promise<boolean>
   const slot = latestDigestSlot(now, digest);
   if (now - slot > LATE_LIMIT_MS) return false;
   if (!(await deps.once.claimOnce(`digest:${slot}`, SENT_TTL_MS))) return false;
-  const report = await loadReport(deps, { days: 7 });
-  await deps.loop.notify.postDigest(parseChannelName(channel), report);
+  const [report, review] = await Promise.all([loadReport(deps, { days: 7 }), loadFeedbackReview(deps.loop.feedback, now, 7)]);
+  await deps.loop.notify.postDigest(parseChannelName(channel), { ...report, gaps: review.gaps });
   deps.log.info({ channel, slot: new Date(slot).toISOString() }, 'weekly digest posted');
   return true;
 }

@@ -10,6 +10,7 @@ import { KeyvOnceStore, RedisOnceStore } from './once-store.js';
 import { ApprovalFeed } from './approval-feed.js';
 import { KeyvCandidateStore } from './keyv-candidate-store.js';
 import { KeyvCsatStore } from './keyv-csat-store.js';
+import { KeyvFeedbackLog } from './keyv-feedback-log.js';
 import { escalationsWithFacts, FactsRecordingConversationStore, FactsRecordingCsatStore, KeyvFactsStore } from './keyv-facts-store.js';
 
 export interface Stores {
@@ -24,6 +25,8 @@ export interface Stores {
   /** The same CSAT store without the marking, for bulk imports. */
   csatAsks: KeyvCsatStore;
   candidates: KeyvCandidateStore;
+  /** Answer votes and questions Baton could not answer. */
+  feedback: KeyvFeedbackLog;
   /** KB approvals reaching every instance's index at once. */
   approvals: ApprovalFeed;
   locks: Locks;
@@ -47,6 +50,7 @@ export async function openStores(uri: string): Promise<Stores> {
     csat: new FactsRecordingCsatStore(csatAsks, facts),
     csatAsks,
     candidates,
+    feedback: new KeyvFeedbackLog(backend.keyv, locks, sequence),
     approvals,
     once: backend.redis ? new RedisOnceStore(backend.redis) : new KeyvOnceStore(backend.keyv),
     locks,

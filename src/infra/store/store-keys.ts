@@ -1,7 +1,7 @@
 /** Every key Baton stores, in one place, so formats never drift between writers and readers. */
 
-/** Compact conversation facts by UTC day created, escalation facts by day opened, CSAT asks by day asked. */
-export type DayLogName = 'facts-conv-day' | 'facts-esc-day' | 'csat-day';
+/** Compact conversation facts by UTC day created, escalation facts by day opened, CSAT asks by day asked, answer votes and content gaps by day asked. */
+export type DayLogName = 'facts-conv-day' | 'facts-esc-day' | 'csat-day' | 'feedback-day';
 
 export const storeKeys = {
   conversation: (key: string) => `conv:${key}`,

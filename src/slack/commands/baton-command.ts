@@ -2,12 +2,13 @@ import type { App } from '@slack/bolt';
 import { isLead } from '../../core/metrics/leads.js';
 import type { SlackDeps } from '../slack-deps.js';
 import { exportSubcommand } from './export-subcommand.js';
+import { gapsSubcommand } from './gaps-subcommand.js';
 import { reportSubcommand } from './report-subcommand.js';
 import { reviewSubcommand } from './review-subcommand.js';
 import { sendToLead } from './send-to-lead.js';
 import type { Subcommand } from './subcommand.js';
 
-const SUBCOMMANDS: Subcommand[] = [reportSubcommand, reviewSubcommand, exportSubcommand];
+const SUBCOMMANDS: Subcommand[] = [reportSubcommand, reviewSubcommand, exportSubcommand, gapsSubcommand];
 const REFUSAL =
   'Sorry, reports, reviews and exports are for the support leads named in Baton\u2019s configuration. A lead or an admin can add you.';
 

@@ -8,6 +8,7 @@ import type { InboxWorker } from '../../infra/intake/inbox-worker.js';
 import { replyEphemeral } from '../actions/reply-ephemeral.js';
 import type { SlackDeps } from '../slack-deps.js';
 import type { SlackInboxPayload } from './slack-inbox-item.js';
+import { takeVote } from './take-vote.js';
 
 export interface SlackIntakeDeps extends SlackDeps {
   runner: DeliveryRunner;
@@ -23,7 +24,7 @@ export interface SlackIntakeDeps extends SlackDeps {
 export function slackItemHandler(deps: SlackIntakeDeps): (item: InboxItem, recovered: boolean) => Promise<void> {
   return async (item, recovered) => {
     const payload = item.payload as SlackInboxPayload;
-    const key = payload.kind === 'message' ? await takeMessage(deps, payload) : await takeHumanRequest(deps, payload);
+    const key = payload.kind === 'message' ? await takeMessage(deps, payload) : payload.kind === 'answer_vote' ? await takeVote(deps, payload) : await takeHumanRequest(deps, payload);
     deps.metrics.eventProcessed('slack', 'ok');
     // Only an item whose deliveries had started can have a message out that Baton never heard back about.
     if (recovered && item.delivering) await deps.runner.resume(key);

@@ -1,11 +1,19 @@
+import type { AnswerRef } from '../../core/model/answer-ref.js';
 import { conversationKey } from '../../core/model/conversation-ref.js';
+import type { Vote } from '../../core/feedback/answer-vote.js';
 import type { InboxItem } from '../../core/ports/inbox.js';
 import { normalizeMessageEvent, type SlackInbound } from '../normalize/message-event.js';
 
-/** What the Slack adapter keeps in the inbox: a customer-channel message, or a "Talk to a person" press. */
+type Clicker = { user: { id: string; teamId?: string }; channel?: string; thread?: string };
+
+/**
+ * What the Slack adapter keeps in the inbox: a customer-channel message, a "Talk to a person" press, or
+ * a Helpful / Not helpful press (with the answer message as Slack sent it, so its buttons can be replaced).
+ */
 export type SlackInboxPayload =
   | { kind: 'message'; inbound: SlackInbound }
-  | { kind: 'human_request'; conversationKey: string; user: { id: string; teamId?: string }; channel?: string; thread?: string };
+  | ({ kind: 'human_request'; conversationKey: string } & Clicker)
+  | ({ kind: 'answer_vote'; answer: AnswerRef; vote: Vote; message?: { ts: string; text?: string; blocks?: Record<string, unknown>[] } } & Clicker);
 
 export type SlackInboxItem = InboxItem<SlackInboxPayload>;
 
@@ -34,4 +42,10 @@ export function messageItem(body: unknown, receivedAt: number): SlackInboxItem |
 /** A "Talk to a person" press, in the same lane as the conversation's messages. */
 export function humanRequestItem(request: Omit<Extract<SlackInboxPayload, { kind: 'human_request' }>, 'kind'>, actionTs: string, receivedAt: number): SlackInboxItem {
   return { id: `human:${request.conversationKey}:${actionTs}`, lane: request.conversationKey, receivedAt, payload: { kind: 'human_request', ...request } };
+}
+
+/** A Helpful / Not helpful press, in its conversation's lane: "Not helpful" may open a handoff, like a message. */
+export function answerVoteItem(vote: Omit<Extract<SlackInboxPayload, { kind: 'answer_vote' }>, 'kind'>, actionTs: string, receivedAt: number): SlackInboxItem {
+  const { conversationKey: lane, answerId } = vote.answer;
+  return { id: `vote:${answerId}:${vote.user.id}:${actionTs}`, lane, receivedAt, payload: { kind: 'answer_vote', ...vote } };
 }

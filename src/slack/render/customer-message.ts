@@ -1,6 +1,7 @@
 import type { types } from '@slack/bolt';
 import type { CustomerMessage } from '../../core/ports/chat-gateway.js';
 import { ACTION } from '../../core/model/actions.js';
+import { answerRefValue } from '../../core/model/answer-ref.js';
 import { LIMITS } from './block-limits.js';
 import { clip, escapeMrkdwn, link, markdownToMrkdwn } from './mrkdwn.js';
 
@@ -9,7 +10,18 @@ export interface SlackMessage {
   blocks?: types.KnownBlock[];
 }
 
-/** Only what the customer is meant to read: the answer, its sources and the way to a person. */
+/** The block a vote replaces with its acknowledgement (feedback-ack.ts). */
+export const FEEDBACK_BLOCK_ID = 'answer_feedback';
+
+type AnswerMessage = Extract<CustomerMessage, { kind: 'answer' }>;
+
+function feedbackBlock(feedback: NonNullable<AnswerMessage['feedback']>): types.KnownBlock {
+  const value = answerRefValue(feedback.answer);
+  const button = (action_id: string, label: string): types.Button => ({ type: 'button', action_id, text: { type: 'plain_text', text: clip(label, LIMITS.buttonText) }, value });
+  return { type: 'actions', block_id: FEEDBACK_BLOCK_ID, elements: [button(ACTION.answerHelpful, feedback.helpful), button(ACTION.answerNotHelpful, feedback.notHelpful)] };
+}
+
+/** Only what the customer is meant to read: the answer, its sources, Helpful / Not helpful and the way to a person. */
 export function renderCustomerMessage(message: CustomerMessage): SlackMessage {
   if (message.kind === 'notice') return { text: clip(escapeMrkdwn(message.text), LIMITS.fallbackText) };
   const answer = markdownToMrkdwn(message.text);
@@ -20,6 +32,7 @@ export function renderCustomerMessage(message: CustomerMessage): SlackMessage {
   if (sources.length > 0) {
     blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: clip(`Source: ${sources.join(' \u00b7 ')}`, LIMITS.sectionText) }] });
   }
+  if (message.feedback) blocks.push(feedbackBlock(message.feedback));
   blocks.push(
     { type: 'context', elements: [{ type: 'mrkdwn', text: clip(escapeMrkdwn(message.offerHuman.footer), LIMITS.sectionText) }] },
     {

@@ -4,6 +4,7 @@ import type { ReportView } from '../../core/metrics/report.js';
 import { periodLabel, previousLabel } from '../../core/metrics/report-period.js';
 import { TRIGGER_LABELS } from '../../core/handoff/escalation-reason.js';
 import { LIMITS } from './block-limits.js';
+import { feedbackBlocks, gapBlocks } from './feedback-blocks.js';
 import { clip, escapeMrkdwn } from './mrkdwn.js';
 import { pluralize } from './pluralize.js';
 import { deltaPts, duration, pct } from './report-format.js';
@@ -56,7 +57,10 @@ export function reportTitle(v: ReportView): string {
   return `Baton report · ${periodLabel(v.request, v.start)}${v.request.category ? ` · ${v.request.category}` : ''}`;
 }
 
-/** The report as blocks: headline figures with the trend, then categories, queues and triggers. Well under 50 blocks. */
+/**
+ * The report as blocks: headline figures with the trend, then categories, queues, triggers and answer
+ * feedback; the digest adds the week's content gaps. Well under 50 blocks.
+ */
 export function renderReportBlocks(v: ReportView): Block[] {
   return [
     { type: 'header', text: { type: 'plain_text', text: clip(reportTitle(v), LIMITS.headerText) } },
@@ -64,6 +68,8 @@ export function renderReportBlocks(v: ReportView): Block[] {
     { type: 'section', text: { type: 'mrkdwn', text: clip(categoryLines(v), LIMITS.sectionText) } },
     { type: 'section', text: { type: 'mrkdwn', text: clip(queueLines(v), LIMITS.sectionText) } },
     { type: 'section', text: { type: 'mrkdwn', text: clip(triggerLines(v), LIMITS.sectionText) } },
+    ...(v.feedback ? feedbackBlocks(v.feedback) : []),
+    ...(v.gaps ? gapBlocks(v.gaps) : []),
     {
       type: 'context',
       elements: [{ type: 'mrkdwn', text: `Trends compare with ${previousLabel(v.request)}. Definitions: the README, "Outcomes".` }],

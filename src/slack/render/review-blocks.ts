@@ -2,6 +2,7 @@ import type { types } from '@slack/bolt';
 import type { CandidateView, Count, DraftCounts, ReviewView } from '../../core/feedback/weekly-review.js';
 import { ACTION } from '../../core/model/actions.js';
 import { LIMITS } from './block-limits.js';
+import { feedbackBlocks, gapBlocks } from './feedback-blocks.js';
 import { clip, escapeMrkdwn } from './mrkdwn.js';
 import { pluralize } from './pluralize.js';
 
@@ -88,6 +89,9 @@ export function renderReviewBlocks(v: ReviewView): Block[] {
         text: clip(text, LIMITS.fieldText),
       })),
     },
+    ...feedbackBlocks(v.feedback),
+    { type: 'divider' },
+    ...gapBlocks(v.gaps),
     { type: 'divider' },
     { type: 'section', text: { type: 'mrkdwn', text: v.candidates.length > 0 ? '*KB candidates* (automation potential "yes")' : '*KB candidates*\nNone this week.' } },
     ...v.candidates.flatMap(candidateBlocks),

@@ -3,6 +3,7 @@ import { buildReport } from '../../../src/core/metrics/report.js';
 import { renderReportBlocks } from '../../../src/slack/render/report-blocks.js';
 import { renderReviewBlocks } from '../../../src/slack/render/review-blocks.js';
 import type { ReviewView } from '../../../src/core/feedback/weekly-review.js';
+import { feedbackFigures } from '../../../src/core/feedback/feedback-figures.js';
 import { conversation, DAY, escalation, RULES, T0 } from './outcome-fixtures.js';
 
 describe('counts in what leads read', () => {
@@ -24,7 +25,7 @@ describe('counts in what leads read', () => {
   });
 
   it('says "1 escalation" and "1 more candidate" in the review', () => {
-    const review: ReviewView = { start: 0, end: DAY, tagged: 1, drafts: { sent: 0, edited: 0, discarded: 0 }, byRootCause: [], byAccuracy: [], byAutomation: [], candidates: [], moreCandidates: 1 };
+    const review: ReviewView = { start: 0, end: DAY, tagged: 1, drafts: { sent: 0, edited: 0, discarded: 0 }, byRootCause: [], byAccuracy: [], byAutomation: [], candidates: [], moreCandidates: 1, feedback: feedbackFigures([]), gaps: [] };
     const text = JSON.stringify(renderReviewBlocks(review));
     expect(text).toContain('*1 escalation* closed and tagged this week.');
     expect(text).toContain('1 more candidate; approve these first.');

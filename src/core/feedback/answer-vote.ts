@@ -1,0 +1,44 @@
+import { requestHuman, type HumanRequestOutcome } from '../conversation/request-human.js';
+import type { LoopDeps } from '../deps.js';
+import type { AnswerRef } from '../model/answer-ref.js';
+import type { Author } from '../model/message.js';
+import type { VoteFact } from '../ports/feedback-log.js';
+import { exampleQuestion } from './content-gap.js';
+
+export type Vote = VoteFact['vote'];
+
+export type VoteOutcome =
+  | { kind: 'recorded'; vote: Vote; handoff?: HumanRequestOutcome }
+  | { kind: 'not_customer' }
+  | { kind: 'not_found' };
+
+/**
+ * A customer's Helpful / Not helpful on one answer. Anyone on the customer's side of the channel may
+ * say it (they all read the answer); staff may not, since their view is not the customer's. The vote is
+ * stored under the answer's id, so clicking again (or a colleague clicking too) replaces the answer's
+ * vote instead of adding one. "Not helpful" hands the conversation to a person at once, as the customer's
+ * own request: they have just said the answer did not do it, and asking them again would cost a click.
+ */
+export async function voteOnAnswer(deps: LoopDeps, ref: AnswerRef, author: Author, vote: Vote): Promise<VoteOutcome> {
+  if (!author.isExternal) return { kind: 'not_customer' };
+  const conversation = await deps.conversations.get(ref.conversationKey);
+  const index = conversation?.turns.findIndex((t) => t.role === 'bot' && t.deliveryId === ref.answerId) ?? -1;
+  if (!conversation || index < 0) return { kind: 'not_found' };
+  const answer = conversation.turns[index]!;
+  const question = conversation.turns.slice(0, index).findLast((t) => t.role === 'customer')?.text ?? '';
+  await deps.loop.feedback.record({
+    kind: 'vote',
+    id: ref.answerId,
+    at: answer.at,
+    votedAt: deps.clock.now(),
+    vote,
+    accountId: conversation.accountId,
+    category: answer.answered?.category ?? deps.policy.triage.unknown_category,
+    ...(answer.answered?.topic ? { topic: answer.answered.topic } : {}),
+    sources: answer.answered?.sources ?? [],
+    question: exampleQuestion(question),
+  });
+  deps.log.info({ conversation: conversation.key, answer: ref.answerId, vote, category: answer.answered?.category }, 'answer feedback recorded');
+  if (vote === 'helpful') return { kind: 'recorded', vote };
+  return { kind: 'recorded', vote, handoff: await requestHuman(deps, ref.conversationKey, author) };
+}
