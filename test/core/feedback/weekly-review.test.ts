@@ -9,6 +9,7 @@ import { escalationFacts } from '../../../src/core/metrics/facts.js';
 import { ACTION } from '../../../src/core/model/actions.js';
 import type { CandidateApproval } from '../../../src/core/ports/kb-candidates.js';
 import { createLogger } from '../../../src/infra/logger.js';
+import { InMemoryFeedbackLog } from '../../fakes/in-memory-feedback-log.js';
 import { renderReviewBlocks } from '../../../src/slack/render/review-blocks.js';
 
 const LEAD = 'U0LEAD0001';
@@ -54,6 +55,7 @@ function reviewDeps(count: number): LoopDeps {
         },
       },
       knowledge: { addAll: () => undefined },
+      feedback: new InMemoryFeedbackLog(),
     },
   } as unknown as LoopDeps;
 }
