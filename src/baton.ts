@@ -83,7 +83,7 @@ export async function startBaton(opts: BatonOptions): Promise<RunningBaton> {
   const built = buildDeciderWithIndex({ policy, kb: [...knowledge, ...approved], ...(llm ? { llm } : {}) });
   const learned = await stores.approvals.follow(built.index, approved, log);
   const clock = opts.clock ?? systemClock;
-  const teams = teamsSettings && openTeams(teamsSettings, policy, stores, log);
+  const teams = teamsSettings && openTeams(teamsSettings, policy, stores, limiters, log);
   const server = new HttpServer(log.child({ component: 'http' }));
   const core: CoreDeps & { loop: LoopPorts } = {
     policy,

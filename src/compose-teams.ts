@@ -8,6 +8,7 @@ import type { Metrics } from './core/ports/metrics.js';
 import type { HttpServer } from './http/http-server.js';
 import type { DeliveryRunner } from './infra/delivery/delivery-runner.js';
 import type { InboxWorker } from './infra/intake/inbox-worker.js';
+import type { LimiterFactory } from './infra/limits/limiter-factory.js';
 import type { Stores } from './infra/store/open-stores.js';
 import { ConversationReferences } from './teams/gateway/conversation-references.js';
 import { QueueReferences } from './teams/gateway/queue-references.js';
@@ -34,10 +35,10 @@ export function teamsConfig(env: Env, policy: Policy): TeamsSettings | undefined
   return teamsWanted(env, policy) ? teamsSettings(env) : undefined;
 }
 
-export function openTeams(settings: TeamsSettings, policy: Policy, stores: Stores, log: Logger): TeamsEdge {
+export function openTeams(settings: TeamsSettings, policy: Policy, stores: Stores, limiters: LimiterFactory, log: Logger): TeamsEdge {
   const adapter = new CloudAdapter(settings.auth, undefined, undefined, undefined, settings.hosts);
   const teamsLog = log.child({ component: 'teams' });
-  const sender = new TeamsSender(adapter, settings.appId, teamsLog);
+  const sender = new TeamsSender(adapter, settings.appId, teamsLog, limiters);
   const references = new ConversationReferences(stores.backend.keyv);
   const queues = new QueueReferences(stores.backend.keyv, policy.vendor.teams_tenant_ids, `28:${settings.appId}`);
   return {

@@ -13,6 +13,8 @@ export interface ConnectorCall {
   authorization?: string;
   /** What the fake answered. */
   status: number;
+  /** Epoch ms the request arrived. */
+  at?: number;
   /** The id the fake gave a new message (for a new thread, its root post). */
   id?: string;
 }
@@ -101,7 +103,7 @@ export class FakeTeamsConnector {
     const text = Buffer.concat(chunks).toString('utf8');
     const body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
     const path = decodeURI(new URL(req.url ?? '/', this.url).pathname);
-    const call = this.route(req.method ?? 'GET', path, body, req.headers.authorization);
+    const call = { ...this.route(req.method ?? 'GET', path, body, req.headers.authorization), at: Date.now() };
     const fault = call.kind === 'member' ? undefined : this.faults.shift();
     if (fault) call.status = fault.status;
     this.calls.push(call);
