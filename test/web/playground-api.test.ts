@@ -92,6 +92,15 @@ describe('the playground adapter', () => {
     expect((await call('/readyz')).json).toEqual({ status: 'ready', checks: { store: 'ok' } });
   });
 
+  it('reports the playground\u2019s conversations as their own platform', async () => {
+    await start();
+    await ask('Can I talk to a human please?');
+    await feedShows((e) => e.type === 'packet');
+    const { json } = await call('/api/report?days=7');
+    const rows = (json.report as { platforms: { label: string; figures: { matters: number; escalationRate: number } }[] }).platforms;
+    expect(rows.map((r) => [r.label, r.figures.matters, r.figures.escalationRate])).toEqual([['Playground', 1, 1]]);
+  });
+
   it('relays a specialist reply from the packet to the customer thread, claiming the escalation', async () => {
     await start();
     const { json } = await ask('Can I talk to a human please?');

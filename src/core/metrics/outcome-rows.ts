@@ -1,3 +1,4 @@
+import { platformOfKey, type Platform } from '../model/conversation-ref.js';
 import type { CsatRecord } from '../ports/csat-store.js';
 import type { ConversationFacts, EscalationFacts } from './facts.js';
 import type { RatedOutcome } from './figures.js';
@@ -10,9 +11,11 @@ export interface ReportInput {
   csat: CsatRecord[];
 }
 
-/** One conversation as the report counts it: its outcome, its rating and when it started. */
+/** One conversation as the report counts it: its outcome, its rating, when it started and on which platform. */
 export interface OutcomeRow extends RatedOutcome {
   createdAt: number;
+  /** Undefined only for a key of no known platform (never written by Baton). */
+  platform?: Platform;
 }
 
 /** What the queue and trigger rows and SLA breaches read of an escalation. */
@@ -44,5 +47,6 @@ export function classifyRows(input: ReportInput, now: number, rules: OutcomeRule
     outcome: classifyConversation(c, byConversation.get(c.key) ?? [], now, rules),
     rating: ratings.get(c.key),
     createdAt: c.createdAt,
+    platform: platformOfKey(c.key),
   }));
 }

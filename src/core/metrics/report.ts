@@ -2,6 +2,7 @@ import { figures, type Figures } from './figures.js';
 import { classifyRows, groupBy, type EscalationRow, type OutcomeRow, type ReportInput, type ReportRows } from './outcome-rows.js';
 import type { OutcomeRules } from './outcomes.js';
 import { percentile } from './percentile.js';
+import { platformRows, type PlatformRow } from './platform-rows.js';
 import { periodBounds } from './report-period.js';
 import type { FeedbackFigures } from '../feedback/feedback-figures.js';
 import type { GapGroup } from '../feedback/gap-groups.js';
@@ -61,6 +62,8 @@ export interface ReportView {
   queues: QueueRow[];
   /** Escalations by what triggered them, most frequent first. */
   triggers: TriggerRow[];
+  /** The period's figures per platform the customers wrote on (Slack, Teams, the playground). */
+  platforms: PlatformRow[];
   series: SeriesPoint[];
   /** How long a resolution must see no comeback to count as held (`outcomes.held_days`). */
   heldDays: number;
@@ -154,6 +157,7 @@ export function reportFromRows(rows: ReportRows, request: ReportRequest, now: nu
       .sort((a, b) => b.figures.matters - a.figures.matters),
     queues: queueRows(escalationsIn(start, now), now),
     triggers: triggerRows(escalationsIn(start, now), escalationsIn(previousStart, start)),
+    platforms: platformRows(current),
     series: series(current, start, now),
     heldDays: Math.round(rules.heldMs / DAY),
   };

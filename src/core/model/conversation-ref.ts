@@ -16,6 +16,12 @@ export function conversationKey(ref: ConversationRef): string {
   return `${ref.platform}:${ref.channel}:${ref.thread}`;
 }
 
+/** The platform a conversation key (`platform:channel:thread`) names; undefined for a key of no known platform. */
+export function platformOfKey(key: string): Platform | undefined {
+  const head = key.slice(0, key.indexOf(':'));
+  return (PLATFORMS as readonly string[]).includes(head) ? (head as Platform) : undefined;
+}
+
 const QUALIFIED = /^(slack|teams|web):(.+)$/s;
 
 /**

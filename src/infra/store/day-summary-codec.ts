@@ -2,6 +2,7 @@ import type { DaySummary } from '../../core/metrics/day-summary.js';
 import type { CountedOutcome } from '../../core/metrics/figures.js';
 import type { EscalationRow, OutcomeRow } from '../../core/metrics/outcome-rows.js';
 import type { EscalationHealth, OutcomeKind } from '../../core/metrics/outcomes.js';
+import type { Platform } from '../../core/model/conversation-ref.js';
 import type { TriggerType } from '../../core/model/decision.js';
 
 /**
@@ -14,7 +15,8 @@ interface Columns {
   computedAt: number;
   validUntil: Opt;
   names: string[];
-  conv: { at: number[]; category: number[]; flags: number[]; rating: Opt[]; resolutions: number[][] };
+  /** `platform` (an index into names) is absent from summaries stored before reports broke figures down by it. */
+  conv: { at: number[]; category: number[]; flags: number[]; rating: Opt[]; resolutions: number[][]; platform?: number[] };
   esc: { at: number[]; category: number[]; queue: number[]; trigger?: number[]; due: number[]; claimed: Opt[]; resolved: Opt[]; breached: Opt[] };
 }
 
@@ -48,13 +50,14 @@ export function encodeDaySummary(s: DaySummary): string {
     index.set(n, names.push(n) - 1);
     return names.length - 1;
   };
-  const conv: Columns['conv'] = { at: [], category: [], flags: [], rating: [], resolutions: [] };
+  const conv: Required<Columns['conv']> = { at: [], category: [], flags: [], rating: [], resolutions: [], platform: [] };
   for (const r of s.conversations) {
     conv.at.push(r.createdAt - s.day);
     conv.category.push(name(r.outcome.category));
     conv.flags.push(packFlags(r.outcome));
     conv.rating.push(r.rating ?? null);
     conv.resolutions.push(r.outcome.resolutions.map((t) => t - r.createdAt));
+    conv.platform.push(name(r.platform ?? ''));
   }
   const esc: Required<Columns['esc']> = { at: [], category: [], queue: [], trigger: [], due: [], claimed: [], resolved: [], breached: [] };
   for (const e of s.escalations) {
@@ -76,7 +79,8 @@ function conversationRows(day: number, c: Columns['conv'], names: string[]): Out
     const createdAt = day + at;
     const rating = c.rating[i];
     const outcome = unpack(c.flags[i]!, names[c.category[i]!]!, c.resolutions[i]!.map((t) => t + createdAt));
-    return { outcome, createdAt, ...(rating !== null && rating !== undefined ? { rating } : {}) };
+    const platform = names[c.platform?.[i] ?? -1] as Platform | '' | undefined;
+    return { outcome, createdAt, ...(rating !== null && rating !== undefined ? { rating } : {}), ...(platform ? { platform } : {}) };
   });
 }
 
@@ -93,12 +97,16 @@ function escalationRows(day: number, e: Required<Columns['esc']>, names: string[
   });
 }
 
-/** A summary stored before escalations kept their trigger decodes as expired, so the next report rebuilds it. */
+/**
+ * A summary stored before escalations kept their trigger, or conversations their platform, decodes as
+ * expired, so the next report rebuilds it.
+ */
 export function decodeDaySummary(day: number, raw: string): DaySummary {
   const c = JSON.parse(raw) as Columns;
   const esc = c.esc.trigger ? (c.esc as Required<Columns['esc']>) : undefined;
+  const current = esc && c.conv.platform;
   return {
-    day, computedAt: c.computedAt, validUntil: esc ? (c.validUntil ?? Infinity) : c.computedAt,
+    day, computedAt: c.computedAt, validUntil: current ? (c.validUntil ?? Infinity) : c.computedAt,
     conversations: conversationRows(day, c.conv, c.names), escalations: esc ? escalationRows(day, esc, c.names) : [],
   };
 }

@@ -8,6 +8,7 @@ import { feedbackBlocks, gapBlocks } from './feedback-blocks.js';
 import { clip, escapeMrkdwn } from './mrkdwn.js';
 import { pluralize } from './pluralize.js';
 import { deltaPts, duration, pct } from './report-format.js';
+import { platformLines } from './report-platforms.js';
 
 type Block = types.KnownBlock;
 const MAX_ROWS = 15;
@@ -58,8 +59,8 @@ export function reportTitle(v: ReportView): string {
 }
 
 /**
- * The report as blocks: headline figures with the trend, then categories, queues, triggers and answer
- * feedback; the digest adds the week's content gaps. Well under 50 blocks.
+ * The report as blocks: headline figures with the trend, then categories, queues, triggers, platforms and
+ * answer feedback; the digest adds the week's content gaps. Well under 50 blocks.
  */
 export function renderReportBlocks(v: ReportView): Block[] {
   return [
@@ -68,6 +69,7 @@ export function renderReportBlocks(v: ReportView): Block[] {
     { type: 'section', text: { type: 'mrkdwn', text: clip(categoryLines(v), LIMITS.sectionText) } },
     { type: 'section', text: { type: 'mrkdwn', text: clip(queueLines(v), LIMITS.sectionText) } },
     { type: 'section', text: { type: 'mrkdwn', text: clip(triggerLines(v), LIMITS.sectionText) } },
+    { type: 'section', text: { type: 'mrkdwn', text: clip(platformLines(v), LIMITS.sectionText) } },
     ...(v.feedback ? feedbackBlocks(v.feedback) : []),
     ...(v.gaps ? gapBlocks(v.gaps) : []),
     {

@@ -2,6 +2,14 @@ import { h, pct, post, toast } from './dom.js';
 
 const figure = (value, label) => h('div', { class: 'figure' }, h('b', {}, value), h('span', {}, label));
 
+/** Each platform's figures for the period, as /baton report's "By platform" gives them. */
+function byPlatform(rows) {
+  if (!rows.length) return '';
+  const head = h('tr', {}, ['Platform', 'Conversations', 'Escalation rate', 'CSAT', 'FCR'].map((t) => h('th', {}, t)));
+  const cells = (f) => [String(f.matters), pct(f.escalationRate), `${pct(f.csat.score)} (${f.csat.rated} rated)`, pct(f.fcrRate)].map((t) => h('td', {}, t));
+  return h('div', {}, h('strong', {}, 'By platform'), h('table', { class: 'counts', 'aria-label': 'By platform' }, head, rows.map((r) => h('tr', {}, h('td', {}, r.label), cells(r.figures)))));
+}
+
 function counts(title, rows) {
   return h('div', {}, h('strong', {}, title), rows.length ? h('table', { class: 'counts' }, rows.map((r) => h('tr', {}, h('td', {}, r.label), h('td', {}, String(r.count))))) : h('p', { class: 'sub' }, 'Nothing tagged yet.'));
 }
@@ -26,7 +34,8 @@ export function leadView() {
         figure(String(f.matters), 'conversations'), figure(pct(f.escalationRate), 'escalation rate'), figure(pct(f.batonResolutionRate), 'resolved by Baton'),
         figure(pct(f.csat.score), `CSAT (${f.csat.rated} rated)`), figure(String(res.report.breaches.current), 'SLA breaches')),
       h('div', { class: 'chart', role: 'img', 'aria-label': res.chart.title, html: res.chart.svg }),
-      queues.length ? counts('Escalations by queue', queues.map((q) => ({ label: q.queueId, count: q.escalations }))) : '');
+      queues.length ? counts('Escalations by queue', queues.map((q) => ({ label: q.queueId, count: q.escalations }))) : '',
+      byPlatform(res.report.platforms));
     exportLinks.replaceChildren(
       h('a', { class: 'btn', href: `/api/export.csv?days=${days}`, download: '' }, 'Download CSV'), ' ',
       h('a', { class: 'btn', href: `/api/export.jsonl?days=${days}`, download: '' }, 'Download fine-tuning JSONL'));

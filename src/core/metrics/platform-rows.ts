@@ -1,0 +1,24 @@
+import type { Platform } from '../model/conversation-ref.js';
+import { figures, type Figures } from './figures.js';
+import { groupBy, type OutcomeRow } from './outcome-rows.js';
+
+/** How leads read each platform's name in a report. */
+export const PLATFORM_LABELS: Record<Platform, string> = { slack: 'Slack', teams: 'Microsoft Teams', web: 'Playground' };
+
+export interface PlatformRow {
+  platform: Platform;
+  /** The platform as leads read it: "Slack", "Microsoft Teams", "Playground". */
+  label: string;
+  figures: Figures;
+}
+
+/**
+ * The period's figures for each platform the customers wrote on (escalation rate, CSAT, FCR and the
+ * rest, counted as the headline counts them), most conversations first; a platform with none is left out.
+ */
+export function platformRows(current: OutcomeRow[]): PlatformRow[] {
+  return [...groupBy(current, (r) => r.platform).entries()]
+    .flatMap(([platform, rows]) => (platform ? [{ platform, label: PLATFORM_LABELS[platform], figures: figures(rows) }] : []))
+    .filter((r) => r.figures.matters > 0 || r.figures.csat.rated > 0)
+    .sort((a, b) => b.figures.matters - a.figures.matters || a.platform.localeCompare(b.platform));
+}
