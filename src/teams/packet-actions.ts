@@ -2,17 +2,15 @@ import type { TurnContext } from '@microsoft/agents-hosting';
 import { z } from 'zod';
 import { specialistRefusal, STAFF_ONLY } from '../core/copy/refusals.js';
 import { closeEscalation, closeForm, type CloseInput } from '../core/escalation/close-escalation.js';
-import { currentPacket } from '../core/escalation/publish-packet.js';
 import { relayToCustomer, type RelayResult } from '../core/escalation/relay-reply.js';
 import { claimEscalation, releaseEscalation, type ActionResult } from '../core/escalation/specialist-actions.js';
 import { ACTION, CLOSE_FIELD, REPLY_FIELD, VIEW } from '../core/model/actions.js';
 import type { Author } from '../core/model/message.js';
-import { packetCard } from './render/packet-card.js';
+import { DRAFT_HANDLERS } from './draft-actions.js';
+import { escalationData, type Handler, nameOf, packet, replyData } from './packet-handler.js';
 import { closeFormCard, replyComposerCard } from './render/staff-forms.js';
 import type { CardAnswer, TeamsTurnDeps } from './teams-turn-deps.js';
 
-/** Escalation ids as Baton mints them; a card value that is not one is rejected, not looked up. */
-const escalationData = z.object({ escalationId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });
 const field = z.string().max(3000).optional().catch(undefined);
 const closeData = escalationData.extend({
   [CLOSE_FIELD.rootCause]: field,
@@ -20,17 +18,6 @@ const closeData = escalationData.extend({
   [CLOSE_FIELD.automation]: field,
   [CLOSE_FIELD.note]: field,
 });
-const replyData = escalationData.extend({ [REPLY_FIELD]: z.string().optional().catch(undefined) });
-
-const nameOf = (who: { id: string; name?: string }) => who.name ?? who.id;
-
-/** The packet as it stands, answering the click in place of the card clicked. */
-async function packet(deps: TeamsTurnDeps, id: string): Promise<CardAnswer> {
-  const current = await currentPacket(deps.core, id);
-  return current ? packetCard(current) : 'This escalation no longer exists.';
-}
-
-type Handler = (deps: TeamsTurnDeps, author: Author, data: unknown) => Promise<CardAnswer | undefined>;
 
 /** Claim or Release: the core's atomic transition picks one winner; the loser is told who has it. */
 function transition(run: (deps: TeamsTurnDeps['core'], id: string, author: Author) => Promise<ActionResult>): Handler {
@@ -100,6 +87,7 @@ const HANDLERS: Record<string, Handler> = {
   [ACTION.replyToCustomer]: openReply,
   [ACTION.sendToCustomer]: submitReply,
   [ACTION.showPacket]: showPacket,
+  ...DRAFT_HANDLERS,
 };
 
 /** The verbs of the packet card and its forms. Who may act is decided by the sender's own tenant (TeamsDirectory). */

@@ -16,11 +16,11 @@ export interface TeamsWorld {
   postIn(root: string, predicate?: (c: ConnectorCall) => boolean): Promise<ConnectorCall>;
 }
 
-export async function startTeamsWorld(env: Record<string, string> = {}): Promise<TeamsWorld> {
+export async function startTeamsWorld(env: Record<string, string> = {}, policyFile = 'test/teams/baton.teams.yaml'): Promise<TeamsWorld> {
   const connector = await FakeTeamsConnector.start();
   for (const m of [teamsCustomer, teamsStaff, teamsStaff2]) connector.addMember(m);
   const clock = new ManualClock();
-  const h = await Harness.start({ policyFile: 'test/teams/baton.teams.yaml', clock, env: { TEAMS_SERVICE_HOSTS: '127.0.0.1', ...env } });
+  const h = await Harness.start({ policyFile, clock, env: { TEAMS_SERVICE_HOSTS: '127.0.0.1', ...env } });
   const url = `http://127.0.0.1:${h.baton.port}/api/messages`;
   return {
     h,
@@ -33,10 +33,10 @@ export async function startTeamsWorld(env: Record<string, string> = {}): Promise
 }
 
 /** A fresh world before each test; after each, every card Baton sent within Adaptive Card limits, and a clean stop. */
-export function useTeamsWorld(): () => TeamsWorld {
+export function useTeamsWorld(policyFile?: () => string): () => TeamsWorld {
   let world: TeamsWorld | undefined;
   beforeEach(async () => {
-    world = await startTeamsWorld();
+    world = await startTeamsWorld({}, policyFile?.());
   });
   afterEach(async () => {
     const w = world;

@@ -21,6 +21,8 @@ export const ACTION = {
   /** The customer's verdict on one answer; the value names the answer (see model/answer-ref.ts). */
   answerHelpful: 'baton.answer_helpful',
   answerNotHelpful: 'baton.answer_not_helpful',
+  /** The draft editor's Send where the editor is a card in place of the packet (Teams). */
+  sendEditedDraft: 'baton.send_edited_draft',
 } as const;
 
 export const VIEW = {

@@ -1,7 +1,8 @@
 import type { HandoffPacket } from '../../core/handoff/handoff-packet.js';
 import { ACTION } from '../../core/model/actions.js';
 import type { Turn } from '../../core/model/message.js';
-import { button, card, cardActivity, MAX_CARD_BYTES, plainText, textBlock, type AdaptiveCard, type CardElement } from './adaptive-card.js';
+import { card, cardActivity, MAX_CARD_BYTES, plainText, textBlock, type AdaptiveCard, type CardElement, button } from './adaptive-card.js';
+import { draftActions, draftBlocks, draftStatus } from './draft-card.js';
 
 const ROLE: Record<Turn['role'], string> = { customer: 'Customer', staff: 'Staff', bot: 'Baton' };
 /** Longest single transcript line; a longer message is cut and marked, the thread link has the rest. */
@@ -16,6 +17,7 @@ function when(epochMs: number): string {
 }
 
 function statusBlock(p: HandoffPacket): CardElement {
+  if (p.draft) return draftStatus(p, p.draft);
   if (p.status === 'resolved') {
     const tags = p.tags ? ` \u00b7 root cause: ${p.rootCauseLabel ?? p.tags.rootCause} \u00b7 AI ${p.tags.aiAccuracy.replace('_', ' ')} \u00b7 automation ${p.tags.automation}` : '';
     return plainText(`Resolved by ${p.resolvedBy ?? 'a specialist'}${tags}`, { color: 'Good', weight: 'Bolder' });
@@ -60,6 +62,7 @@ function facts(p: HandoffPacket): CardElement {
 function actions(p: HandoffPacket): CardElement[] {
   const data = { escalationId: p.escalationId };
   const open = p.conversationLink ? [{ type: 'Action.OpenUrl', title: 'Open the conversation', url: p.conversationLink }] : [];
+  if (p.draft) return [...draftActions(p.draft, data), ...open];
   if (p.status === 'resolved') return open;
   const first = p.status === 'claimed' ? button('Release', ACTION.release, data) : button('Claim', ACTION.claim, data);
   return [first, button('Reply to customer', ACTION.replyToCustomer, data), button('Close', ACTION.close, data), ...open];
@@ -68,18 +71,19 @@ function actions(p: HandoffPacket): CardElement[] {
 /** The handoff packet in a Teams queue channel: who, what, why, the conversation, and what a specialist can do. */
 export function packetCard(p: HandoffPacket): AdaptiveCard {
   const head: CardElement[] = [
-    plainText(`Escalation ${p.escalationId} \u00b7 ${p.category}`, { size: 'Medium', weight: 'Bolder' }),
+    plainText(`${p.draft ? 'Copilot draft' : 'Escalation'} ${p.escalationId} \u00b7 ${p.category}`, { size: 'Medium', weight: 'Bolder' }),
     statusBlock(p),
     plainText(p.summary),
     facts(p),
-    plainText(`Why it escalated: ${p.reason}`),
+    plainText(`${p.draft ? 'Why it is here' : 'Why it escalated'}: ${p.reason}`),
   ];
-  if (p.draftAnswer) head.push(plainText('Baton\u2019s draft (not sent):', { weight: 'Bolder' }), { type: 'Container', style: 'emphasis', items: [textBlock(p.draftAnswer.text)] });
+  if (p.draftAnswer) head.push(...draftBlocks(p, p.draftAnswer));
   const frame = card([...head, { ...plainText('Conversation', { weight: 'Bolder' }), separator: true }], actions(p));
   const budget = MAX_CARD_BYTES - Buffer.byteLength(JSON.stringify(frame)) - SLACK_BYTES;
   return { ...frame, body: [...frame.body, ...transcript(p, budget)] };
 }
 
 export function packetActivity(p: HandoffPacket) {
-  return cardActivity(packetCard(p), `Escalation ${p.escalationId} (${p.category}) for ${p.account.name}: ${p.status}`);
+  const what = p.draft ? `Copilot draft ${p.escalationId} (${p.category}) for ${p.account.name}: ${p.draft.state}` : `Escalation ${p.escalationId} (${p.category}) for ${p.account.name}: ${p.status}`;
+  return cardActivity(packetCard(p), what);
 }

@@ -54,18 +54,18 @@ export function closeFormCard(form: CloseForm, state: FormState = EMPTY): Adapti
   );
 }
 
-/** "Reply to customer": what is typed here, and only this, reaches the customer as "Name from <vendor>: …". */
-export function replyComposerCard(escalationId: string, state: FormState = EMPTY): AdaptiveCard {
+/** A composer in place of the packet: its one field goes to the customer as "Name from <vendor>: …" on `verb`. */
+function composerCard(escalationId: string, words: { title: string; label: string; verb: string }, state: FormState): AdaptiveCard {
   const data = { escalationId };
   const text = state.values[REPLY_FIELD];
   return card(
     [
-      plainText(`Reply to the customer of ${escalationId}`, { size: 'Medium', weight: 'Bolder' }),
+      plainText(words.title, { size: 'Medium', weight: 'Bolder' }),
       plainText('The customer reads this in their conversation, with your name. Everything else in this thread stays internal.', { isSubtle: true, size: 'Small' }),
       {
         type: 'Input.Text',
         id: REPLY_FIELD,
-        label: 'Your reply',
+        label: words.label,
         isMultiline: true,
         isRequired: true,
         errorMessage: 'Write the reply the customer should read.',
@@ -74,6 +74,16 @@ export function replyComposerCard(escalationId: string, state: FormState = EMPTY
       },
       ...error(state, REPLY_FIELD),
     ],
-    [button('Send to customer', ACTION.sendToCustomer, data), button('Cancel', ACTION.showPacket, data)],
+    [button('Send to customer', words.verb, data), button('Cancel', ACTION.showPacket, data)],
   );
+}
+
+/** "Reply to customer": what is typed here, and only this, reaches the customer as "Name from <vendor>: …". */
+export function replyComposerCard(escalationId: string, state: FormState = EMPTY): AdaptiveCard {
+  return composerCard(escalationId, { title: `Reply to the customer of ${escalationId}`, label: 'Your reply', verb: ACTION.sendToCustomer }, state);
+}
+
+/** "Edit and send" on a copilot draft: the composer opens holding the draft; what is in it on Send is sent. */
+export function draftEditorCard(escalationId: string, state: FormState): AdaptiveCard {
+  return composerCard(escalationId, { title: `Edit Baton\u2019s draft for ${escalationId}`, label: 'Baton\u2019s draft, yours to change', verb: ACTION.sendEditedDraft }, state);
 }
