@@ -12,6 +12,8 @@ export const staffReplyBody = z.object({ escalationId: z.string().min(1), text: 
 export const conversationActionBody = z.object({ conversationKey: z.string().min(1), customer: z.string().min(1) });
 export const ratingBody = conversationActionBody.extend({ rating: z.number().int() });
 export const escalationBody = z.object({ escalationId: z.string().min(1) });
+/** "Send as is" (no text) or "Edit and send" on a copilot draft. */
+export const draftSendBody = escalationBody.extend({ text: z.string().max(MAX_RELAY_CHARS).optional() });
 export const closeBody = escalationBody.extend({
   rootCause: z.string().optional(),
   aiAccuracy: z.string().optional(),

@@ -24,12 +24,14 @@ export async function decide(deps: CoreDeps, conversation: Conversation, history
 
 /**
  * Carries out a decision: the new state and the messages it calls for (answer, or packet and handoff
- * notice; in copilot mode the answer as a draft packet for a specialist instead) are written in one conversation write, then handed to the delivery runner. A crash after
- * this write loses nothing: recovery delivers what is still in the outbox.
+ * notice; in copilot mode the answer as a draft packet for a specialist instead) are written in one
+ * conversation write, then handed to the delivery runner. A crash after this write loses nothing:
+ * recovery delivers what is still in the outbox.
  */
 export async function actOnDecision(deps: CoreDeps, conversation: Conversation, decision: Decision): Promise<MessageOutcome> {
   let decided = withDecision(conversation, decision);
   let escalationId: string | undefined;
+  let draftId: string | undefined;
   if (decision.action === 'escalate' && decision.trigger) {
     const copy = decision.trigger === 'engine_error' ? 'unavailable' : 'handoff';
     const recorded = recordEscalation(deps, decided, { ...decision, trigger: decision.trigger }, copy);
@@ -38,12 +40,12 @@ export async function actOnDecision(deps: CoreDeps, conversation: Conversation, 
   } else if (decision.action === 'answer' && decision.answer && answerMode(deps.policy, conversation.ref) === 'copilot') {
     const drafted = recordDraft(deps, decided, decision);
     decided = drafted.conversation;
-    escalationId = drafted.escalation.id;
+    draftId = drafted.escalation.id;
   } else if (decision.action === 'answer' && decision.answer) {
     decided = recordAnswer(deps, decided, decision.answer, decision);
   }
   await deps.conversations.put(decided);
   deps.deliveries?.schedule(decided.key);
   if (escalationId) await recordGap(deps, decided, decision, escalationId);
-  return { kind: 'decided', decision, ...(escalationId ? { escalationId } : {}) };
+  return { kind: 'decided', decision, ...(escalationId ? { escalationId } : {}), ...(draftId ? { draftId } : {}) };
 }

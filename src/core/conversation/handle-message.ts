@@ -14,7 +14,8 @@ export type MessageOutcome =
   | { kind: 'ignored'; reason: 'unmapped_channel' | 'duplicate' | 'empty' }
   | { kind: 'staff'; tookOver: boolean }
   | { kind: 'quiet'; mode: Conversation['mode'] }
-  | { kind: 'decided'; decision: Decision; escalationId?: string };
+  /** `draftId`: in copilot mode the answer went to a specialist as this draft packet instead. */
+  | { kind: 'decided'; decision: Decision; escalationId?: string; draftId?: string };
 
 /**
  * The one entry point for a message in a customer channel, whatever platform it came from. The message

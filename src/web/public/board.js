@@ -3,6 +3,7 @@ import { clock, composer, h, minutes, post, stickToBottom, toast } from './dom.j
 import { state } from './state.js';
 
 const STATUS = { open: 'Open: unclaimed', claimed: 'Claimed', resolved: 'Resolved' };
+const DRAFT_STATUS = { pending: 'Draft waiting for review', sent: 'Sent as is by', edited: 'Edited and sent by', discarded: 'Discarded by' };
 
 async function act(path, escalationId) {
   const r = await post(path, { escalationId });
@@ -12,6 +13,8 @@ async function act(path, escalationId) {
 /** A specialist queue's internal channel: handoff packets arrive live, with Claim, Release, Close and a reply box. */
 export function boardView(queue) {
   const cards = new Map();
+  /** Copilot drafts whose "Edit and send" is open: the reply box holds the draft and sends it edited. */
+  const editing = new Set();
   const notes = h('div');
   const list = h('div', { class: 'scroll', role: 'log', 'aria-label': `Handoff packets in #${queue.board}` }, notes);
   const root = h('section', { class: 'view' },
@@ -23,8 +26,12 @@ export function boardView(queue) {
     if (cards.has(id)) return cards.get(id);
     const content = h('div');
     const reply = composer('Reply to the customer in their thread…', 'Reply to the customer', async (text) => {
-      const entry = state.packets.get(id);
-      return (await post('/api/reply', { escalationId: entry.packet.escalationId, text })).status === 200;
+      const { packet } = state.packets.get(id);
+      if (packet.draft?.state !== 'pending') return (await post('/api/reply', { escalationId: packet.escalationId, text })).status === 200;
+      const r = await post('/api/draft/send', { escalationId: packet.escalationId, text });
+      if (r.refusal) toast(r.refusal);
+      editing.delete(id);
+      return r.ok;
     });
     const el = h('article', { class: 'packet', 'data-escalation': '' }, content, reply);
     cards.set(id, { el, content, reply });
@@ -42,8 +49,14 @@ export function boardView(queue) {
           const p = entry.packet;
           c.el.className = `packet ${p.status}`;
           c.el.dataset.escalation = p.escalationId;
-          c.content.replaceChildren(...packetContent(entry));
-          c.reply.hidden = p.status === 'resolved';
+          const edit = () => {
+            editing.add(entry.id);
+            c.reply.input.value = p.draftAnswer.text;
+            c.reply.hidden = false;
+            c.reply.input.focus();
+          };
+          c.content.replaceChildren(...packetContent(entry, edit));
+          c.reply.hidden = p.draft ? !(p.draft.state === 'discarded' || (p.draft.state === 'pending' && editing.has(entry.id))) : p.status === 'resolved';
           if (c.el.parentNode !== list) list.append(c.el);
         }
         for (const [id, { el }] of cards) {
@@ -59,26 +72,42 @@ export function boardView(queue) {
   };
 }
 
-function packetContent({ packet: p, internal, at }) {
+/** A copilot draft's buttons: Send as is, Edit and send (the reply box below, holding the draft), Discard. */
+function draftButtons(p, edit) {
+  if (p.draft.state !== 'pending') return [];
+  return [
+    h('button', { class: 'btn primary', type: 'button', onclick: () => act('/api/draft/send', p.escalationId) }, 'Send as is'),
+    h('button', { class: 'btn', type: 'button', onclick: edit }, 'Edit and send'),
+    h('button', { class: 'btn', type: 'button', onclick: () => confirm('Discard this draft? Nothing of it is sent.') && act('/api/draft/discard', p.escalationId) }, 'Discard'),
+  ];
+}
+
+function statusOf(p) {
+  if (p.draft) return p.draft.state === 'pending' ? DRAFT_STATUS.pending : `${DRAFT_STATUS[p.draft.state]} ${p.draft.by}`;
+  return p.status === 'claimed' ? `Claimed by ${p.claimedBy}` : p.status === 'resolved' ? `Resolved by ${p.resolvedBy}` : STATUS.open;
+}
+
+function packetContent({ packet: p, internal, at }, edit) {
   const me = state.setup.staff.name;
-  const status = p.status === 'claimed' ? `Claimed by ${p.claimedBy}` : p.status === 'resolved' ? `Resolved by ${p.resolvedBy}` : STATUS.open;
-  const buttons = [
+  const status = statusOf(p);
+  const buttons = p.draft ? draftButtons(p, edit) : [
     p.status === 'open' ? h('button', { class: 'btn primary', type: 'button', onclick: () => act('/api/claim', p.escalationId) }, 'Claim') : '',
     p.status === 'claimed' && p.claimedBy === me ? h('button', { class: 'btn', type: 'button', onclick: () => act('/api/release', p.escalationId) }, 'Release') : '',
     p.status !== 'resolved' ? h('button', { class: 'btn', type: 'button', onclick: () => openCloseForm(p) }, 'Close…') : '',
   ];
   return [
-    h('header', {}, h('h3', {}, `${p.account.name}: ${p.category.replaceAll('_', ' ')}`), h('span', { class: `pill ${p.status}` }, status),
+    h('header', {}, h('h3', {}, `${p.draft ? 'Copilot draft · ' : ''}${p.account.name}: ${p.category.replaceAll('_', ' ')}`), h('span', { class: `pill ${p.status}` }, status),
       h('span', { class: 'sub' }, `${p.escalationId} · opened ${clock(at)} · due ${clock(p.dueAt)}`)),
     h('p', { class: 'summary' }, p.summary),
     h('dl', { class: 'facts' },
       h('dt', {}, 'Account'), h('dd', {}, `${p.account.name} (${p.account.tier}) `, p.account.crmUrl ? h('a', { href: p.account.crmUrl, target: '_blank', rel: 'noopener' }, 'CRM') : ''),
       h('dt', {}, 'Queue'), h('dd', {}, `${p.queue.role}, SLA ${minutes(p.queue.slaMinutes)}`),
       p.page ? [h('dt', {}, 'Page'), h('dd', {}, p.page)] : '',
-      h('dt', {}, 'Why escalated'), h('dd', {}, p.reason),
+      h('dt', {}, p.draft ? 'Why it is here' : 'Why escalated'), h('dd', {}, p.reason),
       p.signals.map((s) => [h('dt', {}, s.label), h('dd', {}, s.value)]),
       p.tags ? [h('dt', {}, 'Tags'), h('dd', {}, `${p.rootCauseLabel ?? p.tags.rootCause} · AI ${p.tags.aiAccuracy.replace('_', ' ')} · automation ${p.tags.automation}`)] : ''),
-    p.draftAnswer ? h('div', { class: 'draft' }, h('strong', {}, `Baton's draft (${Math.round(p.draftAnswer.confidence * 100)}% confident): `), p.draftAnswer.text) : '',
+    p.draftAnswer ? h('div', { class: 'draft' }, h('strong', {}, `Baton's draft (${Math.round(p.draftAnswer.confidence * 100)}% confident): `), p.draftAnswer.text,
+      p.draft && p.draftAnswer.citations.length ? h('p', { class: 'sub' }, `Sources: ${p.draftAnswer.citations.map((c) => c.title).join(' · ')}`) : '') : '',
     h('details', {}, h('summary', {}, `Full conversation (${p.transcript.length} ${p.transcript.length === 1 ? 'message' : 'messages'})`),
       h('ol', { class: 'transcript' }, p.transcript.map((t) => h('li', {}, h('strong', {}, `${t.authorName ?? t.role}: `), t.text)))),
     internal.length ? h('div', { class: 'internal' }, internal.map((n) => h('p', {}, h('time', {}, clock(n.at)), ' ', n.text))) : '',

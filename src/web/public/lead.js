@@ -44,9 +44,17 @@ export function leadView() {
   async function loadReview() {
     const r = await fetch('/api/review').then((res) => res.json());
     review.replaceChildren(h('h2', {}, `Weekly review: ${r.tagged} tagged escalation${r.tagged === 1 ? '' : 's'}`),
+      draftLine(r.drafts),
       h('div', { class: 'figures' }, counts('Root cause', r.byRootCause), counts('AI accuracy', r.byAccuracy), counts('Automation potential', r.byAutomation)),
       h('h3', {}, 'Knowledge-base candidates'),
       ...(r.candidates.length ? r.candidates.map(candidate) : [h('p', { class: 'sub' }, 'None yet: close an escalation with a resolution note or a reply to the customer.')]));
+  }
+
+  /** What specialists did with copilot drafts; AI accuracy counts them too. */
+  function draftLine(d) {
+    const reviewed = d.sent + d.edited + d.discarded;
+    if (!reviewed) return '';
+    return h('p', { class: 'sub' }, `Copilot drafts: ${reviewed} reviewed · ${d.sent} sent as is · ${d.edited} edited · ${d.discarded} discarded (counted in AI accuracy as correct, partially correct, off-base)`);
   }
 
   function candidate(c) {

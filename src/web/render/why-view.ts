@@ -59,9 +59,12 @@ const ACTION_TEXT: Record<Decision['action'], string> = {
   ignore: 'Let it pass without a reply.',
 };
 
+const COPILOT_TEXT = 'Copilot mode: the answer went to a specialist as a draft to send, edit or discard; the customer sees nothing yet.';
+
 export function whyOf(outcome: MessageOutcome | HumanRequestOutcome): WhyView {
   switch (outcome.kind) {
     case 'decided':
+      if (outcome.draftId) return { outcome: COPILOT_TEXT, decision: decisionView(outcome.decision), escalationId: outcome.draftId };
       return { outcome: ACTION_TEXT[outcome.decision.action], decision: decisionView(outcome.decision), ...(outcome.escalationId ? { escalationId: outcome.escalationId } : {}) };
     case 'quiet':
       return { outcome: QUIET[outcome.mode] ?? QUIET.bot! };

@@ -7,6 +7,7 @@ import type { HttpServer } from '../../http/http-server.js';
 import { closeBody, escalationBody, staffReplyBody } from '../normalize.js';
 import type { PlaygroundContext } from '../playground-context.js';
 import { PLAYGROUND_STAFF } from '../playground-policy.js';
+import { serveDraftRoutes } from './draft-routes.js';
 import { readJson, sendJson } from './json-io.js';
 
 const NOT_FOUND = 'This escalation no longer exists.';
@@ -41,6 +42,8 @@ export function serveSpecialistRoutes(server: HttpServer, ctx: PlaygroundContext
     if (result.reason === 'invalid') return sendJson(res, 422, { ok: false, errors: result.errors });
     sendJson(res, 409, { ok: false, refusal: specialistRefusal(result, (who) => who.name ?? who.id) });
   });
+
+  serveDraftRoutes(server, ctx);
 
   /** "Reply to customer" from the packet: the core relays it to the customer's thread and claims the escalation. */
   server.route('POST', '/api/reply', async (req, res) => {

@@ -17,7 +17,7 @@ async function ask(w: World, channel = ACME, author: Author = casey, thread?: st
   const id = `${++asked}.0`;
   const outcome = await handleMessage(w.deps, { id, ref: { platform: 'slack', channel, thread: thread ?? id }, author, text: 'How do I invite a teammate?', at: w.at() });
   await w.deliverAll();
-  return { thread: thread ?? id, draftId: outcome.kind === 'decided' ? outcome.escalationId : undefined };
+  return { thread: thread ?? id, draftId: outcome.kind === 'decided' ? outcome.draftId : undefined };
 }
 
 const relayed = (w: World) => w.toCustomer.filter((m) => m.message.kind === 'notice').map((m) => m.message.text);
