@@ -31,6 +31,7 @@ import { InFlight } from './slack/in-flight.js';
 import { timeSlackCalls } from './slack/gateway/timed-web-client.js';
 import { SlackCaller } from './slack/gateway/slack-caller.js';
 import { SlackGateway } from './slack/gateway/slack-gateway.js';
+import { SlackOnboardingGateway } from './slack/gateway/slack-onboarding-gateway.js';
 import { AuthorDirectory } from './slack/normalize/author-directory.js';
 
 export interface BatonOptions {
@@ -97,6 +98,7 @@ export async function startBaton(opts: BatonOptions): Promise<RunningBaton> {
     log,
     newId: newEscalationId,
     loop: loopPorts(stores, slack, learned, log, teams?.gateway),
+    onboarding: { store: stores.onboarding, gateway: new SlackOnboardingGateway(slack) },
   };
   const scheduler = loopScheduler(core);
   const directory = new AuthorDirectory(policy, slack, log);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { loopShape, userId } from './loop-schema.js';
+import { onboardingSchema } from './onboarding-schema.js';
 import { triageSchema } from './triage-schema.js';
 
 const id = z.string().min(1).regex(/^[a-z0-9_-]+$/i, 'letters, digits, "_" or "-"');
@@ -135,6 +136,7 @@ export const policySchema = z
     copy: copySchema.default(copySchema.parse({})),
     takeover: takeoverSchema.default(takeoverSchema.parse({})),
     triage: triageSchema.default(triageSchema.parse({})),
+    onboarding: onboardingSchema.default(onboardingSchema.parse({})),
     ...loopShape,
   })
   .strict()

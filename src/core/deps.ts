@@ -6,6 +6,7 @@ import type { Decider } from './ports/decider.js';
 import type { Locks } from './ports/locks.js';
 import type { Logger } from './ports/logger.js';
 import type { LoopPorts } from './ports/loop-ports.js';
+import type { OnboardingPorts } from './ports/onboarding.js';
 import type { ConversationStore, EscalationStore, OnceStore } from './ports/stores.js';
 
 /** Everything the core use cases need, wired once in the composition root. */
@@ -24,6 +25,8 @@ export interface CoreDeps {
   deliveries?: DeliveryScheduler;
   /** SLA timers, CSAT, reports and KB candidates; absent where a test drives only the conversation loop. */
   loop?: LoopPorts;
+  /** Channels leads map in chat; absent where only the policy's accounts exist (the playground, core tests). */
+  onboarding?: OnboardingPorts;
 }
 
 export type LoopDeps = CoreDeps & { loop: LoopPorts };

@@ -16,6 +16,9 @@ import { boltLogger } from './bolt-logger.js';
 import { registerBatonCommand } from './commands/baton-command.js';
 import { registerAppHome } from './events/app-home.js';
 import { registerChannelIdChanged } from './events/channel-id-changed.js';
+import { registerChannelJoined } from './events/channel-joined.js';
+import { registerOnboardingButtons } from './actions/onboarding-buttons.js';
+import { registerOnboardingSubmissions } from './views/onboarding-submissions.js';
 import type { SlackDeps } from './slack-deps.js';
 import { registerCloseSubmission } from './views/close-submission.js';
 import { registerReplySubmission } from './views/reply-submission.js';
@@ -44,6 +47,9 @@ export const CORE_REGISTRATIONS: Registration[] = [
   registerBatonCommand,
   registerAppHome,
   registerChannelIdChanged,
+  registerChannelJoined,
+  registerOnboardingButtons,
+  registerOnboardingSubmissions,
 ];
 
 /** The Bolt app, and in HTTP mode its receiver, whose request listener Baton's one HTTP server routes to. */

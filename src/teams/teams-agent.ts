@@ -1,6 +1,6 @@
 import type { Activity } from '@microsoft/agents-activity';
 import { AgentApplication, type CloudAdapter, type TurnContext, type TurnState } from '@microsoft/agents-hosting';
-import { accountForChannel } from '../core/conversation/accounts.js';
+import { findAccountForChannel } from '../core/onboarding/channel-directory.js';
 import { ACTION } from '../core/model/actions.js';
 import { conversationKey } from '../core/model/conversation-ref.js';
 import { cardAction, runCardAction } from './card-actions.js';
@@ -20,7 +20,7 @@ async function takeMessage(deps: TeamsTurnDeps, ctx: TurnContext): Promise<void>
   const { activity } = ctx;
   const ref = teamsRef(activity);
   const text = messageText(activity);
-  if (!ref || !activity.id || !text || !accountForChannel(deps.core.policy, ref)) return;
+  if (!ref || !activity.id || !text || !(await findAccountForChannel(deps.core, ref))) return;
   deps.metrics.eventReceived('teams');
   const author = await deps.directory.author(ctx);
   await deps.references.remember(conversationKey(ref), threadReference(activity, ref));

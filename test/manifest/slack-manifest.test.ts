@@ -63,7 +63,7 @@ describe('Slack app manifest', () => {
     ]);
     expect(m.settings.event_subscriptions.bot_events).toEqual([
       'app_mention', 'message.channels', 'message.groups', 'app_home_opened',
-      'member_joined_channel', 'channel_id_changed', 'app_uninstalled', 'tokens_revoked',
+      'member_joined_channel', 'channel_shared', 'channel_id_changed', 'app_uninstalled', 'tokens_revoked',
     ]);
     expect(m.settings.interactivity).toEqual({ is_enabled: true });
     expect(m.settings.socket_mode_enabled).toBe(true);

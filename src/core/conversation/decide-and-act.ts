@@ -6,7 +6,7 @@ import { type Conversation, withDecision } from './conversation.js';
 import { decideSafely } from './decide-safely.js';
 import type { MessageOutcome } from './handle-message.js';
 import { recordAnswer } from './record-answer.js';
-import { answerMode } from '../copilot/answer-mode.js';
+import { conversationMode } from '../copilot/answer-mode.js';
 import { recordDraft } from '../copilot/record-draft.js';
 
 /** Runs the triage brain on the latest customer text and logs the decision once, with its inputs. */
@@ -34,11 +34,11 @@ export async function actOnDecision(deps: CoreDeps, conversation: Conversation, 
   let draftId: string | undefined;
   if (decision.action === 'escalate' && decision.trigger) {
     const copy = decision.trigger === 'engine_error' ? 'unavailable' : 'handoff';
-    const recorded = recordEscalation(deps, decided, { ...decision, trigger: decision.trigger }, copy);
+    const recorded = await recordEscalation(deps, decided, { ...decision, trigger: decision.trigger }, copy);
     decided = recorded.conversation;
     escalationId = recorded.escalation.id;
-  } else if (decision.action === 'answer' && decision.answer && answerMode(deps.policy, conversation.ref) === 'copilot') {
-    const drafted = recordDraft(deps, decided, decision);
+  } else if (decision.action === 'answer' && decision.answer && (await conversationMode(deps, conversation)) === 'copilot') {
+    const drafted = await recordDraft(deps, decided, decision);
     decided = drafted.conversation;
     draftId = drafted.escalation.id;
   } else if (decision.action === 'answer' && decision.answer) {

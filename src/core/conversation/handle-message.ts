@@ -4,14 +4,14 @@ import type { Decision } from '../model/decision.js';
 import type { InboundMessage } from '../model/message.js';
 import { claimEscalation } from '../escalation/specialist-actions.js';
 import { supersedeDraft } from '../copilot/draft-review.js';
-import { accountForChannel } from './accounts.js';
+import { admitMessage } from '../onboarding/admit-message.js';
 import { actOnDecision, decide } from './decide-and-act.js';
 import { newConversation, withTurn, type Conversation } from './conversation.js';
 import { forwardToSpecialist } from './forward-to-specialist.js';
 import { staffTakesOver, takeoverLapsed } from './takeover.js';
 
 export type MessageOutcome =
-  | { kind: 'ignored'; reason: 'unmapped_channel' | 'duplicate' | 'empty' }
+  | { kind: 'ignored'; reason: 'unmapped_channel' | 'awaiting_consent' | 'duplicate' | 'empty' }
   | { kind: 'staff'; tookOver: boolean }
   | { kind: 'quiet'; mode: Conversation['mode'] }
   /** `draftId`: in copilot mode the answer went to a specialist as this draft packet instead. */
@@ -23,11 +23,9 @@ export type MessageOutcome =
  * already in the conversation (a redelivery, or an inbox item recovered after a crash) is a duplicate.
  */
 export async function handleMessage(deps: CoreDeps, msg: InboundMessage): Promise<MessageOutcome> {
-  const account = accountForChannel(deps.policy, msg.ref);
-  if (!account) {
-    deps.log.debug({ channel: msg.ref.channel }, 'message in a channel mapped to no account');
-    return { kind: 'ignored', reason: 'unmapped_channel' };
-  }
+  const admission = await admitMessage(deps, msg);
+  if (!admission.admitted) return { kind: 'ignored', reason: admission.reason };
+  const { account } = admission;
   if (!msg.text.trim()) return { kind: 'ignored', reason: 'empty' };
   const key = conversationKey(msg.ref);
   return deps.locks.run(`conv:${key}`, async () => {

@@ -19,20 +19,20 @@ export async function giveUpDelivery(deps: CoreDeps, key: string, id: string): P
     if (!conversation || delivery?.kind !== 'customer') return;
     deps.log.error({ conversation: key, delivery: id, purpose: delivery.purpose }, 'customer message undelivered past the retry window; handing it to the default queue');
     const rest = withoutDelivery(conversation, id);
-    const next = delivery.purpose === 'answer' ? handOverUnanswered(deps, rest, id) : withAlert(deps, rest, delivery);
+    const next = delivery.purpose === 'answer' ? await handOverUnanswered(deps, rest, id) : withAlert(deps, rest, delivery);
     await deps.conversations.put(next);
   });
   deps.deliveries?.schedule(key);
 }
 
-function handOverUnanswered(deps: CoreDeps, c: Conversation, id: string): Conversation {
+async function handOverUnanswered(deps: CoreDeps, c: Conversation, id: string): Promise<Conversation> {
   const taken: Conversation = { ...c, turns: c.turns.filter((t) => t.deliveryId !== id), botAnswers: Math.max(0, c.botAnswers - 1) };
   const last = c.decisions.at(-1);
   // A person already has the thread (a later message escalated it): the answer is simply dropped.
   if (taken.mode !== 'bot' || !last) return taken;
   const undelivered: Decision = { ...last, action: 'escalate', trigger: 'engine_error', rule: `${last.rule}; the answer could not be delivered` };
   const decided = withDecision(taken, undelivered);
-  return recordEscalation(deps, decided, { ...undelivered, trigger: 'engine_error' }, 'unavailable', deps.policy.routing.default_queue).conversation;
+  return (await recordEscalation(deps, decided, { ...undelivered, trigger: 'engine_error' }, 'unavailable', deps.policy.routing.default_queue)).conversation;
 }
 
 function withAlert(deps: CoreDeps, c: Conversation, notice: Delivery & { kind: 'customer' }): Conversation {

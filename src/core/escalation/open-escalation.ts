@@ -1,8 +1,9 @@
 import type { QueuePolicy } from '../../config/policy-schema.js';
 import type { Conversation } from '../conversation/conversation.js';
-import { accountById, queueById } from '../conversation/accounts.js';
+import { queueById } from '../conversation/accounts.js';
 import type { CoreDeps } from '../deps.js';
 import { withDeliveries } from '../delivery/outbox.js';
+import { findAccount } from '../onboarding/channel-directory.js';
 import { fillCopy, humanDuration } from '../handoff/customer-copy.js';
 import type { Decision, PacketTrigger, TriggerType } from '../model/decision.js';
 import { triggerInitiator } from '../model/decision.js';
@@ -14,15 +15,15 @@ import type { Escalation } from './escalation.js';
  * A new packet for this conversation, routed like any escalation (a forced `queueId` wins over the
  * routing rules), and the queue it went to.
  */
-export function newPacket(
+export async function newPacket(
   deps: CoreDeps,
   conversation: Conversation,
   decision: Decision,
   trigger: PacketTrigger,
   queueId?: string,
-): { escalation: Escalation; queue: QueuePolicy; rule: number | null } {
+): Promise<{ escalation: Escalation; queue: QueuePolicy; rule: number | null }> {
   const { policy, clock } = deps;
-  const account = accountById(policy, conversation.accountId);
+  const account = await findAccount(deps, conversation.accountId);
   if (!account) throw Object.assign(new Error(`account ${conversation.accountId} is not configured`), { code: 'BATON_ACCOUNT_MISSING' });
   const page = pageContext(conversation.turns, policy.vendor.product_hosts);
   const forced = queueId ? queueById(policy, queueId) : undefined;
@@ -55,15 +56,15 @@ export function newPacket(
  * nothing is posted before the write, so a crash either loses the whole decision (the inbox item is
  * still there and is decided again) or none of it.
  */
-export function recordEscalation(
+export async function recordEscalation(
   deps: CoreDeps,
   conversation: Conversation,
   decision: Decision & { trigger: TriggerType },
   copyKey: 'handoff' | 'unavailable' = 'handoff',
   /** A queue that takes it whatever the routing rules say (an answer that could not be delivered). */
   queueId?: string,
-): { conversation: Conversation; escalation: Escalation } {
-  const { escalation, queue, rule } = newPacket(deps, conversation, decision, decision.trigger, queueId);
+): Promise<{ conversation: Conversation; escalation: Escalation }> {
+  const { escalation, queue, rule } = await newPacket(deps, conversation, decision, decision.trigger, queueId);
   const at = escalation.openedAt;
   const notice = fillCopy(deps.policy.copy[copyKey], { role: queue.role, sla: humanDuration(queue.sla_minutes) });
   const escalated: Conversation = { ...conversation, mode: 'escalated', escalationId: escalation.id, updatedAt: at };

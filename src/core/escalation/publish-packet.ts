@@ -1,13 +1,14 @@
 import type { Conversation } from '../conversation/conversation.js';
-import { accountById, queueById } from '../conversation/accounts.js';
+import { queueById } from '../conversation/accounts.js';
+import { findAccount } from '../onboarding/channel-directory.js';
 import type { CoreDeps } from '../deps.js';
 import { conversationKey, parseChannelName } from '../model/conversation-ref.js';
 import { buildHandoffPacket, type HandoffPacket } from '../handoff/handoff-packet.js';
 import type { Escalation, PacketLocation } from './escalation.js';
 import { isRefusal } from '../ports/chat-gateway.js';
 
-function packetFor(deps: CoreDeps, escalation: Escalation, conversation: Conversation, link?: string) {
-  const account = accountById(deps.policy, escalation.accountId);
+async function packetFor(deps: CoreDeps, escalation: Escalation, conversation: Conversation, link?: string) {
+  const account = await findAccount(deps, escalation.accountId);
   const queue = queueById(deps.policy, escalation.queueId);
   if (!account || !queue) return undefined;
   const rootCauseLabel = deps.policy.root_causes.find((r) => r.id === escalation.tags?.rootCause)?.label;
@@ -65,7 +66,7 @@ export async function publishPacket(
   beforeSend?: () => Promise<void>,
 ): Promise<Escalation | undefined> {
   const link = await deps.gateway.linkTo(conversation.ref).catch(() => undefined);
-  const packet = packetFor(deps, escalation, conversation, link);
+  const packet = await packetFor(deps, escalation, conversation, link);
   if (!packet) return undefined;
   const id = packetDeliveryId(escalation);
   try {
@@ -95,7 +96,7 @@ export async function refreshPacket(deps: CoreDeps, escalation: Escalation): Pro
   // what is found is then brought up to date like any other packet.
   const location = escalation.packet ?? (await publishPacket(deps, escalation, conversation, true))?.packet;
   if (!location) return;
-  const packet = packetFor(deps, escalation, conversation, escalation.conversationLink);
+  const packet = await packetFor(deps, escalation, conversation, escalation.conversationLink);
   if (!packet) return;
   try {
     await deps.gateway.updatePacket(location, packet);

@@ -1,4 +1,4 @@
-import { accountById } from '../conversation/accounts.js';
+import { findAccount } from '../onboarding/channel-directory.js';
 import type { LoopDeps } from '../deps.js';
 import { AI_ACCURACY, AUTOMATION_POTENTIAL, type AiAccuracy, type DraftState } from '../escalation/escalation.js';
 import { isHandoff, type EscalationFacts, type PacketFacts } from '../metrics/facts.js';
@@ -89,7 +89,7 @@ async function candidateView(deps: LoopDeps, id: string, approval: CandidateAppr
   if (!escalation) return undefined;
   const entry = candidateEntry(escalation, await deps.conversations.get(conversationKey(escalation.conversation)));
   if (!entry?.answer) return undefined;
-  const account = accountById(deps.policy, escalation.accountId)?.name ?? escalation.accountId;
+  const account = (await findAccount(deps, escalation.accountId))?.name ?? escalation.accountId;
   const shared = await deps.loop.candidates.get(sharedKey(id));
   return {
     escalationId: id,

@@ -23,6 +23,11 @@ export const ACTION = {
   answerNotHelpful: 'baton.answer_not_helpful',
   /** The draft editor's Send where the editor is a card in place of the packet (Teams). */
   sendEditedDraft: 'baton.send_edited_draft',
+  /** On the leads' message about a new channel: map it to an account that exists, or create one. */
+  mapChannel: 'baton.map_channel',
+  newAccount: 'baton.new_account',
+  /** On a mapped channel's message: the introduction a lead approves before Baton speaks there. */
+  reviewIntro: 'baton.review_intro',
 } as const;
 
 export const VIEW = {
@@ -30,7 +35,13 @@ export const VIEW = {
   replyToCustomer: 'baton.reply_to_customer',
   shareCandidate: 'baton.share_candidate',
   editDraft: 'baton.edit_draft',
+  mapChannel: 'baton.map_channel',
+  newAccount: 'baton.new_account',
+  approveIntro: 'baton.approve_intro',
 } as const;
+
+/** The fields of the mapping and introduction modals. */
+export const ONBOARD_FIELD = { account: 'account', name: 'account_name', tier: 'account_tier', crm: 'account_crm', intro: 'intro' } as const;
 
 /** The one field of the share modal: the answer as every customer will be shown it. */
 export const SHARE_FIELD = { answer: 'shared_answer' } as const;

@@ -11,6 +11,7 @@ import { ApprovalFeed } from './approval-feed.js';
 import { KeyvCandidateStore } from './keyv-candidate-store.js';
 import { KeyvCsatStore } from './keyv-csat-store.js';
 import { KeyvFeedbackLog } from './keyv-feedback-log.js';
+import { KeyvOnboardingStore } from './keyv-onboarding-store.js';
 import { escalationsWithFacts, FactsRecordingConversationStore, FactsRecordingCsatStore, KeyvFactsStore } from './keyv-facts-store.js';
 
 export interface Stores {
@@ -29,6 +30,8 @@ export interface Stores {
   feedback: KeyvFeedbackLog;
   /** KB approvals reaching every instance's index at once. */
   approvals: ApprovalFeed;
+  /** Channels leads mapped in chat, and the accounts they created. */
+  onboarding: KeyvOnboardingStore;
   locks: Locks;
   close(): Promise<void>;
 }
@@ -52,6 +55,7 @@ export async function openStores(uri: string): Promise<Stores> {
     candidates,
     feedback: new KeyvFeedbackLog(backend.keyv, locks, sequence),
     approvals,
+    onboarding: new KeyvOnboardingStore(backend.keyv, locks),
     once: backend.redis ? new RedisOnceStore(backend.redis) : new KeyvOnceStore(backend.keyv),
     locks,
     close: async () => {

@@ -25,6 +25,10 @@ export const storeKeys = {
   kbCandidate: (escalationId: string) => `kb-candidate:${escalationId}`,
   /** Every approved candidate's knowledge entry, reloaded into the index at startup. */
   kbApproved: 'kb-approved',
+  /** A channel no account of the policy maps, on its way to being answered (core/onboarding). */
+  onboarding: (channelName: string) => `onboarding:${channelName}`,
+  /** The accounts leads created in chat, all in one list: few, read whole, changed under one lock. */
+  storedAccounts: 'onboarding-accounts',
   /** A short-lived key written and read back to prove the store takes writes (startup, /readyz). */
   probe: (id: string) => `probe:${id}`,
 } as const;

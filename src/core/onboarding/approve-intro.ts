@@ -1,0 +1,50 @@
+import type { CoreDeps } from '../deps.js';
+import { isLead } from '../metrics/leads.js';
+import { channelName, type ChannelRef } from '../model/conversation-ref.js';
+import type { ChannelOnboarding } from '../ports/onboarding.js';
+import { findAccount } from './channel-directory.js';
+import { onboardingLock } from './offer-channel.js';
+import { proposedIntro, refreshOffer } from './onboarding-view.js';
+
+export type IntroRefusal = 'not_lead' | 'not_mapped' | 'already_live' | 'empty' | 'not_posted';
+
+export type IntroForm = { ok: true; channel: ChannelRef; account: string; intro: string } | { ok: false; reason: IntroRefusal };
+
+/** The introduction a lead reviews for a mapped channel, before anything is said there. */
+export async function introForm(deps: CoreDeps, ref: ChannelRef, lead: string): Promise<IntroForm> {
+  if (!isLead(deps.policy, lead)) return { ok: false, reason: 'not_lead' };
+  const record = await deps.onboarding?.store.get(channelName(ref));
+  if (record?.status === 'live') return { ok: false, reason: 'already_live' };
+  const account = record?.accountId ? await findAccount(deps, record.accountId) : undefined;
+  if (record?.status !== 'mapped' || !account) return { ok: false, reason: 'not_mapped' };
+  return { ok: true, channel: record.channel, account: account.name, intro: proposedIntro(deps, account.name) };
+}
+
+/**
+ * The consent gate opens: a lead approved the introduction (as shown, or edited). It is posted in the
+ * channel first; only once it is there does the channel go live and Baton answer its customers. When
+ * the platform refuses the post, nothing changes and the lead can try again.
+ */
+export async function approveIntro(deps: CoreDeps, ref: ChannelRef, lead: string, text: string): Promise<{ ok: true } | { ok: false; reason: IntroRefusal }> {
+  if (!isLead(deps.policy, lead)) return { ok: false, reason: 'not_lead' };
+  const intro = text.trim();
+  if (!intro) return { ok: false, reason: 'empty' };
+  const onboarding = deps.onboarding;
+  if (!onboarding) return { ok: false, reason: 'not_mapped' };
+  return deps.locks.run(onboardingLock(ref), async () => {
+    const record = await onboarding.store.get(channelName(ref));
+    if (record?.status === 'live') return { ok: false, reason: 'already_live' };
+    if (record?.status !== 'mapped') return { ok: false, reason: 'not_mapped' };
+    try {
+      await onboarding.gateway.postIntro(record.channel, intro);
+    } catch (err) {
+      deps.log.warn({ err, channel: ref.channel }, 'the introduction could not be posted; the channel stays quiet');
+      return { ok: false, reason: 'not_posted' };
+    }
+    const live: ChannelOnboarding = { ...record, status: 'live', intro, approvedBy: lead };
+    await onboarding.store.update(channelName(ref), () => ({ next: live, result: undefined }));
+    deps.log.info({ channel: ref.channel, account: record.accountId, lead }, 'introduction approved and posted; Baton answers in this channel from now on');
+    await refreshOffer(deps, live);
+    return { ok: true };
+  });
+}

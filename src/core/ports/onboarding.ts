@@ -1,0 +1,81 @@
+import type { AccountPolicy } from '../../config/policy-schema.js';
+import type { ChannelRef } from '../model/conversation-ref.js';
+
+/** What brought a channel no account maps to the leads' attention. */
+export type OfferReason = 'joined' | 'shared' | 'message';
+
+/** The leads' message about one channel, once it is posted. */
+export interface OfferLocation {
+  channel: ChannelRef;
+  messageId: string;
+}
+
+/**
+ * A channel no account of the policy names, on its way to being answered: `offered` (the leads were
+ * asked to map it) -> `mapped` (a lead chose its account; the introduction is not approved yet) ->
+ * `live` (a lead approved the introduction and it was posted; Baton answers there from then on).
+ */
+export interface ChannelOnboarding {
+  channel: ChannelRef;
+  status: 'offered' | 'mapped' | 'live';
+  reason: OfferReason;
+  offeredAt: number;
+  offer?: OfferLocation;
+  accountId?: string;
+  mappedBy?: string;
+  /** The introduction as a lead approved it. */
+  intro?: string;
+  approvedBy?: string;
+  /** Customer messages that arrived before the channel went live; each was shown to the leads, none answered. */
+  held: number;
+}
+
+/** Accounts leads created in Slack; `channels` are the ones mapped when each was created. */
+export type StoredAccount = AccountPolicy;
+
+export type Change<T, R> = (current: T) => { next?: T; result: R };
+
+/** Onboarding state in the shared store: every instance sees a mapping as soon as it is written. */
+export interface OnboardingStore {
+  get(channelName: string): Promise<ChannelOnboarding | undefined>;
+  /** Read-modify-write of one channel's record, serialized per channel across instances. */
+  update<R>(channelName: string, change: Change<ChannelOnboarding | undefined, R>): Promise<R>;
+  accounts(): Promise<StoredAccount[]>;
+  /** Read-modify-write of the stored accounts, serialized across instances. */
+  updateAccounts<R>(change: Change<StoredAccount[], R>): Promise<R>;
+}
+
+/** What the leads see about a channel; rendered per platform at the edge. */
+export interface OnboardingView {
+  channel: ChannelRef;
+  status: ChannelOnboarding['status'];
+  reason: OfferReason;
+  account?: { name: string; tier: string; crmUrl?: string };
+  mappedBy?: string;
+  approvedBy?: string;
+  intro?: string;
+  held: number;
+}
+
+/** A customer message Baton left to people because its channel is not live yet. */
+export interface HeldMessage {
+  channel: ChannelRef;
+  authorName?: string;
+  text: string;
+}
+
+/** Delivery of the onboarding conversation with the leads, and of the approved introduction. */
+export interface OnboardingGateway {
+  /** Posts the leads' message about a channel in an internal channel; returns its id. */
+  offer(leads: ChannelRef, view: OnboardingView): Promise<string>;
+  updateOffer(at: OfferLocation, view: OnboardingView): Promise<void>;
+  /** A held customer message, in the thread of the leads' message. */
+  noteHeld(at: OfferLocation, message: HeldMessage): Promise<void>;
+  /** The approved introduction, at the top level of the customer channel. */
+  postIntro(channel: ChannelRef, text: string): Promise<void>;
+}
+
+export interface OnboardingPorts {
+  store: OnboardingStore;
+  gateway: OnboardingGateway;
+}

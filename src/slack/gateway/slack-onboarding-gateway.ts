@@ -1,0 +1,33 @@
+import type { ChannelRef } from '../../core/model/conversation-ref.js';
+import type { HeldMessage, OfferLocation, OnboardingGateway, OnboardingView } from '../../core/ports/onboarding.js';
+import { clip, escapeMrkdwn } from '../render/mrkdwn.js';
+import { renderHeldMessage, renderOnboardingMessage } from '../render/onboarding-message.js';
+import type { SlackCaller } from './slack-caller.js';
+
+function slackChannel(ref: ChannelRef): string {
+  if (ref.platform !== 'slack') throw Object.assign(new Error(`not a Slack channel: ${ref.platform}:${ref.channel}`), { code: 'BATON_NOT_SLACK' });
+  return ref.channel;
+}
+
+/** The leads' messages about new channels, and the introductions they approve, in Slack. */
+export class SlackOnboardingGateway implements OnboardingGateway {
+  constructor(private readonly slack: SlackCaller) {}
+
+  async offer(leads: ChannelRef, view: OnboardingView): Promise<string> {
+    const res = await this.slack.call<{ ts: string }>('chat.postMessage', { channel: slackChannel(leads), ...renderOnboardingMessage(view), unfurl_links: false });
+    return res.ts;
+  }
+
+  async updateOffer(at: OfferLocation, view: OnboardingView): Promise<void> {
+    await this.slack.call('chat.update', { channel: slackChannel(at.channel), ts: at.messageId, ...renderOnboardingMessage(view) });
+  }
+
+  async noteHeld(at: OfferLocation, message: HeldMessage): Promise<void> {
+    await this.slack.call('chat.postMessage', { channel: slackChannel(at.channel), thread_ts: at.messageId, text: renderHeldMessage(message), unfurl_links: false });
+  }
+
+  /** The lead's own words, escaped so they can never form a mention in the customer's channel. */
+  async postIntro(channel: ChannelRef, text: string): Promise<void> {
+    await this.slack.call('chat.postMessage', { channel: slackChannel(channel), text: clip(escapeMrkdwn(text), 4000), unfurl_links: false });
+  }
+}
