@@ -5,6 +5,7 @@ import type { InboundMessage } from '../model/message.js';
 import type { ChannelOnboarding, OnboardingPorts } from '../ports/onboarding.js';
 import { channelStanding } from './channel-directory.js';
 import { ensureOffer, offerChannel } from './offer-channel.js';
+import { refreshOffer } from './onboarding-view.js';
 
 export type Admission = { admitted: true; account: AccountPolicy } | { admitted: false; reason: 'unmapped_channel' | 'awaiting_consent' };
 
@@ -31,7 +32,7 @@ export async function admitMessage(deps: CoreDeps, msg: InboundMessage): Promise
   return { admitted: false, reason: standing.kind === 'onboarding' ? 'awaiting_consent' : 'unmapped_channel' };
 }
 
-/** Counts the message on the channel's record and shows it to the leads; nothing of it reaches the customer. */
+/** Counts the message on the leads' message and copies it into its thread; nothing of it reaches the customer. */
 async function holdMessage(deps: CoreDeps & { onboarding: OnboardingPorts }, msg: InboundMessage): Promise<void> {
   const name = channelName(msg.ref);
   if (!msg.text.trim() || !(await deps.once.claimOnce(`held:${name}:${msg.id}`, HELD_ONCE_MS))) return;
@@ -46,4 +47,5 @@ async function holdMessage(deps: CoreDeps & { onboarding: OnboardingPorts }, msg
   } catch (err) {
     deps.log.warn({ err, channel: msg.ref.channel }, 'could not show the leads a message held in a new channel');
   }
+  await refreshOffer(deps, record);
 }
