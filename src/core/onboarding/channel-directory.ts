@@ -18,8 +18,8 @@ export async function findAccount(deps: Pick<CoreDeps, 'policy' | 'onboarding'>,
 
 /** Queue channels and the leads' channel: Baton's own, never a customer's, never offered for mapping. */
 export function isInternalChannel(policy: Policy, ref: ChannelRef): boolean {
-  if (ref.platform !== 'slack') return false;
-  return policy.leads_channel === ref.channel || policy.queues.some((q) => q.channel === ref.channel);
+  const name = channelName(ref);
+  return policy.leads_channel === name || policy.queues.some((q) => q.channel === name);
 }
 
 /** Where the leads hear about new channels: the digest's channel, else the default queue's. */
