@@ -8,6 +8,7 @@ import { csatThanksCard } from './render/csat-card.js';
 import type { CardAnswer, TeamsTurnDeps } from './teams-turn-deps.js';
 import { teamsHumanRequestItem } from './intake/teams-inbox-item.js';
 import { PACKET_ACTIONS } from './packet-actions.js';
+import { voteFromCard } from './answer-feedback.js';
 
 /** Conversation keys as the core forms them for Teams; a card value that is not one is rejected, not looked up. */
 const teamsKey = z.string().regex(/^teams:\S{1,400}$/);
@@ -55,6 +56,8 @@ async function rate(deps: TeamsTurnDeps, ctx: TurnContext, data: unknown): Promi
 export async function runCardAction(deps: TeamsTurnDeps, ctx: TurnContext, action: CardAction): Promise<CardAnswer | undefined> {
   if (action.verb === ACTION.talkToHuman) return talkToHuman(deps, ctx, action.data);
   if (action.verb === ACTION.csat) return rate(deps, ctx, action.data);
+  if (action.verb === ACTION.answerHelpful) return voteFromCard(deps, ctx, action.data, 'helpful');
+  if (action.verb === ACTION.answerNotHelpful) return voteFromCard(deps, ctx, action.data, 'not_helpful');
   const packetAction = PACKET_ACTIONS[action.verb];
   if (packetAction) return packetAction(deps, ctx, action.data);
   deps.log.warn({ verb: action.verb }, 'unknown Teams card action ignored');

@@ -11,6 +11,8 @@ export const customerMessageBody = z.object({ account: z.string().min(1), custom
 export const staffReplyBody = z.object({ escalationId: z.string().min(1), text: text.max(MAX_RELAY_CHARS) });
 export const conversationActionBody = z.object({ conversationKey: z.string().min(1), customer: z.string().min(1) });
 export const ratingBody = conversationActionBody.extend({ rating: z.number().int() });
+/** A Helpful / Not helpful press: the answer's button value, and the message that showed it (whose buttons give way). */
+export const voteBody = z.object({ answer: z.string().min(1).max(500), customer: z.string().min(1), messageId: z.string().min(1).max(100), vote: z.enum(['helpful', 'not_helpful']) });
 export const escalationBody = z.object({ escalationId: z.string().min(1) });
 /** "Send as is" (no text) or "Edit and send" on a copilot draft. */
 export const draftSendBody = escalationBody.extend({ text: z.string().max(MAX_RELAY_CHARS).optional() });

@@ -1,6 +1,7 @@
 import type { PacketLocation } from '../core/escalation/escalation.js';
 import type { HandoffPacket } from '../core/handoff/handoff-packet.js';
 import type { ReportView } from '../core/metrics/report.js';
+import { answerRefValue } from '../core/model/answer-ref.js';
 import type { ChannelRef, ConversationRef } from '../core/model/conversation-ref.js';
 import type { ChatGateway, CustomerMessage, DeliveryPlace, DeliveryTag } from '../core/ports/chat-gateway.js';
 import type { CsatPrompt, LoopGateway } from '../core/ports/loop-gateway.js';
@@ -20,7 +21,11 @@ export class WebGateway implements ChatGateway, LoopGateway {
     const id = this.feed.nextId();
     const base = { type: 'message' as const, room: ref.channel, thread: ref.thread, id, role: 'bot' as const, author: BOT, at: Date.now(), ...(deliveryId ? { deliveryId } : {}) };
     if (message.kind === 'notice') this.feed.push({ ...base, html: escapeHtml(message.text) });
-    else this.feed.push({ ...base, html: markdownToHtml(message.text), sources: message.citations, offerHuman: message.offerHuman });
+    else {
+      const { feedback } = message;
+      const votes = feedback ? { feedback: { helpful: feedback.helpful, notHelpful: feedback.notHelpful, answer: answerRefValue(feedback.answer) } } : {};
+      this.feed.push({ ...base, html: markdownToHtml(message.text), sources: message.citations, offerHuman: message.offerHuman, ...votes });
+    }
     return id;
   }
 

@@ -17,7 +17,11 @@ describe('a Teams customer', () => {
     const json = JSON.stringify(card);
     expect(json).toMatch(/Settings/);
     expect(json).toContain('Source:');
-    expect(card!.actions).toEqual([expect.objectContaining({ type: 'Action.Execute', verb: ACTION.talkToHuman, title: 'Talk to a person' })]);
+    expect(card!.actions).toEqual([
+      expect.objectContaining({ type: 'Action.Execute', verb: ACTION.answerHelpful, title: 'Helpful' }),
+      expect.objectContaining({ type: 'Action.Execute', verb: ACTION.answerNotHelpful, title: 'Not helpful' }),
+      expect.objectContaining({ type: 'Action.Execute', verb: ACTION.talkToHuman, title: 'Talk to a person' }),
+    ]);
   });
 
   it('is answered once when Teams delivers the same activity again', async () => {
@@ -88,5 +92,22 @@ describe('"Talk to a person" from Teams', () => {
     await postIn(ask.id, (c) => String(c.body.text ?? '').includes('This button is for the customer'));
     await send(submitMessage({ serviceUrl: connector.url, from: teamsCustomer, root: ask.id, cardId: answer.id!, verb: ACTION.talkToHuman, data }));
     await h.waitForPost(SUPPORT, undefined);
+  });
+});
+
+describe('Helpful / Not helpful from Teams', () => {
+  it('"Not helpful" counts the vote and opens the packet in the routed queue, as on Slack', async () => {
+    const { send, connector, postIn, h } = world();
+    const ask = channelMessage({ serviceUrl: connector.url, from: teamsCustomer, text: 'How do I invite a teammate?' });
+    await send(ask);
+    const answer = await postIn(ask.id);
+    const data = (cardsIn(answer)[0]!.actions as { verb?: string; data?: Record<string, unknown> }[]).find((a) => a.verb === ACTION.answerNotHelpful)!.data!;
+    const staffClick = await send(executeInvoke({ serviceUrl: connector.url, from: teamsStaff, root: ask.id, cardId: answer.id!, verb: ACTION.answerNotHelpful, data }));
+    expect(staffClick.body).toContain('for the customer');
+    const res = await send(executeInvoke({ serviceUrl: connector.url, from: teamsCustomer, root: ask.id, cardId: answer.id!, verb: ACTION.answerNotHelpful, data }));
+    expect(res.body).toContain('Sorry that did not help');
+    await h.waitForPost(SUPPORT, undefined);
+    const votes = await h.baton.stores.feedback.list(0, Date.now() + 1);
+    expect(votes).toEqual([expect.objectContaining({ kind: 'vote', vote: 'not_helpful', category: 'how_to', accountId: expect.any(String) })]);
   });
 });

@@ -124,6 +124,22 @@ describe('the playground adapter', () => {
     expect((await call('/api/csat', { conversationKey: key, customer: 'web-acme-alex', rating: 5 })).status).toBe(200);
   });
 
+  it('Helpful / Not helpful under an answer go through the core: Not helpful opens the packet and the buttons give way', async () => {
+    const p = await start();
+    await ask('How do I invite a teammate?');
+    const answer = await feedShows((e) => e.role === 'bot' && 'feedback' in e);
+    const feedback = answer.feedback as { helpful: string; notHelpful: string; answer: string };
+    expect([feedback.helpful, feedback.notHelpful]).toEqual(['Helpful', 'Not helpful']);
+    const voted = await call('/api/answer-feedback', { answer: feedback.answer, messageId: answer.id, customer: 'web-acme-alex', vote: 'not_helpful' });
+    expect(voted.status).toBe(200);
+    expect(await feedShows((e) => e.type === 'feedback-done' && e.id === answer.id)).toMatchObject({ text: expect.stringContaining('Sorry that did not help') });
+    await feedShows((e) => e.type === 'packet');
+    expect(await p.core.loop.feedback.list(0, Date.now() + 1)).toEqual([expect.objectContaining({ vote: 'not_helpful', category: 'how_to' })]);
+    expect((await call('/api/answer-feedback', { answer: 'answer:E-NONE web:acme:1', messageId: 'x', customer: 'web-acme-alex', vote: 'helpful' })).status).toBe(404);
+    const csv = await (await fetch(`${running!.url}/api/gaps.csv?days=7`)).text();
+    expect(csv.split('\r\n')[1]).toMatch(/^"[^"]+","how_to","1","0","0","1","1","How do I invite a teammate\?"$/);
+  });
+
   it('reset empties the store and tells open pages to clear', async () => {
     const p = await start();
     const { json } = await ask('Can I talk to a human please?');

@@ -1,3 +1,4 @@
+import type { Policy } from '../../config/policy-schema.js';
 import { requestHuman, type HumanRequestOutcome } from '../conversation/request-human.js';
 import type { LoopDeps } from '../deps.js';
 import type { AnswerRef } from '../model/answer-ref.js';
@@ -6,6 +7,12 @@ import type { VoteFact } from '../ports/feedback-log.js';
 import { exampleQuestion } from './content-gap.js';
 
 export type Vote = VoteFact['vote'];
+
+/**
+ * Starts the handoff "Not helpful" asks for: at once by default; an adapter whose clicks must answer
+ * quickly records the request in its inbox instead and reports no outcome.
+ */
+export type HandOver = (conversationKey: string, author: Author) => Promise<HumanRequestOutcome | undefined>;
 
 export type VoteOutcome =
   | { kind: 'recorded'; vote: Vote; handoff?: HumanRequestOutcome }
@@ -19,7 +26,7 @@ export type VoteOutcome =
  * vote instead of adding one. "Not helpful" hands the conversation to a person at once, as the customer's
  * own request: they have just said the answer did not do it, and asking them again would cost a click.
  */
-export async function voteOnAnswer(deps: LoopDeps, ref: AnswerRef, author: Author, vote: Vote): Promise<VoteOutcome> {
+export async function voteOnAnswer(deps: LoopDeps, ref: AnswerRef, author: Author, vote: Vote, handOver: HandOver = (key, who) => requestHuman(deps, key, who)): Promise<VoteOutcome> {
   if (!author.isExternal) return { kind: 'not_customer' };
   const conversation = await deps.conversations.get(ref.conversationKey);
   const index = conversation?.turns.findIndex((t) => t.role === 'bot' && t.deliveryId === ref.answerId) ?? -1;
@@ -40,5 +47,13 @@ export async function voteOnAnswer(deps: LoopDeps, ref: AnswerRef, author: Autho
   });
   deps.log.info({ conversation: conversation.key, answer: ref.answerId, vote, category: answer.answered?.category }, 'answer feedback recorded');
   if (vote === 'helpful') return { kind: 'recorded', vote };
-  return { kind: 'recorded', vote, handoff: await requestHuman(deps, ref.conversationKey, author) };
+  const handoff = await handOver(ref.conversationKey, author);
+  return { kind: 'recorded', vote, ...(handoff ? { handoff } : {}) };
+}
+
+/** What the clicker reads back, on every platform: the quiet acknowledgement, or why the vote did not count. */
+export function voteReply(copy: Policy['answer_feedback'], outcome: VoteOutcome): string {
+  if (outcome.kind === 'not_customer') return 'These buttons are for the customer; their votes count in the report.';
+  if (outcome.kind === 'not_found') return 'This answer is no longer on record, so the vote was not counted.';
+  return outcome.vote === 'helpful' ? copy.thanks : copy.sorry;
 }

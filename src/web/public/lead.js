@@ -46,6 +46,8 @@ export function leadView() {
     review.replaceChildren(h('h2', {}, `Weekly review: ${r.tagged} tagged escalation${r.tagged === 1 ? '' : 's'}`),
       draftLine(r.drafts),
       h('div', { class: 'figures' }, counts('Root cause', r.byRootCause), counts('AI accuracy', r.byAccuracy), counts('Automation potential', r.byAutomation)),
+      h('h3', {}, 'Answer feedback'), votes(r.feedback),
+      h('h3', {}, 'Content gaps'), ...gaps(r.gaps),
       h('h3', {}, 'Knowledge-base candidates'),
       ...(r.candidates.length ? r.candidates.map(candidate) : [h('p', { class: 'sub' }, 'None yet: close an escalation with a resolution note or a reply to the customer.')]));
   }
@@ -55,6 +57,23 @@ export function leadView() {
     const reviewed = d.sent + d.edited + d.discarded;
     if (!reviewed) return '';
     return h('p', { class: 'sub' }, `Copilot drafts: ${reviewed} reviewed · ${d.sent} sent as is · ${d.edited} edited · ${d.discarded} discarded (counted in AI accuracy as correct, partially correct, off-base)`);
+  }
+
+  /** Helpful share of the week's votes, by category and by knowledge source. */
+  function votes(f) {
+    const n = f.total.helpful + f.total.notHelpful;
+    if (!n) return h('p', { class: 'sub' }, 'No votes on answers this week.');
+    const rows = (list) => list.map((c) => ({ label: c.key, count: `${pct(c.rate)} of ${c.helpful + c.notHelpful}` }));
+    return h('div', { class: 'figures' }, figure(pct(f.total.rate), `helpful (${n} votes)`), counts('By category', rows(f.byCategory)), counts('By source', rows(f.bySource)));
+  }
+
+  /** What Baton could not answer, by topic, with redacted example questions and the CSV of all of them. */
+  function gaps(list) {
+    const csv = h('a', { class: 'btn', href: '/api/gaps.csv?days=7', download: '' }, 'Download content gaps CSV');
+    if (!list.length) return [h('p', { class: 'sub' }, 'None: Baton had an answer for every question this week.')];
+    return [...list.slice(0, 8).map((g) => h('div', { class: 'candidate' }, h('strong', {}, `${g.topic} · ${g.count} question${g.count === 1 ? '' : 's'}: `),
+      h('span', { class: 'sub' }, `${g.noSource} no source, ${g.belowThreshold} below threshold, ${g.notHelpful} not helpful`),
+      g.examples.map((q) => h('div', { class: 'draft' }, q)))), h('p', {}, csv)];
   }
 
   function candidate(c) {

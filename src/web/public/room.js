@@ -23,7 +23,11 @@ export function roomView(account) {
     list,
     h('div', { class: 'composer-wrap' }, suggest, main));
 
-  const actions = { rate: (key, rating) => post('/api/csat', { conversationKey: key, customer: customer.id, rating }), person: (key) => post('/api/talk-to-human', { conversationKey: key, customer: customer.id }) };
+  const actions = {
+    rate: (key, rating) => post('/api/csat', { conversationKey: key, customer: customer.id, rating }),
+    person: (key) => post('/api/talk-to-human', { conversationKey: key, customer: customer.id }),
+    vote: (answer, messageId, vote) => post('/api/answer-feedback', { answer, messageId, vote, customer: customer.id }),
+  };
 
   function card(thread) {
     if (cards.has(thread)) return cards.get(thread);
@@ -68,6 +72,7 @@ function message(m, actions) {
       h('div', { class: 'meta' }, h('span', { class: 'name' }, m.author), m.role === 'bot' ? h('span', { class: 'tag' }, 'APP') : m.role === 'staff' ? h('span', { class: 'tag' }, 'your team') : '', h('time', {}, clock(m.at)), why ? whyChip(m.id) : ''),
       h('div', { class: 'body', html: m.html }),
       m.sources?.length ? h('div', { class: 'sources' }, h('span', {}, 'Source:'), m.sources.map((s) => (s.url ? h('a', { class: 'source', href: s.url, target: '_blank', rel: 'noopener' }, s.title) : h('span', { class: 'source' }, s.title)))) : '',
+      m.feedback ? feedback(m, actions) : '',
       m.offerHuman ? [h('div', { class: 'actions' }, h('button', { class: 'btn', type: 'button', onclick: () => person(actions, m.offerHuman.conversationKey) }, m.offerHuman.label)), h('div', { class: 'footer-note' }, m.offerHuman.footer)] : '',
       m.csat ? csat(m, actions) : ''));
 }
@@ -75,6 +80,19 @@ function message(m, actions) {
 async function person(actions, key) {
   const r = await actions.person(key);
   if (r.refusal) toast(r.refusal);
+}
+
+/** Helpful / Not helpful under an answer; once a vote counts, the buttons give way to the acknowledgement. */
+function feedback(m, actions) {
+  const done = state.csatDone.get(m.id);
+  if (done) return h('div', { class: 'csat-done' }, done);
+  const press = (vote) => async () => {
+    const r = await actions.vote(m.feedback.answer, m.id, vote);
+    if (r.refusal) toast(r.refusal);
+  };
+  return h('div', { class: 'actions', role: 'group', 'aria-label': 'Was this answer helpful?' },
+    h('button', { class: 'btn', type: 'button', onclick: press('helpful') }, m.feedback.helpful),
+    h('button', { class: 'btn', type: 'button', onclick: press('not_helpful') }, m.feedback.notHelpful));
 }
 
 function csat(m, actions) {

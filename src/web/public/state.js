@@ -30,6 +30,8 @@ export function apply(e) {
       if (e.messageId.startsWith('human-')) threadOf(e.room, e.thread, Date.now()).messages.push({ ...e, role: 'action', at: Date.now() });
       break;
     case 'csat-done':
+    case 'feedback-done':
+      // Either way the message's buttons give way to the text: one map serves both.
       state.csatDone.set(e.id, e.text);
       break;
     case 'packet': {

@@ -15,6 +15,8 @@ export interface RoomMessage {
   html: string;
   sources?: Citation[];
   offerHuman?: { label: string; footer: string; conversationKey: string };
+  /** Helpful / Not helpful; `answer` is the value the page sends back (model/answer-ref.ts). */
+  feedback?: { helpful: string; notHelpful: string; answer: string };
   csat?: CsatPrompt;
   deliveryId?: string;
 }
@@ -23,6 +25,7 @@ export interface RoomMessage {
 export type PlaygroundEvent =
   | RoomMessage
   | { type: 'csat-done'; room: string; id: string; text: string }
+  | { type: 'feedback-done'; room: string; id: string; text: string }
   | { type: 'packet'; board: string; id: string; at: number; packet: HandoffPacket; deliveryId?: string }
   | { type: 'internal'; board: string; id: string; packetId: string; text: string; at: number; deliveryId?: string }
   | { type: 'alert'; board: string; id: string; text: string; at: number; deliveryId: string }

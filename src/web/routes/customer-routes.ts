@@ -3,7 +3,9 @@ import { handleMessage } from '../../core/conversation/handle-message.js';
 import { requestHuman } from '../../core/conversation/request-human.js';
 import { rateConversation } from '../../core/feedback/csat.js';
 import type { HttpServer } from '../../http/http-server.js';
-import { conversationActionBody, customerById, customerMessage, customerMessageBody, ratingBody } from '../normalize.js';
+import { voteOnAnswer, voteReply } from '../../core/feedback/answer-vote.js';
+import { parseAnswerRef } from '../../core/model/answer-ref.js';
+import { conversationActionBody, customerById, customerMessage, customerMessageBody, ratingBody, voteBody } from '../normalize.js';
 import type { PlaygroundContext } from '../playground-context.js';
 import { markdownToHtml } from '../render/markdown-html.js';
 import { whyOf } from '../render/why-view.js';
@@ -15,7 +17,7 @@ function placeOf(key: string): { room: string; thread: string } | undefined {
   return m ? { room: m[1]!, thread: m[2]! } : undefined;
 }
 
-/** What a customer does in their room: ask, press "Talk to a person", rate. Each goes to the core's own use case. */
+/** What a customer does in their room: ask, press "Talk to a person", vote on an answer, rate. Each goes to the core's own use case. */
 export function serveCustomerRoutes(server: HttpServer, ctx: PlaygroundContext): void {
   const { core, feed } = ctx;
 
@@ -42,6 +44,21 @@ export function serveCustomerRoutes(server: HttpServer, ctx: PlaygroundContext):
     if (outcome.kind === 'not_found') return sendJson(res, 404, { error: 'This conversation no longer exists.' });
     feed.push({ type: 'why', ...place, messageId: `human-${feed.nextId()}`, why: whyOf(outcome) });
     sendJson(res, 200, { outcome: outcome.kind, refusal: talkToHumanRefusal(outcome) });
+  });
+
+  server.route('POST', '/api/answer-feedback', async (req, res) => {
+    const body = await readJson(req, res, voteBody);
+    if (!body) return;
+    const author = customerById(core.policy, body.customer);
+    const ref = parseAnswerRef(body.answer);
+    const place = ref && placeOf(ref.conversationKey);
+    if (!author || !ref || !place) return sendJson(res, 400, { error: 'Unknown customer or answer.' });
+    const outcome = await voteOnAnswer(core, ref, author, body.vote);
+    const text = voteReply(core.policy.answer_feedback, outcome);
+    if (outcome.kind !== 'recorded') return sendJson(res, outcome.kind === 'not_found' ? 404 : 409, { refusal: text });
+    feed.push({ type: 'feedback-done', room: place.room, id: body.messageId, text });
+    if (outcome.handoff) feed.push({ type: 'why', ...place, messageId: `human-${feed.nextId()}`, why: whyOf(outcome.handoff) });
+    sendJson(res, 200, { outcome: outcome.kind });
   });
 
   server.route('POST', '/api/csat', async (req, res) => {

@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import { gapsCsv, loadFeedbackReview } from '../../core/feedback/content-gaps.js';
 import { parseExportArgs } from '../../core/feedback/export-args.js';
 import { approveCandidate } from '../../core/feedback/kb-candidate.js';
 import { loadTrainingExport } from '../../core/feedback/load-export.js';
@@ -63,6 +64,14 @@ export function serveLeadRoutes(server: HttpServer, ctx: PlaygroundContext): voi
       download(res, `baton-escalations.${format}`, format === 'csv' ? files.csv : files.jsonl, format === 'csv' ? 'text/csv' : 'application/x-ndjson');
     });
   }
+
+  // What `/baton gaps` sends a lead: every content gap of the period, by topic.
+  server.route('GET', '/api/gaps.csv', async (req, res) => {
+    const days = Number(new URL(req.url ?? '/', 'http://localhost').searchParams.get('days') ?? '7');
+    if (!Number.isInteger(days) || days < 1 || days > 365) return sendJson(res, 400, { error: 'days must be a whole number of days from 1 to 365.' });
+    const { gaps } = await loadFeedbackReview(core.loop.feedback, core.clock.now(), days);
+    download(res, 'baton-content-gaps.csv', gapsCsv(gaps), 'text/csv');
+  });
 }
 
 function download(res: ServerResponse, filename: string, body: string, type: string): void {
