@@ -1,8 +1,11 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { RecordedCall } from '../../fakes/fake-slack-api.js';
 import { blockActionsPayload, sendInteraction, type Actor } from '../../fakes/slack-request.js';
-import type { Harness } from '../harness.js';
-import { ACME_CHANNEL, ACTION, ana, customer, dmOf, lead, otherCustomer, slash, uploadedFiles, useLoopWorld } from './loop-world.js';
+import { Harness } from '../harness.js';
+import { ACME_CHANNEL, ACTION, ana, customer, dmOf, lead, ManualClock, otherCustomer, slash, uploadedFiles, useLoopWorld } from './loop-world.js';
 
 const world = useLoopWorld();
 let h: Harness;
@@ -107,5 +110,33 @@ describe('content gaps', () => {
     expect(rows[0]).toBe('topic,category,questions,no_source,below_threshold,not_helpful,accounts,example_questions');
     expect(rows[1]).toMatch(/^"[^"]+","billing","2",/);
     expect(rows.join('\n')).toContain('[PHONE]');
+  });
+});
+
+describe('the weekly digest', () => {
+  it('lists the week\u2019s content gaps in the leads\u2019 channel', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'baton-digest-'));
+    const policyFile = join(dir, 'baton.yaml');
+    writeFileSync(policyFile, readFileSync('test/fixtures/e2e/baton.loop.yaml', 'utf8').replace('digest: { enabled: false }', 'digest: { enabled: true, weekday: mon, hour: 9, timezone: UTC }'));
+    const clock = new ManualClock();
+    const digestWorld = await Harness.start({ policyFile, clock });
+    try {
+      await digestWorld.say(customer, 'Why were we charged twice for the same invoice this month?');
+      await digestWorld.fake.waitFor('chat.postMessage', (c) => String(c.args.text).startsWith('Escalation '));
+      await digestWorld.settle();
+      // On to the next Monday, 09:00 UTC: the digest's slot.
+      const now = new Date(clock.now());
+      const monday = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + ((8 - now.getUTCDay()) % 7 || 7), 9, 5);
+      clock.advance(monday - clock.now());
+      await digestWorld.baton.sweep();
+      const digest = await digestWorld.fake.waitFor('chat.postMessage', (c) => c.args.channel === 'C0LEADS001');
+      const blocks = JSON.stringify(digest.args.blocks);
+      expect(blocks).toContain('*Content gaps*');
+      expect(blocks).toMatch(/billing · 1 question \(1 (no source|below threshold)\)|\*billing\* · 1 question/);
+      expect(blocks).toContain('Why were we charged twice for the same invoice this month?');
+    } finally {
+      expect(digestWorld.fake.violations()).toEqual([]);
+      await digestWorld.stop();
+    }
   });
 });
