@@ -17,6 +17,8 @@ import { messageEvent } from '../test/fakes/slack-request.js';
 const CHANNELS = Array.from({ length: 25 }, (_, i) => `C0BENCH${String(i).padStart(4, '0')}`);
 const QUESTION = 'How do I invite a teammate?';
 const policyFile = policyWithChannels(CHANNELS);
+/** The same policy with grouping off: what Baton itself adds to an answer, without the window it waits by design. */
+const ungroupedPolicyFile = policyWithChannels(CHANNELS, { grouping: { window_seconds: 0 } });
 let seq = 0;
 
 function thread(fake: FakeSlackApi, channel: string): Sent {
@@ -25,11 +27,11 @@ function thread(fake: FakeSlackApi, channel: string): Sent {
   return { channel, ts, envelope: messageEvent({ channel, user: CUSTOMER.id, userTeam: CUSTOMER.teamId, text: QUESTION, ts }), acked: false, attempts: 0 };
 }
 
-async function world(postLimits: PostLimits) {
+async function world(postLimits: PostLimits, policy = policyFile) {
   const fake = await FakeSlackApi.start({ team: { id: 'T0VENDOR01' }, postLimits });
   fake.addUser({ id: CUSTOMER.id, team_id: CUSTOMER.teamId, real_name: 'Casey' });
   const store = `sqlite://${join(mkdtempSync(join(tmpdir(), 'baton-bench-')), 'baton.sqlite')}`;
-  const baton = await BatonProcess.start({ SLACK_API_URL: fake.url, BATON_STORE: store, BATON_CONFIG: policyFile, LOG_LEVEL: 'info', BATON_MAX_BACKLOG: '100000' });
+  const baton = await BatonProcess.start({ SLACK_API_URL: fake.url, BATON_STORE: store, BATON_CONFIG: policy, LOG_LEVEL: 'info', BATON_MAX_BACKLOG: '100000' });
   return { fake, baton };
 }
 
@@ -105,8 +107,8 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 }
 
-async function latency(perSecond: number, seconds: number): Promise<string> {
-  const { fake, baton } = await world({ perChannel: { perSecond: 1, burst: 1 } });
+async function latency(perSecond: number, seconds: number, policy = policyFile): Promise<string> {
+  const { fake, baton } = await world({ perChannel: { perSecond: 1, burst: 1 } }, policy);
   const sent: Sent[] = [];
   const sentAt = new Map<string, number>();
   const started = Date.now();
@@ -130,6 +132,9 @@ async function latency(perSecond: number, seconds: number): Promise<string> {
 const ack = await ackPath();
 console.log(`\nintake ack path (signed HTTP event -> 200, 50 in flight, 2,000 events): Baton ${ack.baton.toFixed(0)}/s (recorded in SQLite before the 200, deciding and posting meanwhile), bare Bolt that only acks ${ack.bare.toFixed(0)}/s: ${(ack.baton / ack.bare).toFixed(2)}x (goal >= 0.8x)`);
 console.log(await burst());
-console.log('event-to-answer latency, 25 channels, fake Slack at 1 post/s per channel, no workspace limit:');
+console.log('event-to-answer latency, 25 channels, fake Slack at 1 post/s per channel, no workspace limit, shipped policy (each answer waits the 3 s grouping window):');
 console.log(await latency(1, 10));
 console.log(await latency(20, 10));
+console.log('the same with grouping.window_seconds: 0 (what Baton itself takes):');
+console.log(await latency(1, 10, ungroupedPolicyFile));
+console.log(await latency(20, 10, ungroupedPolicyFile));

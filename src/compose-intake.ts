@@ -14,6 +14,11 @@ const CONCURRENCY = 64;
 /** Internal messages (packets, alerts) are retried at least this often, forever. */
 const MAX_BACKOFF_MS = 30_000;
 
+/** A customer-channel message waits for the ones sent right after it; a button press is acted on at once. */
+function isMessageItem(item: InboxItem): boolean {
+  return (item.payload as { kind?: unknown } | null)?.kind === 'message';
+}
+
 export interface Intake {
   inbox: KeyvInbox;
   worker: InboxWorker;
@@ -23,7 +28,7 @@ export interface Intake {
   stop(graceMs: number): Promise<void>;
 }
 
-export type ItemHandler = (item: InboxItem, recovered: boolean) => Promise<void>;
+export type ItemHandler = (items: InboxItem[], recovered: boolean) => Promise<void>;
 /** Another platform's inbox handler, built once the worker and runner exist (the Teams edge). */
 export type TeamsIntake = (ctx: { worker(): InboxWorker; runner: DeliveryRunner }) => ItemHandler;
 
@@ -40,8 +45,14 @@ export async function composeIntake(env: Env, core: CoreDeps, slack: Omit<SlackD
   const deps: SlackDeps = { ...slack, intake: { take: (item) => worker!.take(item) } };
   const slackHandle = slackItemHandler({ ...deps, runner, metrics, worker: () => worker! });
   const teamsHandle = teams?.({ runner, worker: () => worker! });
-  const handle: ItemHandler = (item, recovered) => (teamsHandle && isTeamsItem(item) ? teamsHandle(item, recovered) : slackHandle(item, recovered));
-  worker = new InboxWorker(inbox, handle, { maxDepth: env.BATON_MAX_BACKLOG, concurrency: CONCURRENCY, onDepth: (d) => metrics.intakeBacklog(d) }, slack.log.child({ component: 'intake' }));
+  const handle: ItemHandler = (items, recovered) => (teamsHandle && items.some(isTeamsItem) ? teamsHandle(items, recovered) : slackHandle(items, recovered));
+  const holdMs = core.policy.grouping.window_seconds * 1000;
+  worker = new InboxWorker(
+    inbox,
+    handle,
+    { maxDepth: env.BATON_MAX_BACKLOG, concurrency: CONCURRENCY, onDepth: (d) => metrics.intakeBacklog(d), holdMs: (item) => (isMessageItem(item) ? holdMs : 0) },
+    slack.log.child({ component: 'intake' }),
+  );
   const running = worker;
   return {
     deps,

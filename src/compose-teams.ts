@@ -23,7 +23,7 @@ import { teamsSettings, teamsWanted, type TeamsSettings } from './teams/teams-se
 export interface TeamsEdge {
   gateway: TeamsGateway;
   /** Adds POST /api/messages and returns the inbox handler for Teams items. */
-  serve(server: HttpServer, core: CoreDeps, intake: { worker(): InboxWorker; runner: DeliveryRunner }, metrics: Metrics): (item: InboxItem, recovered: boolean) => Promise<void>;
+  serve(server: HttpServer, core: CoreDeps, intake: { worker(): InboxWorker; runner: DeliveryRunner }, metrics: Metrics): (items: InboxItem[], recovered: boolean) => Promise<void>;
   stop(): Promise<void>;
 }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { loopShape, userId } from './loop-schema.js';
 import { onboardingSchema } from './onboarding-schema.js';
 import { triageSchema } from './triage-schema.js';
+import { groupingSchema } from './grouping-schema.js';
 
 const id = z.string().min(1).regex(/^[a-z0-9_-]+$/i, 'letters, digits, "_" or "-"');
 const risk = z.enum(['low', 'medium', 'high']);
@@ -135,6 +136,7 @@ export const policySchema = z
     root_causes: z.array(z.object({ id: id.max(75), label: z.string().min(1).max(75) }).strict()).min(1).max(100),
     copy: copySchema.default(copySchema.parse({})),
     takeover: takeoverSchema.default(takeoverSchema.parse({})),
+    grouping: groupingSchema.default(groupingSchema.parse({})),
     triage: triageSchema.default(triageSchema.parse({})),
     onboarding: onboardingSchema.default(onboardingSchema.parse({})),
     ...loopShape,

@@ -16,11 +16,15 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** The shipped policy with `channels` customer channels for Globex (growth tier: escalations route by topic). */
-export function policyWithChannels(channels: string[]): string {
+/**
+ * The shipped policy with `channels` customer channels for Globex (growth tier: escalations route by
+ * topic), and any top-level sections of `overrides` in place of the shipped ones.
+ */
+export function policyWithChannels(channels: string[], overrides: Record<string, unknown> = {}): string {
   const policy = parse(readFileSync('config/baton.yaml', 'utf8')) as { accounts: { id: string; channels: string[] }[] };
   const globex = policy.accounts.find((a) => a.id === 'globex')!;
   globex.channels = channels;
+  Object.assign(policy, overrides);
   const file = join(mkdtempSync(join(tmpdir(), 'baton-fault-policy-')), 'baton.yaml');
   writeFileSync(file, stringify(policy));
   return file;

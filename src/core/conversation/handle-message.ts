@@ -8,6 +8,7 @@ import { admitMessage } from '../onboarding/admit-message.js';
 import { actOnDecision, decide } from './decide-and-act.js';
 import { newConversation, withTurn, type Conversation } from './conversation.js';
 import { forwardToSpecialist } from './forward-to-specialist.js';
+import { combinedMessage, runsOfOneRequest } from './message-group.js';
 import { staffTakesOver, takeoverLapsed } from './takeover.js';
 
 export type MessageOutcome =
@@ -17,52 +18,77 @@ export type MessageOutcome =
   /** `draftId`: in copilot mode the answer went to a specialist as this draft packet instead. */
   | { kind: 'decided'; decision: Decision; escalationId?: string; draftId?: string };
 
+/** One message in a customer channel, whatever platform it came from (see handleMessages). */
+export function handleMessage(deps: CoreDeps, msg: InboundMessage): Promise<MessageOutcome> {
+  return handleMessages(deps, [msg]);
+}
+
 /**
- * The one entry point for a message in a customer channel, whatever platform it came from. The message
- * is taken once: its turn is written in the same conversation write as the outcome, so a message
- * already in the conversation (a redelivery, or an inbox item recovered after a crash) is a duplicate.
+ * The one entry point for messages in a customer thread: a group the intake held together (sent in
+ * quick succession) is one request, decided once on its combined text; each message is still its own
+ * turn in the transcript. Every message is taken once: its turn is written in the same conversation
+ * write as the outcome, so a message already in the conversation (a redelivery, or an inbox item
+ * recovered after a crash) is a duplicate. Returns the outcome of the group's last message.
  */
-export async function handleMessage(deps: CoreDeps, msg: InboundMessage): Promise<MessageOutcome> {
-  const admission = await admitMessage(deps, msg);
-  if (!admission.admitted) return { kind: 'ignored', reason: admission.reason };
+export async function handleMessages(deps: CoreDeps, msgs: InboundMessage[]): Promise<MessageOutcome> {
+  const first = msgs[0];
+  if (!first) return { kind: 'ignored', reason: 'empty' };
+  const admission = await admitMessage(deps, first);
+  if (!admission.admitted) {
+    // The channel is not live: each message is still shown to the leads, none is decided.
+    for (const msg of msgs.slice(1)) await admitMessage(deps, msg);
+    return { kind: 'ignored', reason: admission.reason };
+  }
   const { account } = admission;
-  if (!msg.text.trim()) return { kind: 'ignored', reason: 'empty' };
-  const key = conversationKey(msg.ref);
+  const said = msgs.filter((m) => m.text.trim());
+  if (said.length === 0) return { kind: 'ignored', reason: 'empty' };
+  const key = conversationKey(first.ref);
   return deps.locks.run(`conv:${key}`, async () => {
-    const existing = (await deps.conversations.get(key)) ?? newConversation(msg.ref, account.id, msg.at);
-    if (existing.turns.some((t) => t.role !== 'bot' && t.messageId === msg.id)) return { kind: 'ignored', reason: 'duplicate' };
-    const turn = { text: msg.text, at: msg.at, authorId: msg.author.id, authorName: msg.author.name, messageId: msg.id };
-    if (!msg.author.isExternal) {
-      const staffTurn = withTurn(existing, { role: 'staff', ...turn });
-      if (await supersedeDraft(deps, staffTurn, msg.author)) return { kind: 'staff', tookOver: true };
-      const outcome = await handleStaff(deps, existing, staffTurn, msg.at);
-      // A specialist answering the customer has taken the escalation: the SLA timers must not go on
-      // reporting it as unclaimed.
-      if (existing.mode === 'escalated' && existing.escalationId) await claimEscalation(deps, existing.escalationId, msg.author, false);
-      return outcome;
+    let outcome: MessageOutcome = { kind: 'ignored', reason: 'duplicate' };
+    for (const run of runsOfOneRequest(said)) {
+      const existing = (await deps.conversations.get(key)) ?? newConversation(first.ref, account.id, first.at);
+      const fresh = run.filter((m) => !existing.turns.some((t) => t.role !== 'bot' && t.messageId === m.id));
+      if (fresh.length > 0) outcome = fresh[0]!.author.isExternal ? await handleCustomer(deps, existing, fresh) : await handleStaff(deps, existing, fresh[0]!);
     }
-    let conversation = withTurn(existing, { role: 'customer', ...turn });
-    if (takeoverLapsed(deps.policy, conversation, msg.at)) conversation = { ...conversation, mode: 'bot' };
-    if (conversation.mode === 'escalated') {
-      await deps.conversations.put(conversation);
-      await forwardToSpecialist(deps, conversation, msg);
-      return { kind: 'quiet', mode: conversation.mode };
-    }
-    const decision = await decide(deps, conversation, existing.turns, msg.text, false);
-    // While people have the thread Baton stays quiet, unless the customer explicitly asks for a person.
-    if (conversation.mode === 'human' && decision.trigger !== 'human_phrase') {
-      await deps.conversations.put(conversation);
-      return { kind: 'quiet', mode: conversation.mode };
-    }
-    return actOnDecision(deps, conversation, decision);
+    return outcome;
   });
 }
 
+/** Customer messages, recorded as turns and decided as one request. */
+async function handleCustomer(deps: CoreDeps, existing: Conversation, msgs: InboundMessage[]): Promise<MessageOutcome> {
+  let conversation = existing;
+  for (const msg of msgs) conversation = withTurn(conversation, { role: 'customer', ...turnOf(msg) });
+  const request = combinedMessage(msgs);
+  if (takeoverLapsed(deps.policy, conversation, request.at)) conversation = { ...conversation, mode: 'bot' };
+  if (conversation.mode === 'escalated') {
+    await deps.conversations.put(conversation);
+    await forwardToSpecialist(deps, conversation, request);
+    return { kind: 'quiet', mode: conversation.mode };
+  }
+  if (msgs.length > 1) deps.log.info({ conversation: conversation.key, messages: msgs.length }, 'messages sent in quick succession decided as one request');
+  const decision = await decide(deps, conversation, existing.turns, request.text, false);
+  // While people have the thread Baton stays quiet, unless the customer explicitly asks for a person.
+  if (conversation.mode === 'human' && decision.trigger !== 'human_phrase') {
+    await deps.conversations.put(conversation);
+    return { kind: 'quiet', mode: conversation.mode };
+  }
+  return actOnDecision(deps, conversation, decision);
+}
+
 /** A staff reply in a customer thread means a human has it: Baton goes quiet there. */
-async function handleStaff(deps: CoreDeps, before: Conversation, after: Conversation, at: number): Promise<MessageOutcome> {
+async function handleStaff(deps: CoreDeps, before: Conversation, msg: InboundMessage): Promise<MessageOutcome> {
+  const after = withTurn(before, { role: 'staff', ...turnOf(msg) });
+  if (await supersedeDraft(deps, after, msg.author)) return { kind: 'staff', tookOver: true };
   const isNew = before.turns.length === 0;
-  const tookOver = isNew || staffTakesOver(deps.policy, before, at);
+  const tookOver = isNew || staffTakesOver(deps.policy, before, msg.at);
   await deps.conversations.put(tookOver ? { ...after, mode: 'human' } : after);
-  if (tookOver) deps.log.info({ conversation: after.key, staff: after.turns.at(-1)?.authorId }, 'staff has the conversation');
+  if (tookOver) deps.log.info({ conversation: after.key, staff: msg.author.id }, 'staff has the conversation');
+  // A specialist answering the customer has taken the escalation: the SLA timers must not go on
+  // reporting it as unclaimed.
+  if (before.mode === 'escalated' && before.escalationId) await claimEscalation(deps, before.escalationId, msg.author, false);
   return { kind: 'staff', tookOver };
+}
+
+function turnOf(msg: InboundMessage) {
+  return { text: msg.text, at: msg.at, authorId: msg.author.id, authorName: msg.author.name, messageId: msg.id };
 }

@@ -1,5 +1,7 @@
+import { systemClock, type Clock } from '../../core/ports/clock.js';
 import type { Inbox, InboxItem } from '../../core/ports/inbox.js';
 import type { Logger } from '../../core/ports/logger.js';
+import { HeldGroup, timerWake, type Wake } from './held-group.js';
 
 export interface InboxWorkerOptions {
   /** Items taken but not yet decided, past which intake refuses new events (Slack then retries). */
@@ -8,18 +10,26 @@ export interface InboxWorkerOptions {
   concurrency: number;
   /** Called with the depth whenever it changes (the intake backlog gauge). */
   onDepth?: (depth: number) => void;
+  /** How long an item waits for the next ones of its lane to be decided with it (0: alone, at once). */
+  holdMs?: (item: InboxItem) => number;
+  /** Reads receipt times against this clock, woken by `wake` (tests drive both). */
+  clock?: Clock;
+  wake?: Wake;
 }
 
 /** Retries an item whose processing threw (the store was briefly unavailable, say) after this long. */
 const RETRY_MS = 2000;
 
 /**
- * Takes inbox items and runs `handle` on each: one lane (conversation) at a time in arrival order,
- * `concurrency` lanes at once. An item whose handling throws stays in the inbox and is tried again.
+ * Takes inbox items and runs `handle` on each group of them (see HeldGroup; an item not held is a group
+ * of one): one lane (conversation) at a time in arrival order, `concurrency` lanes at once. A group
+ * whose handling throws stays in the inbox and is tried again.
  */
 export class InboxWorker {
   private readonly taken = new Map<string, InboxItem>();
   private readonly lanes = new Map<string, Promise<void>>();
+  /** Each lane's group still taking items. */
+  private readonly open = new Map<string, HeldGroup>();
   private readonly waiting: (() => void)[] = [];
   private readonly clearing = new Set<Promise<void>>();
   private running = 0;
@@ -28,7 +38,7 @@ export class InboxWorker {
 
   constructor(
     private readonly inbox: Inbox,
-    private readonly handle: (item: InboxItem, recovered: boolean) => Promise<void>,
+    private readonly handle: (items: InboxItem[], recovered: boolean) => Promise<void>,
     private readonly options: InboxWorkerOptions,
     private readonly log: Logger,
   ) {}
@@ -80,8 +90,10 @@ export class InboxWorker {
     await Promise.allSettled([...this.clearing]);
   }
 
+  /** Takes nothing more; groups still held are decided now, so stopping waits for no window. */
   stop(): void {
     this.stopped = true;
+    for (const group of this.open.values()) group.close();
   }
 
   get busy(): boolean {
@@ -96,28 +108,46 @@ export class InboxWorker {
   private queue(item: InboxItem, recovered: boolean): void {
     this.taken.set(item.id, item);
     this.setDepth(this.depth + 1);
+    const held = this.open.get(item.lane);
+    const holdMs = this.options.holdMs?.(item) ?? 0;
+    if (holdMs > 0 && held?.admits(item)) {
+      held.add(item, recovered);
+      return;
+    }
+    const group = new HeldGroup(item.lane, holdMs, this.options.clock ?? systemClock, this.options.wake ?? timerWake);
+    if (holdMs > 0) this.open.set(item.lane, group);
+    group.add(item, recovered);
     const previous = this.lanes.get(item.lane) ?? Promise.resolve();
-    const current = previous.then(() => this.run(item, recovered));
+    const current = previous.then(() => this.run(group));
     this.lanes.set(item.lane, current);
     void current.finally(() => {
       if (this.lanes.get(item.lane) === current) this.lanes.delete(item.lane);
     });
   }
 
-  private async run(item: InboxItem, recovered: boolean): Promise<void> {
+  private async run(group: HeldGroup): Promise<void> {
+    await group.closed;
+    if (this.open.get(group.lane) === group) this.open.delete(group.lane);
     await this.slot();
+    const { items } = group;
     try {
-      await this.handle(item, recovered);
-      this.setDepth(this.depth - 1);
+      await this.handle(items, group.recovered);
+      this.setDepth(this.depth - items.length);
     } catch (err) {
-      this.setDepth(this.depth - 1);
-      this.taken.delete(item.id);
-      this.log.error({ err, item: item.id }, 'inbox item could not be processed; it stays in the inbox and is tried again');
-      if (!this.stopped) setTimeout(() => this.stopped || this.taken.has(item.id) || this.queue(item, true), RETRY_MS).unref();
+      this.setDepth(this.depth - items.length);
+      for (const item of items) this.taken.delete(item.id);
+      this.log.error({ err, items: items.map((i) => i.id) }, 'inbox items could not be processed; they stay in the inbox and are tried again');
+      // Queued again in one go, so the same items form the same group.
+      if (!this.stopped) setTimeout(() => this.requeue(items), RETRY_MS).unref();
     } finally {
       this.running -= 1;
       this.waiting.shift()?.();
     }
+  }
+
+  private requeue(items: InboxItem[]): void {
+    if (this.stopped) return;
+    for (const item of items) if (!this.taken.has(item.id)) this.queue(item, true);
   }
 
   private async slot(): Promise<void> {

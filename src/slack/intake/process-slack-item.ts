@@ -1,10 +1,11 @@
 import { talkToHumanRefusal } from '../../core/copy/refusals.js';
-import { handleMessage } from '../../core/conversation/handle-message.js';
+import { handleMessages } from '../../core/conversation/handle-message.js';
 import { requestHuman } from '../../core/conversation/request-human.js';
 import type { InboxItem } from '../../core/ports/inbox.js';
 import type { Metrics } from '../../core/ports/metrics.js';
 import type { DeliveryRunner } from '../../infra/delivery/delivery-runner.js';
 import type { InboxWorker } from '../../infra/intake/inbox-worker.js';
+import { settleGroup } from '../../infra/intake/settle-group.js';
 import { replyEphemeral } from '../actions/reply-ephemeral.js';
 import type { SlackDeps } from '../slack-deps.js';
 import type { SlackInboxPayload } from './slack-inbox-item.js';
@@ -16,35 +17,36 @@ export interface SlackIntakeDeps extends SlackDeps {
   worker(): InboxWorker;
 }
 
+type MessagePayload = Extract<SlackInboxPayload, { kind: 'message' }>;
+type HumanRequestPayload = Extract<SlackInboxPayload, { kind: 'human_request' }>;
+
 /**
- * Decides one inbox item through the core (the decision and its messages land in one conversation
- * write), then leaves the item in the inbox until the conversation's messages are delivered: a crash
- * before that resumes it, finds it already decided, and finishes the deliveries.
+ * Decides a group of inbox items through the core: the messages of one thread held together (one
+ * request), or a single press ("Talk to a person", a vote on an answer: never held). The items leave
+ * the inbox once their messages are delivered.
  */
-export function slackItemHandler(deps: SlackIntakeDeps): (item: InboxItem, recovered: boolean) => Promise<void> {
-  return async (item, recovered) => {
-    const payload = item.payload as SlackInboxPayload;
-    const key = payload.kind === 'message' ? await takeMessage(deps, payload) : payload.kind === 'answer_vote' ? await takeVote(deps, payload) : await takeHumanRequest(deps, payload);
-    deps.metrics.eventProcessed('slack', 'ok');
-    // Only an item whose deliveries had started can have a message out that Baton never heard back about.
-    if (recovered && item.delivering) await deps.runner.resume(key);
-    void deps.runner
-      .settled(key)
-      .then(() => deps.worker().finish(item.id))
-      .catch((err: unknown) => deps.log.error({ err, item: item.id }, 'could not clear a delivered inbox item; it is taken again after a restart'));
+export function slackItemHandler(deps: SlackIntakeDeps): (items: InboxItem[], recovered: boolean) => Promise<void> {
+  return async (items, recovered) => {
+    const payloads = items.map((i) => i.payload as SlackInboxPayload);
+    const single = payloads.length === 1 ? payloads[0] : undefined;
+    let key: string;
+    if (single?.kind === 'human_request') key = await takeHumanRequest(deps, single);
+    else if (single?.kind === 'answer_vote') key = await takeVote(deps, single);
+    else key = await takeMessages(deps, payloads as MessagePayload[]);
+    for (const _ of items) deps.metrics.eventProcessed('slack', 'ok');
+    await settleGroup(deps.runner, deps.worker(), items, key, recovered, deps.log);
   };
 }
 
-async function takeMessage(deps: SlackIntakeDeps, payload: Extract<SlackInboxPayload, { kind: 'message' }>): Promise<string> {
-  const { inbound } = payload;
-  const author = await deps.directory.author(inbound.userId, inbound.userTeam);
-  const outcome = await handleMessage(deps.core, { ...inbound.message, author });
-  deps.log.debug({ channel: inbound.message.ref.channel, thread: inbound.message.ref.thread, outcome: outcome.kind }, 'message handled');
-  const { platform, channel, thread } = inbound.message.ref;
+async function takeMessages(deps: SlackIntakeDeps, payloads: MessagePayload[]): Promise<string> {
+  const messages = await Promise.all(payloads.map(async ({ inbound }) => ({ ...inbound.message, author: await deps.directory.author(inbound.userId, inbound.userTeam) })));
+  const outcome = await handleMessages(deps.core, messages);
+  const { platform, channel, thread } = messages[0]!.ref;
+  deps.log.debug({ channel, thread, messages: messages.length, outcome: outcome.kind }, 'message handled');
   return `${platform}:${channel}:${thread}`;
 }
 
-async function takeHumanRequest(deps: SlackIntakeDeps, payload: Extract<SlackInboxPayload, { kind: 'human_request' }>): Promise<string> {
+async function takeHumanRequest(deps: SlackIntakeDeps, payload: HumanRequestPayload): Promise<string> {
   const { user, conversationKey, channel, thread } = payload;
   const author = await deps.directory.author(user.id, user.teamId);
   const outcome = await requestHuman(deps.core, conversationKey, author);

@@ -1,11 +1,13 @@
-import { handleMessage } from '../../core/conversation/handle-message.js';
+import { handleMessages } from '../../core/conversation/handle-message.js';
 import { requestHuman } from '../../core/conversation/request-human.js';
 import type { CoreDeps } from '../../core/deps.js';
 import { conversationKey } from '../../core/model/conversation-ref.js';
+import type { InboundMessage } from '../../core/model/message.js';
 import type { InboxItem } from '../../core/ports/inbox.js';
 import type { Metrics } from '../../core/ports/metrics.js';
 import type { DeliveryRunner } from '../../infra/delivery/delivery-runner.js';
 import type { InboxWorker } from '../../infra/intake/inbox-worker.js';
+import { settleGroup } from '../../infra/intake/settle-group.js';
 import type { TeamsInboxPayload } from './teams-inbox-item.js';
 
 export interface TeamsIntakeDeps {
@@ -16,26 +18,24 @@ export interface TeamsIntakeDeps {
 }
 
 /**
- * Decides one Teams inbox item through the core, like a Slack one: the item stays in the inbox until
- * the conversation's messages are delivered, so a crash in between resumes it. The author was resolved
- * before Teams got its 200 (the member look-up needs the turn), so nothing is looked up here.
+ * Decides a group of Teams inbox items through the core, like Slack's: the messages of one conversation
+ * held together (one request), or a "Talk to a person" press. The author was resolved before Teams got
+ * its 200 (the member look-up needs the turn), so nothing is looked up here.
  */
-export function teamsItemHandler(deps: TeamsIntakeDeps): (item: InboxItem, recovered: boolean) => Promise<void> {
-  return async (item, recovered) => {
-    const payload = item.payload as TeamsInboxPayload;
+export function teamsItemHandler(deps: TeamsIntakeDeps): (items: InboxItem[], recovered: boolean) => Promise<void> {
+  return async (items, recovered) => {
+    const payloads = items.map((i) => i.payload as TeamsInboxPayload);
+    const press = payloads.find((p) => p.kind === 'human_request');
     let key: string;
-    if (payload.kind === 'message') {
-      await handleMessage(deps.core, payload.message);
-      key = conversationKey(payload.message.ref);
+    if (press) {
+      await requestHuman(deps.core, press.conversationKey, press.author);
+      key = press.conversationKey;
     } else {
-      await requestHuman(deps.core, payload.conversationKey, payload.author);
-      key = payload.conversationKey;
+      const messages = payloads.flatMap((p): InboundMessage[] => (p.kind === 'message' ? [p.message] : []));
+      await handleMessages(deps.core, messages);
+      key = conversationKey(messages[0]!.ref);
     }
-    deps.metrics.eventProcessed('teams', 'ok');
-    if (recovered) await deps.runner.resume(key);
-    void deps.runner
-      .settled(key)
-      .then(() => deps.worker().finish(item.id))
-      .catch((err: unknown) => deps.core.log.error({ err, item: item.id }, 'could not clear a delivered inbox item; it is taken again after a restart'));
+    for (const _ of items) deps.metrics.eventProcessed('teams', 'ok');
+    await settleGroup(deps.runner, deps.worker(), items, key, recovered, deps.core.log);
   };
 }
