@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { WEEKDAYS } from '../core/timers/weekday.js';
+import { ianaTimeZone } from './hours-schema.js';
 
 /** Slack user ids (U… or W… on Enterprise Grid). */
 export const userId = z.string().regex(/^[UW][A-Z0-9]+$/, 'a Slack user id such as U0123ABCD');
@@ -30,14 +31,7 @@ export const digestSchema = z.object({
   /** Local hour (0-23) in `timezone` at which the weekly digest is posted to leads_channel. */
   hour: z.number().int().min(0).max(23).default(9),
   /** IANA timezone name, e.g. Europe/Berlin. */
-  timezone: z.string().default('UTC').refine((tz) => {
-    try {
-      new Intl.DateTimeFormat('en-US', { timeZone: tz });
-      return true;
-    } catch {
-      return false;
-    }
-  }, 'an IANA timezone such as Europe/Berlin'),
+  timezone: ianaTimeZone.default('UTC'),
 }).strict();
 
 /** Helpful / Not helpful under every answer (README.md, "Answer feedback and content gaps"). */

@@ -20,6 +20,11 @@ export function referenceProblems(raw: unknown): ReferenceProblem[] {
   if (typeof routing.default_queue === 'string' && !queues.has(routing.default_queue)) {
     problems.push({ path: ['routing', 'default_queue'], message: `no queue named "${routing.default_queue}"` });
   }
+  list(doc.queues).forEach((q, i) => {
+    if (typeof q.backup !== 'string') return;
+    if (!queues.has(q.backup)) problems.push({ path: ['queues', i, 'backup'], message: `no queue named "${q.backup}"` });
+    else if (q.backup === q.id) problems.push({ path: ['queues', i, 'backup'], message: 'a queue cannot be its own backup' });
+  });
   list(routing.rules).forEach((r, i) => {
     if (typeof r.queue === 'string' && !queues.has(r.queue)) problems.push({ path: ['routing', 'rules', i, 'queue'], message: `no queue named "${r.queue}"` });
     const when = (r.when && typeof r.when === 'object' ? r.when : {}) as Record<string, unknown>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hoursSchema } from './hours-schema.js';
 import { loopShape, userId } from './loop-schema.js';
 import { onboardingSchema } from './onboarding-schema.js';
 import { triageSchema } from './triage-schema.js';
@@ -55,6 +56,10 @@ const queueSchema = z.object({
   sla_minutes: z.number().int().positive(),
   /** Slack user ids mentioned when the SLA is breached. */
   leads: z.array(userId).default([]),
+  /** Business hours; the SLA counts only these. Absent: around the clock. */
+  hours: hoursSchema.optional(),
+  /** The queue an escalation still unclaimed at its SLA breach moves to. */
+  backup: id.optional(),
 }).strict();
 
 const routingRuleSchema = z.object({
@@ -101,16 +106,22 @@ const takeoverSchema = z.object({
   after_close_minutes: z.number().int().min(0).default(60),
 }).strict();
 
+/**
+ * Customer copy. {role} is the queue's role; {when} is "within 1 hour", or "by 10:00 on Tuesday (Berlin
+ * time)" when the queue's closed hours fall before the due time; {sla} is the plain duration until due.
+ */
 const copySchema = z.object({
-  handoff: z.string().default('Good question for our {role}: they will pick this up within {sla}. You won\u2019t need to repeat anything; they can see this whole conversation.'),
+  handoff: z.string().default('Good question for our {role}: they will pick this up {when}. You won\u2019t need to repeat anything; they can see this whole conversation.'),
   claimed: z.string().default('{name} from our team is on it now.'),
-  released: z.string().default('We\u2019re getting the right person on this; our {role} will follow up within {sla}.'),
+  released: z.string().default('We\u2019re getting the right person on this; our {role} will follow up {when}.'),
+  /** Said when nobody claimed it in time and it moved to the queue's backup: {role} and {when} are the backup's. */
+  moved: z.string().default('Sorry, this is taking longer than we promised. I\u2019ve passed it to our {role}, who will pick it up {when}.'),
   /** Said on a release when little or none of the promised time is left: no new time is promised. */
   released_late: z.string().default('We\u2019re getting the right person on this now; our {role} will follow up here as soon as possible.'),
   resolved: z.string().default('Glad we could sort this out. If anything else comes up, just ask here.'),
   answer_footer: z.string().default('Not what you needed? Press "Talk to a person" and a specialist will take over.'),
   talk_to_human_button: z.string().max(75).default('Talk to a person'),
-  unavailable: z.string().default('Let me get a specialist on this for you; our {role} will follow up within {sla}.'),
+  unavailable: z.string().default('Let me get a specialist on this for you; our {role} will follow up {when}.'),
   /** A specialist's reply sent from the packet thread ("Reply to customer"): {name}, {vendor}, {text}. */
   relayed: z.string().default('{name} from {vendor}: {text}'),
 }).strict();

@@ -2,7 +2,7 @@ import Keyv from 'keyv';
 import { describe, expect, it } from 'vitest';
 import { claim, resolve, type Escalation } from '../../src/core/escalation/escalation.js';
 import type { Locks } from '../../src/core/ports/locks.js';
-import { dueSlaStep } from '../../src/core/timers/sla-sweep.js';
+import { dueSlaStep } from '../../src/core/timers/sla-step.js';
 import { ProcessLocks } from '../../src/infra/locks/process-locks.js';
 import { ProcessSequence, type DaySequence } from '../../src/infra/store/day-sequence.js';
 import { escalationsWithFacts, KeyvFactsStore } from '../../src/infra/store/keyv-facts-store.js';

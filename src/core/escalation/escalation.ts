@@ -54,8 +54,10 @@ export interface Escalation {
   draft?: DraftReview;
   status: EscalationStatus;
   openedAt: number;
-  /** Due time promised to the customer (openedAt + queue SLA). */
+  /** Due time promised to the customer: the queue's SLA in its business hours, from opening or the move. */
   dueAt: number;
+  /** Set when the first queue's SLA ran out unclaimed and the escalation moved to its backup queue. */
+  movedFrom?: { queueId: string; at: number; packet?: PacketLocation };
   claimedBy?: Specialist;
   claimedAt?: number;
   resolvedAt?: number;

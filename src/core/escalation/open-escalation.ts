@@ -4,7 +4,9 @@ import { queueById } from '../conversation/accounts.js';
 import type { CoreDeps } from '../deps.js';
 import { withDeliveries } from '../delivery/outbox.js';
 import { findAccount } from '../onboarding/channel-directory.js';
-import { fillCopy, humanDuration } from '../handoff/customer-copy.js';
+import { fillCopy } from '../handoff/customer-copy.js';
+import { promiseWords } from '../hours/promise-copy.js';
+import { slaDueAt } from '../hours/queue-sla.js';
 import type { Decision, PacketTrigger, TriggerType } from '../model/decision.js';
 import { triggerInitiator } from '../model/decision.js';
 import { pageContext } from '../routing/page-context.js';
@@ -16,7 +18,7 @@ import type { Escalation } from './escalation.js';
  * routing rules), and the queue it went to.
  */
 export async function newPacket(
-  deps: CoreDeps,
+  deps: Pick<CoreDeps, 'policy' | 'clock' | 'newId' | 'onboarding'>,
   conversation: Conversation,
   decision: Decision,
   trigger: PacketTrigger,
@@ -41,7 +43,7 @@ export async function newPacket(
     decision,
     status: 'open',
     openedAt: at,
-    dueAt: at + route.queue.sla_minutes * 60_000,
+    dueAt: slaDueAt(route.queue, at),
     page,
     version: 0,
     history: [{ type: 'opened', at }],
@@ -57,7 +59,7 @@ export async function newPacket(
  * still there and is decided again) or none of it.
  */
 export async function recordEscalation(
-  deps: CoreDeps,
+  deps: Pick<CoreDeps, 'policy' | 'clock' | 'log' | 'newId' | 'onboarding'>,
   conversation: Conversation,
   decision: Decision & { trigger: TriggerType },
   copyKey: 'handoff' | 'unavailable' = 'handoff',
@@ -66,7 +68,7 @@ export async function recordEscalation(
 ): Promise<{ conversation: Conversation; escalation: Escalation }> {
   const { escalation, queue, rule } = await newPacket(deps, conversation, decision, decision.trigger, queueId);
   const at = escalation.openedAt;
-  const notice = fillCopy(deps.policy.copy[copyKey], { role: queue.role, sla: humanDuration(queue.sla_minutes) });
+  const notice = fillCopy(deps.policy.copy[copyKey], { role: queue.role, ...promiseWords(at, escalation.dueAt, queue.hours) });
   const escalated: Conversation = { ...conversation, mode: 'escalated', escalationId: escalation.id, updatedAt: at };
   const next = withDeliveries(escalated, [
     { id: `${escalation.id}:packet`, kind: 'packet', escalation, createdAt: at },

@@ -7,12 +7,16 @@ import { buildHandoffPacket, type HandoffPacket } from '../handoff/handoff-packe
 import type { Escalation, PacketLocation } from './escalation.js';
 import { isRefusal } from '../ports/chat-gateway.js';
 
-async function packetFor(deps: CoreDeps, escalation: Escalation, conversation: Conversation, link?: string) {
+/** The packet as the escalation's current queue shows it, or (`movedAway`) as the queue it left does. */
+async function packetFor(deps: CoreDeps, escalation: Escalation, conversation: Conversation, link?: string, movedAway = false) {
   const account = await findAccount(deps, escalation.accountId);
-  const queue = queueById(deps.policy, escalation.queueId);
-  if (!account || !queue) return undefined;
+  const current = queueById(deps.policy, escalation.queueId);
+  const from = escalation.movedFrom ? queueById(deps.policy, escalation.movedFrom.queueId) : undefined;
+  const queue = movedAway ? from : current;
+  if (!account || !queue || !current) return undefined;
   const rootCauseLabel = deps.policy.root_causes.find((r) => r.id === escalation.tags?.rootCause)?.label;
-  return buildHandoffPacket({ escalation, conversation, account, queue, page: escalation.page, conversationLink: link, rootCauseLabel });
+  const input = { escalation, conversation, account, queue, page: escalation.page, conversationLink: link, rootCauseLabel };
+  return buildHandoffPacket(movedAway ? { ...input, movedAway: { to: current } } : input, from);
 }
 
 /** The packet as it stands now, for an adapter that shows it again in place (a card answering a click). */
@@ -30,8 +34,9 @@ function channelsFor(deps: CoreDeps, escalation: Escalation): string[] {
 }
 
 /** The one delivery id a packet is posted under, whoever posts it (the delivery runner or the SLA sweep). */
-export function packetDeliveryId(escalation: Pick<Escalation, 'id'>): string {
-  return `${escalation.id}:packet`;
+export function packetDeliveryId(escalation: Pick<Escalation, 'id' | 'queueId' | 'movedFrom'>): string {
+  // The backup queue's packet is a second message: its own id, so a look-up never mistakes the first for it.
+  return escalation.movedFrom ? `${escalation.id}:packet:${escalation.queueId}` : `${escalation.id}:packet`;
 }
 
 function remember(deps: CoreDeps, escalation: Escalation, location: PacketLocation, link: string | undefined): Promise<Escalation | undefined> {
@@ -88,10 +93,21 @@ export async function publishPacket(
   return undefined;
 }
 
+/** Brings the packet the escalation left behind in its first queue up to date, when a breach moved it. */
+export async function refreshMovedPacket(deps: CoreDeps, escalation: Escalation, conversation: Conversation): Promise<void> {
+  const location = escalation.movedFrom?.packet;
+  const packet = location ? await packetFor(deps, escalation, conversation, escalation.conversationLink, true) : undefined;
+  if (!location || !packet) return;
+  await deps.gateway.updatePacket(location, packet).catch((err: unknown) => {
+    deps.log.error({ err, escalationId: escalation.id }, 'the handoff packet left in the first queue could not be updated');
+  });
+}
+
 /** Re-renders the packet in place after a claim, release or close; posts it if it never went out. */
 export async function refreshPacket(deps: CoreDeps, escalation: Escalation): Promise<void> {
   const conversation = await deps.conversations.get(conversationKey(escalation.conversation));
   if (!conversation) return;
+  await refreshMovedPacket(deps, escalation, conversation);
   // Not marked yet: the delivery runner may have it posted and not yet recorded, so look before posting;
   // what is found is then brought up to date like any other packet.
   const location = escalation.packet ?? (await publishPacket(deps, escalation, conversation, true))?.packet;

@@ -1,5 +1,7 @@
 import type { CoreDeps } from '../deps.js';
-import { fillCopy, humanDuration } from '../handoff/customer-copy.js';
+import { fillCopy } from '../handoff/customer-copy.js';
+import { businessTimeBetween } from '../hours/business-time.js';
+import { promiseWords } from '../hours/promise-copy.js';
 import type { Author } from '../model/message.js';
 import { queueById } from '../conversation/accounts.js';
 import { claim, release, type Escalation, type Specialist, type TransitionResult } from './escalation.js';
@@ -60,11 +62,12 @@ export async function releaseEscalation(deps: CoreDeps, id: string, author: Auth
   await refreshPacket(deps, result.escalation);
   const queue = queueById(deps.policy, result.escalation.queueId);
   if (queue) {
-    // The first promise still stands (the SLA timers track it); with little of it left, no new time is
-    // promised that nothing would track, and "within 1 minute" is never said.
-    const left = Math.ceil((result.escalation.dueAt - deps.clock.now()) / 60_000);
+    // The first promise still stands (the SLA timers track it); with little of its business time left,
+    // no new time is promised that nothing would track, and "within 1 minute" is never said.
+    const now = deps.clock.now();
+    const left = businessTimeBetween(now, result.escalation.dueAt, queue.hours) / 60_000;
     const copy = left >= RELEASE_MIN_MINUTES_LEFT ? deps.policy.copy.released : deps.policy.copy.released_late;
-    const text = fillCopy(copy, { role: queue.role, sla: humanDuration(left) });
+    const text = fillCopy(copy, { role: queue.role, ...promiseWords(now, result.escalation.dueAt, queue.hours) });
     await deps.gateway.replyToCustomer(result.escalation.conversation, { kind: 'notice', text }).catch((err: unknown) => {
       deps.log.error({ err, escalationId: id }, 'could not tell the customer about the release');
     });

@@ -3,6 +3,7 @@ import type { Conversation } from '../conversation/conversation.js';
 import type { DraftState, Escalation } from '../escalation/escalation.js';
 import type { DraftAnswer } from '../model/decision.js';
 import type { Turn } from '../model/message.js';
+import { slaDetail } from '../hours/queue-sla.js';
 import { describeTrigger, signalLines } from './escalation-reason.js';
 import { summarize } from './summary.js';
 
@@ -19,8 +20,12 @@ export interface HandoffPacket {
   summary: string;
   account: { name: string; tier: string; crmUrl?: string };
   page?: string;
-  queue: { id: string; role: string; slaMinutes: number };
+  queue: { id: string; role: string; slaMinutes: number; /** "1 hour", with business hours if any. */ sla: string };
   dueAt: number;
+  /** The promise ran out unclaimed at this moment (the current queue's; or, with `moved`, the first one's). */
+  breachedAt?: number;
+  /** The SLA breach moved it: `to` on the first queue's packet, `from` on the backup queue's. */
+  moved?: { direction: 'to' | 'from'; role: string; at: number };
   reason: string;
   signals: { label: string; value: string }[];
   draftAnswer?: DraftAnswer;
@@ -38,10 +43,30 @@ export interface PacketInput {
   page?: string;
   conversationLink?: string;
   rootCauseLabel?: string;
+  /** This packet is the first queue's copy of an escalation its breach moved on. */
+  movedAway?: { to: QueuePolicy };
 }
 
-export function buildHandoffPacket(input: PacketInput): HandoffPacket {
+/** The breach shown on a packet: the moving one on the first queue's copy, else the current queue's own. */
+function breachOf(input: PacketInput): number | undefined {
+  const e = input.escalation;
+  if (input.movedAway && e.movedFrom) return e.movedFrom.at;
+  const last = e.history.filter((h) => h.type === 'breached').at(-1)?.at;
+  return last !== undefined && last !== e.movedFrom?.at ? last : undefined;
+}
+
+function moveOf(input: PacketInput, from: QueuePolicy | undefined): HandoffPacket['moved'] {
+  const moved = input.escalation.movedFrom;
+  if (!moved) return undefined;
+  if (input.movedAway) return { direction: 'to', role: input.movedAway.to.role, at: moved.at };
+  return from ? { direction: 'from', role: from.role, at: moved.at } : undefined;
+}
+
+/** `from`: the first queue, when a breach moved the escalation. */
+export function buildHandoffPacket(input: PacketInput, from?: QueuePolicy): HandoffPacket {
   const { escalation: e, conversation: c, account, queue } = input;
+  const breachedAt = breachOf(input);
+  const moved = moveOf(input, from);
   return {
     escalationId: e.id,
     status: e.status,
@@ -53,8 +78,10 @@ export function buildHandoffPacket(input: PacketInput): HandoffPacket {
     summary: summarize(c.turns, e.decision),
     account: { name: account.name, tier: account.tier, crmUrl: account.crm_url },
     page: input.page,
-    queue: { id: queue.id, role: queue.role, slaMinutes: queue.sla_minutes },
+    queue: { id: queue.id, role: queue.role, slaMinutes: queue.sla_minutes, sla: slaDetail(queue) },
     dueAt: e.dueAt,
+    ...(breachedAt !== undefined ? { breachedAt } : {}),
+    ...(moved ? { moved } : {}),
     reason: describeTrigger(e.trigger, e.decision),
     signals: signalLines(e.decision),
     draftAnswer: e.decision.answer,

@@ -1,26 +1,21 @@
 import { queueById } from '../conversation/accounts.js';
 import type { LoopDeps } from '../deps.js';
 import type { Escalation, EscalationEvent } from '../escalation/escalation.js';
-import type { EscalationFacts } from '../metrics/facts.js';
+import type { QueuePolicy } from '../../config/policy-schema.js';
+import { refreshPacket } from '../escalation/publish-packet.js';
 import { humanDuration } from '../handoff/customer-copy.js';
+import { slaLabel } from '../hours/queue-sla.js';
+import { escalationFacts } from '../metrics/facts.js';
 import { withPostedPacket } from './sla-packet.js';
+import { moveToBackup } from './sla-move.js';
+import { dueSlaStep, type SlaStep } from './sla-step.js';
 
 /** Escalations older than this are not swept: their SLA is long gone and already marked. */
 const LOOKBACK_MS = 14 * 24 * 60 * 60 * 1000;
 
-type SlaStep = 'nudged' | 'breached';
-
-/** What is due for an unclaimed escalation now: the breach mention, else the half-SLA nudge, else nothing. */
-export function dueSlaStep(e: Pick<EscalationFacts, 'status' | 'openedAt' | 'dueAt' | 'nudgedAt' | 'breachedAt'>, now: number): SlaStep | undefined {
-  if (e.status !== 'open') return undefined;
-  if (now >= e.dueAt) return e.breachedAt === undefined ? 'breached' : undefined;
-  const half = e.openedAt + (e.dueAt - e.openedAt) / 2;
-  return now >= half && e.nudgedAt === undefined && e.breachedAt === undefined ? 'nudged' : undefined;
-}
-
 /** Records the step in the history once: of two sweepers (two processes) exactly one gets it back. */
-function markStep(e: Escalation, step: SlaStep, at: number): Escalation | undefined {
-  if (e.status !== 'open' || e.history.some((h) => h.type === step)) return undefined;
+function markStep(e: Escalation, step: SlaStep, at: number, queue: QueuePolicy | undefined): Escalation | undefined {
+  if (dueSlaStep(escalationFacts(e), at, queue) !== step) return undefined;
   const event: EscalationEvent = { type: step, at };
   return { ...e, history: [...e.history, event] };
 }
@@ -31,13 +26,13 @@ function unmarkStep(e: Escalation, step: SlaStep, at: number): Escalation | unde
   return history.length === e.history.length ? undefined : { ...e, history };
 }
 
-function reminderText(step: SlaStep, e: Escalation): string {
-  const minutes = Math.round((e.dueAt - e.openedAt) / 60_000);
+function reminderText(step: SlaStep, e: Escalation, queue: QueuePolicy | undefined): string {
+  const sla = queue ? slaLabel(queue) : humanDuration(Math.round((e.dueAt - e.openedAt) / 60_000));
   // A copilot customer was promised nothing: what waits is the review of Baton's draft.
-  if (e.draft && step === 'nudged') return `Half of this draft's ${minutes}-minute SLA has passed and nobody has reviewed it; the customer has had no answer yet. Send it, edit it or discard it.`;
-  if (e.draft) return `SLA breached: the customer has waited ${humanDuration(minutes)} for an answer and Baton's draft is still not reviewed.`;
-  if (step === 'nudged') return `Half of this escalation's ${minutes}-minute SLA has passed and nobody has claimed it yet. Press Claim to take it.`;
-  return `SLA breached: the customer was promised a reply within ${humanDuration(minutes)} and this escalation is still unclaimed.`;
+  if (e.draft && step === 'nudged') return `Half the time this draft may wait (${sla}) has passed and nobody has reviewed it; the customer has had no answer yet. Send it, edit it or discard it.`;
+  if (e.draft) return `SLA breached: the customer has waited ${sla} for an answer and Baton's draft is still not reviewed.`;
+  if (step === 'nudged') return `Half the time promised to the customer (${sla}) has passed and nobody has claimed this yet. Press Claim to take it.`;
+  return `SLA breached: the customer was promised a reply within ${sla} and this escalation is still unclaimed.`;
 }
 
 /**
@@ -55,28 +50,35 @@ async function runStep(deps: LoopDeps, id: string, step: SlaStep, now: number): 
     deps.log.warn({ escalationId: id, step }, 'SLA reminder due but the handoff packet could not be posted; next sweep tries again');
     return false;
   }
+  const queue = queueById(deps.policy, escalation.queueId);
+  const backup = step === 'breached' && !escalation.draft && !escalation.movedFrom && queue?.backup ? queueById(deps.policy, queue.backup) : undefined;
+  if (queue && backup) return moveToBackup(deps, escalation, queue, backup, now);
   const marked = await deps.escalations.update(id, (current) => {
-    const next = markStep(current, step, now);
+    const next = markStep(current, step, now, queue);
     return { next, result: next };
   });
   if (!marked) return false;
-  const mentions = step === 'breached' ? (queueById(deps.policy, marked.queueId)?.leads ?? []) : [];
+  const mentions = step === 'breached' ? (queue?.leads ?? []) : [];
   try {
-    await deps.loop.notify.remind(packet, reminderText(step, marked), mentions);
+    await deps.loop.notify.remind(packet, reminderText(step, marked, queue), mentions);
   } catch (err) {
     await deps.escalations.update(id, (current) => ({ next: unmarkStep(current, step, now), result: undefined }));
     throw err;
   }
   deps.log.info({ escalationId: id, step, mentions }, step === 'nudged' ? 'SLA nudge sent' : 'SLA breach reported');
+  if (step === 'breached') await refreshPacket(deps, marked);
   return true;
 }
 
-/** Nudges the specialist thread at half the SLA and mentions the queue's leads at breach. */
+/**
+ * Nudges the specialist thread at half the SLA and mentions the queue's leads at breach, in the queue's
+ * business time; at breach, a queue with a backup hands the escalation on instead (sla-move.ts).
+ */
 export async function sweepSla(deps: LoopDeps, now: number): Promise<{ nudged: number; breached: number }> {
   const open = (await deps.loop.facts.escalationsOpened(now - LOOKBACK_MS, now + 1)).filter((e) => e.status === 'open');
   const done = { nudged: 0, breached: 0 };
   for (const e of open) {
-    const step = dueSlaStep(e, now);
+    const step = dueSlaStep(e, now, queueById(deps.policy, e.queueId));
     if (!step) continue;
     try {
       if (await runStep(deps, e.id, step, now)) done[step]++;

@@ -21,7 +21,18 @@ function statusLine(p: HandoffPacket): string {
     return `:white_check_mark: *Resolved* by ${escapeMrkdwn(p.resolvedBy ?? 'a specialist')}${tags}`;
   }
   if (p.status === 'claimed') return `:raising_hand: *Claimed* by ${escapeMrkdwn(p.claimedBy ?? 'a specialist')}`;
+  if (p.moved?.direction === 'to') return `:rotating_light: *SLA breached* ${slackDate(p.moved.at)} \u00b7 moved unclaimed to the ${escapeMrkdwn(p.moved.role)} queue`;
+  if (p.breachedAt !== undefined) return `:rotating_light: *SLA breached* \u00b7 still unclaimed, promised to the customer by ${slackDate(p.dueAt)}`;
   return `:hourglass_flowing_sand: *Unclaimed* \u00b7 promised to the customer by ${slackDate(p.dueAt)}`;
+}
+
+/** Where a breach moved the escalation, for a packet that is no longer (or not first) in its queue. */
+function moveLine(p: HandoffPacket): string | undefined {
+  if (!p.moved) return undefined;
+  const role = escapeMrkdwn(p.moved.role);
+  return p.moved.direction === 'to'
+    ? `Nobody claimed it within the SLA, so it moved to the ${role} queue ${slackDate(p.moved.at)}; claim it from either packet.`
+    : `Moved here from the ${role} queue ${slackDate(p.moved.at)}: nobody claimed it there within its SLA.`;
 }
 
 function turnLine(t: Turn): string {
@@ -75,13 +86,15 @@ export function renderPacketMessage(p: HandoffPacket): SlackMessage {
   const account = p.account.crmUrl ? link(p.account.crmUrl, p.account.name) : escapeMrkdwn(p.account.name);
   const fields = [
     `*Account*\n${account} (${escapeMrkdwn(p.account.tier)})`,
-    `*Queue*\n${escapeMrkdwn(p.queue.role)} \u00b7 SLA ${p.queue.slaMinutes} min`,
+    `*Queue*\n${escapeMrkdwn(p.queue.role)} \u00b7 SLA ${escapeMrkdwn(p.queue.sla)}`,
     `*Page*\n${p.page ? escapeMrkdwn(p.page) : 'none seen'}`,
     ...p.signals.map((s) => `*${escapeMrkdwn(s.label)}*\n${escapeMrkdwn(s.value)}`),
   ].slice(0, 10);
+  const move = moveLine(p);
   const blocks: Block[] = [
     { type: 'header', text: { type: 'plain_text', text: clip(`${p.draft ? 'Copilot draft' : 'Escalation'} ${p.escalationId} \u00b7 ${p.category}`, LIMITS.headerText) } },
     { type: 'section', text: { type: 'mrkdwn', text: statusLine(p) } },
+    ...(move ? [{ type: 'context', elements: [{ type: 'mrkdwn', text: move }] } as Block] : []),
     { type: 'section', text: { type: 'mrkdwn', text: clip(escapeMrkdwn(p.summary), LIMITS.sectionText) } },
     { type: 'section', fields: fields.map((text) => ({ type: 'mrkdwn', text: clip(text, LIMITS.fieldText) })) },
     { type: 'section', text: { type: 'mrkdwn', text: clip(`*${p.draft ? 'Why it is here' : 'Why it escalated'}:* ${escapeMrkdwn(p.reason)}`, LIMITS.sectionText) } },

@@ -82,9 +82,15 @@ function draftButtons(p, edit) {
   ];
 }
 
+/** An unclaimed packet says so, and whether its SLA ran out (and moved it to the backup queue). */
+function openStatus(p) {
+  if (p.moved?.direction === 'to') return `SLA breached: moved to the ${p.moved.role} queue`;
+  return p.breachedAt !== undefined ? 'SLA breached: unclaimed' : STATUS.open;
+}
+
 function statusOf(p) {
   if (p.draft) return p.draft.state === 'pending' ? DRAFT_STATUS.pending : `${DRAFT_STATUS[p.draft.state]} ${p.draft.by}`;
-  return p.status === 'claimed' ? `Claimed by ${p.claimedBy}` : p.status === 'resolved' ? `Resolved by ${p.resolvedBy}` : STATUS.open;
+  return p.status === 'claimed' ? `Claimed by ${p.claimedBy}` : p.status === 'resolved' ? `Resolved by ${p.resolvedBy}` : openStatus(p);
 }
 
 function packetContent({ packet: p, internal, at }, edit) {
@@ -101,7 +107,7 @@ function packetContent({ packet: p, internal, at }, edit) {
     h('p', { class: 'summary' }, p.summary),
     h('dl', { class: 'facts' },
       h('dt', {}, 'Account'), h('dd', {}, `${p.account.name} (${p.account.tier}) `, p.account.crmUrl ? h('a', { href: p.account.crmUrl, target: '_blank', rel: 'noopener' }, 'CRM') : ''),
-      h('dt', {}, 'Queue'), h('dd', {}, `${p.queue.role}, SLA ${minutes(p.queue.slaMinutes)}`),
+      h('dt', {}, 'Queue'), h('dd', {}, `${p.queue.role}, SLA ${p.queue.sla}`),
       p.page ? [h('dt', {}, 'Page'), h('dd', {}, p.page)] : '',
       h('dt', {}, p.draft ? 'Why it is here' : 'Why escalated'), h('dd', {}, p.reason),
       p.signals.map((s) => [h('dt', {}, s.label), h('dd', {}, s.value)]),

@@ -27,7 +27,7 @@ describe('the SLA as a timer', () => {
     await h.baton.sweep();
     const nudges = threadPosts(packetTs);
     expect(nudges).toHaveLength(1);
-    expect(String(nudges[0]!.args.text)).toContain('Half of this escalation');
+    expect(String(nudges[0]!.args.text)).toContain('Half the time promised to the customer');
     expect(String(nudges[0]!.args.text)).not.toContain(`<@${lead.id}>`);
 
     clock.advance(30 * MINUTE);
@@ -61,7 +61,7 @@ describe('the SLA as a timer', () => {
     expect(packets).toHaveLength(1);
     expect(JSON.stringify(packets[0]!.args.blocks)).toContain(escalationId!);
     const nudges = threadPosts(String(packets[0]!.response.ts), SUPPORT);
-    expect(nudges.map((c) => String(c.args.text))).toEqual([expect.stringContaining('Half of this escalation')]);
+    expect(nudges.map((c) => String(c.args.text))).toEqual([expect.stringContaining('Half the time promised to the customer')]);
     expect(await historyOf(escalationId!)).toEqual(['opened', 'nudged']);
   });
 
@@ -77,6 +77,6 @@ describe('the SLA as a timer', () => {
 
     await h.baton.sweep();
     await h.baton.sweep();
-    expect(threadPosts(packetTs).map((c) => String(c.args.text))).toEqual([expect.stringContaining('Half of this escalation')]);
+    expect(threadPosts(packetTs).map((c) => String(c.args.text))).toEqual([expect.stringContaining('Half the time promised to the customer')]);
   });
 });

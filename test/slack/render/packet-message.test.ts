@@ -11,7 +11,7 @@ function packet(turns: number, textLength: number): HandoffPacket {
     category: 'billing',
     summary: 'x'.repeat(5000),
     account: { name: 'Acme <Corp> & Co', tier: 'enterprise', crmUrl: 'https://crm.example.com/acme' },
-    queue: { id: 'billing', role: 'billing specialist', slaMinutes: 120 },
+    queue: { id: 'billing', role: 'billing specialist', slaMinutes: 120, sla: '2 hours' },
     dueAt: Date.UTC(2026, 10, 25, 12),
     reason: 'The customer asked for a person. Rule: phrase.',
     signals: [{ label: 'Category', value: 'billing (medium risk)' }],
