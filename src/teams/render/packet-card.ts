@@ -23,7 +23,18 @@ function statusBlock(p: HandoffPacket): CardElement {
     return plainText(`Resolved by ${p.resolvedBy ?? 'a specialist'}${tags}`, { color: 'Good', weight: 'Bolder' });
   }
   if (p.status === 'claimed') return plainText(`Claimed by ${p.claimedBy ?? 'a specialist'}`, { color: 'Accent', weight: 'Bolder' });
+  if (p.moved?.direction === 'to') return { ...textBlock(`**SLA breached** ${when(p.moved.at)} \u00b7 moved unclaimed to the ${p.moved.role} queue`), color: 'Attention' };
+  if (p.breachedAt !== undefined) return { ...textBlock(`**SLA breached** \u00b7 still unclaimed, promised to the customer by ${when(p.dueAt)}`), color: 'Attention' };
   return { ...textBlock(`**Unclaimed** \u00b7 promised to the customer by ${when(p.dueAt)}`), color: 'Warning' };
+}
+
+/** Where a breach moved the escalation, on either queue's card. */
+function moveBlock(p: HandoffPacket): CardElement[] {
+  if (!p.moved) return [];
+  const text = p.moved.direction === 'to'
+    ? `Nobody claimed it within the SLA, so it moved to the ${p.moved.role} queue; claim it from either packet.`
+    : `Moved here from the ${p.moved.role} queue: nobody claimed it there within its SLA.`;
+  return [plainText(text, { isSubtle: true, size: 'Small' })];
 }
 
 /** One turn as plain runs: customer words are never read as Markdown or links. */
@@ -52,7 +63,7 @@ function transcript(p: HandoffPacket, budget: number): CardElement[] {
 function facts(p: HandoffPacket): CardElement {
   const list = [
     { title: 'Account', value: `${p.account.name} (${p.account.tier})` },
-    { title: 'Queue', value: `${p.queue.role} \u00b7 SLA ${p.queue.slaMinutes} min` },
+    { title: 'Queue', value: `${p.queue.role} \u00b7 SLA ${p.queue.sla}` },
     { title: 'Page', value: p.page ?? 'none seen' },
     ...p.signals.map((s) => ({ title: s.label, value: s.value })),
   ];
@@ -73,6 +84,7 @@ export function packetCard(p: HandoffPacket): AdaptiveCard {
   const head: CardElement[] = [
     plainText(`${p.draft ? 'Copilot draft' : 'Escalation'} ${p.escalationId} \u00b7 ${p.category}`, { size: 'Medium', weight: 'Bolder' }),
     statusBlock(p),
+    ...moveBlock(p),
     plainText(p.summary),
     facts(p),
     plainText(`${p.draft ? 'Why it is here' : 'Why it escalated'}: ${p.reason}`),

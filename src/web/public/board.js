@@ -1,5 +1,5 @@
 import { openCloseForm } from './close-form.js';
-import { clock, composer, h, minutes, post, stickToBottom, toast } from './dom.js';
+import { clock, composer, h, post, stickToBottom, toast } from './dom.js';
 import { state } from './state.js';
 
 const STATUS = { open: 'Open: unclaimed', claimed: 'Claimed', resolved: 'Resolved' };
@@ -18,7 +18,7 @@ export function boardView(queue) {
   const notes = h('div');
   const list = h('div', { class: 'scroll', role: 'log', 'aria-label': `Handoff packets in #${queue.board}` }, notes);
   const root = h('section', { class: 'view' },
-    h('header', { class: 'topbar' }, h('h1', {}, `# ${queue.board}`), h('span', { class: 'sub' }, `Internal · ${queue.role} · SLA ${minutes(queue.slaMinutes)}`),
+    h('header', { class: 'topbar' }, h('h1', {}, `# ${queue.board}`), h('span', { class: 'sub' }, `Internal · ${queue.role} · SLA ${queue.sla}`),
       h('span', { class: 'right' }, `You are ${state.setup.staff.name}, a specialist and lead`)),
     list);
 

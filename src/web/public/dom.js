@@ -14,12 +14,6 @@ export function h(tag, attrs = {}, ...children) {
 
 export const clock = (ms) => new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
-export function minutes(n) {
-  if (n < 60) return `${n} min`;
-  const hours = n / 60;
-  return Number.isInteger(hours) ? `${hours} h` : `${hours.toFixed(1)} h`;
-}
-
 export const pct = (x) => (x === undefined || x === null ? '–' : `${Math.round(x * 100)}%`);
 
 /** Keeps a scrolled list pinned to its newest item, unless the reader scrolled up to read. */

@@ -6,6 +6,7 @@ import type { HttpServer } from '../../http/http-server.js';
 import type { PlaygroundContext } from '../playground-context.js';
 import { customersOf, PLAYGROUND_STAFF, queueRoom, roomOf } from '../playground-policy.js';
 import { sendJson } from './json-io.js';
+import { slaLabel } from '../../core/hours/queue-sla.js';
 
 /** The page's files live in src/web/public; the same path holds from src/web/routes and dist/web/routes. */
 const PUBLIC_DIR = fileURLToPath(new URL('../../../src/web/public/', import.meta.url));
@@ -25,7 +26,7 @@ export function servePageRoutes(server: HttpServer, ctx: PlaygroundContext): voi
     const { policy } = ctx.core;
     sendJson(res, 200, {
       accounts: policy.accounts.map((a) => ({ id: a.id, name: a.name, tier: a.tier, room: roomOf(a), customers: customersOf(a.id) })),
-      queues: policy.queues.map((q) => ({ id: q.id, role: q.role, slaMinutes: q.sla_minutes, board: queueRoom(q.id) })),
+      queues: policy.queues.map((q) => ({ id: q.id, role: q.role, sla: slaLabel(q), board: queueRoom(q.id) })),
       staff: PLAYGROUND_STAFF,
       closeForm: closeForm(policy, ''),
     });
