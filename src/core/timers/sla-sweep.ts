@@ -51,6 +51,7 @@ async function runStep(deps: LoopDeps, id: string, step: SlaStep, now: number): 
     return false;
   }
   const queue = queueById(deps.policy, escalation.queueId);
+  // A copilot draft stays in its queue: its customer was promised nothing, so nothing is moved or re-promised.
   const backup = step === 'breached' && !escalation.draft && !escalation.movedFrom && queue?.backup ? queueById(deps.policy, queue.backup) : undefined;
   if (queue && backup) return moveToBackup(deps, escalation, queue, backup, now);
   const marked = await deps.escalations.update(id, (current) => {
