@@ -85,6 +85,8 @@ describe('a specialist queue in a Teams channel', () => {
     const form = answeredCard((await click(ACTION.close, { escalationId })).body);
     expect(JSON.stringify(form.body).match(/"type":"Input.ChoiceSet"/g)).toHaveLength(3);
     expect(verbs(form)).toContain(VIEW.closeEscalation);
+    // Cancel must work on the empty form: Teams would otherwise insist on the required tags first.
+    expect(form.actions?.find((a) => a.verb === ACTION.showPacket)).toMatchObject({ associatedInputs: 'none', fallback: { associatedInputs: 'none' } });
 
     const refused = answeredCard((await click(VIEW.closeEscalation, { escalationId, [CLOSE_FIELD.rootCause]: 'product_bug', [CLOSE_FIELD.aiAccuracy]: '' })).body);
     const shown = JSON.stringify(refused);

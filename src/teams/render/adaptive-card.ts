@@ -53,13 +53,16 @@ export function plainText(text: string, style: RunStyle = {}): CardElement {
  * falling back to Action.Submit (a message whose value is the same `{verb, data}`) where 1.5 is not
  * supported. Both carry the same shape, so one parser reads either.
  */
-export function button(title: string, verb: string, data: Record<string, unknown>): CardElement {
+export function button(title: string, verb: string, data: Record<string, unknown>, options: { skipInputs?: boolean } = {}): CardElement {
+  // Teams checks a form's required fields before a button sends them; a Cancel sends none, so it works on an empty form.
+  const inputs = options.skipInputs ? { associatedInputs: 'none' } : {};
   return {
     type: 'Action.Execute',
     title,
     verb,
     data,
-    fallback: { type: 'Action.Submit', title, data: { verb, data } },
+    ...inputs,
+    fallback: { type: 'Action.Submit', title, data: { verb, data }, ...inputs },
   };
 }
 

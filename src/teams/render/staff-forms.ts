@@ -50,7 +50,7 @@ export function closeFormCard(form: CloseForm, state: FormState = EMPTY): Adapti
         ...(note ? { value: note } : {}),
       },
     ],
-    [button('Close escalation', VIEW.closeEscalation, data), button('Cancel', ACTION.showPacket, data)],
+    [button('Close escalation', VIEW.closeEscalation, data), button('Cancel', ACTION.showPacket, data, { skipInputs: true })],
   );
 }
 
@@ -74,7 +74,7 @@ function composerCard(escalationId: string, words: { title: string; label: strin
       },
       ...error(state, REPLY_FIELD),
     ],
-    [button('Send to customer', words.verb, data), button('Cancel', ACTION.showPacket, data)],
+    [button('Send to customer', words.verb, data), button('Cancel', ACTION.showPacket, data, { skipInputs: true })],
   );
 }
 
