@@ -19,13 +19,13 @@ const colleague: Author = { id: 'U0CUST0002', name: 'Robin', isExternal: true };
 const staff: Author = { id: 'U0ANA00001', name: 'Ana', isExternal: false };
 
 /** The core with its ports in memory: conversations in a map, the feedback log, no delivery. */
-function world() {
+function world(feedbackOn = true) {
   const conversations = new Map<string, Conversation>();
   const feedback = new InMemoryFeedbackLog();
   let now = Date.UTC(2026, 10, 30, 12);
   let ids = 0;
   const deps = {
-    policy,
+    policy: { ...policy, answer_feedback: { ...policy.answer_feedback, enabled: feedbackOn } },
     decider: buildDeciderWithIndex({ policy, kb: E2E_KNOWLEDGE }).decider,
     conversations: { get: async (k: string) => conversations.get(k), put: async (c: Conversation) => void conversations.set(c.key, c) },
     locks: { run: <T>(_k: string, work: () => Promise<T>) => work() },
@@ -76,6 +76,13 @@ describe('feedback on an answer', () => {
     expect(feedback.total).toMatchObject({ helpful: 1, notHelpful: 0, rate: 1 });
     expect(feedback.byCategory).toEqual([{ key: 'how_to', helpful: 1, notHelpful: 0, rate: 1 }]);
     expect(feedback.bySource).toEqual([{ key: 'Exporting reports', helpful: 1, notHelpful: 0, rate: 1 }]);
+  });
+
+  it('is not offered when the policy switches it off', async () => {
+    const w = world(false);
+    const answer = answerOf(await w.ask('How do I invite a teammate?', '6.0'));
+    expect(answer.offerHuman.label).toBe('Talk to a person');
+    expect(answer.feedback).toBeUndefined();
   });
 
   it('for an answer no longer on record is not counted', async () => {
