@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { loadPolicy } from '../../../src/config/load-policy.js';
+import { conversationMode } from '../../../src/core/copilot/answer-mode.js';
 import type { CoreDeps } from '../../../src/core/deps.js';
 import type { InboundMessage } from '../../../src/core/model/message.js';
 import { admitMessage } from '../../../src/core/onboarding/admit-message.js';
@@ -102,6 +103,17 @@ describe('mapping a channel and the consent gate', () => {
     expect(await introForm(deps, NEWCO, LEAD)).toMatchObject({ ok: true, account: 'Globex' });
     expect(await approveIntro(deps, NEWCO, LEAD, 'Hello Globex!')).toEqual({ ok: true });
     expect(await findAccountForChannel(deps, NEWCO)).toMatchObject({ id: 'globex' });
+  });
+
+  it('answers a channel mapped to a copilot account in copilot mode, as the account\u2019s own channels are', async () => {
+    const copilotGlobex = { ...policy, accounts: policy.accounts.map((a) => (a.id === 'globex' ? { ...a, mode: 'copilot' as const } : a)) };
+    deps = { ...deps, policy: copilotGlobex };
+    await mapChannel(deps, NEWCO, LEAD, { kind: 'existing', accountId: 'globex' });
+    await approveIntro(deps, NEWCO, LEAD, 'Hello Globex!');
+    expect(await conversationMode(deps, { ref: { ...NEWCO, thread: '4.1' }, accountId: 'globex' })).toBe('copilot');
+    await offerChannel(deps, { platform: 'slack', channel: 'C0NEWCO002' }, 'joined');
+    await mapChannel(deps, { platform: 'slack', channel: 'C0NEWCO002' }, LEAD, newco);
+    expect(await conversationMode(deps, { ref: { platform: 'slack', channel: 'C0NEWCO002', thread: '4.2' }, accountId: 'newco-ltd' })).toBe('autopilot');
   });
 
   it('refuses conflicts and bad input by name, and anyone but a lead', async () => {

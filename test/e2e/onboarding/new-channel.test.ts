@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ACTION, ONBOARD_FIELD, VIEW } from '../../../src/core/model/actions.js';
+import { eventCallback, sendEvent } from '../../fakes/slack-request.js';
 import { ACME_CHANNEL, type Harness } from '../harness.js';
 import { botJoins, ENTERPRISE_QUEUE, lead, LEADS_CHANNEL, mapAndIntroduce, NEW_CHANNEL, newAccountForm, newcoCustomer, offerFor, submit, useOnboardingWorld } from './onboarding-world.js';
 
@@ -87,6 +88,13 @@ describe('a new shared channel', () => {
     await offerFor(h, NEW_CHANNEL);
     await h.settle();
     expect(h.fake.calls('chat.postMessage').filter((c) => c.args.channel === LEADS_CHANNEL)).toHaveLength(1);
+  });
+
+  it('offers a channel newly shared with another organization', async () => {
+    const res = await sendEvent(h.target, eventCallback({ type: 'channel_shared', connected_team_id: newcoCustomer.teamId, channel: 'C0SHARED01', event_ts: '1796000000.000100' }));
+    expect(res.status).toBe(200);
+    const offer = await offerFor(h, 'C0SHARED01');
+    expect(String(offer.args.text)).toContain('A new Slack Connect share started in');
   });
 });
 
