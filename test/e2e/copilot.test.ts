@@ -6,7 +6,7 @@ import { ACTION, REPLY_FIELD, VIEW } from '../../src/core/model/actions.js';
 import type { RecordedCall } from '../fakes/fake-slack-api.js';
 import { sendInteraction, typedText, viewSubmissionPayload } from '../fakes/slack-request.js';
 import { ACME_CHANNEL, ana, ben, customer, GLOBEX_CHANNEL, Harness } from './harness.js';
-import { dmOf, lead, slash } from './loop/loop-world.js';
+import { dmOf, lead, ManualClock, MINUTE, slash } from './loop/loop-world.js';
 
 const SUPPORT = 'C0SUPPORT1';
 const SECURITY = 'C0SECURE01';
@@ -25,9 +25,11 @@ function policyFile(dir: string): string {
 
 let dir: string;
 let h: Harness;
+let clock: ManualClock;
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'baton-copilot-'));
-  h = await Harness.start({ policyFile: policyFile(dir) });
+  clock = new ManualClock();
+  h = await Harness.start({ policyFile: policyFile(dir), clock });
   h.fake.addUser({ id: lead.id, team_id: lead.teamId, real_name: lead.name, name: lead.name?.toLowerCase() });
 });
 afterEach(async () => {
@@ -109,6 +111,20 @@ describe('copilot mode', () => {
     await h.settle();
     expect(customerPosts(thread)).toEqual([]);
     expect(h.fake.calls('chat.postMessage').filter((c) => c.args.channel === SUPPORT && !c.args.thread_ts)).toHaveLength(1);
+  });
+
+  it('reminds the queue of a draft nobody reviewed, at half the SLA and at breach, and tells the customer nothing', async () => {
+    const { thread, at } = await draftFor();
+    clock.advance(121 * MINUTE);
+    await h.baton.sweep();
+    expect(String((await h.waitForPost(SUPPORT, at.ts)).args.text)).toContain('nobody has reviewed it');
+    clock.advance(120 * MINUTE);
+    await h.baton.sweep();
+    const breach = await h.waitForPost(SUPPORT, at.ts, (t) => t.includes('SLA breached'));
+    expect(String(breach.args.text)).toContain(`<@${lead.id}>`);
+    expect(String(breach.args.text)).toContain("Baton's draft is still not reviewed");
+    await h.settle();
+    expect(customerPosts(thread)).toEqual([]);
   });
 
   it('still escalates what must escalate, with the usual notice to the customer', async () => {

@@ -4,6 +4,7 @@ import type { DraftAnswer } from '../model/decision.js';
 import { MAX_RELAY_CHARS, writeRelay } from '../escalation/relay-reply.js';
 import { conversationKey } from '../model/conversation-ref.js';
 import type { Author } from '../model/message.js';
+import { plainDraft } from './draft-text.js';
 import { alreadyReviewed, markReviewed, pastDraft, type DraftResult } from './draft-review.js';
 
 const sameText = (a: string, b: string) => a.replace(/\s+/g, ' ').trim() === b.replace(/\s+/g, ' ').trim();
@@ -24,11 +25,12 @@ async function pendingDraft(deps: CoreDeps, id: string, author: Author): Promise
 export async function draftToEdit(deps: CoreDeps, id: string, author: Author): Promise<{ ok: true; text: string } | Refusal> {
   const found = await pendingDraft(deps, id, author);
   if ('refused' in found) return found.refused;
-  return { ok: true, text: found.answer.text.slice(0, MAX_RELAY_CHARS) };
+  return { ok: true, text: plainDraft(found.answer.text).slice(0, MAX_RELAY_CHARS) };
 }
 
 /**
- * "Send as is" (no `edited` text) or "Edit and send": the text reaches the customer through the relay,
+ * "Send as is" (no `edited` text) or "Edit and send": the text (the draft as plain text, see
+ * draft-text.ts, or the specialist's edit of it) reaches the customer through the relay,
  * as "Name from <vendor>: …" like any specialist reply, and Baton answers the thread's next question
  * (as a draft again, in copilot mode). The conversation write is what decides: of two clicks only the
  * one that finds the conversation still waiting on this draft sends. Edited text that only changes
@@ -38,9 +40,10 @@ export async function sendDraft(deps: CoreDeps, id: string, author: Author, edit
   const found = await pendingDraft(deps, id, author);
   if ('refused' in found) return found.refused;
   const { escalation, answer } = found;
-  const body = (edited ?? answer.text).trim().slice(0, MAX_RELAY_CHARS);
+  const drafted = plainDraft(answer.text);
+  const body = (edited ?? drafted).trim().slice(0, MAX_RELAY_CHARS);
   if (!body) return { ok: false, reason: 'empty' };
-  const state = edited === undefined || sameText(body, answer.text) ? 'sent' : 'edited';
+  const state = edited === undefined || sameText(body, drafted) ? 'sent' : 'edited';
   const sent = await writeRelay(deps, escalation, author, body, (c) => (c.escalationId === id ? pastDraft(c, id, 'bot', deps.clock.now()) : undefined));
   if (!sent) return alreadyReviewed((await deps.escalations.get(id)) ?? escalation);
   await markReviewed(deps, id, state, { id: author.id, name: author.name });

@@ -6,6 +6,7 @@ import type { Turn } from '../model/message.js';
 import { slaDetail } from '../hours/queue-sla.js';
 import { describeTrigger, signalLines } from './escalation-reason.js';
 import { summarize } from './summary.js';
+import { plainDraft } from '../copilot/draft-text.js';
 
 /** Everything a specialist needs to pick up without asking the customer to repeat themselves. */
 export interface HandoffPacket {
@@ -29,8 +30,8 @@ export interface HandoffPacket {
   reason: string;
   signals: { label: string; value: string }[];
   draftAnswer?: DraftAnswer;
-  /** A copilot draft (the packet holds Baton's answer for review, not an escalation): where its review stands. */
-  draft?: { state: DraftState; by?: string };
+  /** A copilot draft (the packet holds Baton's answer for review, not an escalation): where its review stands, and the text "Send as is" sends. */
+  draft?: { state: DraftState; by?: string; text: string };
   transcript: Turn[];
   conversationLink?: string;
 }
@@ -75,7 +76,7 @@ export function buildHandoffPacket(input: PacketInput, from?: QueuePolicy): Hand
     tags: e.tags,
     rootCauseLabel: input.rootCauseLabel,
     category: e.category,
-    summary: summarize(c.turns, e.decision),
+    summary: summarize(c.turns, e.decision, e.draft?.state === 'pending'),
     account: { name: account.name, tier: account.tier, crmUrl: account.crm_url },
     page: input.page,
     queue: { id: queue.id, role: queue.role, slaMinutes: queue.sla_minutes, sla: slaDetail(queue) },
@@ -85,7 +86,7 @@ export function buildHandoffPacket(input: PacketInput, from?: QueuePolicy): Hand
     reason: describeTrigger(e.trigger, e.decision),
     signals: signalLines(e.decision),
     draftAnswer: e.decision.answer,
-    ...(e.draft ? { draft: { state: e.draft.state, by: e.draft.by?.name ?? e.draft.by?.id } } : {}),
+    ...(e.draft ? { draft: { state: e.draft.state, by: e.draft.by?.name ?? e.draft.by?.id, text: plainDraft(e.decision.answer?.text ?? '') } } : {}),
     transcript: c.turns,
     conversationLink: input.conversationLink,
   };

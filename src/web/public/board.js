@@ -51,7 +51,7 @@ export function boardView(queue) {
           c.el.dataset.escalation = p.escalationId;
           const edit = () => {
             editing.add(entry.id);
-            c.reply.input.value = p.draftAnswer.text;
+            c.reply.input.value = p.draft.text;
             c.reply.hidden = false;
             c.reply.input.focus();
           };

@@ -7,7 +7,7 @@ import { escalationFacts, isHandoff } from '../../../src/core/metrics/facts.js';
 import type { Author } from '../../../src/core/model/message.js';
 import { problems } from '../../config/policy-problems.js';
 import { readFileSync } from 'node:fs';
-import { ACME, ACME_SECOND, ana, ben, casey, copilotPolicy, copilotWorld } from './copilot-world.js';
+import { ACME, ACME_SECOND, ANSWER, ana, ben, casey, copilotPolicy, copilotWorld } from './copilot-world.js';
 
 type World = ReturnType<typeof copilotWorld>;
 let asked = 0;
@@ -54,8 +54,19 @@ describe('copilot mode', () => {
     expect(first).toEqual({ ok: true, state: 'sent' });
     expect(second).toMatchObject({ ok: false, reason: 'already_reviewed' });
     expect(relayed(w)).toEqual(['Ana from our team: Go to Settings, then Members, and press Invite.']);
-    expect(w.packets.get(draftId!)?.draft).toEqual({ state: 'sent', by: 'Ana' });
+    expect(w.packets.get(draftId!)?.draft).toMatchObject({ state: 'sent', by: 'Ana' });
     expect(w.internal).toEqual(["Ana sent Baton's draft to the customer as it was."]);
+  });
+
+  it('sends a Markdown draft as the plain text a customer reads, links spelled out, and offers that text to edit', async () => {
+    const markdown = { ...ANSWER, answer: { ...ANSWER.answer!, text: 'Open **Settings > Members** and see [the guide](https://docs.example.com/invite).' } };
+    const w = copilotWorld(copilotPolicy('copilot', 'copilot'), markdown);
+    const { draftId } = await ask(w);
+    const plain = 'Open Settings > Members and see the guide (https://docs.example.com/invite).';
+    expect(await draftToEdit(w.deps, draftId!, ana)).toEqual({ ok: true, text: plain });
+    expect(await sendDraft(w.deps, draftId!, ana, plain)).toEqual({ ok: true, state: 'sent' });
+    await w.deliverAll();
+    expect(relayed(w)).toEqual([`Ana from our team: ${plain}`]);
   });
 
   it('counts an edit that only changes spacing as sent as is, and a real edit as edited', async () => {
