@@ -50,7 +50,7 @@ export async function composeIntake(env: Env, core: CoreDeps, slack: Omit<SlackD
   worker = new InboxWorker(
     inbox,
     handle,
-    { maxDepth: env.BATON_MAX_BACKLOG, concurrency: CONCURRENCY, onDepth: (d) => metrics.intakeBacklog(d), holdMs: (item) => (isMessageItem(item) ? holdMs : 0) },
+    { maxDepth: env.BATON_MAX_BACKLOG, concurrency: CONCURRENCY, onDepth: (d) => metrics.intakeBacklog(d), holdMs: (item) => (isMessageItem(item) ? holdMs : 0), joinNewThreads: core.policy.grouping.new_messages },
     slack.log.child({ component: 'intake' }),
   );
   const running = worker;

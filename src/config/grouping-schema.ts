@@ -8,4 +8,10 @@ export const groupingSchema = z.object({
    * message on its own, at once.
    */
   window_seconds: z.number().min(0).max(30).default(3),
+  /**
+   * A new message (a new thread) from the same person in the same channel within the window joins the
+   * previous one: one request, answered in the first one's thread. Off by default: separate questions
+   * posted one after another as new messages would be merged too.
+   */
+  new_messages: z.boolean().default(false),
 }).strict();

@@ -6,22 +6,22 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { ACME_CHANNEL, customer, type Harness, useHarness } from './harness.js';
 
 /** The e2e policy with the shipped window: wide enough for three signed requests on a loaded machine. */
-function policyWithWindow(seconds: number): string {
+function policyWithGrouping(grouping: Record<string, unknown>): string {
   const policy = parse(readFileSync('test/fixtures/e2e/baton.e2e.yaml', 'utf8')) as Record<string, unknown>;
   const file = join(mkdtempSync(join(tmpdir(), 'baton-grouping-')), 'baton.yaml');
-  writeFileSync(file, stringify({ ...policy, grouping: { window_seconds: seconds } }));
+  writeFileSync(file, stringify({ ...policy, grouping }));
   return file;
 }
-
-const harness = useHarness({ policyFile: policyWithWindow(3) });
-let h: Harness;
-beforeEach(() => {
-  h = harness();
-});
 
 const SUPPORT = 'C0SUPPORT1';
 
 describe('messages sent in quick succession', () => {
+  const harness = useHarness({ policyFile: policyWithGrouping({ window_seconds: 3 }) });
+  let h: Harness;
+  beforeEach(() => {
+    h = harness();
+  });
+
   it('three quick messages in one thread get one answer, drawn from their combined text', async () => {
     const thread = await h.say(customer, 'Hi');
     await h.say(customer, 'how do I invite', { threadTs: thread });
@@ -56,5 +56,23 @@ describe('messages sent in quick succession', () => {
     expect(h.postsIn(ACME_CHANNEL, thread)).toHaveLength(2);
     const c = await h.baton.core.conversations.get(`slack:${ACME_CHANNEL}:${thread}`);
     expect(c?.decisions).toHaveLength(2);
+  });
+});
+
+describe('new messages in quick succession, with grouping.new_messages', () => {
+  const joining = useHarness({ policyFile: policyWithGrouping({ window_seconds: 3, new_messages: true }) });
+
+  it('three quick new messages from one customer are one request, answered once in the first one\u2019s thread', async () => {
+    const h = joining();
+    const first = await h.say(customer, 'Hi');
+    const second = await h.say(customer, 'how do I invite');
+    const third = await h.say(customer, 'a teammate to our workspace?');
+    const answer = await h.waitForPost(ACME_CHANNEL, first);
+    await h.settle();
+    expect(String(answer.args.text)).toContain('Settings');
+    expect(h.postsIn(ACME_CHANNEL, first)).toHaveLength(1);
+    expect([...h.postsIn(ACME_CHANNEL, second), ...h.postsIn(ACME_CHANNEL, third)]).toHaveLength(0);
+    const c = await h.baton.core.conversations.get(`slack:${ACME_CHANNEL}:${first}`);
+    expect(c?.turns.filter((t) => t.role === 'customer').map((t) => t.text)).toEqual(['Hi', 'how do I invite', 'a teammate to our workspace?']);
   });
 });

@@ -24,7 +24,7 @@ class FakeTimers {
   }
 }
 
-function world(inbox = new MemoryInbox(), clock = new FakeClock()) {
+function world(inbox = new MemoryInbox(), clock = new FakeClock(), joinNewThreads = false) {
   const timers = new FakeTimers(clock);
   const groups: string[][] = [];
   const worker: InboxWorker = new InboxWorker(
@@ -33,7 +33,7 @@ function world(inbox = new MemoryInbox(), clock = new FakeClock()) {
       groups.push(items.map((i) => i.id));
       for (const i of items) await worker.finish(i.id);
     },
-    { maxDepth: 100, concurrency: 4, holdMs: (i) => ((i.payload as { kind: string }).kind === 'message' ? WINDOW_MS : 0), clock, wake: timers.wake },
+    { maxDepth: 100, concurrency: 4, holdMs: (i) => ((i.payload as { kind: string }).kind === 'message' ? WINDOW_MS : 0), clock, wake: timers.wake, joinNewThreads },
     new MemoryLog(),
   );
   const item = (id: string, lane = 'slack:C1:1.0', kind = 'message'): InboxItem => ({ id, lane, receivedAt: clock.at, payload: { kind } });
@@ -91,6 +91,20 @@ describe('the intake holds a thread\u2019s messages for the window, durably', ()
     await second.timers.advance(WINDOW_MS);
     expect(second.groups).toEqual([['a', 'b'], ['after']]);
     expect(first.inbox.items.size).toBe(0);
+  });
+
+  it('with new messages joining, the same author\u2019s next new thread in the channel joins the first one\u2019s group, durably', async () => {
+    const w = world(new MemoryInbox(), new FakeClock(), true);
+    const newThread = (id: string, by: string): InboxItem => ({ ...w.item(id, `slack:C1:${id}`), newThread: { by, ref: { platform: 'slack', channel: 'C1', thread: id } } });
+    await w.worker.take(newThread('1.0', 'slack:C1:U1'));
+    w.clock.at += 1000;
+    await w.worker.take(newThread('2.0', 'slack:C1:U1'));
+    await w.worker.take(newThread('3.0', 'slack:C1:U2'));
+    expect(w.inbox.items.get('2.0')).toMatchObject({ lane: 'slack:C1:1.0', joined: { thread: '1.0' } });
+    await w.timers.advance(WINDOW_MS);
+    await w.worker.take(newThread('4.0', 'slack:C1:U1'));
+    await w.timers.advance(WINDOW_MS);
+    expect(w.groups.sort()).toEqual([['1.0', '2.0'], ['3.0'], ['4.0']]);
   });
 
   it('a group whose handling fails stays in the inbox, whole', async () => {

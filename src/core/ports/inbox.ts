@@ -1,3 +1,5 @@
+import type { ConversationRef } from '../model/conversation-ref.js';
+
 /**
  * Events Slack (or another platform) was told we received, recorded before the acknowledgement and
  * kept until their outcome is delivered: a crash or restart resumes every item still here.
@@ -14,6 +16,13 @@ export interface InboxItem<P = unknown> {
    * message Slack has but Baton does not know it has, which recovery must look for before re-posting.
    */
   delivering?: boolean;
+  /**
+   * On a message that starts a new thread: `by` names its channel and author, `ref` its conversation.
+   * With grouping.new_messages, the same author's next new message within the window joins its group.
+   */
+  newThread?: { by: string; ref: ConversationRef };
+  /** The conversation a new message joined (the first one's), recorded with the item before the ack. */
+  joined?: ConversationRef;
 }
 
 export interface Inbox {

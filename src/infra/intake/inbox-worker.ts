@@ -12,6 +12,8 @@ export interface InboxWorkerOptions {
   onDepth?: (depth: number) => void;
   /** How long an item waits for the next ones of its lane to be decided with it (0: alone, at once). */
   holdMs?: (item: InboxItem) => number;
+  /** A new thread's message joins the group its author started in that channel just before (InboxItem.newThread). */
+  joinNewThreads?: boolean;
   /** Reads receipt times against this clock, woken by `wake` (tests drive both). */
   clock?: Clock;
   wake?: Wake;
@@ -30,6 +32,8 @@ export class InboxWorker {
   private readonly lanes = new Map<string, Promise<void>>();
   /** Each lane's group still taking items. */
   private readonly open = new Map<string, HeldGroup>();
+  /** The lane of the open group each channel-and-author's latest new thread started. */
+  private readonly starters = new Map<string, string>();
   private readonly waiting: (() => void)[] = [];
   private readonly clearing = new Set<Promise<void>>();
   private running = 0;
@@ -54,8 +58,20 @@ export class InboxWorker {
    */
   async take(item: InboxItem): Promise<void> {
     if (this.taken.has(item.id)) return;
-    await this.inbox.add(item);
-    this.queue(item, false);
+    const joined = this.joining(item);
+    await this.inbox.add(joined);
+    this.queue(joined, false);
+  }
+
+  /** The item moved into the open group its author's previous new thread started, when it joins one. */
+  private joining(item: InboxItem): InboxItem {
+    const by = this.options.joinNewThreads ? item.newThread?.by : undefined;
+    if (!by) return item;
+    const group = this.open.get(this.starters.get(by) ?? '');
+    const starter = group?.items[0]?.newThread;
+    if (group && starter && (this.options.holdMs?.(item) ?? 0) > 0 && group.admits(item)) return { ...item, lane: group.lane, joined: starter.ref };
+    this.starters.set(by, item.lane);
+    return item;
   }
 
   /** Queues everything a previous run left in the inbox. */
@@ -128,6 +144,8 @@ export class InboxWorker {
   private async run(group: HeldGroup): Promise<void> {
     await group.closed;
     if (this.open.get(group.lane) === group) this.open.delete(group.lane);
+    const by = group.items[0]?.newThread?.by;
+    if (by && this.starters.get(by) === group.lane) this.starters.delete(by);
     await this.slot();
     const { items } = group;
     try {

@@ -32,14 +32,17 @@ export function slackItemHandler(deps: SlackIntakeDeps): (items: InboxItem[], re
     let key: string;
     if (single?.kind === 'human_request') key = await takeHumanRequest(deps, single);
     else if (single?.kind === 'answer_vote') key = await takeVote(deps, single);
-    else key = await takeMessages(deps, payloads as MessagePayload[]);
+    else key = await takeMessages(deps, items as InboxItem<MessagePayload>[]);
     for (const _ of items) deps.metrics.eventProcessed('slack', 'ok');
     await settleGroup(deps.runner, deps.worker(), items, key, recovered, deps.log);
   };
 }
 
-async function takeMessages(deps: SlackIntakeDeps, payloads: MessagePayload[]): Promise<string> {
-  const messages = await Promise.all(payloads.map(async ({ inbound }) => ({ ...inbound.message, author: await deps.directory.author(inbound.userId, inbound.userTeam) })));
+/** A new message that joined its author's previous one is decided in that one's conversation. */
+async function takeMessages(deps: SlackIntakeDeps, items: InboxItem<MessagePayload>[]): Promise<string> {
+  const messages = await Promise.all(
+    items.map(async ({ payload: { inbound }, joined }) => ({ ...inbound.message, ref: joined ?? inbound.message.ref, author: await deps.directory.author(inbound.userId, inbound.userTeam) })),
+  );
   const outcome = await handleMessages(deps.core, messages);
   const { platform, channel, thread } = messages[0]!.ref;
   deps.log.debug({ channel, thread, messages: messages.length, outcome: outcome.kind }, 'message handled');

@@ -36,7 +36,8 @@ export function messageItem(body: unknown, receivedAt: number): SlackInboxItem |
   if (!inbound) return null;
   const { ref, id } = inbound.message;
   // The same id for a message and its app_mention twin, and for every redelivery of either.
-  return { id: `slack:${ref.channel}:${id}`, lane: conversationKey(ref), receivedAt, payload: { kind: 'message', inbound } };
+  const newThread = ref.thread === id ? { newThread: { by: `slack:${ref.channel}:${inbound.userId}`, ref } } : {};
+  return { id: `slack:${ref.channel}:${id}`, lane: conversationKey(ref), receivedAt, payload: { kind: 'message', inbound }, ...newThread };
 }
 
 /** A "Talk to a person" press, in the same lane as the conversation's messages. */

@@ -31,7 +31,11 @@ export function teamsItemHandler(deps: TeamsIntakeDeps): (items: InboxItem[], re
       await requestHuman(deps.core, press.conversationKey, press.author);
       key = press.conversationKey;
     } else {
-      const messages = payloads.flatMap((p): InboundMessage[] => (p.kind === 'message' ? [p.message] : []));
+      // A new message that joined its author's previous one is decided in that one's conversation.
+      const messages = items.flatMap((item, i): InboundMessage[] => {
+        const p = payloads[i]!;
+        return p.kind === 'message' ? [{ ...p.message, ref: item.joined ?? p.message.ref }] : [];
+      });
       await handleMessages(deps.core, messages);
       key = conversationKey(messages[0]!.ref);
     }

@@ -12,7 +12,9 @@ export type TeamsInboxItem = InboxItem<TeamsInboxPayload>;
 /** The same id for every redelivery of the activity, so Teams retrying after 15 s is taken once. */
 export function teamsMessageItem(message: InboundMessage, receivedAt: number): TeamsInboxItem {
   const key = conversationKey(message.ref);
-  return { id: `teams:${message.ref.channel}:${message.id}`, lane: key, receivedAt, payload: { platform: 'teams', kind: 'message', message } };
+  const { ref } = message;
+  const newThread = ref.thread === message.id ? { newThread: { by: `teams:${ref.channel}:${message.author.id}`, ref } } : {};
+  return { id: `teams:${ref.channel}:${message.id}`, lane: key, receivedAt, payload: { platform: 'teams', kind: 'message', message }, ...newThread };
 }
 
 export function teamsHumanRequestItem(key: string, author: Author, activityId: string, receivedAt: number): TeamsInboxItem {
