@@ -9,6 +9,21 @@ const ROLE: Record<Turn['role'], string> = { customer: 'Customer', staff: 'Staff
 const MAX_TURN_CHARS = 2000;
 /** Room kept for the "earlier messages not shown" line and JSON overhead once the transcript is cut. */
 const SLACK_BYTES = 600;
+/**
+ * The most the summary and the draft may take of the card, so the packet's head never crowds out the
+ * conversation, whatever script it is written in; the conversation link has the rest.
+ */
+const SUMMARY_BYTES = 3000;
+const DRAFT_BYTES = 8000;
+
+/** Text cut (and marked) until its JSON form fits `maxBytes`. */
+function fitBytes(text: string, maxBytes: number): string {
+  let fitted = text;
+  for (let size = Buffer.byteLength(JSON.stringify(fitted)); size > maxBytes; size = Buffer.byteLength(JSON.stringify(fitted))) {
+    fitted = `${fitted.slice(0, Math.floor((fitted.length - 1) * (maxBytes / size)))}\u2026`;
+  }
+  return fitted;
+}
 
 /** A time each reader sees in their own timezone (Adaptive Card DATE/TIME functions). */
 function when(epochMs: number): string {
@@ -85,11 +100,11 @@ export function packetCard(p: HandoffPacket): AdaptiveCard {
     plainText(`${p.draft ? 'Copilot draft' : 'Escalation'} ${p.escalationId} \u00b7 ${p.category}`, { size: 'Medium', weight: 'Bolder' }),
     statusBlock(p),
     ...moveBlock(p),
-    plainText(p.summary),
+    plainText(fitBytes(p.summary, SUMMARY_BYTES)),
     facts(p),
     plainText(`${p.draft ? 'Why it is here' : 'Why it escalated'}: ${p.reason}`),
   ];
-  if (p.draftAnswer) head.push(...draftBlocks(p, p.draftAnswer));
+  if (p.draftAnswer) head.push(...draftBlocks(p, { ...p.draftAnswer, text: fitBytes(p.draftAnswer.text, DRAFT_BYTES) }));
   const frame = card([...head, { ...plainText('Conversation', { weight: 'Bolder' }), separator: true }], actions(p));
   const budget = MAX_CARD_BYTES - Buffer.byteLength(JSON.stringify(frame)) - SLACK_BYTES;
   return { ...frame, body: [...frame.body, ...transcript(p, budget)] };
