@@ -13,8 +13,9 @@ import { replay, type ReplayLine } from './triage/replay.js';
 const usage = `Usage: npm run baton -- triage [options] <tickets.jsonl>
 
 Replays past tickets through the current config and knowledge base, without an LLM, and prints one JSON
-line per ticket on stdout: id, action (answer|escalate|ignore), category, risk, trigger (null when none),
-confidence, sentiment, loop, and the matrix rule that fired. Then, on stderr, the would-be escalation
+line per ticket on stdout: id, action (answer|escalate|ignore|clarify), category, risk, trigger (null when
+none), confidence, sentiment, loop, and the matrix rule that fired; a clarify line lists its readings, each
+with the decision that follows when the customer picks it. Then, on stderr, the would-be escalation
 rate by category and by trigger type.
 
 Input lines: {"id","account","text"} or {"id","account","messages":[{"from":"customer"|"staff"|"bot","text"}]}
@@ -42,10 +43,12 @@ export const triageReplayCommand: CliCommand = {
     const file = positionals[0]!;
     const paths = cliPaths(values);
     const kb = [...loadKnowledge(paths.kb), ...loadDocs(paths.docs, createLogger('silent'))];
-    const decider = buildDecider({ policy: loadPolicy(paths.config), kb, replay: true });
+    const policy = loadPolicy(paths.config);
+    const decider = buildDecider({ policy, kb, replay: true });
+    const clarify = policy.triage.clarify.max_per_conversation > 0;
     const lines: ReplayLine[] = [];
     let errors = 0;
-    for await (const r of replay(readFileSync(file, 'utf8').split('\n'), decider, file)) {
+    for await (const r of replay(readFileSync(file, 'utf8').split('\n'), decider, file, clarify)) {
       if ('error' in r) {
         errors++;
         process.stderr.write(`skipped ${r.where}: ${r.error}\n`);

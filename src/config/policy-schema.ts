@@ -121,6 +121,10 @@ const copySchema = z.object({
   resolved: z.string().default('Glad we could sort this out. If anything else comes up, just ask here.'),
   answer_footer: z.string().default('Not what you needed? Press "Talk to a person" and a specialist will take over.'),
   talk_to_human_button: z.string().max(75).default('Talk to a person'),
+  /** A clarifying question, above one button per reading (`triage.clarify`). */
+  clarify_question: z.string().default('Do you mean:'),
+  /** The last button of a clarifying question: it hands the conversation to a person. */
+  clarify_other_button: z.string().max(75).default('Something else / talk to a person'),
   unavailable: z.string().default('Let me get a specialist on this for you; our {role} will follow up {when}.'),
   /** A specialist's reply sent from the packet thread ("Reply to customer"): {name}, {vendor}, {text}. */
   relayed: z.string().default('{name} from {vendor}: {text}'),

@@ -66,6 +66,19 @@ const humanRequestSchema = z
   })
   .strict();
 
+/**
+ * One short question when the two best readings of a message are close and would be decided differently
+ * (another category or queue, another answer): the customer picks one and the decision goes on with it.
+ */
+const clarifySchema = z
+  .object({
+    /** Clarifying questions a conversation may get; 0 turns them off. */
+    max_per_conversation: z.number().int().min(0).default(1),
+    /** Close: the runner-up reading's probability is within this share of the best one's. */
+    margin: unit.default(0.25),
+  })
+  .strict();
+
 export const triageSchema = z
   .object({
     /** The asking that counts as a loop: 3 means the third time the same question comes. */
@@ -106,6 +119,7 @@ export const triageSchema = z
       })
       .strict()
       .default({ categories: ['smalltalk'], max_words: 12 }),
+    clarify: clarifySchema.default(clarifySchema.parse({})),
     sentiment: sentimentSchema.default(sentimentSchema.parse({})),
     human_request: humanRequestSchema.default(humanRequestSchema.parse({})),
     matrix: z.array(matrixRuleSchema).min(1).default([

@@ -4,6 +4,7 @@ import type { Env } from '../config/env.js';
 import { registerAnswerFeedback } from './actions/answer-feedback.js';
 import { registerApproveCandidate } from './actions/approve-candidate.js';
 import { registerShareCandidate } from './actions/share-candidate.js';
+import { registerChooseReading } from './actions/choose-reading.js';
 import { registerClaimRelease } from './actions/claim-release.js';
 import { registerCsatRating } from './actions/csat-rating.js';
 import { registerOpenCloseModal } from './actions/open-close-modal.js';
@@ -32,6 +33,7 @@ export type Registration = (app: App, deps: SlackDeps) => void;
 export const CORE_REGISTRATIONS: Registration[] = [
   registerTalkToHuman,
   registerAnswerFeedback,
+  registerChooseReading,
   registerClaimRelease,
   registerOpenCloseModal,
   registerCloseSubmission,

@@ -1,12 +1,12 @@
 import type { TurnContext } from '@microsoft/agents-hosting';
 import { z } from 'zod';
-import { csatRefusal, HUMAN_REQUESTED, talkToHumanRefusal } from '../core/copy/refusals.js';
+import { choiceRefusal, csatRefusal, HUMAN_REQUESTED, talkToHumanRefusal } from '../core/copy/refusals.js';
 import type { LoopDeps } from '../core/deps.js';
 import { rateConversation } from '../core/feedback/csat.js';
 import { ACTION } from '../core/model/actions.js';
 import { csatThanksCard } from './render/csat-card.js';
 import type { CardAnswer, TeamsTurnDeps } from './teams-turn-deps.js';
-import { teamsHumanRequestItem } from './intake/teams-inbox-item.js';
+import { teamsHumanRequestItem, teamsReadingChoiceItem } from './intake/teams-inbox-item.js';
 import { PACKET_ACTIONS } from './packet-actions.js';
 import { voteFromCard } from './answer-feedback.js';
 
@@ -14,6 +14,7 @@ import { voteFromCard } from './answer-feedback.js';
 const teamsKey = z.string().regex(/^teams:\S{1,400}$/);
 const talkData = z.object({ conversationKey: teamsKey });
 const rateData = z.object({ conversationKey: teamsKey, rating: z.coerce.number().int() });
+const chooseData = z.object({ conversationKey: teamsKey, ask: z.coerce.number().int().min(0), option: z.coerce.number().int().min(0) });
 
 /**
  * Both Action.Execute and its Action.Submit fallback carry `{verb, data}` (render/adaptive-card.ts). A
@@ -43,6 +44,31 @@ async function talkToHuman(deps: TeamsTurnDeps, ctx: TurnContext, data: unknown)
   return HUMAN_REQUESTED;
 }
 
+/**
+ * A clarifying question's button: recorded in the inbox and decided from there, like "Talk to a person".
+ * A press that can do nothing (staff, a person has the thread, already settled) is told so at once.
+ */
+async function choose(deps: TeamsTurnDeps, ctx: TurnContext, data: unknown): Promise<CardAnswer | undefined> {
+  const parsed = chooseData.safeParse(data);
+  if (!parsed.success) return undefined;
+  const { conversationKey: key, ask, option } = parsed.data;
+  const author = await deps.directory.author(ctx);
+  const conversation = await deps.core.conversations.get(key);
+  const asked = conversation?.clarifications?.[ask];
+  const picked = asked?.readings[option];
+  const refusal = choiceRefusal(
+    !author.isExternal ? { kind: 'not_customer' }
+    : !picked ? { kind: 'not_found' }
+    : conversation?.mode !== 'bot' ? { kind: 'already_with_human' }
+    : asked?.settled ? { kind: 'already_settled' }
+    : undefined,
+  );
+  if (refusal) return refusal;
+  await deps.intake.take(teamsReadingChoiceItem(key, author, { ask, option }, ctx.activity.id ?? String(Date.now()), Date.now()));
+  // The clicker reads back what they picked; the answer follows in the thread.
+  return picked!.label;
+}
+
 /** A rating from the survey card: the buttons become the thank-you for everyone (the core updates the card). */
 async function rate(deps: TeamsTurnDeps, ctx: TurnContext, data: unknown): Promise<CardAnswer | undefined> {
   const parsed = rateData.safeParse(data);
@@ -58,6 +84,7 @@ export async function runCardAction(deps: TeamsTurnDeps, ctx: TurnContext, actio
   if (action.verb === ACTION.csat) return rate(deps, ctx, action.data);
   if (action.verb === ACTION.answerHelpful) return voteFromCard(deps, ctx, action.data, 'helpful');
   if (action.verb === ACTION.answerNotHelpful) return voteFromCard(deps, ctx, action.data, 'not_helpful');
+  if (action.verb === ACTION.clarify) return choose(deps, ctx, action.data);
   const packetAction = PACKET_ACTIONS[action.verb];
   if (packetAction) return packetAction(deps, ctx, action.data);
   deps.log.warn({ verb: action.verb }, 'unknown Teams card action ignored');

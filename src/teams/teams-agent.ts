@@ -57,7 +57,7 @@ export function createTeamsAgent(settings: TeamsSettings, adapter: CloudAdapter,
   });
   // The app's install in the vendor's team: nothing to answer, only the service URL to learn (above).
   app.onActivity('conversationUpdate', async () => {});
-  for (const verb of [ACTION.talkToHuman, ACTION.csat, ACTION.answerHelpful, ACTION.answerNotHelpful, ...PACKET_VERBS]) {
+  for (const verb of [ACTION.talkToHuman, ACTION.csat, ACTION.answerHelpful, ACTION.answerNotHelpful, ACTION.clarify, ...PACKET_VERBS]) {
     app.adaptiveCards.actionExecute(verb, async (ctx, _state, action: unknown) => {
       const parsed = cardAction.safeParse(action);
       return (parsed.success ? await runCardAction(deps, ctx, parsed.data) : undefined) ?? 'This button no longer works.';

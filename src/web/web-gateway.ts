@@ -7,9 +7,19 @@ import type { ChatGateway, CustomerMessage, DeliveryPlace, DeliveryTag } from '.
 import type { CsatPrompt, LoopGateway } from '../core/ports/loop-gateway.js';
 import { trendChartSvg } from '../infra/chart/trend-chart-svg.js';
 import type { PlaygroundFeed } from './feed.js';
+import type { RoomMessage } from './render/events.js';
 import { escapeHtml, markdownToHtml } from './render/markdown-html.js';
 
 const BOT = 'Baton';
+
+/**
+ * The playground shows a clarifying question's readings as a list the customer answers by typing (the
+ * core reads which one a reply names), and its way to a person as the usual button.
+ */
+function choiceView(message: Extract<CustomerMessage, { kind: 'choice' }>): Pick<RoomMessage, 'html' | 'offerHuman'> {
+  const options = message.options.map((o) => `<li>${escapeHtml(o)}</li>`).join('');
+  return { html: `${escapeHtml(message.text)}<ul>${options}</ul>`, offerHuman: { label: message.other.label, footer: '', conversationKey: message.other.conversationKey } };
+}
 
 /** Delivers the core's messages to the playground's pages: renders each to what the page shows and pushes it on the feed. */
 export class WebGateway implements ChatGateway, LoopGateway {
@@ -21,6 +31,7 @@ export class WebGateway implements ChatGateway, LoopGateway {
     const id = this.feed.nextId();
     const base = { type: 'message' as const, room: ref.channel, thread: ref.thread, id, role: 'bot' as const, author: BOT, at: Date.now(), ...(deliveryId ? { deliveryId } : {}) };
     if (message.kind === 'notice') this.feed.push({ ...base, html: escapeHtml(message.text) });
+    else if (message.kind === 'choice') this.feed.push({ ...base, ...choiceView(message) });
     else {
       const { feedback } = message;
       const votes = feedback ? { feedback: { helpful: feedback.helpful, notHelpful: feedback.notHelpful, answer: answerRefValue(feedback.answer) } } : {};

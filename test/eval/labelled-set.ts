@@ -7,6 +7,8 @@ export interface EvalItem {
   text: string;
   turns?: { role: 'customer' | 'bot' | 'staff'; text: string }[];
   expected_category: string;
+  /** The KB topic that answers it, when one does. */
+  expected_kb_intent?: string | null;
   risk_tier: 'low' | 'medium' | 'high';
   expected_action: 'answer' | 'answer_low_threshold' | 'escalate';
   loop?: boolean;

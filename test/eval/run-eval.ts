@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadPolicy } from '../../src/config/load-policy.js';
+import { answerClarifications, formatTally } from './clarify-choice.js';
 import { checkFloors, FLOORS } from './floors.js';
 import { readItems } from './labelled-set.js';
 import { readmeSteps } from './readme-steps.js';
@@ -44,8 +45,11 @@ try {
       .map((l) => JSON.parse(l) as TriageLine)
       .map((l) => [l.id, l]),
   );
-  const scores = score(readItems(set), lines);
+  const items = readItems(set);
+  const clarified = answerClarifications(items, lines);
+  const scores = score(items, clarified.lines);
   console.log(`\n${formatScores(`baton triage ${set}, set up by the README steps only`, scores)}`);
+  console.log(formatTally(clarified.tally));
   console.log(`\n${sentimentSlice(loadPolicy(env.BATON_CONFIG), join(data, 'dev_sentiment.jsonl'))}`);
   const failures = checkFloors(scores);
   console.log(`\nfloors: ${JSON.stringify(FLOORS)}  (${((Date.now() - started) / 1000).toFixed(0)} s)`);

@@ -3,10 +3,12 @@ import type { EvalItem } from './labelled-set.js';
 /** One `baton triage` output line, the fields the eval reads. */
 export interface TriageLine {
   id: string;
-  action: 'answer' | 'escalate' | 'ignore';
+  action: 'answer' | 'escalate' | 'ignore' | 'clarify';
   category: string;
   risk: 'low' | 'medium' | 'high';
   loop: boolean;
+  /** A clarifying question's readings, each with the decision that follows the customer's pick. */
+  readings?: { topic: string; category: string; ifPicked: Pick<TriageLine, 'action' | 'category' | 'risk'> }[];
 }
 
 export interface Scores {

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, expect } from 'vitest';
+import type { KnowledgeEntry } from '../../src/core/ports/knowledge.js';
 import type { AdaptiveCard } from '../../src/teams/render/adaptive-card.js';
 import { ManualClock } from '../e2e/loop/loop-world.js';
 import { Harness } from '../e2e/harness.js';
@@ -16,11 +17,11 @@ export interface TeamsWorld {
   postIn(root: string, predicate?: (c: ConnectorCall) => boolean): Promise<ConnectorCall>;
 }
 
-export async function startTeamsWorld(env: Record<string, string> = {}, policyFile = 'test/teams/baton.teams.yaml'): Promise<TeamsWorld> {
+export async function startTeamsWorld(env: Record<string, string> = {}, policyFile = 'test/teams/baton.teams.yaml', knowledge?: KnowledgeEntry[]): Promise<TeamsWorld> {
   const connector = await FakeTeamsConnector.start();
   for (const m of [teamsCustomer, teamsStaff, teamsStaff2]) connector.addMember(m);
   const clock = new ManualClock();
-  const h = await Harness.start({ policyFile, clock, env: { TEAMS_SERVICE_HOSTS: '127.0.0.1', ...env } });
+  const h = await Harness.start({ policyFile, clock, env: { TEAMS_SERVICE_HOSTS: '127.0.0.1', ...env }, ...(knowledge ? { knowledge } : {}) });
   const url = `http://127.0.0.1:${h.baton.port}/api/messages`;
   return {
     h,
@@ -32,11 +33,11 @@ export async function startTeamsWorld(env: Record<string, string> = {}, policyFi
   };
 }
 
-/** A fresh world before each test; after each, every card Baton sent within Adaptive Card limits, and a clean stop. */
-export function useTeamsWorld(policyFile?: () => string): () => TeamsWorld {
+/** A fresh world before each test (with this knowledge, else the e2e one); after each, every card Baton sent within Adaptive Card limits, and a clean stop. */
+export function useTeamsWorld(policyFile?: () => string, knowledge?: KnowledgeEntry[]): () => TeamsWorld {
   let world: TeamsWorld | undefined;
   beforeEach(async () => {
-    world = await startTeamsWorld({}, policyFile?.());
+    world = await startTeamsWorld({}, policyFile?.(), knowledge);
   });
   afterEach(async () => {
     const w = world;

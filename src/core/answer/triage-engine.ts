@@ -12,6 +12,7 @@ import { SentimentAnalyzer } from '../triage/sentiment.js';
 import { contentTerms } from '../triage/text-terms.js';
 import { alreadySaid, answerSources, extractiveAnswer, topicReference } from './extractive-answer.js';
 import { draftWithLlm } from './llm-answer.js';
+import { closeReadings, withReading } from './readings.js';
 
 export interface TriageEngineDeps {
   policy: Policy;
@@ -33,6 +34,8 @@ interface Signals {
   sentiment: SentimentSignal;
   loop: boolean;
   askings: number;
+  /** The reading the customer picked, when it still is one of the message's. */
+  reading?: string;
 }
 
 /** Signals -> trigger matrix -> confidence gate -> answer or escalate. Pure apart from the optional LLM call. */
@@ -46,13 +49,16 @@ export function createTriageEngine(deps: TriageEngineDeps): Decider {
   const read = (text: string, accountId: string) => gatherEvidence(kb, text, accountId, triage, riskOf);
 
   function signals(input: DecisionInput): Signals {
-    const evidence = read(input.text, input.accountId);
+    const read0 = read(input.text, input.accountId);
+    const picked = input.reading === undefined ? undefined : withReading(read0, input.reading);
+    const evidence = picked ?? read0;
     const loop = detectLoop(input.text, evidence, input.history, (t) => read(t, input.accountId), {
       loopAfter: triage.loop_after,
       wording: triage.loop_similarity,
       topics: triage.loop_topic_overlap,
     });
-    return { evidence, risk: tierOf(evidence), sentiment: sentiment.analyze(input.text, input.history), loop: loop.loop, askings: loop.askings };
+    const signals = { evidence, risk: tierOf(evidence), sentiment: sentiment.analyze(input.text, input.history), loop: loop.loop, askings: loop.askings };
+    return picked ? { ...signals, reading: input.reading! } : signals;
   }
 
   /** The recognised topic's own tier first (account deletion is high within cancellation), else its category's. */
@@ -82,6 +88,7 @@ export function createTriageEngine(deps: TriageEngineDeps): Decider {
       sentiment: s.sentiment,
       loop: s.loop,
       askings: s.askings,
+      ...(s.reading !== undefined ? { reading: s.reading } : {}),
       ...part,
       reasons: [
         `best=${e.best.toFixed(2)} category=${e.category}(${e.categoryShare.toFixed(2)}) topic=${e.topic ?? '-'}(${e.topicShare.toFixed(2)})`,
@@ -140,6 +147,21 @@ export function createTriageEngine(deps: TriageEngineDeps): Decider {
     return decision(s, { action: 'answer', trigger: null, ...base, confidence, answer, reasons: [reason] });
   }
 
+  /**
+   * Two close readings that would be decided differently: one short question first. Never when the
+   * answer could not be autonomous anyway (high risk), nor once the customer picked a reading.
+   */
+  function clarification(input: DecisionInput, s: Signals, m: MatrixOutcome): Decision | undefined {
+    if (!input.clarify || s.reading !== undefined) return undefined;
+    const threshold = answerThreshold(triage, s.risk, m.action);
+    if (neverAutonomous(threshold)) return undefined;
+    const readings = closeReadings(s.evidence, triage, index, input.accountId);
+    if (!readings) return undefined;
+    const [a, b] = s.evidence.readings;
+    const rule = `${m.rule}; two close readings: ${a!.topic} (${a!.share.toFixed(2)}) or ${b!.topic} (${b!.share.toFixed(2)})`;
+    return decision(s, { action: 'clarify', trigger: null, rule, threshold, matrixAction: m.action, readings });
+  }
+
   return {
     async decide(input: DecisionInput): Promise<Decision> {
       const s = signals(input);
@@ -156,7 +178,7 @@ export function createTriageEngine(deps: TriageEngineDeps): Decider {
       const ruled = policyRule(s, input.accountId);
       if (ruled) return escalate(s, ruled.trigger, ruled.rule, { matrixAction: m.action });
       if (input.signalsOnly) return decision(s, { action: 'ignore', trigger: null, rule: `${m.rule}; signals only, nothing drafted`, matrixAction: m.action });
-      return gate(input, s, m);
+      return clarification(input, s, m) ?? gate(input, s, m);
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { ConversationRef } from '../model/conversation-ref.js';
 import { conversationKey } from '../model/conversation-ref.js';
-import type { Decision } from '../model/decision.js';
+import type { Decision, Reading } from '../model/decision.js';
 import type { Delivery } from '../delivery/delivery.js';
 import type { Turn } from '../model/message.js';
 
@@ -33,8 +33,20 @@ export interface Conversation {
   lastClosedAt?: number;
   /** When people took the thread without writing in it (a discarded copilot draft): their quiet period counts from here too. */
   peopleSince?: number;
+  /** Clarifying questions asked here, oldest first (clarification.ts). */
+  clarifications?: Clarification[];
   createdAt: number;
   updatedAt: number;
+}
+
+/** A clarifying question: the request it is about, the readings offered, and how the customer settled it. */
+export interface Clarification {
+  at: number;
+  /** The customer's question, kept as the request: the decision after the pick is about these words. */
+  request: { text: string; messageId?: string };
+  readings: Reading[];
+  /** The reading picked (none for "something else" or a reply that named neither) and what followed. */
+  settled?: { reading?: string; action: 'answer' | 'escalate' };
 }
 
 export function newConversation(ref: ConversationRef, accountId: string, at: number): Conversation {

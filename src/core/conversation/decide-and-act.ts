@@ -2,6 +2,7 @@ import type { CoreDeps } from '../deps.js';
 import { recordEscalation } from '../escalation/open-escalation.js';
 import { recordGap } from '../feedback/content-gap.js';
 import type { Decision } from '../model/decision.js';
+import { mayClarify, recordClarification, settleClarification } from './clarification.js';
 import { type Conversation, withDecision } from './conversation.js';
 import { decideSafely } from './decide-safely.js';
 import type { MessageOutcome } from './handle-message.js';
@@ -9,30 +10,38 @@ import { recordAnswer } from './record-answer.js';
 import { conversationMode } from '../copilot/answer-mode.js';
 import { recordDraft } from '../copilot/record-draft.js';
 
-/** Runs the triage brain on the latest customer text and logs the decision once, with its inputs. */
-export async function decide(deps: CoreDeps, conversation: Conversation, history: Conversation['turns'], text: string, humanButton: boolean): Promise<Decision> {
+/**
+ * Runs the triage brain on the latest customer text and logs the decision once, with its inputs. With
+ * `reading`, the customer has said which reading of a clarifying question they meant.
+ */
+export async function decide(deps: CoreDeps, conversation: Conversation, history: Conversation['turns'], text: string, humanButton: boolean, reading?: string): Promise<Decision> {
   // While people have the thread only an explicit request for a person matters: draft nothing.
   const signalsOnly = conversation.mode === 'human' && !humanButton;
-  const decision = await decideSafely(deps, { text, history, accountId: conversation.accountId, humanButton, signalsOnly });
+  // In copilot mode only specialists hear from Baton: no question goes to the customer.
+  const clarify = !signalsOnly && !humanButton && reading === undefined && mayClarify(deps.policy, conversation) && (await conversationMode(deps, conversation)) !== 'copilot';
+  const input = { text, history, accountId: conversation.accountId, humanButton, signalsOnly, clarify, ...(reading !== undefined ? { reading } : {}) };
+  const decision = await decideSafely(deps, input);
   const { action, category, risk, trigger, rule, confidence, threshold, complexity, sentiment, loop } = decision;
   deps.log.info(
-    { conversation: conversation.key, account: conversation.accountId, mode: conversation.mode, action, category, risk, trigger, rule, confidence, threshold, complexity, sentiment, loop },
+    { conversation: conversation.key, account: conversation.accountId, mode: conversation.mode, action, category, risk, trigger, rule, confidence, threshold, complexity, sentiment, loop, reading: decision.reading },
     'triage decision',
   );
   return decision;
 }
 
 /**
- * Carries out a decision: the new state and the messages it calls for (answer, or packet and handoff
- * notice; in copilot mode the answer as a draft packet for a specialist instead) are written in one
- * conversation write, then handed to the delivery runner. A crash after this write loses nothing:
- * recovery delivers what is still in the outbox.
+ * Carries out a decision: the new state and the messages it calls for (answer, clarifying question, or
+ * packet and handoff notice; in copilot mode the answer as a draft packet for a specialist instead) are
+ * written in one conversation write, then handed to the delivery runner. A crash after
+ * this write loses nothing: recovery delivers what is still in the outbox.
  */
 export async function actOnDecision(deps: CoreDeps, conversation: Conversation, decision: Decision): Promise<MessageOutcome> {
-  let decided = withDecision(conversation, decision);
+  let decided = settleClarification(withDecision(conversation, decision), decision);
   let escalationId: string | undefined;
   let draftId: string | undefined;
-  if (decision.action === 'escalate' && decision.trigger) {
+  if (decision.action === 'clarify' && decision.readings) {
+    decided = recordClarification(deps, decided, decision.readings);
+  } else if (decision.action === 'escalate' && decision.trigger) {
     const copy = decision.trigger === 'engine_error' ? 'unavailable' : 'handoff';
     const recorded = await recordEscalation(deps, decided, { ...decision, trigger: decision.trigger }, copy);
     decided = recorded.conversation;

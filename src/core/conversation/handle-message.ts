@@ -5,6 +5,8 @@ import type { InboundMessage } from '../model/message.js';
 import { claimEscalation } from '../escalation/specialist-actions.js';
 import { supersedeDraft } from '../copilot/draft-review.js';
 import { admitMessage } from '../onboarding/admit-message.js';
+import { decideReply } from './choose-reading.js';
+import { pendingClarification } from './clarification.js';
 import { actOnDecision, decide } from './decide-and-act.js';
 import { newConversation, withTurn, type Conversation } from './conversation.js';
 import { forwardToSpecialist } from './forward-to-specialist.js';
@@ -66,7 +68,8 @@ async function handleCustomer(deps: CoreDeps, existing: Conversation, msgs: Inbo
     return { kind: 'quiet', mode: conversation.mode };
   }
   if (msgs.length > 1) deps.log.info({ conversation: conversation.key, messages: msgs.length }, 'messages sent in quick succession decided as one request');
-  const decision = await decide(deps, conversation, existing.turns, request.text, false);
+  const asked = conversation.mode === 'bot' ? pendingClarification(conversation) : undefined;
+  const decision = asked ? await decideReply(deps, conversation, asked, request.text) : await decide(deps, conversation, existing.turns, request.text, false);
   // While people have the thread Baton stays quiet, unless the customer explicitly asks for a person.
   if (conversation.mode === 'human' && decision.trigger !== 'human_phrase') {
     await deps.conversations.put(conversation);

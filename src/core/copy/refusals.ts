@@ -1,6 +1,7 @@
 import type { DraftState, Specialist } from '../escalation/escalation.js';
 import type { ActionResult } from '../escalation/specialist-actions.js';
 import type { RateResult } from '../feedback/csat.js';
+import type { ChoiceOutcome } from '../conversation/choose-reading.js';
 import type { HumanRequestOutcome } from '../conversation/request-human.js';
 import type { DraftResult } from '../copilot/draft-review.js';
 
@@ -56,6 +57,14 @@ export function talkToHumanRefusal(outcome: HumanRequestOutcome | undefined): st
   if (outcome?.kind === 'already_with_human') return 'A specialist already has this conversation; they will reply here.';
   if (outcome?.kind === 'not_customer') return 'This button is for the customer. To take over, just reply in the thread.';
   return undefined;
+}
+
+/** A clarifying question's button that no longer does anything, and why. */
+export function choiceRefusal(outcome: ChoiceOutcome | undefined): string | undefined {
+  if (outcome?.kind === 'already_settled') return 'This question has been answered already; just ask here if you meant something else.';
+  if (outcome?.kind === 'not_found') return 'This question has expired; just ask here again.';
+  if (outcome?.kind === 'not_customer') return 'These buttons are for the customer. To take over, just reply in the thread.';
+  return talkToHumanRefusal(outcome?.kind === 'already_with_human' ? outcome : undefined);
 }
 
 const CSAT_REFUSAL: Record<Exclude<RateResult, { ok: true }>['reason'], string | undefined> = {

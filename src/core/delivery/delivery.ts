@@ -7,7 +7,8 @@ import type { CustomerMessage } from '../ports/chat-gateway.js';
  * the message (Slack message metadata), so a post whose reply was lost is found rather than repeated.
  */
 export type Delivery =
-  | { id: string; kind: 'customer'; purpose: 'answer' | 'notice'; message: CustomerMessage; createdAt: number; escalationId?: string }
+  /** `question`: a clarifying question; undelivered, it is handed over like an answer. */
+  | { id: string; kind: 'customer'; purpose: 'answer' | 'question' | 'notice'; message: CustomerMessage; createdAt: number; escalationId?: string }
   /** The handoff packet; carries the escalation so recovery can store it if a crash came first. */
   | { id: string; kind: 'packet'; escalation: Escalation; createdAt: number }
   /** A note for the default queue's specialists (a customer Baton could not reach). */

@@ -8,7 +8,8 @@ import { pendingDeliveries, withDeliveries, withoutDelivery } from './outbox.js'
 
 /**
  * A customer message still undelivered after the retry window: nobody is left in silence.
- * - an answer is taken back and the conversation is handed to the default queue, whose packet says why;
+ * - an answer (or a clarifying question) is taken back and the conversation is handed to the default
+ *   queue, whose packet says why;
  * - a handoff notice becomes an alert in the default queue's channel, so a person reaches the customer.
  * Packets and alerts go to internal channels and are retried until they land, so they never get here.
  */
@@ -19,14 +20,14 @@ export async function giveUpDelivery(deps: CoreDeps, key: string, id: string): P
     if (!conversation || delivery?.kind !== 'customer') return;
     deps.log.error({ conversation: key, delivery: id, purpose: delivery.purpose }, 'customer message undelivered past the retry window; handing it to the default queue');
     const rest = withoutDelivery(conversation, id);
-    const next = delivery.purpose === 'answer' ? await handOverUnanswered(deps, rest, id) : withAlert(deps, rest, delivery);
+    const next = delivery.purpose === 'notice' ? withAlert(deps, rest, delivery) : await handOverUnanswered(deps, rest, id, delivery.purpose === 'answer');
     await deps.conversations.put(next);
   });
   deps.deliveries?.schedule(key);
 }
 
-async function handOverUnanswered(deps: CoreDeps, c: Conversation, id: string): Promise<Conversation> {
-  const taken: Conversation = { ...c, turns: c.turns.filter((t) => t.deliveryId !== id), botAnswers: Math.max(0, c.botAnswers - 1) };
+async function handOverUnanswered(deps: CoreDeps, c: Conversation, id: string, answer: boolean): Promise<Conversation> {
+  const taken: Conversation = { ...c, turns: c.turns.filter((t) => t.deliveryId !== id), botAnswers: Math.max(0, c.botAnswers - (answer ? 1 : 0)) };
   const last = c.decisions.at(-1);
   // A person already has the thread (a later message escalated it): the answer is simply dropped.
   if (taken.mode !== 'bot' || !last) return taken;

@@ -1,3 +1,4 @@
+import { isClarifyingQuestion } from '../conversation/clarification.js';
 import type { Conversation } from '../conversation/conversation.js';
 import type { AiAccuracy, AutomationPotential, DraftState, Escalation, EscalationStatus } from '../escalation/escalation.js';
 import { conversationKey } from '../model/conversation-ref.js';
@@ -18,6 +19,22 @@ export interface ConversationFacts {
   category?: string;
   /** Epoch ms of each turn by kind, oldest first. "thanks" is a customer turn that only confirmed. */
   at: Record<FactKind, number[]>;
+  /** Clarifying questions asked, when there were any. */
+  clarify?: ClarifyCounts;
+}
+
+/** Clarifying questions asked, and how many of them the decision after the customer's reply answered or escalated. */
+export interface ClarifyCounts {
+  asked: number;
+  answered: number;
+  escalated: number;
+}
+
+function clarifyCounts(c: Conversation): ClarifyCounts | undefined {
+  const asked = c.clarifications ?? [];
+  if (asked.length === 0) return undefined;
+  const settled = (action: string) => asked.filter((x) => x.settled?.action === action).length;
+  return { asked: asked.length, answered: settled('answer'), escalated: settled('escalate') };
 }
 
 export interface EscalationFacts {
@@ -40,11 +57,16 @@ export interface EscalationFacts {
 export function conversationFacts(c: Conversation): ConversationFacts {
   const at: Record<FactKind, number[]> = { customer: [], thanks: [], bot: [], staff: [] };
   for (const t of c.turns) {
+    // A clarifying question is not an answer: a customer who goes quiet after one was not resolved.
+    if (isClarifyingQuestion(t)) continue;
     const kind: FactKind = t.role === 'customer' ? (isConfirmation(t.text) ? 'thanks' : 'customer') : t.role;
     at[kind].push(t.at);
   }
-  const category = c.decisions.find((d) => d.action !== 'ignore')?.category;
-  return { key: c.key, accountId: c.accountId, createdAt: c.createdAt, ...(category ? { category } : {}), at };
+  // The category of what was decided; a question that only got a clarifying question counts under its best reading.
+  const decided = c.decisions.filter((d) => d.action !== 'ignore');
+  const category = (decided.find((d) => d.action !== 'clarify') ?? decided[0])?.category;
+  const clarify = clarifyCounts(c);
+  return { key: c.key, accountId: c.accountId, createdAt: c.createdAt, ...(category ? { category } : {}), at, ...(clarify ? { clarify } : {}) };
 }
 
 function lastEvent(e: Escalation, type: Escalation['history'][number]['type']): number | undefined {

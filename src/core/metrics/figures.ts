@@ -1,3 +1,4 @@
+import type { ClarifyCounts } from './facts.js';
 import type { ConversationOutcome, EscalationHealth, OutcomeKind } from './outcomes.js';
 
 export type MatterKind = Exclude<OutcomeKind, 'not_a_matter'>;
@@ -23,6 +24,8 @@ export interface Figures {
   held: number;
   heldRate?: number;
   csat: { rated: number; satisfied: number; score?: number; average?: number };
+  /** Clarifying questions asked, and how many the decision after the customer's reply answered or escalated. */
+  clarify: ClarifyCounts;
 }
 
 /** What the figures count of an outcome: a fresh one, or the row a stored day summary keeps of it. */
@@ -32,6 +35,7 @@ export interface RatedOutcome {
   outcome: CountedOutcome;
   /** 1..5 when the customer rated the conversation. */
   rating?: number;
+  clarify?: ClarifyCounts;
 }
 
 /** CSAT counts the share of ratings of 4 or 5 (the usual top-two-box score). */
@@ -44,7 +48,13 @@ export function figures(items: RatedOutcome[]): Figures {
   const health: Record<EscalationHealth, number> = { healthy: 0, frustrated: 0, direct: 0 };
   let matters = 0, settled = 0, fcr = 0, everResolved = 0, reopened = 0, matured = 0, held = 0;
   let rated = 0, satisfied = 0, sum = 0;
-  for (const { outcome: o, rating } of items) {
+  const clarify: ClarifyCounts = { asked: 0, answered: 0, escalated: 0 };
+  for (const { outcome: o, rating, clarify: c } of items) {
+    if (c) {
+      clarify.asked += c.asked;
+      clarify.answered += c.answered;
+      clarify.escalated += c.escalated;
+    }
     if (rating !== undefined) {
       rated++;
       sum += rating;
@@ -77,6 +87,7 @@ export function figures(items: RatedOutcome[]): Figures {
     held,
     heldRate: rate(held, matured),
     csat: { rated, satisfied, score: rate(satisfied, rated), average: rated > 0 ? sum / rated : undefined },
+    clarify,
   };
 }
 

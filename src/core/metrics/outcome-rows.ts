@@ -48,5 +48,6 @@ export function classifyRows(input: ReportInput, now: number, rules: OutcomeRule
     rating: ratings.get(c.key),
     createdAt: c.createdAt,
     platform: platformOfKey(c.key),
+    ...(c.clarify ? { clarify: c.clarify } : {}),
   }));
 }

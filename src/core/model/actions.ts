@@ -28,6 +28,8 @@ export const ACTION = {
   newAccount: 'baton.new_account',
   /** On a mapped channel's message: the introduction a lead approves before Baton speaks there. */
   reviewIntro: 'baton.review_intro',
+  /** Prefix of a clarifying question's buttons: `baton.clarify.<question>.<option>`, unique in their block. */
+  clarify: 'baton.clarify',
 } as const;
 
 export const VIEW = {

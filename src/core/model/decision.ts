@@ -1,7 +1,15 @@
 export type RiskTier = 'low' | 'medium' | 'high';
 export type Level = 'low' | 'medium' | 'high';
 
-export type DecisionAction = 'answer' | 'escalate' | 'ignore';
+/** `clarify`: one short question first, the two close readings as buttons (see answer/readings.ts). */
+export type DecisionAction = 'answer' | 'escalate' | 'ignore' | 'clarify';
+
+/** One reading of a question a clarifying question offers: a topic, its category, and its words for the customer. */
+export interface Reading {
+  topic: string;
+  category: string;
+  label: string;
+}
 
 /** Why an escalation happened. The first group is AI-initiated (healthy), the second customer-initiated. */
 export const AI_TRIGGERS = ['low_confidence', 'high_risk', 'sentiment', 'loop', 'complexity', 'engine_error'] as const;
@@ -66,4 +74,8 @@ export interface Decision {
   matrixAction?: 'resolve' | 'attempt' | 'escalate';
   /** How many times the customer has asked this question in the thread, the latest message included. */
   askings?: number;
+  /** A `clarify` decision's readings, the best first. */
+  readings?: Reading[];
+  /** The topic the customer picked in answer to a clarifying question, when the decision went on with it. */
+  reading?: string;
 }

@@ -4,7 +4,7 @@ import type { ChannelRef, ConversationRef } from '../model/conversation-ref.js';
 import type { AnswerRef } from '../model/answer-ref.js';
 import type { Citation } from '../model/decision.js';
 
-/** What the customer sees. Only these two shapes ever reach a shared channel. */
+/** What the customer sees. Only these three shapes ever reach a shared channel. */
 export type CustomerMessage =
   | {
       kind: 'answer';
@@ -15,7 +15,17 @@ export type CustomerMessage =
       /** Helpful / Not helpful under the answer (policy `answer_feedback`); absent when switched off. */
       feedback?: { helpful: string; notHelpful: string; answer: AnswerRef };
     }
-  | { kind: 'notice'; text: string };
+  | { kind: 'notice'; text: string }
+  | {
+      /** A clarifying question: one button per reading, and a way out to a person. */
+      kind: 'choice';
+      text: string;
+      options: string[];
+      /** Which clarifying question of the conversation this is: a button press names it with the option's index. */
+      choose: { conversationKey: string; ask: number };
+      /** The "Something else / talk to a person" button: the same as "Talk to a person". */
+      other: { label: string; conversationKey: string };
+    };
 
 /** Where a delivered message would be: a channel's top level, or one thread, posted after `since` (epoch ms). */
 export interface DeliveryPlace extends ChannelRef {

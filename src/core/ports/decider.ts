@@ -12,6 +12,10 @@ export interface DecisionInput {
   humanButton?: boolean;
   /** Only the signals are wanted (people have the thread): no answer is drafted, no model is called. */
   signalsOnly?: boolean;
+  /** A clarifying question may be asked instead of deciding, when two readings are close. */
+  clarify?: boolean;
+  /** The topic the customer picked in answer to a clarifying question: decide as if it were the only reading. */
+  reading?: string;
 }
 
 /** The triage brain: signals -> trigger matrix -> answer or escalate. */

@@ -31,7 +31,27 @@ export interface Evidence {
   escalateShare: number;
   /** The tier the recognised topic's entries state, when they state one. */
   tier?: RiskTier;
+  /** The likeliest KB topics, each a reading the customer may have meant, most probable first. */
+  readings: TopicReading[];
 }
+
+/** One topic the message may be about, with what the evidence would be if the customer meant it. */
+export interface TopicReading {
+  topic: string;
+  category: string;
+  /** Probability among the KB topics. */
+  share: number;
+  /** Similarity of the closest entry on the topic. */
+  best: number;
+  tier?: RiskTier;
+  stated?: RiskTier;
+  /** Share of the topic's past tickets that needed a person. */
+  needsHuman: number;
+  alwaysEscalate: boolean;
+}
+
+/** How many readings are kept: a clarifying question offers two, a choice may name any of these. */
+const READINGS = 4;
 
 export type CategoryRisk = (category: string | undefined) => RiskTier | undefined;
 
@@ -95,6 +115,20 @@ function readEvidence(kb: KnowledgeReader, text: string, accountId: string, tria
   const topic = top?.cls.key;
   const tierOf = (s: TopicScore) => statedTier(s.cls) ?? riskOf(s.cls.category);
   const sum = (pred: (s: TopicScore) => number) => reading.reduce((a, s) => a + s.p * pred(s), 0);
+  const closest = (key: string | undefined) => found.find((h) => topicKey(h) === key)?.similarity ?? 0;
+  const readings = topics.slice(0, READINGS).map((s): TopicReading => {
+    const stated = statedTier(s.cls);
+    return {
+      topic: s.cls.key,
+      category: s.cls.category ?? triage.unknown_category,
+      share: s.p / topicMass,
+      best: closest(s.cls.key),
+      ...(tierOf(s) ? { tier: tierOf(s)! } : {}),
+      ...(stated ? { stated } : {}),
+      needsHuman: s.cls.needsHuman / s.cls.docs,
+      alwaysEscalate: kb.topics?.find(s.cls.key)?.alwaysEscalate ?? false,
+    };
+  });
   return {
     hits,
     best,
@@ -102,11 +136,12 @@ function readEvidence(kb: KnowledgeReader, text: string, accountId: string, tria
     categoryShare: share,
     ...(topic !== undefined ? { topic } : {}),
     topicShare: top ? top.p / topicMass : 0,
-    topicBest: found.find((h) => topicKey(h) === topic)?.similarity ?? 0,
+    topicBest: closest(topic),
     topics: new Map(reading.map((s) => [s.cls.key, s.p])),
     humanShare: sum((s) => s.cls.needsHuman / s.cls.docs),
     highRiskShare: sum((s) => (tierOf(s) === 'high' ? 1 : 0)),
     escalateShare: sum((s) => (kb.topics?.find(s.cls.key)?.alwaysEscalate ? 1 : 0)),
     ...(top && statedTier(top.cls) ? { tier: statedTier(top.cls)! } : {}),
+    readings,
   };
 }

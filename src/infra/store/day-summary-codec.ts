@@ -15,8 +15,11 @@ interface Columns {
   computedAt: number;
   validUntil: Opt;
   names: string[];
-  /** `platform` (an index into names) is absent from summaries stored before reports broke figures down by it. */
-  conv: { at: number[]; category: number[]; flags: number[]; rating: Opt[]; resolutions: number[][]; platform?: number[] };
+  /**
+   * Absent from summaries stored before they were added: `platform` (an index into names), before reports
+   * broke figures down by it; `clarify` (asked, answered, escalated; null when none was asked).
+   */
+  conv: { at: number[]; category: number[]; flags: number[]; rating: Opt[]; resolutions: number[][]; platform?: number[]; clarify?: ([number, number, number] | null)[] };
   esc: { at: number[]; category: number[]; queue: number[]; trigger?: number[]; due: number[]; claimed: Opt[]; resolved: Opt[]; breached: Opt[] };
 }
 
@@ -50,7 +53,7 @@ export function encodeDaySummary(s: DaySummary): string {
     index.set(n, names.push(n) - 1);
     return names.length - 1;
   };
-  const conv: Required<Columns['conv']> = { at: [], category: [], flags: [], rating: [], resolutions: [], platform: [] };
+  const conv: Required<Columns['conv']> = { at: [], category: [], flags: [], rating: [], resolutions: [], platform: [], clarify: [] };
   for (const r of s.conversations) {
     conv.at.push(r.createdAt - s.day);
     conv.category.push(name(r.outcome.category));
@@ -58,6 +61,7 @@ export function encodeDaySummary(s: DaySummary): string {
     conv.rating.push(r.rating ?? null);
     conv.resolutions.push(r.outcome.resolutions.map((t) => t - r.createdAt));
     conv.platform.push(name(r.platform ?? ''));
+    conv.clarify.push(r.clarify ? [r.clarify.asked, r.clarify.answered, r.clarify.escalated] : null);
   }
   const esc: Required<Columns['esc']> = { at: [], category: [], queue: [], trigger: [], due: [], claimed: [], resolved: [], breached: [] };
   for (const e of s.escalations) {
@@ -80,7 +84,11 @@ function conversationRows(day: number, c: Columns['conv'], names: string[]): Out
     const rating = c.rating[i];
     const outcome = unpack(c.flags[i]!, names[c.category[i]!]!, c.resolutions[i]!.map((t) => t + createdAt));
     const platform = names[c.platform?.[i] ?? -1] as Platform | '' | undefined;
-    return { outcome, createdAt, ...(rating !== null && rating !== undefined ? { rating } : {}), ...(platform ? { platform } : {}) };
+    const clarify = c.clarify?.[i];
+    return {
+      outcome, createdAt, ...(rating !== null && rating !== undefined ? { rating } : {}), ...(platform ? { platform } : {}),
+      ...(clarify ? { clarify: { asked: clarify[0], answered: clarify[1], escalated: clarify[2] } } : {}),
+    };
   });
 }
 

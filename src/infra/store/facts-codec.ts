@@ -5,7 +5,11 @@ import type { ConversationFacts, PacketFacts } from '../../core/metrics/facts.js
  * bytes of the objects, which is most of what a 90-day report spends (parsing) at 100k escalations.
  */
 type Times = number[];
-export type ConversationTuple = [key: string, account: string, createdAt: number, category: string | null, customer: Times, thanks: Times, bot: Times, staff: Times];
+export type ConversationTuple = [
+  key: string, account: string, createdAt: number, category: string | null, customer: Times, thanks: Times, bot: Times, staff: Times,
+  /** Clarifying questions asked, then answered, then escalated; absent when none was asked. */
+  clarify?: [number, number, number],
+];
 export type EscalationTuple = [
   id: string, conversation: string, account: string, queue: string, category: string, trigger: string, status: string,
   openedAt: number, due: number, claimed: number | null, resolved: number | null, nudged: number | null, breached: number | null,
@@ -20,13 +24,18 @@ const opt = <K extends string>(key: K, v: number | undefined) => (v === undefine
 
 export function encodeConversation(f: ConversationFacts): ConversationTuple {
   const r = (ts: Times) => ts.map((t) => t - f.createdAt);
-  return [f.key, f.accountId, f.createdAt, f.category ?? null, r(f.at.customer), r(f.at.thanks), r(f.at.bot), r(f.at.staff)];
+  const tuple: ConversationTuple = [f.key, f.accountId, f.createdAt, f.category ?? null, r(f.at.customer), r(f.at.thanks), r(f.at.bot), r(f.at.staff)];
+  if (f.clarify) tuple.push([f.clarify.asked, f.clarify.answered, f.clarify.escalated]);
+  return tuple;
 }
 
 export function decodeConversation(t: ConversationTuple): ConversationFacts {
-  const [key, accountId, createdAt, category, customer, thanks, bot, staff] = t;
+  const [key, accountId, createdAt, category, customer, thanks, bot, staff, clarify] = t;
   const a = (ts: Times) => ts.map((x) => x + createdAt);
-  return { key, accountId, createdAt, ...(category ? { category } : {}), at: { customer: a(customer), thanks: a(thanks), bot: a(bot), staff: a(staff) } };
+  return {
+    key, accountId, createdAt, ...(category ? { category } : {}), at: { customer: a(customer), thanks: a(thanks), bot: a(bot), staff: a(staff) },
+    ...(clarify ? { clarify: { asked: clarify[0], answered: clarify[1], escalated: clarify[2] } } : {}),
+  };
 }
 
 export function encodeEscalation(f: PacketFacts): EscalationTuple {

@@ -1,4 +1,5 @@
-import { talkToHumanRefusal } from '../../core/copy/refusals.js';
+import { choiceRefusal, talkToHumanRefusal } from '../../core/copy/refusals.js';
+import { chooseReading } from '../../core/conversation/choose-reading.js';
 import { handleMessages } from '../../core/conversation/handle-message.js';
 import { requestHuman } from '../../core/conversation/request-human.js';
 import type { InboxItem } from '../../core/ports/inbox.js';
@@ -22,7 +23,8 @@ type HumanRequestPayload = Extract<SlackInboxPayload, { kind: 'human_request' }>
 
 /**
  * Decides a group of inbox items through the core: the messages of one thread held together (one
- * request), or a single press ("Talk to a person", a vote on an answer: never held). The items leave
+ * request), or a single press ("Talk to a person", a vote on an answer, a clarifying question's button:
+ * never held). The items leave
  * the inbox once their messages are delivered.
  */
 export function slackItemHandler(deps: SlackIntakeDeps): (items: InboxItem[], recovered: boolean) => Promise<void> {
@@ -32,6 +34,7 @@ export function slackItemHandler(deps: SlackIntakeDeps): (items: InboxItem[], re
     let key: string;
     if (single?.kind === 'human_request') key = await takeHumanRequest(deps, single);
     else if (single?.kind === 'answer_vote') key = await takeVote(deps, single);
+    else if (single?.kind === 'reading_choice') key = await takeReadingChoice(deps, single);
     else key = await takeMessages(deps, items as InboxItem<MessagePayload>[]);
     for (const _ of items) deps.metrics.eventProcessed('slack', 'ok');
     await settleGroup(deps.runner, deps.worker(), items, key, recovered, deps.log);
@@ -54,6 +57,14 @@ async function takeHumanRequest(deps: SlackIntakeDeps, payload: HumanRequestPayl
   const author = await deps.directory.author(user.id, user.teamId);
   const outcome = await requestHuman(deps.core, conversationKey, author);
   const refusal = talkToHumanRefusal(outcome);
+  if (refusal) await replyEphemeral(deps, channel, user.id, refusal, thread);
+  return conversationKey;
+}
+
+async function takeReadingChoice(deps: SlackIntakeDeps, payload: Extract<SlackInboxPayload, { kind: 'reading_choice' }>): Promise<string> {
+  const { user, conversationKey, channel, thread, ask, option } = payload;
+  const author = await deps.directory.author(user.id, user.teamId);
+  const refusal = choiceRefusal(await chooseReading(deps.core, conversationKey, author, ask, option));
   if (refusal) await replyEphemeral(deps, channel, user.id, refusal, thread);
   return conversationKey;
 }

@@ -7,13 +7,15 @@ import { normalizeMessageEvent, type SlackInbound } from '../normalize/message-e
 type Clicker = { user: { id: string; teamId?: string }; channel?: string; thread?: string };
 
 /**
- * What the Slack adapter keeps in the inbox: a customer-channel message, a "Talk to a person" press, or
- * a Helpful / Not helpful press (with the answer message as Slack sent it, so its buttons can be replaced).
+ * What the Slack adapter keeps in the inbox: a customer-channel message, a "Talk to a person" press, a
+ * Helpful / Not helpful press (with the answer message as Slack sent it, so its buttons can be replaced),
+ * or a clarifying question's button.
  */
 export type SlackInboxPayload =
   | { kind: 'message'; inbound: SlackInbound }
   | ({ kind: 'human_request'; conversationKey: string } & Clicker)
-  | ({ kind: 'answer_vote'; answer: AnswerRef; vote: Vote; message?: { ts: string; text?: string; blocks?: Record<string, unknown>[] } } & Clicker);
+  | ({ kind: 'answer_vote'; answer: AnswerRef; vote: Vote; message?: { ts: string; text?: string; blocks?: Record<string, unknown>[] } } & Clicker)
+  | ({ kind: 'reading_choice'; conversationKey: string; ask: number; option: number } & Clicker);
 
 export type SlackInboxItem = InboxItem<SlackInboxPayload>;
 
@@ -49,4 +51,9 @@ export function humanRequestItem(request: Omit<Extract<SlackInboxPayload, { kind
 export function answerVoteItem(vote: Omit<Extract<SlackInboxPayload, { kind: 'answer_vote' }>, 'kind'>, actionTs: string, receivedAt: number): SlackInboxItem {
   const { conversationKey: lane, answerId } = vote.answer;
   return { id: `vote:${answerId}:${vote.user.id}:${actionTs}`, lane, receivedAt, payload: { kind: 'answer_vote', ...vote } };
+}
+
+/** A press on a clarifying question's button, in the same lane as the conversation's messages. */
+export function readingChoiceItem(press: Omit<Extract<SlackInboxPayload, { kind: 'reading_choice' }>, 'kind'>, actionTs: string, receivedAt: number): SlackInboxItem {
+  return { id: `choice:${press.conversationKey}:${actionTs}`, lane: press.conversationKey, receivedAt, payload: { kind: 'reading_choice', ...press } };
 }

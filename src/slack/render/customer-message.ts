@@ -3,6 +3,7 @@ import type { CustomerMessage } from '../../core/ports/chat-gateway.js';
 import { ACTION } from '../../core/model/actions.js';
 import { answerRefValue } from '../../core/model/answer-ref.js';
 import { LIMITS } from './block-limits.js';
+import { renderChoice } from './choice-message.js';
 import { clip, escapeMrkdwn, link, markdownToMrkdwn } from './mrkdwn.js';
 
 export interface SlackMessage {
@@ -21,9 +22,10 @@ function feedbackBlock(feedback: NonNullable<AnswerMessage['feedback']>): types.
   return { type: 'actions', block_id: FEEDBACK_BLOCK_ID, elements: [button(ACTION.answerHelpful, feedback.helpful), button(ACTION.answerNotHelpful, feedback.notHelpful)] };
 }
 
-/** Only what the customer is meant to read: the answer, its sources, Helpful / Not helpful and the way to a person. */
+/** Only what the customer is meant to read: the answer, its sources, Helpful / Not helpful and the way to a person; or a clarifying question. */
 export function renderCustomerMessage(message: CustomerMessage): SlackMessage {
   if (message.kind === 'notice') return { text: clip(escapeMrkdwn(message.text), LIMITS.fallbackText) };
+  if (message.kind === 'choice') return renderChoice(message);
   const answer = markdownToMrkdwn(message.text);
   const blocks: types.KnownBlock[] = [{ type: 'section', text: { type: 'mrkdwn', text: clip(answer, LIMITS.sectionText) } }];
   const sources = message.citations

@@ -29,6 +29,7 @@ function headline(v: ReportView): string[] {
     `*Reopened*\n${pct(c.reopenRate)} · held ${pluralize(v.heldDays, 'day')} ${pct(c.heldRate)}`,
     `*SLA breaches*\n${v.breaches.current} · prev. ${v.breaches.previous}`,
     `*Asked for a person first*\n${c.health.direct}`,
+    `*Clarifying questions*\n${c.clarify.asked} · then answered ${c.clarify.answered}, escalated ${c.clarify.escalated}`,
   ];
 }
 

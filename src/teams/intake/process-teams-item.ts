@@ -1,3 +1,4 @@
+import { chooseReading } from '../../core/conversation/choose-reading.js';
 import { handleMessages } from '../../core/conversation/handle-message.js';
 import { requestHuman } from '../../core/conversation/request-human.js';
 import type { CoreDeps } from '../../core/deps.js';
@@ -27,9 +28,13 @@ export function teamsItemHandler(deps: TeamsIntakeDeps): (items: InboxItem[], re
     const payloads = items.map((i) => i.payload as TeamsInboxPayload);
     const press = payloads.find((p) => p.kind === 'human_request');
     let key: string;
+    const choice = payloads.find((p) => p.kind === 'reading_choice');
     if (press) {
       await requestHuman(deps.core, press.conversationKey, press.author);
       key = press.conversationKey;
+    } else if (choice) {
+      await chooseReading(deps.core, choice.conversationKey, choice.author, choice.ask, choice.option);
+      key = choice.conversationKey;
     } else {
       // A new message that joined its author's previous one is decided in that one's conversation.
       const messages = items.flatMap((item, i): InboundMessage[] => {

@@ -2,10 +2,11 @@ import type { Author, InboundMessage } from '../../core/model/message.js';
 import { conversationKey } from '../../core/model/conversation-ref.js';
 import type { InboxItem } from '../../core/ports/inbox.js';
 
-/** What the Teams adapter keeps in the inbox: a customer-channel message, or a "Talk to a person" press. */
+/** What the Teams adapter keeps in the inbox: a customer-channel message, a "Talk to a person" press, or a clarifying question's button. */
 export type TeamsInboxPayload =
   | { platform: 'teams'; kind: 'message'; message: InboundMessage }
-  | { platform: 'teams'; kind: 'human_request'; conversationKey: string; author: Author };
+  | { platform: 'teams'; kind: 'human_request'; conversationKey: string; author: Author }
+  | { platform: 'teams'; kind: 'reading_choice'; conversationKey: string; author: Author; ask: number; option: number };
 
 export type TeamsInboxItem = InboxItem<TeamsInboxPayload>;
 
@@ -19,6 +20,10 @@ export function teamsMessageItem(message: InboundMessage, receivedAt: number): T
 
 export function teamsHumanRequestItem(key: string, author: Author, activityId: string, receivedAt: number): TeamsInboxItem {
   return { id: `human:${key}:${activityId}`, lane: key, receivedAt, payload: { platform: 'teams', kind: 'human_request', conversationKey: key, author } };
+}
+
+export function teamsReadingChoiceItem(key: string, author: Author, pick: { ask: number; option: number }, activityId: string, receivedAt: number): TeamsInboxItem {
+  return { id: `choice:${key}:${activityId}`, lane: key, receivedAt, payload: { platform: 'teams', kind: 'reading_choice', conversationKey: key, author, ...pick } };
 }
 
 export function isTeamsItem(item: InboxItem): item is TeamsInboxItem {

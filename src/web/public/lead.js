@@ -32,7 +32,8 @@ export function leadView() {
     report.replaceChildren(h('h2', {}, `Report: last ${days} days`),
       h('div', { class: 'figures' },
         figure(String(f.matters), 'conversations'), figure(pct(f.escalationRate), 'escalation rate'), figure(pct(f.batonResolutionRate), 'resolved by Baton'),
-        figure(pct(f.csat.score), `CSAT (${f.csat.rated} rated)`), figure(String(res.report.breaches.current), 'SLA breaches')),
+        figure(pct(f.csat.score), `CSAT (${f.csat.rated} rated)`), figure(String(res.report.breaches.current), 'SLA breaches'),
+        figure(String(f.clarify.asked), `clarifying questions (${f.clarify.answered} then answered, ${f.clarify.escalated} escalated)`)),
       h('div', { class: 'chart', role: 'img', 'aria-label': res.chart.title, html: res.chart.svg }),
       queues.length ? counts('Escalations by queue', queues.map((q) => ({ label: q.queueId, count: q.escalations }))) : '',
       byPlatform(res.report.platforms));

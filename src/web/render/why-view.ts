@@ -57,6 +57,7 @@ const ACTION_TEXT: Record<Decision['action'], string> = {
   answer: 'Answered from the knowledge base.',
   escalate: 'Handed to a specialist.',
   ignore: 'Let it pass without a reply.',
+  clarify: 'Asked which of two close readings the customer meant.',
 };
 
 const COPILOT_TEXT = 'Copilot mode: the answer went to a specialist as a draft to send, edit or discard; the customer sees nothing yet.';
