@@ -29,6 +29,12 @@ function buttons(post: RecordedCall): Button[] {
   return ((post.args.blocks as { elements?: Button[] }[] | undefined) ?? []).flatMap((b) => b.elements?.filter((e) => e.action_id !== undefined) ?? []);
 }
 
+/** An answer, not a clarifying question: the way to a person, and no reading to pick. */
+const isAnswer = (post: RecordedCall) => {
+  const ids = buttons(post).map((b) => b.action_id);
+  return ids.includes(ACTION.talkToHuman) && !ids.some((id) => id.startsWith(`${ACTION.clarify}.`));
+};
+
 /** The customer asks the ambiguous question; returns the thread and Baton's clarifying question. */
 async function askAmbiguous() {
   const thread = await h.say(customer, AMBIGUOUS);
@@ -46,7 +52,7 @@ describe('a question with two close readings, in Slack', () => {
     expect((await h.click(customer, display.action_id, display.value, where)).status).toBe(200);
     const answer = await h.waitForPost(ACME_CHANNEL, thread, (t) => t.includes('Display name'));
     expect(String(answer.args.text)).toBe(DISPLAY_NAME);
-    expect(buttons(answer).map((b) => b.action_id)).toEqual([ACTION.talkToHuman]);
+    expect(isAnswer(answer)).toBe(true);
   });
 
   it('does not ask a second clarifying question in the same conversation', async () => {
@@ -56,7 +62,7 @@ describe('a question with two close readings, in Slack', () => {
     await h.waitForPost(ACME_CHANNEL, thread, (t) => t.includes('Workspace name'));
     await h.say(customer, 'change name', { threadTs: thread });
     const next = await h.waitForPost(ACME_CHANNEL, thread, (t) => t.includes('Display name'));
-    expect(buttons(next).map((b) => b.action_id)).toEqual([ACTION.talkToHuman]);
+    expect(isAnswer(next)).toBe(true);
     await h.settle();
     expect(h.postsIn(ACME_CHANNEL, thread).filter((p) => String(p.args.text).includes('Do you mean'))).toHaveLength(1);
   });

@@ -24,8 +24,7 @@ type HumanRequestPayload = Extract<SlackInboxPayload, { kind: 'human_request' }>
 /**
  * Decides a group of inbox items through the core: the messages of one thread held together (one
  * request), or a single press ("Talk to a person", a vote on an answer, a clarifying question's button:
- * never held). The items leave
- * the inbox once their messages are delivered.
+ * never held). The items leave the inbox once their messages are delivered.
  */
 export function slackItemHandler(deps: SlackIntakeDeps): (items: InboxItem[], recovered: boolean) => Promise<void> {
   return async (items, recovered) => {
