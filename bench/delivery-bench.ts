@@ -129,12 +129,19 @@ async function latency(perSecond: number, seconds: number, policy = policyFile):
   return `  ${String(perSecond).padStart(2)} msg/s for ${seconds} s: p50 ${percentile(ms, 50).toFixed(0)} ms, p99 ${percentile(ms, 99).toFixed(0)} ms (${at.size}/${sent.length} answered)`;
 }
 
-const ack = await ackPath();
-console.log(`\nintake ack path (signed HTTP event -> 200, 50 in flight, 2,000 events): Baton ${ack.baton.toFixed(0)}/s (recorded in SQLite before the 200, deciding and posting meanwhile), bare Bolt that only acks ${ack.bare.toFixed(0)}/s: ${(ack.baton / ack.bare).toFixed(2)}x (goal >= 0.8x)`);
-console.log(await burst());
-console.log('event-to-answer latency, 25 channels, fake Slack at 1 post/s per channel, no workspace limit, shipped policy (each answer waits the 3 s grouping window):');
-console.log(await latency(1, 10));
-console.log(await latency(20, 10));
-console.log('the same with grouping.window_seconds: 0 (what Baton itself takes):');
-console.log(await latency(1, 10, ungroupedPolicyFile));
-console.log(await latency(20, 10, ungroupedPolicyFile));
+/** `tsx bench/delivery-bench.ts [ack] [burst] [latency]`: the parts named, or all three. */
+const parts = new Set(process.argv.slice(2));
+const wants = (part: string) => parts.size === 0 || parts.has(part);
+if (wants('ack')) {
+  const ack = await ackPath();
+  console.log(`\nintake ack path (signed HTTP event -> 200, 50 in flight, 2,000 events): Baton ${ack.baton.toFixed(0)}/s (each recorded in SQLite before its 200, in group commits; decisions wait for the burst to ease, 5 s at most), bare Bolt that only acks ${ack.bare.toFixed(0)}/s: ${(ack.baton / ack.bare).toFixed(2)}x (goal >= 0.8x)`);
+}
+if (wants('burst')) console.log(await burst());
+if (wants('latency')) {
+  console.log('event-to-answer latency, 25 channels, fake Slack at 1 post/s per channel, no workspace limit, shipped policy (each answer waits the 3 s grouping window):');
+  console.log(await latency(1, 10));
+  console.log(await latency(20, 10));
+  console.log('the same with grouping.window_seconds: 0 (what Baton itself takes):');
+  console.log(await latency(1, 10, ungroupedPolicyFile));
+  console.log(await latency(20, 10, ungroupedPolicyFile));
+}

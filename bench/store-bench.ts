@@ -1,9 +1,10 @@
 /**
  * Store cost of the message path: `tsx bench/store-bench.ts [conversations-a-day...]`. Runs what the
- * intake does for one message (inbox record, the core use case handleMessage, the item marked as
- * delivering, delivery of each outbox item, inbox cleared) on a SQLite store whose day already holds that many conversations, and counts through an
- * instrumented Keyv store adapter every store operation and the bytes written, and every lock taken,
- * per answered message and per escalation. Each message starts a new conversation (a new thread).
+ * intake does for one message (inbox record, the core use case handleMessage, the delivery runner
+ * marking the item as delivering and delivering the outbox, inbox cleared) on a store whose day already
+ * holds that many conversations, and counts through an instrumented Keyv store adapter (and the inbox's
+ * group commit) every store operation and the bytes written, and every lock taken, per answered message
+ * and per escalation. Each message starts a new conversation (a new thread).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,16 +16,18 @@ import KeyvSqlite from '@keyv/sqlite';
 import { parsePolicy } from '../src/config/load-policy.js';
 import { buildDecider } from '../src/core/answer/build-decider.js';
 import { handleMessage } from '../src/core/conversation/handle-message.js';
-import { attemptDelivery } from '../src/core/delivery/attempt-delivery.js';
 import type { CoreDeps } from '../src/core/deps.js';
 import type { ChatGateway } from '../src/core/ports/chat-gateway.js';
 import type { Logger } from '../src/core/ports/logger.js';
+import { DeliveryRunner } from '../src/infra/delivery/delivery-runner.js';
 import { loadDocs } from '../src/infra/knowledge/load-docs.js';
 import { ProcessLocks } from '../src/infra/locks/process-locks.js';
 import { RedisSequence } from '../src/infra/store/day-sequence.js';
 import { freePort, startRedisServer } from '../test/global-redis.js';
 import { encodeConversation } from '../src/infra/store/facts-codec.js';
 import { KeyvInbox } from '../src/infra/store/keyv-inbox.js';
+import { SqliteStateAdapter } from '../src/infra/store/keyv-backend.js';
+import { SqliteGroupCommit } from '../src/infra/store/sqlite-group-commit.js';
 import { openStores, type Stores } from '../src/infra/store/open-stores.js';
 
 /** What the instrumented adapter and locks saw. */
@@ -35,27 +38,41 @@ const counted = { ops: 0, bytes: 0, locks: 0 };
  * they are given to write; on Redis also each slot number taken with INCR. Locks are counted as taken.
  */
 function instrumentStoreAdapter(): void {
-  for (const adapter of [KeyvSqlite, KeyvRedis]) {
+  for (const adapter of [KeyvSqlite, SqliteStateAdapter, KeyvRedis]) {
     const proto = adapter.prototype as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
-    for (const method of ['get', 'getMany', 'has', 'set', 'delete', 'deleteMany']) {
-      const original = proto[method]!;
+    for (const method of ['get', 'getMany', 'has', 'set', 'setMany', 'delete', 'deleteMany']) {
+      const original = Object.hasOwn(proto, method) ? proto[method] : undefined;
+      if (!original) continue;
       proto[method] = function (this: unknown, ...args: unknown[]) {
         counted.ops++;
         if (method === 'set') counted.bytes += Buffer.byteLength(String(args[1])) + Buffer.byteLength(String(args[0]));
+        if (method === 'setMany') for (const e of args[0] as { key: string; value: unknown }[]) counted.bytes += Buffer.byteLength(String(e.value)) + Buffer.byteLength(e.key);
         return original.apply(this, args);
       };
     }
   }
+  // The inbox on SQLite commits in groups (SqliteGroupCommit): each statement is one operation.
+  const group = SqliteGroupCommit.prototype as unknown as Record<string, (...args: unknown[]) => Promise<void>>;
+  const run = group.run!;
+  group.run = function (this: unknown, ...args: unknown[]) {
+    counted.ops++;
+    return run.apply(this, args);
+  };
+  const set = group.set!;
+  group.set = function (this: unknown, key: unknown, value: unknown) {
+    counted.bytes += Buffer.byteLength(String(value)) + Buffer.byteLength(String(key));
+    return set.call(this, key, value);
+  };
   const next = RedisSequence.prototype.next;
   RedisSequence.prototype.next = function (this: RedisSequence, log: string) {
     counted.ops++;
     return next.call(this, log);
   };
   // A Redis lock queues in its own process first, through ProcessLocks, once per lock taken.
-  const run = ProcessLocks.prototype.run;
+  const lock = ProcessLocks.prototype.run;
   ProcessLocks.prototype.run = function <T>(this: ProcessLocks, key: string, work: () => Promise<T>): Promise<T> {
     counted.locks++;
-    return run.call(this, key, work) as Promise<T>;
+    return lock.call(this, key, work) as Promise<T>;
   };
 }
 
@@ -107,6 +124,7 @@ let threads = 0;
 
 async function measure(deps: CoreDeps, inbox: KeyvInbox, texts: string[], expected: 'answer' | 'escalate', start: number): Promise<StoreCost> {
   const before = { ...counted };
+  const finished: Promise<void>[] = [];
   for (const [i, text] of texts.entries()) {
     const thread = `${Math.floor(start / 1000)}.${String(threads++).padStart(6, '0')}`;
     const at = start + i;
@@ -117,15 +135,13 @@ async function measure(deps: CoreDeps, inbox: KeyvInbox, texts: string[], expect
     await inbox.add(item);
     const outcome = await handleMessage(deps, message);
     if (outcome.kind !== 'decided' || outcome.decision.action !== expected) throw new Error(`"${text}" was not decided '${expected}': ${JSON.stringify(outcome)}`);
-    // Before the first post, the item is marked as delivering (InboxItem.delivering), once per message.
-    let marked = false;
-    const mark = async () => {
-      if (!marked) await inbox.add({ ...item, delivering: true });
-      marked = true;
-    };
-    for (const d of (await deps.conversations.get(id))?.outbox ?? []) await attemptDelivery(deps, id, d.id, false, mark);
-    await inbox.done(id);
+    // The runner marks the item as delivering before the first post (InboxItem.delivering), once per message.
+    const runner = new DeliveryRunner(deps, { deadlineMs: 60_000, maxBackoffMs: 1000, beforeFirstAttempt: () => inbox.add({ ...item, delivering: true }) });
+    await runner.settled(id);
+    finished.push(inbox.done(id));
   }
+  // Cleared items leave the inbox in batches (KeyvInbox): each batch's statement is counted when it runs.
+  await Promise.all(finished);
   const per = (k: keyof StoreCost) => (counted[k] - before[k]) / texts.length;
   return { ops: per('ops'), locks: per('locks'), bytes: per('bytes') };
 }

@@ -5,29 +5,49 @@ import { parseChannelName } from '../model/conversation-ref.js';
 import type { Delivery } from './delivery.js';
 import { pendingDeliveries, withoutDelivery } from './outbox.js';
 
-export type AttemptResult = 'delivered' | 'gone' | 'failed';
+export type AttemptResult = 'delivered' | 'failed';
+
+export interface Attempt {
+  /** The delivery chosen and attempted; none when the chooser found nothing to do. */
+  delivery?: Delivery;
+  result?: AttemptResult;
+  /** The conversation's outbox as this attempt left it (read, then written if delivered). */
+  pending: Delivery[];
+}
+
+export interface AttemptOptions {
+  /** Picks the delivery to attempt from the outbox as read under the lock, or none. */
+  choose(pending: Delivery[]): Delivery | undefined;
+  /**
+   * An earlier attempt at this delivery failed without saying whether the message went out (a timeout,
+   * a 5xx, a crash), so the platform is asked first and a message already there is only marked delivered.
+   */
+  maybeSent(id: string): boolean;
+  beforeSend?: () => Promise<void>;
+}
 
 /**
  * One attempt at one recorded delivery, under the conversation's lock (the lock its decision was
- * written under), so two runners never post the same item. `maybeSent`: an earlier attempt failed
- * without saying whether the message went out (a timeout, a 5xx, a crash), so the platform is asked
- * first and a message already there is only marked delivered.
+ * written under), so two runners never post the same item. The conversation is read once, and the
+ * outbox left behind is returned, so a caller needs no read of its own to know what is still owed.
  */
-export async function attemptDelivery(deps: CoreDeps, key: string, id: string, maybeSent: boolean, beforeSend?: () => Promise<void>): Promise<AttemptResult> {
+export async function attemptDelivery(deps: CoreDeps, key: string, options: AttemptOptions): Promise<Attempt> {
   return deps.locks.run(`conv:${key}`, async () => {
     const conversation = await deps.conversations.get(key);
-    const delivery = conversation ? pendingDeliveries(conversation).find((d) => d.id === id) : undefined;
-    if (!conversation || !delivery) return 'gone';
+    const pending = conversation ? pendingDeliveries(conversation) : [];
+    const delivery = options.choose(pending);
+    if (!conversation || !delivery) return { pending };
     let sent: boolean;
     try {
-      sent = await send(deps, conversation, delivery, maybeSent, beforeSend);
+      sent = await send(deps, conversation, delivery, options.maybeSent(delivery.id), options.beforeSend);
     } catch (err) {
-      deps.log.warn({ err, conversation: key, delivery: id }, 'delivery attempt failed; it will be retried');
+      deps.log.warn({ err, conversation: key, delivery: delivery.id }, 'delivery attempt failed; it will be retried');
       sent = false;
     }
-    if (!sent) return 'failed';
-    await deps.conversations.put(withoutDelivery(conversation, id));
-    return 'delivered';
+    if (!sent) return { delivery, result: 'failed', pending };
+    const after = withoutDelivery(conversation, delivery.id);
+    await deps.conversations.put(after);
+    return { delivery, result: 'delivered', pending: pendingDeliveries(after) };
   });
 }
 

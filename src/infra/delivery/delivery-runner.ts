@@ -2,6 +2,7 @@ import { attemptDelivery } from '../../core/delivery/attempt-delivery.js';
 import type { DeliveryScheduler } from '../../core/delivery/delivery.js';
 import { giveUpDelivery } from '../../core/delivery/give-up.js';
 import { pendingDeliveries } from '../../core/delivery/outbox.js';
+import type { Delivery } from '../../core/delivery/delivery.js';
 import type { CoreDeps } from '../../core/deps.js';
 
 export interface DeliveryRunnerOptions {
@@ -89,37 +90,41 @@ export class DeliveryRunner implements DeliveryScheduler {
     await Promise.race([Promise.allSettled([...this.active.values()]), grace]);
   }
 
+  /**
+   * Attempts the conversation's deliveries in order until none is due. Each attempt reads the outbox
+   * under the lock and returns it as it left it, so the run ends on that without a read of its own:
+   * anything recorded later schedules the conversation again.
+   */
   private async run(key: string): Promise<void> {
-    const conversation = await this.deps.conversations.get(key);
-    const pending = conversation ? pendingDeliveries(conversation) : [];
+    const tried = new Set<string>();
     let customerBlocked = false;
-    let nextRetry = Infinity;
-    let left = pending.length;
-    for (const d of pending) {
+    const due = (d: Delivery) => !tried.has(d.id) && !(customerBlocked && d.kind === 'customer') && (this.retries.get(d.id)?.nextAt ?? 0) <= Date.now();
+    let pending: Delivery[] | undefined;
+    while (!pending || pending.some(due)) {
       if (this.stopped) return;
-      if (d.kind === 'customer' && customerBlocked) continue;
-      const waitUntil = this.retries.get(d.id)?.nextAt ?? 0;
-      if (waitUntil <= Date.now()) {
-        const result = await attemptDelivery(this.deps, key, d.id, this.maybeSent.has(d.id), () => this.announce(key));
-        if (result !== 'failed') {
-          this.forget(d.id);
-          left -= 1;
-          continue;
-        }
-        if (d.kind === 'customer' && this.deps.clock.now() - d.createdAt >= this.options.deadlineMs) {
-          await giveUpDelivery(this.deps, key, d.id);
-          this.forget(d.id);
-          continue;
-        }
-        this.maybeSent.add(d.id);
-        this.backOff(d.id);
+      const step = await attemptDelivery(this.deps, key, { choose: (list) => list.find(due), maybeSent: (id) => this.maybeSent.has(id), beforeSend: () => this.announce(key) });
+      pending = step.pending;
+      const d = step.delivery;
+      if (!d) break;
+      if (step.result === 'delivered') {
+        this.forget(d.id);
+        continue;
       }
+      tried.add(d.id);
+      if (d.kind === 'customer' && this.deps.clock.now() - d.createdAt >= this.options.deadlineMs) {
+        // The give-up records new items (a handover, an alert): the next attempt reads them.
+        await giveUpDelivery(this.deps, key, d.id);
+        this.forget(d.id);
+        pending = undefined;
+        continue;
+      }
+      this.maybeSent.add(d.id);
+      this.backOff(d.id);
       if (d.kind === 'customer') customerBlocked = true;
-      nextRetry = Math.min(nextRetry, this.retries.get(d.id)?.nextAt ?? Infinity);
     }
+    const nextRetry = Math.min(...pending.map((d) => this.retries.get(d.id)?.nextAt ?? Infinity));
     if (nextRetry < Infinity) this.retryLater(key, nextRetry);
-    else if (left === 0) this.notifySettled(key);
-    // A give-up recorded new items (a handover, an alert): they are taken on the next run.
+    else if (pending.length === 0) this.notifySettled(key);
     else this.again.add(key);
   }
 

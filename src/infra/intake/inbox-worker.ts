@@ -2,6 +2,7 @@ import { systemClock, type Clock } from '../../core/ports/clock.js';
 import type { Inbox, InboxItem } from '../../core/ports/inbox.js';
 import type { Logger } from '../../core/ports/logger.js';
 import { HeldGroup, timerWake, type Wake } from './held-group.js';
+import { IntakeBurst } from './intake-burst.js';
 
 export interface InboxWorkerOptions {
   /** Items taken but not yet decided, past which intake refuses new events (Slack then retries). */
@@ -24,7 +25,7 @@ const RETRY_MS = 2000;
 
 /**
  * Takes inbox items and runs `handle` on each group of them (see HeldGroup; an item not held is a group
- * of one): one lane (conversation) at a time in arrival order, `concurrency` lanes at once. A group
+ * of one): one lane (conversation) at a time in arrival order, `concurrency` lanes at once, none started while a burst of events is being acknowledged. A group
  * whose handling throws stays in the inbox and is tried again.
  */
 export class InboxWorker {
@@ -36,6 +37,7 @@ export class InboxWorker {
   private readonly starters = new Map<string, string>();
   private readonly waiting: (() => void)[] = [];
   private readonly clearing = new Set<Promise<void>>();
+  private readonly burst = new IntakeBurst();
   private running = 0;
   private depth = 0;
   private stopped = false;
@@ -60,6 +62,7 @@ export class InboxWorker {
     if (this.taken.has(item.id)) return;
     const joined = this.joining(item);
     await this.inbox.add(joined);
+    this.burst.taken();
     this.queue(joined, false);
   }
 
@@ -168,7 +171,9 @@ export class InboxWorker {
     for (const item of items) if (!this.taken.has(item.id)) this.queue(item, true);
   }
 
+  /** A free slot, once a burst of events lets decisions start (IntakeBurst). */
   private async slot(): Promise<void> {
+    await this.burst.clear();
     if (this.running >= this.options.concurrency) await new Promise<void>((r) => this.waiting.push(r));
     this.running += 1;
   }

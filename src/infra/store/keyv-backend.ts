@@ -42,6 +42,22 @@ export function redisAdapter<T>(uri: string, namespace: string): KeyvRedis<T> {
   return new KeyvRedis<T>(client as RedisClientType, { throwOnConnectError: true, throwOnErrors: true, namespace, connectionTimeout: REDIS_TIMEOUT_MS });
 }
 
+/** One statement writing every `[key, value]` pair of a JSON array parameter into a Keyv table. */
+export function upsertMany(table: string): string {
+  return `INSERT INTO ${table} (key, value) SELECT value->>'$[0]', value->>'$[1]' FROM json_each(?) WHERE true ON CONFLICT(key) DO UPDATE SET value = excluded.value`;
+}
+
+/**
+ * Keyv's SQLite adapter with a `setMany` of one statement, so Keyv writes several keys (a conversation
+ * and its report facts) in one transaction rather than one per key.
+ */
+export class SqliteStateAdapter extends KeyvSqlite {
+  async setMany(entries: { key: string; value: unknown }[]): Promise<boolean[]> {
+    await this.query(upsertMany(String(this.opts.table)), JSON.stringify(entries.map((e) => [e.key, e.value])));
+    return entries.map(() => true);
+  }
+}
+
 /** Opens the store named by BATON_STORE: `sqlite://path/to/file.sqlite` (default) or `redis://host:port`. */
 export async function openKeyvBackend(uri: string): Promise<KeyvBackend> {
   if (uri.startsWith('redis://') || uri.startsWith('rediss://')) {
@@ -54,7 +70,7 @@ export async function openKeyvBackend(uri: string): Promise<KeyvBackend> {
   if (uri.startsWith('sqlite://')) {
     const file = sqliteFile(uri);
     mkdirSync(dirname(file), { recursive: true });
-    const adapter = new KeyvSqlite({ uri: `sqlite://${file}`, busyTimeout: 10_000 });
+    const adapter = new SqliteStateAdapter({ uri: `sqlite://${file}`, busyTimeout: 10_000 });
     await useWriteAheadLog(adapter);
     const keyv = new Keyv({ store: adapter, useKeyPrefix: false });
     return { kind: 'sqlite', keyv, close: () => keyv.disconnect() };

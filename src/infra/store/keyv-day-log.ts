@@ -49,14 +49,18 @@ export class KeyvDayLog<T> {
 
   /** Records `value` as the latest of `id` (null: only marks the day as changed). One write. */
   async append(dayOf: number, id: string, value: T | null): Promise<void> {
+    const slot = await this.nextSlot(dayOf, id, value);
+    if (!(await this.keyv.set(slot.key, slot.value))) throw Object.assign(new Error(`could not store ${slot.key}`), { code: 'BATON_STORE_WRITE' });
+  }
+
+  /** The key and value `append` would write, for a caller that writes it together with other keys. */
+  async nextSlot(dayOf: number, id: string, value: T | null): Promise<{ key: string; value: string }> {
     const day = utcDay(dayOf);
     const n = await this.sequence.next(storeKeys.logSequence(this.name, day), async () => {
       const [probe] = await this.probe([day]);
       return probe!.folded + probe!.slots.length;
     });
-    if (!(await this.keyv.set(this.slot(day, n), JSON.stringify([id, value] satisfies Slot<T>)))) {
-      throw Object.assign(new Error(`could not store ${this.slot(day, n)}`), { code: 'BATON_STORE_WRITE' });
-    }
+    return { key: this.slot(day, n), value: JSON.stringify([id, value] satisfies Slot<T>) };
   }
 
   /** The last slot written on each day: it moves on every append, so it versions whatever is built from the day. */

@@ -10,6 +10,7 @@ import { LruCache } from '../../core/triage/lru-cache.js';
 import type { DaySequence } from './day-sequence.js';
 import { decodeConversation, decodeEscalation, encodeConversation, encodeEscalation, type ConversationTuple, type EscalationTuple } from './facts-codec.js';
 import { KeyvDayLog } from './keyv-day-log.js';
+import type { KeyvConversationStore } from './keyv-conversation-store.js';
 import { KeyvEscalationStore } from './keyv-escalation-store.js';
 import { KeyvDaySummaries } from './keyv-day-summaries.js';
 import { storeKeys } from './store-keys.js';
@@ -41,13 +42,25 @@ export class KeyvFactsStore implements FactsStore {
     this.summaries = new KeyvDaySummaries(keyv);
   }
 
+  /** Records the conversation's facts on their own (imports, tests); a conversation write records them itself. */
   async putConversation(f: ConversationFacts): Promise<void> {
+    const slot = await this.conversationSlot(f);
+    if (!slot) return;
+    if (!(await this.keyv.set(slot.key, slot.value))) throw Object.assign(new Error(`could not store ${slot.key}`), { code: 'BATON_STORE_WRITE' });
+    slot.recorded();
+  }
+
+  /**
+   * The day-log slot recording the conversation's facts, for its caller to write in the same store
+   * operation as the conversation, then confirm with `recorded`; none when the facts did not change.
+   */
+  async conversationSlot(f: ConversationFacts): Promise<{ key: string; value: string; recorded(): void } | undefined> {
     this.createdAt.set(f.key, f.createdAt);
     const tuple = encodeConversation(f);
     const json = JSON.stringify(tuple);
-    if (this.appended.get(f.key) === json) return;
-    await this.conversations.append(f.createdAt, f.key, tuple);
-    this.appended.set(f.key, json);
+    if (this.appended.get(f.key) === json) return undefined;
+    const slot = await this.conversations.nextSlot(f.createdAt, f.key, tuple);
+    return { ...slot, recorded: () => this.appended.set(f.key, json) };
   }
 
   /**
@@ -91,10 +104,10 @@ export class KeyvFactsStore implements FactsStore {
   }
 }
 
-/** Every conversation write also refreshes its facts, so no use case has to remember to. */
+/** Every conversation write also refreshes its facts, in the same store operation, so no use case has to remember to. */
 export class FactsRecordingConversationStore implements ConversationStore {
   constructor(
-    private readonly inner: ConversationStore,
+    private readonly inner: KeyvConversationStore,
     private readonly facts: KeyvFactsStore,
   ) {}
 
@@ -103,8 +116,9 @@ export class FactsRecordingConversationStore implements ConversationStore {
   }
 
   async put(conversation: Conversation): Promise<void> {
-    await this.inner.put(conversation);
-    await this.facts.putConversation(conversationFacts(conversation));
+    const slot = await this.facts.conversationSlot(conversationFacts(conversation));
+    await this.inner.put(conversation, slot ? [slot] : []);
+    slot?.recorded();
   }
 }
 

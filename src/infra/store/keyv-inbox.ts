@@ -3,43 +3,87 @@ import KeyvSqlite from '@keyv/sqlite';
 import Keyv from 'keyv';
 import type { Inbox, InboxItem } from '../../core/ports/inbox.js';
 import { redisAdapter, sqliteFile, useWriteAheadLog } from './keyv-backend.js';
+import { SqliteGroupCommit } from './sqlite-group-commit.js';
+
+const TABLE = 'inbox';
+/**
+ * Items whose outcome is delivered leave the inbox in batches, this often: one statement for all of
+ * them. An item a crash leaves behind in the meantime is taken again at the next start and found
+ * decided and delivered, so nothing is posted twice; a stop clears the batch before the store closes.
+ */
+const CLEAR_EVERY_MS = 250;
 
 /**
  * The inbox in its own Keyv table (SQLite) or namespace (Redis), beside the state, so recovery lists
- * only what is pending and never scans conversations. Errors throw rather than being swallowed by
- * Keyv: an event the store did not take must not be acknowledged.
+ * only what is pending and never scans conversations. On SQLite the events of one burst are committed
+ * together (SqliteGroupCommit), each acknowledged only after its commit. Errors throw rather than being
+ * swallowed by Keyv: an event the store did not take must not be acknowledged.
  */
 export class KeyvInbox implements Inbox {
-  private constructor(private readonly keyv: Keyv<InboxItem>) {}
+  private clearing = new Map<string, { resolve(): void; reject(err: unknown): void }[]>();
+  private clearTimer: NodeJS.Timeout | undefined;
+
+  private constructor(
+    private readonly keyv: Keyv<InboxItem>,
+    private readonly group?: SqliteGroupCommit,
+  ) {}
 
   static async open(uri: string): Promise<KeyvInbox> {
-    let store: KeyvSqlite | KeyvRedis<InboxItem>;
+    const options = { namespace: '', useKeyPrefix: false, throwOnErrors: true };
     if (uri.startsWith('sqlite://')) {
-      store = new KeyvSqlite({ uri: `sqlite://${sqliteFile(uri)}`, table: 'inbox', busyTimeout: 10_000, iterationLimit: 500 });
+      const store = new KeyvSqlite({ uri: `sqlite://${sqliteFile(uri)}`, table: TABLE, busyTimeout: 10_000, iterationLimit: 500 });
       await useWriteAheadLog(store);
-    } else {
-      store = redisAdapter<InboxItem>(uri, 'baton-inbox');
+      return new KeyvInbox(new Keyv<InboxItem>({ store, ...options }), new SqliteGroupCommit(store.query, TABLE));
     }
-    return new KeyvInbox(new Keyv<InboxItem>({ store, namespace: '', useKeyPrefix: false, throwOnErrors: true }));
+    const store: KeyvRedis<InboxItem> = redisAdapter<InboxItem>(uri, 'baton-inbox');
+    return new KeyvInbox(new Keyv<InboxItem>({ store, ...options }));
   }
 
   async add(item: InboxItem): Promise<void> {
+    if (this.group) {
+      // The same serialized form Keyv writes, so `pending` reads it back through Keyv.
+      await this.group.set(item.id, String(await this.keyv.serializeData({ value: item, expires: undefined })));
+      return;
+    }
     const ok = await this.keyv.set(item.id, item);
     if (!ok) throw Object.assign(new Error('the store did not take the event'), { code: 'BATON_INBOX_WRITE' });
   }
 
-  async done(id: string): Promise<void> {
-    await this.keyv.delete(id);
+  /** Resolves once the item is cleared, with the batch it joined (see CLEAR_EVERY_MS). */
+  done(id: string): Promise<void> {
+    this.clearTimer ??= setTimeout(() => void this.clear().catch(() => undefined), CLEAR_EVERY_MS);
+    return new Promise((resolve, reject) => this.clearing.set(id, [...(this.clearing.get(id) ?? []), { resolve, reject }]));
   }
 
   async pending(): Promise<InboxItem[]> {
+    await this.clear();
     const items: InboxItem[] = [];
     if (!this.keyv.iterator) return items;
     for await (const [, value] of this.keyv.iterator(undefined)) if (value) items.push(value as InboxItem);
     return items.sort((a, b) => a.receivedAt - b.receivedAt);
   }
 
-  close(): Promise<void> {
-    return this.keyv.disconnect();
+  async close(): Promise<void> {
+    await this.clear().catch(() => undefined);
+    await this.keyv.disconnect();
+  }
+
+  /** Clears the items delivered since the last batch; on failure they stay and the next start finds them done. */
+  private async clear(): Promise<void> {
+    clearTimeout(this.clearTimer);
+    this.clearTimer = undefined;
+    const batch = this.clearing;
+    this.clearing = new Map();
+    if (batch.size === 0) return;
+    const ids = [...batch.keys()];
+    const waiters = [...batch.values()].flat();
+    try {
+      if (this.group) await Promise.all(ids.map((id) => this.group!.delete(id)));
+      else await this.keyv.deleteMany(ids);
+    } catch (err) {
+      for (const w of waiters) w.reject(err);
+      throw err;
+    }
+    for (const w of waiters) w.resolve();
   }
 }
