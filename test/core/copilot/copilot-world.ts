@@ -86,7 +86,7 @@ export function copilotWorld(policy: Policy, decision: Decision = ANSWER) {
   };
   /** What the delivery runner does: every recorded delivery of every conversation, once. */
   const deliverAll = async () => {
-    for (const c of [...conversations.values()]) for (const d of pendingDeliveries(c)) await attemptDelivery(deps, c.key, d.id, false);
+    for (const c of [...conversations.values()]) for (const d of pendingDeliveries(c)) await attemptDelivery(deps, c.key, { choose: (list) => list.find((x) => x.id === d.id), maybeSent: () => false });
   };
   return { deps, conversations, escalations, toCustomer, packets, internal, deliverAll, at: () => now };
 }
