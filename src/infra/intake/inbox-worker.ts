@@ -40,6 +40,8 @@ export class InboxWorker {
   private readonly burst = new IntakeBurst();
   private running = 0;
   private depth = 0;
+  /** Events being recorded: counted against the bound before their write, as events of one group commit are all checked first. */
+  private recording = 0;
   private stopped = false;
 
   constructor(
@@ -51,7 +53,7 @@ export class InboxWorker {
 
   /** True when the backlog is at its bound: the intake answers non-200 so Slack redelivers later. */
   get full(): boolean {
-    return this.depth >= this.options.maxDepth;
+    return this.depth + this.recording >= this.options.maxDepth;
   }
 
   /**
@@ -61,7 +63,12 @@ export class InboxWorker {
   async take(item: InboxItem): Promise<void> {
     if (this.taken.has(item.id)) return;
     const joined = this.joining(item);
-    await this.inbox.add(joined);
+    this.recording += 1;
+    try {
+      await this.inbox.add(joined);
+    } finally {
+      this.recording -= 1;
+    }
     this.burst.taken();
     this.queue(joined, false);
   }
