@@ -11,6 +11,7 @@ import { systemClock, type Clock } from './core/ports/clock.js';
 import type { KnowledgeEntry } from './core/ports/knowledge.js';
 import type { LoopPorts } from './core/ports/loop-ports.js';
 import { loadKnowledge } from './infra/knowledge/jsonl-knowledge-store.js';
+import { LiveKnowledge } from './infra/knowledge/live-knowledge.js';
 import { loadDocs } from './infra/knowledge/load-docs.js';
 import { llmFrom } from './infra/llm/llm-from-env.js';
 import { newEscalationId } from './infra/escalation-id.js';
@@ -70,7 +71,8 @@ const STOP_GRACE_MS = 15_000;
 /** The composition root as a function, so tests start exactly what `npm start` starts. */
 export async function startBaton(opts: BatonOptions): Promise<RunningBaton> {
   const { env, policy, log } = opts;
-  const knowledge = opts.knowledge ?? [...loadKnowledge(env.BATON_KB), ...loadDocs(env.BATON_DOCS, log)];
+  const readKnowledge = () => opts.knowledge ?? [...loadKnowledge(env.BATON_KB), ...loadDocs(env.BATON_DOCS, log)];
+  const knowledge = readKnowledge();
   const { app, receiver, transport } = createBoltApp(env, log);
   const teamsSettings = teamsConfig(env, policy);
   await verifySlackAuth(app, env);
@@ -80,15 +82,17 @@ export async function startBaton(opts: BatonOptions): Promise<RunningBaton> {
   timeSlackCalls(app.client, metrics);
   const limiters = createLimiterFactory(stores.backend.kind === 'redis' ? env.BATON_STORE : undefined, log.child({ component: 'limiters' }));
   const slack = new SlackCaller(app.client, log.child({ component: 'slack-api' }), limiters);
+  const version = (kb: KnowledgeEntry[], approved: KnowledgeEntry[]) => ({ ...buildDeciderWithIndex({ policy, kb: [...kb, ...approved], ...(llm ? { llm } : {}) }), entries: kb.length + approved.length });
   const approved = await stores.candidates.approvedEntries();
-  const built = buildDeciderWithIndex({ policy, kb: [...knowledge, ...approved], ...(llm ? { llm } : {}) });
-  const learned = await stores.approvals.follow(built.index, approved, log);
+  const live = new LiveKnowledge(version(knowledge, approved), async () => version(readKnowledge(), await stores.candidates.approvedEntries()), log.child({ component: 'knowledge' }));
+  if (!opts.knowledge) live.watch(env.BATON_KB);
+  const learned = await stores.approvals.follow(live, approved, log);
   const clock = opts.clock ?? systemClock;
   const teams = teamsSettings && openTeams(teamsSettings, policy, stores, limiters, log);
   const server = new HttpServer(log.child({ component: 'http' }));
   const core: CoreDeps & { loop: LoopPorts } = {
     policy,
-    decider: countedDecider(built.decider, metrics),
+    decider: countedDecider(live, metrics),
     gateway: new ChatGatewayRouter({ slack: new SlackGateway(slack, log), ...(teams ? { teams: teams.gateway } : {}) }),
     conversations: stores.conversations,
     escalations: stores.escalations,
@@ -146,6 +150,7 @@ export async function startBaton(opts: BatonOptions): Promise<RunningBaton> {
       await inFlight.drain(STOP_GRACE_MS);
       await intake.stop(STOP_GRACE_MS);
       await scheduler.stop();
+      await live.stop();
       await slack.stop();
       await teams?.stop();
       await limiters.close();

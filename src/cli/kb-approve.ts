@@ -26,7 +26,7 @@ Options:
   --by NAME          who approves (default: your user name)
   --kb FILE          knowledge file (default: BATON_KB, else data/knowledge.jsonl)
 
-The running bot reads the knowledge file at start: restart it to answer from an approval.`;
+A running Baton watches its knowledge file (BATON_KB) and answers from an approval within a second.`;
 
 /** The answer as the lead leaves it in their editor; the editor's failure or an empty file changes nothing. */
 function editInEditor(text: string): string {
@@ -69,7 +69,7 @@ export const kbApproveCommand: CliCommand = {
     const answer = values.edit ? editInEditor(entry.answer ?? '') : values.answer;
     const shared = shareEntry(entry, { by: values.by ?? userInfo().username, at: new Date(), ...(answer !== undefined ? { answer } : {}), ...(values.title !== undefined ? { title: values.title } : {}) });
     await store.upsert([shared]);
-    process.stdout.write(`Approved ${shared.id} for every customer (from account ${entry.account}). Quoted as:\n  title:  ${shared.title ?? '-'}\n  answer: ${shared.answer}\nRestart Baton to answer from it.\n`);
+    process.stdout.write(`Approved ${shared.id} for every customer (from account ${entry.account}). Quoted as:\n  title:  ${shared.title ?? '-'}\n  answer: ${shared.answer}\nA running Baton reading this file answers from it within a second.\n`);
     return 0;
   },
 };

@@ -37,6 +37,8 @@ export const ben: Actor = { id: 'U0BEN00001', teamId: 'T0BATON001', name: 'Ben' 
 export interface HarnessOptions {
   policyFile?: string;
   knowledge?: KnowledgeEntry[];
+  /** Read the knowledge from this file (BATON_KB), as `npm start` does, instead of `knowledge`. */
+  knowledgeFile?: string;
   /** Reuse a store across a restart. */
   storeUri?: string;
   fake?: FakeSlackApi;
@@ -87,11 +89,12 @@ export class Harness {
       BATON_STORE: storeUri,
       BATON_CONFIG: policyFile,
       LOG_LEVEL: 'debug',
+      ...(options.knowledgeFile ? { BATON_KB: options.knowledgeFile, BATON_DOCS: join(tmpdir(), 'baton-no-docs') } : {}),
       ...options.env,
     });
     const policy = loadPolicy(env.BATON_CONFIG);
     const logs = new LogCapture();
-    const baton = await startBaton({ env, policy, log: createLogger('debug', logs), knowledge: options.knowledge ?? E2E_KNOWLEDGE, ...(options.clock ? { clock: options.clock } : {}) });
+    const baton = await startBaton({ env, policy, log: createLogger('debug', logs), ...(options.knowledgeFile ? {} : { knowledge: options.knowledge ?? E2E_KNOWLEDGE }), ...(options.clock ? { clock: options.clock } : {}) });
     const target = { url: `http://127.0.0.1:${baton.port}/slack/events`, signingSecret: SIGNING_SECRET };
     return new Harness(fake, baton, target, storeUri, policy, logs, options, socket);
   }
