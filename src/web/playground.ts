@@ -95,6 +95,8 @@ export async function startPlayground(opts: PlaygroundOptions): Promise<RunningP
   core.deliveries = runner;
   const scheduler = loopScheduler(core);
   const reset = async () => {
+    // A delivery under way would write its conversation back into the emptied store.
+    await runner.idle();
     await emptyStore(stores.backend);
     feed.clear();
     log.info({}, 'playground reset: store and pages emptied');

@@ -8,10 +8,10 @@ import { FakeSlackApi } from '../fakes/fake-slack-api.js';
 import { ACME_CHANNEL, customer, Harness } from './harness.js';
 import { E2E_KNOWLEDGE } from './knowledge.js';
 
-const QUESTION = 'How do I rotate the webhook signing secret?';
-const RESOLUTION = 'Open Settings > Webhooks, press Rotate secret and update your receiver within 24 hours.';
+const QUESTION = 'How do I download the audit log as a CSV file?';
+const RESOLUTION = 'Open Admin > Audit log, choose the dates and press Export CSV; the file is emailed to you within 10 minutes.';
 /** A resolution from Globex's own conversation: quoted to Globex only, until a lead approves it for everyone. */
-const GLOBEX_ONLY: KnowledgeEntry = { id: 'kb-webhook', kind: 'conversation', account: 'globex', category: 'how_to', title: 'Webhook secret', question: QUESTION, answer: RESOLUTION };
+const GLOBEX_ONLY: KnowledgeEntry = { id: 'kb-audit-export', kind: 'conversation', account: 'globex', category: 'how_to', title: 'Audit log export', question: QUESTION, answer: RESOLUTION };
 
 const cli = useCliSession('baton-reload-');
 let running: Harness[] = [];
@@ -42,21 +42,21 @@ describe('a knowledge change reaches the running bot without a restart', () => {
     const file = knowledgeFile();
     const h = await Harness.start({ knowledgeFile: file });
     running = [h];
-    expect(await askedByAcme(h)).not.toContain('Rotate secret');
+    expect(await askedByAcme(h)).not.toContain('press Export CSV');
 
     expect(await runCli(['kb', 'approve', GLOBEX_ONLY.id, '--by', 'lead-ana', '--kb', file])).toBe(0);
     await reloaded(h);
-    expect(await askedByAcme(h)).toContain('Rotate secret');
+    expect(await askedByAcme(h)).toContain('press Export CSV');
   });
 
   it('every instance on one Redis answers from it', async () => {
     const file = knowledgeFile();
     const fake = await FakeSlackApi.start();
     running = [await Harness.start({ knowledgeFile: file, storeUri: inject('redisUrl'), fake }), await Harness.start({ knowledgeFile: file, storeUri: inject('redisUrl'), fake })];
-    for (const h of running) expect(await askedByAcme(h)).not.toContain('Rotate secret');
+    for (const h of running) expect(await askedByAcme(h)).not.toContain('press Export CSV');
 
     expect(await runCli(['kb', 'approve', GLOBEX_ONLY.id, '--by', 'lead-ana', '--kb', file])).toBe(0);
     for (const h of running) await reloaded(h);
-    for (const h of running) expect(await askedByAcme(h)).toContain('Rotate secret');
+    for (const h of running) expect(await askedByAcme(h)).toContain('press Export CSV');
   });
 });
