@@ -29,7 +29,7 @@ async function untilEveryoneHeardBack(f: FakeSlackApi, sent: Sent[], timeoutMs: 
 }
 
 describe('a bounded intake backlog', () => {
-  it('answers Slack non-200 past BATON_MAX_BACKLOG, and once it drains every redelivered message is answered once', { timeout: 120_000 }, async () => {
+  it('answers Slack non-200 past BATON_MAX_BACKLOG, and once it drains every redelivered message is answered once', { timeout: 200_000 }, async () => {
     fake = await FakeSlackApi.start({ team: { id: 'T0VENDOR01' } });
     fake.addUser({ id: CUSTOMER.id, team_id: CUSTOMER.teamId, real_name: 'Casey' });
     // The model answers nothing while `stuck` (each such decision waits out OPENAI_TIMEOUT_MS), so decisions pile up.
@@ -53,7 +53,7 @@ describe('a bounded intake backlog', () => {
 
     // Slack delivers the refused events again, and keeps doing so while they are refused.
     stuck = false;
-    for (let round = 0; round < 60 && sent.some((s) => !s.acked); round++) {
+    for (let round = 0; round < 400 && sent.some((s) => !s.acked); round++) {
       await deliverUnacked(baton.eventsUrl, sent, 3);
       if (sent.some((s) => !s.acked)) await new Promise((r) => setTimeout(r, 250));
     }
