@@ -7,6 +7,7 @@ import { admitMessage } from '../../../src/core/onboarding/admit-message.js';
 import { approveIntro, introForm } from '../../../src/core/onboarding/approve-intro.js';
 import { findAccount, findAccountForChannel } from '../../../src/core/onboarding/channel-directory.js';
 import { mapChannel } from '../../../src/core/onboarding/map-channel.js';
+import { moveChannel } from '../../../src/core/onboarding/move-channel.js';
 import { offerChannel } from '../../../src/core/onboarding/offer-channel.js';
 import { ProcessLocks } from '../../../src/infra/locks/process-locks.js';
 import { createLogger } from '../../../src/infra/logger.js';
@@ -114,6 +115,16 @@ describe('mapping a channel and the consent gate', () => {
     await offerChannel(deps, { platform: 'slack', channel: 'C0NEWCO002' }, 'joined');
     await mapChannel(deps, { platform: 'slack', channel: 'C0NEWCO002' }, LEAD, newco);
     expect(await conversationMode(deps, { ref: { platform: 'slack', channel: 'C0NEWCO002', thread: '4.2' }, accountId: 'newco-ltd' })).toBe('autopilot');
+  });
+
+  it('keeps a live channel\u2019s mapping when its id changes as a share starts', async () => {
+    const shared = { platform: 'slack', channel: 'C0NEWCO0SH' } as const;
+    await mapChannel(deps, NEWCO, LEAD, newco);
+    await approveIntro(deps, NEWCO, LEAD, 'Hello Newco!');
+    expect(await moveChannel(deps, NEWCO, shared)).toBe(true);
+    expect(await findAccountForChannel(deps, shared)).toMatchObject({ id: 'newco-ltd' });
+    expect(await offerChannel(deps, shared, 'shared')).toBe('mapped');
+    expect(await moveChannel(deps, { platform: 'slack', channel: 'C0NEVER001' }, shared)).toBe(false);
   });
 
   it('refuses conflicts and bad input by name, and anyone but a lead', async () => {
