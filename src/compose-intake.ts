@@ -1,5 +1,7 @@
 import type { Env } from './config/env.js';
+import { standsAlone } from './core/conversation/stands-alone.js';
 import type { CoreDeps } from './core/deps.js';
+import type { InboundMessage } from './core/model/message.js';
 import type { InboxItem } from './core/ports/inbox.js';
 import type { Metrics } from './core/ports/metrics.js';
 import { DeliveryRunner } from './infra/delivery/delivery-runner.js';
@@ -7,6 +9,7 @@ import { InboxWorker } from './infra/intake/inbox-worker.js';
 import { KeyvInbox } from './infra/store/keyv-inbox.js';
 import { slackItemHandler } from './slack/intake/process-slack-item.js';
 import type { SlackDeps } from './slack/slack-deps.js';
+import type { SlackInboxPayload } from './slack/intake/slack-inbox-item.js';
 import { isTeamsItem } from './teams/intake/teams-inbox-item.js';
 
 /** Decisions taken at once across conversations (each waits on the store and, with an LLM, the model). */
@@ -17,6 +20,13 @@ const MAX_BACKOFF_MS = 30_000;
 /** A customer-channel message waits for the ones sent right after it; a button press is acted on at once. */
 function isMessageItem(item: InboxItem): boolean {
   return (item.payload as { kind?: unknown } | null)?.kind === 'message';
+}
+
+/** The text and channel of a held customer message, from either platform's inbox payload. */
+function heldMessage(item: InboxItem): { text: string; ref: InboundMessage['ref'] } | undefined {
+  if (isTeamsItem(item)) return item.payload.kind === 'message' ? item.payload.message : undefined;
+  const payload = item.payload as SlackInboxPayload;
+  return payload.kind === 'message' ? payload.inbound.message : undefined;
 }
 
 export interface Intake {
@@ -50,7 +60,17 @@ export async function composeIntake(env: Env, core: CoreDeps, slack: Omit<SlackD
   worker = new InboxWorker(
     inbox,
     handle,
-    { maxDepth: env.BATON_MAX_BACKLOG, concurrency: CONCURRENCY, onDepth: (d) => metrics.intakeBacklog(d), holdMs: (item) => (isMessageItem(item) ? holdMs : 0), joinNewThreads: core.policy.grouping.new_messages },
+    {
+      maxDepth: env.BATON_MAX_BACKLOG,
+      concurrency: CONCURRENCY,
+      onDepth: (d) => metrics.intakeBacklog(d),
+      holdMs: (item) => (isMessageItem(item) ? holdMs : 0),
+      standsAlone: async (item) => {
+        const message = heldMessage(item);
+        return message ? standsAlone(core, message) : true;
+      },
+      joinNewThreads: core.policy.grouping.new_messages,
+    },
     slack.log.child({ component: 'intake' }),
   );
   const running = worker;

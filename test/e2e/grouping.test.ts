@@ -59,6 +59,17 @@ describe('messages sent in quick succession', () => {
   });
 });
 
+describe('a whole question, with a window longer than anyone waits', () => {
+  const patient = useHarness({ policyFile: policyWithGrouping({ window_seconds: 30 }) });
+
+  it('is answered at once (waiting for a post at most 8 s): only a fragment, like a greeting, waits for more', async () => {
+    const h = patient();
+    const thread = await h.say(customer, 'How do I invite a teammate?');
+    const answer = await h.waitForPost(ACME_CHANNEL, thread);
+    expect(String(answer.args.text)).toContain('Settings');
+  });
+});
+
 describe('new messages in quick succession, with grouping.new_messages', () => {
   const joining = useHarness({ policyFile: policyWithGrouping({ window_seconds: 3, new_messages: true }) });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { InboxItem } from '../../src/core/ports/inbox.js';
-import type { Wake } from '../../src/infra/intake/held-group.js';
+import type { StandsAlone, Wake } from '../../src/infra/intake/held-group.js';
 import { InboxWorker } from '../../src/infra/intake/inbox-worker.js';
 import { FakeClock, MemoryInbox, MemoryLog } from '../fakes/memory-core.js';
 
@@ -24,7 +24,7 @@ class FakeTimers {
   }
 }
 
-function world(inbox = new MemoryInbox(), clock = new FakeClock(), joinNewThreads = false) {
+function world(inbox = new MemoryInbox(), clock = new FakeClock(), joinNewThreads = false, standsAlone?: StandsAlone) {
   const timers = new FakeTimers(clock);
   const groups: string[][] = [];
   const worker: InboxWorker = new InboxWorker(
@@ -33,7 +33,7 @@ function world(inbox = new MemoryInbox(), clock = new FakeClock(), joinNewThread
       groups.push(items.map((i) => i.id));
       for (const i of items) await worker.finish(i.id);
     },
-    { maxDepth: 100, concurrency: 4, holdMs: (i) => ((i.payload as { kind: string }).kind === 'message' ? WINDOW_MS : 0), clock, wake: timers.wake, joinNewThreads },
+    { maxDepth: 100, concurrency: 4, holdMs: (i) => ((i.payload as { kind: string }).kind === 'message' ? WINDOW_MS : 0), clock, wake: timers.wake, joinNewThreads, ...(standsAlone ? { standsAlone } : {}) },
     new MemoryLog(),
   );
   const item = (id: string, lane = 'slack:C1:1.0', kind = 'message'): InboxItem => ({ id, lane, receivedAt: clock.at, payload: { kind } });
@@ -118,5 +118,60 @@ describe('the intake holds a thread\u2019s messages for the window, durably', ()
     await worker.idle();
     worker.stop();
     expect([...inbox.items.keys()]).toEqual(['a', 'b']);
+  });
+});
+
+describe('a message that is a request on its own is not held', () => {
+  /** Whole requests are the items whose id starts with "q"; the look answers when `answer` is called. */
+  function looking() {
+    const pending: (() => void)[] = [];
+    const standsAlone: StandsAlone = (item) => new Promise((resolve) => pending.push(() => resolve(item.id.startsWith('q'))));
+    const w = world(new MemoryInbox(), new FakeClock(), false, standsAlone);
+    const answer = async () => {
+      for (const release of pending.splice(0)) release();
+      await w.timers.advance(0);
+    };
+    return { ...w, answer };
+  }
+
+  it('a whole request is decided as soon as the look says so, without waiting the window', async () => {
+    const w = looking();
+    await w.worker.take(w.item('q1'));
+    await w.timers.advance(0);
+    expect(w.groups).toEqual([]);
+    await w.answer();
+    expect(w.groups).toEqual([['q1']]);
+    expect(w.inbox.items.size).toBe(0);
+  });
+
+  it('a fragment waits the window and takes the messages that follow it', async () => {
+    const w = looking();
+    await w.worker.take(w.item('hi'));
+    await w.timers.advance(0);
+    await w.answer();
+    await w.timers.advance(1000);
+    await w.worker.take(w.item('q2'));
+    await w.timers.advance(WINDOW_MS);
+    expect(w.groups).toEqual([['hi', 'q2']]);
+  });
+
+  it('a message that joins before the look answers keeps the group to its window', async () => {
+    const w = looking();
+    await w.worker.take(w.item('q1'));
+    await w.timers.advance(0);
+    await w.worker.take(w.item('more'));
+    await w.answer();
+    expect(w.groups).toEqual([]);
+    await w.timers.advance(WINDOW_MS);
+    expect(w.groups).toEqual([['q1', 'more']]);
+  });
+
+  it('a look that fails leaves the group to its window', async () => {
+    const w = world(new MemoryInbox(), new FakeClock(), false, () => Promise.reject(new Error('store down')));
+    await w.worker.take(w.item('q1'));
+    await w.timers.advance(WINDOW_MS - 1);
+    expect(w.groups).toEqual([]);
+    await w.timers.advance(1);
+    expect(w.groups).toEqual([['q1']]);
   });
 });

@@ -115,7 +115,7 @@ export function createTriageEngine(deps: TriageEngineDeps): Decider {
     decision(s, { action: 'escalate', trigger, rule, ...extra });
 
   async function draft(input: DecisionInput, e: Evidence): Promise<{ answer?: DraftAnswer; reason: string }> {
-    if (!llm) {
+    if (!llm || input.withoutModel) {
       const answer = extractiveAnswer(e, index, input.accountId, alreadySaid(input.history));
       if (answer) return { answer, reason: 'extractive answer from the best resolution' };
       const stand = deps.replay ? topicReference(e, index, input.accountId) : undefined;

@@ -14,6 +14,11 @@ export interface DecisionInput {
   signalsOnly?: boolean;
   /** A clarifying question may be asked instead of deciding, when two readings are close. */
   clarify?: boolean;
+  /**
+   * Read without the model: the quoted resolution stands in for a drafted answer. Quick and free, for a
+   * first look at a message (is it a request on its own?); never sent to anyone, never counted.
+   */
+  withoutModel?: boolean;
   /** The topic the customer picked in answer to a clarifying question: decide as if it were the only reading. */
   reading?: string;
 }

@@ -9,12 +9,16 @@ export type Wake = (ms: number, wake: () => void) => void;
 
 export const timerWake: Wake = (ms, wake) => void setTimeout(wake, ms).unref();
 
+/** Whether a group's first item is a whole request on its own (then the group is decided without waiting). */
+export type StandsAlone = (item: InboxItem) => Promise<boolean>;
+
 /**
  * Inbox items of one lane (conversation) decided together: the group takes items received within
  * `windowMs` of its latest one and closes once none came for that long. Receipt times are the ones the
  * inbox keeps, so items recovered after a restart regroup exactly as they arrived, and a group whose
  * window passed while Baton was down closes at once. The check always runs on a timer, never inline,
- * so items queued in one go (a recovery) all join before it closes.
+ * so items queued in one go (a recovery) all join before it closes. A group whose first item stands
+ * alone (see StandsAlone) closes as soon as that is known, unless another item joined it meanwhile.
  */
 export class HeldGroup {
   readonly items: InboxItem[] = [];
@@ -28,6 +32,7 @@ export class HeldGroup {
     private readonly windowMs: number,
     private readonly clock: Clock,
     private readonly wake: Wake,
+    private readonly standsAlone?: StandsAlone,
   ) {
     this.closed = new Promise<void>((resolve) => (this.release = resolve));
   }
@@ -41,7 +46,10 @@ export class HeldGroup {
     this.items.push(item);
     this.recovered ||= recovered;
     if (this.windowMs === 0) this.close();
-    else if (this.items.length === 1) this.wake(Math.max(0, this.closesAt() - this.clock.now()), this.check);
+    else if (this.items.length === 1) {
+      this.wake(Math.max(0, this.closesAt() - this.clock.now()), this.check);
+      if (this.standsAlone) this.wake(0, () => void this.closeIfAlone(this.standsAlone!));
+    }
   }
 
   /** Decides the group now (Baton is stopping): what it holds is answered before the process exits. */
@@ -54,6 +62,14 @@ export class HeldGroup {
   private closesAt(): number {
     const received = this.items.map((i) => i.receivedAt);
     return Math.min(Math.max(...received) + this.windowMs, Math.min(...received) + MAX_WINDOWS * this.windowMs);
+  }
+
+  /** A look that fails leaves the group to its window: waiting costs seconds, a split request costs an answer. */
+  private async closeIfAlone(standsAlone: StandsAlone): Promise<void> {
+    const [first] = this.items;
+    if (this.items.length !== 1 || !first) return;
+    const alone = await standsAlone(first).catch(() => false);
+    if (alone && this.items.length === 1) this.close();
   }
 
   private readonly check = (): void => {

@@ -1,7 +1,7 @@
 import { systemClock, type Clock } from '../../core/ports/clock.js';
 import type { Inbox, InboxItem } from '../../core/ports/inbox.js';
 import type { Logger } from '../../core/ports/logger.js';
-import { HeldGroup, timerWake, type Wake } from './held-group.js';
+import { HeldGroup, type StandsAlone, timerWake, type Wake } from './held-group.js';
 import { IntakeBurst } from './intake-burst.js';
 
 export interface InboxWorkerOptions {
@@ -13,6 +13,8 @@ export interface InboxWorkerOptions {
   onDepth?: (depth: number) => void;
   /** How long an item waits for the next ones of its lane to be decided with it (0: alone, at once). */
   holdMs?: (item: InboxItem) => number;
+  /** A held group whose first item makes a request on its own is decided at once, not after the window. */
+  standsAlone?: StandsAlone;
   /** A new thread's message joins the group its author started in that channel just before (InboxItem.newThread). */
   joinNewThreads?: boolean;
   /** Reads receipt times against this clock, woken by `wake` (tests drive both). */
@@ -140,7 +142,7 @@ export class InboxWorker {
       held.add(item, recovered);
       return;
     }
-    const group = new HeldGroup(item.lane, holdMs, this.options.clock ?? systemClock, this.options.wake ?? timerWake);
+    const group = new HeldGroup(item.lane, holdMs, this.options.clock ?? systemClock, this.options.wake ?? timerWake, this.options.standsAlone);
     if (holdMs > 0) this.open.set(item.lane, group);
     group.add(item, recovered);
     const previous = this.lanes.get(item.lane) ?? Promise.resolve();
