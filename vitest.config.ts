@@ -9,5 +9,7 @@ export default defineConfig({
     hookTimeout: 30_000,
     // End-to-end suites start HTTP servers and SQLite files; separate forks keep them apart.
     pool: 'forks',
+    // The suite mostly waits (on loopback HTTP, timers, child processes): four forks keep two cores busy.
+    maxWorkers: 4,
   },
 });

@@ -11,7 +11,12 @@ const acme = { platform: 'slack' as const, channel: 'C0ACME001' };
 function world() {
   const { decider } = buildDeciderWithIndex({ policy, kb: SMALL_KB });
   const asked: DecisionInput[] = [];
-  const recording: Decider = { decide: (input) => (asked.push(input), decider.decide(input)) };
+  const recording: Decider = {
+    decide: (input) => {
+      asked.push(input);
+      return decider.decide(input);
+    },
+  };
   const alone = (text: string, ref: { platform: 'slack'; channel: string } = acme) => standsAlone({ policy, decider: recording }, { text, ref });
   return { asked, alone };
 }
