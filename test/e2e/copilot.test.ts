@@ -134,7 +134,7 @@ describe('copilot mode', () => {
     await h.waitForPost(ACME_CHANNEL, thread, (t) => t.includes('security specialist'));
   });
 
-  it('counts sent, edited and discarded drafts in /baton review, in AI accuracy', async () => {
+  it('counts offered, sent, edited and discarded drafts by category alike in /baton review (in AI accuracy) and /baton report', async () => {
     const sent = await draftFor();
     await h.click(ana, ACTION.sendDraft, sent.id, sent.at);
     await h.waitForPost(ACME_CHANNEL, sent.thread, (t) => t.startsWith('Ana from our team:'));
@@ -144,12 +144,23 @@ describe('copilot mode', () => {
     const discarded = await draftFor('how can I add a new colleague as a member?');
     await h.click(ana, ACTION.discardDraft, discarded.id, discarded.at);
     await h.fake.waitFor('chat.update', (c) => JSON.stringify(c.args.blocks).includes('Discarded'));
+    await draftFor('How do I invite a teammate to our workspace?');
+    const total = 'Copilot drafts*: 4 offered · 1 sent as is · 1 edited then sent · 1 discarded · 1 waiting · 67% accepted';
 
     await slash(h, lead, 'review');
     const dm = await dmOf(h, lead);
     const review = JSON.stringify((await h.fake.waitFor('chat.postMessage', (c) => c.args.channel === dm)).args.blocks);
-    expect(review).toContain('3 drafts reviewed · *1* sent as is · *1* edited · *1* discarded (33% sent unchanged)');
+    expect(review).toContain(total);
     for (const label of ['Correct: *1*', 'Partially correct: *1*', 'Off-base: *1*']) expect(review).toContain(label);
     expect(review).toContain('*0 escalations* closed and tagged');
+
+    await slash(h, lead, 'report');
+    const report = JSON.stringify((await h.fake.waitFor('chat.postMessage', (c) => c.args.channel === dm && JSON.stringify(c.args.blocks).includes('Baton report'))).args.blocks);
+    const drafts = /Copilot drafts\*: [^"]*/.exec(report)?.[0] ?? '';
+    expect(drafts).toContain(`${total} · prev. 0 drafts, – accepted`);
+    // Each category's own line adds up to the total: here every question is one category.
+    expect(drafts).toMatch(/\\n• \*[a-z_]+\*: 4 offered · 1 sent as is · 1 edited then sent · 1 discarded · 1 waiting · 67% accepted/);
+    // Drafts are no escalations: the report counts none.
+    expect(report).toContain('No escalations in this period.');
   });
 });

@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { parsePolicy } from '../../src/config/load-policy.js';
 import type { LoopDeps } from '../../src/core/deps.js';
-import { isHandoff, type ConversationFacts, type EscalationFacts, type FactKind } from '../../src/core/metrics/facts.js';
+import { draftRows } from '../../src/core/copilot/draft-figures.js';
+import type { DraftState } from '../../src/core/escalation/escalation.js';
+import { isHandoff, type ConversationFacts, type EscalationFacts, type FactKind, type PacketFacts } from '../../src/core/metrics/facts.js';
 import { loadReport } from '../../src/core/metrics/load-report.js';
 import { outcomeRules } from '../../src/core/metrics/outcomes.js';
 import { buildReport, type ReportRequest, type ReportView } from '../../src/core/metrics/report.js';
@@ -46,6 +48,15 @@ function esc(c: ConversationFacts, trigger: TriggerType, openedAt: number, o: { 
   };
 }
 
+/** A copilot draft on `c`'s question, offered a minute in; reviewed `resolved` minutes later unless pending. */
+function draft(c: ConversationFacts, state: DraftState, resolved?: number): PacketFacts {
+  const openedAt = c.createdAt + MIN;
+  return {
+    id: `D-${c.key}`, conversationKey: c.key, accountId: 'acme', queueId: 'support', category: c.category ?? 'billing', trigger: 'copilot', draft: state,
+    status: state === 'pending' ? 'open' : 'resolved', openedAt, dueAt: openedAt + HOUR, ...(resolved !== undefined ? { resolvedAt: openedAt + resolved * MIN } : {}),
+  };
+}
+
 const A = conv('A', 20 * DAY, [[0, 'customer'], [1, 'bot'], [5, 'thanks']], 'billing');
 const B = conv('B', 20 * DAY, [[0, 'customer'], [1, 'bot']], 'billing');
 const C = conv('C', 3 * DAY, [[0, 'customer'], [1, 'bot']], 'how_to');
@@ -59,6 +70,8 @@ async function writeHistory(s: Stores): Promise<void> {
   for (const c of [A, B, C, D, E, F, G]) await s.facts.putConversation(c);
   await s.facts.putEscalation(esc(B, 'human_button', B.createdAt + 10 * MIN, { claimed: 10, resolved: 50 }));
   await s.facts.putEscalation(esc(G, 'low_confidence', G.createdAt + MIN));
+  await s.facts.putEscalation(draft(C, 'pending'));
+  await s.facts.putEscalation(draft(E, 'edited', 2));
   const ask = (c: ConversationFacts, rating: number) => ({ conversationKey: c.key, ref: { platform: 'slack' as const, channel: 'C1', thread: c.key }, subject: 'baton' as const, askedAt: c.createdAt + HOUR, customers: ['U1'], rating });
   await s.csat.put(ask(A, 5));
   await s.csat.put(ask(B, 2));
@@ -66,6 +79,7 @@ async function writeHistory(s: Stores): Promise<void> {
 
 /** Later: A's customer asks for a person (an old day changes) and E's customer rates, 1 h after NOW. */
 async function writeChanges(s: Stores): Promise<void> {
+  await s.facts.putEscalation(draft(C, 'discarded', 3 * DAY / MIN));
   await s.facts.putEscalation(esc(A, 'human_phrase', NOW + 30 * MIN));
   await s.csat.put({ conversationKey: E.key, ref: { platform: 'slack', channel: 'C1', thread: E.key }, subject: 'escalation', askedAt: NOW + HOUR, customers: ['U1'] });
   await s.csat.update(E.key, (current) => ({ next: { ...current, rating: 4 }, result: true }));
@@ -77,7 +91,7 @@ const deps = (s: Stores, now: number) => ({ policy, clock: { now: () => now }, l
 async function straightforward(s: Stores, request: ReportRequest, now: number): Promise<ReportView> {
   const since = now - 2 * request.days * DAY;
   const [conversations, escalations, csat] = await Promise.all([s.facts.conversationsCreated(since, now + 1), s.facts.escalationsOpened(since, now + 1), s.csat.listAsked(since, now + 1)]);
-  return buildReport({ conversations, escalations: escalations.filter(isHandoff), csat }, request, now, outcomeRules(policy));
+  return buildReport({ conversations, escalations: escalations.filter(isHandoff), drafts: draftRows(escalations), csat }, request, now, outcomeRules(policy));
 }
 
 const REQUESTS: ReportRequest[] = [{ days: 7 }, { days: 30 }, { days: 30, category: 'billing' }];
@@ -108,6 +122,9 @@ describe.each([
     expect(before.get('30dbilling')!.current.csat).toMatchObject({ rated: 2, satisfied: 1, score: 0.5 });
     expect(before.get('30d')!.current.health).toEqual({ healthy: 1, frustrated: 1, direct: 0 });
     expect(before.get('30d')!.queues).toEqual([expect.objectContaining({ queueId: 'support', escalations: 2, claimP50: 10 * MIN, resolveP50: 50 * MIN, breaches: 1 })]);
+    // Drafts count in no escalation figure, only in their own; the category filter keeps E's how_to draft out.
+    expect(before.get('30d')!.drafts.current).toEqual({ offered: 2, sent: 0, edited: 1, discarded: 0, waiting: 1, acceptanceRate: 1 });
+    expect(before.get('30dbilling')!.drafts.current.offered).toBe(0);
     // A second report at the same moment reads the stored summaries: still the same figures.
     await expectSameAsStraightforward(reader, NOW);
 
@@ -118,6 +135,8 @@ describe.each([
     expect(after.get('30dbilling')!.current.escalationRate).toBe(0.75);
     expect(after.get('30d')!.current.health).toEqual({ healthy: 1, frustrated: 2, direct: 0 });
     expect(after.get('30d')!.current.csat).toMatchObject({ rated: 3, satisfied: 2 });
+    // C's draft, offered 3 days ago, was discarded since: its day's summary is rebuilt.
+    expect(after.get('7d')!.drafts.current).toEqual({ offered: 1, sent: 0, edited: 0, discarded: 1, waiting: 0, acceptanceRate: 0 });
     expect(after.get('7d')!.current.kinds).toEqual({ escalated: 0, handled_by_staff: 0, resolved_by_baton: 2, in_progress: 0 });
   });
 });

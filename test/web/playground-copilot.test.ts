@@ -58,5 +58,11 @@ describe('copilot mode in the playground', () => {
     const relayed = await feedShows((e) => e.role === 'bot' && String(e.html).includes('Open Members'));
     expect(relayed.html).toContain('Jordan from our team: Open Members in Settings and press Invite.');
     expect(otherPost('Open Members')).toBeUndefined();
+
+    // The lead page's report and review count the same draft, edited then sent.
+    const edited = { offered: 1, sent: 0, edited: 1, discarded: 0, waiting: 0, acceptanceRate: 1 };
+    const report = (await (await fetch(`${running!.url}/api/report?days=7`)).json()) as { report: { drafts: { current: unknown } } };
+    const review = (await (await fetch(`${running!.url}/api/review`)).json()) as { drafts: { current: unknown } };
+    expect([report.report.drafts.current, review.drafts.current]).toEqual([edited, edited]);
   });
 });

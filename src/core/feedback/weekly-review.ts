@@ -1,7 +1,8 @@
 import { findAccount } from '../onboarding/channel-directory.js';
 import type { LoopDeps } from '../deps.js';
-import { AI_ACCURACY, AUTOMATION_POTENTIAL, type AiAccuracy, type DraftState } from '../escalation/escalation.js';
-import { isHandoff, type EscalationFacts, type PacketFacts } from '../metrics/facts.js';
+import { draftFigures, draftRows, type DraftFigures, type DraftTally } from '../copilot/draft-figures.js';
+import { AI_ACCURACY, AUTOMATION_POTENTIAL, type AiAccuracy } from '../escalation/escalation.js';
+import { isHandoff, type EscalationFacts } from '../metrics/facts.js';
 import { conversationKey } from '../model/conversation-ref.js';
 import type { CandidateApproval } from '../ports/kb-candidates.js';
 import { loadFeedbackReview } from './content-gaps.js';
@@ -32,19 +33,18 @@ export interface CandidateView {
   sharedBy?: string;
 }
 
-/** Copilot drafts a specialist acted on in the period, by what they did with each. */
-export type DraftCounts = Record<Exclude<DraftState, 'pending'>, number>;
+type Reviewed = 'sent' | 'edited' | 'discarded';
 
-/** What a reviewed draft says of Baton's accuracy, on the close tag's scale. */
-const DRAFT_ACCURACY: Record<keyof DraftCounts, AiAccuracy> = { sent: 'correct', edited: 'partially_correct', discarded: 'off_base' };
+/** What a reviewed draft says of Baton's accuracy, on the close tag's scale; the training export labels an edited draft the same way. */
+export const DRAFT_ACCURACY: Record<Reviewed, AiAccuracy> = { sent: 'correct', edited: 'partially_correct', discarded: 'off_base' };
 
 /** The weekly review agenda: the week's tagged escalations by each tag, and the KB candidates to approve. */
 export interface ReviewView {
   start: number;
   end: number;
   tagged: number;
-  /** Copilot drafts reviewed in the period; they count in `byAccuracy` too (sent as correct, edited as partially correct, discarded as off-base). */
-  drafts: DraftCounts;
+  /** Copilot drafts offered in the period, as `/baton report 7d` counts them; the reviewed ones count in `byAccuracy` too (sent as correct, edited as partially correct, discarded as off-base). */
+  drafts: DraftFigures;
   byRootCause: Count[];
   byAccuracy: Count[];
   byAutomation: Count[];
@@ -57,20 +57,11 @@ export interface ReviewView {
   gaps: GapGroup[];
 }
 
-/** The period's reviewed copilot drafts, by what the specialist did with each. */
-export function draftCounts(packets: PacketFacts[], start: number, end: number): DraftCounts {
-  const counts: DraftCounts = { sent: 0, edited: 0, discarded: 0 };
-  for (const p of packets) {
-    if (p.draft && p.draft !== 'pending' && p.resolvedAt !== undefined && p.resolvedAt >= start && p.resolvedAt <= end) counts[p.draft]++;
-  }
-  return counts;
-}
-
 /** The close tags' AI accuracy, with each reviewed draft counted as the accuracy its fate shows. */
-function accuracyCounts(tagged: EscalationFacts[], drafts: DraftCounts): Count[] {
+function accuracyCounts(tagged: EscalationFacts[], drafts: DraftTally): Count[] {
   const labels: Record<AiAccuracy, string> = { correct: 'Correct', partially_correct: 'Partially correct', off_base: 'Off-base' };
   return AI_ACCURACY.map((id) => {
-    const fromDrafts = (Object.keys(drafts) as (keyof DraftCounts)[]).filter((d) => DRAFT_ACCURACY[d] === id).reduce((n, d) => n + drafts[d], 0);
+    const fromDrafts = (Object.keys(DRAFT_ACCURACY) as Reviewed[]).filter((d) => DRAFT_ACCURACY[d] === id).reduce((n, d) => n + drafts[d], 0);
     return { id, label: labels[id], count: tagged.filter((e) => e.tags!.aiAccuracy === id).length + fromDrafts };
   })
     .filter((c) => c.count > 0)
@@ -106,7 +97,7 @@ export async function loadReview(deps: LoopDeps, days = 7): Promise<ReviewView> 
   const end = deps.clock.now();
   const start = end - days * DAY;
   const packets = await deps.loop.facts.escalationsOpened(start - 30 * DAY, end + 1);
-  const drafts = draftCounts(packets, start, end);
+  const drafts = draftFigures(draftRows(packets), start, end);
   // The week's closes, whenever the escalation opened.
   const tagged = packets.filter(isHandoff).filter((e) => e.tags && e.resolvedAt !== undefined && e.resolvedAt >= start && e.resolvedAt <= end);
   const rootLabels = Object.fromEntries(deps.policy.root_causes.map((r) => [r.id, r.label]));
@@ -123,7 +114,7 @@ export async function loadReview(deps: LoopDeps, days = 7): Promise<ReviewView> 
     tagged: tagged.length,
     drafts,
     byRootCause: countBy(tagged, deps.policy.root_causes.map((r) => r.id), rootLabels, (e) => e.tags!.rootCause),
-    byAccuracy: accuracyCounts(tagged, drafts),
+    byAccuracy: accuracyCounts(tagged, drafts.current),
     byAutomation: countBy(tagged, AUTOMATION_POTENTIAL, { yes: 'Yes', maybe: 'Maybe', no: 'No' }, (e) => e.tags!.automation),
     candidates,
     moreCandidates: Math.max(0, waiting.length - MAX_CANDIDATES),

@@ -1,3 +1,4 @@
+import type { DraftRow } from '../copilot/draft-figures.js';
 import { classifyRows, groupBy, type EscalationRow, type OutcomeRow, type ReportInput, type ReportRows } from './outcome-rows.js';
 import type { OutcomeRules } from './outcomes.js';
 
@@ -17,6 +18,8 @@ export interface DaySummary {
   validUntil: number;
   conversations: OutcomeRow[];
   escalations: EscalationRow[];
+  /** The copilot drafts offered that day. */
+  drafts: DraftRow[];
 }
 
 export const dayStart = (t: number) => Math.floor(t / DAY_MS) * DAY_MS;
@@ -40,13 +43,14 @@ export function holdsAt(s: DaySummary, now: number): boolean {
 export function summarizeDays(days: number[], input: ReportInput, now: number, rules: OutcomeRules): DaySummary[] {
   const conversations = groupBy(classifyRows(input, now, rules), (r) => dayStart(r.createdAt));
   const escalations = groupBy(input.escalations, (e) => dayStart(e.openedAt));
+  const drafts = groupBy(input.drafts ?? [], (d) => dayStart(d.openedAt));
   return days.map((day) => {
     const rows = conversations.get(day) ?? [];
     const validUntil = rows.reduce((min, r) => Math.min(min, r.outcome.changesAt), Infinity);
-    return { day, computedAt: now, validUntil, conversations: rows, escalations: escalations.get(day) ?? [] };
+    return { day, computedAt: now, validUntil, conversations: rows, escalations: escalations.get(day) ?? [], drafts: drafts.get(day) ?? [] };
   });
 }
 
 export function rowsOf(summaries: DaySummary[]): ReportRows {
-  return { conversations: summaries.flatMap((s) => s.conversations), escalations: summaries.flatMap((s) => s.escalations) };
+  return { conversations: summaries.flatMap((s) => s.conversations), escalations: summaries.flatMap((s) => s.escalations), drafts: summaries.flatMap((s) => s.drafts) };
 }

@@ -1,4 +1,5 @@
 import type { LoopDeps } from '../deps.js';
+import { draftRows } from '../copilot/draft-figures.js';
 import { feedbackFigures } from '../feedback/feedback-figures.js';
 import { DAY_MS, daysCovering, holdsAt, rowsOf, summarizeDays, type DaySummary } from './day-summary.js';
 import { isHandoff } from './facts.js';
@@ -18,12 +19,13 @@ async function summariesAt(deps: LoopDeps, days: number[], now: number, rules: O
   // A conversation's escalations and CSAT ask come on or after the day it started, so reading them
   // from the first stale day on gives every stale conversation all of its own.
   const first = stale[0]!.day;
-  const [conversations, escalations, csat] = await Promise.all([
+  const [conversations, packets, csat] = await Promise.all([
     Promise.all(stale.map((s) => deps.loop.facts.conversationsCreated(s.day, s.day + DAY_MS))).then((days) => days.flat()),
-    deps.loop.facts.escalationsOpened(first, now + 1).then((packets) => packets.filter(isHandoff)),
+    deps.loop.facts.escalationsOpened(first, now + 1),
     deps.loop.csat.listAsked(first, now + 1),
   ]);
-  const rebuilt = new Map(summarizeDays(stale.map((s) => s.day), { conversations, escalations, csat }, now, rules).map((s) => [s.day, s]));
+  const input = { conversations, escalations: packets.filter(isHandoff), drafts: draftRows(packets), csat };
+  const rebuilt = new Map(summarizeDays(stale.map((s) => s.day), input, now, rules).map((s) => [s.day, s]));
   await Promise.all(stale.map((s) => deps.loop.facts.saveDaySummary(s.version, rebuilt.get(s.day)!)));
   return stored.map((s) => rebuilt.get(s.day) ?? s.summary!);
 }

@@ -1,3 +1,4 @@
+import type { DraftRow } from '../copilot/draft-figures.js';
 import { platformOfKey, type Platform } from '../model/conversation-ref.js';
 import type { CsatRecord } from '../ports/csat-store.js';
 import type { ConversationFacts, EscalationFacts } from './facts.js';
@@ -9,6 +10,8 @@ export interface ReportInput {
   conversations: ConversationFacts[];
   escalations: EscalationFacts[];
   csat: CsatRecord[];
+  /** Copilot drafts offered, for the report's draft counts; they play no part in any outcome. */
+  drafts?: DraftRow[];
 }
 
 /** One conversation as the report counts it: its outcome, its rating, when it started and on which platform. */
@@ -25,6 +28,7 @@ export type EscalationRow = Pick<EscalationFacts, 'openedAt' | 'category' | 'que
 export interface ReportRows {
   conversations: OutcomeRow[];
   escalations: EscalationRow[];
+  drafts?: DraftRow[];
 }
 
 export function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {

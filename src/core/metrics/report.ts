@@ -1,3 +1,4 @@
+import { draftFigures, draftTally, type DraftFigures, type DraftTally } from '../copilot/draft-figures.js';
 import { figures, type Figures } from './figures.js';
 import { classifyRows, groupBy, type EscalationRow, type OutcomeRow, type ReportInput, type ReportRows } from './outcome-rows.js';
 import type { OutcomeRules } from './outcomes.js';
@@ -62,6 +63,8 @@ export interface ReportView {
   queues: QueueRow[];
   /** Escalations by what triggered them, most frequent first. */
   triggers: TriggerRow[];
+  /** Copilot drafts offered in the period (by category too), and the period before's for the trend. */
+  drafts: DraftFigures & { previous: DraftTally };
   /** The period's figures per platform the customers wrote on (Slack, Teams, the playground). */
   platforms: PlatformRow[];
   series: SeriesPoint[];
@@ -129,7 +132,7 @@ function series(items: OutcomeRow[], start: number, end: number): SeriesPoint[] 
 
 /** Builds the report for the `days` before `now`, with the period before it for the trend. Pure. */
 export function buildReport(input: ReportInput, request: ReportRequest, now: number, rules: OutcomeRules): ReportView {
-  return reportFromRows({ conversations: classifyRows(input, now, rules), escalations: input.escalations }, request, now, rules);
+  return reportFromRows({ conversations: classifyRows(input, now, rules), escalations: input.escalations, drafts: input.drafts ?? [] }, request, now, rules);
 }
 
 /** The same report from rows already classified as of `now` (fresh, or from stored day summaries). Pure. */
@@ -141,6 +144,7 @@ export function reportFromRows(rows: ReportRows, request: ReportRequest, now: nu
   const inCategory = (e: EscalationRow) => !request.category || e.category === request.category;
   const escalationsIn = (from: number, to: number) => rows.escalations.filter((e) => e.openedAt >= from && e.openedAt < to && inCategory(e));
   const categories = groupBy(current, (i) => i.outcome.category);
+  const drafts = (rows.drafts ?? []).filter((d) => !request.category || d.category === request.category);
   return {
     request,
     start,
@@ -157,6 +161,7 @@ export function reportFromRows(rows: ReportRows, request: ReportRequest, now: nu
       .sort((a, b) => b.figures.matters - a.figures.matters),
     queues: queueRows(escalationsIn(start, now), now),
     triggers: triggerRows(escalationsIn(start, now), escalationsIn(previousStart, start)),
+    drafts: { ...draftFigures(drafts, start, now), previous: draftTally(drafts, previousStart, start) },
     platforms: platformRows(current),
     series: series(current, start, now),
     heldDays: Math.round(rules.heldMs / DAY),

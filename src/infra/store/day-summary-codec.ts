@@ -1,3 +1,5 @@
+import type { DraftRow } from '../../core/copilot/draft-figures.js';
+import type { DraftState } from '../../core/escalation/escalation.js';
 import type { DaySummary } from '../../core/metrics/day-summary.js';
 import type { CountedOutcome } from '../../core/metrics/figures.js';
 import type { EscalationRow, OutcomeRow } from '../../core/metrics/outcome-rows.js';
@@ -21,6 +23,8 @@ interface Columns {
    */
   conv: { at: number[]; category: number[]; flags: number[]; rating: Opt[]; resolutions: number[][]; platform?: number[]; clarify?: ([number, number, number] | null)[] };
   esc: { at: number[]; category: number[]; queue: number[]; trigger?: number[]; due: number[]; claimed: Opt[]; resolved: Opt[]; breached: Opt[] };
+  /** Copilot drafts (state an index into names); absent from summaries stored before reports counted them. */
+  draft?: { at: number[]; category: number[]; state: number[] };
 }
 
 const KINDS: OutcomeKind[] = ['escalated', 'handled_by_staff', 'resolved_by_baton', 'in_progress', 'not_a_matter'];
@@ -74,7 +78,13 @@ export function encodeDaySummary(s: DaySummary): string {
     esc.resolved.push(rel(e.resolvedAt, e.openedAt));
     esc.breached.push(rel(e.breachedAt, e.openedAt));
   }
-  const columns: Columns = { computedAt: s.computedAt, validUntil: Number.isFinite(s.validUntil) ? s.validUntil : null, names, conv, esc };
+  const draft: Required<Columns>['draft'] = { at: [], category: [], state: [] };
+  for (const d of s.drafts) {
+    draft.at.push(d.openedAt - s.day);
+    draft.category.push(name(d.category));
+    draft.state.push(name(d.state));
+  }
+  const columns: Columns = { computedAt: s.computedAt, validUntil: Number.isFinite(s.validUntil) ? s.validUntil : null, names, conv, esc, draft };
   return JSON.stringify(columns);
 }
 
@@ -105,16 +115,21 @@ function escalationRows(day: number, e: Required<Columns['esc']>, names: string[
   });
 }
 
+function draftRows(day: number, d: Required<Columns>['draft'], names: string[]): DraftRow[] {
+  return d.at.map((at, i) => ({ openedAt: day + at, category: names[d.category[i]!]!, state: names[d.state[i]!] as DraftState }));
+}
+
 /**
- * A summary stored before escalations kept their trigger, or conversations their platform, decodes as
- * expired, so the next report rebuilds it.
+ * A summary stored before escalations kept their trigger, conversations their platform, or drafts were
+ * counted, decodes as expired, so the next report rebuilds it.
  */
 export function decodeDaySummary(day: number, raw: string): DaySummary {
   const c = JSON.parse(raw) as Columns;
   const esc = c.esc.trigger ? (c.esc as Required<Columns['esc']>) : undefined;
-  const current = esc && c.conv.platform;
+  const current = esc && c.conv.platform && c.draft;
   return {
     day, computedAt: c.computedAt, validUntil: current ? (c.validUntil ?? Infinity) : c.computedAt,
     conversations: conversationRows(day, c.conv, c.names), escalations: esc ? escalationRows(day, esc, c.names) : [],
+    drafts: c.draft ? draftRows(day, c.draft, c.names) : [],
   };
 }

@@ -4,6 +4,7 @@ import type { ReportView } from '../../core/metrics/report.js';
 import { periodLabel, previousLabel } from '../../core/metrics/report-period.js';
 import { TRIGGER_LABELS } from '../../core/handoff/escalation-reason.js';
 import { LIMITS } from './block-limits.js';
+import { draftBlocks } from './draft-blocks.js';
 import { feedbackBlocks, gapBlocks } from './feedback-blocks.js';
 import { clip, escapeMrkdwn } from './mrkdwn.js';
 import { pluralize } from './pluralize.js';
@@ -60,8 +61,8 @@ export function reportTitle(v: ReportView): string {
 }
 
 /**
- * The report as blocks: headline figures with the trend, then categories, queues, triggers, platforms and
- * answer feedback; the digest adds the week's content gaps. Well under 50 blocks.
+ * The report as blocks: headline figures with the trend, then categories, queues, triggers, copilot
+ * drafts, platforms and answer feedback; the digest adds the week's content gaps. Well under 50 blocks.
  */
 export function renderReportBlocks(v: ReportView): Block[] {
   return [
@@ -70,6 +71,7 @@ export function renderReportBlocks(v: ReportView): Block[] {
     { type: 'section', text: { type: 'mrkdwn', text: clip(categoryLines(v), LIMITS.sectionText) } },
     { type: 'section', text: { type: 'mrkdwn', text: clip(queueLines(v), LIMITS.sectionText) } },
     { type: 'section', text: { type: 'mrkdwn', text: clip(triggerLines(v), LIMITS.sectionText) } },
+    ...draftBlocks(v.drafts, v.drafts.previous),
     { type: 'section', text: { type: 'mrkdwn', text: clip(platformLines(v), LIMITS.sectionText) } },
     ...(v.feedback ? feedbackBlocks(v.feedback) : []),
     ...(v.gaps ? gapBlocks(v.gaps) : []),

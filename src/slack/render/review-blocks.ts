@@ -1,7 +1,8 @@
 import type { types } from '@slack/bolt';
-import type { CandidateView, Count, DraftCounts, ReviewView } from '../../core/feedback/weekly-review.js';
+import type { CandidateView, Count, ReviewView } from '../../core/feedback/weekly-review.js';
 import { ACTION } from '../../core/model/actions.js';
 import { LIMITS } from './block-limits.js';
+import { draftBlocks } from './draft-blocks.js';
 import { feedbackBlocks, gapBlocks } from './feedback-blocks.js';
 import { clip, escapeMrkdwn } from './mrkdwn.js';
 import { pluralize } from './pluralize.js';
@@ -67,13 +68,8 @@ function candidateBlocks(c: CandidateView): Block[] {
   return [section, { type: 'actions', block_id: candidateBlockId(c.escalationId), elements: [approve, shareButton(c.escalationId)] }];
 }
 
-/** What specialists did with Baton's copilot drafts; nothing when no account runs in copilot mode. */
-function draftBlocks(d: DraftCounts): Block[] {
-  const reviewed = d.sent + d.edited + d.discarded;
-  if (reviewed === 0) return [];
-  const asIs = Math.round((d.sent / reviewed) * 100);
-  const text = `*Copilot drafts:* ${pluralize(reviewed, 'draft')} reviewed · *${d.sent}* sent as is · *${d.edited}* edited · *${d.discarded}* discarded (${asIs}% sent unchanged). AI accuracy counts them as correct, partially correct and off-base.`;
-  return [{ type: 'section', text: { type: 'mrkdwn', text } }];
+function accuracyNote(): Block {
+  return { type: 'context', elements: [{ type: 'mrkdwn', text: 'AI accuracy counts each reviewed draft: sent as is as correct, edited as partially correct, discarded as off-base.' }] };
 }
 
 /** The weekly review agenda: counts by each tag, then each KB candidate with its Approve button. */
@@ -82,6 +78,7 @@ export function renderReviewBlocks(v: ReviewView): Block[] {
     { type: 'header', text: { type: 'plain_text', text: 'Weekly review · last 7 days' } },
     { type: 'section', text: { type: 'mrkdwn', text: `*${pluralize(v.tagged, 'escalation')}* closed and tagged this week.` } },
     ...draftBlocks(v.drafts),
+    ...(v.drafts.current.offered > 0 ? [accuracyNote()] : []),
     {
       type: 'section',
       fields: [counts('Root cause', v.byRootCause), counts('AI accuracy', v.byAccuracy), counts('Automation potential', v.byAutomation)].map((text) => ({

@@ -10,6 +10,15 @@ function byPlatform(rows) {
   return h('div', {}, h('strong', {}, 'By platform'), h('table', { class: 'counts', 'aria-label': 'By platform' }, head, rows.map((r) => h('tr', {}, h('td', {}, r.label), cells(r.figures)))));
 }
 
+const tally = (t) => `${t.offered} offered · ${t.sent} sent as is · ${t.edited} edited then sent · ${t.discarded} discarded · ${t.waiting} waiting · ${pct(t.acceptanceRate)} accepted`;
+
+/** Copilot drafts as /baton report and /baton review count them: the total, then each category. */
+function draftCounts(d) {
+  if (!d.current.offered) return '';
+  return h('div', { 'aria-label': 'Copilot drafts' }, h('strong', {}, 'Copilot drafts'), h('p', { class: 'sub' }, tally(d.current)),
+    h('table', { class: 'counts' }, d.byCategory.map((r) => h('tr', {}, h('td', {}, r.category), h('td', {}, tally(r.tally))))));
+}
+
 function counts(title, rows) {
   return h('div', {}, h('strong', {}, title), rows.length ? h('table', { class: 'counts' }, rows.map((r) => h('tr', {}, h('td', {}, r.label), h('td', {}, String(r.count))))) : h('p', { class: 'sub' }, 'Nothing tagged yet.'));
 }
@@ -36,6 +45,7 @@ export function leadView() {
         figure(String(f.clarify.asked), `clarifying questions (${f.clarify.answered} then answered, ${f.clarify.escalated} escalated)`)),
       h('div', { class: 'chart', role: 'img', 'aria-label': res.chart.title, html: res.chart.svg }),
       queues.length ? counts('Escalations by queue', queues.map((q) => ({ label: q.queueId, count: q.escalations }))) : '',
+      draftCounts(res.report.drafts),
       byPlatform(res.report.platforms));
     exportLinks.replaceChildren(
       h('a', { class: 'btn', href: `/api/export.csv?days=${days}`, download: '' }, 'Download CSV'), ' ',
@@ -45,19 +55,12 @@ export function leadView() {
   async function loadReview() {
     const r = await fetch('/api/review').then((res) => res.json());
     review.replaceChildren(h('h2', {}, `Weekly review: ${r.tagged} tagged escalation${r.tagged === 1 ? '' : 's'}`),
-      draftLine(r.drafts),
+      draftCounts(r.drafts),
       h('div', { class: 'figures' }, counts('Root cause', r.byRootCause), counts('AI accuracy', r.byAccuracy), counts('Automation potential', r.byAutomation)),
       h('h3', {}, 'Answer feedback'), votes(r.feedback),
       h('h3', {}, 'Content gaps'), ...gaps(r.gaps),
       h('h3', {}, 'Knowledge-base candidates'),
       ...(r.candidates.length ? r.candidates.map(candidate) : [h('p', { class: 'sub' }, 'None yet: close an escalation with a resolution note or a reply to the customer.')]));
-  }
-
-  /** What specialists did with copilot drafts; AI accuracy counts them too. */
-  function draftLine(d) {
-    const reviewed = d.sent + d.edited + d.discarded;
-    if (!reviewed) return '';
-    return h('p', { class: 'sub' }, `Copilot drafts: ${reviewed} reviewed · ${d.sent} sent as is · ${d.edited} edited · ${d.discarded} discarded (counted in AI accuracy as correct, partially correct, off-base)`);
   }
 
   /** Helpful share of the week's votes, by category and by knowledge source. */

@@ -25,7 +25,7 @@ describe('counts in what leads read', () => {
   });
 
   it('says "1 escalation" and "1 more candidate" in the review', () => {
-    const review: ReviewView = { start: 0, end: DAY, tagged: 1, drafts: { sent: 0, edited: 0, discarded: 0 }, byRootCause: [], byAccuracy: [], byAutomation: [], candidates: [], moreCandidates: 1, feedback: feedbackFigures([]), gaps: [] };
+    const review: ReviewView = { start: 0, end: DAY, tagged: 1, drafts: { current: { offered: 0, sent: 0, edited: 0, discarded: 0, waiting: 0 }, byCategory: [] }, byRootCause: [], byAccuracy: [], byAutomation: [], candidates: [], moreCandidates: 1, feedback: feedbackFigures([]), gaps: [] };
     const text = JSON.stringify(renderReviewBlocks(review));
     expect(text).toContain('*1 escalation* closed and tagged this week.');
     expect(text).toContain('1 more candidate; approve these first.');
