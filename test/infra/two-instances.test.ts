@@ -89,7 +89,7 @@ describe('two Baton instances on one Redis', () => {
 });
 
 describe('Redis killed and restarted under a running Baton', () => {
-  it('loses nothing: stored state survives, a message that met the outage is refused at once and answered on Slack\u2019s retry', async () => {
+  it('loses nothing: stored state survives, a message that met the outage is refused at once and answered on Slack\u2019s retry', { timeout: 90_000 }, async () => {
     const port = await freePort();
     const dir = mkdtempSync(join(tmpdir(), 'baton-redis-restart-'));
     redis = await startRedisServer({ port, dir, durable: true });
