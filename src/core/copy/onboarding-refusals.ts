@@ -34,5 +34,5 @@ export const INTRO_REFUSALS: Record<IntroRefusal, string> = {
   not_mapped: 'Map this channel to an account first.',
   already_live: 'The introduction was already approved and posted; Baton answers in this channel.',
   empty: 'Write the introduction Baton posts in the channel.',
-  not_posted: 'Slack did not take the introduction (is Baton still in the channel?), so the channel stays quiet. Please try again.',
+  not_posted: 'The introduction could not be posted (is Baton still in the channel or chat?), so it stays quiet. Please try again.',
 };

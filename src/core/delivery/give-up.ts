@@ -1,8 +1,11 @@
 import { type Conversation, withDecision } from '../conversation/conversation.js';
 import { queueById } from '../conversation/accounts.js';
+import { undeliveredNoticeAlert } from '../copy/delivery-alerts.js';
 import type { CoreDeps } from '../deps.js';
 import { recordEscalation } from '../escalation/open-escalation.js';
 import type { Decision } from '../model/decision.js';
+import { parseChannelName } from '../model/conversation-ref.js';
+import { findAccount } from '../onboarding/channel-directory.js';
 import type { Delivery } from './delivery.js';
 import { pendingDeliveries, withDeliveries, withoutDelivery } from './outbox.js';
 
@@ -10,7 +13,8 @@ import { pendingDeliveries, withDeliveries, withoutDelivery } from './outbox.js'
  * A customer message still undelivered after the retry window: nobody is left in silence.
  * - an answer (or a clarifying question) is taken back and the conversation is handed to the default
  *   queue, whose packet says why;
- * - a handoff notice becomes an alert in the default queue's channel, so a person reaches the customer.
+ * - a handoff notice becomes an alert in the default queue's channel (Slack or Teams), naming the customer's
+ *   platform and linking their thread, so a person reaches the customer.
  * Packets and alerts go to internal channels and are retried until they land, so they never get here.
  */
 export async function giveUpDelivery(deps: CoreDeps, key: string, id: string): Promise<void> {
@@ -20,7 +24,7 @@ export async function giveUpDelivery(deps: CoreDeps, key: string, id: string): P
     if (!conversation || delivery?.kind !== 'customer') return;
     deps.log.error({ conversation: key, delivery: id, purpose: delivery.purpose }, 'customer message undelivered past the retry window; handing it to the default queue');
     const rest = withoutDelivery(conversation, id);
-    const next = delivery.purpose === 'notice' ? withAlert(deps, rest, delivery) : await handOverUnanswered(deps, rest, id, delivery.purpose === 'answer');
+    const next = delivery.purpose === 'notice' ? await withAlert(deps, rest, delivery) : await handOverUnanswered(deps, rest, id, delivery.purpose === 'answer');
     await deps.conversations.put(next);
   });
   deps.deliveries?.schedule(key);
@@ -36,9 +40,16 @@ async function handOverUnanswered(deps: CoreDeps, c: Conversation, id: string, a
   return (await recordEscalation(deps, decided, { ...undelivered, trigger: 'engine_error' }, 'unavailable', deps.policy.routing.default_queue)).conversation;
 }
 
-function withAlert(deps: CoreDeps, c: Conversation, notice: Delivery & { kind: 'customer' }): Conversation {
+async function withAlert(deps: CoreDeps, c: Conversation, notice: Delivery & { kind: 'customer' }): Promise<Conversation> {
   const channel = queueById(deps.policy, deps.policy.routing.default_queue)?.channel;
   if (!channel) return c;
-  const text = `Baton could not tell the customer in <#${c.ref.channel}> that escalation ${notice.escalationId ?? ''} was handed over: Slack kept refusing the message. Please reach out to them in their thread.`;
+  const link = await deps.gateway.linkTo(c.ref).catch(() => undefined);
+  const text = undeliveredNoticeAlert({
+    customer: c.ref,
+    accountName: (await findAccount(deps, c.accountId))?.name ?? c.accountId,
+    alertIn: parseChannelName(channel).platform,
+    ...(notice.escalationId ? { escalationId: notice.escalationId } : {}),
+    ...(link ? { link } : {}),
+  });
   return withDeliveries(c, [{ id: `${notice.id}:alert`, kind: 'alert', channel, text, createdAt: deps.clock.now() }]);
 }
