@@ -12,10 +12,11 @@ const DAY = 24 * 60 * 60 * 1000;
 
 const usage = `Usage: npm run baton -- export [options]
 
-Writes the closed, tagged escalations of a period as training data: baton-training.jsonl in the
-OpenAI chat fine-tuning format ({"messages":[{"role":"system"...},{"role":"user"...},{"role":"assistant"...}]})
-and baton-escalations.csv with the trigger, the three tags and the human resolution. Emails, phone
-numbers, card numbers and secrets are redacted unless --no-redact is given.
+Writes the closed, tagged escalations of a period, and the copilot drafts a specialist edited before
+sending, as training data: baton-training.jsonl in the OpenAI chat fine-tuning format
+({"messages":[{"role":"system"...},{"role":"user"...},{"role":"assistant"...}]}) and
+baton-escalations.csv with the trigger, the three tags, the human resolution and an edited draft's own
+text (ai_draft). Emails, phone numbers, card numbers and secrets are redacted unless --no-redact is given.
 
 Reads the store named by BATON_STORE and the policy named by BATON_CONFIG.
 
@@ -35,7 +36,7 @@ function oneOf<T extends string>(value: string | undefined, allowed: readonly T[
 
 export const exportTrainingCommand: CliCommand = {
   name: 'export',
-  summary: 'Export closed escalations as fine-tuning JSONL and CSV (personal data redacted)',
+  summary: 'Export closed escalations and edited copilot drafts as fine-tuning JSONL and CSV (personal data redacted)',
   usage,
   async run(args) {
     const { values } = parseArgs({
@@ -68,7 +69,8 @@ export const exportTrainingCommand: CliCommand = {
       mkdirSync(values.out, { recursive: true });
       writeFileSync(join(values.out, 'baton-training.jsonl'), files.jsonl);
       writeFileSync(join(values.out, 'baton-escalations.csv'), files.csv);
-      process.stdout.write(`Escalations exported to ${values.out}/: ${files.rows} (${values['no-redact'] ? 'NOT redacted' : 'personal data redacted'})\n`);
+      process.stdout.write(`Escalations exported to ${values.out}/: ${files.rows - files.editedDrafts} (${values['no-redact'] ? 'NOT redacted' : 'personal data redacted'})\n`);
+      if (files.editedDrafts > 0) process.stdout.write(`Copilot drafts a specialist edited and sent, exported beside them: ${files.editedDrafts}\n`);
       if (files.withoutResolution > 0) {
         process.stdout.write(`Left out of baton-training.jsonl, closed with no note and no staff reply: ${files.withoutResolution}\n`);
       }

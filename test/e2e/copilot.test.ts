@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ACTION, REPLY_FIELD, VIEW } from '../../src/core/model/actions.js';
 import type { RecordedCall } from '../fakes/fake-slack-api.js';
-import { sendInteraction, typedText, viewSubmissionPayload } from '../fakes/slack-request.js';
+import { blockActionsPayload, sendInteraction, typedText, viewSubmissionPayload } from '../fakes/slack-request.js';
 import { ACME_CHANNEL, ana, ben, customer, GLOBEX_CHANNEL, Harness } from './harness.js';
-import { dmOf, lead, ManualClock, MINUTE, slash } from './loop/loop-world.js';
+import { dmOf, lead, ManualClock, MINUTE, slash, uploadedFiles } from './loop/loop-world.js';
 
 const SUPPORT = 'C0SUPPORT1';
 const SECURITY = 'C0SECURE01';
@@ -162,5 +162,37 @@ describe('copilot mode', () => {
     expect(drafts).toMatch(/\\n• \*[a-z_]+\*: 4 offered · 1 sent as is · 1 edited then sent · 1 discarded · 1 waiting · 67% accepted/);
     // Drafts are no escalations: the report counts none.
     expect(report).toContain('No escalations in this period.');
+  });
+
+  it('makes an edited draft a KB candidate a lead approves and a row of /baton export beside its draft; a discarded draft is neither', async () => {
+    const EDIT = 'Open Members in Settings and press Invite; a guest needs the Guest role first.';
+    const edited = await draftFor();
+    await editAndSend(edited.id, edited.at, EDIT);
+    await h.waitForPost(ACME_CHANNEL, edited.thread, (t) => t === `Ana from our team: ${EDIT}`);
+    const discarded = await draftFor('how can I add a new colleague as a member?');
+    await h.click(ana, ACTION.discardDraft, discarded.id, discarded.at);
+    await h.fake.waitFor('chat.update', (c) => JSON.stringify(c.args.blocks).includes('Discarded'));
+
+    await slash(h, lead, 'review');
+    const dm = await dmOf(h, lead);
+    const review = await h.fake.waitFor('chat.postMessage', (c) => c.args.channel === dm);
+    const shown = JSON.stringify(review.args.blocks);
+    expect(shown).toContain(`candidate:${edited.id}`);
+    expect(shown).toContain('Guest role first');
+    expect(shown).not.toContain(`candidate:${discarded.id}`);
+    const message = { ts: String(review.response.ts), text: String(review.args.text), blocks: review.args.blocks as unknown[] };
+    await sendInteraction(h.target, blockActionsPayload({ user: lead, channel: { id: dm }, message, action: { actionId: ACTION.approveCandidate, value: edited.id } }));
+    await h.fake.waitFor('chat.postEphemeral', (c) => c.args.user === lead.id && String(c.args.text).includes('Approved'));
+
+    await slash(h, lead, 'export 7d');
+    const shared = await h.fake.waitFor('files.completeUploadExternal', (c) => c.args.channel_id === dm);
+    expect(String(shared.args.initial_comment)).toBe('Training export: 1 edited copilot draft, personal data redacted.');
+    const csv = uploadedFiles(h, dm).find((f) => f.name.endsWith('.csv'))!.bytes.toString('utf8');
+    expect(csv.split('\r\n')[0]).toMatch(/,ai_accuracy,automation_potential,conversation,human_resolution,ai_draft$/);
+    const row = csv.split('\r\n').find((l) => l.startsWith(`"${edited.id}"`)) ?? '';
+    expect(row).toContain('"copilot","ai","","partially_correct",""');
+    expect(row).toContain(`"${EDIT}","`);
+    expect(row).toContain('Members and press ""Invite""');
+    expect(csv).not.toContain(discarded.id);
   });
 });

@@ -1,5 +1,11 @@
-import type { DraftState } from '../escalation/escalation.js';
+import type { AiAccuracy, DraftState } from '../escalation/escalation.js';
 import type { PacketFacts } from '../metrics/facts.js';
+
+/**
+ * What a reviewed draft says of Baton's accuracy, on the close tag's scale: `/baton review` counts it so in
+ * AI accuracy, and the training export labels an edited draft so.
+ */
+export const DRAFT_ACCURACY: Record<Exclude<DraftState, 'pending'>, AiAccuracy> = { sent: 'correct', edited: 'partially_correct', discarded: 'off_base' };
 
 /** What the counts read of one copilot draft: when it was offered, its category, and what became of it. */
 export interface DraftRow {

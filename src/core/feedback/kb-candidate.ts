@@ -10,8 +10,18 @@ import { redact } from './redact.js';
 const CANDIDATE_TITLE = 'From our support team';
 
 /**
- * A closed escalation tagged "automation potential: yes" whose resolution can answer the next customer:
- * the customer's question as it stood when Baton handed over, and the specialist's resolution.
+ * Knowledge in waiting: a closed escalation tagged "automation potential: yes", or a copilot draft a
+ * specialist edited before sending it (the edit is a specialist-written answer). A draft sent as is
+ * adds nothing the knowledge did not say, and a discarded one was wrong: neither is ever a candidate.
+ */
+function isCandidate(e: Escalation): boolean {
+  return e.status === 'resolved' && (e.tags?.automation === 'yes' || e.draft?.state === 'edited');
+}
+
+/**
+ * A candidate's resolution as it can answer the next customer: the customer's question as it stood
+ * when Baton handed over (or drafted), and the specialist's resolution (the close note, or their replies:
+ * for an edited draft, the text they sent).
  *
  * The entry is the escalation's account's own knowledge: a resolution speaks of that customer's people,
  * setup and history, and Baton never quotes one customer's conversation to another. Personal data and
@@ -19,11 +29,11 @@ const CANDIDATE_TITLE = 'From our support team';
  * this same text, so a lead approves exactly what will be quoted.
  */
 export function candidateEntry(e: Escalation, conversation: Conversation | undefined): KnowledgeEntry | undefined {
-  if (e.status !== 'resolved' || e.tags?.automation !== 'yes') return undefined;
+  if (!isCandidate(e)) return undefined;
   const turns = conversation?.turns ?? [];
   const question = redact(turns.filter((t) => t.role === 'customer' && t.at <= e.openedAt).map((t) => t.text).join('\n'));
   const replies = turns.filter((t) => t.role === 'staff' && t.at >= e.openedAt && t.at <= (e.resolvedAt ?? Infinity)).map((t) => t.text);
-  const answer = redact(e.tags.note ?? replies.join('\n\n'));
+  const answer = redact(e.tags?.note ?? replies.join('\n\n'));
   if (!question.trim() || !answer.trim()) return undefined;
   return {
     id: `escalation:${e.id}`,

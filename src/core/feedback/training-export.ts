@@ -1,4 +1,5 @@
 import type { Conversation } from '../conversation/conversation.js';
+import { DRAFT_ACCURACY } from '../copilot/draft-figures.js';
 import type { AiAccuracy, AutomationPotential, Escalation } from '../escalation/escalation.js';
 import { triggerInitiator } from '../model/decision.js';
 import type { Turn } from '../model/message.js';
@@ -14,21 +15,40 @@ export interface ExportFilter {
   redact: boolean;
 }
 
-/** One closed escalation with everything a trainer or an analyst needs. */
+/** How a row is labelled: a close's three tags, or for an edited copilot draft only the accuracy the review gives it. */
+export interface ExportLabel {
+  aiAccuracy: AiAccuracy;
+  rootCause?: string;
+  automation?: AutomationPotential;
+  note?: string;
+}
+
+/** One closed escalation, or one copilot draft a specialist edited and sent, with everything a trainer or an analyst needs. */
 export interface ExportRow {
-  escalation: Escalation & { tags: NonNullable<Escalation['tags']> };
+  escalation: Escalation;
   turns: Turn[];
+  label: ExportLabel;
+  /** An edited draft's own text, as the specialist got it to edit, beside their edit (the human resolution). */
+  aiDraft?: string;
 }
 
 export const SYSTEM_PROMPT =
   'You are Baton, the support assistant of a B2B software vendor, answering customers in a shared Slack channel. ' +
   'Answer only from the knowledge you were given; when you are not sure, say so and hand over to a specialist.';
 
-export function matchesFilter(e: Escalation, f: ExportFilter): e is ExportRow['escalation'] {
-  if (!e.tags || e.openedAt < f.since || e.openedAt >= f.until) return false;
-  if (f.category && e.category !== f.category) return false;
-  if (f.accuracy && e.tags.aiAccuracy !== f.accuracy) return false;
-  return !f.automation || e.tags.automation === f.automation;
+/** A closed escalation's tags; an edited draft's accuracy; nothing for anything else (a discarded draft never trains). */
+function exportLabel(e: Escalation): ExportLabel | undefined {
+  if (e.tags) return e.tags;
+  return e.draft?.state === 'edited' ? { aiAccuracy: DRAFT_ACCURACY.edited } : undefined;
+}
+
+/** The row's label when the escalation belongs in the export the filter describes. */
+export function exportLabelFor(e: Escalation, f: ExportFilter): ExportLabel | undefined {
+  const label = exportLabel(e);
+  if (!label || e.openedAt < f.since || e.openedAt >= f.until) return undefined;
+  if (f.category && e.category !== f.category) return undefined;
+  if (f.accuracy && label.aiAccuracy !== f.accuracy) return undefined;
+  return !f.automation || label.automation === f.automation ? label : undefined;
 }
 
 /** The turns of the escalated matter: the whole thread up to the close, so later matters in the thread stay out. */
@@ -40,7 +60,7 @@ export function exportTurns(e: Escalation, conversation: Conversation | undefine
 /** What the specialist did: their replies after the handoff, then the resolution note from the close form. */
 export function humanResolution(row: ExportRow): string {
   const replies = row.turns.filter((t) => t.role === 'staff' && t.at >= row.escalation.openedAt).map((t) => t.text);
-  return [...replies, ...(row.escalation.tags.note ? [row.escalation.tags.note] : [])].join('\n\n');
+  return [...replies, ...(row.label.note ? [row.label.note] : [])].join('\n\n');
 }
 
 type ChatMessage = { role: 'system' | 'user' | 'assistant'; content: string; weight?: 0 | 1 };
@@ -56,7 +76,7 @@ export function toFineTuneLine(row: ExportRow, clean: (s: string) => string): st
   const resolution = humanResolution(row);
   if (!resolution.trim()) return undefined;
   const messages: ChatMessage[] = [{ role: 'system', content: SYSTEM_PROMPT }];
-  const botWeight = row.escalation.tags.aiAccuracy === 'correct' ? 1 : 0;
+  const botWeight = row.label.aiAccuracy === 'correct' ? 1 : 0;
   const push = (role: 'user' | 'assistant', content: string, weight?: 0 | 1) => {
     const last = messages.at(-1)!;
     if (last.role === role && last.weight === weight) last.content += `\n\n${content}`;
@@ -70,7 +90,7 @@ export function toFineTuneLine(row: ExportRow, clean: (s: string) => string): st
 
 export const CSV_COLUMNS = [
   'escalation_id', 'opened_at', 'account', 'category', 'trigger', 'initiator',
-  'root_cause', 'ai_accuracy', 'automation_potential', 'conversation', 'human_resolution',
+  'root_cause', 'ai_accuracy', 'automation_potential', 'conversation', 'human_resolution', 'ai_draft',
 ] as const;
 
 /** Quoted always; a leading = + - @ is defused so a spreadsheet never runs a cell as a formula. */
@@ -80,17 +100,19 @@ export function csvCell(value: string): string {
 }
 
 export function toCsvLine(row: ExportRow, clean: (s: string) => string): string {
-  const e = row.escalation;
+  const { escalation: e, label } = row;
   const transcript = row.turns.map((t) => `${t.role === 'bot' ? 'baton' : t.role}: ${clean(t.text)}`).join('\n');
   return [
     e.id, new Date(e.openedAt).toISOString(), e.accountId, e.category, e.trigger, triggerInitiator(e.trigger),
-    e.tags.rootCause, e.tags.aiAccuracy, e.tags.automation, transcript, clean(humanResolution(row)),
+    label.rootCause ?? '', label.aiAccuracy, label.automation ?? '', transcript, clean(humanResolution(row)), clean(row.aiDraft ?? ''),
   ].map(csvCell).join(',');
 }
 
 export interface TrainingFiles {
-  /** Escalations exported: every one is a CSV row. */
+  /** Escalations and edited drafts exported: every one is a CSV row. */
   rows: number;
+  /** Of those, copilot drafts a specialist edited and sent. */
+  editedDrafts: number;
   /** Of those, closed with no note and no staff reply: in the CSV, but no fine-tuning line. */
   withoutResolution: number;
   /** Fine-tuning lines; empty when no escalation has a human resolution. */
@@ -103,6 +125,7 @@ export function trainingFiles(rows: ExportRow[], redactData: boolean): TrainingF
   const lines = rows.flatMap((r) => toFineTuneLine(r, clean) ?? []);
   return {
     rows: rows.length,
+    editedDrafts: rows.filter((r) => r.aiDraft !== undefined).length,
     withoutResolution: rows.length - lines.length,
     jsonl: lines.map((l) => `${l}\n`).join(''),
     csv: `${[CSV_COLUMNS.join(','), ...rows.map((r) => toCsvLine(r, clean))].join('\r\n')}\r\n`,

@@ -1,6 +1,6 @@
 import { findAccount } from '../onboarding/channel-directory.js';
 import type { LoopDeps } from '../deps.js';
-import { draftFigures, draftRows, type DraftFigures, type DraftTally } from '../copilot/draft-figures.js';
+import { DRAFT_ACCURACY, draftFigures, draftRows, type DraftFigures, type DraftTally } from '../copilot/draft-figures.js';
 import { AI_ACCURACY, AUTOMATION_POTENTIAL, type AiAccuracy } from '../escalation/escalation.js';
 import { isHandoff, type EscalationFacts } from '../metrics/facts.js';
 import { conversationKey } from '../model/conversation-ref.js';
@@ -33,10 +33,7 @@ export interface CandidateView {
   sharedBy?: string;
 }
 
-type Reviewed = 'sent' | 'edited' | 'discarded';
-
-/** What a reviewed draft says of Baton's accuracy, on the close tag's scale; the training export labels an edited draft the same way. */
-export const DRAFT_ACCURACY: Record<Reviewed, AiAccuracy> = { sent: 'correct', edited: 'partially_correct', discarded: 'off_base' };
+type Reviewed = keyof typeof DRAFT_ACCURACY;
 
 /** The weekly review agenda: the week's tagged escalations by each tag, and the KB candidates to approve. */
 export interface ReviewView {
@@ -101,7 +98,9 @@ export async function loadReview(deps: LoopDeps, days = 7): Promise<ReviewView> 
   // The week's closes, whenever the escalation opened.
   const tagged = packets.filter(isHandoff).filter((e) => e.tags && e.resolvedAt !== undefined && e.resolvedAt >= start && e.resolvedAt <= end);
   const rootLabels = Object.fromEntries(deps.policy.root_causes.map((r) => [r.id, r.label]));
-  const candidateIds = tagged.filter((e) => e.tags!.automation === 'yes').map((e) => e.id);
+  // A draft a specialist edited before sending is their answer, so it is a candidate like a close with automation "yes".
+  const edited = packets.filter((p) => p.draft === 'edited' && p.resolvedAt !== undefined && p.resolvedAt >= start && p.resolvedAt <= end);
+  const candidateIds = [...tagged.filter((e) => e.tags!.automation === 'yes'), ...edited].map((e) => e.id);
   const approvals = new Map(await Promise.all(candidateIds.map(async (id) => [id, await deps.loop.candidates.get(id)] as const)));
   // Those still waiting for a lead come before the approved ones, so approving what is shown brings the next into view.
   const waiting = candidateIds.filter((id) => !approvals.get(id));

@@ -6,7 +6,7 @@ import { loopDeps } from './loop-deps.js';
 import { sendToLead } from './send-to-lead.js';
 import type { Subcommand } from './subcommand.js';
 
-/** `/baton export ...`: closed escalations as fine-tuning JSONL and as CSV, redacted, as files in the lead's DM. */
+/** `/baton export ...`: closed escalations (and edited copilot drafts) as fine-tuning JSONL and as CSV, redacted, as files in the lead's DM. */
 export const exportSubcommand: Subcommand = {
   name: 'export',
   usage: EXPORT_USAGE,
@@ -22,13 +22,15 @@ export const exportSubcommand: Subcommand = {
     const files = await loadTrainingExport({ ...core, facts: core.loop.facts }, parsed.filter);
     const stamp = utcDayLabel(core.clock.now());
     if (files.rows === 0) {
-      await sendToLead(deps, userId, { text: 'No closed and tagged escalations match that export.' });
+      await sendToLead(deps, userId, { text: 'No closed and tagged escalations or edited copilot drafts match that export.' });
       return;
     }
     const leftOut = files.withoutResolution > 0 ? ` ${pluralize(files.withoutResolution, 'escalation')} closed with no note and no staff reply left out of the fine-tuning data.` : '';
     // Slack refuses an empty upload: when no escalation has a resolution there is no fine-tuning file.
     const jsonl = files.jsonl ? [{ filename: `baton-training-${stamp}.jsonl`, title: 'Fine-tuning data (OpenAI chat format)', bytes: Buffer.from(files.jsonl) }] : [];
-    await sendToLead(deps, userId, { text: `Training export: ${pluralize(files.rows, 'escalation')}, personal data redacted.${leftOut}` }, [
+    const escalations = files.rows - files.editedDrafts;
+    const what = [escalations > 0 ? pluralize(escalations, 'escalation') : '', files.editedDrafts > 0 ? pluralize(files.editedDrafts, 'edited copilot draft') : ''].filter(Boolean).join(' and ');
+    await sendToLead(deps, userId, { text: `Training export: ${what}, personal data redacted.${leftOut}` }, [
       ...jsonl,
       { filename: `baton-escalations-${stamp}.csv`, title: 'Escalations with tags (CSV)', bytes: Buffer.from(files.csv) },
     ]);

@@ -32,7 +32,7 @@ export function leadView() {
   const root = h('section', { class: 'view' },
     h('header', { class: 'topbar' }, h('h1', {}, 'Report & review'), h('span', { class: 'sub' }, 'What /baton report, review and export show a lead in Slack'), h('label', { class: 'right' }, 'Period', period)),
     h('div', { class: 'scroll' }, h('div', { class: 'lead' }, report, review,
-      h('section', { class: 'card', 'aria-label': 'Export' }, h('h2', {}, 'Training export'), h('p', { class: 'sub' }, 'Closed, tagged escalations, personal data redacted.'), exportLinks))));
+      h('section', { class: 'card', 'aria-label': 'Export' }, h('h2', {}, 'Training export'), h('p', { class: 'sub' }, 'Closed, tagged escalations and copilot drafts a specialist edited, personal data redacted.'), exportLinks))));
 
   async function loadReport() {
     const days = period.value;

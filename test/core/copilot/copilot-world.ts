@@ -2,6 +2,7 @@ import { loadPolicy } from '../../../src/config/load-policy.js';
 import type { AnswerMode, Policy } from '../../../src/config/policy-schema.js';
 import type { Conversation } from '../../../src/core/conversation/conversation.js';
 import type { CoreDeps } from '../../../src/core/deps.js';
+import { handleMessage } from '../../../src/core/conversation/handle-message.js';
 import { attemptDelivery } from '../../../src/core/delivery/attempt-delivery.js';
 import { pendingDeliveries } from '../../../src/core/delivery/outbox.js';
 import type { Escalation, PacketLocation } from '../../../src/core/escalation/escalation.js';
@@ -89,4 +90,14 @@ export function copilotWorld(policy: Policy, decision: Decision = ANSWER) {
     for (const c of [...conversations.values()]) for (const d of pendingDeliveries(c)) await attemptDelivery(deps, c.key, { choose: (list) => list.find((x) => x.id === d.id), maybeSent: () => false });
   };
   return { deps, conversations, escalations, toCustomer, packets, internal, deliverAll, at: () => now };
+}
+
+let asked = 0;
+
+/** A customer question in a new thread of `channel`, decided and delivered; returns the draft's id, if one was made. */
+export async function ask(w: ReturnType<typeof copilotWorld>, channel = ACME, author: Author = casey, thread?: string) {
+  const id = `${++asked}.0`;
+  const outcome = await handleMessage(w.deps, { id, ref: { platform: 'slack', channel, thread: thread ?? id }, author, text: 'How do I invite a teammate?', at: w.at() });
+  await w.deliverAll();
+  return { thread: thread ?? id, draftId: outcome.kind === 'decided' ? outcome.draftId : undefined };
 }

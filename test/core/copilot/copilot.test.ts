@@ -4,21 +4,11 @@ import { discardDraft, draftToEdit, sendDraft } from '../../../src/core/copilot/
 import { handleMessage } from '../../../src/core/conversation/handle-message.js';
 import { draftFigures, draftRows } from '../../../src/core/copilot/draft-figures.js';
 import { escalationFacts, isHandoff } from '../../../src/core/metrics/facts.js';
-import type { Author } from '../../../src/core/model/message.js';
 import { problems } from '../../config/policy-problems.js';
 import { readFileSync } from 'node:fs';
-import { ACME, ACME_SECOND, ANSWER, ana, ben, casey, copilotPolicy, copilotWorld } from './copilot-world.js';
+import { ACME, ACME_SECOND, ANSWER, ana, ask, ben, casey, copilotPolicy, copilotWorld } from './copilot-world.js';
 
 type World = ReturnType<typeof copilotWorld>;
-let asked = 0;
-
-/** A customer question in a new thread of `channel`, decided and delivered; returns the draft's id, if one was made. */
-async function ask(w: World, channel = ACME, author: Author = casey, thread?: string) {
-  const id = `${++asked}.0`;
-  const outcome = await handleMessage(w.deps, { id, ref: { platform: 'slack', channel, thread: thread ?? id }, author, text: 'How do I invite a teammate?', at: w.at() });
-  await w.deliverAll();
-  return { thread: thread ?? id, draftId: outcome.kind === 'decided' ? outcome.draftId : undefined };
-}
 
 const relayed = (w: World) => w.toCustomer.filter((m) => m.message.kind === 'notice').map((m) => m.message.text);
 

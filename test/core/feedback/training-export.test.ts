@@ -10,8 +10,8 @@ function closed(id: string, turns: Turn[], note?: string): ExportRow {
     id, conversation: ref, accountId: 'acme', queueId: 'support', category: 'how_to', trigger: 'low_confidence',
     status: 'resolved', openedAt: 10, dueAt: 100, resolvedAt: 50, version: 2, history: [],
     tags: { rootCause: 'missing_docs', aiAccuracy: 'off_base', automation: 'no', ...(note ? { note } : {}) },
-  } as unknown as ExportRow['escalation'];
-  return { escalation, turns };
+  } as unknown as ExportRow['escalation'] & { tags: ExportRow['label'] };
+  return { escalation, turns, label: escalation.tags };
 }
 
 const asked: Turn = { role: 'customer', text: 'How do I export the dashboard?', at: 5 };
