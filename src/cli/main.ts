@@ -26,6 +26,12 @@ function find(args: string[]): { command?: CliCommand; rest: string[] } {
   return { rest: args };
 }
 
+/** node:util parseArgs rejects an unknown flag or a flag missing its value with these codes: bad arguments, not a crash. */
+function isArgumentError(err: unknown): err is Error {
+  const code = (err as { code?: unknown } | null)?.code;
+  return err instanceof Error && typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_');
+}
+
 export async function runCli(args: string[]): Promise<number> {
   if (args.length === 0 || args[0] === 'help' || args[0] === '--help' || args[0] === '-h') {
     const { command } = find(args.slice(1));
@@ -44,7 +50,7 @@ export async function runCli(args: string[]): Promise<number> {
   try {
     return await command.run(rest);
   } catch (err) {
-    if (err instanceof UsageError) {
+    if (err instanceof UsageError || isArgumentError(err)) {
       process.stderr.write(`baton ${command.name}: ${err.message}\n\n${command.usage}\n`);
       return 2;
     }

@@ -18,6 +18,7 @@ function storeProblem(err: unknown): string {
   if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return `the SQLite file is locked by another process (${code} after the 10 s busy timeout)`;
   if (code === 'ENOTDIR' || code === 'EEXIST') return `cannot create the folder for the SQLite file (${code}): a file is in the way`;
   if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EHOSTUNREACH' || code === 'ETIMEDOUT') return `Redis is unreachable (${code})`;
+  if (/^Redis timed out/.test(String((err as { message?: unknown })?.message))) return `Redis did not answer within ${REDIS_DEADLINE_MS / 1000} s`;
   return shortReason(err);
 }
 

@@ -84,8 +84,18 @@ describe('Baton refuses to start on what it cannot use', () => {
   it('a Redis that nobody answers on, with the password kept out of the message', async () => {
     const port = await freePort();
     const result = await start({ BATON_STORE: `redis://:hunter2@127.0.0.1:${port}` });
-    expectOneLine(result, `BATON_STORE=redis://***@127.0.0.1:${port}`, 'Redis');
+    expectOneLine(result, `BATON_STORE=redis://***@127.0.0.1:${port}: Redis is unreachable (ECONNREFUSED)`);
     expect(result.stderr).not.toContain('hunter2');
+  });
+
+  it('a Redis that takes the connection and never answers', async () => {
+    const silent = createServer(() => undefined);
+    const port = await new Promise<number>((resolve) => silent.listen(0, '127.0.0.1', () => resolve((silent.address() as { port: number }).port)));
+    try {
+      expectOneLine(await start({ BATON_STORE: `redis://127.0.0.1:${port}` }), `BATON_STORE=redis://127.0.0.1:${port}: Redis did not answer within 5 s`);
+    } finally {
+      silent.close();
+    }
   });
 
   it('a bot token Slack refuses', async () => {

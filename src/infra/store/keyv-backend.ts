@@ -58,13 +58,33 @@ export class SqliteStateAdapter extends KeyvSqlite {
   }
 }
 
+/**
+ * The adapter's first connection. On failure @keyv/redis throws a generic "not connected" error and
+ * emits the real one (ECONNREFUSED, ENOTFOUND, a timeout) as an event: that one is rethrown, so the
+ * start names what went wrong.
+ */
+async function connectRedis(adapter: KeyvRedis<unknown>): Promise<RedisClientType> {
+  let cause: unknown;
+  const remember = (err: unknown) => {
+    cause ??= err;
+  };
+  adapter.on('error', remember);
+  try {
+    return (await adapter.getClient()) as RedisClientType;
+  } catch (err) {
+    throw cause ?? err;
+  } finally {
+    adapter.off('error', remember);
+  }
+}
+
 /** Opens the store named by BATON_STORE: `sqlite://path/to/file.sqlite` (default) or `redis://host:port`. */
 export async function openKeyvBackend(uri: string): Promise<KeyvBackend> {
   if (uri.startsWith('redis://') || uri.startsWith('rediss://')) {
     const adapter = redisAdapter<unknown>(uri, 'baton');
     // A failed read must not look like a missing key (a conversation seen as new, a claim as free).
     const keyv = new Keyv({ store: adapter, useKeyPrefix: false, throwOnErrors: true });
-    const redis = (await adapter.getClient()) as RedisClientType;
+    const redis = await connectRedis(adapter);
     return { kind: 'redis', keyv, redis, close: () => keyv.disconnect() };
   }
   if (uri.startsWith('sqlite://')) {
