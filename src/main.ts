@@ -1,4 +1,5 @@
 import { describeSettingsError, loadSettings, SettingsError } from './config/load-settings.js';
+import { ConfigError } from './config/load-policy.js';
 import { startBaton } from './baton.js';
 import { createLogger } from './infra/logger.js';
 import { shortReason, StartupFailure } from './startup/startup-failure.js';
@@ -62,6 +63,7 @@ async function main(): Promise<void> {
 /** Start problems are one clear line on stderr naming the setting, and exit 1: no stack trace. */
 main().catch((err: unknown) => {
   if (err instanceof SettingsError) process.stderr.write(describeSettingsError(err));
+  else if (err instanceof ConfigError) process.stderr.write(describeSettingsError(new SettingsError(err.problems, [])));
   else if (err instanceof StartupFailure) process.stderr.write(`Baton cannot start: ${err.message}\n`);
   else process.stderr.write(`Baton failed to start: ${shortReason(err)}\n`);
   process.exit(1);

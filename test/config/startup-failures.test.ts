@@ -111,6 +111,14 @@ describe('Baton refuses to start on what it cannot use', () => {
     expectOneLine(await start({ SLACK_API_URL: url }), `Slack is unreachable at SLACK_API_URL=${url}`, 'ECONNREFUSED');
   });
 
+  it('a Teams app id without its secret and tenant, listed like any configuration problem', async () => {
+    const result = await start({ TEAMS_APP_ID: '8f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^Baton cannot start: the configuration has problems:\n/);
+    expect(result.stderr).toContain('environment: TEAMS_APP_PASSWORD: ');
+    expect(result.stderr).toContain('environment: TEAMS_APP_TENANT_ID: ');
+  });
+
   it('a port another process holds', async () => {
     const holder = createServer();
     const port = await new Promise<number>((resolve) => holder.listen(0, () => resolve((holder.address() as { port: number }).port)));
