@@ -29,6 +29,14 @@ describe('kb ingest --map: any CSV, TSV, JSON or JSONL', () => {
     expect(cli.out).toMatch(/0 added, 0 updated, 2 unchanged/);
   });
 
+  it('takes the topic from a Zendesk custom field by its id, over what the format gave', async () => {
+    const kb = join(cli.dir, 'kb.jsonl');
+    expect(await runCli(['kb', 'ingest', '--quiet', '--kb', kb, '--map', 'topic=custom_fields.360001', 'test/fixtures/exports/zendesk'])).toBe(0);
+    const topics = new Map((await entries(kb)).map((e) => [e.id, e.topic]));
+    expect(topics.get('35436')).toBe('plan_business');
+    expect(topics.get('35437')).toBe('refund'); // no such field on this ticket: the format's topic stays
+  });
+
   it('reads [text, intent] pairs by position from the arrays of a JSON object, optionally only some keys', async () => {
     const json = write('data.json', JSON.stringify({ train: [['how do i say hello in french', 'translate'], ['what is my balance', 'balance']], val: [['say thanks in german', 'translate']] }));
     const kb = join(cli.dir, 'kb.jsonl');

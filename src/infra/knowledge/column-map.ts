@@ -34,12 +34,26 @@ export function parseColumnMap(spec: string): ColumnMap {
   return map;
 }
 
-/** A column's value in a record; dotted paths reach into nested JSON objects. */
+/**
+ * One step of a dotted path. Into a list, a step that is not a position picks the element whose `id`
+ * it is and gives its `value`: helpdesks keep custom fields as `[{id, value}]` (Zendesk's
+ * `custom_fields.360001`).
+ */
+function step(v: unknown, key: string): unknown {
+  if (!v || typeof v !== 'object') return undefined;
+  if (Array.isArray(v) && !(key in v)) {
+    const field = v.find((e) => e && typeof e === 'object' && String((e as { id?: unknown }).id) === key) as { value?: unknown } | undefined;
+    return field?.value;
+  }
+  return (v as Record<string, unknown>)[key];
+}
+
+/** A column's value in a record; dotted paths reach into nested JSON objects and `[{id, value}]` lists. */
 function valueAt(rec: Record<string, unknown>, column: string): unknown {
   if (column in rec) return rec[column];
   if (column.length >= 2 && column.startsWith("'") && column.endsWith("'")) return column.slice(1, -1);
   let v: unknown = rec;
-  for (const key of column.split('.')) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined;
+  for (const key of column.split('.')) v = step(v, key);
   return v;
 }
 
