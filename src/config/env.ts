@@ -1,12 +1,19 @@
 import { z } from 'zod';
 import { ConfigError } from './load-policy.js';
 
+const PORT_NUMBER = 'a port number, 0 to 65535';
+/** A count from the environment, with a message an operator can act on (zod's own reads "expected number, received NaN"). */
+const wholePositive = (unit: string) => {
+  const message = `a whole number of ${unit}, above 0`;
+  return z.coerce.number(message).int(message).positive(message);
+};
+
 const envSchema = z.object({
   SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'a bot token starting with xoxb-').optional(),
   SLACK_SIGNING_SECRET: z.string().min(1).optional(),
   SLACK_APP_TOKEN: z.string().startsWith('xapp-', 'an app-level token starting with xapp-').optional(),
   SLACK_API_URL: z.url().optional(),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PORT: z.coerce.number(PORT_NUMBER).int(PORT_NUMBER).min(0, PORT_NUMBER).max(65535, PORT_NUMBER).default(3000),
   BATON_CONFIG: z.string().default('config/baton.yaml'),
   BATON_STORE: z.string().default('sqlite://data/baton.sqlite'),
   BATON_KB: z.string().default('data/knowledge.jsonl'),
@@ -17,9 +24,9 @@ const envSchema = z.object({
   OPENAI_API_KEY: z.string().min(1).optional(),
   OPENAI_BASE_URL: z.url().optional(),
   OPENAI_MODEL: z.string().default('gpt-4o-mini'),
-  OPENAI_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
-  BATON_MAX_BACKLOG: z.coerce.number().int().positive().default(2000),
-  BATON_DELIVERY_DEADLINE_SECONDS: z.coerce.number().int().positive().default(300),
+  OPENAI_TIMEOUT_MS: wholePositive('milliseconds').default(20_000),
+  BATON_MAX_BACKLOG: wholePositive('messages').default(2000),
+  BATON_DELIVERY_DEADLINE_SECONDS: wholePositive('seconds').default(300),
   /** The Azure Bot's Microsoft App ID (a GUID): Teams requests must carry a token for it. */
   TEAMS_APP_ID: z.guid('the Azure Bot\u2019s Microsoft App ID (a GUID)').optional(),
   /** A client secret of that app registration. */

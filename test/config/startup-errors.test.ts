@@ -80,6 +80,14 @@ describe('starting Baton with bad settings', () => {
     const { code, stderr } = await start({ BATON_CONFIG: 'config/baton.yaml', SLACK_BOT_TOKEN: 'not-a-token', SLACK_SIGNING_SECRET: 's', PORT: 'eighty' });
     expect(code).not.toBe(0);
     expect(stderr).toContain('environment: SLACK_BOT_TOKEN: a bot token starting with xoxb-');
-    expect(stderr).toContain('environment: PORT');
+    expect(stderr).toContain('environment: PORT: a port number, 0 to 65535');
+  });
+
+  it('says what a count setting takes, in words an operator can act on', async () => {
+    const { code, stderr } = await start({ BATON_CONFIG: 'config/baton.yaml', SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's', BATON_MAX_BACKLOG: 'lots', OPENAI_TIMEOUT_MS: '1.5' });
+    expect(code).not.toBe(0);
+    expect(stderr).toContain('environment: BATON_MAX_BACKLOG: a whole number of messages, above 0');
+    expect(stderr).toContain('environment: OPENAI_TIMEOUT_MS: a whole number of milliseconds, above 0');
+    expect(stderr).not.toContain('NaN');
   });
 });
