@@ -28,6 +28,13 @@ const csv = `id,question,answer,topic,escalated,reopened
 `;
 
 describe('baton kb stats', () => {
+  it('names the line of a knowledge file that is not JSON, exit 1', async () => {
+    const kb = join(cli.dir, 'kb.jsonl');
+    writeFileSync(kb, '{"id":"a","kind":"conversation","question":"q","answer":"a"}\nnot json\n');
+    expect(await runCli(['kb', 'stats', '--kb', kb, '--config', 'config/baton.yaml'])).toBe(1);
+    expect(cli.err).toContain(`${kb}:2: knowledge entry: not valid JSON`);
+  });
+
   it('counts per topic how many past tickets needed a person and why, and flags hidden complexity', async () => {
     const config = join(cli.dir, 'baton.yaml');
     writeFileSync(config, policy);

@@ -40,6 +40,16 @@ describe('starting Baton with bad settings', () => {
     expect(stderr).toContain('/nonexistent/baton.yaml: (top level): file not found');
   });
 
+  it('names the line of a knowledge file that is not JSON, instead of a parser crash', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'baton-kb-')), 'knowledge.jsonl');
+    writeFileSync(file, '{"id":"a","kind":"conversation","question":"q","answer":"a"}\n{"id":"b","question":\n');
+    const { code, stderr } = await start({ BATON_CONFIG: 'config/baton.yaml', BATON_KB: file, SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^Baton cannot start: the configuration has problems:\n/);
+    expect(stderr).toContain(`${file}:2: knowledge entry: not valid JSON`);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('names the missing Slack setting when others are set, and where the README explains it', async () => {
     const { code, stderr } = await start({ BATON_CONFIG: 'config/baton.yaml', SLACK_SIGNING_SECRET: 's' });
     expect(code).not.toBe(0);

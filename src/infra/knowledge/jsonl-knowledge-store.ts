@@ -2,6 +2,7 @@ import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSyn
 import { once } from 'node:events';
 import { dirname } from 'node:path';
 import { createInterface } from 'node:readline';
+import { ConfigError, type ConfigProblem } from '../../config/load-policy.js';
 import type { KnowledgeEntry, KnowledgeStore } from '../../core/ports/knowledge.js';
 
 type Counts = { added: number; updated: number; unchanged: number };
@@ -53,11 +54,25 @@ async function* existingLines(file: string): AsyncGenerator<string> {
   for await (const line of createInterface({ input: createReadStream(file), crlfDelay: Infinity })) if (line.trim() !== '') yield line;
 }
 
-/** Every entry of a knowledge file; an absent file is an empty KB (Baton then escalates what it cannot answer). */
+/**
+ * Every entry of a knowledge file; an absent file is an empty KB (Baton then escalates what it cannot
+ * answer). A line that is not JSON is a ConfigError naming the file and line, so the start (or the
+ * command) says what to fix instead of crashing on a parser message.
+ */
 export function loadKnowledge(file: string): KnowledgeEntry[] {
   if (!existsSync(file)) return [];
-  return readFileSync(file, 'utf8')
+  const entries: KnowledgeEntry[] = [];
+  const problems: ConfigProblem[] = [];
+  readFileSync(file, 'utf8')
     .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l) => JSON.parse(l) as KnowledgeEntry);
+    .forEach((l, i) => {
+      if (l.trim() === '') return;
+      try {
+        entries.push(JSON.parse(l) as KnowledgeEntry);
+      } catch (err) {
+        if (problems.length < 5) problems.push({ file, line: i + 1, key: 'knowledge entry', message: `not valid JSON (${(err as Error).message}); write the file with baton kb ingest` });
+      }
+    });
+  if (problems.length > 0) throw new ConfigError(problems);
+  return entries;
 }
