@@ -9,7 +9,11 @@ import { listFiles } from './read-export.js';
  * to a doc is live after a restart without an ingest step. Sections too thin to answer are skipped.
  */
 export function loadDocs(dir: string, log: Logger): KnowledgeEntry[] {
-  if (!existsSync(dir)) return [];
+  if (!existsSync(dir)) {
+    // Not an error (a team may keep no articles), but a mistyped BATON_DOCS must not pass unnoticed.
+    log.warn({ dir }, 'docs folder (BATON_DOCS) not found; no Markdown articles loaded');
+    return [];
+  }
   const { files } = listFiles([dir]);
   const entries: KnowledgeEntry[] = [];
   for (const file of files.filter((f) => /\.(md|markdown)$/i.test(f))) {
