@@ -6,6 +6,7 @@ import { buildDeciderWithIndex } from './core/answer/build-decider.js';
 import { loopPorts, loopScheduler } from './compose-loop.js';
 import type { CoreDeps } from './core/deps.js';
 import { ChatGatewayRouter } from './core/delivery/gateway-router.js';
+import { OnboardingGatewayRouter } from './core/onboarding/onboarding-gateway-router.js';
 import { openTeams, teamsConfig } from './compose-teams.js';
 import { systemClock, type Clock } from './core/ports/clock.js';
 import type { KnowledgeEntry } from './core/ports/knowledge.js';
@@ -90,6 +91,7 @@ export async function startBaton(opts: BatonOptions): Promise<RunningBaton> {
   const clock = opts.clock ?? systemClock;
   const teams = teamsSettings && openTeams(teamsSettings, policy, stores, limiters, log);
   const server = new HttpServer(log.child({ component: 'http' }));
+  const slackOnboarding = new SlackOnboardingGateway(slack);
   const core: CoreDeps & { loop: LoopPorts } = {
     policy,
     decider: countedDecider(live, metrics),
@@ -102,7 +104,8 @@ export async function startBaton(opts: BatonOptions): Promise<RunningBaton> {
     log,
     newId: newEscalationId,
     loop: loopPorts(stores, slack, learned, log, teams?.gateway),
-    onboarding: { store: stores.onboarding, gateway: new SlackOnboardingGateway(slack) },
+    // The leads' messages are in Slack; an introduction goes to the customer's platform.
+    onboarding: { store: stores.onboarding, gateway: new OnboardingGatewayRouter({ slack: slackOnboarding }, { slack: slackOnboarding, ...(teams ? { teams: teams.intros } : {}) }) },
   };
   const scheduler = loopScheduler(core);
   const directory = new AuthorDirectory(policy, slack, log);

@@ -13,6 +13,7 @@ import type { Stores } from './infra/store/open-stores.js';
 import { ConversationReferences } from './teams/gateway/conversation-references.js';
 import { QueueReferences } from './teams/gateway/queue-references.js';
 import { TeamsGateway } from './teams/gateway/teams-gateway.js';
+import { TeamsIntroGateway } from './teams/gateway/teams-intro.js';
 import { TeamsSender } from './teams/gateway/teams-sender.js';
 import { teamsItemHandler } from './teams/intake/process-teams-item.js';
 import { TeamsDirectory } from './teams/normalize/teams-directory.js';
@@ -22,6 +23,8 @@ import { teamsSettings, teamsWanted, type TeamsSettings } from './teams/teams-se
 
 export interface TeamsEdge {
   gateway: TeamsGateway;
+  /** Introductions the leads approved for customers' Teams conversations. */
+  intros: TeamsIntroGateway;
   /** Adds POST /api/messages and returns the inbox handler for Teams items. */
   serve(server: HttpServer, core: CoreDeps, intake: { worker(): InboxWorker; runner: DeliveryRunner }, metrics: Metrics): (items: InboxItem[], recovered: boolean) => Promise<void>;
   stop(): Promise<void>;
@@ -43,6 +46,7 @@ export function openTeams(settings: TeamsSettings, policy: Policy, stores: Store
   const queues = new QueueReferences(stores.backend.keyv, policy.vendor.teams_tenant_ids, `28:${settings.appId}`);
   return {
     gateway: new TeamsGateway(sender, references, queues),
+    intros: new TeamsIntroGateway(sender, references),
     serve(server, core, intake, metrics) {
       const take = async (item: InboxItem) => {
         if (intake.worker().full) throw Object.assign(new Error('intake backlog full'), { code: 'BATON_BACKLOG_FULL' });

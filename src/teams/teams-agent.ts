@@ -1,29 +1,34 @@
 import type { Activity } from '@microsoft/agents-activity';
 import { AgentApplication, type CloudAdapter, type TurnContext, type TurnState } from '@microsoft/agents-hosting';
-import { findAccountForChannel } from '../core/onboarding/channel-directory.js';
+import { channelStanding } from '../core/onboarding/channel-directory.js';
 import { ACTION } from '../core/model/actions.js';
 import { conversationKey } from '../core/model/conversation-ref.js';
 import { cardAction, runCardAction } from './card-actions.js';
 import { PACKET_VERBS } from './packet-actions.js';
 import { cardActivity } from './render/adaptive-card.js';
 import { teamsMessageItem } from './intake/teams-inbox-item.js';
-import { activityTime, messageText, teamsRef, threadReference } from './normalize/teams-activity.js';
+import { takeInstall } from './new-conversation.js';
+import { activityTime, messageText, placeReference, teamsRef, threadReference } from './normalize/teams-activity.js';
 import type { TeamsSettings } from './teams-settings.js';
 import type { TeamsTurnDeps } from './teams-turn-deps.js';
 
 /**
  * A customer-channel message: the sender is classified, the thread's reference stored for the replies,
- * and the message recorded in the inbox, all before Teams gets its 200. The decision is taken from the
+ * and the message recorded in the inbox, all before Teams gets its 200. In a conversation no account
+ * maps yet the core holds it for the leads (the consent gate); only Baton's own queue channels are skipped. The decision is taken from the
  * inbox, and every reply goes out as a proactive send, so the turn stays far inside Teams' 15 s.
  */
 async function takeMessage(deps: TeamsTurnDeps, ctx: TurnContext): Promise<void> {
   const { activity } = ctx;
   const ref = teamsRef(activity);
   const text = messageText(activity);
-  if (!ref || !activity.id || !text || !(await findAccountForChannel(deps.core, ref))) return;
+  if (!ref || !activity.id || !text) return;
+  const standing = await channelStanding(deps.core, ref);
+  if (standing.kind === 'internal') return;
   deps.metrics.eventReceived('teams');
   const author = await deps.directory.author(ctx);
   await deps.references.remember(conversationKey(ref), threadReference(activity, ref));
+  if (standing.kind !== 'account') await deps.references.rememberPlace(ref.channel, placeReference(activity));
   await deps.intake.take(teamsMessageItem({ id: activity.id, ref, author, text, at: activityTime(activity) }, Date.now()));
 }
 
@@ -55,8 +60,9 @@ export function createTeamsAgent(settings: TeamsSettings, adapter: CloudAdapter,
     await deps.queues.learn(ctx.activity);
     return true;
   });
-  // The app's install in the vendor's team: nothing to answer, only the service URL to learn (above).
-  app.onActivity('conversationUpdate', async () => {});
+  // An install: the service URL is learned (above); a customer's conversation no account maps goes to the leads.
+  app.onActivity('conversationUpdate', (ctx) => takeInstall(deps, ctx));
+  app.onActivity('installationUpdate', (ctx) => takeInstall(deps, ctx));
   for (const verb of [ACTION.talkToHuman, ACTION.csat, ACTION.answerHelpful, ACTION.answerNotHelpful, ACTION.clarify, ...PACKET_VERBS]) {
     app.adaptiveCards.actionExecute(verb, async (ctx, _state, action: unknown) => {
       const parsed = cardAction.safeParse(action);

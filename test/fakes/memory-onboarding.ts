@@ -1,4 +1,8 @@
+import type { Policy } from '../../src/config/policy-schema.js';
+import type { CoreDeps } from '../../src/core/deps.js';
 import type { ChannelRef } from '../../src/core/model/conversation-ref.js';
+import { ProcessLocks } from '../../src/infra/locks/process-locks.js';
+import { createLogger } from '../../src/infra/logger.js';
 import type { Change, ChannelOnboarding, HeldMessage, OfferLocation, OnboardingGateway, OnboardingStore, OnboardingView, StoredAccount } from '../../src/core/ports/onboarding.js';
 
 /** The onboarding store in memory: copies in and out, as a real store would serialize them. */
@@ -54,4 +58,17 @@ export class RecordingOnboardingGateway implements OnboardingGateway {
     if (this.refuse.intro-- > 0) throw Object.assign(new Error('not_in_channel'), { refused: true });
     this.intros.push({ channel, text });
   }
+}
+
+/** The core deps onboarding uses (policy, clock, locks, once, its ports), everything else left out. */
+export function onboardingCore(policy: Policy, store: OnboardingStore, gateway: OnboardingGateway): CoreDeps {
+  const claimed = new Set<string>();
+  return {
+    policy,
+    clock: { now: () => 1_000 },
+    log: createLogger('silent'),
+    locks: new ProcessLocks(),
+    once: { claimOnce: async (key: string) => !claimed.has(key) && !!claimed.add(key) },
+    onboarding: { store, gateway },
+  } as unknown as CoreDeps;
 }

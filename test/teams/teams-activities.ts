@@ -120,3 +120,16 @@ export function queueSubmit(o: { serviceUrl: string; from: TeamsMember; root: st
   const click = submitMessage({ ...o, cardId: o.cardId ?? o.root, channel: ACCESS_QUEUE, team: VENDOR_TEAM });
   return { ...click, value: { ...click.value, ...o.inputs } };
 }
+
+/** A customer's own team, which the vendor was invited to: a new conversation no account maps. */
+export const FABRIKAM_TEAM = '19:fabrikam-general@thread.tacv2';
+
+/** What Teams posts when someone in the customer's tenant adds the app to their team (its General channel). */
+export function installedInCustomerTeam(serviceUrl: string) {
+  return {
+    ...installedInTeam(serviceUrl),
+    from: { id: teamsCustomer.id, name: teamsCustomer.name, aadObjectId: teamsCustomer.aadObjectId },
+    conversation: { isGroup: true, conversationType: 'channel', tenantId: CUSTOMER_TENANT, id: FABRIKAM_TEAM },
+    channelData: { tenant: { id: CUSTOMER_TENANT }, team: { id: FABRIKAM_TEAM, name: 'Fabrikam Support' }, eventType: 'teamMemberAdded' },
+  };
+}

@@ -15,7 +15,8 @@ export class NoAdapterError extends Error {
   }
 }
 
-function pick<G>(adapters: ByPlatform<G>, platform: Platform): G {
+/** The adapter of one platform, or NoAdapterError. */
+export function pick<G>(adapters: ByPlatform<G>, platform: Platform): G {
   const adapter = adapters[platform];
   if (!adapter) throw new NoAdapterError(platform);
   return adapter;

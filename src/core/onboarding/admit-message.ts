@@ -43,7 +43,7 @@ async function holdMessage(deps: CoreDeps & { onboarding: OnboardingPorts }, msg
   const record = counted && (await ensureOffer(deps, counted));
   if (!record?.offer) return;
   try {
-    await deps.onboarding.gateway.noteHeld(record.offer, { channel: record.channel, text: msg.text, ...(msg.author.name ? { authorName: msg.author.name } : {}) });
+    await deps.onboarding.gateway.noteHeld(record.offer, { channel: record.channel, ...(record.title ? { title: record.title } : {}), text: msg.text, ...(msg.author.name ? { authorName: msg.author.name } : {}) });
   } catch (err) {
     deps.log.warn({ err, channel: msg.ref.channel }, 'could not show the leads a message held in a new channel');
   }

@@ -8,7 +8,7 @@ import { proposedIntro, refreshOffer } from './onboarding-view.js';
 
 export type IntroRefusal = 'not_lead' | 'not_mapped' | 'already_live' | 'empty' | 'not_posted';
 
-export type IntroForm = { ok: true; channel: ChannelRef; account: string; intro: string } | { ok: false; reason: IntroRefusal };
+export type IntroForm = { ok: true; channel: ChannelRef; title?: string; account: string; intro: string } | { ok: false; reason: IntroRefusal };
 
 /** The introduction a lead reviews for a mapped channel, before anything is said there. */
 export async function introForm(deps: CoreDeps, ref: ChannelRef, lead: string): Promise<IntroForm> {
@@ -17,7 +17,7 @@ export async function introForm(deps: CoreDeps, ref: ChannelRef, lead: string): 
   if (record?.status === 'live') return { ok: false, reason: 'already_live' };
   const account = record?.accountId ? await findAccount(deps, record.accountId) : undefined;
   if (record?.status !== 'mapped' || !account) return { ok: false, reason: 'not_mapped' };
-  return { ok: true, channel: record.channel, account: account.name, intro: proposedIntro(deps, account.name) };
+  return { ok: true, channel: record.channel, ...(record.title ? { title: record.title } : {}), account: account.name, intro: proposedIntro(deps, account.name) };
 }
 
 /**

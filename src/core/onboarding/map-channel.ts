@@ -19,7 +19,7 @@ export type MapRefusal =
   /** A new account's id (from its name) is taken, in the policy file or by an account a lead created. */
   | { reason: 'account_exists'; id: string; inPolicy: boolean };
 
-export type MapResult = ({ ok: true; account: AccountPolicy; intro: string }) | ({ ok: false } & MapRefusal);
+export type MapResult = ({ ok: true; account: AccountPolicy; intro: string; title?: string }) | ({ ok: false } & MapRefusal);
 
 type OnboardingDeps = CoreDeps & { onboarding: OnboardingPorts };
 
@@ -81,6 +81,6 @@ export async function mapChannel(deps: CoreDeps, ref: ChannelRef, lead: string, 
     await withPorts.onboarding.store.update(channelName(ref), () => ({ next: mapped, result: undefined }));
     deps.log.info({ channel: ref.channel, account: account.id, tier: account.tier, lead, created: choice.kind === 'new' }, 'channel mapped to an account; waiting for its introduction to be approved');
     await refreshOffer(deps, mapped);
-    return { ok: true, account, intro: proposedIntro(deps, account.name) };
+    return { ok: true, account, intro: proposedIntro(deps, account.name), ...(record.title ? { title: record.title } : {}) };
   });
 }

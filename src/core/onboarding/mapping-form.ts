@@ -8,6 +8,7 @@ import type { MapRefusal } from './map-channel.js';
 export interface MappingForm {
   ok: true;
   channel: ChannelRef;
+  title?: string;
   accounts: { id: string; name: string; tier: string }[];
   tiers: string[];
 }
@@ -24,5 +25,5 @@ export async function mappingForm(deps: CoreDeps, ref: ChannelRef, lead: string)
     return { ok: false, reason: 'already_mapped', account: account?.name ?? record.accountId ?? '' };
   }
   const accounts = (await mappableAccounts(deps)).map(({ id, name, tier }) => ({ id, name, tier }));
-  return { ok: true, channel: record.channel, accounts, tiers: knownTiers(deps.policy) };
+  return { ok: true, channel: record.channel, ...(record.title ? { title: record.title } : {}), accounts, tiers: knownTiers(deps.policy) };
 }

@@ -13,9 +13,10 @@ export const onboardingLock = (ref: ChannelRef) => `onboard:${channelName(ref)}`
 
 /**
  * Baton is in a channel no account maps (it was invited, the channel was shared, or a customer wrote
- * there): the leads are asked, once per channel, to map it. Baton's own channels are never offered.
+ * there): the leads are asked, once per channel, to map it. `title` names it for them where its id
+ * says nothing (a Teams team or chat). Baton's own channels are never offered.
  */
-export async function offerChannel(deps: CoreDeps, ref: ChannelRef, reason: OfferReason): Promise<OfferOutcome> {
+export async function offerChannel(deps: CoreDeps, ref: ChannelRef, reason: OfferReason, title?: string): Promise<OfferOutcome> {
   if (!deps.onboarding) return 'off';
   const standing = await channelStanding(deps, ref);
   if (standing.kind === 'account') return 'mapped';
@@ -25,7 +26,7 @@ export async function offerChannel(deps: CoreDeps, ref: ChannelRef, reason: Offe
     await ensureOffer(withPorts, standing.record);
     return 'already_offered';
   }
-  const fresh: ChannelOnboarding = { channel: { platform: ref.platform, channel: ref.channel }, status: 'offered', reason, offeredAt: deps.clock.now(), held: 0 };
+  const fresh: ChannelOnboarding = { channel: { platform: ref.platform, channel: ref.channel }, ...(title ? { title } : {}), status: 'offered', reason, offeredAt: deps.clock.now(), held: 0 };
   const record = await deps.onboarding.store.update(channelName(ref), (current) => (current ? { result: current } : { next: fresh, result: fresh }));
   if (record === fresh) deps.log.info({ channel: ref.channel, platform: ref.platform, reason }, 'channel mapped to no account; asking the leads to map it');
   await ensureOffer(withPorts, record);
@@ -33,7 +34,7 @@ export async function offerChannel(deps: CoreDeps, ref: ChannelRef, reason: Offe
 }
 
 /**
- * Posts the leads' message if it never went out (Slack refused it, or the process stopped first), so a
+ * Posts the leads' message if it never went out (the platform refused it, or the process stopped first), so a
  * later event or message in the channel tries again. Returns the record as it now stands.
  */
 export async function ensureOffer(deps: OnboardingDeps, record: ChannelOnboarding): Promise<ChannelOnboarding> {

@@ -8,6 +8,7 @@ export async function onboardingView(deps: Pick<CoreDeps, 'policy' | 'onboarding
   const account = record.accountId ? await findAccount(deps, record.accountId) : undefined;
   return {
     channel: record.channel,
+    ...(record.title ? { title: record.title } : {}),
     status: record.status,
     reason: record.reason,
     held: record.held,
@@ -23,7 +24,7 @@ export function proposedIntro(deps: Pick<CoreDeps, 'policy'>, accountName: strin
   return fillCopy(deps.policy.onboarding.intro, { account: accountName, vendor: deps.policy.vendor.name });
 }
 
-/** Brings the leads' message up to date; the state change stands even when Slack refuses the update. */
+/** Brings the leads' message up to date; the state change stands even when the platform refuses the update. */
 export async function refreshOffer(deps: CoreDeps, record: ChannelOnboarding): Promise<void> {
   if (!deps.onboarding || !record.offer) return;
   try {

@@ -17,6 +17,8 @@ export interface OfferLocation {
  */
 export interface ChannelOnboarding {
   channel: ChannelRef;
+  /** The channel's name where the platform gives one and the id says nothing to a person (a Teams team or chat). */
+  title?: string;
   status: 'offered' | 'mapped' | 'live';
   reason: OfferReason;
   offeredAt: number;
@@ -30,7 +32,7 @@ export interface ChannelOnboarding {
   held: number;
 }
 
-/** Accounts leads created in Slack; `channels` are the ones mapped when each was created. */
+/** Accounts leads created from the leads' message; `channels` are the ones mapped when each was created. */
 export type StoredAccount = AccountPolicy;
 
 export type Change<T, R> = (current: T) => { next?: T; result: R };
@@ -48,6 +50,7 @@ export interface OnboardingStore {
 /** What the leads see about a channel; rendered per platform at the edge. */
 export interface OnboardingView {
   channel: ChannelRef;
+  title?: string;
   status: ChannelOnboarding['status'];
   reason: OfferReason;
   account?: { name: string; tier: string; crmUrl?: string };
@@ -60,20 +63,30 @@ export interface OnboardingView {
 /** A customer message Baton left to people because its channel is not live yet. */
 export interface HeldMessage {
   channel: ChannelRef;
+  title?: string;
   authorName?: string;
   text: string;
 }
 
-/** Delivery of the onboarding conversation with the leads, and of the approved introduction. */
-export interface OnboardingGateway {
+/** The conversation with the leads about new channels, in the leads' channel. */
+export interface LeadsOnboardingGateway {
   /** Posts the leads' message about a channel in an internal channel; returns its id. */
   offer(leads: ChannelRef, view: OnboardingView): Promise<string>;
   updateOffer(at: OfferLocation, view: OnboardingView): Promise<void>;
   /** A held customer message, in the thread of the leads' message. */
   noteHeld(at: OfferLocation, message: HeldMessage): Promise<void>;
-  /** The approved introduction, at the top level of the customer channel. */
+}
+
+/** The approved introduction, at the top level of the customer's channel (or in their chat). */
+export interface IntroGateway {
   postIntro(channel: ChannelRef, text: string): Promise<void>;
 }
+
+/**
+ * Delivery of the onboarding conversation with the leads, and of the approved introduction. The two may
+ * be on different platforms (the leads in Slack, the customer in Teams): see OnboardingGatewayRouter.
+ */
+export interface OnboardingGateway extends LeadsOnboardingGateway, IntroGateway {}
 
 export interface OnboardingPorts {
   store: OnboardingStore;

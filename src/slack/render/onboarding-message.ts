@@ -3,6 +3,7 @@ import { ACTION } from '../../core/model/actions.js';
 import { channelName } from '../../core/model/conversation-ref.js';
 import type { HeldMessage, OnboardingView } from '../../core/ports/onboarding.js';
 import { LIMITS } from './block-limits.js';
+import { channelMention } from './channel-mention.js';
 import { clip, escapeMrkdwn, link } from './mrkdwn.js';
 
 type Block = types.KnownBlock;
@@ -19,7 +20,7 @@ function accountLine(account: NonNullable<OnboardingView['account']>): string {
 }
 
 function statusText(view: OnboardingView): string {
-  const channel = `<#${view.channel.channel}>`;
+  const channel = channelMention(view.channel, view.title);
   if (view.status === 'offered' || !view.account) {
     return `${REASONS[view.reason]} ${channel}, a channel no account maps. Map it to an account so Baton can help there. Baton says nothing in it until it is mapped and a lead approves its introduction.`;
   }
@@ -60,5 +61,5 @@ export function renderOnboardingMessage(view: OnboardingView): { text: string; b
 export function renderHeldMessage(message: HeldMessage): string {
   const who = message.authorName ? escapeMrkdwn(message.authorName) : 'A customer';
   const quoted = escapeMrkdwn(message.text).replace(/\n/g, '\n>');
-  return clip(`${who} wrote in <#${message.channel.channel}>, not answered by Baton (the channel is not live yet):\n>${quoted}`, LIMITS.fallbackText);
+  return clip(`${who} wrote in ${channelMention(message.channel, message.title)}, not answered by Baton (the channel is not live yet):\n>${quoted}`, LIMITS.fallbackText);
 }

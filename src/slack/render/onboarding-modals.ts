@@ -4,6 +4,7 @@ import type { MappingForm } from '../../core/onboarding/mapping-form.js';
 import { ONBOARD_FIELD, VIEW } from '../../core/model/actions.js';
 import { channelName } from '../../core/model/conversation-ref.js';
 import { LIMITS } from './block-limits.js';
+import { channelMention } from './channel-mention.js';
 import { clip, escapeMrkdwn } from './mrkdwn.js';
 
 const MAX_INPUT = 3000;
@@ -28,7 +29,7 @@ const intro = (text: string): types.SectionBlock => ({ type: 'section', text: { 
 export function renderMapExistingModal(form: MappingForm): types.ModalView {
   const name = channelName(form.channel);
   return modal(VIEW.mapChannel, name, 'Map channel', 'Map', [
-    intro(`Which customer is <#${form.channel.channel}> shared with?`),
+    intro(`Which customer is ${channelMention(form.channel, form.title)} shared with?`),
     {
       type: 'input',
       block_id: ONBOARD_FIELD.account,
@@ -42,7 +43,7 @@ export function renderMapExistingModal(form: MappingForm): types.ModalView {
 export function renderNewAccountModal(form: MappingForm): types.ModalView {
   const name = channelName(form.channel);
   return modal(VIEW.newAccount, name, 'New account', 'Create', [
-    intro(`A new account for the customer in <#${form.channel.channel}>. It is stored at once; no config edit or restart.`),
+    intro(`A new account for the customer in ${channelMention(form.channel, form.title)}. It is stored at once; no config edit or restart.`),
     { type: 'input', block_id: ONBOARD_FIELD.name, label: { type: 'plain_text', text: 'Account name' }, element: { type: 'plain_text_input', action_id: ONBOARD_FIELD.name, max_length: 100 } },
     {
       type: 'input',
@@ -63,7 +64,7 @@ export function renderNewAccountModal(form: MappingForm): types.ModalView {
 /** The consent step: the introduction as Baton would post it, editable; nothing is said before Approve. */
 export function renderIntroModal(form: Extract<IntroForm, { ok: true }>): types.ModalView {
   return modal(VIEW.approveIntro, channelName(form.channel), 'Introduce Baton', 'Approve and post', [
-    intro(clip(`Baton says nothing in <#${form.channel.channel}> (*${escapeMrkdwn(form.account)}*) until you approve its introduction. Edit it as you like; on approve it is posted there and Baton answers from then on.`, LIMITS.sectionText)),
+    intro(clip(`Baton says nothing in ${channelMention(form.channel, form.title)} (*${escapeMrkdwn(form.account)}*) until you approve its introduction. Edit it as you like; on approve it is posted there and Baton answers from then on.`, LIMITS.sectionText)),
     {
       type: 'input',
       block_id: ONBOARD_FIELD.intro,

@@ -44,7 +44,7 @@ function registerMapping(app: App, deps: SlackDeps, callbackId: string, first: s
     });
     if (!result) return void (await ack({ response_action: 'errors', errors: { [first]: FAILED } }));
     if (!result.ok) return void (await ack({ response_action: 'errors', errors: { [fieldOf(result.reason, first)]: mapRefusalText(result) } }));
-    await ack({ response_action: 'update', view: renderIntroModal({ ok: true, channel: channel.data, account: result.account.name, intro: result.intro }) });
+    await ack({ response_action: 'update', view: renderIntroModal({ ok: true, channel: channel.data, ...(result.title ? { title: result.title } : {}), account: result.account.name, intro: result.intro }) });
   });
 }
 

@@ -21,6 +21,15 @@ export class ConversationReferences {
     this.cache.set(conversationKey, json);
   }
 
+  /** A channel or group chat itself, learned from any activity there: where the introduction is posted. */
+  rememberPlace(channel: string, reference: ConversationReference): Promise<void> {
+    return this.remember(`place:${channel}`, reference);
+  }
+
+  place(channel: string): Promise<ConversationReference> {
+    return this.get(`place:${channel}`);
+  }
+
   async get(conversationKey: string): Promise<ConversationReference> {
     const json = this.cache.get(conversationKey) ?? (await this.keyv.get<string>(`teams-ref:${conversationKey}`));
     if (!json) throw new Error(`no Teams conversation reference stored for ${conversationKey}`);

@@ -30,6 +30,12 @@ export function threadReference(activity: Activity, ref: ConversationRef): Conve
   return { ...reference, activityId: ref.thread, conversation: { ...reference.conversation, id: `${ref.channel};messageid=${ref.thread}` } };
 }
 
+/** The channel or chat itself, no thread: a post through it is top-level (a new thread in a channel). */
+export function placeReference(activity: Activity): ConversationReference {
+  const { activityId: _thread, ...reference } = activity.getConversationReference();
+  return { ...reference, conversation: { ...reference.conversation, id: reference.conversation.id.replace(THREAD_SUFFIX, '') } } as ConversationReference;
+}
+
 /** The words of a message: the bot's own @mention is gone already (the SDK strips it); other mention tags lose their markup. */
 export function messageText(activity: Activity): string {
   return (activity.text ?? '').replace(/<\/?at>/g, '').replace(/&nbsp;/g, ' ').trim();

@@ -9,9 +9,7 @@ import { findAccount, findAccountForChannel } from '../../../src/core/onboarding
 import { mapChannel } from '../../../src/core/onboarding/map-channel.js';
 import { moveChannel } from '../../../src/core/onboarding/move-channel.js';
 import { offerChannel } from '../../../src/core/onboarding/offer-channel.js';
-import { ProcessLocks } from '../../../src/infra/locks/process-locks.js';
-import { createLogger } from '../../../src/infra/logger.js';
-import { MemoryOnboardingStore, RecordingOnboardingGateway } from '../../fakes/memory-onboarding.js';
+import { MemoryOnboardingStore, onboardingCore, RecordingOnboardingGateway } from '../../fakes/memory-onboarding.js';
 
 const policy = loadPolicy('test/fixtures/e2e/baton.onboard.yaml');
 const LEAD = 'U0LEAD0001';
@@ -24,15 +22,7 @@ let deps: CoreDeps;
 beforeEach(() => {
   store = new MemoryOnboardingStore();
   gateway = new RecordingOnboardingGateway();
-  const claimed = new Set<string>();
-  deps = {
-    policy,
-    clock: { now: () => 1_000 },
-    log: createLogger('silent'),
-    locks: new ProcessLocks(),
-    once: { claimOnce: async (key: string) => !claimed.has(key) && !!claimed.add(key) },
-    onboarding: { store, gateway },
-  } as unknown as CoreDeps;
+  deps = onboardingCore(policy, store, gateway);
 });
 
 const customerMessage = (id: string, text: string, channel: string = NEWCO.channel): InboundMessage => ({

@@ -1,0 +1,30 @@
+import { type ByPlatform, pick } from '../delivery/gateway-router.js';
+import type { ChannelRef } from '../model/conversation-ref.js';
+import type { HeldMessage, IntroGateway, LeadsOnboardingGateway, OfferLocation, OnboardingGateway, OnboardingView } from '../ports/onboarding.js';
+
+/**
+ * The leads' messages go to the platform of the leads' channel, the introduction to the platform of the
+ * customer's channel: a Teams customer's conversation is mapped from the leads' message in Slack.
+ */
+export class OnboardingGatewayRouter implements OnboardingGateway {
+  constructor(
+    private readonly leads: ByPlatform<LeadsOnboardingGateway>,
+    private readonly intros: ByPlatform<IntroGateway>,
+  ) {}
+
+  offer(leads: ChannelRef, view: OnboardingView): Promise<string> {
+    return pick(this.leads, leads.platform).offer(leads, view);
+  }
+
+  updateOffer(at: OfferLocation, view: OnboardingView): Promise<void> {
+    return pick(this.leads, at.channel.platform).updateOffer(at, view);
+  }
+
+  noteHeld(at: OfferLocation, message: HeldMessage): Promise<void> {
+    return pick(this.leads, at.channel.platform).noteHeld(at, message);
+  }
+
+  postIntro(channel: ChannelRef, text: string): Promise<void> {
+    return pick(this.intros, channel.platform).postIntro(channel, text);
+  }
+}
