@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, inject, it } from 'vitest';
+import { newConversation, withTurn } from '../../src/core/conversation/conversation.js';
 import type { ConversationFacts } from '../../src/core/metrics/facts.js';
 import { openStores, type Stores } from '../../src/infra/store/open-stores.js';
 import { storeKeys, utcDay } from '../../src/infra/store/store-keys.js';
@@ -56,6 +57,19 @@ describe.each([
     expect(again.find((c) => c.key === facts(day, 0, 4).key)?.at.customer).toHaveLength(4);
     const [moved] = await reader.facts.conversations.heads([day]);
     expect(moved).toBe(head! + 2);
+  });
+
+  it('keep a conversation and its report slot written together, by either instance', async () => {
+    const where = uri();
+    const [a, b, reader] = [await open(where), await open(where), await open(where)];
+    const day = Date.UTC(2020, 0, 1) + Math.floor(Math.random() * 3000) * DAY;
+    const threads = Array.from({ length: 10 }, (_, i) => newConversation({ platform: 'slack', channel: 'C1', thread: `${day / 1000 + i}.000100` }, 'acme', day + i * MIN));
+    await Promise.all(threads.map((c, i) => (i % 2 ? a : b).conversations.put(withTurn(c, { role: 'customer', text: 'hello', at: c.createdAt }))));
+
+    expect((await reader.conversations.get(threads[3]!.key))?.turns).toHaveLength(1);
+    const seen = await reader.facts.conversationsCreated(day, day + DAY);
+    expect(seen.map((c) => c.key).sort()).toEqual(threads.map((c) => c.key).sort());
+    expect(await reader.facts.conversations.heads([day])).toEqual([threads.length - 1]);
   });
 });
 

@@ -23,7 +23,7 @@ class SlowFirstFactsWriter implements Locks, DaySequence {
   private contended?: () => void;
   overtake?: () => Promise<unknown>;
 
-  async next(log: string, start: () => Promise<number>): Promise<number> {
+  async nextKey(log: string, prefix: string, start: () => Promise<number>): Promise<string> {
     const overtake = log.includes('facts-esc-day') ? this.overtake : undefined;
     if (overtake) {
       this.overtake = undefined;
@@ -32,7 +32,7 @@ class SlowFirstFactsWriter implements Locks, DaySequence {
         void overtake().then(() => done());
       });
     }
-    return this.numbers.next(log, start);
+    return this.numbers.nextKey(log, prefix, start);
   }
 
   async run<T>(key: string, work: () => Promise<T>): Promise<T> {

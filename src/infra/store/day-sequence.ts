@@ -1,12 +1,11 @@
-import type { RedisClientType } from '@keyv/redis';
-
 /**
- * Hands out the next slot number of a named append-only log (one per store log and day), so writers
- * append without a lock or a read-modify-write. `start` says where a log stands when this process
- * first meets it (the slots already written), read from the store once per log.
+ * Hands out the key of the next slot of a named append-only log (one per store log and day), so
+ * writers append without a lock or a read-modify-write. Slots are `prefix` followed by their number;
+ * `counter` names the log's counter, and `start` says where a log stands when this process first meets
+ * it (the slots already written), read from the store once per log.
  */
 export interface DaySequence {
-  next(log: string, start: () => Promise<number>): Promise<number>;
+  nextKey(counter: string, prefix: string, start: () => Promise<number>): Promise<string>;
 }
 
 /**
@@ -23,7 +22,7 @@ export class ProcessSequence implements DaySequence {
     processCounters.set(storeUri, this.counters);
   }
 
-  async next(log: string, start: () => Promise<number>): Promise<number> {
+  async nextKey(log: string, prefix: string, start: () => Promise<number>): Promise<string> {
     let counter = this.counters.get(log);
     if (!counter) {
       counter = start().then((next) => ({ next }));
@@ -32,15 +31,26 @@ export class ProcessSequence implements DaySequence {
       counter.catch(() => this.counters.delete(log));
     }
     const c = await counter;
-    return c.next++;
+    return `${prefix}${c.next++}`;
   }
 }
 
-/** Several instances share one Redis: INCR is its atomic counter, one round trip per slot. */
-export class RedisSequence implements DaySequence {
-  constructor(private readonly client: RedisClientType) {}
+/** Separates a numbered key's slot prefix from its counter; no stored key contains it. */
+const NUMBERED = '\u0000#';
 
-  async next(log: string): Promise<number> {
-    return (await this.client.incr(`baton:${log}`)) - 1;
+/**
+ * Several instances share one Redis: the slot is numbered by the store as it is written, by a Lua
+ * script that increments the counter and writes the slot (and whatever is written with it) in one
+ * round trip (RedisStateAdapter). The key handed out names the prefix and the counter for that script.
+ */
+export class RedisSequence implements DaySequence {
+  async nextKey(counter: string, prefix: string): Promise<string> {
+    return `${prefix}${NUMBERED}baton:${counter}`;
   }
+}
+
+/** The slot prefix and counter of a key from RedisSequence; undefined for any other key. */
+export function numberedKey(key: string): { prefix: string; counter: string } | undefined {
+  const at = key.indexOf(NUMBERED);
+  return at < 0 ? undefined : { prefix: key.slice(0, at), counter: key.slice(at + NUMBERED.length) };
 }

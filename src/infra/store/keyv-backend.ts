@@ -4,6 +4,7 @@ import KeyvRedis, { createClient, type RedisClientType } from '@keyv/redis';
 import KeyvSqlite from '@keyv/sqlite';
 import Keyv from 'keyv';
 import { REDIS_TIMEOUT_MS, redisRetryDelay } from '../redis-timeouts.js';
+import { RedisStateAdapter } from './redis-state-adapter.js';
 
 export interface KeyvBackend {
   kind: 'sqlite' | 'redis';
@@ -30,7 +31,8 @@ export function sqliteFile(uri: string): string {
  * A Keyv Redis adapter with bounded waits everywhere: opening the connection, each command, and no
  * queueing while Redis is away, so a caller learns at once that the store is unreachable (intake then
  * answers Slack non-200) instead of hanging; the client keeps reconnecting, and work resumes when
- * Redis is back. Errors throw: a read that failed must not look like a missing key.
+ * Redis is back. Errors throw: a read that failed must not look like a missing key. It writes day-log
+ * slots numbered on Redis too (RedisStateAdapter).
  */
 export function redisAdapter<T>(uri: string, namespace: string): KeyvRedis<T> {
   const client = createClient({
@@ -39,7 +41,7 @@ export function redisAdapter<T>(uri: string, namespace: string): KeyvRedis<T> {
     socket: { connectTimeout: REDIS_TIMEOUT_MS, reconnectStrategy: redisRetryDelay },
     commandOptions: { timeout: REDIS_TIMEOUT_MS },
   });
-  return new KeyvRedis<T>(client as RedisClientType, { throwOnConnectError: true, throwOnErrors: true, namespace, connectionTimeout: REDIS_TIMEOUT_MS });
+  return new RedisStateAdapter<T>(client as RedisClientType, { throwOnConnectError: true, throwOnErrors: true, namespace, connectionTimeout: REDIS_TIMEOUT_MS });
 }
 
 /** One statement writing every `[key, value]` pair of a JSON array parameter into a Keyv table. */

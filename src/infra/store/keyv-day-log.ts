@@ -56,11 +56,11 @@ export class KeyvDayLog<T> {
   /** The key and value `append` would write, for a caller that writes it together with other keys. */
   async nextSlot(dayOf: number, id: string, value: T | null): Promise<{ key: string; value: string }> {
     const day = utcDay(dayOf);
-    const n = await this.sequence.next(storeKeys.logSequence(this.name, day), async () => {
+    const key = await this.sequence.nextKey(storeKeys.logSequence(this.name, day), storeKeys.logSlotPrefix(this.name, day), async () => {
       const [probe] = await this.probe([day]);
       return probe!.folded + probe!.slots.length;
     });
-    return { key: this.slot(day, n), value: JSON.stringify([id, value] satisfies Slot<T>) };
+    return { key, value: JSON.stringify([id, value] satisfies Slot<T>) };
   }
 
   /** The last slot written on each day: it moves on every append, so it versions whatever is built from the day. */

@@ -39,7 +39,7 @@ export interface Stores {
 export async function openStores(uri: string): Promise<Stores> {
   const backend = await openKeyvBackend(uri);
   const locks: Locks = backend.redis ? new RedisLocks(backend.redis) : new ProcessLocks();
-  const sequence = backend.redis ? new RedisSequence(backend.redis) : new ProcessSequence(uri);
+  const sequence = backend.redis ? new RedisSequence() : new ProcessSequence(uri);
   const facts = new KeyvFactsStore(backend.keyv, locks, sequence);
   const csatAsks = new KeyvCsatStore(backend.keyv, locks, sequence);
   let approvals: ApprovalFeed | undefined;

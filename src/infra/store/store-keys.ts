@@ -9,7 +9,8 @@ export const storeKeys = {
   once: (key: string) => `once:${key}`,
   /** Day logs (keyv-day-log.ts): a day's folded base (the one map per day of earlier versions), its slots, how many slots are folded. */
   logBase: (log: DayLogName, day: string) => `${log}:${day}`,
-  logSlot: (log: DayLogName, day: string, n: number) => `${log}:${day}:${n}`,
+  logSlot: (log: DayLogName, day: string, n: number) => `${storeKeys.logSlotPrefix(log, day)}${n}`,
+  logSlotPrefix: (log: DayLogName, day: string) => `${log}:${day}:`,
   logFolded: (log: DayLogName, day: string) => `${log}-folded:${day}`,
   /** The counter that numbers a day log's slots when several instances share Redis. */
   logSequence: (log: DayLogName, day: string) => `seq:${log}:${day}`,
