@@ -54,7 +54,9 @@ export class WebGateway implements ChatGateway, LoopGateway {
     this.feed.push({ type: 'packet', board: at.channel, id: at.messageId, at: first?.type === 'packet' ? first.at : Date.now(), packet });
   }
 
-  async postInternal(at: PacketLocation, text: string, deliveryId?: string): Promise<void> {
+  async postInternal(at: PacketLocation, text: string, delivery?: DeliveryTag): Promise<void> {
+    await delivery?.beforeSend?.();
+    const deliveryId = delivery?.id;
     this.feed.push({ type: 'internal', board: at.channel, id: this.feed.nextId(), packetId: at.messageId, text, at: Date.now(), ...(deliveryId ? { deliveryId } : {}) });
   }
 

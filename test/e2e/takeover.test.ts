@@ -64,6 +64,20 @@ describe('delivery failures never leave a customer in silence', () => {
     expect(h.fake.calls('chat.postMessage').filter((c) => c.args.channel === ACME_CHANNEL && c.args.thread_ts === thread)).toHaveLength(1);
   });
 
+  it('a customer follow-up mirrored into the packet thread whose post dropped is found by its metadata, not posted twice', async () => {
+    const thread = await h.say(customer, 'I want to talk to a person please');
+    const packet = await h.fake.waitFor('chat.postMessage', (c) => c.response.ok && String(c.args.text).startsWith('Escalation '));
+    await h.waitForPost(ACME_CHANNEL, thread);
+    await h.settle();
+    h.fake.failNext('chat.postMessage', { disconnect: 'after' });
+    await h.say(customer, 'Also, it is for 40 people', { threadTs: thread });
+    await h.fake.waitFor('conversations.replies', (c) => c.args.channel === packet.args.channel && c.args.ts === packet.response.ts);
+    const key = `slack:${ACME_CHANNEL}:${thread}`;
+    await vi.waitFor(async () => expect((await h.baton.core.conversations.get(key))?.outbox).toEqual([]), { timeout: 8000 });
+    const mirrored = h.fake.calls('chat.postMessage').filter((c) => c.args.thread_ts === packet.response.ts && String(c.args.text).includes('it is for 40 people'));
+    expect(mirrored).toHaveLength(1);
+  });
+
   it('a packet the routed channel refuses goes to the default queue\u2019s channel', async () => {
     h.fake.failNext('chat.postMessage', { error: 'channel_not_found' });
     await h.say(customer, 'We think someone accessed our workspace without permission, please check');

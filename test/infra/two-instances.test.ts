@@ -76,6 +76,22 @@ describe('two Baton instances on one Redis', () => {
     expect(refusal.args.user).toBe(stored?.claimedBy?.id === ana.id ? ben.id : ana.id);
   });
 
+  it('give the escalation to one of two staff replies in the customer thread, one on each instance, and keep both replies', async () => {
+    const [a, b] = await twoInstances();
+    const thread = slackTs();
+    await sendEvent(a.target, ask(thread, 'I want to talk to a person please'));
+    await fake!.waitFor('chat.postMessage', (c) => c.response.ok && c.args.channel === SUPPORT && !c.args.thread_ts);
+    const key = `slack:${ACME_CHANNEL}:${thread}`;
+    await vi.waitFor(async () => expect((await a.baton.core.conversations.get(key))?.outbox).toEqual([]), { timeout: 10_000 });
+    await Promise.all([a.say(ana, 'Hi, Ana here, looking now', { threadTs: thread }), b.say(ben, 'Hi, Ben here, on it', { threadTs: thread })]);
+    await Promise.all([a.settle(), b.settle()]);
+    const conversation = await b.baton.core.conversations.get(key);
+    expect(conversation?.turns.filter((t) => t.role === 'staff').map((t) => t.authorId).sort()).toEqual([ana.id, ben.id].sort());
+    const escalation = await b.baton.core.escalations.get(conversation!.escalationId!);
+    expect(escalation?.status).toBe('claimed');
+    expect(escalation?.history.filter((e) => e.type === 'claimed')).toHaveLength(1);
+  });
+
   it("hold Slack's one message a second per channel between them, not each on its own", async () => {
     const [a, b] = await twoInstances();
     const threads = Array.from({ length: 8 }, () => slackTs());

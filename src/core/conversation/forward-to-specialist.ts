@@ -1,19 +1,42 @@
 import type { CoreDeps } from '../deps.js';
+import { withDeliveries } from '../delivery/outbox.js';
 import type { InboundMessage } from '../model/message.js';
+import type { Delivery } from '../delivery/delivery.js';
 import type { Conversation } from './conversation.js';
+
+type Note = Extract<Delivery, { kind: 'note' }>;
+
+const packetPending = (c: Conversation, escalationId: string) => !!c.outbox?.some((d) => d.kind === 'packet' && d.escalation.id === escalationId);
 
 /**
  * While a specialist has the conversation, the customer's new messages are mirrored into the
  * specialist thread, so nobody has to scroll between channels and the customer never repeats anything.
+ * The mirror is recorded in the conversation's outbox, in the write that takes the customer's turn, and
+ * delivered from there like every other message: retried until it lands, posted once.
  */
-export async function forwardToSpecialist(deps: CoreDeps, conversation: Conversation, msg: InboundMessage): Promise<void> {
-  if (conversation.mode !== 'escalated' || !conversation.escalationId) return;
-  const escalation = await deps.escalations.get(conversation.escalationId);
-  if (!escalation?.packet || escalation.status === 'resolved') return;
+export async function forwardToSpecialist(deps: CoreDeps, conversation: Conversation, msg: InboundMessage): Promise<Conversation> {
+  if (conversation.mode !== 'escalated' || !conversation.escalationId) return conversation;
+  const pendingPacket = packetPending(conversation, conversation.escalationId);
+  const escalation = pendingPacket ? undefined : await deps.escalations.get(conversation.escalationId);
+  if (!pendingPacket && (!escalation || escalation.status === 'resolved')) return conversation;
   const who = msg.author.name ?? 'The customer';
-  try {
-    await deps.gateway.postInternal(escalation.packet, `${who} added: ${msg.text}`);
-  } catch (err) {
-    deps.log.warn({ err, escalationId: escalation.id }, 'could not mirror the customer message to the specialist thread');
+  const note = { id: `note:${deps.newId()}`, kind: 'note' as const, escalationId: conversation.escalationId, text: `${who} added: ${msg.text}`, createdAt: deps.clock.now() };
+  return withDeliveries(conversation, [note]);
+}
+
+/**
+ * Posts a recorded note under its escalation's packet; false while the packet is not out yet (it is
+ * retried). An escalation that is neither stored nor on its way has no thread: the note is dropped.
+ */
+export async function deliverNote(deps: CoreDeps, conversation: Conversation, note: Note, maybeSent: boolean, beforeSend?: () => Promise<void>): Promise<boolean> {
+  const escalation = await deps.escalations.get(note.escalationId);
+  if (!escalation && !packetPending(conversation, note.escalationId)) {
+    deps.log.warn({ conversation: conversation.key, escalationId: note.escalationId }, 'no escalation to mirror the customer message to');
+    return true;
   }
+  if (!escalation?.packet) return false;
+  const { platform, channel, messageId } = escalation.packet;
+  const found = maybeSent ? await deps.gateway.findDelivered({ platform: platform ?? 'slack', channel, thread: messageId, since: note.createdAt }, note.id) : undefined;
+  if (!found) await deps.gateway.postInternal(escalation.packet, note.text, { id: note.id, ...(beforeSend ? { beforeSend } : {}) });
+  return true;
 }

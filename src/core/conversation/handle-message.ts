@@ -63,8 +63,7 @@ async function handleCustomer(deps: CoreDeps, existing: Conversation, msgs: Inbo
   const request = combinedMessage(msgs);
   if (takeoverLapsed(deps.policy, conversation, request.at)) conversation = { ...conversation, mode: 'bot' };
   if (conversation.mode === 'escalated') {
-    await deps.conversations.put(conversation);
-    await forwardToSpecialist(deps, conversation, request);
+    await deps.conversations.put(await forwardToSpecialist(deps, conversation, request));
     return { kind: 'quiet', mode: conversation.mode };
   }
   if (msgs.length > 1) deps.log.info({ conversation: conversation.key, messages: msgs.length }, 'messages sent in quick succession decided as one request');

@@ -1,5 +1,6 @@
 import type { Conversation } from '../conversation/conversation.js';
 import type { CoreDeps } from '../deps.js';
+import { deliverNote } from '../conversation/forward-to-specialist.js';
 import { publishPacket } from '../escalation/publish-packet.js';
 import { parseChannelName } from '../model/conversation-ref.js';
 import type { Delivery } from './delivery.js';
@@ -61,6 +62,7 @@ async function send(deps: CoreDeps, conversation: Conversation, d: Delivery, may
     if (!escalation) return false;
     return !!escalation.packet || !!(await publishPacket(deps, escalation, conversation, maybeSent, beforeSend));
   }
+  if (d.kind === 'note') return deliverNote(deps, conversation, d, maybeSent, beforeSend);
   if (d.kind === 'alert') {
     const channel = parseChannelName(d.channel);
     const found = maybeSent ? await gateway.findDelivered({ ...channel, since: d.createdAt }, d.id) : undefined;

@@ -11,6 +11,8 @@ export type Delivery =
   | { id: string; kind: 'customer'; purpose: 'answer' | 'question' | 'notice'; message: CustomerMessage; createdAt: number; escalationId?: string }
   /** The handoff packet; carries the escalation so recovery can store it if a crash came first. */
   | { id: string; kind: 'packet'; escalation: Escalation; createdAt: number }
+  /** A customer's follow-up mirrored into the open escalation's packet thread, for its specialists. */
+  | { id: string; kind: 'note'; escalationId: string; text: string; createdAt: number }
   /** A note for the default queue's specialists (a customer Baton could not reach). */
   | { id: string; kind: 'alert'; channel: string; text: string; createdAt: number };
 

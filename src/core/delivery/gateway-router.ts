@@ -43,8 +43,8 @@ export class ChatGatewayRouter implements ChatGateway {
     return pick(this.adapters, storedPlatform(at)).updatePacket(at, packet);
   }
 
-  async postInternal(at: PacketLocation, text: string): Promise<void> {
-    return pick(this.adapters, storedPlatform(at)).postInternal(at, text);
+  async postInternal(at: PacketLocation, text: string, delivery?: DeliveryTag): Promise<void> {
+    return pick(this.adapters, storedPlatform(at)).postInternal(at, text, delivery);
   }
 
   async postAlert(channel: ChannelRef, text: string, delivery: DeliveryTag): Promise<void> {

@@ -38,8 +38,8 @@ export class SlackGateway implements ChatGateway {
     await this.slack.call('chat.update', { channel: at.channel, ts: at.messageId, text, blocks });
   }
 
-  async postInternal(at: PacketLocation, text: string): Promise<void> {
-    await this.post(at.channel, at.messageId, { text: clip(escapeMrkdwn(text), 4000) });
+  async postInternal(at: PacketLocation, text: string, delivery?: DeliveryTag): Promise<void> {
+    await this.post(at.channel, at.messageId, { text: clip(escapeMrkdwn(text), 4000) }, delivery);
   }
 
   /** The alert text is Baton's own (it carries a channel mention), so it is not escaped. */

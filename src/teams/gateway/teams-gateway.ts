@@ -60,8 +60,8 @@ export class TeamsGateway implements ChatGateway, LoopGateway {
     return this.packets.updatePacket(at, packet);
   }
 
-  postInternal(at: PacketLocation, text: string): Promise<void> {
-    return this.packets.postInternal(at, text);
+  postInternal(at: PacketLocation, text: string, delivery?: DeliveryTag): Promise<void> {
+    return this.packets.postInternal(at, text, delivery);
   }
 
   postAlert(channel: ChannelRef, text: string, delivery: DeliveryTag): Promise<void> {

@@ -32,7 +32,8 @@ export class TeamsPackets {
     await this.sender.update(await this.queues.thread({ channel: at.channel, root: at.messageId }), at.messageId, packetActivity(packet));
   }
 
-  async postInternal(at: PacketLocation, text: string): Promise<void> {
+  async postInternal(at: PacketLocation, text: string, delivery?: DeliveryTag): Promise<void> {
+    await delivery?.beforeSend?.();
     await this.sender.send(await this.queues.thread({ channel: at.channel, root: at.messageId }), note(text));
   }
 
