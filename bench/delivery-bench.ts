@@ -17,7 +17,7 @@ import { messageEvent } from '../test/fakes/slack-request.js';
 const CHANNELS = Array.from({ length: 25 }, (_, i) => `C0BENCH${String(i).padStart(4, '0')}`);
 const QUESTION = 'How do I invite a teammate?';
 const policyFile = policyWithChannels(CHANNELS);
-/** The same policy with grouping off: what Baton itself adds to an answer, without the window it waits by design. */
+/** The same policy with grouping off: what Baton takes with no grouping at all, beside the shipped policy. */
 const ungroupedPolicyFile = policyWithChannels(CHANNELS, { grouping: { window_seconds: 0 } });
 let seq = 0;
 
@@ -152,7 +152,7 @@ if (wants('ack')) {
 }
 if (wants('burst')) console.log(await burst());
 if (wants('latency')) {
-  console.log('event-to-answer latency, 25 channels, fake Slack at 1 post/s per channel, no workspace limit, shipped policy (each answer waits the 3 s grouping window):');
+  console.log('event-to-answer latency, 25 channels, fake Slack at 1 post/s per channel, no workspace limit, shipped policy (grouping on: a whole question like this one is answered at once, only a fragment waits the 3 s window):');
   console.log(await latency(1, 10));
   console.log(await latency(20, 10));
   console.log('the same with grouping.window_seconds: 0 (what Baton itself takes):');
