@@ -61,7 +61,9 @@ describe('copilot mode in the playground', () => {
 
     // The lead page's report and review count the same draft, edited then sent.
     const edited = { offered: 1, sent: 0, edited: 1, discarded: 0, waiting: 0, acceptanceRate: 1 };
-    const report = (await (await fetch(`${running!.url}/api/report?days=7`)).json()) as { report: { drafts: { current: unknown } } };
+    const report = (await (await fetch(`${running!.url}/api/report?days=7`)).json()) as { report: { drafts: { current: unknown } }; chart: { title: string } };
+    // The chart is the one the Slack report uploads, with the same title.
+    expect(report.chart.title).toBe('Escalation rate, CSAT, FCR and healthy share, last 7 days');
     const review = (await (await fetch(`${running!.url}/api/review`)).json()) as { drafts: { current: unknown } };
     expect([report.report.drafts.current, review.drafts.current]).toEqual([edited, edited]);
   });

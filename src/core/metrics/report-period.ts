@@ -33,6 +33,11 @@ export function periodLabel(request: ReportRequest, start: number): string {
   return `Q${Math.floor(d.getUTCMonth() / 3) + 1} ${d.getUTCFullYear()} to date`;
 }
 
+/** The report chart's title, the same wherever the chart is drawn (Slack's PNG, the playground). */
+export function chartTitle(request: ReportRequest, start: number): string {
+  return `Escalation rate, CSAT, FCR and healthy share, ${periodLabel(request, start)}${request.category ? ` (${request.category})` : ''}`;
+}
+
 /** What the trend is compared with, as the report's footnote says it. */
 export function previousLabel(request: ReportRequest): string {
   return request.quarter ? 'the whole previous quarter' : `the ${request.days} days before`;

@@ -6,6 +6,7 @@ import { loadTrainingExport } from '../../core/feedback/load-export.js';
 import { loadReview } from '../../core/feedback/weekly-review.js';
 import { loadReport } from '../../core/metrics/load-report.js';
 import { parseReportArgs } from '../../core/metrics/report-command.js';
+import { chartTitle } from '../../core/metrics/report-period.js';
 import type { HttpServer } from '../../http/http-server.js';
 import { trendChartSvg } from '../../infra/chart/trend-chart-svg.js';
 import { escalationBody } from '../normalize.js';
@@ -41,7 +42,7 @@ export function serveLeadRoutes(server: HttpServer, ctx: PlaygroundContext): voi
     const parsed = parseReportArgs(query.words, core.policy.categories.map((c) => c.name));
     if (!parsed.ok) return sendJson(res, 400, { error: parsed.error });
     const report = await loadReport(core, parsed.request);
-    const title = `Escalation rate and CSAT, last ${report.request.days} days${report.request.category ? ` (${report.request.category})` : ''}`;
+    const title = chartTitle(report.request, report.start);
     sendJson(res, 200, { report, chart: { title, svg: trendChartSvg(title, report.series) } });
   });
 
