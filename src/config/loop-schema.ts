@@ -5,6 +5,15 @@ import { ianaTimeZone } from './hours-schema.js';
 /** Slack user ids (U… or W… on Enterprise Grid). */
 export const userId = z.string().regex(/^[UW][A-Z0-9]+$/, 'a Slack user id such as U0123ABCD');
 
+/**
+ * An internal channel (a queue's, the leads'): a Slack channel id, or a channel of the vendor's own team in
+ * Teams after `teams:` (`19:…@thread.tacv2`; a group chat has no threads to hold one post each, so it is refused).
+ */
+export const internalChannel = z.string().refine(
+  (c) => /^[CG][A-Z0-9]+$/.test(c) || /^teams:19:\S+@thread\.(tacv2|skype)$/.test(c),
+  'a Slack channel id such as C0123ABCD, or a Teams channel id such as teams:19:abc@thread.tacv2',
+);
+
 /** When a conversation counts as resolved, reopened or held (README.md, "Outcomes"). */
 export const outcomesSchema = z.object({
   /** Customer silence after a Baton answer that counts as "resolved by Baton". */
@@ -54,8 +63,8 @@ export const schedulerSchema = z.object({
 export const loopShape = {
   /** Who may run /baton report, review and export and sees the dashboard on the App Home tab. Queue leads count too. */
   leads: z.array(userId).default([]),
-  /** Channel id for the weekly digest; no digest without it. */
-  leads_channel: z.string().regex(/^[CG][A-Z0-9]+$/, 'a Slack channel id such as C0123ABCD').optional(),
+  /** Channel for the weekly digest (Slack, or a channel of the vendor's team in Teams); no digest without it. */
+  leads_channel: internalChannel.optional(),
   outcomes: outcomesSchema.default(outcomesSchema.parse({})),
   csat: csatSchema.default(csatSchema.parse({})),
   digest: digestSchema.default(digestSchema.parse({})),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { hoursSchema } from './hours-schema.js';
-import { loopShape, userId } from './loop-schema.js';
+import { internalChannel, loopShape, userId } from './loop-schema.js';
 import { onboardingSchema } from './onboarding-schema.js';
 import { triageSchema } from './triage-schema.js';
 import { groupingSchema } from './grouping-schema.js';
@@ -38,19 +38,10 @@ const accountSchema = z.object({
   }
 });
 
-/**
- * An internal specialist channel: a Slack channel id, or a channel of the vendor's own team in Teams after
- * `teams:` (`19:…@thread.tacv2`; a group chat has no threads to hold one packet each, so it is refused).
- */
-const queueChannel = z.string().refine(
-  (c) => slackChannel.test(c) || /^teams:19:\S+@thread\.(tacv2|skype)$/.test(c),
-  'a Slack channel id such as C0123ABCD, or a Teams channel id such as teams:19:abc@thread.tacv2',
-);
-
 const queueSchema = z.object({
   id,
   /** Internal specialist channel: where the packets of this queue are posted. */
-  channel: queueChannel,
+  channel: internalChannel,
   /** How the customer hears of this team: "billing specialist". */
   role: z.string().min(1),
   sla_minutes: z.number().int().positive(),
@@ -162,7 +153,8 @@ export const policySchema = z
     if (policy.vendor.teams_tenant_ids.length > 0) return;
     const account = policy.accounts.flatMap((a, i) => a.channels.map((c, j) => [c, `accounts[${i}].channels[${j}]`] as const)).find(([c]) => c.startsWith('teams:'));
     const queue = policy.queues.map((q, i) => [q.channel, `queues[${i}].channel`] as const).find(([c]) => c.startsWith('teams:'));
-    const teams = account ?? queue;
+    const leads = policy.leads_channel?.startsWith('teams:') ? ([policy.leads_channel, 'leads_channel'] as const) : undefined;
+    const teams = account ?? queue ?? leads;
     if (teams) ctx.addIssue({ code: 'custom', path: ['vendor', 'teams_tenant_ids'], message: `at least one tenant id is needed: ${teams[1]} is a Teams channel` });
   });
 

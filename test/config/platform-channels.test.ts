@@ -59,3 +59,17 @@ describe('a queue channel on Teams', () => {
     ]);
   });
 });
+
+describe('a leads_channel on Teams', () => {
+  const withLeads = (vendor: string, leads: string) => `${policy(vendor, '[C0ACME0001]')}leads_channel: "${leads}"\n`;
+
+  it('is a channel of the vendor\u2019s team; a group chat is refused, and the vendor tenant is needed', () => {
+    expect(parsePolicy(withLeads(`{ team_ids: [T0VENDOR1], teams_tenant_ids: ["${TENANT}"] }`, 'teams:19:leads@thread.tacv2'), 'p.yaml').leads_channel).toBe('teams:19:leads@thread.tacv2');
+    expect(problems(withLeads(`{ team_ids: [T0VENDOR1], teams_tenant_ids: ["${TENANT}"] }`, 'teams:19:leads@thread.v2'))).toEqual([
+      expect.stringMatching(/leads_channel: a Slack channel id such as C0123ABCD, or a Teams channel id such as teams:19:abc@thread.tacv2/),
+    ]);
+    expect(problems(withLeads('{ team_ids: [T0VENDOR1] }', 'teams:19:leads@thread.tacv2'))).toEqual([
+      expect.stringMatching(/vendor\.teams_tenant_ids: at least one tenant id is needed: leads_channel is a Teams channel/),
+    ]);
+  });
+});

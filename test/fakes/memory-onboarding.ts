@@ -40,6 +40,10 @@ export class RecordingOnboardingGateway implements OnboardingGateway {
   readonly intros: { channel: ChannelRef; text: string }[] = [];
   readonly refuse = { offer: 0, intro: 0 };
 
+  asksLeadsOn(): boolean {
+    return true;
+  }
+
   async offer(leads: ChannelRef, view: OnboardingView): Promise<string> {
     if (this.refuse.offer-- > 0) throw Object.assign(new Error('not_in_channel'), { refused: true });
     this.offers.push({ leads, view });

@@ -1,7 +1,7 @@
 import type { AccountPolicy, Policy } from '../../config/policy-schema.js';
 import { accountById, accountForChannel, queueById } from '../conversation/accounts.js';
 import type { CoreDeps } from '../deps.js';
-import { channelName, parseChannelName, type ChannelRef } from '../model/conversation-ref.js';
+import { channelName, parseChannelName, type ChannelRef, type Platform } from '../model/conversation-ref.js';
 import type { ChannelOnboarding } from '../ports/onboarding.js';
 
 /** Where a channel stands: answered for an account, on its way there, one of ours, or unknown. */
@@ -22,10 +22,13 @@ export function isInternalChannel(policy: Policy, ref: ChannelRef): boolean {
   return policy.leads_channel === name || policy.queues.some((q) => q.channel === name);
 }
 
-/** Where the leads hear about new channels: the digest's channel, else the default queue's. */
-export function leadsChannel(policy: Policy): ChannelRef | undefined {
-  const channel = policy.leads_channel ?? queueById(policy, policy.routing.default_queue)?.channel;
-  return channel ? parseChannelName(channel) : undefined;
+/**
+ * Where the leads hear about new channels: the digest's channel, else the default queue's, the first on a
+ * platform where they can be asked to map one (a leads' channel in Teams leaves it to the default queue).
+ */
+export function leadsChannel(policy: Policy, asksOn: (platform: Platform) => boolean): ChannelRef | undefined {
+  const candidates = [policy.leads_channel, queueById(policy, policy.routing.default_queue)?.channel];
+  return candidates.flatMap((c) => (c ? [parseChannelName(c)] : [])).find((ref) => asksOn(ref.platform));
 }
 
 /**

@@ -39,7 +39,7 @@ export async function offerChannel(deps: CoreDeps, ref: ChannelRef, reason: Offe
  */
 export async function ensureOffer(deps: OnboardingDeps, record: ChannelOnboarding): Promise<ChannelOnboarding> {
   if (record.offer) return record;
-  const leads = leadsChannel(deps.policy);
+  const leads = leadsChannel(deps.policy, (platform) => deps.onboarding.gateway.asksLeadsOn(platform));
   if (!leads) return record;
   return deps.locks.run(onboardingLock(record.channel), async () => {
     const current = (await deps.onboarding.store.get(channelName(record.channel))) ?? record;

@@ -1,5 +1,5 @@
 import { type ByPlatform, pick } from '../delivery/gateway-router.js';
-import type { ChannelRef } from '../model/conversation-ref.js';
+import type { ChannelRef, Platform } from '../model/conversation-ref.js';
 import type { HeldMessage, IntroGateway, LeadsOnboardingGateway, OfferLocation, OnboardingGateway, OnboardingView } from '../ports/onboarding.js';
 
 /**
@@ -11,6 +11,10 @@ export class OnboardingGatewayRouter implements OnboardingGateway {
     private readonly leads: ByPlatform<LeadsOnboardingGateway>,
     private readonly intros: ByPlatform<IntroGateway>,
   ) {}
+
+  asksLeadsOn(platform: Platform): boolean {
+    return this.leads[platform]?.asksLeadsOn(platform) ?? false;
+  }
 
   offer(leads: ChannelRef, view: OnboardingView): Promise<string> {
     return pick(this.leads, leads.platform).offer(leads, view);

@@ -1,5 +1,5 @@
 import type { AccountPolicy } from '../../config/policy-schema.js';
-import type { ChannelRef } from '../model/conversation-ref.js';
+import type { ChannelRef, Platform } from '../model/conversation-ref.js';
 
 /** What brought a channel no account maps to the leads' attention. */
 export type OfferReason = 'joined' | 'shared' | 'message';
@@ -70,6 +70,8 @@ export interface HeldMessage {
 
 /** The conversation with the leads about new channels, in the leads' channel. */
 export interface LeadsOnboardingGateway {
+  /** Whether the leads can be asked (and can map and approve) in a channel of this platform. */
+  asksLeadsOn(platform: Platform): boolean;
   /** Posts the leads' message about a channel in an internal channel; returns its id. */
   offer(leads: ChannelRef, view: OnboardingView): Promise<string>;
   updateOffer(at: OfferLocation, view: OnboardingView): Promise<void>;

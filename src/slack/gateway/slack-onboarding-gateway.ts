@@ -1,4 +1,4 @@
-import type { ChannelRef } from '../../core/model/conversation-ref.js';
+import type { ChannelRef, Platform } from '../../core/model/conversation-ref.js';
 import type { HeldMessage, OfferLocation, OnboardingGateway, OnboardingView } from '../../core/ports/onboarding.js';
 import { clip, escapeMrkdwn } from '../render/mrkdwn.js';
 import { renderHeldMessage, renderOnboardingMessage } from '../render/onboarding-message.js';
@@ -12,6 +12,11 @@ function slackChannel(ref: ChannelRef): string {
 /** The leads' messages about new channels, and the introductions they approve, in Slack. */
 export class SlackOnboardingGateway implements OnboardingGateway {
   constructor(private readonly slack: SlackCaller) {}
+
+  /** The mapping buttons and forms are Slack's. */
+  asksLeadsOn(platform: Platform): boolean {
+    return platform === 'slack';
+  }
 
   async offer(leads: ChannelRef, view: OnboardingView): Promise<string> {
     const res = await this.slack.call<{ ts: string }>('chat.postMessage', { channel: slackChannel(leads), ...renderOnboardingMessage(view), unfurl_links: false });

@@ -1,7 +1,5 @@
 /** Number formats shared by the report, home and digest renderers. */
-export function pct(v: number | undefined): string {
-  return v === undefined ? '–' : `${Math.round(v * 100)}%`;
-}
+export { pct } from '../../core/metrics/percent.js';
 
 /** Change in percentage points against the previous period, with an arrow a reader can scan. */
 export function deltaPts(now: number | undefined, before: number | undefined): string {

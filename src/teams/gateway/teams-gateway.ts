@@ -7,6 +7,7 @@ import type { CsatPrompt, LoopGateway } from '../../core/ports/loop-gateway.js';
 import { CHAT_THREAD } from '../normalize/teams-activity.js';
 import { cardActivity } from '../render/adaptive-card.js';
 import { csatCard, csatThanksCard } from '../render/csat-card.js';
+import { digestActivity } from '../render/digest-card.js';
 import { renderCustomerActivity } from '../render/customer-activity.js';
 import type { ConversationReferences } from './conversation-references.js';
 import type { QueueReferences } from './queue-references.js';
@@ -16,7 +17,7 @@ import type { TeamsSender } from './teams-sender.js';
 /**
  * Delivers the core's customer messages, rating prompts and thank-yous to Teams, each as a reply in the
  * customer's thread through its stored conversation reference; packets of a queue in a Teams channel go
- * through TeamsPackets. The leads' digest stays in Slack (leads_channel is a Slack channel).
+ * through TeamsPackets; the weekly digest goes to a leads_channel in Teams.
  */
 export class TeamsGateway implements ChatGateway, LoopGateway {
   private readonly packets: TeamsPackets;
@@ -24,7 +25,7 @@ export class TeamsGateway implements ChatGateway, LoopGateway {
   constructor(
     private readonly sender: TeamsSender,
     private readonly references: ConversationReferences,
-    queues: QueueReferences,
+    private readonly queues: QueueReferences,
   ) {
     this.packets = new TeamsPackets(sender, queues);
   }
@@ -72,7 +73,8 @@ export class TeamsGateway implements ChatGateway, LoopGateway {
     return this.packets.remind(at, text);
   }
 
-  postDigest(_channel: ChannelRef, _report: ReportView): Promise<void> {
-    throw new Error('the weekly digest goes to leads_channel, a Slack channel');
+  /** The weekly digest in a leads_channel of the vendor's team: a thread of its own. */
+  async postDigest({ channel }: ChannelRef, report: ReportView): Promise<void> {
+    await this.sender.startThread(await this.queues.channel(channel), digestActivity(report));
   }
 }
