@@ -1,12 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, inject, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
 import type { KnowledgeEntry } from '../../src/core/ports/knowledge.js';
 import { useCliSession } from '../cli/cli-session.js';
 import { FakeSlackApi } from '../fakes/fake-slack-api.js';
 import { ACME_CHANNEL, customer, Harness } from './harness.js';
 import { E2E_KNOWLEDGE } from './knowledge.js';
+import { workerRedisUrl } from '../worker-redis.js';
 
 const QUESTION = 'How do I download the audit log as a CSV file?';
 const RESOLUTION = 'Open Admin > Audit log, choose the dates and press Export CSV; the file is emailed to you within 10 minutes.';
@@ -52,7 +53,7 @@ describe('a knowledge change reaches the running bot without a restart', () => {
   it('every instance on one Redis answers from it', async () => {
     const file = knowledgeFile();
     const fake = await FakeSlackApi.start();
-    running = [await Harness.start({ knowledgeFile: file, storeUri: inject('redisUrl'), fake }), await Harness.start({ knowledgeFile: file, storeUri: inject('redisUrl'), fake })];
+    running = [await Harness.start({ knowledgeFile: file, storeUri: workerRedisUrl(), fake }), await Harness.start({ knowledgeFile: file, storeUri: workerRedisUrl(), fake })];
     for (const h of running) expect(await askedByAcme(h)).not.toContain('press Export CSV');
 
     expect(await runCli(['kb', 'approve', GLOBEX_ONLY.id, '--by', 'lead-ana', '--kb', file])).toBe(0);

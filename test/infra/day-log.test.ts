@@ -1,11 +1,12 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, inject, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { newConversation, withTurn } from '../../src/core/conversation/conversation.js';
 import type { ConversationFacts } from '../../src/core/metrics/facts.js';
 import { openStores, type Stores } from '../../src/infra/store/open-stores.js';
 import { storeKeys, utcDay } from '../../src/infra/store/store-keys.js';
+import { workerRedisUrl } from '../worker-redis.js';
 
 const MIN = 60_000;
 const DAY = 24 * 60 * MIN;
@@ -29,7 +30,7 @@ function facts(day: number, i: number, turns: number): ConversationFacts {
 
 describe.each([
   ['SQLite', () => `sqlite://${join(mkdtempSync(join(tmpdir(), 'baton-day-log-')), 'baton.sqlite')}`],
-  ['Redis', () => inject('redisUrl')],
+  ['Redis', () => workerRedisUrl()],
 ])('report facts written by two instances at once on %s', (_name, uri) => {
   it('count every conversation at its latest state, before and after older writes are folded together', async () => {
     const where = uri();

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Keyv from 'keyv';
-import { afterEach, describe, expect, inject, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadPolicy } from '../../src/config/load-policy.js';
 import { buildDeciderWithIndex } from '../../src/core/answer/build-decider.js';
 import { newConversation, withTurn } from '../../src/core/conversation/conversation.js';
@@ -15,6 +15,7 @@ import { KeyvCandidateStore } from '../../src/infra/store/keyv-candidate-store.j
 import { openStores, type Stores } from '../../src/infra/store/open-stores.js';
 import { storeKeys } from '../../src/infra/store/store-keys.js';
 import { E2E_KNOWLEDGE } from '../e2e/knowledge.js';
+import { workerRedisUrl } from '../worker-redis.js';
 
 const LEAD = 'U0LEAD0001';
 const policy = loadPolicy('test/fixtures/e2e/baton.loop.yaml');
@@ -94,7 +95,7 @@ describe('approving a KB candidate', () => {
 describe('a KB approval with several instances on Redis', () => {
   /** One Baton instance's stores and running decider, learning approvals as baton.ts wires it. */
   async function instance() {
-    const stores = await openStores(inject('redisUrl'));
+    const stores = await openStores(workerRedisUrl());
     opened.push(stores);
     const { decider, index } = buildDeciderWithIndex({ policy, kb: E2E_KNOWLEDGE });
     const learned = await stores.approvals.follow(index, await stores.candidates.approvedEntries(), createLogger('silent'));

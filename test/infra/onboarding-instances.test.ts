@@ -1,7 +1,8 @@
-import { afterEach, describe, expect, inject, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { Harness } from '../e2e/harness.js';
 import { botJoins, lead, mapAndIntroduce, NEW_CHANNEL, newcoCustomer, offerFor } from '../e2e/onboarding/onboarding-world.js';
 import { FakeSlackApi } from '../fakes/fake-slack-api.js';
+import { workerRedisUrl } from '../worker-redis.js';
 
 let running: Harness[] = [];
 let fake: FakeSlackApi | undefined;
@@ -16,7 +17,7 @@ describe('a channel mapped in Slack, with two instances on one Redis', () => {
   it('is answered by the other instance as soon as a lead maps it and approves the introduction on one', async () => {
     fake = await FakeSlackApi.start();
     for (const u of [lead, newcoCustomer]) fake.addUser({ id: u.id, team_id: u.teamId, real_name: u.name, name: u.name });
-    const options = { storeUri: inject('redisUrl'), fake, policyFile: 'test/fixtures/e2e/baton.onboard.yaml' };
+    const options = { storeUri: workerRedisUrl(), fake, policyFile: 'test/fixtures/e2e/baton.onboard.yaml' };
     const a = await Harness.start(options);
     const b = await Harness.start(options);
     running = [a, b];

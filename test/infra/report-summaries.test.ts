@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, inject, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { parsePolicy } from '../../src/config/load-policy.js';
 import type { LoopDeps } from '../../src/core/deps.js';
 import { draftRows } from '../../src/core/copilot/draft-figures.js';
@@ -12,6 +12,7 @@ import { outcomeRules } from '../../src/core/metrics/outcomes.js';
 import { buildReport, type ReportRequest, type ReportView } from '../../src/core/metrics/report.js';
 import type { TriggerType } from '../../src/core/model/decision.js';
 import { openStores, type Stores } from '../../src/infra/store/open-stores.js';
+import { workerRedisUrl } from '../worker-redis.js';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -109,7 +110,7 @@ async function expectSameAsStraightforward(s: Stores, now: number): Promise<Map<
 
 describe.each([
   ['SQLite', () => `sqlite://${join(mkdtempSync(join(tmpdir(), 'baton-summaries-')), 'baton.sqlite')}`],
-  ['Redis', () => inject('redisUrl')],
+  ['Redis', () => workerRedisUrl()],
 ])('report day summaries on %s', (_name, uri) => {
   it('give the report the straightforward computation gives, before and after facts and time move on', async () => {
     const where = uri();

@@ -1,10 +1,11 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, inject, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { newConversation } from '../../src/core/conversation/conversation.js';
 import { claim, type Escalation } from '../../src/core/escalation/escalation.js';
 import { openStores, type Stores } from '../../src/infra/store/open-stores.js';
+import { workerRedisUrl } from '../worker-redis.js';
 
 const opened: Stores[] = [];
 async function open(uri: string): Promise<Stores> {
@@ -83,7 +84,7 @@ describe('SQLite store (the embedded default)', () => {
 
 describe('Redis store (several Baton instances)', () => {
   it('gives racing claims from two instances exactly one winner', async () => {
-    const [a, b] = [await open(inject('redisUrl')), await open(inject('redisUrl'))];
+    const [a, b] = [await open(workerRedisUrl()), await open(workerRedisUrl())];
     for (let i = 0; i < 20; i++) {
       const id = `E-R${Date.now()}-${i}`;
       await a.escalations.create(escalation(id));
@@ -94,14 +95,14 @@ describe('Redis store (several Baton instances)', () => {
   });
 
   it('acts on a delivery once even when two instances receive it', async () => {
-    const [a, b] = [await open(inject('redisUrl')), await open(inject('redisUrl'))];
+    const [a, b] = [await open(workerRedisUrl()), await open(workerRedisUrl())];
     const key = `msg:slack:C1:${Date.now()}.0001`;
     const results = await Promise.all([a.once.claimOnce(key, 60_000), b.once.claimOnce(key, 60_000), a.once.claimOnce(key, 60_000)]);
     expect(results.filter(Boolean)).toHaveLength(1);
   });
 
   it('shares conversations between instances', async () => {
-    const [a, b] = [await open(inject('redisUrl')), await open(inject('redisUrl'))];
+    const [a, b] = [await open(workerRedisUrl()), await open(workerRedisUrl())];
     const conv = newConversation({ platform: 'slack', channel: 'C9', thread: `${Date.now()}.5` }, 'acme', 1);
     await a.conversations.put(conv);
     expect(await b.conversations.get(conv.key)).toMatchObject({ accountId: 'acme' });
@@ -111,7 +112,7 @@ describe('Redis store (several Baton instances)', () => {
 describe('Redis locks', () => {
   it('hold for work that outlasts one lease, so a second instance waits its turn', async () => {
     const { RedisLocks } = await import('../../src/infra/locks/redis-locks.js');
-    const [a, b] = [await open(inject('redisUrl')), await open(inject('redisUrl'))];
+    const [a, b] = [await open(workerRedisUrl()), await open(workerRedisUrl())];
     const lockA = new RedisLocks(a.backend.redis!, 300);
     const lockB = new RedisLocks(b.backend.redis!, 300);
     const order: string[] = [];

@@ -2,7 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, inject, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ACTION } from '../../src/core/model/actions.js';
 import { ACME_CHANNEL, ana, ben, customer, Harness } from '../e2e/harness.js';
 import { FakeSlackApi } from '../fakes/fake-slack-api.js';
@@ -10,6 +10,7 @@ import { messageEvent } from '../fakes/slack-event-payloads.js';
 import { slackTs } from '../fakes/slack-ids.js';
 import { sendEvent } from '../fakes/slack-request.js';
 import { freePort, startRedisServer } from '../global-redis.js';
+import { workerRedisUrl } from '../worker-redis.js';
 
 const QUESTION = 'How do I invite a teammate?';
 const SUPPORT = 'C0SUPPORT1';
@@ -26,7 +27,7 @@ afterEach(async () => {
 });
 
 /** Two Baton processes' worth of Baton (each its own stores, limiters and HTTP port) on one Redis and one Slack. */
-async function twoInstances(storeUri = inject('redisUrl')): Promise<[Harness, Harness]> {
+async function twoInstances(storeUri = workerRedisUrl()): Promise<[Harness, Harness]> {
   fake = await FakeSlackApi.start();
   const a = await Harness.start({ storeUri, fake });
   const b = await Harness.start({ storeUri, fake });
