@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
@@ -28,11 +28,16 @@ const csv = `id,question,answer,topic,escalated,reopened
 `;
 
 describe('baton kb stats', () => {
-  it('names the line of a knowledge file that is not JSON, exit 1', async () => {
+  it('names the line of a knowledge file that is not JSON, exit 1, and imports nothing into it', async () => {
     const kb = join(cli.dir, 'kb.jsonl');
     writeFileSync(kb, '{"id":"a","kind":"conversation","question":"q","answer":"a"}\nnot json\n');
     expect(await runCli(['kb', 'stats', '--kb', kb, '--config', 'config/baton.yaml'])).toBe(1);
     expect(cli.err).toContain(`${kb}:2: knowledge entry: not valid JSON`);
+    const records = join(cli.dir, 'new.jsonl');
+    writeFileSync(records, '{"id":"b","question":"How do I export?","answer":"Reports, then Export."}\n');
+    expect(await runCli(['kb', 'ingest', '--quiet', '--kb', kb, '--config', 'config/baton.yaml', records])).toBe(1);
+    expect(cli.err).toContain(`${kb}:2: knowledge entry: not valid JSON`);
+    expect(readFileSync(kb, 'utf8')).toBe('{"id":"a","kind":"conversation","question":"q","answer":"a"}\nnot json\n');
   });
 
   it('counts per topic how many past tickets needed a person and why, and flags hidden complexity', async () => {

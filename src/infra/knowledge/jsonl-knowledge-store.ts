@@ -25,7 +25,7 @@ export class JsonlKnowledgeStore implements KnowledgeStore {
    */
   async upsert(entries: Iterable<KnowledgeEntry> | AsyncIterable<KnowledgeEntry>): Promise<Counts> {
     const existing = new Map<string, string>();
-    for await (const line of existingLines(this.file)) existing.set((JSON.parse(line) as KnowledgeEntry).id, line);
+    for await (const [line, n] of existingLines(this.file)) existing.set(parseEntry(this.file, line, n).id, line);
     const counts: Counts = { added: 0, updated: 0, unchanged: 0 };
     mkdirSync(dirname(this.file), { recursive: true });
     const tmp = `${this.file}.tmp-${process.pid}`;
@@ -49,9 +49,27 @@ export class JsonlKnowledgeStore implements KnowledgeStore {
   }
 }
 
-async function* existingLines(file: string): AsyncGenerator<string> {
+/** The file's non-blank lines, each with its line number. */
+async function* existingLines(file: string): AsyncGenerator<[string, number]> {
   if (!existsSync(file)) return;
-  for await (const line of createInterface({ input: createReadStream(file), crlfDelay: Infinity })) if (line.trim() !== '') yield line;
+  let n = 0;
+  for await (const line of createInterface({ input: createReadStream(file), crlfDelay: Infinity })) {
+    n++;
+    if (line.trim() !== '') yield [line, n];
+  }
+}
+
+function lineProblem(file: string, line: number, err: unknown): ConfigProblem {
+  return { file, line, key: 'knowledge entry', message: `not valid JSON (${(err as Error).message}); fix or remove the line (baton kb ingest writes one entry a line)` };
+}
+
+/** One line of a knowledge file; a line that is not JSON is a ConfigError naming the file and line. */
+function parseEntry(file: string, line: string, n: number): KnowledgeEntry {
+  try {
+    return JSON.parse(line) as KnowledgeEntry;
+  } catch (err) {
+    throw new ConfigError([lineProblem(file, n, err)]);
+  }
 }
 
 /**
@@ -70,7 +88,7 @@ export function loadKnowledge(file: string): KnowledgeEntry[] {
       try {
         entries.push(JSON.parse(l) as KnowledgeEntry);
       } catch (err) {
-        if (problems.length < 5) problems.push({ file, line: i + 1, key: 'knowledge entry', message: `not valid JSON (${(err as Error).message}); write the file with baton kb ingest` });
+        if (problems.length < 5) problems.push(lineProblem(file, i + 1, err));
       }
     });
   if (problems.length > 0) throw new ConfigError(problems);
