@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadPolicy } from '../config/load-policy.js';
 import { buildDecider } from '../core/answer/build-decider.js';
@@ -41,6 +41,7 @@ export const triageReplayCommand: CliCommand = {
     });
     if (positionals.length !== 1) throw new UsageError('name one JSONL file of tickets');
     const file = positionals[0]!;
+    if (!existsSync(file)) throw new UsageError(`no such file: ${file}`);
     const paths = cliPaths(values);
     const kb = [...loadKnowledge(paths.kb), ...loadDocs(paths.docs, createLogger('silent'))];
     const policy = loadPolicy(paths.config);

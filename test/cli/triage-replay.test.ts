@@ -43,5 +43,8 @@ describe('baton triage', () => {
     expect(cli.out).toMatch(/triage/);
     expect(await runCli(['triage'])).toBe(2);
     expect(cli.err).toMatch(/Usage: npm run baton -- triage/);
+    const missing = join(cli.dir, 'no-such-tickets.jsonl');
+    expect(await runCli(['triage', missing])).toBe(2);
+    expect(cli.err).toContain(`baton triage: no such file: ${missing}`);
   });
 });
