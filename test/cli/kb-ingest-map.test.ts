@@ -42,6 +42,8 @@ describe('kb ingest --map: any CSV, TSV, JSON or JSONL', () => {
     const kb = join(cli.dir, 'kb.jsonl');
     expect(await runCli(['kb', 'ingest', '--quiet', '--kb', kb, '--map', 'question=0,topic=1', '--records', 'train', json])).toBe(0);
     expect((await entries(kb)).map((e) => e.topic)).toEqual(['translate', 'balance']);
+    expect(await runCli(['kb', 'ingest', '--quiet', '--kb', kb, '--map', 'question=0,topic=1', '--records', 'trian', json])).toBe(0);
+    expect(cli.out).toMatch(/1 {2}no records under the --records keys \(trian\)/);
     expect(await runCli(['kb', 'ingest', '--quiet', '--kb', kb, json])).toBe(0);
     expect(cli.out).toMatch(/3 {2}a list, not a record \(name its columns with --map, e\.g\. question=0,topic=1\)/);
   });

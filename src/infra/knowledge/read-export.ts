@@ -97,7 +97,9 @@ export async function* readExport(file: string, opts: ReadOptions = {}, side: Si
     return;
   }
   const keys = (k: string) => (opts.records ? opts.records.includes(k) : !(SIDELOAD_KEYS as readonly string[]).includes(k));
+  let read = 0;
   for await (const raw of rawRecords(file, opts, keys)) {
+    read++;
     if ('error' in raw) {
       yield { skipped: raw.error, where: raw.where };
       continue;
@@ -113,6 +115,8 @@ export async function* readExport(file: string, opts: ReadOptions = {}, side: Si
     const r = toEntry(toTicket(raw.rec as Record<string, unknown>, side, opts.map), basename(file));
     yield 'entry' in r ? r : { skipped: r.skipped, where: raw.where };
   }
+  // A mistyped --records key would otherwise read nothing and report nothing wrong.
+  if (read === 0 && opts.records && ext === '.json') yield { skipped: `no records under the --records keys (${opts.records.join(', ')})`, where: file };
 }
 
 /** Reads a Slack workspace export folder: one entry per support thread. */
