@@ -59,7 +59,7 @@ describe('starting Baton with bad settings', () => {
     const tokenOnly = await start({ BATON_CONFIG: 'config/baton.yaml', SLACK_BOT_TOKEN: 'xoxb-1' });
     expect(tokenOnly.code).not.toBe(0);
     expect(tokenOnly.stderr).toContain('SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode');
-  });
+  }, 60_000); // two starts of the compiled Baton: on a loaded machine each can take well over 10 s
 
   it('with BATON_PLAYGROUND=0 and no Slack settings, names them all instead of opening the playground', async () => {
     const { code, stderr } = await start({ BATON_CONFIG: 'config/baton.yaml', BATON_PLAYGROUND: '0' });
