@@ -53,7 +53,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
 }
 
 /** Settings whose presence means a real Slack or Teams install is meant, so the playground stays off. */
-const PLATFORM_SETTINGS = ['SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET', 'TEAMS_APP_ID', 'TEAMS_APP_PASSWORD'] as const;
+const PLATFORM_SETTINGS = ['SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET', 'TEAMS_APP_ID', 'TEAMS_APP_PASSWORD', 'TEAMS_APP_TENANT_ID'] as const;
 
 export type StartMode = 'slack' | 'playground';
 

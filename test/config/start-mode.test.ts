@@ -27,6 +27,7 @@ describe('what npm start opens', () => {
 
   it('treats a Teams setting alone as an install, so the missing Slack settings are named', () => {
     expect(() => loadSettings({ ...POLICY, TEAMS_APP_PASSWORD: 'secret' })).toThrow(SettingsError);
+    expect(() => loadSettings({ ...POLICY, TEAMS_APP_TENANT_ID: '8f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b' })).toThrow(SettingsError);
   });
 
   it('rejects a BATON_PLAYGROUND that is neither 0 nor 1, naming it', () => {
