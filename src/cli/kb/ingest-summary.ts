@@ -6,7 +6,7 @@ const preview = (s: string | undefined, n = 70) => (s === undefined ? '-' : s.le
 export function formatSummary(s: IngestSummary): string {
   const verb = s.dryRun ? 'Would import' : 'Imported';
   const lines = [
-    `${verb} ${s.files} file(s): ${s.read} record(s) read; ${s.added} ${s.dryRun ? 'to add' : 'added'}, ${s.updated} ${s.dryRun ? 'to update' : 'updated'}, ${s.unchanged} unchanged.`,
+    `${verb} ${s.files} file(s): ${s.read} record(s) kept; ${s.added} ${s.dryRun ? 'to add' : 'added'}, ${s.updated} ${s.dryRun ? 'to update' : 'updated'}, ${s.unchanged} unchanged.`,
   ];
   if (s.neededHuman.size > 0) lines.push(`Needed a person: ${[...s.neededHuman].map(([why, n]) => `${n} ${why}`).join(', ')}.`);
   if (s.learningCopies > 0) {
