@@ -64,7 +64,7 @@ describe('kb ingest --map: any CSV, TSV, JSON or JSONL', () => {
     const csv = write('t.csv', 'q,t\nwhere is my refund,refund\n');
     const kb = join(cli.dir, 'kb.jsonl');
     expect(await runCli(['kb', 'ingest', '--quiet', '--dry-run', '--kb', kb, '--map', 'question=q,topic=t', csv])).toBe(0);
-    expect(cli.out).toMatch(/Would import 1 file\(s\): 1 record\(s\) read; 1 to add/);
+    expect(cli.out).toMatch(/Would import 1 file\(s\): 1 record\(s\) kept; 1 to add/);
     expect(cli.out).toMatch(/\[example, topic refund\]\n\s+question: where is my refund/);
     expect(await entries(kb)).toEqual([]);
   });
