@@ -142,7 +142,7 @@ export class InboxWorker {
       held.add(item, recovered);
       return;
     }
-    const group = new HeldGroup(item.lane, holdMs, this.options.clock ?? systemClock, this.options.wake ?? timerWake, this.options.standsAlone);
+    const group = new HeldGroup(item.lane, holdMs, this.options.clock ?? systemClock, this.options.wake ?? timerWake, this.lookAlone());
     if (holdMs > 0) this.open.set(item.lane, group);
     group.add(item, recovered);
     const previous = this.lanes.get(item.lane) ?? Promise.resolve();
@@ -178,6 +178,18 @@ export class InboxWorker {
   private requeue(items: InboxItem[]): void {
     if (this.stopped) return;
     for (const item of items) if (!this.taken.has(item.id)) this.queue(item, true);
+  }
+
+  /** The look at a group's first message waits for a burst to ease, like a decision: acknowledging comes first. */
+  private lookAlone(): StandsAlone | undefined {
+    const standsAlone = this.options.standsAlone;
+    return (
+      standsAlone &&
+      (async (item) => {
+        await this.burst.clear();
+        return standsAlone(item);
+      })
+    );
   }
 
   /** A free slot, once a burst of events lets decisions start (IntakeBurst). */
