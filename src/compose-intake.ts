@@ -17,12 +17,10 @@ const CONCURRENCY = 64;
 /** Internal messages (packets, alerts) are retried at least this often, forever. */
 const MAX_BACKOFF_MS = 30_000;
 
-/** A customer-channel message waits for the ones sent right after it; a button press is acted on at once. */
-function isMessageItem(item: InboxItem): boolean {
-  return (item.payload as { kind?: unknown } | null)?.kind === 'message';
-}
-
-/** The text and channel of a held customer message, from either platform's inbox payload. */
+/**
+ * The text and channel of a customer-channel message, from either platform's inbox payload: it waits for
+ * the ones sent right after it; a button press (no message) is acted on at once.
+ */
 function heldMessage(item: InboxItem): { text: string; ref: InboundMessage['ref'] } | undefined {
   if (isTeamsItem(item)) return item.payload.kind === 'message' ? item.payload.message : undefined;
   const payload = item.payload as SlackInboxPayload;
@@ -64,7 +62,7 @@ export async function composeIntake(env: Env, core: CoreDeps, slack: Omit<SlackD
       maxDepth: env.BATON_MAX_BACKLOG,
       concurrency: CONCURRENCY,
       onDepth: (d) => metrics.intakeBacklog(d),
-      holdMs: (item) => (isMessageItem(item) ? holdMs : 0),
+      holdMs: (item) => (heldMessage(item) ? holdMs : 0),
       standsAlone: async (item) => {
         const message = heldMessage(item);
         return message ? standsAlone(core, message) : true;

@@ -1,4 +1,5 @@
 import type { Decision, PacketTrigger } from '../model/decision.js';
+import { pct } from '../metrics/percent.js';
 
 const TRIGGER_TEXT: Record<PacketTrigger, string> = {
   human_button: 'The customer pressed "Talk to a person".',
@@ -28,8 +29,6 @@ export const TRIGGER_LABELS: Record<PacketTrigger, string> = {
 export function describeTrigger(trigger: PacketTrigger, decision: Decision): string {
   return `${TRIGGER_TEXT[trigger]} Rule: ${decision.rule}.`;
 }
-
-const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 /** The signals behind a decision, as short label/value pairs for the packet. */
 export function signalLines(d: Decision): { label: string; value: string }[] {
