@@ -5,6 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { newConversation, withTurn } from '../../src/core/conversation/conversation.js';
 import type { ConversationFacts } from '../../src/core/metrics/facts.js';
 import { openStores, type Stores } from '../../src/infra/store/open-stores.js';
+import { ProcessSequence } from '../../src/infra/store/day-sequence.js';
+import { KeyvDayLog } from '../../src/infra/store/keyv-day-log.js';
 import { storeKeys, utcDay } from '../../src/infra/store/store-keys.js';
 import { workerRedisUrl } from '../worker-redis.js';
 
@@ -71,6 +73,29 @@ describe.each([
     const seen = await reader.facts.conversationsCreated(day, day + DAY);
     expect(seen.map((c) => c.key).sort()).toEqual(threads.map((c) => c.key).sort());
     expect(await reader.facts.conversations.heads([day])).toEqual([threads.length - 1]);
+  });
+});
+
+describe('a report slot whose write failed after taking its number', () => {
+  it('holds folding back only while its write could still land, then is passed over', async () => {
+    const where = `sqlite://${join(mkdtempSync(join(tmpdir(), 'baton-day-log-')), 'baton.sqlite')}`;
+    const stores = await open(where);
+    let now = Date.UTC(2024, 4, 1);
+    const log = new KeyvDayLog<ConversationFacts>(stores.backend.keyv, stores.locks, new ProcessSequence(where), 'facts-conv-day', () => now);
+    const day = Date.UTC(2024, 4, 1);
+    const folded = () => stores.backend.keyv.get(storeKeys.logFolded('facts-conv-day', utcDay(day)));
+    // Slot 0 is numbered and never written, as when the store refused that write; 40 writes follow it.
+    await log.nextSlot(day, 'lost', null);
+    for (let i = 0; i < 40; i++) await log.append(day, facts(day, i, 1).key, facts(day, i, 1));
+
+    expect(await log.list(day, day + DAY)).toHaveLength(40);
+    expect(await folded()).toBeUndefined();
+
+    now += 61_000;
+    expect(await log.list(day, day + DAY)).toHaveLength(40);
+    expect(await folded()).toBe(41);
+    await log.append(day, facts(day, 40, 1).key, facts(day, 40, 1));
+    expect(await log.list(day, day + DAY)).toHaveLength(41);
   });
 });
 

@@ -8,6 +8,11 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const FIRST_PROBE = 8;
 /** A day with this many slots not yet folded into its base is folded on the next read. */
 const FOLD_AT = 32;
+/**
+ * A slot still empty this long after a reader first met it, with slots after it written, belongs to a
+ * write that failed after taking its number (store writes give up within seconds): folding moves past it.
+ */
+const GAP_ABANDONED_MS = 60_000;
 /** KeyvSqlite matches getMany results to keys pairwise: large batches cost quadratic time. */
 const BATCH = 256;
 
@@ -36,11 +41,15 @@ interface Probe<T> {
  * day's report must be classified again.
  */
 export class KeyvDayLog<T> {
+  /** When this process first met each empty slot it could not fold past (see GAP_ABANDONED_MS). */
+  private readonly gapsSeen = new Map<string, number>();
+
   constructor(
     private readonly keyv: Keyv,
     private readonly locks: Locks,
     private readonly sequence: DaySequence,
     private readonly name: DayLogName,
+    private readonly now: () => number = Date.now,
   ) {}
 
   private readonly base = (day: string) => storeKeys.logBase(this.name, day);
@@ -109,12 +118,11 @@ export class KeyvDayLog<T> {
     }
   }
 
-  /** Folds the day's first run of consecutive slots into its base, unless another reader just did. */
+  /** Folds the day's slots up to the first empty one still awaited, unless another reader just did. */
   private async fold(p: Probe<T>, items: Map<string, T>): Promise<void> {
-    const run = p.slots.indexOf(undefined);
-    const count = run < 0 ? p.slots.length : run;
+    const count = this.foldable(p);
     if (count === 0) return;
-    // Later slots (after a gap) stay where they are: their values are newer than what is folded.
+    // Later slots (after an awaited gap) stay where they are: their values are newer than what is folded.
     const kept = new Map(items);
     for (const s of p.slots.slice(count)) if (s && s[1] !== null) kept.delete(s[0]);
     await this.locks.run(this.base(p.day), async () => {
@@ -123,6 +131,21 @@ export class KeyvDayLog<T> {
       await this.keyv.set(this.foldedKey(p.day), p.folded + count);
       await this.keyv.deleteMany(Array.from({ length: count }, (_, i) => this.slot(p.day, p.folded + i)));
     });
+    for (let i = 0; i < count; i++) this.gapsSeen.delete(this.slot(p.day, p.folded + i));
+  }
+
+  /** How many leading slots may be folded: up to the first gap whose write may still land. */
+  private foldable(p: Probe<T>): number {
+    const now = this.now();
+    let count = p.slots.length;
+    p.slots.forEach((slot, i) => {
+      if (slot !== undefined) return;
+      const key = this.slot(p.day, p.folded + i);
+      const seen = this.gapsSeen.get(key) ?? now;
+      this.gapsSeen.set(key, seen);
+      if (now - seen < GAP_ABANDONED_MS) count = Math.min(count, i);
+    });
+    return count;
   }
 
   /** Each day's folded count and the slots after it, read in rounds until a round finds none. */
