@@ -88,6 +88,9 @@ describe('the playground adapter', () => {
     const report = await call('/api/report?days=abc');
     expect(report.status).toBe(400);
     expect(report.json.error).toBe('days must be a whole number of days, like 30 (got "abc").');
+    const year = await call('/api/report?period=year');
+    expect(year.status).toBe(400);
+    expect(year.json.error).toContain('"year" is neither a period (7d, 30d, 90d, quarter)');
     expect((await call('/healthz')).json.status).toBe('ok');
     expect((await call('/readyz')).json).toEqual({ status: 'ready', checks: { store: 'ok' } });
   });

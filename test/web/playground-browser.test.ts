@@ -93,5 +93,11 @@ describe('the playground in a browser', () => {
     expect(await page.locator('.chart').textContent()).toContain('Escalation rate');
     await expect.poll(() => page.locator('[aria-label="Weekly review"]').textContent()).toContain('1 tagged escalation');
     await snap(page, '07-report-chart');
+
+    // The quarter so far, as `/baton report quarter` gives it; the export covers the days since it began.
+    await page.getByLabel('Report period').selectOption('This quarter');
+    await expect.poll(() => page.locator('[aria-label="Report"] h2').textContent()).toMatch(/^Report: Q[1-4] \d{4} to date$/);
+    expect(await page.locator('.chart').getAttribute('aria-label')).toMatch(/Q[1-4] \d{4} to date$/);
+    expect(await page.getByRole('link', { name: 'Download CSV' }).getAttribute('href')).toMatch(/^\/api\/export\.csv\?days=\d+$/);
   });
 });

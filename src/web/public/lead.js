@@ -25,7 +25,7 @@ function counts(title, rows) {
 
 /** The lead's view: the report and its chart, the weekly review with knowledge-base candidates, the export. */
 export function leadView() {
-  const period = h('select', { 'aria-label': 'Report period' }, [7, 30, 90].map((d) => h('option', { value: d }, `Last ${d} days`)));
+  const period = h('select', { 'aria-label': 'Report period' }, [...[7, 30, 90].map((d) => h('option', { value: d }, `Last ${d} days`)), h('option', { value: 'quarter' }, 'This quarter')]);
   const report = h('section', { class: 'card', 'aria-label': 'Report' }, h('h2', {}, 'Report'));
   const review = h('section', { class: 'card', 'aria-label': 'Weekly review' }, h('h2', {}, 'Weekly review'));
   const exportLinks = h('p', {});
@@ -35,10 +35,12 @@ export function leadView() {
       h('section', { class: 'card', 'aria-label': 'Export' }, h('h2', {}, 'Training export'), h('p', { class: 'sub' }, 'Closed, tagged escalations and copilot drafts a specialist edited, personal data redacted.'), exportLinks))));
 
   async function loadReport() {
-    const days = period.value;
-    const res = await fetch(`/api/report?days=${days}`).then((r) => r.json());
+    const quarter = period.value === 'quarter';
+    const res = await fetch(`/api/report?${quarter ? 'period=quarter' : `days=${period.value}`}`).then((r) => r.json());
     const { current: f, queues } = res.report;
-    report.replaceChildren(h('h2', {}, `Report: last ${days} days`),
+    // The export takes whole days: for the quarter, the days since it began.
+    const days = quarter ? Math.max(1, Math.ceil((Date.now() - res.report.start) / 86_400_000)) : period.value;
+    report.replaceChildren(h('h2', {}, `Report: ${res.label}`),
       h('div', { class: 'figures' },
         figure(String(f.matters), 'conversations'), figure(pct(f.escalationRate), 'escalation rate'), figure(pct(f.batonResolutionRate), 'resolved by Baton'),
         figure(pct(f.csat.score), `CSAT (${f.csat.rated} rated)`), figure(String(res.report.breaches.current), 'SLA breaches'),

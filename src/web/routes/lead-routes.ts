@@ -6,7 +6,7 @@ import { loadTrainingExport } from '../../core/feedback/load-export.js';
 import { loadReview } from '../../core/feedback/weekly-review.js';
 import { loadReport } from '../../core/metrics/load-report.js';
 import { parseReportArgs } from '../../core/metrics/report-command.js';
-import { chartTitle } from '../../core/metrics/report-period.js';
+import { chartTitle, periodLabel } from '../../core/metrics/report-period.js';
 import type { HttpServer } from '../../http/http-server.js';
 import { trendChartSvg } from '../../infra/chart/trend-chart-svg.js';
 import { escalationBody } from '../normalize.js';
@@ -15,14 +15,15 @@ import { PLAYGROUND_STAFF } from '../playground-policy.js';
 import { readJson, sendJson } from './json-io.js';
 
 /**
- * The query's words, as the slash command would take them: `?days=30&category=billing` is `30d billing`.
- * A `days` that is not a whole number is an error in the query's own terms, not in the command's.
+ * The query's words, as the slash command would take them: `?days=30&category=billing` is `30d billing`,
+ * `?period=quarter` is `quarter`. A `days` that is not a whole number is an error in the query's own
+ * terms, not in the command's.
  */
 function words(url: string | undefined): { ok: true; words: string[] } | { ok: false; error: string } {
   const q = new URL(url ?? '/', 'http://localhost').searchParams;
   const days = q.get('days');
   if (days && !/^\d+$/.test(days)) return { ok: false, error: `days must be a whole number of days, like 30 (got "${days}").` };
-  return { ok: true, words: [days ? `${days}d` : '', q.get('category') ?? ''].filter(Boolean) };
+  return { ok: true, words: [days ? `${days}d` : '', q.get('period') ?? '', q.get('category') ?? ''].filter(Boolean) };
 }
 
 const APPROVE_REFUSAL = {
@@ -43,7 +44,7 @@ export function serveLeadRoutes(server: HttpServer, ctx: PlaygroundContext): voi
     if (!parsed.ok) return sendJson(res, 400, { error: parsed.error });
     const report = await loadReport(core, parsed.request);
     const title = chartTitle(report.request, report.start);
-    sendJson(res, 200, { report, chart: { title, svg: trendChartSvg(title, report.series) } });
+    sendJson(res, 200, { report, label: periodLabel(report.request, report.start), chart: { title, svg: trendChartSvg(title, report.series) } });
   });
 
   server.route('GET', '/api/review', async (_req, res) => sendJson(res, 200, await loadReview(core)));
