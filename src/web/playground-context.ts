@@ -1,10 +1,13 @@
 import type { LoopDeps } from '../core/deps.js';
 import type { PlaygroundFeed } from './feed.js';
+import type { PlaygroundIntake } from './playground-intake.js';
 
 /** What the playground's routes work with: the real core, and the feed the pages watch. */
 export interface PlaygroundContext {
   core: LoopDeps;
   feed: PlaygroundFeed;
+  /** Where customers' messages go to be decided, grouped as the policy says. */
+  intake: PlaygroundIntake;
   /** Empties the playground's store and its pages. */
   reset(): Promise<void>;
 }

@@ -20,6 +20,7 @@ import type { Stores } from '../infra/store/open-stores.js';
 import { probeStore } from '../infra/store/store-probe.js';
 import { openUsableStores } from '../startup/usable-store.js';
 import { PlaygroundFeed } from './feed.js';
+import { playgroundIntake } from './playground-intake.js';
 import type { PlaygroundContext } from './playground-context.js';
 import { playgroundPolicy } from './playground-policy.js';
 import { emptyStore } from './reset-store.js';
@@ -94,15 +95,17 @@ export async function startPlayground(opts: PlaygroundOptions): Promise<RunningP
   const runner = new DeliveryRunner(core, { deadlineMs: env.BATON_DELIVERY_DEADLINE_SECONDS * 1000, maxBackoffMs: MAX_BACKOFF_MS });
   core.deliveries = runner;
   const scheduler = loopScheduler(core);
+  const intake = playgroundIntake(core, feed, log);
   const reset = async () => {
-    // A delivery under way would write its conversation back into the emptied store.
+    // A decision or delivery under way would write its conversation back into the emptied store.
+    await intake.idle();
     await runner.idle();
     await emptyStore(stores.backend);
     feed.clear();
     log.info({}, 'playground reset: store and pages emptied');
   };
   const server = new HttpServer(log.child({ component: 'http' }));
-  servePlayground(server, { core, feed, reset });
+  servePlayground(server, { core, feed, intake, reset });
   addHealthRoutes(server, [{ name: 'store', check: () => probeStore(stores.backend.keyv) }]);
   const port = await listenOrClose(server, env.PORT, stores, env.BATON_PLAYGROUND_HOST);
   scheduler.start();
@@ -116,6 +119,7 @@ export async function startPlayground(opts: PlaygroundOptions): Promise<RunningP
       feed.closeStreams();
       await server.close();
       await scheduler.stop();
+      await intake.stop();
       await runner.stop(STOP_GRACE_MS);
       await stores.close();
     },

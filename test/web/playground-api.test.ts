@@ -67,6 +67,22 @@ describe('the playground adapter', () => {
     expect((await ask('How do I invite a teammate?')).status).toBe(200);
   });
 
+  it('decides a greeting and the question sent right after it as one request, as a shared channel would', async () => {
+    const p = await start();
+    const greeting = await ask('hi');
+    const thread = greeting.json.thread as string;
+    await call('/api/messages', { account: 'acme', customer: 'web-acme-alex', text: 'How do I invite a teammate?', thread });
+    const whyOf = (id: unknown) => p.feed.find((e) => e.type === 'why' && e.messageId === id) as { why: { outcome: string } } | undefined;
+    const question = p.feed.find((e) => e.type === 'message' && e.role === 'customer' && e.thread === thread && e.id !== greeting.json.id)!;
+    // The greeting is held for the window; the question joins it and both are decided together.
+    const whys = await vi.waitFor(() => [whyOf(greeting.json.id)!, whyOf((question as { id: string }).id)!].map((w) => w.why), { timeout: 15_000 });
+    expect(whys[0]).toEqual(whys[1]);
+    expect(whys[0]!.outcome).toMatch(/^Answered/);
+    await vi.waitFor(async () => expect((await p.core.conversations.get(conversationKey({ platform: 'web', channel: 'acme', thread })))?.outbox).toEqual([]));
+    const answers = (await p.core.conversations.get(conversationKey({ platform: 'web', channel: 'acme', thread })))!.turns.filter((t) => t.role === 'bot');
+    expect(answers).toHaveLength(1);
+  });
+
   it('names each missing close tag, and refuses a second close', async () => {
     await start();
     await ask('Can I talk to a human please?');

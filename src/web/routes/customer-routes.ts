@@ -1,5 +1,4 @@
 import { csatRefusal, talkToHumanRefusal } from '../../core/copy/refusals.js';
-import { handleMessage } from '../../core/conversation/handle-message.js';
 import { requestHuman } from '../../core/conversation/request-human.js';
 import { rateConversation } from '../../core/feedback/csat.js';
 import type { HttpServer } from '../../http/http-server.js';
@@ -19,7 +18,7 @@ function placeOf(key: string): { room: string; thread: string } | undefined {
 
 /** What a customer does in their room: ask, press "Talk to a person", vote on an answer, rate. Each goes to the core's own use case. */
 export function serveCustomerRoutes(server: HttpServer, ctx: PlaygroundContext): void {
-  const { core, feed } = ctx;
+  const { core, feed, intake } = ctx;
 
   server.route('POST', '/api/messages', async (req, res) => {
     const body = await readJson(req, res, customerMessageBody);
@@ -29,9 +28,8 @@ export function serveCustomerRoutes(server: HttpServer, ctx: PlaygroundContext):
     const { message } = normalized;
     const { channel: room, thread } = message.ref;
     feed.push({ type: 'message', room, thread, id: message.id, role: 'customer', author: message.author.name ?? message.author.id, at: message.at, html: markdownToHtml(message.text) });
-    const outcome = await handleMessage(core, message);
-    feed.push({ type: 'why', room, thread, messageId: message.id, why: whyOf(outcome) });
-    sendJson(res, 200, { id: message.id, thread, outcome: outcome.kind });
+    await intake.take(message);
+    sendJson(res, 200, { id: message.id, thread });
   });
 
   server.route('POST', '/api/talk-to-human', async (req, res) => {
