@@ -45,7 +45,7 @@ export function openTeams(settings: TeamsSettings, policy: Policy, stores: Store
   const references = new ConversationReferences(stores.backend.keyv);
   const queues = new QueueReferences(stores.backend.keyv, policy.vendor.teams_tenant_ids, `28:${settings.appId}`);
   return {
-    gateway: new TeamsGateway(sender, references, queues),
+    gateway: new TeamsGateway(sender, references, queues, teamsLog),
     intros: new TeamsIntroGateway(sender, references),
     serve(server, core, intake, metrics) {
       const take = async (item: InboxItem) => {

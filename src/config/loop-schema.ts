@@ -3,7 +3,24 @@ import { WEEKDAYS } from '../core/timers/weekday.js';
 import { ianaTimeZone } from './hours-schema.js';
 
 /** Slack user ids (U… or W… on Enterprise Grid). */
-export const userId = z.string().regex(/^[UW][A-Z0-9]+$/, 'a Slack user id such as U0123ABCD');
+const userId = z.string().regex(/^[UW][A-Z0-9]+$/, 'a Slack user id such as U0123ABCD');
+
+const entraObjectId = z.guid();
+
+/** The Microsoft Entra object id of a queue lead written `teams:<object id>`; undefined for any other entry. */
+export function teamsLeadId(lead: string): string | undefined {
+  const id = lead.startsWith('teams:') ? lead.slice('teams:'.length) : undefined;
+  return id !== undefined && entraObjectId.safeParse(id).success ? id : undefined;
+}
+
+/**
+ * A queue lead: a Slack user id, or a Teams user as `teams:` and their Microsoft Entra object id. Each
+ * platform mentions its own: a queue in Slack its Slack leads, a queue in Teams its Teams leads.
+ */
+export const queueLead = z.string().refine(
+  (l) => userId.safeParse(l).success || teamsLeadId(l) !== undefined,
+  'a Slack user id such as U0123ABCD, or a Teams user as teams:<Microsoft Entra object id> such as teams:3f2b8c1d-5e6a-4b7c-8d9e-0a1b2c3d4e5f',
+);
 
 /**
  * An internal channel (a queue's, the leads'): a Slack channel id, or a channel of the vendor's own team in

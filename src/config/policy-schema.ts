@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { hoursSchema } from './hours-schema.js';
-import { internalChannel, loopShape, userId } from './loop-schema.js';
+import { internalChannel, loopShape, queueLead } from './loop-schema.js';
 import { onboardingSchema } from './onboarding-schema.js';
 import { triageSchema } from './triage-schema.js';
 import { groupingSchema } from './grouping-schema.js';
@@ -45,8 +45,8 @@ const queueSchema = z.object({
   /** How the customer hears of this team: "billing specialist". */
   role: z.string().min(1),
   sla_minutes: z.number().int().positive(),
-  /** Slack user ids mentioned when the SLA is breached. */
-  leads: z.array(userId).default([]),
+  /** Mentioned in the packet's thread at an SLA breach: Slack user ids, or `teams:<Entra object id>` for a queue in Teams. */
+  leads: z.array(queueLead).default([]),
   /** Business hours; the SLA counts only these. Absent: around the clock. */
   hours: hoursSchema.optional(),
   /** The queue an escalation still unclaimed at its SLA breach moves to. */

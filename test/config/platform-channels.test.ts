@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parsePolicy } from '../../src/config/load-policy.js';
 import { problems } from './policy-problems.js';
 import { accountForChannel } from '../../src/core/conversation/accounts.js';
+import { isLead } from '../../src/core/metrics/leads.js';
 
 const TENANT = '8f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b';
 
@@ -71,5 +72,42 @@ describe('a leads_channel on Teams', () => {
     expect(problems(withLeads('{ team_ids: [T0VENDOR1] }', 'teams:19:leads@thread.tacv2'))).toEqual([
       expect.stringMatching(/vendor\.teams_tenant_ids: at least one tenant id is needed: leads_channel is a Teams channel/),
     ]);
+  });
+});
+
+describe('queue leads in Teams', () => {
+  const LEAD = '3f2b8c1d-5e6a-4b7c-8d9e-0a1b2c3d4e5f';
+  const withQueueLeads = (leads: string, top = '') => `
+vendor: { team_ids: [T0VENDOR1], teams_tenant_ids: ["${TENANT}"] }
+accounts: [{ id: acme, name: Acme, tier: enterprise, channels: [C0ACME0001] }]
+queues:
+  - id: access
+    channel: "teams:19:queue@thread.tacv2"
+    role: access specialist
+    sla_minutes: 60
+    leads: ${leads}
+routing: { default_queue: access }
+root_causes: [{ id: kb_gap, label: KB gap }]
+categories: [{ name: how_to, risk: low }]
+${top}`;
+
+  it('mixes Slack user ids and Teams users by Entra object id; a Slack queue lead still runs the lead commands', () => {
+    const parsed = parsePolicy(withQueueLeads(`[U0LEAD0001, "teams:${LEAD}"]`), 'p.yaml');
+    expect(parsed.queues[0]?.leads).toEqual(['U0LEAD0001', `teams:${LEAD}`]);
+    expect(isLead(parsed, 'U0LEAD0001')).toBe(true);
+    expect(isLead(parsed, 'U0OTHER001')).toBe(false);
+  });
+
+  it('names the entry and what a lead may be when a Teams lead is not an Entra object id', () => {
+    const expected = 'a Slack user id such as U0123ABCD, or a Teams user as teams:<Microsoft Entra object id> such as teams:3f2b8c1d-5e6a-4b7c-8d9e-0a1b2c3d4e5f';
+    expect(problems(withQueueLeads(`[U0LEAD0001, "teams:lena@contoso.com", "teams:29:lena", "${LEAD}"]`))).toEqual([
+      `9:queues[0].leads[1]: ${expected}`,
+      `9:queues[0].leads[2]: ${expected}`,
+      `9:queues[0].leads[3]: ${expected}`,
+    ]);
+  });
+
+  it('keeps the policy-wide leads, who run /baton in Slack, to Slack user ids', () => {
+    expect(problems(withQueueLeads('[]', `leads: ["teams:${LEAD}"]`))).toEqual([expect.stringMatching(/leads\[0\]: a Slack user id such as U0123ABCD$/)]);
   });
 });

@@ -34,7 +34,7 @@ export interface Fault {
 /**
  * A Bot Connector on loopback that answers as the real one does for what Baton uses: replies
  * (POST /v3/conversations/{id}/activities/{replyToId}), sends, updates (PUT) and member look-ups
- * (GET /v3/conversations/{id}/members/{userId}) and new channel threads (POST /v3/conversations with
+ * (GET /v3/conversations/{id}/members/{userId}, the user by `29:` id or Entra object id) and new channel threads (POST /v3/conversations with
  * the channel in channelData, answered `{id: "<channel>;messageid=<root>", activityId: <root>}`).
  * Conversation ids arrive unencoded in the path, as the SDK sends them. Faults queued with `failNext` are answered first (429 with Retry-After, 5xx).
  */
@@ -42,6 +42,7 @@ export class FakeTeamsConnector {
   readonly calls: ConnectorCall[] = [];
   private readonly members = new Map<string, TeamsMember>();
   private readonly faults: Fault[] = [];
+  private readonly lookupFaults: Fault[] = [];
   private readonly waiters: (() => void)[] = [];
   private nextId = 1;
   /** Thread roots are numbers in Teams (`;messageid=1700000000000`). */
@@ -66,6 +67,11 @@ export class FakeTeamsConnector {
 
   failNext(...faults: Fault[]): void {
     this.faults.push(...faults);
+  }
+
+  /** Faults for the next member look-ups, which `failNext` leaves alone. */
+  failNextLookup(...faults: Fault[]): void {
+    this.lookupFaults.push(...faults);
   }
 
   /** Messages Baton posted in one conversation (by its id without the thread suffix), in order. */
@@ -104,7 +110,7 @@ export class FakeTeamsConnector {
     const body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
     const path = decodeURI(new URL(req.url ?? '/', this.url).pathname);
     const call = { ...this.route(req.method ?? 'GET', path, body, req.headers.authorization), at: Date.now() };
-    const fault = call.kind === 'member' ? undefined : this.faults.shift();
+    const fault = call.kind === 'member' ? this.lookupFaults.shift() : this.faults.shift();
     if (fault) call.status = fault.status;
     this.calls.push(call);
     for (const wake of this.waiters.splice(0)) wake();
@@ -114,7 +120,9 @@ export class FakeTeamsConnector {
       return;
     }
     if (call.kind === 'member') {
-      const member = this.members.get(call.activityId ?? '');
+      // Like the real one, it finds a member by the Teams id (29:…) or by the Entra object id.
+      const id = call.activityId ?? '';
+      const member = this.members.get(id) ?? [...this.members.values()].find((m) => m.aadObjectId === id);
       res.writeHead(member ? 200 : 404, { 'content-type': 'application/json' }).end(JSON.stringify(member ?? { error: { code: 'MemberNotFound' } }));
       return;
     }

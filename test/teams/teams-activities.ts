@@ -93,6 +93,10 @@ export function chatMessage(o: { serviceUrl: string; from: TeamsMember; text: st
 export const VENDOR_TEAM = '19:vendor-team@thread.tacv2';
 export const ACCESS_QUEUE = '19:queue-access@thread.tacv2';
 export const teamsStaff2: TeamsMember = { id: '29:tomas', name: 'Tomas Vendor', aadObjectId: 'aad-tomas', tenantId: VENDOR_TENANT };
+/** The access queue's lead in Teams, named in the policy by Entra object id (`teams:<id>`). */
+export const teamsLead: TeamsMember = { id: '29:lena', name: 'Lena Lead', aadObjectId: '3f2b8c1d-5e6a-4b7c-8d9e-0a1b2c3d4e5f', tenantId: VENDOR_TENANT };
+/** A second Teams lead of the access queue whom the member look-up does not find (left the team). */
+export const GONE_LEAD = '9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d';
 
 /** What Teams posts when the app is added to a team: a conversationUpdate in the team's General channel. */
 export function installedInTeam(serviceUrl: string) {

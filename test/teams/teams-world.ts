@@ -5,7 +5,7 @@ import { ManualClock } from '../e2e/loop/loop-world.js';
 import { Harness } from '../e2e/harness.js';
 import { type ConnectorCall, FakeTeamsConnector } from '../fakes/fake-teams-connector.js';
 import { assertCardWithinLimits } from './card-limits.js';
-import { CONTOSO_CHANNEL, postActivity, teamsCustomer, teamsStaff, teamsStaff2 } from './teams-activities.js';
+import { CONTOSO_CHANNEL, postActivity, teamsCustomer, teamsLead, teamsStaff, teamsStaff2 } from './teams-activities.js';
 
 export interface TeamsWorld {
   h: Harness;
@@ -19,7 +19,7 @@ export interface TeamsWorld {
 
 export async function startTeamsWorld(env: Record<string, string> = {}, policyFile = 'test/teams/baton.teams.yaml', knowledge?: KnowledgeEntry[]): Promise<TeamsWorld> {
   const connector = await FakeTeamsConnector.start();
-  for (const m of [teamsCustomer, teamsStaff, teamsStaff2]) connector.addMember(m);
+  for (const m of [teamsCustomer, teamsStaff, teamsStaff2, teamsLead]) connector.addMember(m);
   const clock = new ManualClock();
   const h = await Harness.start({ policyFile, clock, env: { TEAMS_SERVICE_HOSTS: '127.0.0.1', ...env }, ...(knowledge ? { knowledge } : {}) });
   const url = `http://127.0.0.1:${h.baton.port}/api/messages`;

@@ -11,7 +11,10 @@ export interface CsatPrompt {
 
 /** Delivery for the "closing the loop" features; the platform adapter renders and sends. */
 export interface LoopGateway {
-  /** A reminder in the specialist thread that may mention people (the queue's leads). */
+  /**
+   * A reminder in the specialist thread that may mention people: the queue's leads as the policy names
+   * them (Slack user ids, `teams:<Entra object id>`); each platform mentions those of its own.
+   */
   remind(at: PacketLocation, text: string, mentions: string[]): Promise<void>;
   /** Asks the customer to rate, in their thread, with one-click buttons; returns the message id. */
   askCsat(ref: ConversationRef, prompt: CsatPrompt): Promise<string>;

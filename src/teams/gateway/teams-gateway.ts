@@ -3,6 +3,7 @@ import type { ReportView } from '../../core/metrics/report.js';
 import { conversationKey, type ChannelRef, type ConversationRef } from '../../core/model/conversation-ref.js';
 import type { HandoffPacket } from '../../core/handoff/handoff-packet.js';
 import type { ChatGateway, CustomerMessage, DeliveryTag } from '../../core/ports/chat-gateway.js';
+import type { Logger } from '../../core/ports/logger.js';
 import type { CsatPrompt, LoopGateway } from '../../core/ports/loop-gateway.js';
 import { CHAT_THREAD } from '../normalize/teams-activity.js';
 import { cardActivity } from '../render/adaptive-card.js';
@@ -26,8 +27,9 @@ export class TeamsGateway implements ChatGateway, LoopGateway {
     private readonly sender: TeamsSender,
     private readonly references: ConversationReferences,
     private readonly queues: QueueReferences,
+    log: Logger,
   ) {
-    this.packets = new TeamsPackets(sender, queues);
+    this.packets = new TeamsPackets(sender, queues, log);
   }
 
   async replyToCustomer(ref: ConversationRef, message: CustomerMessage): Promise<string> {
@@ -69,8 +71,8 @@ export class TeamsGateway implements ChatGateway, LoopGateway {
     return this.packets.postAlert(channel, text, delivery);
   }
 
-  remind(at: PacketLocation, text: string): Promise<void> {
-    return this.packets.remind(at, text);
+  remind(at: PacketLocation, text: string, mentions: string[]): Promise<void> {
+    return this.packets.remind(at, text, mentions);
   }
 
   /** The weekly digest in a leads_channel of the vendor's team: a thread of its own. */

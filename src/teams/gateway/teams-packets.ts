@@ -3,7 +3,9 @@ import type { PacketLocation } from '../../core/escalation/escalation.js';
 import type { HandoffPacket } from '../../core/handoff/handoff-packet.js';
 import type { ChannelRef } from '../../core/model/conversation-ref.js';
 import type { DeliveryTag } from '../../core/ports/chat-gateway.js';
+import type { Logger } from '../../core/ports/logger.js';
 import { packetActivity } from '../render/packet-card.js';
+import { LeadMentions, mentionActivity } from './lead-mentions.js';
 import type { QueueReferences } from './queue-references.js';
 import type { TeamsSender } from './teams-sender.js';
 
@@ -17,10 +19,15 @@ function note(text: string): Partial<Activity> {
  * replies under it, alerts new threads.
  */
 export class TeamsPackets {
+  private readonly leads: LeadMentions;
+
   constructor(
     private readonly sender: TeamsSender,
     private readonly queues: QueueReferences,
-  ) {}
+    log: Logger,
+  ) {
+    this.leads = new LeadMentions(sender, queues, log);
+  }
 
   async postPacket({ channel }: ChannelRef, packet: HandoffPacket, delivery?: DeliveryTag): Promise<PacketLocation> {
     await delivery?.beforeSend?.();
@@ -42,8 +49,10 @@ export class TeamsPackets {
     await this.sender.startThread(await this.queues.channel(channel), note(text));
   }
 
-  /** Queue leads are Slack user ids in the policy, so a Teams reminder names no one: it is a reply under the packet. */
-  async remind(at: PacketLocation, text: string): Promise<void> {
-    await this.postInternal(at, text);
+  /** A reply under the packet that mentions the queue's Teams leads (its Slack leads are mentioned in Slack only). */
+  async remind(at: PacketLocation, text: string, leads: string[]): Promise<void> {
+    const people = await this.leads.resolve(at.channel, leads);
+    const thread = await this.queues.thread({ channel: at.channel, root: at.messageId });
+    await this.sender.send(thread, people.length > 0 ? mentionActivity(text, people) : note(text));
   }
 }

@@ -91,6 +91,18 @@ export class TeamsSender {
     });
   }
 
+  /**
+   * One member of the reference's conversation (GET …/members/{userId}; the Bot Connector takes a `29:` id
+   * or an Entra object id). One attempt, outside the send limiters: look-ups have a budget of their own
+   * (platform-facts §6.5), and a caller that cannot wait for retries decides what a failure means.
+   */
+  async member(reference: ConversationReference, userId: string): Promise<{ name?: string }> {
+    return this.attempt(reference, (ctx) => {
+      const client = ctx.turnState.get(ctx.adapter.ConnectorClientKey) as { getConversationMember(u: string, c: string): Promise<{ name?: string }> };
+      return client.getConversationMember(userId, reference.conversation.id);
+    });
+  }
+
   async stop(): Promise<void> {
     await Promise.all(this.threads.limiters().map(({ limiter }) => limiter.stop({ dropWaitingJobs: false })));
   }
