@@ -12,9 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parsePolicy } from '../src/config/load-policy.js';
-import type { LoopDeps } from '../src/core/deps.js';
 import type { ConversationFacts, EscalationFacts } from '../src/core/metrics/facts.js';
-import { loadReport, warmReportDays } from '../src/core/metrics/load-report.js';
+import { loadReport, type ReportDeps, warmReportDays } from '../src/core/metrics/load-report.js';
 import type { CsatRecord } from '../src/core/ports/csat-store.js';
 import { AI_TRIGGERS, CUSTOMER_TRIGGERS } from '../src/core/model/decision.js';
 import { openStores, type Stores } from '../src/infra/store/open-stores.js';
@@ -87,10 +86,13 @@ export interface ReportBenchResult {
 const REQUESTS = [{ days: 7 }, { days: 30 }, { days: 90 }, { days: 90, category: 'billing' }] as const;
 const label = (r: (typeof REQUESTS)[number]) => `${r.days}d${'category' in r ? ` ${r.category}` : ''}`;
 
-const depsOn = (stores: Stores, now: () => number) =>
-  ({ policy: parsePolicy(readFileSync('config/baton.yaml', 'utf8'), 'config/baton.yaml'), clock: { now }, loop: { facts: stores.facts, csat: stores.csat } }) as unknown as LoopDeps;
+const depsOn = (stores: Stores, now: () => number): ReportDeps => ({
+  policy: parsePolicy(readFileSync('config/baton.yaml', 'utf8'), 'config/baton.yaml'),
+  clock: { now },
+  loop: { facts: stores.facts, csat: stores.csat, feedback: stores.feedback },
+});
 
-async function timeReports(deps: LoopDeps, afterEach = () => {}): Promise<Timings> {
+async function timeReports(deps: ReportDeps, afterEach = () => {}): Promise<Timings> {
   const ms: Timings = {};
   for (const request of REQUESTS) {
     const t = performance.now();

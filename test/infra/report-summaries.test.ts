@@ -3,11 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parsePolicy } from '../../src/config/load-policy.js';
-import type { LoopDeps } from '../../src/core/deps.js';
 import { draftRows } from '../../src/core/copilot/draft-figures.js';
 import type { DraftState } from '../../src/core/escalation/escalation.js';
 import { isHandoff, type ConversationFacts, type EscalationFacts, type FactKind, type PacketFacts } from '../../src/core/metrics/facts.js';
-import { loadReport } from '../../src/core/metrics/load-report.js';
+import { loadReport, type ReportDeps } from '../../src/core/metrics/load-report.js';
 import { outcomeRules } from '../../src/core/metrics/outcomes.js';
 import { buildReport, type ReportRequest, type ReportView } from '../../src/core/metrics/report.js';
 import type { TriggerType } from '../../src/core/model/decision.js';
@@ -86,7 +85,7 @@ async function writeChanges(s: Stores): Promise<void> {
   await s.csat.update(E.key, (current) => ({ next: { ...current, rating: 4 }, result: true }));
 }
 
-const deps = (s: Stores, now: number) => ({ policy, clock: { now: () => now }, loop: { facts: s.facts, csat: s.csat, feedback: s.feedback } }) as unknown as LoopDeps;
+const deps = (s: Stores, now: number): ReportDeps => ({ policy, clock: { now: () => now }, loop: { facts: s.facts, csat: s.csat, feedback: s.feedback } });
 
 /** The straightforward computation: every fact of both periods, classified afresh. */
 async function straightforward(s: Stores, request: ReportRequest, now: number): Promise<ReportView> {

@@ -1,4 +1,7 @@
 import type { LoopDeps } from '../deps.js';
+
+/** What a report reads: the policy's outcome rules, the clock, and the loop's stores. */
+export type ReportDeps = Pick<LoopDeps, 'policy' | 'clock'> & { loop: Pick<LoopDeps['loop'], 'facts' | 'csat' | 'feedback'> };
 import { draftRows } from '../copilot/draft-figures.js';
 import { feedbackFigures } from '../feedback/feedback-figures.js';
 import { DAY_MS, daysCovering, holdsAt, rowsOf, summarizeDays, type DaySummary } from './day-summary.js';
@@ -12,7 +15,7 @@ import { REPORT_DAYS, reportFromRows, type ReportRequest, type ReportView } from
  * from the facts and stored for the next report. Usually only the last week or so is rebuilt (its
  * quiet and held periods are still running); a write to an older day marks that day for rebuilding.
  */
-async function summariesAt(deps: LoopDeps, days: number[], now: number, rules: OutcomeRules): Promise<DaySummary[]> {
+async function summariesAt(deps: ReportDeps, days: number[], now: number, rules: OutcomeRules): Promise<DaySummary[]> {
   const stored = await deps.loop.facts.daySummaries(days);
   const stale = stored.filter((s) => !s.summary || !holdsAt(s.summary, now));
   if (stale.length === 0) return stored.map((s) => s.summary!);
@@ -31,7 +34,7 @@ async function summariesAt(deps: LoopDeps, days: number[], now: number, rules: O
 }
 
 /** Builds the report for the period and the one before it, as of the clock's now. */
-export async function loadReport(deps: LoopDeps, request: ReportRequest): Promise<ReportView> {
+export async function loadReport(deps: ReportDeps, request: ReportRequest): Promise<ReportView> {
   const now = deps.clock.now();
   const rules = outcomeRules(deps.policy);
   const { start, previousStart } = periodBounds(request, now);
@@ -46,7 +49,7 @@ export async function loadReport(deps: LoopDeps, request: ReportRequest): Promis
  * holding now, so the next report only reads. The scheduler runs it on every sweep: after an import
  * or an upgrade the days are classified in the background, not by the lead who asks first.
  */
-export async function warmReportDays(deps: LoopDeps, now: number): Promise<void> {
+export async function warmReportDays(deps: ReportDeps, now: number): Promise<void> {
   const longest = periodBounds({ days: Math.max(...REPORT_DAYS) as ReportRequest['days'] }, now).previousStart;
   const quarters = periodBounds({ days: 90, quarter: true }, now).previousStart;
   await summariesAt(deps, daysCovering(Math.min(longest, quarters), now + 1), now, outcomeRules(deps.policy));
