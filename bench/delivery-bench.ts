@@ -69,10 +69,7 @@ const ACK_CHANNELS = Array.from({ length: 500 }, (_, i) => `C0ACK${String(i).pad
 /** Acks per second for `count` new threads, 50 in flight, and the server's CPU ms per acknowledged event meanwhile. */
 async function ackRate(url: string, fake: FakeSlackApi, count: number, pid?: number): Promise<{ perSecond: number; cpuPerEvent: number; sent: Sent[] }> {
   const sent = Array.from({ length: count }, (_, i) => thread(fake, ACK_CHANNELS[i % ACK_CHANNELS.length]!));
-  const events = signEvents(
-    sent.map((s) => s.envelope),
-    SECRET,
-  );
+  const events = signEvents(sent.map((s) => s.envelope), SECRET);
   const cpu = cpuMs(pid);
   const { acked, seconds } = await postAll(url, events, 50);
   return { perSecond: acked / seconds, cpuPerEvent: (cpuMs(pid) - cpu) / acked, sent };

@@ -3,31 +3,14 @@ import { standsAlone } from '../core/conversation/stands-alone.js';
 import type { CoreDeps } from '../core/deps.js';
 import { conversationKey } from '../core/model/conversation-ref.js';
 import type { InboundMessage } from '../core/model/message.js';
-import type { Inbox, InboxItem } from '../core/ports/inbox.js';
 import type { Logger } from '../core/ports/logger.js';
 import { InboxWorker } from '../infra/intake/inbox-worker.js';
+import { MemoryInbox } from '../infra/intake/memory-inbox.js';
 import type { PlaygroundFeed } from './feed.js';
 import { whyOf } from './render/why-view.js';
 
 /** Conversations decided at once: one person plays every customer, so a handful is plenty. */
 const CONCURRENCY = 8;
-
-/** The playground's pages live in memory, and so does what they sent and Baton has not decided yet. */
-class MemoryInbox implements Inbox {
-  private readonly items = new Map<string, InboxItem>();
-
-  async add(item: InboxItem): Promise<void> {
-    this.items.set(item.id, item);
-  }
-
-  async done(id: string): Promise<void> {
-    this.items.delete(id);
-  }
-
-  async pending(): Promise<InboxItem[]> {
-    return [...this.items.values()];
-  }
-}
 
 export interface PlaygroundIntake {
   /** Queues a customer's message; it is decided at once when it stands alone, else with the ones sent right after it. */
@@ -48,12 +31,11 @@ export function playgroundIntake(core: CoreDeps, feed: PlaygroundFeed, log: Logg
   const worker: InboxWorker = new InboxWorker(
     new MemoryInbox(),
     async (items) => {
-      const messages = items.map((i) => ({ ...(i.payload as InboundMessage), ref: i.joined ?? (i.payload as InboundMessage).ref }));
-      const why = whyOf(await handleMessages(core, messages));
-      for (const { payload } of items) {
-        const { ref, id } = payload as InboundMessage;
-        feed.push({ type: 'why', room: ref.channel, thread: ref.thread, messageId: id, why });
-      }
+      const sent = items.map((i) => i.payload as InboundMessage);
+      // A message that joined its author's previous new thread is decided in that one's conversation.
+      const why = whyOf(await handleMessages(core, sent.map((m, i) => ({ ...m, ref: items[i]!.joined ?? m.ref }))));
+      // Each "Why?" stays beside the message where the page showed it.
+      for (const { ref, id } of sent) feed.push({ type: 'why', room: ref.channel, thread: ref.thread, messageId: id, why });
       await Promise.all(items.map((i) => worker.finish(i.id)));
     },
     {

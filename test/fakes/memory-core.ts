@@ -5,8 +5,8 @@ import type { Escalation } from '../../src/core/escalation/escalation.js';
 import type { ChatGateway } from '../../src/core/ports/chat-gateway.js';
 import type { Clock } from '../../src/core/ports/clock.js';
 import type { Decider } from '../../src/core/ports/decider.js';
-import type { Inbox, InboxItem } from '../../src/core/ports/inbox.js';
 import type { Logger } from '../../src/core/ports/logger.js';
+export { MemoryInbox } from '../../src/infra/intake/memory-inbox.js';
 
 /** A clock a test moves by hand. */
 export class FakeClock implements Clock {
@@ -27,20 +27,6 @@ export class MemoryLog implements Logger {
   debug = this.info;
   child(): Logger {
     return new MemoryLog(this.lines);
-  }
-}
-
-/** The durable inbox as a map: what a "restart" (a new worker on the same inbox) finds. */
-export class MemoryInbox implements Inbox {
-  readonly items = new Map<string, InboxItem>();
-  async add(item: InboxItem): Promise<void> {
-    this.items.set(item.id, structuredClone(item));
-  }
-  async done(id: string): Promise<void> {
-    this.items.delete(id);
-  }
-  async pending(): Promise<InboxItem[]> {
-    return [...this.items.values()].map((i) => structuredClone(i)).sort((a, b) => a.receivedAt - b.receivedAt);
   }
 }
 

@@ -1,7 +1,4 @@
 import type { LoopDeps } from '../deps.js';
-
-/** What a report reads: the policy's outcome rules, the clock, and the loop's stores. */
-export type ReportDeps = Pick<LoopDeps, 'policy' | 'clock'> & { loop: Pick<LoopDeps['loop'], 'facts' | 'csat' | 'feedback'> };
 import { draftRows } from '../copilot/draft-figures.js';
 import { feedbackFigures } from '../feedback/feedback-figures.js';
 import { DAY_MS, daysCovering, holdsAt, rowsOf, summarizeDays, type DaySummary } from './day-summary.js';
@@ -9,6 +6,9 @@ import { isHandoff } from './facts.js';
 import { outcomeRules, type OutcomeRules } from './outcomes.js';
 import { periodBounds } from './report-period.js';
 import { REPORT_DAYS, reportFromRows, type ReportRequest, type ReportView } from './report.js';
+
+/** What a report reads: the policy's outcome rules, the clock, and the loop's stores. */
+export type ReportDeps = Pick<LoopDeps, 'policy' | 'clock'> & { loop: Pick<LoopDeps['loop'], 'facts' | 'csat' | 'feedback'> };
 
 /**
  * The summaries of `days` as of `now`: stored ones where they still hold, the rest classified again
