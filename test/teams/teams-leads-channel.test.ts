@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { MONDAY_NINE_UTC, nextDigestSlot } from '../clock/next-digest-slot.js';
 import { channelMessage, installedInCustomerTeam, installedInTeam, teamsCustomer } from './teams-activities.js';
 import { cardsIn, useTeamsWorld } from './teams-world.js';
 
@@ -27,9 +28,8 @@ describe('a leads_channel in Teams', () => {
     await send(ask);
     await postIn(ask.id);
     await h.settle();
-    // On to the next Monday, 09:05 UTC: the digest's slot.
-    const now = new Date(clock.now());
-    clock.advance(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + ((8 - now.getUTCDay()) % 7 || 7), 9, 5) - clock.now());
+    // Five minutes past the digest's next slot (Mondays 09:00 UTC), whatever day and hour the clock reads.
+    clock.advance(nextDigestSlot(clock.now(), MONDAY_NINE_UTC) + 5 * 60_000 - clock.now());
     await h.baton.sweep();
     const digest = await connector.waitFor((c) => c.kind === 'create' && c.conversationId === LEADS);
     const json = JSON.stringify(cardsIn(digest));

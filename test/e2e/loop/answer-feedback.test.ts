@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { MONDAY_NINE_UTC, nextDigestSlot } from '../../clock/next-digest-slot.js';
 import type { RecordedCall } from '../../fakes/fake-slack-api.js';
 import { blockActionsPayload, sendInteraction, type Actor } from '../../fakes/slack-request.js';
 import { Harness } from '../harness.js';
@@ -124,10 +125,8 @@ describe('the weekly digest', () => {
       await digestWorld.say(customer, 'Why were we charged twice for the same invoice this month?');
       await digestWorld.fake.waitFor('chat.postMessage', (c) => String(c.args.text).startsWith('Escalation '));
       await digestWorld.settle();
-      // On to the next Monday, 09:00 UTC: the digest's slot.
-      const now = new Date(clock.now());
-      const monday = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + ((8 - now.getUTCDay()) % 7 || 7), 9, 5);
-      clock.advance(monday - clock.now());
+      // Five minutes past the digest's next slot (Mondays 09:00 UTC), whatever day and hour the clock reads.
+      clock.advance(nextDigestSlot(clock.now(), MONDAY_NINE_UTC) + 5 * 60_000 - clock.now());
       await digestWorld.baton.sweep();
       const digest = await digestWorld.fake.waitFor('chat.postMessage', (c) => c.args.channel === 'C0LEADS001');
       const blocks = JSON.stringify(digest.args.blocks);
