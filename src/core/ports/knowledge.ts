@@ -20,6 +20,13 @@ export type HumanEvidence = 'escalated' | 'reassigned' | 'reopened' | 'flagged';
 export interface KnowledgeEntry {
   id: string;
   kind: 'conversation' | 'doc' | 'example';
+  /**
+   * What a customer may be shown. `answer`: written or approved for customers (Markdown docs, Q&A files a
+   * team marked as answers, resolutions a person on the vendor's team approved). `history`: imported
+   * conversations and closed escalations, which teach triage and ground staff-only drafts but are never
+   * quoted to a customer. Absent: read as `answer` for docs and `history` for everything else.
+   */
+  purpose?: 'answer' | 'history';
   /** What the customer asked (customer turns joined), or the doc section's title and lead. */
   question: string;
   /** The resolution a customer may be shown; absent for question-only examples. */
