@@ -2,20 +2,11 @@
 # Runs the whole suite again with the system clock set to the awkward times that broke it before: a Monday
 # before the digest's 09:00 slot, the last minute of a Sunday, and a day Europe's clocks change (the change
 # falls during the run), each in a time zone where the local date or offset differs from UTC.
-# libfaketime starts the clock at the given instant and lets it run; monotonic time stays real, so timers
-# and timeouts behave as in any run. Installs faketime from Debian's packages when it is missing.
+# Every Node process of a run (vitest, its forks, the `node dist/main.js` processes the e2e tests start)
+# reads a clock moved to the given instant that keeps running (test/clock/shifted-date.mjs); Redis and
+# Chromium keep the real time, which Baton never reads from them. Exits non-zero if any run fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if ! command -v faketime >/dev/null 2>&1; then
-  if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
-    echo "faketime is not installed and cannot be installed here: install it (Debian: apt-get install faketime)." >&2
-    exit 1
-  fi
-  echo "Installing faketime from Debian's packages..." >&2
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq >/dev/null
-  apt-get install -y -qq faketime >/dev/null
-fi
 bash scripts/ensure-redis.sh
 bash scripts/ensure-chromium.sh
 npm run --silent build
@@ -29,5 +20,6 @@ runs=(
 for run in "${runs[@]}"; do
   IFS='|' read -r instant zone why <<<"$run"
   echo "== the suite at ${instant} UTC, TZ=${zone}: ${why}"
-  TZ="$zone" FAKETIME_DONT_FAKE_MONOTONIC=1 faketime "${instant} UTC" npx vitest run
+  offset=$(( $(date -u -d "${instant} UTC" +%s%3N) - $(date -u +%s%3N) ))
+  TZ="$zone" BATON_CLOCK_OFFSET_MS="$offset" NODE_OPTIONS="${NODE_OPTIONS:-} --import ${PWD}/test/clock/shifted-date.mjs" npx vitest run
 done

@@ -1,6 +1,5 @@
 import type { Activity } from '@microsoft/agents-activity';
 import type { TurnContext } from '@microsoft/agents-hosting';
-import { TeamsInfo } from '@microsoft/agents-hosting-extensions-teams';
 import type { Policy } from '../../config/policy-schema.js';
 import type { Author } from '../../core/model/message.js';
 import type { Logger } from '../../core/ports/logger.js';
@@ -58,18 +57,14 @@ export class TeamsDirectory {
 }
 
 /**
- * TeamsInfo.getMember, except that its strict channelData parser rejects values newer than the SDK
- * (a new channel type): then the same request goes through the turn's connector client directly.
+ * The sender as a member of the team (or of the chat, outside a team): GET
+ * v3/conversations/{team or conversation}/members/{user} through the turn's own connector client, the
+ * request the deprecated Teams extension package's TeamsInfo.getMember made, without its strict channelData
+ * parser (which rejected channel types newer than the SDK).
  */
 async function getMember(ctx: TurnContext): Promise<Member> {
-  const userId = ctx.activity.from?.id ?? '';
-  try {
-    return await TeamsInfo.getMember(ctx, userId);
-  } catch (err) {
-    if ((err as Error | undefined)?.name !== 'ZodError') throw err;
-    const client = ctx.turnState.get(ctx.adapter.ConnectorClientKey) as { getConversationMember(u: string, c: string): Promise<Member> };
-    return client.getConversationMember(userId, teamId(ctx.activity) ?? ctx.activity.conversation?.id ?? '');
-  }
+  const client = ctx.turnState.get(ctx.adapter.ConnectorClientKey) as { getConversationMember(user: string, conversation: string): Promise<Member> };
+  return client.getConversationMember(ctx.activity.from?.id ?? '', teamId(ctx.activity) ?? ctx.activity.conversation?.id ?? '');
 }
 
 function teamId(activity: Activity): string | undefined {
