@@ -21,5 +21,5 @@ for run in "${runs[@]}"; do
   IFS='|' read -r instant zone why <<<"$run"
   echo "== the suite at ${instant} UTC, TZ=${zone}: ${why}"
   offset=$(( $(date -u -d "${instant} UTC" +%s%3N) - $(date -u +%s%3N) ))
-  TZ="$zone" BATON_CLOCK_OFFSET_MS="$offset" NODE_OPTIONS="${NODE_OPTIONS:-} --import ${PWD}/test/clock/shifted-date.mjs" npx vitest run
+  TZ="$zone" CLOCK_OFFSET_MS="$offset" NODE_OPTIONS="${NODE_OPTIONS:-} --import ${PWD}/test/clock/shifted-date.mjs" npx vitest run
 done
