@@ -7,6 +7,9 @@ export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => void |
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'HEAD';
 
+/** Runs before every request's route (found or not): false means it answered the request itself. */
+export type RequestGuard = (req: IncomingMessage, res: ServerResponse) => boolean;
+
 /**
  * The one HTTP server Baton listens with, on PORT: Slack's /slack/events (HTTP mode), health, metrics,
  * and whatever other adapters add (Teams' /api/messages, the playground). Routes match exact paths;
@@ -15,6 +18,7 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'HEAD';
 export class HttpServer {
   private readonly routes = new Map<string, RouteHandler>();
   private readonly server: Server;
+  private guard: RequestGuard | undefined;
 
   constructor(private readonly log: Logger) {
     this.server = createServer((req, res) => void this.dispatch(req, res));
@@ -24,6 +28,12 @@ export class HttpServer {
     const key = `${method} ${path}`;
     if (this.routes.has(key)) throw Object.assign(new Error(`route ${key} is already taken`), { code: 'HTTP_ROUTE_TAKEN' });
     this.routes.set(key, handler);
+    return this;
+  }
+
+  /** Puts `guard` in front of every request, the unknown paths and health probes included (the playground's origin checks). */
+  guardWith(guard: RequestGuard): this {
+    this.guard = guard;
     return this;
   }
 
@@ -48,6 +58,7 @@ export class HttpServer {
   }
 
   private async dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (this.guard && !this.guard(req, res)) return;
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     const method = req.method === 'HEAD' && !this.routes.has(`HEAD ${path}`) ? 'GET' : (req.method ?? 'GET');
     const handler = this.routes.get(`${method} ${path}`);

@@ -10,4 +10,6 @@ export interface PlaygroundContext {
   intake: PlaygroundIntake;
   /** Empties the playground's store and its pages. */
   reset(): Promise<void>;
+  /** Served in the page; every request that changes something must carry it (request-guard.ts). */
+  pageToken: string;
 }

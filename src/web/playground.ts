@@ -24,6 +24,7 @@ import { playgroundIntake } from './playground-intake.js';
 import type { PlaygroundContext } from './playground-context.js';
 import { playgroundPolicy } from './playground-policy.js';
 import { emptyStore } from './reset-store.js';
+import { newPageToken, playgroundGuard } from './request-guard.js';
 import { serveCustomerRoutes } from './routes/customer-routes.js';
 import { serveLeadRoutes } from './routes/lead-routes.js';
 import { servePageRoutes } from './routes/page-routes.js';
@@ -104,10 +105,12 @@ export async function startPlayground(opts: PlaygroundOptions): Promise<RunningP
     feed.clear();
     log.info({}, 'playground reset: store and pages emptied');
   };
-  const server = new HttpServer(log.child({ component: 'http' }));
-  servePlayground(server, { core, feed, intake, reset });
+  const pageToken = newPageToken();
+  let port = 0;
+  const server = new HttpServer(log.child({ component: 'http' })).guardWith(playgroundGuard({ boundHost: env.BATON_PLAYGROUND_HOST, port: () => port, token: pageToken }));
+  servePlayground(server, { core, feed, intake, reset, pageToken });
   addHealthRoutes(server, [{ name: 'store', check: () => probeStore(stores.backend.keyv) }]);
-  const port = await listenOrClose(server, env.PORT, stores, env.BATON_PLAYGROUND_HOST);
+  port = await listenOrClose(server, env.PORT, stores, env.BATON_PLAYGROUND_HOST);
   scheduler.start();
   const host = env.BATON_PLAYGROUND_HOST.includes(':') ? `[${env.BATON_PLAYGROUND_HOST}]` : env.BATON_PLAYGROUND_HOST;
   return {

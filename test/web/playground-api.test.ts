@@ -6,9 +6,11 @@ import { loadSettings } from '../../src/config/load-settings.js';
 import { conversationKey } from '../../src/core/model/conversation-ref.js';
 import { createLogger } from '../../src/infra/logger.js';
 import { startPlayground, type RunningPlayground } from '../../src/web/playground.js';
+import { pageClient, type PageClient } from './playground-client.js';
 
 /** The web adapter against the real core and a real SQLite file, through its HTTP routes, as the page uses them. */
 let running: RunningPlayground | undefined;
+let page: PageClient;
 
 afterEach(async () => {
   await running?.stop();
@@ -20,13 +22,11 @@ async function start(env: Record<string, string> = {}): Promise<RunningPlaygroun
   const settings = loadSettings({ PORT: '0', BATON_STORE: `sqlite://${join(dir, 'p.sqlite')}`, LOG_LEVEL: 'silent', ...env });
   expect(settings.mode).toBe('playground');
   running = await startPlayground({ env: settings.env, policy: settings.policy, log: createLogger('silent') });
+  page = await pageClient(running.url);
   return running;
 }
 
-async function call(path: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
-  const res = await fetch(`${running!.url}${path}`, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
-  return { status: res.status, json: (await res.json()) as Record<string, unknown> };
-}
+const call = (path: string, body?: unknown) => page.call(path, body);
 
 const ask = (text: string, customer = 'web-acme-alex', account = 'acme') => call('/api/messages', { account, customer, text });
 

@@ -5,9 +5,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadSettings } from '../../src/config/load-settings.js';
 import { createLogger } from '../../src/infra/logger.js';
 import { startPlayground, type RunningPlayground } from '../../src/web/playground.js';
+import { pageClient, type PageClient } from './playground-client.js';
 
 /** The playground on the shipped policy with Acme in copilot mode, through the routes the board uses. */
 let running: RunningPlayground | undefined;
+let page: PageClient;
 
 afterEach(async () => {
   await running?.stop();
@@ -20,13 +22,11 @@ async function start(): Promise<RunningPlayground> {
   writeFileSync(policy, readFileSync('config/baton.yaml', 'utf8').replace('channels: [C0ACME0001]', 'channels: [C0ACME0001]\n    mode: copilot'));
   const settings = loadSettings({ PORT: '0', BATON_STORE: `sqlite://${join(dir, 'p.sqlite')}`, BATON_CONFIG: policy, LOG_LEVEL: 'silent' });
   running = await startPlayground({ env: settings.env, policy: settings.policy, log: createLogger('silent') });
+  page = await pageClient(running.url);
   return running;
 }
 
-async function call(path: string, body: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
-  const res = await fetch(`${running!.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  return { status: res.status, json: (await res.json()) as Record<string, unknown> };
-}
+const call = (path: string, body: unknown) => page.call(path, body);
 
 type Event = Record<string, unknown>;
 async function feedShows(predicate: (e: Event) => boolean): Promise<Event> {

@@ -33,8 +33,11 @@ export function toast(text) {
   toastTimer = setTimeout(() => (el.hidden = true), 5000);
 }
 
+/** Sent with every change: the server takes changes only from the page it served (request-guard.ts). */
+const pageToken = document.querySelector('meta[name="baton-page-token"]')?.getAttribute('content') ?? '';
+
 export async function post(path, body) {
-  const res = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json', 'x-baton-page-token': pageToken }, body: JSON.stringify(body) });
   const json = await res.json().catch(() => ({}));
   if (res.status >= 400 && json.error) toast(json.error);
   return { status: res.status, ...json };

@@ -17,7 +17,8 @@ export function servePageRoutes(server: HttpServer, ctx: PlaygroundContext): voi
   for (const file of readdirSync(PUBLIC_DIR)) {
     const type = TYPES[extname(file)];
     if (!type) continue;
-    const body = readFileSync(join(PUBLIC_DIR, file));
+    const raw = readFileSync(join(PUBLIC_DIR, file), 'utf8');
+    const body = file === 'index.html' ? raw.replace('{{PAGE_TOKEN}}', ctx.pageToken) : raw;
     const headers = { 'content-type': `${type}; charset=utf-8`, 'cache-control': 'no-cache' };
     server.route('GET', file === 'index.html' ? '/' : `/${file}`, (_req, res) => void res.writeHead(200, headers).end(body));
   }
