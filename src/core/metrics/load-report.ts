@@ -39,7 +39,7 @@ export async function loadReport(deps: ReportDeps, request: ReportRequest): Prom
   const rules = outcomeRules(deps.policy);
   const { start, previousStart } = periodBounds(request, now);
   const [summaries, votes] = await Promise.all([summariesAt(deps, daysCovering(previousStart, now + 1), now, rules), deps.loop.feedback.list(start, now + 1)]);
-  const report = reportFromRows(rowsOf(summaries), request, now, rules);
+  const report = reportFromRows(rowsOf(summaries), request, now, rules, deps.policy.digest.timezone);
   return { ...report, feedback: feedbackFigures(votes.filter((v) => !request.category || v.category === request.category)) };
 }
 

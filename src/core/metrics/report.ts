@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { draftFigures, draftTally, type DraftFigures, type DraftTally } from '../copilot/draft-figures.js';
 import { figures, type Figures } from './figures.js';
 import { classifyRows, groupBy, type EscalationRow, type OutcomeRow, type ReportInput, type ReportRows } from './outcome-rows.js';
@@ -38,6 +39,8 @@ export interface QueueRow {
 
 export interface SeriesPoint {
   start: number;
+  /** The calendar day the point starts on, in the report's zone: `2026-12-07`. */
+  day: string;
   escalationRate?: number;
   csatScore?: number;
   fcrRate?: number;
@@ -105,11 +108,12 @@ function triggerRows(current: EscalationRow[], previous: EscalationRow[]): Trigg
     .sort((a, b) => b.escalations - a.escalations || a.trigger.localeCompare(b.trigger));
 }
 
-function point(start: number, bucket: OutcomeRow[]): SeriesPoint {
+function point(start: DateTime, bucket: OutcomeRow[]): SeriesPoint {
   const f = figures(bucket);
   const judged = f.health.healthy + f.health.frustrated;
   return {
-    start,
+    start: start.toMillis(),
+    day: start.toISODate()!,
     escalationRate: f.escalationRate,
     csatScore: f.csat.score,
     fcrRate: f.fcrRate,
@@ -117,26 +121,50 @@ function point(start: number, bucket: OutcomeRow[]): SeriesPoint {
   };
 }
 
-function series(items: OutcomeRow[], start: number, end: number): SeriesPoint[] {
-  const span = Math.max(end - start, 1);
-  const step = span > 30 * DAY ? 7 * DAY : DAY;
-  const steps = Math.ceil(span / step);
-  // One pass to put each conversation in its step: a 90-day report holds over 100k of them.
-  const buckets: OutcomeRow[][] = Array.from({ length: steps }, () => []);
-  for (const i of items) {
-    const n = Math.floor((i.createdAt - start) / step);
-    if (n >= 0 && n < steps) buckets[n]!.push(i);
-  }
-  return buckets.map((bucket, n) => point(start + n * step, bucket));
+/**
+ * The chart's steps: the calendar days (in `zone`, through DST changes) from the one holding `start` to
+ * today, so today's conversations plot under today's date; past 30 days, weeks ending today (the first
+ * may be shorter).
+ */
+function steps(start: number, end: number, zone: string): DateTime[] {
+  const today = DateTime.fromMillis(Math.max(end - 1, start), { zone }).startOf('day');
+  const days: DateTime[] = [];
+  for (let d = DateTime.fromMillis(start, { zone }).startOf('day'); d <= today; d = d.plus({ days: 1 })) days.push(d);
+  if (end - start <= 30 * DAY) return days;
+  return days.filter((_, i) => i === 0 || (days.length - i) % 7 === 0);
 }
 
-/** Builds the report for the `days` before `now`, with the period before it for the trend. Pure. */
-export function buildReport(input: ReportInput, request: ReportRequest, now: number, rules: OutcomeRules): ReportView {
-  return reportFromRows({ conversations: classifyRows(input, now, rules), escalations: input.escalations, drafts: input.drafts ?? [] }, request, now, rules);
+/** The last step starting at or before `t` (binary search over the sorted starts). */
+function stepHolding(starts: number[], t: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= t) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+function series(items: OutcomeRow[], start: number, end: number, zone: string): SeriesPoint[] {
+  const starts = steps(start, end, zone);
+  const at = starts.map((d) => d.toMillis());
+  // One pass to put each conversation in its step: a 90-day report holds over 100k of them.
+  const buckets: OutcomeRow[][] = starts.map(() => []);
+  for (const i of items) if (i.createdAt >= at[0]!) buckets[stepHolding(at, i.createdAt)]!.push(i);
+  return buckets.map((bucket, n) => point(starts[n]!, bucket));
+}
+
+/**
+ * Builds the report for the `days` before `now`, with the period before it for the trend; the chart's
+ * days are calendar days in `zone` (the policy's `digest.timezone`). Pure.
+ */
+export function buildReport(input: ReportInput, request: ReportRequest, now: number, rules: OutcomeRules, zone = 'UTC'): ReportView {
+  return reportFromRows({ conversations: classifyRows(input, now, rules), escalations: input.escalations, drafts: input.drafts ?? [] }, request, now, rules, zone);
 }
 
 /** The same report from rows already classified as of `now` (fresh, or from stored day summaries). Pure. */
-export function reportFromRows(rows: ReportRows, request: ReportRequest, now: number, rules: OutcomeRules): ReportView {
+export function reportFromRows(rows: ReportRows, request: ReportRequest, now: number, rules: OutcomeRules, zone = 'UTC'): ReportView {
   const { start, previousStart } = periodBounds(request, now);
   const all = request.category ? rows.conversations.filter((i) => i.outcome.category === request.category) : rows.conversations;
   const current = all.filter((i) => i.createdAt >= start && i.createdAt < now);
@@ -163,7 +191,7 @@ export function reportFromRows(rows: ReportRows, request: ReportRequest, now: nu
     triggers: triggerRows(escalationsIn(start, now), escalationsIn(previousStart, start)),
     drafts: { ...draftFigures(drafts, start, now), previous: draftTally(drafts, previousStart, start) },
     platforms: platformRows(current),
-    series: series(current, start, now),
+    series: series(current, start, now, zone),
     heldDays: Math.round(rules.heldMs / DAY),
   };
 }

@@ -14,8 +14,9 @@ const LEGEND_W = 180;
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-function dayLabel(t: number): string {
-  return new Date(t).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+/** "7 Dec" for the point's calendar day (already in the report's zone). */
+function dayLabel(day: string): string {
+  return new Date(`${day}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
 }
 
 /** Every series shares a 0-100% axis; gaps (no conversations, no ratings) break the line rather than drop to zero. */
@@ -51,7 +52,7 @@ export function trendChartSvg(title: string, points: SeriesPoint[]): string {
     .join('');
   const every = Math.max(1, Math.ceil(points.length / 8));
   const ticks = points
-    .map((p, i) => (i % every === 0 ? `<text x="${x(i)}" y="${H - PAD.bottom + 20}" text-anchor="middle" font-size="12" fill="#495057">${dayLabel(p.start)}</text>` : ''))
+    .map((p, i) => (i % every === 0 ? `<text x="${x(i)}" y="${H - PAD.bottom + 20}" text-anchor="middle" font-size="12" fill="#495057">${dayLabel(p.day)}</text>` : ''))
     .join('');
   const legend = LINES.map(
     (l, i) => `<rect x="${10 + i * LEGEND_W}" y="${H - 22}" width="14" height="4" fill="${l.color}"/><text x="${10 + i * LEGEND_W + 18}" y="${H - 16}" font-size="11" fill="#212529">${l.label}</text>`,
@@ -59,7 +60,7 @@ export function trendChartSvg(title: string, points: SeriesPoint[]): string {
   const lines = LINES.map(
     (l) => `<path d="${path(points, l.key, x, y)}" fill="none" stroke="${l.color}" stroke-width="2.5"/>${dots(points, l, x, y)}`,
   ).join('');
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" font-family="${FONT}">` +
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="${FONT}">` +
     `<rect width="${W}" height="${H}" fill="#ffffff"/>` +
     `<text x="${PAD.left}" y="32" font-size="18" font-weight="bold" fill="#212529">${esc(title)}</text>` +
     `${grid}${ticks}${lines}${legend}</svg>`;

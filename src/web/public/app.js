@@ -1,7 +1,8 @@
 import { boardView } from './board.js';
-import { h, post } from './dom.js';
+import { h, keepFocus, post } from './dom.js';
 import { leadView } from './lead.js';
 import { roomView } from './room.js';
+import { closeWhy } from './why.js';
 import { apply, state } from './state.js';
 
 const views = new Map();
@@ -60,16 +61,26 @@ function listen() {
   events.onmessage = (message) => {
     apply(JSON.parse(message.data));
     badges();
-    current?.render();
+    if (current) keepFocus(() => current.render());
   };
+}
+
+/** On a phone the channel list is a menu above the view. */
+function menu(open) {
+  document.querySelector('.sidebar').classList.toggle('open', open);
+  document.getElementById('menu').setAttribute('aria-expanded', String(open));
 }
 
 async function start() {
   state.setup = await fetch('/api/setup').then((r) => r.json());
   sidebar();
-  window.addEventListener('hashchange', show);
+  window.addEventListener('hashchange', () => {
+    menu(false);
+    show();
+  });
+  document.getElementById('menu').addEventListener('click', () => menu(!document.querySelector('.sidebar').classList.contains('open')));
   document.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape') document.getElementById('why').hidden = true;
+    if (e.key === 'Escape') closeWhy();
   });
   document.getElementById('reset').addEventListener('click', async () => {
     if (confirm('Empty the playground: every conversation, escalation, rating and report fact?')) await post('/api/reset', {});

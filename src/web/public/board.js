@@ -97,9 +97,9 @@ function packetContent({ packet: p, internal, at }, edit) {
   const me = state.setup.staff.name;
   const status = statusOf(p);
   const buttons = p.draft ? draftButtons(p, edit) : [
-    p.status === 'open' ? h('button', { class: 'btn primary', type: 'button', onclick: () => act('/api/claim', p.escalationId) }, 'Claim') : '',
-    p.status === 'claimed' && p.claimedBy === me ? h('button', { class: 'btn', type: 'button', onclick: () => act('/api/release', p.escalationId) }, 'Release') : '',
-    p.status !== 'resolved' ? h('button', { class: 'btn', type: 'button', onclick: () => openCloseForm(p) }, 'Close…') : '',
+    p.status === 'open' ? h('button', { class: 'btn primary', type: 'button', 'data-focus': `claim:${p.escalationId}`, onclick: () => act('/api/claim', p.escalationId) }, 'Claim') : '',
+    p.status === 'claimed' && p.claimedBy === me ? h('button', { class: 'btn', type: 'button', 'data-focus': `release:${p.escalationId}`, onclick: () => act('/api/release', p.escalationId) }, 'Release') : '',
+    p.status !== 'resolved' ? h('button', { class: 'btn', type: 'button', 'data-focus': `close:${p.escalationId}`, onclick: () => openCloseForm(p) }, 'Close…') : '',
   ];
   return [
     h('header', {}, h('h3', {}, `${p.draft ? 'Copilot draft · ' : ''}${p.account.name}: ${p.category.replaceAll('_', ' ')}`), h('span', { class: `pill ${p.status}` }, status),
@@ -117,6 +117,6 @@ function packetContent({ packet: p, internal, at }, edit) {
     h('details', {}, h('summary', {}, `Full conversation (${p.transcript.length} ${p.transcript.length === 1 ? 'message' : 'messages'})`),
       h('ol', { class: 'transcript' }, p.transcript.map((t) => h('li', {}, h('strong', {}, `${t.authorName ?? t.role}: `), t.text)))),
     internal.length ? h('div', { class: 'internal' }, internal.map((n) => h('p', {}, h('time', {}, clock(n.at)), ' ', n.text))) : '',
-    h('div', { class: 'actions' }, buttons),
+    h('div', { class: 'actions', 'data-focus-scope': p.escalationId }, buttons),
   ];
 }

@@ -23,6 +23,21 @@ export function stickToBottom(el, update) {
   if (atBottom) el.scrollTop = el.scrollHeight;
 }
 
+/**
+ * Redraws without losing the keyboard's place: a control marked `data-focus` gets the focus back once
+ * redrawn; if it is gone (Claim gives way to Release), the first button of its `data-focus-scope` does.
+ */
+export function keepFocus(update) {
+  const active = document.activeElement;
+  const key = active?.dataset?.focus;
+  const scope = active?.closest?.('[data-focus-scope]')?.dataset.focusScope;
+  update();
+  if (!key || document.activeElement?.dataset?.focus === key) return;
+  const again = document.querySelector(`[data-focus="${CSS.escape(key)}"]`);
+  const fallback = scope && document.querySelector(`[data-focus-scope="${CSS.escape(scope)}"] button`);
+  (again ?? fallback)?.focus();
+}
+
 let toastTimer;
 /** A private note for the person at the keyboard, like Slack's "Only visible to you". */
 export function toast(text) {

@@ -9,7 +9,7 @@ export function whyChip(messageId) {
   if (!why) return '';
   const action = why.decision?.action;
   const text = action ? `${LABEL[action]}${why.decision.trigger ? `: ${why.decision.trigger.replace('_', ' ')}` : ''}` : 'quiet';
-  return h('button', { class: `why-link`, type: 'button', 'aria-label': `Why: ${text}`, onclick: () => showWhy(messageId) },
+  return h('button', { class: 'why-link', type: 'button', 'data-focus': `why:${messageId}`, onclick: () => showWhy(messageId) },
     h('span', { class: `why-chip ${action ?? 'quiet'}` }, text), ' Why?');
 }
 
@@ -31,13 +31,24 @@ function sentiment(s) {
   return parts.length ? `${s.label} (${parts.join(', ')})` : s.label;
 }
 
+/** The message whose "Why?" the panel shows: closing the panel puts the focus back on its chip. */
+let opener;
+
+export function closeWhy() {
+  const panel = document.getElementById('why');
+  if (panel.hidden) return;
+  panel.hidden = true;
+  document.querySelector(`[data-focus="why:${CSS.escape(opener ?? '')}"]`)?.focus();
+}
+
 /** The audit trail of one decision: what Baton looked at, the bar it had to clear, and what fired. */
 export function showWhy(messageId) {
   const why = state.why.get(messageId);
   const panel = document.getElementById('why');
   if (!why) return;
   const d = why.decision;
-  const close = h('button', { class: 'btn', type: 'button', onclick: () => (panel.hidden = true) }, 'Close');
+  const close = h('button', { class: 'btn', type: 'button', onclick: closeWhy }, 'Close');
+  opener = messageId;
   panel.replaceChildren(...[
     h('header', {}, h('h2', {}, 'Why Baton did this'), close),
     h('p', {}, h('strong', {}, why.outcome)),
