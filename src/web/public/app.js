@@ -24,13 +24,32 @@ function route() {
   return /^(room|board)\/[\w-]+$|^lead$/.test(hash) ? hash : `room/${state.setup.accounts[0].room}`;
 }
 
+/**
+ * Where each view's list was left: a list taken out of the page loses its scroll, so it is put back on
+ * return. Rooms and boards open at their newest item, and stay there if they were left there.
+ */
+const scrolled = new Map();
+
+function leave(view) {
+  const list = view.root.querySelector('.scroll');
+  if (list) scrolled.set(view, list.scrollHeight - list.scrollTop - list.clientHeight < 80 ? 'newest' : list.scrollTop);
+}
+
+function restore(view) {
+  const list = view.root.querySelector('.scroll');
+  const at = scrolled.get(view) ?? (view.newestLast ? 'newest' : 0);
+  if (list) list.scrollTop = at === 'newest' ? list.scrollHeight : at;
+}
+
 function show() {
   const r = route();
+  if (current) leave(current);
   current = viewFor(r);
   document.getElementById('main').replaceChildren(current.root);
   for (const a of document.querySelectorAll('.channels a')) a.toggleAttribute('aria-current', a.getAttribute('href') === `#${r}`);
   for (const a of document.querySelectorAll('.channels a[aria-current]')) a.setAttribute('aria-current', 'page');
   current.render();
+  restore(current);
   current.focus();
 }
 

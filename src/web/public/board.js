@@ -40,6 +40,7 @@ export function boardView(queue) {
 
   return {
     root,
+    newestLast: true,
     focus: () => list.querySelector('.packet button')?.focus(),
     render() {
       const packets = [...state.packets.values()].filter((p) => p.board === queue.board).sort((a, b) => a.at - b.at);

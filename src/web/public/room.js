@@ -15,8 +15,13 @@ export function roomView(account) {
   const picker = h('select', { 'aria-label': 'Posting as' }, account.customers.map((c) => h('option', { value: c.id }, `${c.name} (${account.name})`)));
   picker.addEventListener('change', () => (customer = account.customers.find((c) => c.id === picker.value)));
   const ask = (text, thread) => post('/api/messages', { account: account.id, customer: customer.id, text, ...(thread ? { thread } : {}) }).then((r) => r.status === 200);
-  const main = composer(`Ask a new question in #${account.room}`, 'New question', (text) => ask(text));
-  const suggest = h('div', { class: 'suggest' }, h('span', { class: 'hint' }, 'Try:'), TRY.map((q) => h('button', { type: 'button', onclick: () => ask(q) }, q)));
+  // A new question goes to the end of the room: show the end, and stay there for its answer.
+  const askNew = (text) => {
+    list.scrollTop = list.scrollHeight;
+    return ask(text);
+  };
+  const main = composer(`Ask a new question in #${account.room}`, 'New question', askNew);
+  const suggest = h('div', { class: 'suggest' }, h('span', { class: 'hint' }, 'Try:'), TRY.map((q) => h('button', { type: 'button', onclick: () => askNew(q) }, q)));
   const root = h('section', { class: 'view' },
     h('header', { class: 'topbar' }, h('h1', {}, `# ${account.room}`), h('span', { class: 'sub' }, `Shared with ${account.name} · ${account.tier}`),
       h('label', { class: 'right' }, 'Posting as', picker)),
@@ -40,6 +45,7 @@ export function roomView(account) {
 
   return {
     root,
+    newestLast: true,
     focus: () => main.input.focus(),
     render() {
       const threads = [...(state.rooms.get(account.room) ?? new Map()).entries()].sort((a, b) => a[1].at - b[1].at);
