@@ -33,7 +33,10 @@ export function playgroundIntake(core: CoreDeps, feed: PlaygroundFeed, log: Logg
     async (items) => {
       const sent = items.map((i) => i.payload as InboundMessage);
       // A message that joined its author's previous new thread is decided in that one's conversation.
-      const why = whyOf(await handleMessages(core, sent.map((m, i) => ({ ...m, ref: items[i]!.joined ?? m.ref }))));
+      const decided = sent.map((m, i) => ({ ...m, ref: items[i]!.joined ?? m.ref }));
+      const why = whyOf(await handleMessages(core, decided));
+      // What the messages left to send (a follow-up mirrored to the open packet, say) goes out now, as Slack's intake does.
+      for (const key of new Set(decided.map((m) => conversationKey(m.ref)))) core.deliveries?.schedule(key);
       // Each "Why?" stays beside the message where the page showed it.
       for (const { ref, id } of sent) feed.push({ type: 'why', room: ref.channel, thread: ref.thread, messageId: id, why });
       await Promise.all(items.map((i) => worker.finish(i.id)));

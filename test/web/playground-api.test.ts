@@ -132,6 +132,20 @@ describe('the playground adapter', () => {
     await feedShows((e) => e.type === 'packet' && (e.packet as { status: string }).status === 'claimed');
   });
 
+  it('puts a follow-up in the thread of an open escalation under its packet, as Slack and Teams do', async () => {
+    await start();
+    const { json } = await ask('Can I talk to a human please?');
+    const packet = await feedShows((e) => e.type === 'packet');
+    await call('/api/messages', { account: 'acme', customer: 'web-acme-alex', text: 'It is about invoice 1042.', thread: json.thread });
+    // A fragment like this one waits the grouping window for the rest of the request first.
+    const note = await vi.waitFor(() => {
+      const found = running!.feed.find((e) => e.type === 'internal' && e.text.includes('invoice 1042'));
+      if (!found) throw new Error('no note under the packet yet');
+      return found;
+    }, { timeout: 15_000 });
+    expect(note).toMatchObject({ packetId: packet.id, text: 'Alex added: It is about invoice 1042.' });
+  });
+
   it('lets only the customer who asked rate the conversation', async () => {
     await start();
     const { json } = await ask('Can I talk to a human please?');
