@@ -24,6 +24,7 @@ import { playgroundIntake } from './playground-intake.js';
 import type { PlaygroundContext } from './playground-context.js';
 import { playgroundPolicy } from './playground-policy.js';
 import { emptyStore } from './reset-store.js';
+import { rebuildPages } from './rebuild-pages.js';
 import { newPageToken, playgroundGuard } from './request-guard.js';
 import { serveCustomerRoutes } from './routes/customer-routes.js';
 import { serveLeadRoutes } from './routes/lead-routes.js';
@@ -97,11 +98,12 @@ export async function startPlayground(opts: PlaygroundOptions): Promise<RunningP
   core.deliveries = runner;
   const scheduler = loopScheduler(core);
   const intake = playgroundIntake(core, feed, log);
+  await rebuildPages(core, feed, log);
   const reset = async () => {
     // A decision or delivery under way would write its conversation back into the emptied store.
     await intake.idle();
     await runner.idle();
-    await emptyStore(stores.backend);
+    await emptyStore(stores.backend, env.BATON_STORE);
     feed.clear();
     log.info({}, 'playground reset: store and pages emptied');
   };

@@ -48,10 +48,11 @@ export class WebGateway implements ChatGateway, LoopGateway {
     return { platform: 'web', channel, messageId: id };
   }
 
-  /** The page replaces the packet it shows under the same id. */
+  /** The page replaces the packet it shows under the same id; after a restart it shows again, at the time its id was given. */
   async updatePacket(at: PacketLocation, packet: HandoffPacket): Promise<void> {
     const first = this.feed.find((e) => e.type === 'packet' && e.id === at.messageId);
-    this.feed.push({ type: 'packet', board: at.channel, id: at.messageId, at: first?.type === 'packet' ? first.at : Date.now(), packet });
+    const posted = first?.type === 'packet' ? first.at : Number.parseInt(at.messageId, 10) || Date.now();
+    this.feed.push({ type: 'packet', board: at.channel, id: at.messageId, at: posted, packet });
   }
 
   async postInternal(at: PacketLocation, text: string, delivery?: DeliveryTag): Promise<void> {

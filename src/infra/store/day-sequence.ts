@@ -35,6 +35,11 @@ export class ProcessSequence implements DaySequence {
   }
 }
 
+/** After the store's file was emptied (the playground's reset), every log starts again from its first slot. */
+export function forgetProcessCounters(storeUri: string): void {
+  processCounters.get(storeUri)?.clear();
+}
+
 /** Separates a numbered key's slot prefix from its counter; no stored key contains it. */
 const NUMBERED = '\u0000#';
 
