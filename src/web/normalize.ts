@@ -2,13 +2,24 @@ import { z } from 'zod';
 import type { Policy } from '../config/policy-schema.js';
 import { MAX_RELAY_CHARS } from '../core/escalation/relay-reply.js';
 import type { ConversationRef } from '../core/model/conversation-ref.js';
-import type { Author, InboundMessage } from '../core/model/message.js';
+import { hasVisibleText, type Author, type InboundMessage } from '../core/model/message.js';
 import { customersOf, roomOf } from './playground-policy.js';
 
-const text = z.string().trim().min(1, 'write something first').max(4000);
+/** The longest message the playground takes, as a shared channel's message would be. */
+const MAX_MESSAGE_CHARS = 4000;
+
+const text = z
+  .string()
+  .trim()
+  .refine(hasVisibleText, 'Write something first: the message is empty.')
+  .superRefine((t, ctx) => {
+    if (t.length <= MAX_MESSAGE_CHARS) return;
+    const n = (x: number) => x.toLocaleString('en-US');
+    ctx.addIssue({ code: 'custom', message: `This message is ${n(t.length)} characters long; Baton takes up to ${n(MAX_MESSAGE_CHARS)} at a time. Shorten it or send it in parts.` });
+  });
 
 export const customerMessageBody = z.object({ account: z.string().min(1), customer: z.string().min(1), thread: z.string().min(1).optional(), text });
-export const staffReplyBody = z.object({ escalationId: z.string().min(1), text: text.max(MAX_RELAY_CHARS) });
+export const staffReplyBody = z.object({ escalationId: z.string().min(1), text: text.refine((t) => t.length <= MAX_RELAY_CHARS, `A reply to the customer takes up to ${MAX_RELAY_CHARS.toLocaleString('en-US')} characters.`) });
 export const conversationActionBody = z.object({ conversationKey: z.string().min(1), customer: z.string().min(1) });
 export const ratingBody = conversationActionBody.extend({ rating: z.number().int() });
 /** A Helpful / Not helpful press: the answer's button value, and the message that showed it (whose buttons give way). */

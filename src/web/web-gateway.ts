@@ -21,6 +21,11 @@ function choiceView(message: Extract<CustomerMessage, { kind: 'choice' }>): Pick
   return { html: `${escapeHtml(message.text)}<ul>${options}</ul>`, offerHuman: { label: message.other.label, footer: '', conversationKey: message.other.conversationKey } };
 }
 
+/** Baton's draft in a packet is Markdown, like its answers: the board shows it rendered the same way. */
+function draftHtml(packet: HandoffPacket): { draftHtml?: string } {
+  return packet.draftAnswer ? { draftHtml: markdownToHtml(packet.draftAnswer.text) } : {};
+}
+
 /** Delivers the core's messages to the playground's pages: renders each to what the page shows and pushes it on the feed. */
 export class WebGateway implements ChatGateway, LoopGateway {
   constructor(private readonly feed: PlaygroundFeed) {}
@@ -44,7 +49,7 @@ export class WebGateway implements ChatGateway, LoopGateway {
     await delivery?.beforeSend?.();
     const deliveryId = delivery?.id;
     const id = this.feed.nextId();
-    this.feed.push({ type: 'packet', board: channel, id, at: Date.now(), packet, ...(deliveryId ? { deliveryId } : {}) });
+    this.feed.push({ type: 'packet', board: channel, id, at: Date.now(), packet, ...draftHtml(packet), ...(deliveryId ? { deliveryId } : {}) });
     return { platform: 'web', channel, messageId: id };
   }
 
@@ -52,7 +57,7 @@ export class WebGateway implements ChatGateway, LoopGateway {
   async updatePacket(at: PacketLocation, packet: HandoffPacket): Promise<void> {
     const first = this.feed.find((e) => e.type === 'packet' && e.id === at.messageId);
     const posted = first?.type === 'packet' ? first.at : Number.parseInt(at.messageId, 10) || Date.now();
-    this.feed.push({ type: 'packet', board: at.channel, id: at.messageId, at: posted, packet });
+    this.feed.push({ type: 'packet', board: at.channel, id: at.messageId, at: posted, packet, ...draftHtml(packet) });
   }
 
   async postInternal(at: PacketLocation, text: string, delivery?: DeliveryTag): Promise<void> {

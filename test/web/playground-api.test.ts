@@ -62,9 +62,18 @@ describe('the playground adapter', () => {
   it('refuses a customer of another account, a blank question and a body that is not JSON, and keeps serving', async () => {
     await start();
     expect((await ask('hello', 'web-globex-alex', 'acme')).status).toBe(400);
-    expect((await ask('   ')).json.error).toContain('write something first');
+    expect((await ask('   ')).json.error).toBe('Write something first: the message is empty.');
     expect((await call('/api/messages', '{not json')).status).toBe(400);
     expect((await ask('How do I invite a teammate?')).status).toBe(200);
+  });
+
+  it('refuses a message of only invisible characters, and one of 40,000 characters, in plain words', async () => {
+    const p = await start();
+    const invisible = await ask('\u200b\u200d\ufeff \u2060');
+    expect(invisible).toEqual({ status: 400, json: { error: 'Write something first: the message is empty.' } });
+    const long = await ask('a'.repeat(40_000));
+    expect(long).toEqual({ status: 400, json: { error: 'This message is 40,000 characters long; Baton takes up to 4,000 at a time. Shorten it or send it in parts.' } });
+    expect(p.feed.find((e) => e.type === 'message')).toBeUndefined();
   });
 
   it('decides a greeting and the question sent right after it as one request, as a shared channel would', async () => {
@@ -166,6 +175,8 @@ describe('the playground adapter', () => {
     const voted = await call('/api/answer-feedback', { answer: feedback.answer, messageId: answer.id, customer: 'web-acme-alex', vote: 'not_helpful' });
     expect(voted.status).toBe(200);
     expect(await feedShows((e) => e.type === 'feedback-done' && e.id === answer.id)).toMatchObject({ text: expect.stringContaining('Sorry that did not help') });
+    // The thread says which button was pressed.
+    expect(await feedShows((e) => e.type === 'why' && 'pressed' in e)).toMatchObject({ pressed: 'Not helpful' });
     await feedShows((e) => e.type === 'packet');
     expect(await p.core.loop.feedback.list(0, Date.now() + 1)).toEqual([expect.objectContaining({ vote: 'not_helpful', category: 'how_to' })]);
     expect((await call('/api/answer-feedback', { answer: 'answer:E-NONE web:acme:1', messageId: 'x', customer: 'web-acme-alex', vote: 'helpful' })).status).toBe(404);

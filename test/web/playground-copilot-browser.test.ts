@@ -31,9 +31,15 @@ describe('copilot mode in the browser', () => {
     await page.getByLabel('New question').fill(QUESTION);
     await page.getByLabel('New question').press('Enter');
     await thread().waitFor();
+    // The customer has no answer yet, and the room does not say otherwise.
+    await expect.poll(() => thread().locator('.why-chip').textContent()).toBe('draft with a specialist');
+    expect(await thread().locator('[data-role="bot"]').count()).toBe(0);
     await page.getByRole('link', { name: /queue-enterprise/ }).click();
     const card = page.locator('article.packet', { hasText: 'Copilot draft' });
     await expect.poll(() => card.locator('.pill').textContent()).toBe('Draft waiting for review');
+    // The draft's Markdown is rendered, as the customer would read it: no asterisks.
+    expect((await card.locator('.draft strong').allTextContents()).slice(1)).toEqual(['Settings > Members', 'Invite']);
+    expect(await card.locator('.draft').textContent()).not.toContain('**');
     expect(await card.getByLabel('Reply to the customer').isVisible()).toBe(false);
     await card.getByRole('button', { name: 'Edit and send' }).click();
     const box = card.getByLabel('Reply to the customer');

@@ -47,7 +47,7 @@ describe('copilot mode in the playground', () => {
     await start();
     await call('/api/messages', { account: 'acme', customer: 'web-acme-alex', text: 'How do I invite a teammate?' });
     const why = await feedShows((e) => e.type === 'why' && e.room === 'acme');
-    expect((why.why as { outcome: string }).outcome).toMatch(/^Copilot mode/);
+    expect(why.why).toMatchObject({ outcome: expect.stringMatching(/^Copilot mode/), draftWaiting: true });
     const packet = await feedShows((e) => e.type === 'packet' && draftOf(e).draft?.state === 'pending');
     const escalationId = draftOf(packet).escalationId;
 

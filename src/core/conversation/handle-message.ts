@@ -1,7 +1,7 @@
 import type { CoreDeps } from '../deps.js';
 import { conversationKey } from '../model/conversation-ref.js';
 import type { Decision } from '../model/decision.js';
-import type { InboundMessage } from '../model/message.js';
+import { hasVisibleText, type InboundMessage } from '../model/message.js';
 import { claimEscalation } from '../escalation/specialist-actions.js';
 import { supersedeDraft } from '../copilot/draft-review.js';
 import { admitMessage } from '../onboarding/admit-message.js';
@@ -42,7 +42,7 @@ export async function handleMessages(deps: CoreDeps, msgs: InboundMessage[]): Pr
     return { kind: 'ignored', reason: admission.reason };
   }
   const { account } = admission;
-  const said = msgs.filter((m) => m.text.trim());
+  const said = msgs.filter((m) => hasVisibleText(m.text));
   if (said.length === 0) return { kind: 'ignored', reason: 'empty' };
   const key = conversationKey(first.ref);
   return deps.locks.run(`conv:${key}`, async () => {

@@ -32,3 +32,11 @@ export interface Turn {
   /** An answer's category and the titles of the knowledge it quoted: what its Helpful / Not helpful counts under. */
   answered?: { category: string; topic?: string; sources: string[] };
 }
+
+/**
+ * Whether a text holds anything a person can read: whitespace and invisible format characters (zero-width
+ * spaces and joiners, byte-order marks, direction marks) alone say nothing, so they are no question.
+ */
+export function hasVisibleText(text: string): boolean {
+  return /[^\s\p{Cf}]/u.test(text);
+}

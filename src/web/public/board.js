@@ -94,7 +94,7 @@ function statusOf(p) {
   return p.status === 'claimed' ? `Claimed by ${p.claimedBy}` : p.status === 'resolved' ? `Resolved by ${p.resolvedBy}` : openStatus(p);
 }
 
-function packetContent({ packet: p, internal, at }, edit) {
+function packetContent({ packet: p, internal, at, draftHtml }, edit) {
   const me = state.setup.staff.name;
   const status = statusOf(p);
   const buttons = p.draft ? draftButtons(p, edit) : [
@@ -113,7 +113,7 @@ function packetContent({ packet: p, internal, at }, edit) {
       h('dt', {}, p.draft ? 'Why it is here' : 'Why escalated'), h('dd', {}, p.reason),
       p.signals.map((s) => [h('dt', {}, s.label), h('dd', {}, s.value)]),
       p.tags ? [h('dt', {}, 'Tags'), h('dd', {}, `${p.rootCauseLabel ?? p.tags.rootCause} · AI ${p.tags.aiAccuracy.replace('_', ' ')} · automation ${p.tags.automation}`)] : ''),
-    p.draftAnswer ? h('div', { class: 'draft' }, h('strong', {}, `Baton's draft (${Math.round(p.draftAnswer.confidence * 100)}% confident): `), p.draftAnswer.text,
+    p.draftAnswer ? h('div', { class: 'draft' }, h('strong', {}, `Baton's draft (${Math.round(p.draftAnswer.confidence * 100)}% confident): `), h('span', { html: draftHtml }),
       p.draft && p.draftAnswer.citations.length ? h('p', { class: 'sub' }, `Sources: ${p.draftAnswer.citations.map((c) => c.title).join(' · ')}`) : '') : '',
     h('details', {}, h('summary', {}, `Full conversation (${p.transcript.length} ${p.transcript.length === 1 ? 'message' : 'messages'})`),
       h('ol', { class: 'transcript' }, p.transcript.map((t) => h('li', {}, h('strong', {}, `${t.authorName ?? t.role}: `), t.text)))),

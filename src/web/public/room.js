@@ -70,7 +70,7 @@ export function roomView(account) {
 }
 
 function message(m, actions) {
-  if (m.role === 'action') return h('div', { class: 'msg' }, h('span'), h('div', { class: 'meta' }, h('span', { class: 'tag' }, 'pressed “Talk to a person”'), whyChip(m.messageId)));
+  if (m.role === 'action') return h('div', { class: 'msg' }, h('span'), h('div', { class: 'meta' }, h('span', { class: 'tag' }, `pressed “${m.pressed}”`), whyChip(m.messageId)));
   const why = state.why.get(m.id);
   return h('div', { class: 'msg', 'data-role': m.role },
     h('div', { class: `avatar ${m.role}`, 'aria-hidden': 'true' }, m.role === 'bot' ? 'B' : initials(m.author)),

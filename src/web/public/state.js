@@ -26,8 +26,8 @@ export function apply(e) {
       break;
     case 'why':
       state.why.set(e.messageId, e.why);
-      // A button press has no message of its own: it shows as a line in its thread.
-      if (e.messageId.startsWith('human-')) threadOf(e.room, e.thread, Date.now()).messages.push({ ...e, role: 'action', at: Date.now() });
+      // A button press has no message of its own: it shows as a line in its thread, naming the button.
+      if (e.pressed) threadOf(e.room, e.thread, Date.now()).messages.push({ ...e, role: 'action', at: Date.now() });
       break;
     case 'csat-done':
     case 'feedback-done':

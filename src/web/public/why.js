@@ -1,16 +1,18 @@
 import { h, pct } from './dom.js';
 import { state } from './state.js';
 
-const LABEL = { answer: 'answered', escalate: 'handed over', ignore: 'let pass' };
+const LABEL = { answer: 'answered', escalate: 'handed over', ignore: 'let pass', clarify: 'asked which one' };
+/** Copilot mode: nothing reached the customer yet; a specialist has the draft. */
+const DRAFT_LABEL = 'draft with a specialist';
 
 /** The small "Why" chip next to a message; opens the decision in the side panel. */
 export function whyChip(messageId) {
   const why = state.why.get(messageId);
   if (!why) return '';
   const action = why.decision?.action;
-  const text = action ? `${LABEL[action]}${why.decision.trigger ? `: ${why.decision.trigger.replace('_', ' ')}` : ''}` : 'quiet';
+  const text = why.draftWaiting ? DRAFT_LABEL : action ? `${LABEL[action]}${why.decision.trigger ? `: ${why.decision.trigger.replace('_', ' ')}` : ''}` : 'quiet';
   return h('button', { class: 'why-link', type: 'button', 'data-focus': `why:${messageId}`, onclick: () => showWhy(messageId) },
-    h('span', { class: `why-chip ${action ?? 'quiet'}` }, text), ' Why?');
+    h('span', { class: `why-chip ${why.draftWaiting ? 'quiet' : (action ?? 'quiet')}` }, text), ' Why?');
 }
 
 function gauge(confidence, threshold) {

@@ -26,9 +26,11 @@ export type PlaygroundEvent =
   | RoomMessage
   | { type: 'csat-done'; room: string; id: string; text: string }
   | { type: 'feedback-done'; room: string; id: string; text: string }
-  | { type: 'packet'; board: string; id: string; at: number; packet: HandoffPacket; deliveryId?: string }
+  /** `draftHtml`: Baton's draft answer (Markdown) as the page shows it, escaped like every message. */
+  | { type: 'packet'; board: string; id: string; at: number; packet: HandoffPacket; draftHtml?: string; deliveryId?: string }
   | { type: 'internal'; board: string; id: string; packetId: string; text: string; at: number; deliveryId?: string }
   | { type: 'alert'; board: string; id: string; text: string; at: number; deliveryId: string }
-  | { type: 'why'; room: string; thread: string; messageId: string; why: WhyView }
+  /** `pressed`: the button a customer pressed (Talk to a person, Not helpful), shown as a line of its own in the thread. */
+  | { type: 'why'; room: string; thread: string; messageId: string; why: WhyView; pressed?: string }
   | { type: 'digest'; room: string; at: number; svg: string; title: string }
   | { type: 'reset' };

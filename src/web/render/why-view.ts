@@ -25,6 +25,8 @@ export interface WhyView {
     reasons: string[];
   };
   escalationId?: string;
+  /** Copilot mode: the answer waits as a draft for a specialist; the customer has not been answered. */
+  draftWaiting?: boolean;
 }
 
 const QUIET: Record<string, string> = {
@@ -65,7 +67,7 @@ const COPILOT_TEXT = 'Copilot mode: the answer went to a specialist as a draft t
 export function whyOf(outcome: MessageOutcome | HumanRequestOutcome): WhyView {
   switch (outcome.kind) {
     case 'decided':
-      if (outcome.draftId) return { outcome: COPILOT_TEXT, decision: decisionView(outcome.decision), escalationId: outcome.draftId };
+      if (outcome.draftId) return { outcome: COPILOT_TEXT, decision: decisionView(outcome.decision), escalationId: outcome.draftId, draftWaiting: true };
       return { outcome: ACTION_TEXT[outcome.decision.action], decision: decisionView(outcome.decision), ...(outcome.escalationId ? { escalationId: outcome.escalationId } : {}) };
     case 'quiet':
       return { outcome: QUIET[outcome.mode] ?? QUIET.bot! };

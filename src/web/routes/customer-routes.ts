@@ -40,7 +40,7 @@ export function serveCustomerRoutes(server: HttpServer, ctx: PlaygroundContext):
     if (!author || !place) return sendJson(res, 400, { error: 'Unknown customer or conversation.' });
     const outcome = await requestHuman(core, body.conversationKey, author);
     if (outcome.kind === 'not_found') return sendJson(res, 404, { error: 'This conversation no longer exists.' });
-    feed.push({ type: 'why', ...place, messageId: `human-${feed.nextId()}`, why: whyOf(outcome) });
+    feed.push({ type: 'why', ...place, messageId: `human-${feed.nextId()}`, why: whyOf(outcome), pressed: core.policy.copy.talk_to_human_button });
     sendJson(res, 200, { outcome: outcome.kind, refusal: talkToHumanRefusal(outcome) });
   });
 
@@ -55,7 +55,7 @@ export function serveCustomerRoutes(server: HttpServer, ctx: PlaygroundContext):
     const text = voteReply(core.policy.answer_feedback, outcome);
     if (outcome.kind !== 'recorded') return sendJson(res, outcome.kind === 'not_found' ? 404 : 409, { refusal: text });
     feed.push({ type: 'feedback-done', room: place.room, id: body.messageId, text });
-    if (outcome.handoff) feed.push({ type: 'why', ...place, messageId: `human-${feed.nextId()}`, why: whyOf(outcome.handoff) });
+    if (outcome.handoff) feed.push({ type: 'why', ...place, messageId: `vote-${feed.nextId()}`, why: whyOf(outcome.handoff), pressed: core.policy.answer_feedback.not_helpful_button });
     sendJson(res, 200, { outcome: outcome.kind });
   });
 

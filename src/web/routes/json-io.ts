@@ -31,5 +31,7 @@ export async function readJson<S extends z.ZodType>(req: IncomingMessage, res: S
   }
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
-  return void sendJson(res, 400, { error: parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ') });
+  // The playground's own messages are whole sentences for the person at the keyboard; zod's own name their field.
+  const said = (i: z.core.$ZodIssue) => (/^[A-Z].*\.$/.test(i.message) ? i.message : `${i.path.join('.') || 'body'}: ${i.message}`);
+  return void sendJson(res, 400, { error: parsed.error.issues.map(said).join(' ') });
 }
