@@ -11,6 +11,8 @@ import { UsageError, type CliCommand } from './command.js';
 import { readHoldout } from './kb/holdout.js';
 import { ingest } from './kb/ingest.js';
 import { formatSummary } from './kb/ingest-summary.js';
+import { unlistedTopics } from './kb/unlisted-topics.js';
+import { UnreadableFileError } from '../infra/knowledge/unreadable-file.js';
 
 const usage = `Usage: npm run baton -- kb ingest [options] <file-or-dir>...
 
@@ -32,6 +34,8 @@ Options:
                      e.g. --map question=text,topic=category   --map "question=Query,category='security'"
   --delimiter CHAR   CSV column delimiter: , ; tab (default: guessed from the header line)
   --records KEYS     JSON object files: the keys whose arrays hold the records (default: every array)
+  --answers          the files' question/answer records were written for customers: import them as answers
+                     (without it, and for every conversation thread, records are history, never quoted)
   --account ID       import as this account's private knowledge (never shown to other accounts)
   --kb FILE          knowledge file to update (default: BATON_KB, else data/knowledge.jsonl)
   --config FILE      policy YAML whose account ids the records' organizations are checked against
@@ -53,6 +57,11 @@ function policyOf(config: string, named: boolean): Policy | undefined {
 /** Lower-cased account id and name -> id, so a helpdesk organization named "Acme Corp" finds its account. */
 function accountDirectory(policy: Policy): Map<string, string> {
   return new Map(policy.accounts.flatMap((a) => [[a.id.toLowerCase(), a.id], [a.name.toLowerCase(), a.id]] as [string, string][]));
+}
+
+/** Email domain -> account id, from `accounts[].email_domains`. */
+function domainAccounts(policy: Policy): Map<string, string> {
+  return new Map(policy.accounts.flatMap((a) => (a.email_domains ?? []).map((d) => [d.toLowerCase(), a.id] as [string, string])));
 }
 
 function slackWorkspace(policy: Policy | undefined): SlackWorkspace {
@@ -109,6 +118,7 @@ export const kbIngestCommand: CliCommand = {
         delimiter: { type: 'string' },
         records: { type: 'string' },
         exclude: { type: 'string' },
+        answers: { type: 'boolean', default: false },
         'dry-run': { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
       },
@@ -122,9 +132,10 @@ export const kbIngestCommand: CliCommand = {
     const map = columnMap(values.map);
     const sep = delimiter(values.delimiter);
     const bar = progressBar(values.quiet);
-    const summary = await ingest(positionals, new JsonlKnowledgeStore(paths.kb), {
+    const run = ingest(positionals, new JsonlKnowledgeStore(paths.kb), {
       ...(values.account ? { account: values.account } : {}),
-      ...(policy ? { accounts: accountDirectory(policy) } : {}),
+      ...(policy ? { accounts: accountDirectory(policy), domainAccounts: domainAccounts(policy), keep: policy.vendor.support_addresses ?? [] } : {}),
+      answers: values.answers,
       slack: slackWorkspace(policy),
       ...(map ? { map } : {}),
       ...(sep ? { delimiter: sep } : {}),
@@ -133,9 +144,17 @@ export const kbIngestCommand: CliCommand = {
       dryRun: values['dry-run'],
       onProgress: (p) => bar?.update(p),
     });
+    const summary = await run.catch((err: unknown) => {
+      bar?.stop();
+      if (!(err instanceof UnreadableFileError)) throw err;
+      process.stderr.write(`baton kb ingest: ${err.message}\nNothing was written to ${paths.kb}.\n`);
+      return undefined;
+    });
+    if (!summary) return 1;
     bar?.stop();
     const unchecked = policy ? '' : `Accounts not checked: ${paths.config} not found (use --config or BATON_CONFIG).\n`;
-    process.stdout.write(`${formatSummary(summary)}\n${unchecked}Knowledge file: ${paths.kb}${summary.dryRun ? ' (not written)' : ''}\n`);
+    const unlisted = policy ? unlistedTopics(summary.labels, policy) : '';
+    process.stdout.write(`${formatSummary(summary)}\n${unlisted ? `${unlisted}\n` : ''}${unchecked}Knowledge file: ${paths.kb}${summary.dryRun ? ' (not written)' : ''}\n`);
     return 0;
   },
 };

@@ -29,6 +29,8 @@ const accountSchema = z.object({
   crm_url: z.url().optional(),
   /** The channels shared with this customer, on whichever platform they use. */
   channels: z.array(customerChannel).min(1),
+  /** The customer's email domains: `kb ingest` files a helpdesk conversation of such an address under this account. */
+  email_domains: z.array(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, 'a domain such as acme.com')).optional(),
   mode: answerMode.default('autopilot'),
   /** A mode for one of this account's channels, named as in `channels`, over the account's own. */
   channel_modes: z.record(z.string(), answerMode).default({}),
@@ -133,6 +135,8 @@ export const policySchema = z
       teams_tenant_ids: z.array(z.guid('a Microsoft tenant id (a GUID)')).default([]),
       /** Product hosts whose URLs in a conversation give the page context. */
       product_hosts: z.array(z.string()).default([]),
+      /** The vendor's own support addresses (support@vendor.example): kept in imported and approved answers, never redacted. */
+      support_addresses: z.array(z.email()).optional(),
     }).strict(),
     accounts: z.array(accountSchema).min(1),
     queues: z.array(queueSchema).min(1),

@@ -1,5 +1,6 @@
 import type { KnowledgeEntry } from '../../core/ports/knowledge.js';
 import type { ReadItem } from '../../infra/knowledge/read-export.js';
+import { countEntry, emptyReport, type FileReport } from './file-report.js';
 import { isHeldOut } from './holdout.js';
 import type { IngestOptions, IngestSummary } from './ingest.js';
 import { SpillFile } from './spill-file.js';
@@ -13,6 +14,7 @@ export function learningCopy(e: KnowledgeEntry): KnowledgeEntry {
   return {
     id: `${e.id}#learn`,
     kind: 'example',
+    purpose: 'history',
     question: e.question,
     ...(e.category ? { category: e.category } : {}),
     ...(e.topic ? { topic: e.topic } : {}),
@@ -34,27 +36,42 @@ export class IngestCollector {
     this.knownIds = opts.accounts ? new Set(opts.accounts.values()) : undefined;
   }
 
-  skip(reason: string, where: string): void {
+  private report(file: string): FileReport {
+    const r = this.s.perFile.get(file) ?? emptyReport();
+    this.s.perFile.set(file, r);
+    return r;
+  }
+
+  skip(reason: string, where: string, file = where): void {
     const v = this.s.skipped.get(reason) ?? { count: 0, examples: [] };
     v.count++;
     if (v.examples.length < 3) v.examples.push(where);
     this.s.skipped.set(reason, v);
+    const r = this.report(file);
+    r.skipped.set(reason, (r.skipped.get(reason) ?? 0) + 1);
   }
 
-  take(item: ReadItem): void {
+  /** One item read from `file`. */
+  take(file: string, item: ReadItem): void {
     if ('skipped' in item) {
-      this.skip(item.skipped, item.where);
+      this.skip(item.skipped, item.where, file);
       return;
     }
     if (this.opts.exclude && isHeldOut(this.opts.exclude, item.entry.question)) {
-      this.skip('held out: asked in the --exclude set', item.entry.id);
+      this.skip('held out: asked in the --exclude set', item.entry.id, file);
       return;
     }
     this.s.read++;
     const entry = this.withAccount(item.entry);
+    countEntry(this.report(file), item.format, entry);
+    if (entry.category || entry.topic) {
+      const key = `${entry.category ?? ''}\u0000${entry.topic ?? ''}`;
+      this.s.labels.set(key, (this.s.labels.get(key) ?? 0) + 1);
+    }
+    if (item.unresolved) this.s.unresolved.set(entry.id, item.unresolved);
     if (entry.account && this.knownIds && !this.knownIds.has(entry.account)) this.s.unknownAccounts++;
     for (const why of entry.needsHumanBecause ?? []) this.s.neededHuman.set(why, (this.s.neededHuman.get(why) ?? 0) + 1);
-    if (this.spill.has(entry.id)) this.skip('duplicate id in this import (the last one is kept)', entry.id);
+    if (this.spill.has(entry.id)) this.skip('duplicate id in this import (the last one is kept)', entry.id, file);
     this.spill.add(entry);
     if (entry.account && entry.kind === 'conversation') {
       this.spill.add(learningCopy(entry));

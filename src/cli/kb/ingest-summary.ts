@@ -1,3 +1,4 @@
+import { formatFileReport } from './file-report.js';
 import type { IngestSummary } from './ingest.js';
 
 const preview = (s: string | undefined, n = 70) => (s === undefined ? '-' : s.length > n ? `${s.slice(0, n - 1)}…` : s).replace(/\n/g, ' ');
@@ -8,6 +9,12 @@ export function formatSummary(s: IngestSummary): string {
   const lines = [
     `${verb} ${s.files} file(s): ${s.read} record(s) kept; ${s.added} ${s.dryRun ? 'to add' : 'added'}, ${s.updated} ${s.dryRun ? 'to update' : 'updated'}, ${s.unchanged} unchanged.`,
   ];
+  if (s.perFile.size > 0) lines.push('What each file became (answers reach customers; history teaches triage and staff drafts, never quoted):', ...[...s.perFile].map(([f, r]) => formatFileReport(f, r)));
+  const noAccount = [...s.perFile.values()].reduce((n, r) => n + r.noAccount, 0);
+  if (noAccount > 0) lines.push(`${noAccount} conversation(s) of no account: their organization could not be resolved (add accounts[].email_domains, or the export's organizations/companies files); kept as history, quoted to nobody.`);
+  const missing = [...s.unresolved.values()];
+  const people = missing.filter((m) => m.includes('people')).length;
+  if (people > 0) lines.push(`${people} record(s) name people the export's users file does not hold: names redacted by pattern only, and records imported before keep their earlier redaction. Import the users file with them.`);
   if (s.neededHuman.size > 0) lines.push(`Needed a person: ${[...s.neededHuman].map(([why, n]) => `${n} ${why}`).join(', ')}.`);
   if (s.learningCopies > 0) {
     lines.push(`${s.learningCopies} account conversation(s) quoted to their own account only; their questions, topics and outcomes teach every account's triage.`);

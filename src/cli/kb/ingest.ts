@@ -3,6 +3,8 @@ import type { KnowledgeEntry, KnowledgeStore } from '../../core/ports/knowledge.
 import { listFiles, loadSideloads, readExport, readSlackExport, type ReadOptions } from '../../infra/knowledge/read-export.js';
 import { IngestCollector } from './ingest-collector.js';
 import { byteCounter } from './byte-counter.js';
+import type { FileReport } from './file-report.js';
+import { keepResolved } from './keep-resolved.js';
 
 export interface IngestOptions extends ReadOptions {
   /** Entries without an account of their own are imported as this account's (private) knowledge. */
@@ -35,6 +37,12 @@ export interface IngestSummary {
   neededHuman: Map<string, number>;
   /** Reason -> how many, and where the first few were. */
   skipped: Map<string, { count: number; examples: string[] }>;
+  /** What each file became, in the order read. */
+  perFile: Map<string, FileReport>;
+  /** "category\u0000topic" -> records carrying those labels: what the policy is checked against. */
+  labels: Map<string, number>;
+  /** Entries whose export referred to what it did not include (see `HelpdeskTicket.unresolved`). */
+  unresolved: Map<string, ('account' | 'people')[]>;
   /** A few of the entries read, for --dry-run. */
   sample: KnowledgeEntry[];
   dryRun: boolean;
@@ -47,20 +55,30 @@ export interface IngestSummary {
 export async function ingest(paths: string[], store: KnowledgeStore, opts: IngestOptions = {}): Promise<IngestSummary> {
   const plan = listFiles(paths);
   const files = plan.files.length + plan.sideloadFiles.length + plan.slackExports.length;
-  const c = new IngestCollector({ files, read: 0, added: 0, updated: 0, unchanged: 0, unknownAccounts: 0, learningCopies: 0, neededHuman: new Map(), skipped: new Map(), sample: [], dryRun: opts.dryRun === true }, opts);
-  for (const f of plan.unsupported) c.skip('unsupported file type (use .jsonl, .json, .csv, .tsv or .md)', f);
-  const bytes = byteCounter(plan.files.reduce((n, f) => n + statSync(f).size, 0));
-  const progress = () => opts.onProgress?.({ records: c.s.read, ...bytes.now() });
-  const side = await loadSideloads(plan);
-  for (const file of plan.files) {
-    for await (const item of readExport(file, { ...opts, onBytes: bytes.add }, side)) {
-      c.take(item);
-      if (c.s.read % 500 === 0) progress();
+  const c = new IngestCollector(
+    { files, read: 0, added: 0, updated: 0, unchanged: 0, unknownAccounts: 0, learningCopies: 0, neededHuman: new Map(), skipped: new Map(), perFile: new Map(), labels: new Map(), unresolved: new Map(), sample: [], dryRun: opts.dryRun === true },
+    opts,
+  );
+  try {
+    for (const f of plan.unsupported) c.skip('unsupported file type (use .jsonl, .json, .csv, .tsv or .md)', f);
+    const bytes = byteCounter(plan.files.reduce((n, f) => n + statSync(f).size, 0));
+    const progress = () => opts.onProgress?.({ records: c.s.read, ...bytes.now() });
+    const side = await loadSideloads(plan);
+    for (const file of plan.files) {
+      for await (const item of readExport(file, { ...opts, onBytes: bytes.add }, side)) {
+        c.take(file, item);
+        if (c.s.read % 500 === 0) progress();
+      }
+      progress();
     }
-    progress();
+    for (const dir of plan.slackExports) for (const item of readSlackExport(dir, opts.slack ?? NO_WORKSPACE, opts)) c.take(dir, item);
+  } catch (err) {
+    // A file that cannot be read whole (truncated, not JSON, an unknown encoding) writes nothing at all.
+    c.spill.discard();
+    throw err;
   }
-  for (const dir of plan.slackExports) for (const item of readSlackExport(dir, opts.slack ?? NO_WORKSPACE)) c.take(item);
-  Object.assign(c.s, opts.dryRun ? await compare(store, c.spill.entries()) : await store.upsert(c.spill.entries()));
+  const entries = c.s.unresolved.size > 0 ? keepResolved(c.spill.entries(), c.s.unresolved, await store.loadAll()) : c.spill.entries();
+  Object.assign(c.s, opts.dryRun ? await compare(store, entries) : await store.upsert(entries));
   return c.s;
 }
 

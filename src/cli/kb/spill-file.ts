@@ -38,6 +38,12 @@ export class SpillFile {
     this.buffered = 0;
   }
 
+  /** Nothing read is kept: the import stopped. */
+  discard(): void {
+    closeSync(this.fd);
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+
   /** Every kept entry once, in the order read; the file is removed when they have all been read. */
   async *entries(): AsyncGenerator<KnowledgeEntry> {
     this.flush();

@@ -6,7 +6,12 @@ export const SECRET_PATTERNS: RegExp[] = [
   /\bxox[abposr]-[A-Za-z0-9-]{10,}/g, // Slack tokens
   /\bxapp-[A-Za-z0-9-]{10,}/g,
   /\bsk-[A-Za-z0-9_-]{16,}/g, // OpenAI-style API keys
-  /\bAIza[0-9A-Za-z_-]{35}/g, // Google API keys
+  /\bAIza[0-9A-Za-z_-]{30,40}/g, // Google API keys
+  /\bglpat-[A-Za-z0-9_-]{20,}/g, // GitLab personal access tokens
+  /\bSG\.[A-Za-z0-9_-]{16,32}\.[A-Za-z0-9_-]{16,64}/g, // SendGrid API keys
+  /\b(?:SK|AC)[0-9a-fA-F]{32}\b/g, // Twilio API key and account SIDs
+  // PEM private keys, to their END line (or the end of the paragraph when it was cut off).
+  /-----BEGIN [A-Z ]{0,30}PRIVATE KEY-----[A-Za-z0-9+/=\s:,-]{0,10000}?(?:-----END [A-Z ]{0,30}PRIVATE KEY-----|(?=\n[ \t]*\n)|$)/g,
   /\b(?:ghp|gho|ghu|ghs|github_pat)_[A-Za-z0-9_]{20,}/g,
   // Prefixed service keys (Stripe's whsec_, sk_live_, rk_test_, npm_, ...): a short prefix, then a long random part with digits.
   /\b[a-z]{2,8}_(?:[a-z]{2,8}_)?(?=[A-Za-z]*\d)[A-Za-z0-9]{20,}\b/g,
@@ -24,6 +29,8 @@ const KEYWORD = '(bearer|token|api[_ -]?key|secret|password|passwd|pwd)';
 /** A value ends before sentence punctuation, which stays in the text. */
 const VALUE_END = `[^\\s"'.,;:!?)]`;
 export const NAMED_SECRETS: RegExp[] = [
+  // Environment style: TWILIO_API_KEY=..., DATABASE_PASSWORD: ... (the name stays, its value goes).
+  /\b([A-Z][A-Z0-9]{0,30}(?:_[A-Z0-9]{1,30}){0,5}_(?:KEY|TOKEN|SECRET|PASSWORD|PASS|PWD|SID|DSN|CREDENTIALS?))(\s*[:=]\s*)["']?[^\s"']{3,400}["']?/g,
   new RegExp(`\\b${KEYWORD}(\\s*[:=]\\s*)["']?[^\\s"']{3,200}${VALUE_END}["']?`, 'gi'),
   new RegExp(`\\b${KEYWORD}(\\s+(?:is\\s+)?)["']?(?=[^\\s"']{0,200}\\d)[^\\s"']{5,200}${VALUE_END}["']?`, 'gi'),
 ];
@@ -32,8 +39,16 @@ export const EMAIL = /[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]
 export const URL = /\bhttps?:\/\/[^\s<>"')\]]{1,2000}/g;
 /** An IBAN, written in groups of four or run together: country, check digits, then 11 to 30 letters and digits. */
 export const IBAN_CANDIDATE = /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\b/g;
-/** 13 to 19 digits with single spaces or dashes anywhere between them (Luhn-checked before redaction). */
-export const CARD_CANDIDATE = /\b(?:\d[ -]?){12,18}\d\b/g;
+/** 13 to 19 digits with up to two spaces, dashes or dots anywhere between them (Luhn-checked before redaction). */
+export const CARD_CANDIDATE = /\b(?:\d[ .-]{0,2}){12,18}\d\b/g;
+/**
+ * VAT ids of the EU and the UK (country prefix, then 8 to 14 letters and digits, at least 7 of them digits,
+ * spaced or not: DE123456789, GB 123 4567 89, NL123456789B01, FRXX123456789) and Swiss UIDs (CHE-123.456.789 MWST).
+ */
+export const VAT_IDS: RegExp[] = [
+  /\b(?:ATU|BE|BG|CY|CZ|DE|DK|EE|EL|ES|FI|FR|GB|HR|HU|IE|IT|LT|LU|LV|MT|NL|PL|PT|RO|SE|SI|SK|XI) ?(?=(?:[A-Z]{0,2}[ .]?\d){7})[0-9A-Z]{1,2}(?:[ .]?\d){6,12}(?:[ .]?[A-Z0-9]{1,3})?\b/g,
+  /\bCHE[- ]?\d{3}\.?\d{3}\.?\d{3}(?: ?(?:MWST|TVA|IVA))?\b/g,
+];
 /**
  * A run that may hold a phone number, handed to libphonenumber; then local numbers with no area code
  * (555-0182). ISO dates (with a time) and dotted-quad IP addresses are matched first and kept as written.
@@ -47,13 +62,26 @@ export const IDS: [RegExp, string][] = [
   [/\b(order|ticket|invoice|case|reference|ref|account|customer)(\s{0,3}(?:no\.?|number|#|id)?\s{0,3}[:#]?\s{0,3})(?=[A-Z0-9-]{0,20}\d{5})[A-Z0-9-]{4,24}\b/gi, '$1$2[ID]'],
   [/\b(?:cus|sub|in|pi|ch|acct|evt|price|prod|org|usr)_[A-Za-z0-9]{6,40}\b/g, '[ID]'],
 ];
-/** A street address: number and street ("12 Harbour Street", "500 W 5th Ave") or street and number ("Hauptstraße 5"). */
+/** A postcode and city after an address: ", 75002 Paris", " 1015 CJ Amsterdam", ", SW1A 1AA London". */
+const POSTCODE_CITY = String.raw`(?:,? (?:[A-Z]{1,2}-)?(?:\d{4,5}|\d{4} ?[A-Z]{2}|\d{3} ?\d{2}|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}) \p{Lu}[\p{L}'’-]{1,30})?`;
+const WORDS = String.raw`(?: [\p{L}'’.-]{1,30}){1,5}`;
+/**
+ * A street address, with its postcode and city when they follow: number and street ("12 Harbour Street",
+ * "500 W 5th Ave", "12 rue de la Paix"), street and number ("Hauptstraße 5", "Via Roma 10", "Calle Mayor 5",
+ * "Keizersgracht 123", "Storgatan 5").
+ */
 export const ADDRESSES: RegExp[] = [
   /\b\d{1,5}[A-Za-z]?,? (?:[A-Z0-9][A-Za-z0-9'.-]{0,30} ){0,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Way|Court|Ct|Place|Pl|Square|Sq|Terrace|Highway|Hwy|Parkway|Pkwy)\b\.?/g,
-  /\b[A-ZÄÖÜ][a-zäöüß]{1,30}(?:straße|strasse|str\.|weg|allee|platz|gasse|ring|damm) \d{1,4}[a-z]?\b/g,
+  new RegExp(String.raw`\b\d{1,5}(?:bis|ter)?,? (?:rue|avenue|av\.|boulevard|bd|chemin|allée|impasse|place|quai|route|cours)${WORDS}${POSTCODE_CITY}`, 'giu'),
+  new RegExp(String.raw`\b(?:Via|Viale|Piazza|Corso|Calle|Avenida|Plaza|Paseo|Carrer|Rua|Ulica|ul\.)${WORDS},? \d{1,5}[a-zA-Z]?\b${POSTCODE_CITY}`, 'gu'),
+  new RegExp(String.raw`\b\p{Lu}\p{Ll}{1,30}(?:straße|strasse|str\.|weg|allee|platz|gasse|ring|damm|straat|gracht|laan|plein|kade|singel|gatan|vägen|gade|vej|veien|gata|katu) \d{1,5}[a-zA-Z]?\b${POSTCODE_CITY}`, 'gu'),
 ];
-/** People naming themselves, and sign-offs at the end of a message. */
+/** A postcode and city right after a redacted address ("[ADDRESS], 10115 Berlin") go with it. */
+export const ADDRESS_TAIL = new RegExp(String.raw`\[ADDRESS\]${POSTCODE_CITY.replace(/\)\?$/, ')')}`, 'gu');
+/** People naming themselves, people greeted ("Hi Maria,", "Dear Mr Smith"), and names under sign-offs. */
 export const SELF_NAMES: [RegExp, string][] = [
+  [/\b(Hi|Hello|Hey|Dear|Good morning|Good afternoon|Good evening)( (?:Mr|Mrs|Ms|Dr)?\.? ?)(?!Team\b|There\b|All\b|Everyone\b)[A-Z][a-z]{1,30}(?: [A-Z][a-z]{1,30})?\b/g, '$1$2[NAME]'],
+  [/\b(Thanks|Thank you|Regards|Cheers|Best|Sincerely|Best regards|Kind regards|Warm regards|Many thanks)(,[ \t]{0,3}\n?[ \t]{0,3}|[ \t]{0,3}\n[ \t]{0,3})[A-Z][a-z]{1,30}(?: [A-Z][a-z]{1,30})?\b/g, '$1$2[NAME]'],
   [/\b([Mm]y name is)( )[A-Z][a-z]{1,30}(?: [A-Z][a-z]{1,30})?\b/g, '$1$2[NAME]'],
   [/\b(I'm|I am)( )[A-Z][a-z]{1,30} [A-Z][a-z]{1,30}\b/g, '$1$2[NAME]'],
   [/\b([Tt]hanks|[Tt]hank you|[Rr]egards|[Cc]heers|[Bb]est|[Ss]incerely)(,? ?\n? ?)[A-Z][a-z]{1,30}(?: [A-Z][a-z]{1,30})?\s*$/g, '$1$2[NAME]'],

@@ -1,9 +1,27 @@
-import { findPhoneNumbersInText } from 'libphonenumber-js';
-import { ADDRESSES, CARD_CANDIDATE, EMAIL, IBAN_CANDIDATE, IDS, LOCAL_PHONE, NAMED_SECRETS, PHONE_CANDIDATE, SECRET_PATTERNS, SELF_NAMES, URL } from './redact-patterns.js';
+import { findPhoneNumbersInText, type CountryCode } from 'libphonenumber-js';
+import { ADDRESS_TAIL, ADDRESSES, CARD_CANDIDATE, EMAIL, IBAN_CANDIDATE, IDS, LOCAL_PHONE, NAMED_SECRETS, PHONE_CANDIDATE, SECRET_PATTERNS, SELF_NAMES, URL, VAT_IDS } from './redact-patterns.js';
 
 export interface RedactOptions {
   /** Domains of the customer (their email domains): URLs on them are the customer's own and are taken out. */
   customerDomains?: readonly string[];
+  /** Addresses that stay: the vendor's own support addresses (`vendor.support_addresses`). */
+  keep?: readonly string[];
+  /**
+   * Regions whose national numbers (written without a country code: `07911 123456`, `030 12345678`) are
+   * phone numbers here: the account's and the vendor's. Tried after the US and before `PHONE_REGIONS`.
+   */
+  regions?: readonly string[];
+  /** Whether a word (lower-case) is part of a person's or organization's name, to take out wherever it appears. */
+  isName?: (word: string) => boolean;
+}
+
+/** Regions tried for a number written with a trunk prefix (a leading 0) when nobody named the region. */
+export const PHONE_REGIONS: readonly CountryCode[] = ['GB', 'DE', 'FR', 'NL', 'BE', 'AT', 'CH', 'IE', 'IT', 'ES', 'PT', 'SE', 'DK', 'NO', 'FI', 'PL', 'AU', 'NZ', 'IN'];
+const WORD = /[\p{L}\p{M}'’-]+/gu;
+
+/** Each word of two letters or more of the names, lower-case, for `nameWords`. */
+export function nameWordsOf(names: readonly string[]): Set<string> {
+  return new Set(names.filter((n) => !n.includes('@')).flatMap((n) => n.match(WORD) ?? []).filter((w) => w.length >= 2).map((w) => w.toLowerCase()));
 }
 
 function luhn(digits: string): boolean {
@@ -28,11 +46,16 @@ function validIban(candidate: string): boolean {
   return rest === 1;
 }
 
-/** Phone numbers libphonenumber recognises (with or without a country code, US numbers by default). */
-function redactPhones(text: string): string {
+/**
+ * Phone numbers libphonenumber recognises: with a country code, as US numbers, and, when written with a
+ * trunk prefix (`020 7946 0777`, `06 12 34 56 78`), as national numbers of the given regions, then of `PHONE_REGIONS`.
+ */
+function redactPhones(text: string, regions: readonly CountryCode[]): string {
   const out = text.replace(PHONE_CANDIDATE, (run, lookalike: string | undefined) => {
     if (lookalike) return run;
-    const found = findPhoneNumbersInText(run, 'US');
+    let found = findPhoneNumbersInText(run, 'US');
+    const national = /^\(?0/.test(run);
+    for (let i = 0; found.length === 0 && national && i < regions.length; i++) found = findPhoneNumbersInText(run, regions[i]!);
     let kept = run;
     for (const p of found.reverse()) kept = `${kept.slice(0, p.startsAt)}[PHONE]${kept.slice(p.endsAt)}`;
     return kept;
@@ -60,17 +83,29 @@ function redactUrls(text: string, domains: string[]): string {
  * then references, street addresses and self-introductions.
  */
 export function redact(text: string, opts: RedactOptions = {}): string {
-  const domains = customerDomains(text, opts.customerDomains ?? []);
+  const keep = new Set((opts.keep ?? []).map((a) => a.toLowerCase()));
+  const domains = customerDomains(text, opts.customerDomains ?? []).filter((d) => ![...keep].some((a) => a.endsWith(`@${d}`)));
   let out = text;
   for (const p of SECRET_PATTERNS) out = out.replace(p, '[SECRET]');
   for (const p of NAMED_SECRETS) out = out.replace(p, '$1$2[SECRET]');
   out = redactUrls(out, domains);
-  out = out.replace(EMAIL, '[EMAIL]');
+  out = out.replace(EMAIL, (m) => (keep.has(m.toLowerCase()) ? m : '[EMAIL]'));
   out = out.replace(IBAN_CANDIDATE, (m) => (validIban(m) ? '[IBAN]' : m));
+  for (const p of VAT_IDS) out = out.replace(p, '[VAT]');
   out = out.replace(CARD_CANDIDATE, (m) => (luhn(m.replace(/\D/g, '')) ? '[CARD]' : m));
-  out = redactPhones(out);
+  out = redactPhones(out, [...((opts.regions ?? []).map((r) => r.toUpperCase()) as CountryCode[]), ...PHONE_REGIONS]);
   for (const [p, by] of IDS) out = out.replace(p, by);
   for (const p of ADDRESSES) out = out.replace(p, '[ADDRESS]');
+  out = out.replace(ADDRESS_TAIL, '[ADDRESS]');
   for (const [p, by] of SELF_NAMES) out = out.replace(p, by);
-  return out;
+  return opts.isName ? redactNames(out, opts.isName, keep) : out;
+}
+
+/** Each word of a known name, in any case, as `[NAME]` (a full name reads as one); the kept addresses untouched. */
+function redactNames(text: string, isName: (word: string) => boolean, keep: ReadonlySet<string>): string {
+  const parts = keep.size > 0 ? text.split(new RegExp(`(${[...keep].map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`, 'i')) : [text];
+  return parts
+    .map((p, i) => (i % 2 === 1 ? p : p.replace(WORD, (w) => (isName(w.toLowerCase()) ? '[NAME]' : w))))
+    .join('')
+    .replace(/\[NAME\](?: \[NAME\])+/g, '[NAME]');
 }

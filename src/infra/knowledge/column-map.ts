@@ -8,7 +8,7 @@
  */
 export type ColumnMap = ReadonlyMap<MappedField, readonly string[]>;
 
-const TEXT_FIELDS = ['question', 'answer', 'title', 'id', 'account', 'status', 'risk'] as const;
+const TEXT_FIELDS = ['question', 'answer', 'title', 'id', 'account', 'status', 'risk', 'purpose'] as const;
 const LABEL_FIELDS = ['category', 'topic', 'tags'] as const;
 /** Outcome flags: a yes-flag or a number above 0 says the past conversation needed a person. */
 const FLAG_FIELDS = ['needs_human', 'escalated', 'reassigned', 'reopened'] as const;

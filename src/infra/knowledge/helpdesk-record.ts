@@ -17,6 +17,7 @@ const FIELDS = {
   category: ['category', 'ticket_type'],
   topic: ['topic', 'intent'],
   risk: ['risk', 'risk_tier'],
+  purpose: ['purpose'],
 } as const;
 
 const CUSTOMER_ROLES = new Set(['customer', 'user', 'end-user', 'end_user', 'enduser', 'requester', 'contact', 'lead', 'visitor']);
@@ -48,6 +49,12 @@ function turnOf(m: unknown): KnowledgeTurn | undefined {
   const who = str(pick(r, ['from', 'role', 'author_role', 'author_type', 'sender', 'type']))?.toLowerCase();
   const customer = r.incoming === true || (who !== undefined && CUSTOMER_ROLES.has(who));
   return { role: who === 'note' || who === 'internal' ? 'internal' : customer ? 'customer' : 'agent', text };
+}
+
+/** `answer` (written for customers) or `history`; anything else says nothing. */
+function purpose(v: unknown): 'answer' | 'history' | undefined {
+  const s = str(v)?.toLowerCase();
+  return s === 'answer' || s === 'history' ? s : undefined;
 }
 
 function risk(v: unknown): RiskTier | undefined {
@@ -86,6 +93,7 @@ export function fromHelpdeskRecord(rec: Rec): HelpdeskTicket {
       category: str(pick(rec, FIELDS.category)),
       topic: str(pick(rec, FIELDS.topic)),
       risk: risk(pick(rec, FIELDS.risk)),
+      purpose: purpose(pick(rec, FIELDS.purpose)),
     }),
   };
 }

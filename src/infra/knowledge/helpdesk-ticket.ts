@@ -24,6 +24,29 @@ export interface HelpdeskTicket {
   evidence: HumanEvidence[];
   /** Names of the people in the conversation: taken out of everything stored. */
   names: string[];
+  /** The format that read it (`zendesk`, `intercom`...): ids are namespaced by it. Absent for plain records. */
+  source?: string;
+  /** A plain record's own say on what it is (its `purpose` field): `answer` for a Q&A the team wrote for customers. */
+  purpose?: 'answer' | 'history';
+  /** Emails of the conversation's customer: their domain finds the account when the record names none. */
+  customerEmails?: string[];
+  /**
+   * What the export referred to but did not include: the organization (`account`) or the people
+   * (`people`: authors missing from its users file). A re-import keeps what an earlier import resolved.
+   */
+  unresolved?: ('account' | 'people')[];
+}
+
+/** How records become entries: what the team said of the file, and where accounts are found. */
+export interface ConvertOptions {
+  /** `--answers`: the file's question/answer records were written for customers. Conversations stay history. */
+  answers?: boolean;
+  /** Email domain (lower-case) -> account id, from the policy's `accounts[].email_domains`. */
+  domainAccounts?: ReadonlyMap<string, string>;
+  /** The vendor's own addresses (`vendor.support_addresses`): kept in text, never redacted. */
+  keep?: readonly string[];
+  /** Name words of everyone the export's user and organization lists carry (`Sideloads.nameWords`). */
+  knownNames?: ReadonlySet<string>;
 }
 
 /** A record turned into an entry, or the reason it was left out. */
@@ -51,10 +74,37 @@ function contentId(file: string, question: string): string {
 }
 
 /**
+ * The record's id, namespaced by the helpdesk that read it: after a migration Zendesk's ticket 20 and
+ * Freshdesk's ticket 20 are two conversations. Slack's ids carry their namespace already.
+ */
+function idOf(t: HelpdeskTicket, fileName: string, question: string): string {
+  if (t.id === undefined) return contentId(fileName, question);
+  return t.source && !t.id.startsWith(`${t.source}:`) ? `${t.source}:${t.id}` : t.id;
+}
+
+/** The account a customer's email domain maps to, when the record names no organization. */
+function accountByDomain(emails: readonly string[] | undefined, domains: ReadonlyMap<string, string> | undefined): string | undefined {
+  for (const email of emails ?? []) {
+    const hit = domains?.get(email.slice(email.lastIndexOf('@') + 1).toLowerCase());
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+/**
+ * What an entry is for. A thread is history whatever anyone says; a question with an answer is an
+ * answer only when the team said so (`--answers`, or the record's own `purpose`); never by guess.
+ */
+function purposeOf(t: HelpdeskTicket, answer: string | undefined, opts: ConvertOptions): 'answer' | 'history' {
+  if (t.turns.length > 0 || !answer) return 'history';
+  return t.purpose ?? (opts.answers ? 'answer' : 'history');
+}
+
+/**
  * Converts a ticket. Customers' turns form the question retrieval matches; only the agents' resolving
  * turns are kept as the answer, redacted. The title never quotes the conversation: it names its topic.
  */
-export function toEntry(t: HelpdeskTicket, fileName: string): Converted {
+export function toEntry(t: HelpdeskTicket, fileName: string, opts: ConvertOptions = {}): Converted {
   const status = t.status?.toLowerCase();
   if (status !== undefined && !RESOLVED.has(status)) return { skipped: `not resolved (status "${status}")` };
   const resolution = resolvingTurns(t.turns);
@@ -63,19 +113,21 @@ export function toEntry(t: HelpdeskTicket, fileName: string): Converted {
   const customer = t.turns.slice(0, end).filter((x) => x.role === 'customer').map((x) => x.text);
   const rawQuestion = customer.length > 0 ? customer.join('\n') : t.question ?? t.subject ?? '';
   if (rawQuestion.trim() === '') return { skipped: 'no customer question' };
+  const account = t.account ?? accountByDomain(t.customerEmails, opts.domainAccounts);
   // The customer organization's own name is theirs too: "updated the address for Acme Corp".
-  const clean = conversationRedactor(t.account ? [...t.names, t.account] : t.names, rawQuestion);
+  const clean = conversationRedactor(account ? [...t.names, account] : t.names, rawQuestion, opts.keep, opts.knownNames);
   const answer = t.answer ?? (resolution.map((r) => r.text).join('\n\n') || undefined);
   const tags = [...new Set(t.tags.map((x) => x.toLowerCase()))];
   const evidence = new Set(t.evidence);
   if (tags.some((x) => FLAG_TAGS.test(x))) evidence.add('flagged');
   const title = label(t.topic) ?? label(t.category);
   const entry: KnowledgeEntry = {
-    id: t.id ?? contentId(fileName, rawQuestion),
+    id: idOf(t, fileName, rawQuestion),
     kind: answer || t.turns.length > 0 ? 'conversation' : 'example',
+    purpose: purposeOf(t, answer, opts),
     question: clean(rawQuestion),
     ...(answer ? { answer: clean(answer) } : {}),
-    ...(t.account ? { account: t.account } : {}),
+    ...(account ? { account } : {}),
     ...(t.category ? { category: t.category } : {}),
     ...(t.topic ? { topic: t.topic } : {}),
     ...(t.risk ? { risk: t.risk } : {}),

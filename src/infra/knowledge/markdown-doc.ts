@@ -30,6 +30,7 @@ export function fromMarkdown(text: string, file: string, category?: string): { e
     entries.push({
       id: `doc:${file}#${slug(heading)}`,
       kind: 'doc',
+      purpose: 'answer',
       question,
       answer: joinWrappedParagraphs(body),
       title,

@@ -1,19 +1,23 @@
-import { open } from 'node:fs/promises';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import type { KnowledgeEntry } from '../../core/ports/knowledge.js';
 import type { ColumnMap } from './column-map.js';
 import { toTicket } from './formats/detect.js';
 import { addSideload, emptySideloads, SIDELOAD_KEYS, type Sideloads } from './formats/sideloads.js';
-import { isSlackExport, slackExportTickets, type SlackWorkspace } from './formats/slack-export.js';
-import { toEntry } from './helpdesk-ticket.js';
+import { folderFiles, zipFiles } from './formats/export-files.js';
+import { isSlackExport, slackExportTickets, slackNameWords, type SlackWorkspace } from './formats/slack-export.js';
+import { toEntry, type ConvertOptions, type HelpdeskTicket } from './helpdesk-ticket.js';
 import { fromMarkdown } from './markdown-doc.js';
-import { delimitedRecords, isJsonLines, jsonArrayRecords, jsonLines, type RawRecord } from './record-stream.js';
+import { delimitedRecords, headText, isJsonLines, jsonArrayRecords, jsonLines, type RawRecord } from './record-stream.js';
+import { readText } from './text-decoding.js';
 
-/** One unit read from an export: an entry, or a record left out and why (with file and line). */
-export type ReadItem = { entry: KnowledgeEntry } | { skipped: string; where: string };
+/**
+ * One unit read from an export: an entry with the format that read it (and what the export referred to
+ * but left out, see `HelpdeskTicket.unresolved`), or a record left out and why (with file and line).
+ */
+export type ReadItem = { entry: KnowledgeEntry; format: string; unresolved?: HelpdeskTicket['unresolved'] } | { skipped: string; where: string };
 
-export interface ReadOptions {
+export interface ReadOptions extends ConvertOptions {
   /** `--map`: which columns hold which field. */
   map?: ColumnMap;
   /** Column delimiter of CSV/TSV files (default: sniffed from the header line). */
@@ -43,11 +47,12 @@ export function listFiles(paths: string[]): ImportPlan {
   const plan: ImportPlan = { files: [], sideloadFiles: [], slackExports: [], unsupported: [] };
   const visit = (p: string) => {
     if (statSync(p).isDirectory()) {
-      if (isSlackExport(p)) plan.slackExports.push(p);
+      if (isSlackExport(folderFiles(p))) plan.slackExports.push(p);
       else for (const f of readdirSync(p).sort()) visit(join(p, f));
       return;
     }
-    if (!SUPPORTED.has(extname(p).toLowerCase())) plan.unsupported.push(p);
+    if (extname(p).toLowerCase() === '.zip') plan.slackExports.push(p);
+    else if (!SUPPORTED.has(extname(p).toLowerCase())) plan.unsupported.push(p);
     else (isSideloadFile(p) ? plan.sideloadFiles : plan.files).push(p);
   };
   paths.forEach(visit);
@@ -55,13 +60,7 @@ export function listFiles(paths: string[]): ImportPlan {
 }
 
 async function startsWithObject(file: string): Promise<boolean> {
-  const handle = await open(file);
-  try {
-    const { buffer, bytesRead } = await handle.read(Buffer.alloc(256), 0, 256, 0);
-    return buffer.subarray(0, bytesRead).toString('utf8').replace(/^\uFEFF/, '').trimStart().startsWith('{');
-  } finally {
-    await handle.close();
-  }
+  return (await headText(file, 256)).replace(/^\uFEFF/, '').trimStart().startsWith('{');
 }
 
 async function* rawRecords(file: string, opts: ReadOptions, keys?: (k: string) => boolean): AsyncGenerator<RawRecord> {
@@ -91,8 +90,8 @@ export async function loadSideloads(plan: ImportPlan): Promise<Sideloads> {
 export async function* readExport(file: string, opts: ReadOptions = {}, side: Sideloads = emptySideloads()): AsyncGenerator<ReadItem> {
   const ext = extname(file).toLowerCase();
   if (ext === '.md' || ext === '.markdown') {
-    const { entries, skipped } = fromMarkdown(readFileSync(file, 'utf8'), file);
-    yield* entries.map((entry) => ({ entry }));
+    const { entries, skipped } = fromMarkdown(await readText(file), file);
+    yield* entries.map((entry) => ({ entry, format: 'Markdown docs' }));
     yield* skipped.map((s) => ({ skipped: s, where: file }));
     return;
   }
@@ -112,21 +111,26 @@ export async function* readExport(file: string, opts: ReadOptions = {}, side: Si
       yield { skipped: 'not a record', where: raw.where };
       continue;
     }
-    const r = toEntry(toTicket(raw.rec as Record<string, unknown>, side, opts.map), basename(file));
-    yield 'entry' in r ? r : { skipped: r.skipped, where: raw.where };
+    yield converted(toTicket(raw.rec as Record<string, unknown>, side, opts.map), basename(file), { ...opts, knownNames: side.nameWords }, raw.where);
   }
   // A mistyped --records key would otherwise read nothing and report nothing wrong.
   if (read === 0 && opts.records && ext === '.json') yield { skipped: `no records under the --records keys (${opts.records.join(', ')})`, where: file };
 }
 
-/** Reads a Slack workspace export folder: one entry per support thread. */
-export function* readSlackExport(dir: string, ws: SlackWorkspace): Generator<ReadItem> {
-  for (const item of slackExportTickets(dir, ws)) {
-    if ('error' in item) {
-      yield { skipped: item.error, where: item.where };
-      continue;
-    }
-    const r = toEntry(item.ticket, basename(dir));
-    yield 'entry' in r ? r : { skipped: r.skipped, where: item.where };
+function converted({ ticket, format }: { ticket: HelpdeskTicket; format: string }, fileName: string, opts: ConvertOptions, where: string): ReadItem {
+  const r = toEntry(ticket, fileName, opts);
+  if (!('entry' in r)) return { skipped: r.skipped, where };
+  return { entry: r.entry, format, ...(ticket.unresolved?.length ? { unresolved: ticket.unresolved } : {}) };
+}
+
+/** Reads a Slack workspace export, the folder or the zip as Slack delivers it: one entry per support thread. */
+export function* readSlackExport(path: string, ws: SlackWorkspace, opts: ConvertOptions = {}): Generator<ReadItem> {
+  const files = statSync(path).isDirectory() ? folderFiles(path) : zipFiles(path);
+  if (!isSlackExport(files)) {
+    yield { skipped: 'a zip that is not a Slack export (no channels.json and users.json or org_users.json)', where: path };
+    return;
   }
+  const format = files.has('org_users.json') ? 'Slack export (Enterprise Grid)' : 'Slack export';
+  const knownNames = slackNameWords(files);
+  for (const item of slackExportTickets(files, ws)) yield converted({ ticket: item.ticket, format }, basename(path), { ...opts, knownNames }, item.where);
 }

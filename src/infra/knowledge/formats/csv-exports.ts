@@ -7,12 +7,16 @@ type Rec = Record<string, unknown>;
 
 /**
  * Freshdesk's ticket list export ("Ticket ID", "Subject", "Description", "Status", "Type", "Group",
- * "Tags", "Company Name", "Full name", "Email", "Agent interactions"...): one ticket a row, no thread,
- * so each row is a past question labelled by its type (category) and first tag (topic).
+ * "Tags", "Company Name", "Full name", "Email", "Resolution Notes"...): one ticket a row, no thread, so
+ * each row is a past question labelled by its type (category, else its group) and first tag (topic),
+ * with its "Resolution Notes" as the resolution when the export has them.
  */
 export function isFreshdeskCsv(rec: Rec): boolean {
-  return 'Ticket ID' in rec && 'Subject' in rec && ('Agent interactions' in rec || 'Resolution status' in rec || 'Group' in rec);
+  return 'Ticket ID' in rec && FRESHDESK_COLUMNS.filter((c) => c in rec).length >= 3;
 }
+
+/** The ticket list export's standard columns: whoever exports picks which, so any may be missing. */
+const FRESHDESK_COLUMNS = ['Subject', 'Description', 'Status', 'Priority', 'Source', 'Type', 'Agent', 'Group', 'Created time', 'Resolved time', 'Resolution Notes', 'Tags', 'Company Name', 'Agent interactions', 'Resolution status'];
 
 /**
  * Help Scout's conversation export ("Conversation ID", "Number", "Subject", "Customer Name",
@@ -36,8 +40,9 @@ export function fromFreshdeskCsv(rec: Rec): HelpdeskTicket {
       status: str(rec.Status),
       subject: str(rec.Subject),
       question: text(rec.Subject, rec.Description),
+      answer: text(rec['Resolution Notes']),
       account: str(rec['Company Name']),
-      category: str(rec.Type),
+      category: str(rec.Type) ?? str(rec.Group),
       topic: topicTag(tags),
     }),
   };

@@ -1,7 +1,8 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { HumanEvidence, KnowledgeTurn } from '../../../core/ports/knowledge.js';
+import { nameWordsOf } from '../../../core/feedback/redact.js';
 import type { HelpdeskTicket } from '../helpdesk-ticket.js';
+import { UnreadableFileError } from '../unreadable-file.js';
+import type { ExportFiles } from './export-files.js';
 
 /** Who is staff, and which customer account each shared channel belongs to: what the policy says at run time. */
 export interface SlackWorkspace {
@@ -33,12 +34,34 @@ interface SlackMessage {
   user_team?: string;
 }
 
-/** A folder Slack's workspace export made: users.json, channels.json, and a folder per channel. */
-export function isSlackExport(dir: string): boolean {
-  return existsSync(join(dir, 'users.json')) && existsSync(join(dir, 'channels.json'));
+/**
+ * What Slack's workspace export holds: users.json (org_users.json from Enterprise Grid), channels.json,
+ * and a folder per channel.
+ */
+export function isSlackExport(files: Pick<ExportFiles, 'has'>): boolean {
+  return (files.has('users.json') || files.has('org_users.json')) && files.has('channels.json');
 }
 
-const readJson = <T>(file: string, fallback: T): T => (existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as T) : fallback);
+/** A JSON file of the export; one that is not JSON stops the import (the export is damaged). */
+function readJson<T>(files: ExportFiles, path: string, fallback: T): T {
+  const text = files.read(path);
+  if (text === undefined) return fallback;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    throw new UnreadableFileError(files.where(path), 'is not valid JSON: the export is truncated or damaged');
+  }
+}
+
+/** Everyone the export lists: the workspace's users, and an Enterprise Grid's whole organization. */
+function usersOf(files: ExportFiles): SlackUser[] {
+  return [...readJson<SlackUser[]>(files, 'users.json', []), ...readJson<SlackUser[]>(files, 'org_users.json', [])];
+}
+
+/** Every word of every person's name in the export (bots aside): redacted wherever it appears. */
+export function slackNameWords(files: ExportFiles): Set<string> {
+  return nameWordsOf(usersOf(files).filter((u) => !u.is_bot).flatMap((u) => [u.real_name, u.name, u.profile?.real_name, u.profile?.display_name].filter((n): n is string => !!n)));
+}
 /** Messages people wrote (not joins, topic changes and the like). */
 const SPOKEN = new Set([undefined, 'thread_broadcast', 'file_share', 'bot_message', 'me_message']);
 
@@ -62,24 +85,18 @@ function homeTeam(users: SlackUser[]): string | undefined {
 
 type Role = 'customer' | 'staff' | 'bot';
 
-/** A day file's messages; one that is not a JSON list is reported and left out. */
-function dayMessages(file: string, bad: string[]): SlackMessage[] {
-  try {
-    const list = readJson<unknown>(file, []);
-    if (Array.isArray(list)) return list as SlackMessage[];
-  } catch {
-    // reported below
-  }
-  bad.push(file);
-  return [];
+/** A day file's messages; one that is not a JSON list stops the import. */
+function dayMessages(files: ExportFiles, path: string): SlackMessage[] {
+  const list = readJson<unknown>(files, path, []);
+  if (!Array.isArray(list)) throw new UnreadableFileError(files.where(path), 'is not a JSON list of messages');
+  return list as SlackMessage[];
 }
 
 /** Threads of one channel, each root message with its replies (by thread_ts), across the day files. */
-function channelThreads(dir: string, bad: string[]): SlackMessage[][] {
-  if (!existsSync(dir)) return [];
+function channelThreads(files: ExportFiles, dir: string): SlackMessage[][] {
   const threads = new Map<string, SlackMessage[]>();
-  for (const day of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
-    for (const m of dayMessages(join(dir, day), bad)) {
+  for (const day of files.list(dir).filter((f) => f.endsWith('.json')).sort()) {
+    for (const m of dayMessages(files, `${dir}/${day}`)) {
       if (!m || typeof m !== 'object') continue;
       if (m.type !== 'message' || !SPOKEN.has(m.subtype) || !m.ts) continue;
       const key = m.thread_ts ?? m.ts;
@@ -106,8 +123,8 @@ function evidence(roles: { role: Role; user?: string }[]): HumanEvidence[] {
  * as at run time, the channel's account from the policy (a channel the policy does not name keeps its
  * own id as the account: learned from, quoted to nobody until approved).
  */
-export function* slackExportTickets(dir: string, ws: SlackWorkspace): Generator<{ ticket: HelpdeskTicket; where: string } | { error: string; where: string }> {
-  const users = readJson<SlackUser[]>(join(dir, 'users.json'), []);
+export function* slackExportTickets(files: ExportFiles, ws: SlackWorkspace): Generator<{ ticket: HelpdeskTicket; where: string }> {
+  const users = usersOf(files);
   const byId = new Map(users.map((u) => [u.id, u]));
   const staffTeams = ws.staffTeams.size > 0 ? ws.staffTeams : new Set([homeTeam(users)].filter((t): t is string => t !== undefined));
   const roleOf = (m: SlackMessage): Role => {
@@ -117,10 +134,9 @@ export function* slackExportTickets(dir: string, ws: SlackWorkspace): Generator<
     const enterprise = u?.enterprise_user?.enterprise_id;
     return (team && staffTeams.has(team)) || (enterprise && ws.staffEnterprises.has(enterprise)) ? 'staff' : 'customer';
   };
-  const channels = [...readJson<{ id: string; name: string }[]>(join(dir, 'channels.json'), []), ...readJson<{ id: string; name: string }[]>(join(dir, 'groups.json'), [])];
+  const channels = [...readJson<{ id: string; name: string }[]>(files, 'channels.json', []), ...readJson<{ id: string; name: string }[]>(files, 'groups.json', [])];
   for (const ch of channels) {
-    const bad: string[] = [];
-    for (const thread of channelThreads(join(dir, ch.name), bad)) {
+    for (const thread of channelThreads(files, ch.name)) {
       const roles = thread.map((m) => ({ role: roleOf(m), ...(m.user ? { user: m.user } : {}) }));
       const turns: KnowledgeTurn[] = thread.flatMap((m, i) => (roles[i]!.role === 'bot' || !m.text ? [] : [{ role: roles[i]!.role === 'staff' ? 'agent' : 'customer', text: plain(m.text) } as KnowledgeTurn]));
       const names = thread.flatMap((m) => {
@@ -129,7 +145,7 @@ export function* slackExportTickets(dir: string, ws: SlackWorkspace): Generator<
       });
       const answered = roles.some((r) => r.role === 'staff');
       yield {
-        where: `${join(dir, ch.name)} thread ${thread[0]!.ts}`,
+        where: `${files.where(ch.name)} thread ${thread[0]!.ts}`,
         ticket: {
           id: `slack:${ch.id}:${thread[0]!.ts}`,
           turns,
@@ -141,6 +157,5 @@ export function* slackExportTickets(dir: string, ws: SlackWorkspace): Generator<
         },
       };
     }
-    yield* bad.map((where) => ({ error: 'day file is not a JSON list of messages', where }));
   }
 }

@@ -6,7 +6,11 @@ import type { Sideloads } from './sideloads.js';
 
 type Rec = Record<string, unknown>;
 
-/** A Zendesk ticket: a requester, and comments with author_id, a via channel or a metric set. */
+/**
+ * A Zendesk ticket: a requester, and comments with author_id, a via channel or a metric set. Tickets of
+ * the Incremental Ticket Export carry no comments: theirs come from the Incremental Ticket Event Export's
+ * `comment_events` (sideloaded, joined by `ticket_id`).
+ */
 export function isZendesk(rec: Rec): boolean {
   return rec.requester_id !== undefined && (Array.isArray(rec.comments) || typeof rec.via === 'object' || rec.metric_set !== undefined);
 }
@@ -39,14 +43,19 @@ function evidence(metrics: Rec | undefined): HumanEvidence[] {
 
 /** Category from the ticket's group, topic from its first tag that is not an outcome; the organization is the account. */
 export function fromZendesk(rec: Rec, side: Sideloads): HelpdeskTicket {
-  const comments = Array.isArray(rec.comments) ? (rec.comments as Rec[]) : [];
+  const events = [...(side.comments.get(String(rec.id)) ?? [])].sort((a, b) => String(a.created_at ?? '').localeCompare(String(b.created_at ?? '')));
+  const comments = Array.isArray(rec.comments) ? (rec.comments as Rec[]) : events;
   const turns = comments.map((c) => turnOf(c, rec, side)).filter((t): t is KnowledgeTurn => t !== undefined);
   const tags = tagsOf(rec.tags);
   const metrics = (rec.metric_set as Rec | undefined) ?? side.metrics.get(String(rec.id));
   const org = side.organizations.get(String(rec.organization_id ?? ''));
   const people = [rec.requester_id, rec.submitter_id, rec.assignee_id, ...comments.map((c) => c.author_id)].map((id) => side.users.get(String(id ?? '')));
   const description = str(rec.description);
+  const unresolved: ('account' | 'people')[] = [];
+  if (rec.organization_id != null && !org) unresolved.push('account');
+  if ([rec.requester_id, ...comments.map((c) => c.author_id)].some((id) => id != null && !side.users.has(String(id)))) unresolved.push('people');
   return {
+    unresolved,
     turns: turns.length > 0 ? turns : description ? [{ role: 'customer', text: plainText(description) }] : [],
     tags,
     evidence: evidence(metrics),
