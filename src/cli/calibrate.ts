@@ -7,7 +7,7 @@ import type { KnowledgeEntry } from '../core/ports/knowledge.js';
 import { loadKnowledge } from '../infra/knowledge/jsonl-knowledge-store.js';
 import { loadDocs } from '../infra/knowledge/load-docs.js';
 import { createLogger } from '../infra/logger.js';
-import { crossValidate, fitThresholds, type Replayed, type Thresholds } from './calibrate/fit.js';
+import { crossValidate, fitThresholds, fitWarnings, type Replayed, type Thresholds } from './calibrate/fit.js';
 import { pastTickets, type PastTicket } from './calibrate/history.js';
 import { formatCalibration } from './calibrate/report.js';
 import { cliPaths } from './cli-env.js';
@@ -92,10 +92,14 @@ export const calibrateCommand: CliCommand = {
     const margin = policy.triage.attempt_margin;
     const suggested = fitThresholds(items, target, margin);
     const cv = crossValidate(items, folds, target, margin);
+    const warnings = fitWarnings(items, suggested, target, margin);
     const current = { low: policy.triage.thresholds.low, medium: policy.triage.thresholds.medium };
     process.stdout.write(`Replayed ${items.length} past tickets of ${paths.kb} through ${paths.config} (${folds}-fold).\n\n`);
     process.stdout.write(`${formatCalibration({ items, suggested, current, folds: cv, margin, target })}\n`);
+    for (const w of warnings) process.stderr.write(`${w}\n`);
+    if (warnings.length > 0) process.stdout.write(`\n${warnings.join('\n')}\n`);
     const note = [
+      ...warnings,
       `Suggested by baton calibrate from ${items.length} past tickets of ${paths.kb} (${folds}-fold cross-validation),`,
       `target: hand over ${target} of the tickets that needed a person. Review, then merge into the policy with:`,
       `  npm run baton -- policy merge ${values.out} --config ${paths.config}`,

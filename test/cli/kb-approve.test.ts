@@ -21,17 +21,17 @@ describe('kb approve: an account\u2019s resolution shared with every customer by
     expect(await runCli(['kb', 'approve', '--list', '--kb', kb])).toBe(0);
     expect(cli.out).toContain('1 resolution(s) quoted to their own account only');
     expect(cli.out).toMatch(/35436 {2}\[account acme, topic invoice_address, category Billing\]\n\s+title: {2}Invoice address\n\s+answer: Go to Settings > Billing/);
-    expect(cli.out).not.toContain('35437');
+    expect(cli.out).not.toContain('zendesk:35437');
   });
 
   it('approves an edited answer for everyone, redacting what the edit brought in', async () => {
     const kb = await importZendesk();
     const edited = 'Go to Settings > Billing > Invoice address. Questions? Write to billing-help@acme.example.';
-    expect(await runCli(['kb', 'approve', '35436', '--answer', edited, '--by', 'lead-ana', '--kb', kb])).toBe(0);
-    const shared = await entry(kb, '35436');
+    expect(await runCli(['kb', 'approve', 'zendesk:35436', '--answer', edited, '--by', 'lead-ana', '--kb', kb])).toBe(0);
+    const shared = await entry(kb, 'zendesk:35436');
     expect(shared?.account).toBeUndefined();
     expect(shared).toMatchObject({ answer: 'Go to Settings > Billing > Invoice address. Questions? Write to [EMAIL].', shared: { from: 'acme', by: 'lead-ana' } });
-    expect(await runCli(['kb', 'approve', '35436', '--kb', kb])).toBe(2);
+    expect(await runCli(['kb', 'approve', 'zendesk:35436', '--kb', kb])).toBe(2);
     expect(cli.err).toContain("35436 is not an account's resolution waiting for approval");
   });
 
@@ -40,12 +40,12 @@ describe('kb approve: an account\u2019s resolution shared with every customer by
     const before = process.env.EDITOR;
     process.env.EDITOR = "sed -i 's/The next invoice/Your next invoice/'";
     try {
-      expect(await runCli(['kb', 'approve', '35436', '--edit', '--kb', kb])).toBe(0);
+      expect(await runCli(['kb', 'approve', 'zendesk:35436', '--edit', '--kb', kb])).toBe(0);
     } finally {
       if (before === undefined) delete process.env.EDITOR;
       else process.env.EDITOR = before;
     }
-    expect((await entry(kb, '35436'))?.answer).toBe('Go to Settings > Billing and edit Invoice address. Your next invoice uses the new address.');
-    expect(cli.out).toContain('Approved 35436 for every customer (from account acme)');
+    expect((await entry(kb, 'zendesk:35436'))?.answer).toBe('Go to Settings > Billing and edit Invoice address. Your next invoice uses the new address.');
+    expect(cli.out).toContain('Approved zendesk:35436 for every customer (from account acme)');
   });
 });

@@ -68,7 +68,7 @@ function worstRecall(byFold: readonly (readonly Replayed[])[], t: Thresholds, ma
  * every pair on a 0.05 grid is tried, and of those meeting the target the one answering the most
  * answerable tickets wins (ties: the higher bars). When none meets it, the pair coming closest.
  */
-export function fitThresholds(items: readonly Replayed[], target: number, margin: number): Thresholds {
+export function fitThresholds(items: readonly Replayed[], target: number, margin: number): Thresholds & { meets: boolean; recall: number } {
   const folds = [...new Set(items.map((r) => r.ticket.fold))].map((k) => items.filter((r) => r.ticket.fold === k));
   let best: { t: Thresholds; meets: boolean; recall: number; answered: number } | undefined;
   for (const low of GRID) {
@@ -80,7 +80,20 @@ export function fitThresholds(items: readonly Replayed[], target: number, margin
       if (better) best = cand;
     }
   }
-  return best!.t;
+  return { ...best!.t, meets: best!.meets, recall: best!.recall };
+}
+
+/**
+ * What must be said loudly of suggested bars: that none met the target (the pair is only the closest),
+ * or that they would answer none, or every one, of the replayed tickets.
+ */
+export function fitWarnings(items: readonly Replayed[], fit: Thresholds & { meets: boolean; recall: number }, target: number, margin: number): string[] {
+  const out: string[] = [];
+  if (!fit.meets) out.push(`WARNING: no thresholds hand over ${target} of the tickets that needed a person in every fold (the closest found hands over ${fit.recall.toFixed(2)}). These are not safe bars: add knowledge or topics, or lower --target knowingly.`);
+  const { answered, n } = outcome(items, fit, margin);
+  if (answered === 0) out.push(`WARNING: these thresholds answer none of the ${n} replayed tickets: every question would go to a person.`);
+  else if (answered === n) out.push(`WARNING: these thresholds answer all ${n} replayed tickets: nothing would go to a person on confidence.`);
+  return out;
 }
 
 export interface FoldCheck {

@@ -41,7 +41,7 @@ function judge(raw: KnowledgeEntry, policy: Policy, book: TopicBook): Omit<PastT
 }
 
 /**
- * The imported past tickets (not docs), a stable sample of at most `max` taken evenly across topics (a
+ * The imported past tickets (not docs, each conversation once), a stable sample of at most `max` taken evenly across topics (a
  * large topic, such as a pile of off-topic questions, does not crowd out the rest), each in one of
  * `folds` folds.
  */
@@ -49,7 +49,9 @@ export function pastTickets(kb: readonly KnowledgeEntry[], policy: Policy, max: 
   const book = new TopicBook(policy.categories);
   const byTopic = new Map<string, { entry: KnowledgeEntry; h: number }[]>();
   for (const entry of kb) {
-    if (entry.kind === 'doc') continue;
+    // One conversation is one ticket: its question-only copy (`ID#learn`) and answers written for
+    // customers (docs, Q&A files) are not past tickets.
+    if (entry.kind === 'doc' || entry.purpose === 'answer' || entry.id.endsWith('#learn')) continue;
     const key = entry.topic ?? entry.category ?? '';
     byTopic.set(key, byTopic.get(key) ?? []).get(key)!.push({ entry, h: hash(entry.id) });
   }
