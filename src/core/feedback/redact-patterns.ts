@@ -30,7 +30,7 @@ const KEYWORD = '(bearer|token|api[_ -]?key|secret|password|passwd|pwd)';
 const VALUE_END = `[^\\s"'.,;:!?)]`;
 export const NAMED_SECRETS: RegExp[] = [
   // Environment style: TWILIO_API_KEY=..., DATABASE_PASSWORD: ... (the name stays, its value goes).
-  /\b([A-Z][A-Z0-9]{0,30}(?:_[A-Z0-9]{1,30}){0,5}_(?:KEY|TOKEN|SECRET|PASSWORD|PASS|PWD|SID|DSN|CREDENTIALS?))(\s*[:=]\s*)["']?[^\s"']{3,400}["']?/g,
+  /\b([A-Z][A-Z0-9]{0,30}(?:_[A-Z0-9]{1,30}){0,5}_(?:KEY|TOKEN|SECRET|PASSWORD|PASS|PWD|SID|DSN|CREDENTIALS?))(\s*[:=]\s*)["']?[^\s"',;]{3,400}["']?/g,
   new RegExp(`\\b${KEYWORD}(\\s*[:=]\\s*)["']?[^\\s"']{3,200}${VALUE_END}["']?`, 'gi'),
   new RegExp(`\\b${KEYWORD}(\\s+(?:is\\s+)?)["']?(?=[^\\s"']{0,200}\\d)[^\\s"']{5,200}${VALUE_END}["']?`, 'gi'),
 ];
@@ -63,7 +63,7 @@ export const IDS: [RegExp, string][] = [
   [/\b(?:cus|sub|in|pi|ch|acct|evt|price|prod|org|usr)_[A-Za-z0-9]{6,40}\b/g, '[ID]'],
 ];
 /** A postcode and city after an address: ", 75002 Paris", " 1015 CJ Amsterdam", ", SW1A 1AA London". */
-const POSTCODE_CITY = String.raw`(?:,? (?:[A-Z]{1,2}-)?(?:\d{4,5}|\d{4} ?[A-Z]{2}|\d{3} ?\d{2}|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}) \p{Lu}[\p{L}'’-]{1,30})?`;
+const POSTCODE_CITY = String.raw`(?:,? (?:[A-Z]{1,2}-)?(?:\d{4} ?[A-Z]{2}(?= )|\d{4,5}|\d{3} ?\d{2}|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}) \p{Lu}[\p{L}'’-]{1,30})?`;
 const WORDS = String.raw`(?: [\p{L}'’.-]{1,30}){1,5}`;
 /**
  * A street address, with its postcode and city when they follow: number and street ("12 Harbour Street",
