@@ -12,9 +12,11 @@ export interface FileReport {
   /** Conversations whose account could not be resolved: history of no account. */
   noAccount: number;
   skipped: Map<string, number>;
+  /** Objects of a file read to be joined to the records (users, organizations, comment events...). */
+  joined: number;
 }
 
-export const emptyReport = (): FileReport => ({ formats: new Set(), answers: 0, history: 0, examples: 0, noAccount: 0, skipped: new Map() });
+export const emptyReport = (): FileReport => ({ formats: new Set(), answers: 0, history: 0, examples: 0, noAccount: 0, skipped: new Map(), joined: 0 });
 
 /** Counts one kept entry under its kind. */
 export function countEntry(r: FileReport, format: string, e: KnowledgeEntry): void {
@@ -33,6 +35,7 @@ export function formatFileReport(file: string, r: FileReport): string {
     `${r.examples} question-only example(s)`,
   ];
   const skipped = [...r.skipped].map(([why, n]) => `${n} ${why}`);
+  if (r.joined > 0 && r.formats.size === 0) return `  ${file}: ${r.joined} object(s) joined to the records (people, organizations, groups, comment events)`;
   const formats = r.formats.size > 0 ? [...r.formats].join(' + ') : 'nothing recognised';
   return `  ${file} (${formats}): ${kinds.join(', ')}${skipped.length > 0 ? `; skipped ${skipped.join('; ')}` : ''}`;
 }

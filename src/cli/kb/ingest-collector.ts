@@ -42,6 +42,11 @@ export class IngestCollector {
     return r;
   }
 
+  /** A file of objects the records refer to (users.json...), read to be joined to them. */
+  joined(file: string, objects: number): void {
+    this.report(file).joined += objects;
+  }
+
   skip(reason: string, where: string, file = where): void {
     const v = this.s.skipped.get(reason) ?? { count: 0, examples: [] };
     v.count++;

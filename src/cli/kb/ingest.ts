@@ -1,3 +1,4 @@
+import type { Unresolved } from '../../infra/knowledge/helpdesk-ticket.js';
 import { statSync } from 'node:fs';
 import type { KnowledgeEntry, KnowledgeStore } from '../../core/ports/knowledge.js';
 import { listFiles, loadSideloads, readExport, readSlackExport, type ReadOptions } from '../../infra/knowledge/read-export.js';
@@ -42,7 +43,7 @@ export interface IngestSummary {
   /** "category\u0000topic" -> records carrying those labels: what the policy is checked against. */
   labels: Map<string, number>;
   /** Entries whose export referred to what it did not include (see `HelpdeskTicket.unresolved`). */
-  unresolved: Map<string, ('account' | 'people')[]>;
+  unresolved: Map<string, Unresolved[]>;
   /** A few of the entries read, for --dry-run. */
   sample: KnowledgeEntry[];
   dryRun: boolean;
@@ -63,7 +64,7 @@ export async function ingest(paths: string[], store: KnowledgeStore, opts: Inges
     for (const f of plan.unsupported) c.skip('unsupported file type (use .jsonl, .json, .csv, .tsv or .md)', f);
     const bytes = byteCounter(plan.files.reduce((n, f) => n + statSync(f).size, 0));
     const progress = () => opts.onProgress?.({ records: c.s.read, ...bytes.now() });
-    const side = await loadSideloads(plan);
+    const side = await loadSideloads(plan, (file, n) => c.joined(file, n));
     for (const file of plan.files) {
       for await (const item of readExport(file, { ...opts, onBytes: bytes.add }, side)) {
         c.take(file, item);

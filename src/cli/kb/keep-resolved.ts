@@ -1,13 +1,14 @@
+import type { Unresolved } from '../../infra/knowledge/helpdesk-ticket.js';
 import type { KnowledgeEntry } from '../../core/ports/knowledge.js';
 
 /**
  * A re-import never loses what an earlier import resolved: tickets imported again without their
- * organizations keep the account they had, and without their users file keep the text as it was
+ * organizations or groups keep the account and category they had, and without their users file keep the text as it was
  * redacted then (with the people's names known). Entries imported for the first time stay as read.
  */
 export async function* keepResolved(
   entries: AsyncIterable<KnowledgeEntry>,
-  unresolved: ReadonlyMap<string, readonly ('account' | 'people')[]>,
+  unresolved: ReadonlyMap<string, readonly Unresolved[]>,
   stored: readonly KnowledgeEntry[],
 ): AsyncGenerator<KnowledgeEntry> {
   const before = new Map(stored.filter((e) => unresolved.has(e.id.replace(/#learn$/, ''))).map((e) => [e.id, e]));
@@ -22,6 +23,10 @@ export async function* keepResolved(
     if (missing.includes('account')) {
       delete kept.account;
       if (was.account) kept.account = was.account;
+    }
+    if (missing.includes('category')) {
+      delete kept.category;
+      if (was.category) kept.category = was.category;
     }
     if (missing.includes('people')) {
       kept.question = was.question;

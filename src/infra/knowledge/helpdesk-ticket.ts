@@ -4,6 +4,9 @@ import type { HumanEvidence, KnowledgeEntry, KnowledgeTurn } from '../../core/po
 import { conversationRedactor } from './redact-quoted.js';
 import { resolvingTurns } from './resolving-turns.js';
 
+/** What an export referred to but did not include (see `HelpdeskTicket.unresolved`). */
+export type Unresolved = 'account' | 'people' | 'category';
+
 /** One past conversation as every format's reader hands it over, before it becomes a KB entry. */
 export interface HelpdeskTicket {
   id?: string;
@@ -31,10 +34,11 @@ export interface HelpdeskTicket {
   /** Emails of the conversation's customer: their domain finds the account when the record names none. */
   customerEmails?: string[];
   /**
-   * What the export referred to but did not include: the organization (`account`) or the people
-   * (`people`: authors missing from its users file). A re-import keeps what an earlier import resolved.
+   * What the export referred to but did not include: the organization (`account`), the group
+   * (`category`) or the people (`people`: authors missing from its users file). A re-import keeps what
+   * an earlier import resolved.
    */
-  unresolved?: ('account' | 'people')[];
+  unresolved?: Unresolved[];
 }
 
 /** How records become entries: what the team said of the file, and where accounts are found. */

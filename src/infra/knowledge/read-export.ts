@@ -71,11 +71,17 @@ async function* rawRecords(file: string, opts: ReadOptions, keys?: (k: string) =
 }
 
 /** Sideloads of separate files (users.json...) and of the export objects' own keys ({"tickets":[], "users":[]}). */
-export async function loadSideloads(plan: ImportPlan): Promise<Sideloads> {
+export async function loadSideloads(plan: ImportPlan, onFile?: (file: string, objects: number) => void): Promise<Sideloads> {
   const side = emptySideloads();
   for (const file of plan.sideloadFiles) {
     const key = basename(file).replace(/\.(jsonl|ndjson|json)$/i, '');
-    for await (const r of rawRecords(file, {})) if ('rec' in r && r.rec && typeof r.rec === 'object') addSideload(side, key, r.rec as Record<string, unknown>);
+    let n = 0;
+    for await (const r of rawRecords(file, {})) {
+      if (!('rec' in r) || !r.rec || typeof r.rec !== 'object') continue;
+      addSideload(side, key, r.rec as Record<string, unknown>);
+      n++;
+    }
+    onFile?.(file, n);
   }
   for (const file of plan.files.filter((f) => extname(f).toLowerCase() === '.json')) {
     if (!(await startsWithObject(file)) || (await isJsonLines(file))) continue;

@@ -22,12 +22,15 @@ const list = (v: unknown, key: string): Rec[] => {
 };
 const author = (r: Rec) => (r.author as Rec | undefined) ?? {};
 
-/** A part or the source: user and lead are the customer, admin and bot staff; a `note` part is internal. */
+/**
+ * A part or the source: user and lead are the customer, admin and bot staff. Only comments speak to the
+ * customer: a `note`, and the remark on an assignment or a close ("Passing to billing, they own this"), are internal.
+ */
 function turnOf(part: Rec): KnowledgeTurn | undefined {
   const raw = str(part.body);
   const text = raw && plainText(raw);
   if (!text) return undefined;
-  if (part.part_type === 'note') return { role: 'internal', text };
+  if (part.part_type !== undefined && part.part_type !== 'comment') return { role: 'internal', text };
   return { role: CUSTOMER.has(String(author(part).type)) ? 'customer' : 'agent', text };
 }
 

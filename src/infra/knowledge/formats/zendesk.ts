@@ -1,5 +1,5 @@
 import type { HumanEvidence, KnowledgeTurn } from '../../../core/ports/knowledge.js';
-import { topicTag, type HelpdeskTicket } from '../helpdesk-ticket.js';
+import { topicTag, type HelpdeskTicket, type Unresolved } from '../helpdesk-ticket.js';
 import { defined, str, tagsOf } from '../helpdesk-record.js';
 import { plainText } from '../html-text.js';
 import type { Sideloads } from './sideloads.js';
@@ -51,8 +51,9 @@ export function fromZendesk(rec: Rec, side: Sideloads): HelpdeskTicket {
   const org = side.organizations.get(String(rec.organization_id ?? ''));
   const people = [rec.requester_id, rec.submitter_id, rec.assignee_id, ...comments.map((c) => c.author_id)].map((id) => side.users.get(String(id ?? '')));
   const description = str(rec.description);
-  const unresolved: ('account' | 'people')[] = [];
+  const unresolved: Unresolved[] = [];
   if (rec.organization_id != null && !org) unresolved.push('account');
+  if (rec.group_id != null && !side.groups.has(String(rec.group_id))) unresolved.push('category');
   if ([rec.requester_id, ...comments.map((c) => c.author_id)].some((id) => id != null && !side.users.has(String(id)))) unresolved.push('people');
   return {
     unresolved,
