@@ -159,6 +159,6 @@ export async function* jsonArrayRecords(file: string, keys?: (key: string) => bo
   try {
     for await (const item of pipeline as AsyncIterable<{ value: unknown }>) yield { rec: item.value, where: `${file}${paths.shift() ?? ''}` };
   } catch (err) {
-    throw new UnreadableFileError(file, `not valid JSON after ${last || 'the start'} (${(err as Error).message.split('\n')[0]}): the file is truncated or damaged`);
+    throw new UnreadableFileError(file, `not valid JSON from ${last || 'the start'} on (${(err as Error).message.split('\n')[0]}): the file is truncated or damaged`);
   }
 }

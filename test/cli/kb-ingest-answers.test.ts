@@ -1,0 +1,52 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/main.js';
+import type { KnowledgeEntry } from '../../src/core/ports/knowledge.js';
+import { useCliSession } from './cli-session.js';
+
+const cli = useCliSession('baton-ingest-answers-');
+
+function write(name: string, text: string): string {
+  const file = join(cli.dir, name);
+  writeFileSync(file, text);
+  return file;
+}
+
+async function ingest(...args: string[]): Promise<Map<string, KnowledgeEntry>> {
+  const kb = join(cli.dir, 'kb.jsonl');
+  expect(await runCli(['kb', 'ingest', '--quiet', '--kb', kb, ...args])).toBe(0);
+  return new Map(readFileSync(kb, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as KnowledgeEntry).map((e) => [e.id, e]));
+}
+
+const QA = 'id,question,answer\nqa1,How do I export a dashboard?,Open it and choose Export > CSV.\nqa2,Can I rename a project?,\n';
+
+describe('kb ingest: answers only when the team says so', () => {
+  it('a Q&A file is history until --answers marks it as written for customers', async () => {
+    const plain = await ingest(write('faq.csv', QA));
+    expect(plain.get('qa1')).toMatchObject({ kind: 'conversation', purpose: 'history' });
+    expect(cli.out).toMatch(/faq\.csv \(plain records\): 0 answer\(s\), 1 history \(1 of no account\), 1 question-only example\(s\)/);
+    const marked = await ingest('--answers', write('faq.csv', QA));
+    expect(marked.get('qa1')).toMatchObject({ purpose: 'answer', answer: 'Open it and choose Export > CSV.' });
+    expect(marked.get('qa2')).toMatchObject({ kind: 'example', purpose: 'history' });
+    expect(cli.out).toMatch(/faq\.csv \(plain records\): 1 answer\(s\), 0 history, 1 question-only example\(s\)/);
+  });
+
+  it('a record says so itself with its purpose field; a conversation thread stays history even with --answers', async () => {
+    const rows = [
+      { id: 'p1', question: 'Where are invoices?', answer: 'Billing > History.', purpose: 'answer' },
+      { id: 'p2', question: 'Refund my order', answer: "I've refunded it.", purpose: 'history' },
+      { id: 't1', status: 'solved', messages: [{ role: 'customer', text: 'How do I add a seat?' }, { role: 'agent', text: 'Admin > Seats > Add seat.' }] },
+    ];
+    const byId = await ingest('--answers', write('mixed.jsonl', rows.map((r) => JSON.stringify(r)).join('\n')));
+    expect(byId.get('p1')?.purpose).toBe('answer');
+    expect(byId.get('p2')?.purpose).toBe('history');
+    expect(byId.get('t1')).toMatchObject({ kind: 'conversation', purpose: 'history', answer: 'Admin > Seats > Add seat.' });
+  });
+
+  it('Markdown docs are answers', async () => {
+    const byId = await ingest(write('guide.md', '# Guide\n\n## Export a dashboard\nOpen the dashboard and choose Export, then CSV. Large exports arrive by email.\n'));
+    expect([...byId.values()][0]).toMatchObject({ kind: 'doc', purpose: 'answer' });
+    expect(cli.out).toMatch(/guide\.md \(Markdown docs\): 1 answer\(s\)/);
+  });
+});
