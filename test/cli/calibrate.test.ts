@@ -60,4 +60,23 @@ describe('baton calibrate', () => {
     expect(await runCli(['calibrate', '--config', join(cli.dir, 'baton.yaml'), '--kb', join(cli.dir, 'kb.jsonl'), '--docs', join(cli.dir, 'none')])).toBe(2);
     expect(cli.err).toMatch(/import your history first/);
   });
+
+  it('counts each past conversation once, and says loudly when its bars would answer nothing', async () => {
+    const config = join(cli.dir, 'baton.yaml');
+    writeFileSync(config, policy);
+    const say = ['how do I', 'can I', 'where do I', 'is there a way to', 'help me'];
+    // Every past ticket of the account needed a person: the only bars that hand them all over answer nothing.
+    const rows = say.flatMap((s, i) => [
+      { id: `x${i}`, account: 'acme', question: `${s} export our reports to csv`, answer: 'Reports > Export > CSV.', topic: 'export', escalated: true },
+      { id: `r${i}`, account: 'acme', question: `${s} rename a project in the sidebar`, answer: 'Open the project menu, choose Rename.', topic: 'rename', escalated: true },
+    ]);
+    writeFileSync(join(cli.dir, 'history.jsonl'), rows.map((r) => JSON.stringify(r)).join('\n'));
+    const kb = join(cli.dir, 'kb.jsonl');
+    expect(await runCli(['kb', 'ingest', '--quiet', '--kb', kb, '--config', config, join(cli.dir, 'history.jsonl')])).toBe(0);
+    const out = join(cli.dir, 'suggested.yaml');
+    expect(await runCli(['calibrate', '--config', config, '--kb', kb, '--docs', join(cli.dir, 'none'), '--folds', '2', '--out', out])).toBe(0);
+    expect(cli.out).toMatch(/Replayed 10 past tickets/); // not 20: the question-only copies (#learn) are the same tickets
+    expect(cli.err).toMatch(/WARNING: these thresholds answer none of the 10 replayed tickets/);
+    expect(readFileSync(out, 'utf8')).toMatch(/^# WARNING: these thresholds answer none/m);
+  });
 });
