@@ -16,13 +16,17 @@ import { UnreadableFileError } from '../infra/knowledge/unreadable-file.js';
 
 const usage = `Usage: npm run baton -- kb ingest [options] <file-or-dir>...
 
-Imports past conversations (whole threads) and docs into the knowledge base, streamed. Re-importing the
-same export is idempotent: entries are keyed by id and unchanged ones are left alone.
+Imports past conversations (whole threads) and docs into the knowledge base, streamed. Conversations are
+history (never quoted to customers); docs, and Q&A records marked with --answers or "purpose": "answer",
+are answers. Prints what each file became. Re-importing the same export is idempotent: entries are keyed
+by id (namespaced by helpdesk) and unchanged ones are left alone. A file that cannot be read whole
+(truncated, an unknown encoding) exits 1 and writes nothing.
 
 Formats (see README.md, "Knowledge base"):
   .jsonl/.json  helpdesk exports (Zendesk, Intercom, Freshdesk, Help Scout) or plain records
   .csv/.tsv     one ticket per row: question (or subject), answer (or resolution), category, topic, tags...
-  .md           docs: one entry per "## " section
+  .md           docs: one entry per "## " section (answers)
+  .zip / folder a Slack workspace export as delivered (users.json or org_users.json, channels.json)
   any other CSV, TSV, JSON or JSONL: name its columns with --map
 
 Options:
