@@ -18,7 +18,7 @@ export function readmeSteps(d: TeamData): string[][] {
   const src = (f: string) => join(d.dir, 'sources', f);
   return [
     ['policy', 'merge', join(d.dir, 'categories.yaml')],
-    ['kb', 'ingest', join(d.dir, 'kb.jsonl')],
+    ['kb', 'ingest', '--answers', join(d.dir, 'kb.jsonl')],
     ['kb', 'ingest', '--exclude', d.heldOut, '--map', 'question=text,topic=category', src('banking77/train.csv')],
     ['kb', 'ingest', '--exclude', d.heldOut, '--records', 'train,oos_train', '--map', 'question=0,topic=1', src('clinc150/data_train_val.json')],
     ['kb', 'ingest', '--exclude', d.heldOut, '--map', "question=Query,topic='privacyqa-opp115:questions'", src('privacyqa-opp115/train_opp_annotations.csv')],
