@@ -20,7 +20,7 @@ const sentencesOf = (line: string) => line.split(/(?<=[.!?])\s+|(?<=^(?:hi|hello
  * '' when nothing else is left: the turn was only a greeting, thanks or holding reply.
  */
 export function substance(text: string): string {
-  const lines = text.split('\n').map(sentencesOf);
+  const lines = withoutQuotedReply(text).split('\n').map(sentencesOf);
   const flat = lines.flatMap((ss, line) => ss.map((s) => ({ s, line })));
   const first = flat.findIndex((x) => !filler(x.s));
   if (first < 0) return '';
@@ -32,6 +32,20 @@ export function substance(text: string): string {
     else out.push(x.s);
   });
   return out.join('\n');
+}
+
+/** Where an email reply starts quoting the message it answers ("On 3 Oct 2026, Ana <ana@…> wrote:", "-----Original Message-----"). */
+const QUOTE_HEADER = /^(On .{1,200} wrote:|-{2,} ?Original Message ?-{2,}|From: .{0,100}\S+@\S+.{0,100})$/im;
+
+/** An email reply without the message it quotes: from its quote header on, and every `>` line, are the customer's words. */
+function withoutQuotedReply(text: string): string {
+  const header = text.search(QUOTE_HEADER);
+  const own = header >= 0 ? text.slice(0, header) : text;
+  return own
+    .split('\n')
+    .filter((l) => !/^\s*>/.test(l))
+    .join('\n')
+    .trim();
 }
 
 /** An agent turn that asks the customer something the customer then answers: a clarifying question. */
