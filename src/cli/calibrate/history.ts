@@ -49,9 +49,8 @@ export function pastTickets(kb: readonly KnowledgeEntry[], policy: Policy, max: 
   const book = new TopicBook(policy.categories);
   const byTopic = new Map<string, { entry: KnowledgeEntry; h: number }[]>();
   for (const entry of kb) {
-    // One conversation is one ticket: its question-only copy (`ID#learn`) and answers written for
-    // customers (docs, Q&A files) are not past tickets.
-    if (entry.kind === 'doc' || entry.purpose === 'answer' || entry.id.endsWith('#learn')) continue;
+    // One conversation is one ticket: its question-only copy (`ID#learn`) is the same ticket again.
+    if (entry.kind === 'doc' || entry.id.endsWith('#learn')) continue;
     const key = entry.topic ?? entry.category ?? '';
     byTopic.set(key, byTopic.get(key) ?? []).get(key)!.push({ entry, h: hash(entry.id) });
   }

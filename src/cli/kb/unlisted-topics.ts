@@ -11,6 +11,9 @@ interface Unlisted {
   records: number;
 }
 
+/** Topics shown per category: the largest, which matter first; `kb stats --all` has the rest. */
+const SHOWN = 25;
+
 const asId = (s: string) => s.trim().toLowerCase().replace(/[^a-z0-9_-]+/g, '_').replace(/^_+|_+$/g, '') || 'unlisted';
 
 /**
@@ -40,7 +43,9 @@ export function unlistedTopics(labels: ReadonlyMap<string, number>, policy: Poli
     if (!g.inPolicy) lines.push('    risk: high');
     if (g.topics.size === 0) continue;
     lines.push('    topics:');
-    for (const [t, n] of [...g.topics].sort((a, b) => b[1] - a[1])) lines.push(`      - name: ${JSON.stringify(t)}    # ${n} record(s)`);
+    const topics = [...g.topics].sort((a, b) => b[1] - a[1]);
+    for (const [t, n] of topics.slice(0, SHOWN)) lines.push(`      - name: ${JSON.stringify(t)}    # ${n} record(s)`);
+    if (topics.length > SHOWN) lines.push(`      # ... and ${topics.length - SHOWN} more topics: npm run baton -- kb stats --all lists them`);
   }
   return lines.join('\n');
 }
