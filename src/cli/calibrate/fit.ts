@@ -90,6 +90,10 @@ export function fitThresholds(items: readonly Replayed[], target: number, margin
 export function fitWarnings(items: readonly Replayed[], fit: Thresholds & { meets: boolean; recall: number }, target: number, margin: number): string[] {
   const out: string[] = [];
   if (!fit.meets) out.push(`WARNING: no thresholds hand over ${target} of the tickets that needed a person in every fold (the closest found hands over ${fit.recall.toFixed(2)}). These are not safe bars: add knowledge or topics, or lower --target knowingly.`);
+  for (const tier of ['low', 'medium'] as const) {
+    if (fit[tier] <= 0) out.push(`WARNING: the ${tier} bar is 0.00: confidence would never hand a ${tier}-risk question to a person; only the other triggers would.`);
+    if (fit[tier] >= 1) out.push(`WARNING: the ${tier} bar is 1.00: no ${tier}-risk question would ever be answered.`);
+  }
   const { answered, n } = outcome(items, fit, margin);
   if (answered === 0) out.push(`WARNING: these thresholds answer none of the ${n} replayed tickets: every question would go to a person.`);
   else if (answered === n) out.push(`WARNING: these thresholds answer all ${n} replayed tickets: nothing would go to a person on confidence.`);
