@@ -69,6 +69,13 @@ describe('kb ingest: exports as the vendors deliver them', () => {
     expect(cli.out).toMatch(/name people the export's users file does not hold/);
   });
 
+  it('an Intercom re-import without its contacts and companies keeps the accounts they gave', async () => {
+    await ingest(join(EXPORTS, 'intercom-companies'));
+    const { byId } = await ingest(join(EXPORTS, 'intercom-companies', 'conversations.json'));
+    expect(byId.get('intercom:2100000001')?.account).toBe('acme');
+    expect(byId.get('intercom:2100000002')?.account).toBe('initech');
+  });
+
   it('ids are namespaced by source: Freshdesk tickets imported after Zendesk ones of the same number overwrite nothing', async () => {
     await ingest(join(EXPORTS, 'zendesk-incremental'));
     const { byId } = await ingest(join(EXPORTS, 'freshdesk-migration'));

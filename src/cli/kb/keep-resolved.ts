@@ -20,14 +20,8 @@ export async function* keepResolved(
       continue;
     }
     const kept: KnowledgeEntry = { ...e };
-    if (missing.includes('account')) {
-      delete kept.account;
-      if (was.account) kept.account = was.account;
-    }
-    if (missing.includes('category')) {
-      delete kept.category;
-      if (was.category) kept.category = was.category;
-    }
+    if (missing.includes('account') && was.account) kept.account = was.account;
+    if (missing.includes('category') && was.category) kept.category = was.category;
     if (missing.includes('people')) {
       kept.question = was.question;
       delete kept.answer;

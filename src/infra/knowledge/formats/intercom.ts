@@ -66,7 +66,8 @@ function company(rec: Rec, source: Rec, side: Sideloads): { account?: string; em
   const first = embedded[0];
   const found = first && (side.organizations.get(String(first.id)) ?? first);
   const account = str(found?.name) ?? str(found?.company_id);
-  return { ...(account ? { account } : {}), emails, unresolved: ids.length > 0 && account === undefined };
+  // Unresolved only when the contact is not in the export at all (no contacts file): one found without a company has none.
+  return { ...(account ? { account } : {}), emails, unresolved: ids.length > 0 && contact === undefined };
 }
 
 /**

@@ -47,7 +47,7 @@ export function addSideload(s: Sideloads, key: string, obj: Record<string, unkno
     addCommentEvents(s, obj);
     return;
   }
-  if (key !== 'metric_sets' && key !== 'groups' && key !== 'teams' && obj.is_bot !== true) for (const w of nameWordsOf(namesOf(obj))) s.nameWords.add(w);
+  if (key !== 'metric_sets' && key !== 'groups' && key !== 'teams' && obj.is_bot !== true && obj.type !== 'bot') for (const w of nameWordsOf(namesOf(obj))) s.nameWords.add(w);
   if (key === 'metric_sets') s.metrics.set(String(obj.ticket_id ?? ''), obj);
   else if (key === 'users' || key === 'contacts' || key === 'admins' || key === 'customers') s.users.set(id, obj);
   else if (key === 'groups' || key === 'teams') s.groups.set(id, obj);
