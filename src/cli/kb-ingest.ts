@@ -63,6 +63,13 @@ function accountDirectory(policy: Policy): Map<string, string> {
   return new Map(policy.accounts.flatMap((a) => [[a.id.toLowerCase(), a.id], [a.name.toLowerCase(), a.id]] as [string, string][]));
 }
 
+/** The phone regions of an account's people and the vendor's (`phone_regions`), for redacting national numbers. */
+function phoneRegions(policy: Policy): (account: string | undefined) => readonly string[] {
+  const vendor = policy.vendor.phone_regions ?? [];
+  const byAccount = new Map(policy.accounts.flatMap((a) => [a.id, a.name].map((k) => [k.toLowerCase(), [...(a.phone_regions ?? []), ...vendor]] as const)));
+  return (account) => (account && byAccount.get(account.toLowerCase())) || vendor;
+}
+
 /** Email domain -> account id, from `accounts[].email_domains`. */
 function domainAccounts(policy: Policy): Map<string, string> {
   return new Map(policy.accounts.flatMap((a) => (a.email_domains ?? []).map((d) => [d.toLowerCase(), a.id] as [string, string])));
@@ -138,7 +145,7 @@ export const kbIngestCommand: CliCommand = {
     const bar = progressBar(values.quiet);
     const run = ingest(positionals, new JsonlKnowledgeStore(paths.kb), {
       ...(values.account ? { account: values.account } : {}),
-      ...(policy ? { accounts: accountDirectory(policy), domainAccounts: domainAccounts(policy), keep: policy.vendor.support_addresses ?? [] } : {}),
+      ...(policy ? { accounts: accountDirectory(policy), domainAccounts: domainAccounts(policy), keep: policy.vendor.support_addresses ?? [], phoneRegions: phoneRegions(policy) } : {}),
       answers: values.answers,
       slack: slackWorkspace(policy),
       ...(map ? { map } : {}),

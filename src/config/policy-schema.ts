@@ -30,6 +30,8 @@ const accountSchema = z.object({
   /** The channels shared with this customer, on whichever platform they use. */
   channels: z.array(customerChannel).min(1),
   /** The customer's email domains: `kb ingest` files a helpdesk conversation of such an address under this account. */
+  /** Where the customer's people call from: their national phone numbers (no country code) are redacted as such. */
+  phone_regions: z.array(z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166 country code such as GB')).optional(),
   email_domains: z.array(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, 'a domain such as acme.com')).optional(),
   mode: answerMode.default('autopilot'),
   /** A mode for one of this account's channels, named as in `channels`, over the account's own. */
@@ -137,6 +139,8 @@ export const policySchema = z
       product_hosts: z.array(z.string()).default([]),
       /** The vendor's own support addresses (support@vendor.example): kept in imported and approved answers, never redacted. */
       support_addresses: z.array(z.email()).optional(),
+      /** Where the vendor's own people call from (ISO country codes), for redacting national phone numbers. */
+      phone_regions: z.array(z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166 country code such as GB')).optional(),
     }).strict(),
     accounts: z.array(accountSchema).min(1),
     queues: z.array(queueSchema).min(1),

@@ -12,7 +12,7 @@ const EXPORTS = new URL('../fixtures/exports/', import.meta.url).pathname;
 /** A policy as a team writes it: three accounts (one found by its email domain), the vendor's Slack team and support address. */
 const POLICY = `vendor: { team_ids: [T0VENDOR01], enterprise_ids: [E0VENDOR], support_addresses: [support@vendor.example] }
 accounts:
-  - { id: acme, name: Acme Corp, tier: enterprise, channels: [C0ACME0001] }
+  - { id: acme, name: Acme Corp, tier: enterprise, channels: [C0ACME0001], phone_regions: [ES] }
   - { id: globex, name: Globex Industries, tier: growth, channels: [C0GLOBEX01] }
   - { id: initech, name: Initech, tier: growth, channels: [C0INITECH1], email_domains: [initech.example] }
 queues: [{ id: support, channel: C0SUPPORT1, role: support specialist, sla_minutes: 60 }]
@@ -74,6 +74,13 @@ describe('kb ingest: exports as the vendors deliver them', () => {
     const { byId } = await ingest(join(EXPORTS, 'intercom-companies', 'conversations.json'));
     expect(byId.get('intercom:2100000001')?.account).toBe('acme');
     expect(byId.get('intercom:2100000002')?.account).toBe('initech');
+  });
+
+  it('national phone numbers of the account’s own regions are redacted (phone_regions)', async () => {
+    const file = join(cli.dir, 'tickets.jsonl');
+    writeFileSync(file, `${JSON.stringify({ id: 'jp1', account: 'acme', question: 'Call our Madrid office on 612 345 678 about seats.', answer: 'Admin > Seats.' })}\n`);
+    const { byId } = await ingest(file);
+    expect(byId.get('jp1')?.question).toBe('Call our Madrid office on [PHONE] about seats.');
   });
 
   it('ids are namespaced by source: Freshdesk tickets imported after Zendesk ones of the same number overwrite nothing', async () => {

@@ -7,8 +7,9 @@ export interface RedactOptions {
   /** Addresses that stay: the vendor's own support addresses (`vendor.support_addresses`). */
   keep?: readonly string[];
   /**
-   * Regions whose national numbers (written without a country code: `07911 123456`, `030 12345678`) are
-   * phone numbers here: the account's and the vendor's. Tried after the US and before `PHONE_REGIONS`.
+   * Regions whose national numbers (written without a country code) are phone numbers here: the
+   * account's and the vendor's. Tried for every candidate after the US, with or without a trunk prefix
+   * (`612 345 678` in Spain); `PHONE_REGIONS` only for numbers written with one (`07911 123456`).
    */
   regions?: readonly string[];
   /** Whether a word (lower-case) is part of a person's or organization's name, to take out wherever it appears. */
@@ -47,15 +48,15 @@ function validIban(candidate: string): boolean {
 }
 
 /**
- * Phone numbers libphonenumber recognises: with a country code, as US numbers, and, when written with a
- * trunk prefix (`020 7946 0777`, `06 12 34 56 78`), as national numbers of the given regions, then of `PHONE_REGIONS`.
+ * Phone numbers libphonenumber recognises: with a country code, as US numbers, as national numbers of
+ * the given regions, and, when written with a trunk prefix (`020 7946 0777`, `06 12 34 56 78`), of `PHONE_REGIONS`.
  */
-function redactPhones(text: string, regions: readonly CountryCode[]): string {
+function redactPhones(text: string, given: readonly CountryCode[]): string {
   const out = text.replace(PHONE_CANDIDATE, (run, lookalike: string | undefined) => {
     if (lookalike) return run;
+    const regions = /^\(?0/.test(run) ? [...given, ...PHONE_REGIONS] : given;
     let found = findPhoneNumbersInText(run, 'US');
-    const national = /^\(?0/.test(run);
-    for (let i = 0; found.length === 0 && national && i < regions.length; i++) found = findPhoneNumbersInText(run, regions[i]!);
+    for (let i = 0; found.length === 0 && i < regions.length; i++) found = findPhoneNumbersInText(run, regions[i]!);
     let kept = run;
     for (const p of found.reverse()) kept = `${kept.slice(0, p.startsAt)}[PHONE]${kept.slice(p.endsAt)}`;
     return kept;
@@ -93,7 +94,7 @@ export function redact(text: string, opts: RedactOptions = {}): string {
   out = out.replace(IBAN_CANDIDATE, (m) => (validIban(m) ? '[IBAN]' : m));
   for (const p of VAT_IDS) out = out.replace(p, '[VAT]');
   out = out.replace(CARD_CANDIDATE, (m) => (luhn(m.replace(/\D/g, '')) ? '[CARD]' : m));
-  out = redactPhones(out, [...((opts.regions ?? []).map((r) => r.toUpperCase()) as CountryCode[]), ...PHONE_REGIONS]);
+  out = redactPhones(out, (opts.regions ?? []).map((r) => r.toUpperCase()) as CountryCode[]);
   for (const [p, by] of IDS) out = out.replace(p, by);
   for (const p of ADDRESSES) out = out.replace(p, '[ADDRESS]');
   out = out.replace(ADDRESS_TAIL, '[ADDRESS]');

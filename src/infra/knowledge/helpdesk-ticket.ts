@@ -49,6 +49,8 @@ export interface ConvertOptions {
   domainAccounts?: ReadonlyMap<string, string>;
   /** The vendor's own addresses (`vendor.support_addresses`): kept in text, never redacted. */
   keep?: readonly string[];
+  /** Phone regions (ISO codes) of an account's people and the vendor's, tried first for national numbers. */
+  phoneRegions?: (account: string | undefined) => readonly string[];
   /** Name words of everyone the export's user and organization lists carry (`Sideloads.nameWords`). */
   knownNames?: ReadonlySet<string>;
 }
@@ -119,7 +121,7 @@ export function toEntry(t: HelpdeskTicket, fileName: string, opts: ConvertOption
   if (rawQuestion.trim() === '') return { skipped: 'no customer question' };
   const account = t.account ?? accountByDomain(t.customerEmails, opts.domainAccounts);
   // The customer organization's own name is theirs too: "updated the address for Acme Corp".
-  const clean = conversationRedactor(account ? [...t.names, account] : t.names, rawQuestion, opts.keep, opts.knownNames);
+  const clean = conversationRedactor(account ? [...t.names, account] : t.names, rawQuestion, { keep: opts.keep, known: opts.knownNames, regions: opts.phoneRegions?.(account) });
   const answer = t.answer ?? (resolution.map((r) => r.text).join('\n\n') || undefined);
   const tags = [...new Set(t.tags.map((x) => x.toLowerCase()))];
   const evidence = new Set(t.evidence);

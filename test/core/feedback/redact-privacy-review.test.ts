@@ -8,6 +8,8 @@ describe('redaction a privacy reviewer would accept', () => {
     for (const phone of ['07911 123456', '030 12345678', '06 12 34 56 78', '020 7946 0777']) {
       expect(redact(`Call me back on ${phone} please.`)).toBe('Call me back on [PHONE] please.');
     }
+    expect(redact('Ring 612 345 678.')).toBe('Ring 612 345 678.');
+    expect(redact('Ring 612 345 678.', { regions: ['ES'] })).toBe('Ring [PHONE].');
     expect(redact('Version 2.14.0 shipped on 2025-11-30; 1,240.00 EUR refunded; 45 seats.')).toBe('Version 2.14.0 shipped on 2025-11-30; 1,240.00 EUR refunded; 45 seats.');
   });
 
