@@ -10,8 +10,8 @@ import { awaitsApproval, formatPending, shareEntry } from './kb/approve.js';
 
 const usage = `Usage: npm run baton -- kb approve [options] [ID]
 
-A resolution imported from one account's conversation is quoted to that account only. A lead reads it,
-edits it if need be, and approves it for every customer.
+A resolution imported from a past conversation is history: it teaches triage but is quoted to no customer.
+A lead reads it, edits it if need be, and approves it as an answer for every customer.
 
   kb approve --list                 the resolutions waiting, with the text exactly as it would be quoted
   kb approve ID --edit              edit the answer in $VISUAL/$EDITOR, then approve the edited text
@@ -47,7 +47,7 @@ function editInEditor(text: string): string {
 
 export const kbApproveCommand: CliCommand = {
   name: 'kb approve',
-  summary: "Approve an account's imported resolution for every customer (list, edit, approve)",
+  summary: 'Approve an imported resolution as an answer for every customer (list, edit, approve)',
   usage,
   async run(args) {
     const { values, positionals } = parseArgs({
@@ -64,7 +64,7 @@ export const kbApproveCommand: CliCommand = {
     if (positionals.length !== 1) throw new UsageError('name one entry id (see --list)');
     const entry = entries.find((e) => e.id === positionals[0]);
     if (!entry) throw new UsageError(`no entry with id ${positionals[0]} in the knowledge file`);
-    if (!awaitsApproval(entry)) throw new UsageError(`${entry.id} is not an account's resolution waiting for approval (it is global already, or has no answer, or needed a person)`);
+    if (!awaitsApproval(entry)) throw new UsageError(`${entry.id} is not an account's resolution waiting for approval (it is an answer already, or has no answer, or needed a person)`);
     if (values.edit && values.answer !== undefined) throw new UsageError('give --answer or --edit, not both');
     const answer = values.edit ? editInEditor(entry.answer ?? '') : values.answer;
     const shared = shareEntry(entry, { by: values.by ?? userInfo().username, at: new Date(), ...(answer !== undefined ? { answer } : {}), ...(values.title !== undefined ? { title: values.title } : {}) });

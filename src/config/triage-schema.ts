@@ -110,6 +110,11 @@ export const triageSchema = z
     escalate_share: unit.default(0.15),
     /** The category reported when nothing resembles the message. */
     unknown_category: z.string().default('out_of_scope'),
+    /**
+     * The tier of a category the policy does not list (an imported helpdesk's "Refund"): fail closed, so
+     * by default a person takes it until the policy files it.
+     */
+    unknown_topic_risk: z.enum(['low', 'medium', 'high']).default('high'),
     /** Categories that are not questions (greetings, thanks): Baton stays silent, never escalates them for want of a KB answer. */
     smalltalk: z
       .object({

@@ -11,7 +11,7 @@ import { workerRedisUrl } from '../worker-redis.js';
 
 const QUESTION = 'How do I download the audit log as a CSV file?';
 const RESOLUTION = 'Open Admin > Audit log, choose the dates and press Export CSV; the file is emailed to you within 10 minutes.';
-/** A resolution from Globex's own conversation: quoted to Globex only, until a lead approves it for everyone. */
+/** A resolution from Globex's own conversation: history, quoted to no one until a lead approves it for everyone. */
 const GLOBEX_ONLY: KnowledgeEntry = { id: 'kb-audit-export', kind: 'conversation', account: 'globex', category: 'how_to', title: 'Audit log export', question: QUESTION, answer: RESOLUTION };
 
 const cli = useCliSession('baton-reload-');

@@ -1,10 +1,11 @@
 import type { KnowledgeEntry } from '../../src/core/ports/knowledge.js';
 
-/** A small knowledge base of resolved conversations, as `baton kb ingest` would store them. */
+/** A small knowledge base of curated answers, as `baton kb ingest --answers` would store them. */
 export const E2E_KNOWLEDGE: KnowledgeEntry[] = [
   {
     id: 'kb-invite',
     kind: 'conversation',
+    purpose: 'answer',
     category: 'how_to',
     topic: 'invite_teammate',
     title: 'Inviting teammates',
@@ -14,6 +15,7 @@ export const E2E_KNOWLEDGE: KnowledgeEntry[] = [
   {
     id: 'kb-invite-2',
     kind: 'conversation',
+    purpose: 'answer',
     category: 'how_to',
     topic: 'invite_teammate',
     title: 'Inviting teammates',
@@ -23,6 +25,7 @@ export const E2E_KNOWLEDGE: KnowledgeEntry[] = [
   {
     id: 'kb-invite-3',
     kind: 'conversation',
+    purpose: 'answer',
     category: 'how_to',
     topic: 'invite_teammate',
     title: 'Inviting teammates',
@@ -32,6 +35,7 @@ export const E2E_KNOWLEDGE: KnowledgeEntry[] = [
   {
     id: 'kb-export',
     kind: 'conversation',
+    purpose: 'answer',
     category: 'how_to',
     topic: 'export_csv',
     title: 'Exporting reports',
@@ -41,6 +45,7 @@ export const E2E_KNOWLEDGE: KnowledgeEntry[] = [
   {
     id: 'kb-export-2',
     kind: 'conversation',
+    purpose: 'answer',
     category: 'how_to',
     topic: 'export_csv',
     title: 'Exporting reports',
@@ -50,6 +55,7 @@ export const E2E_KNOWLEDGE: KnowledgeEntry[] = [
   {
     id: 'kb-acme-private',
     kind: 'conversation',
+    purpose: 'answer',
     account: 'acme',
     category: 'integrations',
     topic: 'acme_sso',
@@ -65,6 +71,7 @@ export const E2E_KNOWLEDGE: KnowledgeEntry[] = [
   ].map((question, i) => ({
     id: `kb-saml-${i}`,
     kind: 'conversation' as const,
+    purpose: 'answer' as const,
     category: 'account_access',
     topic: 'saml_rotation',
     title: 'SAML certificate rotation',

@@ -1,9 +1,10 @@
 import { redact } from '../../core/feedback/redact.js';
+import { purposeOf } from '../../core/answer/purpose.js';
 import type { KnowledgeEntry } from '../../core/ports/knowledge.js';
 
-/** A resolution quoted to its own account only, which a lead may approve for everyone. */
+/** An imported resolution, history that no customer is shown, which a lead may approve as an answer for everyone. */
 export function awaitsApproval(e: KnowledgeEntry): boolean {
-  return e.kind === 'conversation' && e.account !== undefined && !!e.answer?.trim() && e.needsHuman !== true;
+  return e.kind === 'conversation' && purposeOf(e) === 'history' && !!e.answer?.trim() && e.needsHuman !== true;
 }
 
 export interface Approval {
@@ -14,11 +15,12 @@ export interface Approval {
   title?: string;
 }
 
-/** The entry as global knowledge: no account (every customer may be answered from it), and who shared it. */
+/** The entry as a global answer: no account (every customer may be answered from it), and who shared it. */
 export function shareEntry(e: KnowledgeEntry, a: Approval): KnowledgeEntry {
   const { account, ...rest } = e;
   return {
     ...rest,
+    purpose: 'answer',
     ...(a.answer !== undefined ? { answer: redact(a.answer.trim()) } : {}),
     ...(a.title !== undefined ? { title: redact(a.title.trim()) } : {}),
     shared: { from: account ?? '', by: a.by, at: a.at.toISOString() },
@@ -33,9 +35,9 @@ const oneLine = (s: string, n: number) => {
 /** The pending list: id, account, topic, and the text exactly as it would be quoted. */
 export function formatPending(entries: KnowledgeEntry[]): string {
   if (entries.length === 0) return 'No resolutions wait for approval.';
-  const lines = [`${entries.length} resolution(s) quoted to their own account only; \`baton kb approve ID\` shares one with every customer:`];
+  const lines = [`${entries.length} imported resolution(s), quoted to no customer; \`baton kb approve ID\` makes one an answer for every customer:`];
   for (const e of entries) {
-    lines.push(`  ${e.id}  [account ${e.account}${e.topic ? `, topic ${e.topic}` : ''}${e.category ? `, category ${e.category}` : ''}]`);
+    lines.push(`  ${e.id}  [account ${e.account ?? '-'}${e.topic ? `, topic ${e.topic}` : ''}${e.category ? `, category ${e.category}` : ''}]`);
     lines.push(`      title:  ${e.title ?? '-'}`, `      answer: ${oneLine(e.answer ?? '', 160)}`);
   }
   return lines.join('\n');

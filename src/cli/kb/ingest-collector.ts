@@ -1,3 +1,4 @@
+import { purposeOf } from '../../core/answer/purpose.js';
 import type { KnowledgeEntry } from '../../core/ports/knowledge.js';
 import type { ReadItem } from '../../infra/knowledge/read-export.js';
 import { countEntry, emptyReport, type FileReport } from './file-report.js';
@@ -67,7 +68,7 @@ export class IngestCollector {
       return;
     }
     this.s.read++;
-    const entry = this.withAccount(item.entry);
+    const entry = this.withPurpose(this.withAccount(item.entry));
     countEntry(this.report(file), item.format, entry);
     if (entry.category || entry.topic) {
       const key = `${entry.category ?? ''}\u0000${entry.topic ?? ''}`;
@@ -83,6 +84,11 @@ export class IngestCollector {
       this.s.learningCopies++;
     }
     if (this.s.sample.length < 5) this.s.sample.push(entry);
+  }
+
+  /** Imports are history (docs are answers) unless the team says a file holds answers: never guessed. */
+  private withPurpose(entry: KnowledgeEntry): KnowledgeEntry {
+    return { ...entry, purpose: purposeOf(entry) };
   }
 
   /** The entry under the policy's id for its organization (matched by id or name), or --account's when it names none. */

@@ -1,5 +1,6 @@
 import type { Policy } from '../../config/policy-schema.js';
 import { TopicBook } from '../../core/policy/topic-policy.js';
+import { unknownTopicTier } from '../../core/policy/unknown-topics.js';
 import type { KnowledgeEntry } from '../../core/ports/knowledge.js';
 
 /** What the imported history says of one topic: how often it needed a person, and why. */
@@ -20,7 +21,7 @@ export interface TopicStats {
 
 /** Per topic, as the policy files it: the counts behind hidden complexity. Entries without a topic count under "(none)". */
 export function topicStats(kb: readonly KnowledgeEntry[], policy: Policy): TopicStats[] {
-  const book = new TopicBook(policy.categories);
+  const book = new TopicBook(policy.categories, policy.triage.unknown_topic_risk);
   const byTopic = new Map<string, TopicStats>();
   for (const raw of kb) {
     if (raw.kind === 'doc') continue;
@@ -29,7 +30,7 @@ export function topicStats(kb: readonly KnowledgeEntry[], policy: Policy): Topic
     let s = byTopic.get(key);
     if (!s) {
       const listed = book.find(e.topic);
-      const tier = e.risk ?? policy.categories.find((c) => c.name === e.category)?.risk ?? '-';
+      const tier = e.risk ?? unknownTopicTier(policy)(e.category);
       s = { topic: e.topic ?? '(none)', category: e.category ?? '(none)', tier, listed: listed !== undefined, alwaysEscalate: listed?.alwaysEscalate ?? false, records: 0, quotable: 0, neededPerson: 0, because: new Map(), hiddenComplexity: false };
       byTopic.set(key, s);
     }

@@ -24,7 +24,7 @@ export function buildDecider(opts: { policy: Policy; kb: Iterable<KnowledgeEntry
 
 /** The same, also handing back the live index: entries added to it later (approved KB candidates) are used at once. */
 export function buildDeciderWithIndex(opts: { policy: Policy; kb: Iterable<KnowledgeEntry>; llm?: Llm; replay?: boolean }): { decider: Decider; index: LearningKnowledgeIndex } {
-  const index = new LearningKnowledgeIndex(new InvertedKnowledgeIndex(), taxonomyExamples(opts.policy), new TopicBook(opts.policy.categories), opts.policy.triage.unknown_category);
+  const index = new LearningKnowledgeIndex(new InvertedKnowledgeIndex(), taxonomyExamples(opts.policy), new TopicBook(opts.policy.categories, opts.policy.triage.unknown_topic_risk), opts.policy.triage.unknown_category);
   index.addAll(opts.kb);
   return { decider: createTriageEngine({ policy: opts.policy, kb: index, ...(opts.llm ? { llm: opts.llm } : {}), replay: opts.replay === true }), index };
 }

@@ -1,11 +1,16 @@
 import type { DraftAnswer } from '../model/decision.js';
 import type { Turn } from '../model/message.js';
-import type { KnowledgeEntry, KnowledgeHit, KnowledgeIndex } from '../ports/knowledge.js';
+import type { Audience, KnowledgeEntry, KnowledgeHit, KnowledgeIndex } from '../ports/knowledge.js';
 import { topicKey, type Evidence } from '../triage/evidence.js';
+import { purposeOf, speaksTo } from './purpose.js';
 
-/** An entry a customer may be shown: it carries a resolution and did not itself need a human. */
-export function quotable(entry: KnowledgeEntry): boolean {
-  return entry.answer !== undefined && entry.answer.trim() !== '' && entry.needsHuman !== true;
+/**
+ * An entry whose resolution may ground a text for this audience: it carries a resolution that did not
+ * itself need a human, and, for a customer, it is an answer (a doc, a Q&A marked as answers, an approved
+ * resolution), never imported history.
+ */
+export function quotable(entry: KnowledgeEntry, audience: Audience = 'customer'): boolean {
+  return entry.answer !== undefined && entry.answer.trim() !== '' && entry.needsHuman !== true && speaksTo(entry, audience);
 }
 
 export function citationOf(entry: KnowledgeEntry): { id: string; title: string; url?: string } {
@@ -29,14 +34,21 @@ export function alreadySaid(history: readonly Turn[]): (entry: KnowledgeEntry) =
   return (entry) => said.some((t) => t.includes(squash(entry.answer ?? '')));
 }
 
+/** Who the text is for, and what the thread already had. */
+export interface SourceScope {
+  audience?: Audience;
+  given?: (entry: KnowledgeEntry) => boolean;
+}
+
 /**
  * Resolutions of the recognised topic the account may see and the thread has not had yet: those among
  * the neighbours first, then the rest of the topic's (the neighbours may all be question-only examples,
- * or already given). Never another topic's answer.
+ * or already given). Never another topic's answer, and for a customer only answers.
  */
-export function answerSources(e: Evidence, index: KnowledgeIndex, accountId: string, max: number, given: (entry: KnowledgeEntry) => boolean = () => false): KnowledgeHit[] {
+export function answerSources(e: Evidence, index: KnowledgeIndex, accountId: string, max: number, scope: SourceScope = {}): KnowledgeHit[] {
   if (e.topic === undefined) return [];
-  const fresh = (entry: KnowledgeEntry) => quotable(entry) && !given(entry);
+  const { audience = 'customer', given = () => false } = scope;
+  const fresh = (entry: KnowledgeEntry) => quotable(entry, audience) && !given(entry);
   const near = e.hits.filter((h) => fresh(h.entry) && topicKey(h) === e.topic);
   const ids = new Set(near.map((h) => h.entry.id));
   const rest = index
@@ -46,18 +58,28 @@ export function answerSources(e: Evidence, index: KnowledgeIndex, accountId: str
   return [...near, ...rest].slice(0, max);
 }
 
+/** A drafted text and the knowledge it was drawn from (what the guard checks it against). */
+export interface Sourced {
+  answer: DraftAnswer;
+  sources: KnowledgeEntry[];
+}
+
 /** Without an LLM: the best-matching resolution of the recognised topic not given yet, verbatim, with its source. */
-export function extractiveAnswer(e: Evidence, index: KnowledgeIndex, accountId: string, given?: (entry: KnowledgeEntry) => boolean): DraftAnswer | undefined {
-  const hit = answerSources(e, index, accountId, 1, given)[0];
+export function extractiveAnswer(e: Evidence, index: KnowledgeIndex, accountId: string, scope: SourceScope = {}): Sourced | undefined {
+  const hit = answerSources(e, index, accountId, 1, scope)[0];
   if (!hit) return undefined;
-  return { text: hit.entry.answer!.trim(), citations: [citationOf(hit.entry)], confidence: topicConfidence(e) };
+  return { answer: { text: hit.entry.answer!.trim(), citations: [citationOf(hit.entry)], confidence: topicConfidence(e) }, sources: [hit.entry] };
 }
 
 /**
  * A replay's stand-in for an answer on a topic whose past tickets were imported without their resolution
- * (question-only records): the decision is judged, the text would come once the resolution is imported.
+ * (question-only records): the decision is judged, the text would come once an answer is imported. A
+ * topic whose resolutions were imported as history is not one: only a person or an approval answers it.
  */
 export function topicReference(e: Evidence, index: KnowledgeIndex, accountId: string): DraftAnswer | undefined {
-  if (e.topic === undefined || index.topicEntries(e.topic, accountId).length === 0) return undefined;
+  if (e.topic === undefined) return undefined;
+  const entries = index.topicEntries(e.topic, accountId);
+  const resolvedInHistory = entries.some((entry) => quotable(entry, 'staff') && purposeOf(entry) === 'history');
+  if (entries.length === 0 || resolvedInHistory) return undefined;
   return { text: '', citations: [{ id: `topic:${e.topic}`, title: e.topic }], confidence: topicConfidence(e) };
 }

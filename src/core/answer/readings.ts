@@ -30,7 +30,7 @@ export function closeReadings(e: Evidence, triage: TriagePolicy, index: Knowledg
   const [a, b] = e.readings.filter(eligible);
   if (!a || !b || e.readings[0] !== a) return undefined;
   if (b.share < a.share * (1 - triage.clarify.margin)) return undefined;
-  const answers = (r: TopicReading) => index.topicEntries(r.topic, accountId).some(quotable);
+  const answers = (r: TopicReading) => index.topicEntries(r.topic, accountId).some((entry) => quotable(entry));
   if (a.category === b.category && !answers(a) && !answers(b)) return undefined;
   return [a, b].map((r) => ({ topic: r.topic, category: r.category, label: label(r, index, accountId) }));
 }

@@ -1,5 +1,5 @@
 import type { Policy } from '../../config/policy-schema.js';
-import type { Decision, DraftAnswer, RiskTier, SentimentSignal, TriggerType } from '../model/decision.js';
+import type { Decision, RiskTier, SentimentSignal, TriggerType } from '../model/decision.js';
 import type { Decider, DecisionInput } from '../ports/decider.js';
 import type { Llm } from '../ports/llm.js';
 import { evaluateTriggerMatrix, type MatrixOutcome } from '../policy/trigger-matrix.js';
@@ -10,7 +10,9 @@ import { HumanRequestDetector } from '../triage/human-request.js';
 import { detectLoop } from '../triage/loop-detector.js';
 import { SentimentAnalyzer } from '../triage/sentiment.js';
 import { contentTerms } from '../triage/text-terms.js';
-import { alreadySaid, answerSources, extractiveAnswer, topicReference } from './extractive-answer.js';
+import { guardCustomerText } from '../guard/customer-guard.js';
+import { unknownTopicTier } from '../policy/unknown-topics.js';
+import { alreadySaid, answerSources, extractiveAnswer, topicReference, type Sourced } from './extractive-answer.js';
 import { draftWithLlm } from './llm-answer.js';
 import { closeReadings, withReading } from './readings.js';
 
@@ -43,7 +45,7 @@ export function createTriageEngine(deps: TriageEngineDeps): Decider {
   const { policy, kb, llm } = deps;
   const index = kb.index;
   const triage = policy.triage;
-  const riskOf = (category: string | undefined) => policy.categories.find((c) => c.name === category)?.risk;
+  const riskOf = unknownTopicTier(policy);
   const sentiment = new SentimentAnalyzer(triage.sentiment);
   const human = new HumanRequestDetector(triage.human_request);
   const read = (text: string, accountId: string) => gatherEvidence(kb, text, accountId, triage, riskOf);
@@ -63,7 +65,7 @@ export function createTriageEngine(deps: TriageEngineDeps): Decider {
 
   /** The recognised topic's own tier first (account deletion is high within cancellation), else its category's. */
   function tierOf(e: Evidence): RiskTier {
-    return e.highRiskShare >= triage.high_risk_share ? 'high' : (e.tier ?? riskOf(e.category) ?? 'low');
+    return e.highRiskShare >= triage.high_risk_share ? 'high' : (e.tier ?? riskOf(e.category));
   }
 
   /**
@@ -114,10 +116,10 @@ export function createTriageEngine(deps: TriageEngineDeps): Decider {
   const escalate = (s: Signals, trigger: TriggerType, rule: string, extra: Partial<Decision> = {}) =>
     decision(s, { action: 'escalate', trigger, rule, ...extra });
 
-  async function draft(input: DecisionInput, e: Evidence): Promise<{ answer?: DraftAnswer; reason: string }> {
+  async function draft(input: DecisionInput, e: Evidence): Promise<Partial<Sourced> & { reason: string }> {
     if (!llm || input.withoutModel) {
-      const answer = extractiveAnswer(e, index, input.accountId, alreadySaid(input.history));
-      if (answer) return { answer, reason: 'extractive answer from the best resolution' };
+      const quoted = extractiveAnswer(e, index, input.accountId, { audience: input.audience ?? 'customer', given: alreadySaid(input.history) });
+      if (quoted) return { ...quoted, reason: 'extractive answer from the best resolution' };
       const stand = deps.replay ? topicReference(e, index, input.accountId) : undefined;
       return stand ? { answer: stand, reason: 'replay: the topic was resolved before; its resolution text is not imported' } : { reason: 'no quotable resolution not given yet' };
     }
@@ -144,7 +146,12 @@ export function createTriageEngine(deps: TriageEngineDeps): Decider {
         reasons: [reason],
       });
     }
-    return decision(s, { action: 'answer', trigger: null, ...base, confidence, answer, reasons: [reason] });
+    const guard = guardCustomerText(answer.text, { accountId: input.accountId, accounts: policy.accounts, history: input.history, sources: drafted.sources ?? [] });
+    if (guard.ok) return decision(s, { action: 'answer', trigger: null, ...base, confidence, answer, reasons: [reason] });
+    const stopped = `the answer was stopped before it reached the customer: it ${guard.reasons.join('; it ')}`;
+    // A copilot draft goes to a specialist anyway: it goes with what the guard found.
+    if (input.audience === 'staff') return decision(s, { action: 'answer', trigger: null, ...base, rule: `${m.rule}; ${stopped}`, confidence, answer, reasons: [reason, stopped] });
+    return escalate(s, 'guarded', `${m.rule}; ${stopped}`, { ...base, confidence, answer, reasons: [reason, stopped] });
   }
 
   /**

@@ -38,6 +38,8 @@ export function candidateEntry(e: Escalation, conversation: Conversation | undef
   return {
     id: `escalation:${e.id}`,
     kind: 'conversation',
+    // A closed escalation is history until a lead approves it (approveCandidate, shareCandidate).
+    purpose: 'history',
     question,
     answer,
     account: e.accountId,
@@ -53,7 +55,8 @@ export type ApproveResult =
   | { ok: false; reason: 'not_lead' | 'not_found' | 'not_a_candidate' | 'already_approved' };
 
 /**
- * A lead's click: the resolution becomes knowledge the running decider uses for the next question.
+ * A lead's click: the resolution becomes an answer (for its own account) the running decider uses for
+ * the next question.
  * The stored approval is itself the once-marker: it is written atomically and only if absent, so of two
  * clicks one approves, and a failed write throws with nothing recorded, leaving the candidate approvable.
  */
@@ -61,8 +64,9 @@ export async function approveCandidate(deps: LoopDeps, escalationId: string, use
   if (!isLead(deps.policy, userId)) return { ok: false, reason: 'not_lead' };
   const escalation = await deps.escalations.get(escalationId);
   if (!escalation) return { ok: false, reason: 'not_found' };
-  const entry = candidateEntry(escalation, await deps.conversations.get(conversationKey(escalation.conversation)));
-  if (!entry) return { ok: false, reason: 'not_a_candidate' };
+  const candidate = candidateEntry(escalation, await deps.conversations.get(conversationKey(escalation.conversation)));
+  if (!candidate) return { ok: false, reason: 'not_a_candidate' };
+  const entry: KnowledgeEntry = { ...candidate, purpose: 'answer' };
   if (!(await deps.loop.candidates.putIfAbsent({ escalationId, entry, approvedBy: userId, approvedAt: deps.clock.now() }))) {
     return { ok: false, reason: 'already_approved' };
   }

@@ -40,7 +40,7 @@ export async function shareCandidate(deps: LoopDeps, escalationId: string, userI
   if (answer === '') return { ok: false, reason: 'empty' };
   const { account, ...rest } = c.entry;
   const now = deps.clock.now();
-  const entry: KnowledgeEntry = { ...rest, id: `${c.entry.id}:shared`, answer, shared: { from: account ?? '', by: userId, at: new Date(now).toISOString() } };
+  const entry: KnowledgeEntry = { ...rest, id: `${c.entry.id}:shared`, purpose: 'answer', answer, shared: { from: account ?? '', by: userId, at: new Date(now).toISOString() } };
   if (!(await deps.loop.candidates.putIfAbsent({ escalationId: sharedKey(escalationId), entry, approvedBy: userId, approvedAt: now }))) return { ok: false, reason: 'already_shared' };
   deps.loop.knowledge.addAll([entry]);
   deps.log.info({ escalationId, by: userId, entry: entry.id, from: account }, 'KB candidate shared with every customer');

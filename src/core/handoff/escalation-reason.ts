@@ -10,6 +10,7 @@ const TRIGGER_TEXT: Record<PacketTrigger, string> = {
   loop: 'The customer asked the same thing again after Baton\u2019s answers.',
   complexity: 'The question looks like ones that needed a specialist before.',
   engine_error: 'Baton could not draft an answer (the answer engine failed).',
+  guarded: 'Baton had an answer, but its last check kept it from the customer.',
   copilot: 'Copilot mode: Baton would have answered this; its draft waits for a specialist to send, edit or discard it.',
 };
 
@@ -23,6 +24,7 @@ export const TRIGGER_LABELS: Record<PacketTrigger, string> = {
   loop: 'Asked again (loop)',
   complexity: 'Complex question',
   engine_error: 'Answer engine failed',
+  guarded: 'Answer stopped by the guard',
   copilot: 'Copilot draft',
 };
 

@@ -12,7 +12,7 @@ export interface Reading {
 }
 
 /** Why an escalation happened. The first group is AI-initiated (healthy), the second customer-initiated. */
-export const AI_TRIGGERS = ['low_confidence', 'high_risk', 'sentiment', 'loop', 'complexity', 'engine_error'] as const;
+export const AI_TRIGGERS = ['low_confidence', 'high_risk', 'sentiment', 'loop', 'complexity', 'engine_error', 'guarded'] as const;
 export const CUSTOMER_TRIGGERS = ['human_button', 'human_phrase'] as const;
 export type AiTrigger = (typeof AI_TRIGGERS)[number];
 export type CustomerTrigger = (typeof CUSTOMER_TRIGGERS)[number];

@@ -27,7 +27,11 @@ export class TopicBook {
   private readonly prefixes: PolicyTopic[] = [];
   private readonly found = new Map<string, PolicyTopic | undefined>();
 
-  constructor(categories: readonly CategoryPolicy[]) {
+  constructor(
+    categories: readonly CategoryPolicy[],
+    /** The tier of a topic the policy does not list (`triage.unknown_topic_risk`), stamped on its entries when given. */
+    private readonly unlistedRisk?: RiskTier,
+  ) {
     for (const c of categories) {
       for (const t of c.topics) {
         const name = norm(t.name);
@@ -58,11 +62,12 @@ export class TopicBook {
    * Where the policy puts an entry: a topic it names gives its category and tier (and one class name, so
    * the policy's examples and the records of a topic teach one class). Once the policy lists topics, it
    * is the list of what Baton may answer: a topic it does not name, in records that carry no category
-   * either, is filed under `unlisted` (the unknown category). Anything else keeps its own labels.
+   * either, is filed under `unlisted` (the unknown category), at the tier for unknown topics. Anything
+   * else keeps its own labels.
    */
   file(entry: KnowledgeEntry, unlisted: string): KnowledgeEntry {
     const t = this.find(entry.topic);
-    if (!t && entry.topic !== undefined && !entry.category && this.size > 0) return { ...entry, category: unlisted };
+    if (!t && entry.topic !== undefined && !entry.category && this.size > 0) return { ...entry, category: unlisted, ...(this.unlistedRisk ? { risk: this.unlistedRisk } : {}) };
     if (!t) return entry;
     return { ...entry, topic: t.prefix ? entry.topic! : t.name, category: t.category, risk: t.risk };
   }

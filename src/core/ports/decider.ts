@@ -1,5 +1,6 @@
 import type { Decision } from '../model/decision.js';
 import type { Turn } from '../model/message.js';
+import type { Audience } from './knowledge.js';
 
 export interface DecisionInput {
   /** The customer's latest message. */
@@ -19,6 +20,11 @@ export interface DecisionInput {
    * first look at a message (is it a request on its own?); never sent to anyone, never counted.
    */
   withoutModel?: boolean;
+  /**
+   * Who reads the drafted text: a customer (the default; only answers ground it), or staff (copilot mode:
+   * the draft waits for a specialist, so imported history may ground it too).
+   */
+  audience?: Audience;
   /** The topic the customer picked in answer to a clarifying question: decide as if it were the only reading. */
   reading?: string;
 }

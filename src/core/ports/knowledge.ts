@@ -57,6 +57,9 @@ export interface KnowledgeEntry {
   source?: string;
 }
 
+/** Who reads what Baton drafts: a customer (answers only), or staff (a copilot draft, grounded in history too). */
+export type Audience = 'customer' | 'staff';
+
 export interface KnowledgeHit {
   entry: KnowledgeEntry;
   /** Meaning overlap in [0, 1] between the query and the entry's question. */

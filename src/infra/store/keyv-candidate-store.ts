@@ -41,7 +41,8 @@ export class KeyvCandidateStore implements CandidateStore {
     if (!(await this.keyv.set(key, value))) throw Object.assign(new Error(`could not store ${key}`), { code: 'BATON_STORE_WRITE' });
   }
 
+  /** Each was approved by a lead, so each is an answer, approvals recorded before entries said so included. */
   async approvedEntries(): Promise<KnowledgeEntry[]> {
-    return (await this.keyv.get<KnowledgeEntry[]>(storeKeys.kbApproved)) ?? [];
+    return ((await this.keyv.get<KnowledgeEntry[]>(storeKeys.kbApproved)) ?? []).map((e) => ({ ...e, purpose: 'answer' }));
   }
 }

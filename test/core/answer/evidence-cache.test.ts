@@ -9,7 +9,7 @@ describe('evidence remembered between turns', () => {
     const { decider, index } = buildDeciderWithIndex({ policy: smallPolicy(), kb: SMALL_KB });
     const question = 'how do I reset two-factor authentication for a colleague';
     expect((await decider.decide(ask(question))).action).toBe('escalate');
-    index.addAll([{ id: 'kb-2fa', kind: 'conversation', question: 'How do I reset two-factor authentication for a colleague?', answer: 'Admin > Members > Reset 2FA.', category: 'how_to', topic: 'reset_2fa' }]);
+    index.addAll([{ id: 'kb-2fa', kind: 'conversation', purpose: 'answer', question: 'How do I reset two-factor authentication for a colleague?', answer: 'Admin > Members > Reset 2FA.', category: 'how_to', topic: 'reset_2fa' }]);
     const after = await decider.decide(ask(question));
     expect(after.action).toBe('answer');
     expect(after.answer?.citations[0]?.id).toBe('kb-2fa');

@@ -25,16 +25,16 @@ ${triageYaml}
 }
 
 export const SMALL_KB: KnowledgeEntry[] = [
-  { id: 'kb-export-1', kind: 'conversation', question: 'How can I export my dashboard as a CSV report?', answer: 'Open the dashboard, choose Export, then CSV.', category: 'how_to', topic: 'export_report' },
-  { id: 'kb-export-2', kind: 'conversation', question: 'Is there a way to download the report data to a spreadsheet?', answer: 'Use Export > CSV on any dashboard.', category: 'how_to', topic: 'export_report' },
-  { id: 'kb-sso-1', kind: 'conversation', question: 'How do I set up single sign-on with Okta for my team?', answer: 'Go to Settings > Security > SSO and follow the Okta steps.', category: 'how_to', topic: 'sso_setup' },
-  { id: 'kb-invoice-1', kind: 'conversation', question: 'Where can I download my invoice for last month?', answer: 'Invoices are under Billing > History.', category: 'billing', topic: 'invoice_download' },
-  { id: 'kb-invoice-2', kind: 'conversation', question: 'How do I get a copy of my monthly invoice?', answer: 'Billing > History lists every invoice as a PDF.', category: 'billing', topic: 'invoice_download' },
+  { id: 'kb-export-1', kind: 'conversation', purpose: 'answer', question: 'How can I export my dashboard as a CSV report?', answer: 'Open the dashboard, choose Export, then CSV.', category: 'how_to', topic: 'export_report' },
+  { id: 'kb-export-2', kind: 'conversation', purpose: 'answer', question: 'Is there a way to download the report data to a spreadsheet?', answer: 'Use Export > CSV on any dashboard.', category: 'how_to', topic: 'export_report' },
+  { id: 'kb-sso-1', kind: 'conversation', purpose: 'answer', question: 'How do I set up single sign-on with Okta for my team?', answer: 'Go to Settings > Security > SSO and follow the Okta steps.', category: 'how_to', topic: 'sso_setup' },
+  { id: 'kb-invoice-1', kind: 'conversation', purpose: 'answer', question: 'Where can I download my invoice for last month?', answer: 'Invoices are under Billing > History.', category: 'billing', topic: 'invoice_download' },
+  { id: 'kb-invoice-2', kind: 'conversation', purpose: 'answer', question: 'How do I get a copy of my monthly invoice?', answer: 'Billing > History lists every invoice as a PDF.', category: 'billing', topic: 'invoice_download' },
   {
-    id: 'kb-seats-1', kind: 'conversation', question: 'Can you change the number of seats on our contract mid-term?', answer: 'A specialist adjusted the contract.', category: 'billing', topic: 'contract_seats', needsHuman: true,
+    id: 'kb-seats-1', kind: 'conversation', purpose: 'answer', question: 'Can you change the number of seats on our contract mid-term?', answer: 'A specialist adjusted the contract.', category: 'billing', topic: 'contract_seats', needsHuman: true,
   },
   {
-    id: 'kb-acme-private', kind: 'conversation', account: 'acme', question: 'How do we rotate the webhook signing secret for our custom integration?',
+    id: 'kb-acme-private', kind: 'conversation', purpose: 'answer', account: 'acme', question: 'How do we rotate the webhook signing secret for our custom integration?',
     answer: 'For Acme: rotate it in Settings > Webhooks > Rotate secret; your endpoint is hooks.acme.example.',
     turns: [
       { role: 'customer', text: 'How do we rotate the webhook signing secret for our custom integration?' },

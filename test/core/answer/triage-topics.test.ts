@@ -25,7 +25,8 @@ triage:
   'inline.yaml',
 );
 
-const q = (id: string, question: string, topic: string, answer?: string): KnowledgeEntry => ({ id, kind: answer ? 'conversation' : 'example', question, topic, ...(answer ? { answer } : {}) });
+/** A Q&A record a team marked as answers (`kb ingest --answers`), or a question-only one. */
+const q = (id: string, question: string, topic: string, answer?: string): KnowledgeEntry => ({ id, kind: answer ? 'conversation' : 'example', question, topic, ...(answer ? { answer, purpose: 'answer' as const } : {}) });
 const KB: KnowledgeEntry[] = [
   q('e1', 'How can I export every record of our account?', 'export_data', 'Settings > Export > Everything.'),
   q('e2', 'Where do I download an export of all our data?', 'export_data', 'An admin can download the full export under Settings > Export.'),
@@ -59,6 +60,15 @@ describe('triage with the policy\u2019s topics', () => {
     const second = await live.decide(ask('how do I export all our data? still stuck', [{ role: 'customer', text: 'how do I export all of our account data?' }, { role: 'bot', text: first.answer!.text }]));
     expect(second.action).toBe('answer');
     expect(second.answer!.text).not.toBe(first.answer!.text);
+  });
+
+  it('quotes no resolution imported as history, live or in a replay: a person takes the question', async () => {
+    const history = KB.map(({ purpose: _, ...e }) => e);
+    for (const decider of [buildDecider({ policy, kb: history }), buildDecider({ policy, kb: history, replay: true })]) {
+      const d = await decider.decide(ask('how do I export all of our account data?'));
+      expect(d).toMatchObject({ action: 'escalate', trigger: 'low_confidence', topic: 'export_data' });
+      expect(d.answer).toBeUndefined();
+    }
   });
 
   it('replays a listed topic known only from question-only tickets as answered; the live bot hands it over', async () => {

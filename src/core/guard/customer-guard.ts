@@ -1,0 +1,85 @@
+import { redact } from '../feedback/redact.js';
+import type { Turn } from '../model/message.js';
+import type { KnowledgeEntry } from '../ports/knowledge.js';
+import { actionClaims } from './action-claims.js';
+
+export interface GuardContext {
+  /** The asker's account: its own name and id may be said back to it. */
+  accountId: string;
+  /** Every account the policy knows: any other's name or id is another customer's detail. */
+  accounts: readonly { id: string; name: string }[];
+  /** The conversation so far: what the team said it did here (a staff turn) is theirs to stand by. */
+  history: readonly Turn[];
+  /** The knowledge the text was drawn from: its internal notes stay with the team. */
+  sources: readonly KnowledgeEntry[];
+}
+
+export type GuardVerdict = { ok: true } | { ok: false; reasons: string[] };
+
+/** Words an internal note shares with a text before that text counts as quoting it. */
+const NOTE_RUN = 6;
+/** A line that says it is a note for the team, whatever tool wrote it. */
+const NOTE_LABEL = /^\s*(?:internal|private|staff)\s+note\b/im;
+/** What redaction leaves where it took something out: the text was about one person. */
+const PLACEHOLDER = /\[(EMAIL|PHONE|IBAN|CARD|SECRET|ADDRESS|URL|NAME|ID)\]/g;
+
+const words = (s: string) => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+const literal = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Text the vendor wrote for every customer (a doc section): what it says of itself is no one's detail. */
+function vendorWritten(line: string, sources: readonly KnowledgeEntry[]): boolean {
+  const squashed = line.replace(/\s+/g, ' ').trim();
+  return squashed !== '' && sources.some((s) => s.kind === 'doc' && (s.answer ?? '').replace(/\s+/g, ' ').includes(squashed));
+}
+
+/** Lines of the text a check flags, less those copied from the vendor's own docs. */
+function flaggedLines(text: string, sources: readonly KnowledgeEntry[], flags: (line: string) => boolean): string[] {
+  return text.split('\n').filter((line) => flags(line) && !vendorWritten(line, sources));
+}
+
+function claimsNotMade(text: string, ctx: GuardContext): string[] {
+  const done = new Set(ctx.history.filter((t) => t.role === 'staff').flatMap((t) => actionClaims(t.text).map((c) => c.verb)));
+  const lines = flaggedLines(text, ctx.sources, (line) => actionClaims(line).some((c) => !done.has(c.verb)));
+  const phrases = lines.flatMap((line) => actionClaims(line).filter((c) => !done.has(c.verb)).map((c) => `"${c.phrase}"`));
+  return phrases.length > 0 ? [`claims an action nobody took in this conversation (${[...new Set(phrases)].join(', ')})`] : [];
+}
+
+function personalData(text: string, ctx: GuardContext): string[] {
+  const kinds = (s: string) => new Set([...s.matchAll(PLACEHOLDER)].map((m) => m[1]!.toLowerCase()));
+  const found = new Set<string>();
+  for (const line of flaggedLines(text, ctx.sources, (l) => redact(l) !== l || kinds(l).size > 0)) {
+    for (const k of kinds(redact(line))) found.add(k);
+  }
+  // Redaction can span lines (a sign-off and the name under it): the whole text is read too.
+  if (found.size === 0 && redact(text) !== text && !vendorWritten(text, ctx.sources)) for (const k of kinds(redact(text))) found.add(k);
+  return found.size > 0 ? [`carries personal data (${[...found].join(', ')})`] : [];
+}
+
+function otherAccounts(text: string, ctx: GuardContext): string[] {
+  const others = ctx.accounts.filter((a) => a.id !== ctx.accountId);
+  const named = others.filter((a) => [a.id, a.name].some((n) => n.trim().length >= 3 && new RegExp(`(?<![\\p{L}\\p{N}])${literal(n.trim())}(?![\\p{L}\\p{N}])`, 'iu').test(text)));
+  const foreign = ctx.sources.filter((s) => s.account !== undefined && s.account !== ctx.accountId);
+  return [
+    ...(named.length > 0 ? [`names another account (${named.map((a) => a.id).join(', ')})`] : []),
+    ...(foreign.length > 0 ? [`drawn from another account's knowledge (${foreign.map((s) => s.id).join(', ')})`] : []),
+  ];
+}
+
+/** Runs of NOTE_RUN words of the sources' internal notes found in the text, or a line labelled as a note. */
+function internalNotes(text: string, ctx: GuardContext): string[] {
+  const said = ` ${words(text).join(' ')} `;
+  const notes = ctx.sources.flatMap((s) => (s.turns ?? []).filter((t) => t.role === 'internal').map((t) => words(t.text)));
+  const quoted = notes.some((w) => w.some((_, i) => i + NOTE_RUN <= w.length && said.includes(` ${w.slice(i, i + NOTE_RUN).join(' ')} `)));
+  return quoted || NOTE_LABEL.test(text) ? ['carries internal-note text'] : [];
+}
+
+/**
+ * The last look at a text before it reaches a customer, whatever drafted it (a quoted answer, a model's
+ * draft, an approved answer): it must claim no action the team did not take in this conversation, carry
+ * no personal data, no other account's name, id or knowledge, and no internal note. Each finding is a
+ * reason a lead can read; any finding stops the text.
+ */
+export function guardCustomerText(text: string, ctx: GuardContext): GuardVerdict {
+  const reasons = [...claimsNotMade(text, ctx), ...personalData(text, ctx), ...otherAccounts(text, ctx), ...internalNotes(text, ctx)];
+  return reasons.length === 0 ? { ok: true } : { ok: false, reasons };
+}
