@@ -149,9 +149,9 @@ export function createTriageEngine(deps: TriageEngineDeps): Decider {
     const guard = guardCustomerText(answer.text, { accountId: input.accountId, accounts: policy.accounts, history: input.history, sources: drafted.sources ?? [] });
     if (guard.ok) return decision(s, { action: 'answer', trigger: null, ...base, confidence, answer, reasons: [reason] });
     const stopped = `the answer was stopped before it reached the customer: it ${guard.reasons.join('; it ')}`;
+    const found = { ...base, rule: `${m.rule}; ${stopped}`, confidence, answer, reasons: [reason, stopped] };
     // A copilot draft goes to a specialist anyway: it goes with what the guard found.
-    if (input.audience === 'staff') return decision(s, { action: 'answer', trigger: null, ...base, rule: `${m.rule}; ${stopped}`, confidence, answer, reasons: [reason, stopped] });
-    return escalate(s, 'guarded', `${m.rule}; ${stopped}`, { ...base, confidence, answer, reasons: [reason, stopped] });
+    return input.audience === 'staff' ? decision(s, { action: 'answer', trigger: null, ...found }) : escalate(s, 'guarded', found.rule, found);
   }
 
   /**

@@ -17,9 +17,11 @@ import { recordDraft } from '../copilot/record-draft.js';
 export async function decide(deps: CoreDeps, conversation: Conversation, history: Conversation['turns'], text: string, humanButton: boolean, reading?: string): Promise<Decision> {
   // While people have the thread only an explicit request for a person matters: draft nothing.
   const signalsOnly = conversation.mode === 'human' && !humanButton;
-  // In copilot mode only specialists hear from Baton: no question goes to the customer.
-  const clarify = !signalsOnly && !humanButton && reading === undefined && mayClarify(deps.policy, conversation) && (await conversationMode(deps, conversation)) !== 'copilot';
-  const input = { text, history, accountId: conversation.accountId, humanButton, signalsOnly, clarify, ...(reading !== undefined ? { reading } : {}) };
+  // In copilot mode only specialists hear from Baton: no question goes to the customer, and the draft,
+  // which a specialist reads first, may draw on history.
+  const copilot = !signalsOnly && (await conversationMode(deps, conversation)) === 'copilot';
+  const clarify = !signalsOnly && !humanButton && reading === undefined && mayClarify(deps.policy, conversation) && !copilot;
+  const input = { text, history, accountId: conversation.accountId, humanButton, signalsOnly, clarify, audience: copilot ? ('staff' as const) : ('customer' as const), ...(reading !== undefined ? { reading } : {}) };
   const decision = await decideSafely(deps, input);
   const { action, category, risk, trigger, rule, confidence, threshold, complexity, sentiment, loop } = decision;
   deps.log.info(

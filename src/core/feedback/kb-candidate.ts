@@ -50,6 +50,11 @@ export function candidateEntry(e: Escalation, conversation: Conversation | undef
   };
 }
 
+/** A lead's approval: the candidate, history until now, becomes an answer its account's customers are shown. */
+export function approvedAnswer(candidate: KnowledgeEntry): KnowledgeEntry {
+  return { ...candidate, purpose: 'answer' };
+}
+
 export type ApproveResult =
   | { ok: true; entry: KnowledgeEntry }
   | { ok: false; reason: 'not_lead' | 'not_found' | 'not_a_candidate' | 'already_approved' };
@@ -66,7 +71,7 @@ export async function approveCandidate(deps: LoopDeps, escalationId: string, use
   if (!escalation) return { ok: false, reason: 'not_found' };
   const candidate = candidateEntry(escalation, await deps.conversations.get(conversationKey(escalation.conversation)));
   if (!candidate) return { ok: false, reason: 'not_a_candidate' };
-  const entry: KnowledgeEntry = { ...candidate, purpose: 'answer' };
+  const entry = approvedAnswer(candidate);
   if (!(await deps.loop.candidates.putIfAbsent({ escalationId, entry, approvedBy: userId, approvedAt: deps.clock.now() }))) {
     return { ok: false, reason: 'already_approved' };
   }

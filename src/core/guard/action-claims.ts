@@ -16,11 +16,14 @@ const ACTION_VERBS = [
   'unblocked', 'unlocked', 'updated', 'upgraded', 'verified', 'voided', 'waived', 'wiped',
 ];
 
+const VERB = `(${ACTION_VERBS.join('|')})`;
 /** "I", "we", "I've", "we have", "I had", then words like "just", "already", "gone ahead and", then the verb. */
 const CLAIM = new RegExp(
-  String.raw`\b(?:I|we)(?:['’]ve|['’]d|\s+have|\s+had)?(?:\s+(?:just|already|now|also|successfully|manually|personally|since|gone\s+ahead\s+and|went\s+ahead\s+and))*\s+(${ACTION_VERBS.join('|')})\b`,
+  String.raw`\b(?:I|we)(?:['’]ve|['’]d|\s+have|\s+had)?(?:\s+(?:just|already|now|also|successfully|manually|personally|since|gone\s+ahead\s+and|went\s+ahead\s+and))*\s+${VERB}\b`,
   'gi',
 );
+/** A further action the same sentence claims: "... and voided the invoice", "..., then resent it". */
+const AND_THEN = new RegExp(String.raw`\b(?:and|then)\s+(?:also\s+)?${VERB}\b`, 'gi');
 
 export interface ActionClaim {
   /** The words that make the claim, as written. */
@@ -28,7 +31,10 @@ export interface ActionClaim {
   verb: string;
 }
 
-/** Every first-person claim of a past action in the text. */
+/** Every first-person claim of a past action in the text, with the actions the same sentence goes on to claim. */
 export function actionClaims(text: string): ActionClaim[] {
-  return [...text.matchAll(CLAIM)].map((m) => ({ phrase: m[0], verb: m[1]!.toLowerCase() }));
+  return [...text.matchAll(CLAIM)].flatMap((m) => {
+    const rest = text.slice(m.index + m[0].length).split(/[.!?\n]/, 1)[0]!;
+    return [m, ...rest.matchAll(AND_THEN)].map((c) => ({ phrase: c[0], verb: c[1]!.toLowerCase() }));
+  });
 }

@@ -3,7 +3,7 @@ import { loadPolicy } from '../../../src/config/load-policy.js';
 import { buildDeciderWithIndex } from '../../../src/core/answer/build-decider.js';
 import type { Conversation } from '../../../src/core/conversation/conversation.js';
 import type { Escalation } from '../../../src/core/escalation/escalation.js';
-import { candidateEntry } from '../../../src/core/feedback/kb-candidate.js';
+import { approvedAnswer, candidateEntry } from '../../../src/core/feedback/kb-candidate.js';
 import { E2E_KNOWLEDGE } from '../../e2e/knowledge.js';
 import { questionStream, STREAM_TOPICS } from './kb-loop-stream.js';
 
@@ -52,7 +52,7 @@ async function replay(loop: boolean, accountOf = ownAccount as (topic: number, l
     }
     if (!loop || d.action !== 'escalate' || (later && !learnLater)) continue;
     const { e, c } = closedWithResolution(i, accountId, item.question, topic.resolution);
-    index.addAll([candidateEntry(e, c)!]);
+    index.addAll([approvedAnswer(candidateEntry(e, c)!)]);
   }
   return { laterShare: resolvedLater / (stream.length / 2), wrong };
 }

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { actionClaims } from '../../../src/core/guard/action-claims.js';
+import { guardCustomerText, type GuardContext } from '../../../src/core/guard/customer-guard.js';
+import type { KnowledgeEntry } from '../../../src/core/ports/knowledge.js';
+
+const ctx = (over: Partial<GuardContext> = {}): GuardContext => ({
+  accountId: 'initech',
+  accounts: [
+    { id: 'initech', name: 'Initech' },
+    { id: 'globex', name: 'Globex Corporation' },
+    { id: 'acme', name: 'Acme' },
+  ],
+  history: [],
+  sources: [],
+  ...over,
+});
+const reasons = (text: string, c: GuardContext = ctx()) => {
+  const v = guardCustomerText(text, c);
+  return v.ok ? [] : v.reasons;
+};
+
+describe('action claims', () => {
+  it('finds first-person past and perfect claims of an action, in their usual forms', () => {
+    const texts = [
+      'I’ve issued a credit note for the difference.',
+      'We have just reactivated the workspace.',
+      'I had already transferred ownership before you wrote.',
+      'we went ahead and waived the late fee',
+      'I deleted the old exports.',
+      "We've gone ahead and unlocked the account.",
+    ];
+    for (const t of texts) expect(actionClaims(t), t).toHaveLength(1);
+  });
+
+  it('leaves instructions, offers, futures and negations alone', () => {
+    const texts = [
+      'You can cancel the plan under Settings > Billing.',
+      'I can refund a duplicate charge once you send the invoice number.',
+      "We'll schedule the migration with you.",
+      'I have not cancelled anything.',
+      'Once the admin has revoked the key, create a new one.',
+      'We need the order id to look into it.',
+    ];
+    for (const t of texts) expect(actionClaims(t), t).toEqual([]);
+  });
+});
+
+describe('the last guard on a customer-bound text', () => {
+  it('lets a plain instruction through', () => {
+    expect(guardCustomerText('Open Settings > Members and press "Invite".', ctx())).toEqual({ ok: true });
+  });
+
+  it('stops an action claim nobody made in this conversation, and names it', () => {
+    expect(reasons('Thanks for waiting. I’ve issued a credit note for the difference.')).toEqual([expect.stringMatching(/claims an action.*I’ve issued/)]);
+  });
+
+  it('lets a claim through that a person on the team made in this very conversation', () => {
+    const history = [{ role: 'staff' as const, text: 'I have reactivated your workspace.', at: 1 }];
+    expect(reasons('We reactivated the workspace earlier today.', ctx({ history }))).toEqual([]);
+    expect(reasons('We reactivated the workspace and voided the invoice.', ctx({ history }))).toEqual([expect.stringMatching(/voided/)]);
+  });
+
+  it('stops personal data the redaction detectors find, and what redaction left behind', () => {
+    expect(reasons('Write to m.lindqvist@example.org for the key.')).toEqual(['carries personal data (email)']);
+    expect(reasons('Pay to DE89 3704 0044 0532 0130 00 by Friday.')).toEqual(['carries personal data (iban)']);
+    expect(reasons('The customer [NAME] asked for a callback.')).toEqual(['carries personal data (name)']);
+  });
+
+  it('lets the vendor’s own docs say what they say of the vendor (a support address)', () => {
+    const doc: KnowledgeEntry = { id: 'doc:help.md#contact', kind: 'doc', question: 'Contact', answer: 'Write to help@vendor.example for anything else.' };
+    expect(reasons('Write to help@vendor.example for anything else.', ctx({ sources: [doc] }))).toEqual([]);
+  });
+
+  it('stops another account’s name or id, never the asker’s own', () => {
+    expect(reasons('Globex Corporation had the same issue; rotate the key.')).toEqual(['names another account (globex)']);
+    expect(reasons('The acme tenant uses a custom domain.')).toEqual(['names another account (acme)']);
+    expect(reasons('Initech admins find this under Settings.')).toEqual([]);
+  });
+
+  it('stops a text drawn from another account’s knowledge', () => {
+    const theirs: KnowledgeEntry = { id: 'kb-9', kind: 'conversation', purpose: 'answer', account: 'globex', question: 'q', answer: 'Use the export menu.' };
+    expect(reasons('Use the export menu.', ctx({ sources: [theirs] }))).toEqual([expect.stringMatching(/another account's knowledge \(kb-9\)/)]);
+  });
+
+  it('stops a text that repeats a source’s internal note, or is labelled as one', () => {
+    const source: KnowledgeEntry = {
+      id: 'kb-3', kind: 'conversation', purpose: 'answer', question: 'q', answer: 'a',
+      turns: [{ role: 'internal', text: 'Passing this to billing, they own every proration question here.' }],
+    };
+    expect(reasons('Passing this to billing, they own every proration question here.', ctx({ sources: [source] }))).toEqual(['carries internal-note text']);
+    expect(reasons('Internal note: customer is on the legacy plan.')).toEqual(['carries internal-note text']);
+    expect(reasons('Billing owns proration questions.', ctx({ sources: [source] }))).toEqual([]);
+  });
+});
