@@ -19,7 +19,7 @@ describe('kb approve: an account\u2019s resolution shared with every customer by
   it('lists what waits, with the text as it would be quoted; the one that needed a person is not offered', async () => {
     const kb = await importZendesk();
     expect(await runCli(['kb', 'approve', '--list', '--kb', kb])).toBe(0);
-    expect(cli.out).toContain('1 resolution(s) quoted to their own account only');
+    expect(cli.out).toContain('1 imported resolution(s), quoted to no customer');
     expect(cli.out).toMatch(/35436 {2}\[account acme, topic invoice_address, category Billing\]\n\s+title: {2}Invoice address\n\s+answer: Go to Settings > Billing/);
     expect(cli.out).not.toContain('zendesk:35437');
   });

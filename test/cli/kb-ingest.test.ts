@@ -59,6 +59,17 @@ describe('kb ingest', () => {
     expect(entries.find((e) => e.kind === 'doc')).toMatchObject({ title: 'Exports: CSV export' });
   });
 
+  it('imports records as history and docs as answers; a file the team marks with --answers as answers', async () => {
+    const csv = write('qa.csv', 'id,question,answer\nq1,How do I reset my password?,Use the reset link on the login page.\n');
+    const md = write('guide.md', '# Exports\n\n## CSV export\nOpen any dashboard and choose Export, then CSV. Large exports arrive by email.\n');
+    const kb = join(cli.dir, 'kb.jsonl');
+    expect(await runCli(['kb', 'ingest', '--quiet', '--kb', kb, csv, md])).toBe(0);
+    const purposes = async () => Object.fromEntries((await new JsonlKnowledgeStore(kb).loadAll()).map((e) => [e.kind, e.purpose]));
+    expect(await purposes()).toEqual({ conversation: 'history', doc: 'answer' });
+    expect(await runCli(['kb', 'ingest', '--quiet', '--answers', '--kb', kb, csv])).toBe(0);
+    expect(await purposes()).toEqual({ conversation: 'answer', doc: 'answer' });
+  });
+
   it('is idempotent: re-importing the same export changes nothing', async () => {
     const file = write('tickets.jsonl', zendeskLike);
     const store = new JsonlKnowledgeStore(join(cli.dir, 'kb.jsonl'));
