@@ -64,9 +64,16 @@ export interface Sourced {
   sources: KnowledgeEntry[];
 }
 
-/** Without an LLM: the best-matching resolution of the recognised topic not given yet, verbatim, with its source. */
-export function extractiveAnswer(e: Evidence, index: KnowledgeIndex, accountId: string, scope: SourceScope = {}): Sourced | undefined {
-  const hit = answerSources(e, index, accountId, 1, scope)[0];
+/** How many of the topic's resolutions a quote is chosen from, when the best one may not be sent. */
+const QUOTE_CHOICES = 8;
+
+/**
+ * Without an LLM: the best-matching resolution of the recognised topic not given yet, verbatim, with its
+ * source; the best one `sendable` accepts (the last guard would pass it), else the best one.
+ */
+export function extractiveAnswer(e: Evidence, index: KnowledgeIndex, accountId: string, scope: SourceScope = {}, sendable: (entry: KnowledgeEntry) => boolean = () => true): Sourced | undefined {
+  const hits = answerSources(e, index, accountId, QUOTE_CHOICES, scope);
+  const hit = hits.find((h) => sendable(h.entry)) ?? hits[0];
   if (!hit) return undefined;
   return { answer: { text: hit.entry.answer!.trim(), citations: [citationOf(hit.entry)], confidence: topicConfidence(e) }, sources: [hit.entry] };
 }

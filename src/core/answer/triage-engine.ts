@@ -1,6 +1,7 @@
 import type { Policy } from '../../config/policy-schema.js';
 import type { Decision, RiskTier, SentimentSignal, TriggerType } from '../model/decision.js';
 import type { Decider, DecisionInput } from '../ports/decider.js';
+import type { KnowledgeEntry } from '../ports/knowledge.js';
 import type { Llm } from '../ports/llm.js';
 import { evaluateTriggerMatrix, type MatrixOutcome } from '../policy/trigger-matrix.js';
 import { answerThreshold, neverAutonomous, sentimentLevel } from '../policy/thresholds.js';
@@ -116,9 +117,14 @@ export function createTriageEngine(deps: TriageEngineDeps): Decider {
   const escalate = (s: Signals, trigger: TriggerType, rule: string, extra: Partial<Decision> = {}) =>
     decision(s, { action: 'escalate', trigger, rule, ...extra });
 
+  /** The last look at a text before it reaches the customer who asked. */
+  const guard = (input: DecisionInput, text: string, sources: readonly KnowledgeEntry[]) =>
+    guardCustomerText(text, { accountId: input.accountId, accounts: policy.accounts, history: input.history, sources });
+
   async function draft(input: DecisionInput, e: Evidence): Promise<Partial<Sourced> & { reason: string }> {
     if (!llm || input.withoutModel) {
-      const quoted = extractiveAnswer(e, index, input.accountId, { audience: input.audience ?? 'customer', given: alreadySaid(input.history) });
+      const sendable = (entry: KnowledgeEntry) => guard(input, entry.answer!.trim(), [entry]).ok;
+      const quoted = extractiveAnswer(e, index, input.accountId, { audience: input.audience ?? 'customer', given: alreadySaid(input.history) }, sendable);
       if (quoted) return { ...quoted, reason: 'extractive answer from the best resolution' };
       const stand = deps.replay ? topicReference(e, index, input.accountId) : undefined;
       return stand ? { answer: stand, reason: 'replay: the topic was resolved before; its resolution text is not imported' } : { reason: 'no quotable resolution not given yet' };
@@ -146,9 +152,9 @@ export function createTriageEngine(deps: TriageEngineDeps): Decider {
         reasons: [reason],
       });
     }
-    const guard = guardCustomerText(answer.text, { accountId: input.accountId, accounts: policy.accounts, history: input.history, sources: drafted.sources ?? [] });
-    if (guard.ok) return decision(s, { action: 'answer', trigger: null, ...base, confidence, answer, reasons: [reason] });
-    const stopped = `the answer was stopped before it reached the customer: it ${guard.reasons.join('; it ')}`;
+    const checked = guard(input, answer.text, drafted.sources ?? []);
+    if (checked.ok) return decision(s, { action: 'answer', trigger: null, ...base, confidence, answer, reasons: [reason] });
+    const stopped = `the answer was stopped before it reached the customer: it ${checked.reasons.join('; it ')}`;
     const found = { ...base, rule: `${m.rule}; ${stopped}`, confidence, answer, reasons: [reason, stopped] };
     // A copilot draft goes to a specialist anyway: it goes with what the guard found.
     return input.audience === 'staff' ? decision(s, { action: 'answer', trigger: null, ...found }) : escalate(s, 'guarded', found.rule, found);

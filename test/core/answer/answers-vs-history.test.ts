@@ -50,7 +50,7 @@ describe('answers, not history, reach a customer', () => {
   });
 
   it('lets history ground a copilot draft that only staff see, guarded all the same', async () => {
-    const d = await buildDecider({ policy, kb: HISTORY }).decide(ask('acme', 'staff'));
+    const d = await buildDecider({ policy, kb: [HISTORY[0]!] }).decide(ask('acme', 'staff'));
     expect(d.action).toBe('answer');
     expect(d.answer!.text).toBe(HISTORY[0]!.answer);
     expect(d.rule).toMatch(/stopped before it reached the customer: it claims an action nobody took in this conversation \("I have emailed"\)/);
@@ -72,6 +72,12 @@ describe('the guard on every customer-bound answer', () => {
     expect(d.rule).toMatch(/claims an action nobody took in this conversation \("I\u2019ve refunded"\)/);
     // The specialist sees what was stopped; the customer got nothing.
     expect(d.answer!.text).toBe(claiming.answer);
+  });
+
+  it('quotes the topic\u2019s next answer when the closest one would be stopped', async () => {
+    const claiming: KnowledgeEntry = { ...ARTICLE, id: 'qa-8', kind: 'conversation', purpose: 'answer', question: ask('globex').text, answer: 'I\u2019ve enabled CSV exports for you: use Export > CSV.' };
+    const d = await buildDecider({ policy, kb: [claiming, ARTICLE] }).decide(ask('globex'));
+    expect(d).toMatchObject({ action: 'answer', answer: { text: ARTICLE.answer } });
   });
 
   it('turns a model\u2019s draft naming another account, or carrying personal data, into a handoff', async () => {
