@@ -44,6 +44,8 @@ export function candidateEntry(e: Escalation, conversation: Conversation | undef
     answer,
     account: e.accountId,
     category: e.category,
+    // The topic Baton recognised in the question: once approved, the resolution answers that topic.
+    ...(e.decision.topic ? { topic: e.decision.topic } : {}),
     // Customers see the title as the answer's "Source:"; the escalation id is internal.
     title: CANDIDATE_TITLE,
     source: 'kb-candidate',

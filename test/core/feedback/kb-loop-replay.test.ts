@@ -3,6 +3,7 @@ import { loadPolicy } from '../../../src/config/load-policy.js';
 import { buildDeciderWithIndex } from '../../../src/core/answer/build-decider.js';
 import type { Conversation } from '../../../src/core/conversation/conversation.js';
 import type { Escalation } from '../../../src/core/escalation/escalation.js';
+import type { Decision } from '../../../src/core/model/decision.js';
 import { approvedAnswer, candidateEntry } from '../../../src/core/feedback/kb-candidate.js';
 import { E2E_KNOWLEDGE } from '../../e2e/knowledge.js';
 import { questionStream, STREAM_TOPICS } from './kb-loop-stream.js';
@@ -20,8 +21,9 @@ const ownAccount = (topic: number) => ACCOUNTS[topic % ACCOUNTS.length]!;
 const otherAccount = (topic: number, later: boolean) => (later ? ACCOUNTS[(topic + 1) % ACCOUNTS.length]! : ownAccount(topic));
 
 /** The escalation and conversation a specialist closed with "automation potential: yes" and the resolution as note. */
-function closedWithResolution(i: number, accountId: string, question: string, resolution: string): { e: Escalation; c: Conversation } {
+function closedWithResolution(i: number, accountId: string, question: string, resolution: string, decision: Decision): { e: Escalation; c: Conversation } {
   const e = {
+    decision,
     id: `E-${i}`, conversation: ref, accountId, queueId: 'support', category: 'how_to', trigger: 'low_confidence',
     status: 'resolved', openedAt: 2, dueAt: 10, resolvedAt: 5, version: 2, history: [],
     tags: { rootCause: 'missing_docs', aiAccuracy: 'off_base', automation: 'yes', note: resolution },
@@ -51,7 +53,7 @@ async function replay(loop: boolean, accountOf = ownAccount as (topic: number, l
       continue;
     }
     if (!loop || d.action !== 'escalate' || (later && !learnLater)) continue;
-    const { e, c } = closedWithResolution(i, accountId, item.question, topic.resolution);
+    const { e, c } = closedWithResolution(i, accountId, item.question, topic.resolution, d);
     index.addAll([approvedAnswer(candidateEntry(e, c)!)]);
   }
   return { laterShare: resolvedLater / (stream.length / 2), wrong };

@@ -29,6 +29,7 @@ function closedCandidates(count: number): { escalations: Escalation[]; conversat
       id: `E-${String(i).padStart(2, '0')}`, conversation: ref, accountId: 'acme', queueId: 'support', category: 'how_to', trigger: 'low_confidence',
       status: 'resolved', openedAt, dueAt: openedAt + DAY, resolvedAt: openedAt + 30_000, version: 2, history: [],
       tags: { rootCause: 'missing_docs', aiAccuracy: 'off_base', automation: 'yes', note: `Answer number ${i}.` },
+      decision: { action: 'escalate', category: 'how_to' },
     } as unknown as Escalation);
   }
   return { escalations, conversations };
