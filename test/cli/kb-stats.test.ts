@@ -40,30 +40,20 @@ describe('baton kb stats', () => {
     expect(readFileSync(kb, 'utf8')).toBe('{"id":"a","kind":"conversation","question":"q","answer":"a"}\nnot json\n');
   });
 
-  it('counts per topic how many past tickets needed a person and why, and flags hidden complexity', async () => {
+  it('counts per topic how many past tickets needed a person and why, flags hidden complexity, and lists what the policy does not', async () => {
     const config = join(cli.dir, 'baton.yaml');
     writeFileSync(config, policy);
     writeFileSync(join(cli.dir, 'h.csv'), csv);
+    writeFileSync(join(cli.dir, 'r.csv'), 'question,category\nPlease refund the duplicate charge,Refund\nI want my money back,Refund\n');
     const kb = join(cli.dir, 'kb.jsonl');
-    expect(await runCli(['kb', 'ingest', '--quiet', '--kb', kb, '--config', config, join(cli.dir, 'h.csv')])).toBe(0);
+    expect(await runCli(['kb', 'ingest', '--quiet', '--kb', kb, '--config', config, join(cli.dir, 'h.csv'), join(cli.dir, 'r.csv')])).toBe(0);
+    cli.out = '';
     expect(await runCli(['kb', 'stats', '--kb', kb, '--config', config])).toBe(0);
     expect(cli.out).toMatch(/billing\s+seats\s+medium\s+listed\s+3\s+1\s+2\s+escalated 1, reopened 1\s+yes/);
     expect(cli.out).toMatch(/billing\s+invoice\s+medium\s+listed\s+1\s+1\s+0\s+$/m);
     expect(cli.out).toMatch(/out_of_scope\s+weather\s+high\s+not listed\s+1/);
     expect(cli.out).toMatch(/1 topics are hidden complexity \(seats\)/);
-  });
-
-  it('lists the categories and topics the policy does not list, at the unknown-topic tier, with the policy lines that file them', async () => {
-    const config = join(cli.dir, 'baton.yaml');
-    writeFileSync(config, policy);
-    writeFileSync(join(cli.dir, 'h.csv'), csv);
-    const kb = join(cli.dir, 'kb.jsonl');
-    expect(await runCli(['kb', 'ingest', '--quiet', '--kb', kb, '--config', config, join(cli.dir, 'h.csv')])).toBe(0);
-    const refunds = join(cli.dir, 'r.csv');
-    writeFileSync(refunds, 'question,category\nPlease refund the duplicate charge,Refund\nI want my money back,Refund\n');
-    expect(await runCli(['kb', 'ingest', '--quiet', '--kb', kb, '--config', config, refunds])).toBe(0);
-    cli.out = '';
-    expect(await runCli(['kb', 'stats', '--kb', kb, '--config', config])).toBe(0);
+    // Fail closed: what the policy does not list is triaged at the unknown-topic tier, and named with the lines that file it.
     expect(cli.out).toContain('imported categories or topics the policy does not list: each is triaged at triage.unknown_topic_risk (high)');
     expect(cli.out).toContain('  category Refund: 2 record(s)');
     expect(cli.out).toContain('  topic weather (filed under out_of_scope): 1 record(s)');

@@ -2,8 +2,14 @@ import { parsePolicy } from '../../../src/config/load-policy.js';
 import type { Policy } from '../../../src/config/policy-schema.js';
 import type { KnowledgeEntry } from '../../../src/core/ports/knowledge.js';
 
-/** A small team config: four categories with a few examples each, default triage settings unless overridden. */
-export function smallPolicy(triageYaml = ''): Policy {
+const CATEGORIES = `categories:
+  - { name: how_to, risk: low, examples: ["how do I export a report", "where do I change my avatar"] }
+  - { name: billing, risk: medium, examples: ["why was my invoice higher this month", "update the card we pay with"] }
+  - { name: security, risk: high, examples: ["someone logged into our workspace who should not have", "we think our API key leaked"] }
+  - { name: smalltalk, risk: low, examples: ["hello there", "thanks a lot", "good morning"] }`;
+
+/** A small team config: four categories with a few examples each (or the given ones), default triage settings unless overridden. */
+export function smallPolicy(triageYaml = '', categoriesYaml = CATEGORIES): Policy {
   return parsePolicy(
     `
 vendor: { team_ids: [T0VENDOR1] }
@@ -13,11 +19,7 @@ accounts:
 queues: [{ id: support, channel: C0SUPPORT1, role: support specialist, sla_minutes: 60 }]
 routing: { default_queue: support }
 root_causes: [{ id: kb_gap, label: KB gap }]
-categories:
-  - { name: how_to, risk: low, examples: ["how do I export a report", "where do I change my avatar"] }
-  - { name: billing, risk: medium, examples: ["why was my invoice higher this month", "update the card we pay with"] }
-  - { name: security, risk: high, examples: ["someone logged into our workspace who should not have", "we think our API key leaked"] }
-  - { name: smalltalk, risk: low, examples: ["hello there", "thanks a lot", "good morning"] }
+${categoriesYaml}
 ${triageYaml}
 `,
     'inline.yaml',

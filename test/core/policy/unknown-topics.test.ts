@@ -1,23 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parsePolicy } from '../../../src/config/load-policy.js';
+import { ConfigError } from '../../../src/config/load-policy.js';
 import { formatUnknownTopics, unknownTopicTier, unknownTopics } from '../../../src/core/policy/unknown-topics.js';
 import type { KnowledgeEntry } from '../../../src/core/ports/knowledge.js';
+import { smallPolicy } from '../answer/small-policy.js';
 
-const policyWith = (triage = '') =>
-  parsePolicy(
-    `
-vendor: { team_ids: [T0VENDOR1] }
-accounts: [{ id: acme, name: Acme, tier: enterprise, channels: [C0ACME001] }]
-queues: [{ id: support, channel: C0SUPPORT1, role: support specialist, sla_minutes: 60 }]
-routing: { default_queue: support }
-root_causes: [{ id: kb_gap, label: KB gap }]
-categories:
+const CATEGORIES = `categories:
   - { name: billing, risk: medium, topics: [{ name: invoice }] }
-  - { name: out_of_scope, risk: low }
-${triage}
-`,
-    'inline.yaml',
-  );
+  - { name: out_of_scope, risk: low }`;
+const policyWith = (triage = '') => smallPolicy(triage, CATEGORIES);
 
 const e = (id: string, extra: Partial<KnowledgeEntry>): KnowledgeEntry => ({ id, kind: 'conversation', question: id, ...extra });
 const KB = [e('1', { category: 'Refund' }), e('2', { category: 'Refund' }), e('3', { topic: 'gdpr_request' }), e('4', { topic: 'invoice' }), e('5', { category: 'billing' }), { ...e('6', {}), kind: 'doc' as const, category: 'Privacy' }];
