@@ -64,7 +64,10 @@ export function createTriageEngine(deps: TriageEngineDeps): Decider {
     return picked ? { ...signals, reading: input.reading! } : signals;
   }
 
-  /** The recognised topic's own tier first (account deletion is high within cancellation), else its category's. */
+  /**
+   * The recognised topic's own tier first (account deletion is high within cancellation), else its
+   * category's; a category the policy does not list takes the tier for unknown topics (fail closed).
+   */
   function tierOf(e: Evidence): RiskTier {
     return e.highRiskShare >= triage.high_risk_share ? 'high' : (e.tier ?? riskOf(e.category));
   }
