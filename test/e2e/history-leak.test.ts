@@ -81,7 +81,10 @@ function expectNoAcmeData(text: string): void {
   for (const item of ACME_DATA) expect(text, `leaked "${item}"`).not.toContain(item);
 }
 
-const shared = () => kb.map((e) => (e.account === 'acme' && e.answer ? shareEntry(e, { by: 'lead', at: new Date() }) : e));
+/** The lead's edit: the steps any customer can follow, without the one ticket's update ("I updated ..."). */
+const EDITED = 'To change the invoice address yourself, open Settings > Billing > Invoice address and save; the next invoice uses it.';
+/** Acme's resolutions approved for everyone by a lead, as they stand or as the lead edited them. */
+const shared = (answer?: string) => kb.map((e) => (e.account === 'acme' && e.answer ? shareEntry(e, { by: 'lead', at: new Date(), ...(answer ? { answer } : {}) }) : e));
 
 describe('an account\u2019s imported history never reaches another account', () => {
   it('stores Acme\u2019s resolutions as Acme\u2019s own, redacted, without customer words or internal notes in the answer', () => {
@@ -104,10 +107,24 @@ describe('an account\u2019s imported history never reaches another account', () 
     });
   });
 
-  describe('without an LLM, after a lead approved Acme\u2019s resolutions for everyone', () => {
+  describe('without an LLM, after a lead approved Acme\u2019s resolutions for everyone as they stand', () => {
     const harness = useHarness({
       get knowledge() {
         return shared();
+      },
+    });
+    it('Globex is handed to a person: the last guard stops a resolution that claims an update made for Acme', async () => {
+      const { seen } = await globexAsks(harness());
+      expect(seen).not.toContain('Invoice address');
+      expectNoAcmeData(seen);
+      expect(harness().logs.lines.find((l) => l.includes('"trigger":"guarded"'))).toContain('claims an action nobody took in this conversation');
+    });
+  });
+
+  describe('without an LLM, after a lead approved Acme\u2019s resolutions for everyone, edited', () => {
+    const harness = useHarness({
+      get knowledge() {
+        return shared(EDITED);
       },
     });
     it('Globex is answered from the approved resolution and still sees none of Acme\u2019s data', async () => {
@@ -118,10 +135,10 @@ describe('an account\u2019s imported history never reaches another account', () 
   });
 
   for (const approved of [false, true]) {
-    describe(`with an LLM${approved ? ', after approval for everyone' : ''}`, () => {
+    describe(`with an LLM${approved ? ', after an edited approval for everyone' : ''}`, () => {
       const harness = useHarness({
         get knowledge() {
-          return approved ? shared() : kb;
+          return approved ? shared(EDITED) : kb;
         },
         get env() {
           return { OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: model.url, OPENAI_MODEL: 'fake-model' };

@@ -54,6 +54,7 @@ async function world(candidateKeyv: Keyv) {
     id: 'E-1', conversation: ref, accountId: 'acme', queueId: 'support', category: 'how_to', trigger: 'low_confidence',
     status: 'resolved', openedAt: 2, dueAt: 10, resolvedAt: 5, version: 2, history: [],
     tags: { rootCause: 'missing_docs', aiAccuracy: 'off_base', automation: 'yes', note: RESOLUTION },
+    decision: { action: 'escalate', category: 'how_to' },
   } as unknown as Escalation;
   await stores.escalations.create(escalation);
   const candidates = new KeyvCandidateStore(candidateKeyv, new ProcessLocks());
@@ -115,6 +116,7 @@ describe('a KB approval with several instances on Redis', () => {
       id, conversation: ref, accountId: 'acme', queueId: 'support', category: 'how_to', trigger: 'low_confidence',
       status: 'resolved', openedAt: 2, dueAt: 10, resolvedAt: 5, version: 2, history: [],
       tags: { rootCause: 'missing_docs', aiAccuracy: 'off_base', automation: 'yes', note: RESOLUTION },
+    decision: { action: 'escalate', category: 'how_to' },
     } as unknown as Escalation);
     expect(await b.answers()).not.toContain('Rotate secret');
     const sizes = [a.index.size, b.index.size];

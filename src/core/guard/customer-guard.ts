@@ -20,7 +20,7 @@ export type GuardVerdict = { ok: true } | { ok: false; reasons: string[] };
 const NOTE_RUN = 6;
 /** A line that says it is a note for the team, whatever tool wrote it. */
 const NOTE_LABEL = /^\s*(?:internal|private|staff)\s+note\b/im;
-/** What redaction leaves where it took something out: the text was about one person. */
+/** What redaction puts where it took something out. */
 const PLACEHOLDER = /\[(EMAIL|PHONE|IBAN|CARD|SECRET|ADDRESS|URL|NAME|ID)\]/g;
 
 const words = (s: string) => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
@@ -45,13 +45,16 @@ function claimsNotMade(text: string, ctx: GuardContext): string[] {
 }
 
 function personalData(text: string, ctx: GuardContext): string[] {
-  const kinds = (s: string) => new Set([...s.matchAll(PLACEHOLDER)].map((m) => m[1]!.toLowerCase()));
   const found = new Set<string>();
-  for (const line of flaggedLines(text, ctx.sources, (l) => redact(l) !== l || kinds(l).size > 0)) {
-    for (const k of kinds(redact(line))) found.add(k);
-  }
+  const taken = (before: string, after: string) => {
+    // What redaction put in place of what it found, less what the text already had in its place.
+    const counts = (s: string) => [...s.matchAll(PLACEHOLDER)].reduce((m, x) => m.set(x[1]!, (m.get(x[1]!) ?? 0) + 1), new Map<string, number>());
+    const was = counts(before);
+    for (const [kind, n] of counts(after)) if (n > (was.get(kind) ?? 0)) found.add(kind.toLowerCase());
+  };
+  for (const line of flaggedLines(text, ctx.sources, (l) => redact(l) !== l)) taken(line, redact(line));
   // Redaction can span lines (a sign-off and the name under it): the whole text is read too.
-  if (found.size === 0 && redact(text) !== text && !vendorWritten(text, ctx.sources)) for (const k of kinds(redact(text))) found.add(k);
+  if (found.size === 0 && redact(text) !== text && !vendorWritten(text, ctx.sources)) taken(text, redact(text));
   return found.size > 0 ? [`carries personal data (${[...found].join(', ')})`] : [];
 }
 

@@ -60,10 +60,10 @@ describe('the last guard on a customer-bound text', () => {
     expect(reasons('We reactivated the workspace and voided the invoice.', ctx({ history }))).toEqual([expect.stringMatching(/voided/)]);
   });
 
-  it('stops personal data the redaction detectors find, and what redaction left behind', () => {
+  it('stops personal data the redaction detectors find, not the marks redaction already left', () => {
     expect(reasons('Write to m.lindqvist@example.org for the key.')).toEqual(['carries personal data (email)']);
     expect(reasons('Pay to DE89 3704 0044 0532 0130 00 by Friday.')).toEqual(['carries personal data (iban)']);
-    expect(reasons('The customer [NAME] asked for a callback.')).toEqual(['carries personal data (name)']);
+    expect(reasons('Put the new secret (yours is [SECRET]) in your receiver; questions to [EMAIL].')).toEqual([]);
   });
 
   it('lets the vendor’s own docs say what they say of the vendor (a support address)', () => {
