@@ -6,6 +6,7 @@ import { createLogger } from '../../src/infra/logger.js';
 import { startPlayground, type RunningPlayground } from '../../src/web/playground.js';
 import { useCliSession } from '../cli/cli-session.js';
 import { importAsATeamWould, plantedIn, WORDED_LIKE_HISTORY } from '../e2e/imported-history.js';
+import { pageClient, type PageClient } from './playground-client.js';
 
 const cli = useCliSession('baton-web-trust-');
 let running: RunningPlayground | undefined;
@@ -14,10 +15,9 @@ afterEach(async () => {
   running = undefined;
 });
 
-async function call(path: string, body: unknown): Promise<Record<string, unknown>> {
-  const res = await fetch(`${running!.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  return (await res.json()) as Record<string, unknown>;
-}
+let page: PageClient;
+/** A POST as the page sends it (its origin and token); resolves with the JSON answer. */
+const call = async (path: string, body: unknown) => (await page.call(path, body)).json;
 
 type FeedEvent = Record<string, unknown>;
 /** Every event the page was sent so far (the feed hands them out one search at a time). */
@@ -54,6 +54,7 @@ describe('answers a customer can trust, in the playground', () => {
     mkdirSync(join(cli.dir, 'docs'));
     const settings = loadSettings({ PORT: '0', BATON_STORE: `sqlite://${join(cli.dir, 'p.sqlite')}`, BATON_KB: kb, BATON_DOCS: join(cli.dir, 'docs'), LOG_LEVEL: 'silent' });
     running = await startPlayground({ env: settings.env, policy: settings.policy, log: createLogger('silent') });
+    page = await pageClient(running.url);
 
     const seen: string[] = [];
     for (const customer of ['web-globex-alex', 'web-acme-alex']) for (const q of WORDED_LIKE_HISTORY) seen.push((await asked(customer, q)).seen);
