@@ -45,8 +45,11 @@ function issueMessage(issue: z.core.$ZodIssue): string {
   return issue.message;
 }
 
-/** Parses and validates the policy YAML; every problem is collected before anything is thrown. */
-export function parsePolicy(text: string, file: string): Policy {
+/**
+ * Parses and validates the policy YAML; every problem is collected before anything is thrown. With `env`,
+ * the environment variables the policy names for secrets must be set too.
+ */
+export function parsePolicy(text: string, file: string, env?: NodeJS.ProcessEnv): Policy {
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: true });
   if (doc.errors.length > 0) {
@@ -62,7 +65,7 @@ export function parsePolicy(text: string, file: string): Policy {
     return { file, key: keyPath(path), line: lineOf(doc, counter, path), message: issueMessage(issue) };
   });
   // Cross-references are checked on what the file says (not on defaults), in the same pass as the shape.
-  for (const r of referenceProblems(raw)) {
+  for (const r of referenceProblems(raw, env)) {
     const key = keyPath(r.path);
     if (!problems.some((p) => p.key === key)) problems.push({ file, key, line: lineOf(doc, counter, r.path), message: r.message });
   }
@@ -70,7 +73,7 @@ export function parsePolicy(text: string, file: string): Policy {
   throw new ConfigError(problems);
 }
 
-export function loadPolicy(file: string): Policy {
+export function loadPolicy(file: string, env?: NodeJS.ProcessEnv): Policy {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -78,5 +81,5 @@ export function loadPolicy(file: string): Policy {
     const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (err as Error).message;
     throw new ConfigError([{ file, key: '', message: `${reason} (set BATON_CONFIG to the policy file)` }]);
   }
-  return parsePolicy(text, file);
+  return parsePolicy(text, file, env);
 }

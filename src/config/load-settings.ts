@@ -45,7 +45,7 @@ export function loadSettings(source: NodeJS.ProcessEnv = process.env): Settings 
   // A broken environment still names a config file (or the default one) worth checking in the same pass.
   const file = env?.BATON_CONFIG ?? source.BATON_CONFIG ?? 'config/baton.yaml';
   let policy: Policy | undefined;
-  const policyProblems = problemsOf(() => (policy = loadPolicy(file)));
+  const policyProblems = problemsOf(() => (policy = loadPolicy(file, source)));
   const missing = mode === 'playground' ? [] : missingSlackSettings(env ?? { SLACK_BOT_TOKEN: source.SLACK_BOT_TOKEN || undefined, SLACK_APP_TOKEN: source.SLACK_APP_TOKEN || undefined, SLACK_SIGNING_SECRET: source.SLACK_SIGNING_SECRET || undefined });
   if (!env || !policy || envProblems.length + policyProblems.length + missing.length > 0) {
     throw new SettingsError([...envProblems, ...policyProblems], missing);

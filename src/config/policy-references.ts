@@ -1,3 +1,5 @@
+import { knowledgeSourceProblems } from './knowledge-source-references.js';
+
 /** A problem with how one part of the policy names another (a queue, a category, a channel). */
 export interface ReferenceProblem {
   path: (string | number)[];
@@ -11,7 +13,7 @@ const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is
  * Cross-references between sections. Written against the raw, possibly invalid, document so that these
  * problems are reported together with the shape errors, not only after those are fixed.
  */
-export function referenceProblems(raw: unknown): ReferenceProblem[] {
+export function referenceProblems(raw: unknown, env?: NodeJS.ProcessEnv): ReferenceProblem[] {
   const doc = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
   const problems: ReferenceProblem[] = [];
   const queues = new Set(list(doc.queues).map((q) => q.id));
@@ -51,7 +53,7 @@ export function referenceProblems(raw: unknown): ReferenceProblem[] {
       owner.set(c, a.id);
     });
   });
-  problems.push(...internalChannelProblems(doc, owner));
+  problems.push(...internalChannelProblems(doc, owner), ...knowledgeSourceProblems(doc, env));
   return problems;
 }
 

@@ -4,6 +4,7 @@ import { internalChannel, loopShape, queueLead } from './loop-schema.js';
 import { onboardingSchema } from './onboarding-schema.js';
 import { triageSchema } from './triage-schema.js';
 import { groupingSchema } from './grouping-schema.js';
+import { knowledgeSchema } from './knowledge-sources-schema.js';
 
 const id = z.string().min(1).regex(/^[a-z0-9_-]+$/i, 'letters, digits, "_" or "-"');
 const risk = z.enum(['low', 'medium', 'high']);
@@ -153,6 +154,7 @@ export const policySchema = z
     grouping: groupingSchema.default(groupingSchema.parse({})),
     triage: triageSchema.default(triageSchema.parse({})),
     onboarding: onboardingSchema.default(onboardingSchema.parse({})),
+    knowledge: knowledgeSchema.default(knowledgeSchema.parse({})),
     ...loopShape,
   })
   .strict()

@@ -3,6 +3,7 @@ import type { Decider } from '../ports/decider.js';
 import type { KnowledgeEntry } from '../ports/knowledge.js';
 import type { Llm } from '../ports/llm.js';
 import { TopicBook } from '../policy/topic-policy.js';
+import { audienceFilter } from './audience.js';
 import { InvertedKnowledgeIndex } from './knowledge-index.js';
 import { LearningKnowledgeIndex } from './learning-index.js';
 import { createTriageEngine } from './triage-engine.js';
@@ -24,7 +25,7 @@ export function buildDecider(opts: { policy: Policy; kb: Iterable<KnowledgeEntry
 
 /** The same, also handing back the live index: entries added to it later (approved KB candidates) are used at once. */
 export function buildDeciderWithIndex(opts: { policy: Policy; kb: Iterable<KnowledgeEntry>; llm?: Llm; replay?: boolean }): { decider: Decider; index: LearningKnowledgeIndex } {
-  const index = new LearningKnowledgeIndex(new InvertedKnowledgeIndex(), taxonomyExamples(opts.policy), new TopicBook(opts.policy.categories, opts.policy.triage.unknown_topic_risk), opts.policy.triage.unknown_category);
+  const index = new LearningKnowledgeIndex(new InvertedKnowledgeIndex([], audienceFilter(opts.policy.accounts)), taxonomyExamples(opts.policy), new TopicBook(opts.policy.categories, opts.policy.triage.unknown_topic_risk), opts.policy.triage.unknown_category);
   index.addAll(opts.kb);
   return { decider: createTriageEngine({ policy: opts.policy, kb: index, ...(opts.llm ? { llm: opts.llm } : {}), replay: opts.replay === true }), index };
 }

@@ -1,5 +1,6 @@
 import type { KnowledgeEntry, KnowledgeHit, KnowledgeIndex } from '../ports/knowledge.js';
 import { contentTerms } from '../triage/text-terms.js';
+import type { AudienceFilter } from './audience.js';
 import { GLOBAL_SCOPE, InvertedIndex, type Lookup } from './inverted-index.js';
 import { TopHits } from './top-hits.js';
 
@@ -25,7 +26,11 @@ export class InvertedKnowledgeIndex implements KnowledgeIndex {
   private readonly scopeOf = new Map<string, number>();
   private readonly byTopic = new Map<string, number[]>();
 
-  constructor(entries: Iterable<KnowledgeEntry> = []) {
+  constructor(
+    entries: Iterable<KnowledgeEntry> = [],
+    /** Who each entry is for (synced articles' audiences), applied where hits are chosen. */
+    private readonly allows: AudienceFilter = () => true,
+  ) {
     this.addAll(entries);
   }
 
@@ -44,11 +49,11 @@ export class InvertedKnowledgeIndex implements KnowledgeIndex {
   search(text: string, scope: { accountId: string; limit: number }): KnowledgeHit[] {
     const query = contentTerms(text);
     if (query.length === 0) return [];
-    return this.rank(query, this.scopeOf.get(scope.accountId) ?? NO_ENTRIES, scope.limit);
+    return this.rank(query, this.scopeOf.get(scope.accountId) ?? NO_ENTRIES, scope);
   }
 
   topicEntries(topic: string, accountId: string): KnowledgeEntry[] {
-    const visible = (e: KnowledgeEntry | undefined): e is KnowledgeEntry => e !== undefined && (e.account === undefined || e.account === accountId);
+    const visible = (e: KnowledgeEntry | undefined): e is KnowledgeEntry => e !== undefined && (e.account === undefined || e.account === accountId) && this.allows(e, accountId);
     return (this.byTopic.get(topic) ?? []).map((doc) => this.entries[doc]).filter(visible);
   }
 
@@ -87,10 +92,10 @@ export class InvertedKnowledgeIndex implements KnowledgeIndex {
   }
 
   /** The `limit` entries most similar to the query among those of the scope sharing a selective term. */
-  private rank(query: string[], scope: number, limit: number): KnowledgeHit[] {
+  private rank(query: string[], scope: number, asker: { accountId: string; limit: number }): KnowledgeHit[] {
     const q = query.reduce((s, t) => s + this.index.weight(t) ** 2, 0);
     const matches = this.index.match(this.lookups(query), scope);
-    const top = new TopHits(limit);
+    const top = new TopHits(asker.limit);
     // An entry's similarity is at most (matched query share)^QUERY_EXP: most entries are ruled out on
     // that bound without computing their own mass.
     let floor = -1;
@@ -102,6 +107,8 @@ export class InvertedKnowledgeIndex implements KnowledgeIndex {
         bound = floor ** (1 / QUERY_EXP);
       }
       if (covered < bound) continue;
+      const entry = this.entries[doc]!;
+      if (entry.audience !== undefined && !this.allows(entry, asker.accountId)) continue;
       const d = this.index.documentMass(doc);
       const own = Math.min(matches.docMass[doc]!, d) / d;
       top.offer(doc, covered ** QUERY_EXP * own ** DOC_EXP);

@@ -14,6 +14,12 @@ export interface KnowledgeTurn {
 export type HumanEvidence = 'escalated' | 'reassigned' | 'reopened' | 'flagged';
 
 /**
+ * Who a published article is for: every customer, the accounts of some tiers, some named accounts, or
+ * the vendor's staff only (`internal`: never quoted to a customer). Absent: everyone.
+ */
+export type Audience = { everyone: true } | { tiers: string[] } | { accounts: string[] } | { internal: true };
+
+/**
  * A unit of knowledge: a resolved conversation (whole thread), a question-only example, a doc section,
  * or a taxonomy example from the policy. Everything the triage learns from is one of these.
  */
@@ -53,8 +59,12 @@ export interface KnowledgeEntry {
   tags?: string[];
   /** Shown to customers as the source: never carries a customer's words. */
   title?: string;
+  /** The public article's address, linked under a quoted answer. */
   url?: string;
+  /** Where the entry came from: a file, or the id of a knowledge source in the policy. */
   source?: string;
+  /** Who may be shown this entry (a synced article's audience); absent: as `account` says. */
+  audience?: Audience;
 }
 
 /** Who reads what Baton drafts: a customer (answers only), or staff (a copilot draft, grounded in history too). */
