@@ -1,0 +1,92 @@
+import { compile, type FormatCallback } from 'html-to-text';
+
+/** Page furniture that is never part of an article: navigation, headers and footers, forms, scripts. */
+const BOILERPLATE = ['nav', 'header', 'footer', 'aside', 'script', 'style', 'noscript', 'form', 'button', 'svg', 'iframe', '[role=navigation]', '[role=banner]', '[role=contentinfo]'];
+/** Where a page's own content is, in order of preference; the whole body when none is marked. */
+const CONTENT = ['main', 'article', '[role=main]'];
+
+const heading: FormatCallback = (elem, walk, builder) => {
+  const level = Math.min(Number(elem.name?.slice(1)) || 2, 4);
+  builder.openBlock({ leadingLineBreaks: 2 });
+  // An article's h1 is its title; its sections start at h2, so both open a section.
+  builder.addInline(`${'#'.repeat(Math.max(level, 2))} `);
+  walk(elem.children, builder);
+  builder.closeBlock({ trailingLineBreaks: 2 });
+};
+
+const fenced: FormatCallback = (elem, walk, builder) => {
+  builder.openBlock({ leadingLineBreaks: 2, isPre: true });
+  builder.addLiteral('```\n');
+  walk(elem.children, builder);
+  builder.addLiteral('\n```');
+  builder.closeBlock({ trailingLineBreaks: 2 });
+};
+
+const inlineCode: FormatCallback = (elem, walk, builder) => {
+  // Code inside <pre> is already fenced.
+  if ((elem.parent as { name?: string } | null)?.name === 'pre') return walk(elem.children, builder);
+  builder.addInline('`', { noWordTransform: true });
+  walk(elem.children, builder);
+  builder.addInline('`', { noWordTransform: true });
+};
+
+function link(base: string): FormatCallback {
+  return (elem, walk, builder) => {
+    const href = (elem.attribs as Record<string, string> | undefined)?.href;
+    let target: string | undefined;
+    try {
+      target = href && !href.startsWith('#') && !href.startsWith('javascript:') ? new URL(href, base).href : undefined;
+    } catch {
+      target = undefined;
+    }
+    if (!target) return walk(elem.children, builder);
+    builder.addInline('[', { noWordTransform: true });
+    walk(elem.children, builder);
+    builder.addInline(`](${target})`, { noWordTransform: true });
+  };
+}
+
+const converters = new Map<string, ReturnType<typeof compile>>();
+
+function converter(base: string, content: string | undefined): ReturnType<typeof compile> {
+  const key = `${base} ${content ?? ''}`;
+  let convert = converters.get(key);
+  if (!convert) {
+    convert = compile({
+      wordwrap: false,
+      ...(content ? { baseElements: { selectors: [content] } } : {}),
+      formatters: { heading, fenced, inlineCode, link: link(base) },
+      selectors: [
+        ...['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].map((selector) => ({ selector, format: 'heading' })),
+        { selector: 'pre', format: 'fenced' },
+        { selector: 'code', format: 'inlineCode' },
+        { selector: 'a', format: 'link' },
+        { selector: 'img', format: 'skip' },
+        { selector: 'ul', options: { itemPrefix: '- ' } },
+        ...BOILERPLATE.map((selector) => ({ selector, format: 'skip' })),
+      ],
+    });
+    converters.set(key, convert);
+  }
+  return convert;
+}
+
+/**
+ * An article's HTML as the Markdown the knowledge base keeps: headings (`##` opens a section), lists, code
+ * (fenced and inline) and links (made absolute against `base`) stay; navigation, headers, footers and the
+ * like are left out, and of a whole page only its main content is read when the page marks it.
+ */
+export function htmlToMarkdown(html: string, base: string): string {
+  const content = CONTENT.find((selector) => contentPattern(selector).test(html));
+  return converter(base, content)(html).replace(/\n{3,}/g, '\n\n').trim();
+}
+
+function contentPattern(selector: string): RegExp {
+  return selector.startsWith('[') ? /role=["']?main\b/i : new RegExp(`<${selector}[\\s>]`, 'i');
+}
+
+/** The page's title: its first h1 (a <title> tends to carry the site's name too), else its <title>. */
+export function htmlTitle(html: string): string | undefined {
+  const raw = html.match(/<h1[^>]*>([\s\S]*?)<\/h1>/i)?.[1] ?? html.match(/<title[^>]*>([^<]*)<\/title>/i)?.[1];
+  return raw ? compile({ wordwrap: false })(raw).trim() || undefined : undefined;
+}
