@@ -3,7 +3,7 @@ import type { Logger as PinoLogger } from 'pino';
 import type { Env } from './config/env.js';
 import type { Policy } from './config/policy-schema.js';
 import { buildDeciderWithIndex } from './core/answer/build-decider.js';
-import { loopPorts, loopScheduler } from './compose-loop.js';
+import { loopPorts, loopScheduler, sourcesScheduler } from './compose-loop.js';
 import type { CoreDeps } from './core/deps.js';
 import { ChatGatewayRouter } from './core/delivery/gateway-router.js';
 import { OnboardingGatewayRouter } from './core/onboarding/onboarding-gateway-router.js';
@@ -14,6 +14,7 @@ import type { LoopPorts } from './core/ports/loop-ports.js';
 import { loadKnowledge } from './infra/knowledge/jsonl-knowledge-store.js';
 import { LiveKnowledge } from './infra/knowledge/live-knowledge.js';
 import { loadDocs } from './infra/knowledge/load-docs.js';
+import { KnowledgeSources } from './infra/knowledge/sources/knowledge-sources.js';
 import { llmFrom } from './infra/llm/llm-from-env.js';
 import { newEscalationId } from './infra/escalation-id.js';
 import { createLimiterFactory } from './infra/limits/limiter-factory.js';
@@ -40,16 +41,21 @@ export interface BatonOptions {
   env: Env;
   policy: Policy;
   log: PinoLogger;
-  /** The knowledge base; read from BATON_KB when not given. */
+  /** The knowledge base; read from BATON_KB when not given. The policy's knowledge sources are added to it. */
   knowledge?: KnowledgeEntry[];
   clock?: Clock;
+  /** Where the secrets the policy's knowledge sources name are read (default: the process environment). */
+  sourceEnv?: NodeJS.ProcessEnv;
 }
 
 export interface RunningBaton {
   app: App;
   core: CoreDeps;
   stores: Stores;
-  /** Runs the due timers (SLA, CSAT, digest) now, on the injected clock: tests move the clock, then sweep. */
+  /**
+   * Runs the due timers (SLA, CSAT, digest) and syncs the knowledge sources due, now, on the injected
+   * clock: tests move the clock, then sweep.
+   */
   sweep(): Promise<void>;
   /** The one HTTP server on PORT (both modes): /slack/events in HTTP mode, health, metrics; adapters add routes. */
   server: HttpServer;
@@ -72,12 +78,15 @@ const STOP_GRACE_MS = 15_000;
 /** The composition root as a function, so tests start exactly what `npm start` starts. */
 export async function startBaton(opts: BatonOptions): Promise<RunningBaton> {
   const { env, policy, log } = opts;
-  const readKnowledge = () => opts.knowledge ?? [...loadKnowledge(env.BATON_KB), ...loadDocs(env.BATON_DOCS, log)];
-  const knowledge = readKnowledge();
   const { app, receiver, transport } = createBoltApp(env, log);
   const teamsSettings = teamsConfig(env, policy);
   await verifySlackAuth(app, env);
   const stores = await openUsableStores(env.BATON_STORE);
+  const clock = opts.clock ?? systemClock;
+  const sources = new KnowledgeSources(policy.knowledge, { store: stores.sources, locks: stores.locks, env: opts.sourceEnv ?? process.env, log: log.child({ component: 'knowledge-sources' }), now: () => clock.now() });
+  await sources.refresh();
+  const readKnowledge = () => [...(opts.knowledge ?? [...loadKnowledge(env.BATON_KB), ...loadDocs(env.BATON_DOCS, log)]), ...sources.entries()];
+  const knowledge = readKnowledge();
   const metrics = new PrometheusMetrics();
   const llm = llmFrom(env, metrics);
   timeSlackCalls(app.client, metrics);
@@ -88,7 +97,7 @@ export async function startBaton(opts: BatonOptions): Promise<RunningBaton> {
   const live = new LiveKnowledge(version(knowledge, approved), async () => version(readKnowledge(), await stores.candidates.approvedEntries()), log.child({ component: 'knowledge' }));
   if (!opts.knowledge) live.watch(env.BATON_KB);
   const learned = await stores.approvals.follow(live, approved, log);
-  const clock = opts.clock ?? systemClock;
+  const syncing = sourcesScheduler(policy, sources, live, log);
   const teams = teamsSettings && openTeams(teamsSettings, policy, stores, limiters, log);
   const server = new HttpServer(log.child({ component: 'http' }));
   const slackOnboarding = new SlackOnboardingGateway(slack);
@@ -120,13 +129,16 @@ export async function startBaton(opts: BatonOptions): Promise<RunningBaton> {
   if (recovered > 0) log.info({ items: recovered }, 'resuming events a previous run left unfinished');
 
   if (receiver) serveSlackEvents(server, receiver, metrics);
-  serveOperations(server, { stores, metrics, clock, slackAuth: () => app.client.auth.test() });
+  serveOperations(server, { stores, metrics, clock, sources, slackAuth: () => app.client.auth.test() });
   const port = await listenOrClose(server, env.PORT, stores);
   if (!receiver) await connectSocketMode(app, env).catch(async (err: unknown) => {
     await Promise.all([server.close(), limiters.close(), stores.close()]);
     throw err;
   });
   scheduler.start();
+  syncing.start();
+  // A Baton that starts takes up its sources at once rather than one sweep later.
+  void syncing.runNow();
   log.info(
     { mode: receiver ? 'http' : 'socket', port, store: stores.backend.kind, knowledge: knowledge.length, llm: llm ? env.OPENAI_MODEL : 'off', teams: teams ? 'on' : 'off' },
     'Baton is running',
@@ -139,7 +151,10 @@ export async function startBaton(opts: BatonOptions): Promise<RunningBaton> {
     metrics,
     intake,
     port,
-    sweep: () => scheduler.runNow(),
+    sweep: async () => {
+      await scheduler.runNow();
+      await syncing.runNow();
+    },
     async idle() {
       // One part's work can start another's (an item decided schedules its deliveries): loop until all are still.
       while (inFlight.busy || intake.worker.busy || intake.runner.busy) {
@@ -153,6 +168,7 @@ export async function startBaton(opts: BatonOptions): Promise<RunningBaton> {
       await inFlight.drain(STOP_GRACE_MS);
       await intake.stop(STOP_GRACE_MS);
       await scheduler.stop();
+      await syncing.stop();
       await live.stop();
       await slack.stop();
       await teams?.stop();

@@ -30,13 +30,17 @@ async function outcome(c: ReadinessCheck): Promise<string> {
   }
 }
 
-/** `/healthz`: the process is up and serving. `/readyz`: every check passes (200) or not (503), each named. */
-export function addHealthRoutes(server: HttpServer, checks: ReadinessCheck[]): void {
+/**
+ * `/healthz`: the process is up and serving. `/readyz`: every check passes (200) or not (503), each named,
+ * with `detail` added: states worth seeing that do not make Baton unready.
+ */
+export function addHealthRoutes(server: HttpServer, checks: ReadinessCheck[], detail: () => Promise<Record<string, unknown>> = async () => ({})): void {
   server.route('GET', '/healthz', (_req, res) => json(res, 200, { status: 'ok' }));
   server.route('GET', '/readyz', async (_req, res) => {
     const results = await Promise.all(checks.map(async (c) => [c.name, await outcome(c)] as const));
     const ready = results.every(([, r]) => r === 'ok');
-    json(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', checks: Object.fromEntries(results) });
+    const more = await detail().catch(() => ({}));
+    json(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', checks: Object.fromEntries(results), ...more });
   });
 }
 

@@ -1,6 +1,8 @@
 import type { Clock } from '../core/ports/clock.js';
+import type { KnowledgeSources } from '../infra/knowledge/sources/knowledge-sources.js';
 import { registerEscalationGauges } from '../infra/metrics/escalation-gauges.js';
 import type { PrometheusMetrics } from '../infra/metrics/prometheus-metrics.js';
+import { registerSourceGauges } from '../infra/metrics/source-gauges.js';
 import type { Stores } from '../infra/store/open-stores.js';
 import { probeStore } from '../infra/store/store-probe.js';
 import { addHealthRoutes, cachedCheck } from './health-routes.js';
@@ -14,16 +16,30 @@ export interface OperationsDeps {
   stores: Stores;
   metrics: PrometheusMetrics;
   clock: Clock;
+  sources: KnowledgeSources;
   /** auth.test with the bot token. */
   slackAuth: () => Promise<unknown>;
 }
 
-/** /healthz, /readyz (store takes a write, Slack accepts the token) and /metrics, on the shared server. */
+/**
+ * /healthz, /readyz (store takes a write, Slack accepts the token; each knowledge source's state as
+ * detail, since a failing source still answers from its last good content) and /metrics, on the shared server.
+ */
 export function serveOperations(server: HttpServer, deps: OperationsDeps): void {
-  addHealthRoutes(server, [
-    { name: 'store', check: () => probeStore(deps.stores.backend.keyv) },
-    { name: 'slack', check: cachedCheck(async () => void (await deps.slackAuth()), SLACK_AUTH_TTL_MS) },
-  ]);
+  addHealthRoutes(
+    server,
+    [
+      { name: 'store', check: () => probeStore(deps.stores.backend.keyv) },
+      { name: 'slack', check: cachedCheck(async () => void (await deps.slackAuth()), SLACK_AUTH_TTL_MS) },
+    ],
+    async () => ({ knowledge_sources: Object.fromEntries((await deps.sources.statuses()).map(({ source, status }) => [source.id, sourceState(status)])) }),
+  );
   registerEscalationGauges(deps.metrics, deps.stores.facts, deps.clock);
+  registerSourceGauges(deps.metrics, deps.sources);
   addMetricsRoute(server, deps.metrics.registry);
+}
+
+function sourceState(status: { lastError?: string; lastSuccessAt?: number } | undefined): string {
+  if (status?.lastError) return `failing: ${status.lastError}`;
+  return status?.lastSuccessAt ? 'ok' : 'not synced yet';
 }

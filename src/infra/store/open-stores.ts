@@ -12,6 +12,7 @@ import { KeyvCandidateStore } from './keyv-candidate-store.js';
 import { KeyvCsatStore } from './keyv-csat-store.js';
 import { KeyvFeedbackLog } from './keyv-feedback-log.js';
 import { KeyvOnboardingStore } from './keyv-onboarding-store.js';
+import { KeyvSourceStore } from './keyv-source-store.js';
 import { escalationsWithFacts, FactsRecordingConversationStore, FactsRecordingCsatStore, KeyvFactsStore } from './keyv-facts-store.js';
 
 export interface Stores {
@@ -32,6 +33,8 @@ export interface Stores {
   approvals: ApprovalFeed;
   /** Channels leads mapped in chat, and the accounts they created. */
   onboarding: KeyvOnboardingStore;
+  /** The policy's knowledge sources: last good content and sync status. */
+  sources: KeyvSourceStore;
   locks: Locks;
   close(): Promise<void>;
 }
@@ -56,6 +59,7 @@ export async function openStores(uri: string): Promise<Stores> {
     feedback: new KeyvFeedbackLog(backend.keyv, locks, sequence),
     approvals,
     onboarding: new KeyvOnboardingStore(backend.keyv, locks),
+    sources: new KeyvSourceStore(backend.keyv),
     once: backend.redis ? new RedisOnceStore(backend.redis) : new KeyvOnceStore(backend.keyv),
     locks,
     close: async () => {

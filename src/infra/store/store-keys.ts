@@ -26,6 +26,9 @@ export const storeKeys = {
   kbCandidate: (escalationId: string) => `kb-candidate:${escalationId}`,
   /** Every approved candidate's knowledge entry, reloaded into the index at startup. */
   kbApproved: 'kb-approved',
+  /** A knowledge source's last good content, and its sync status (also the lock while it syncs). */
+  kbSourceContent: (id: string) => `kb-source-content:${id}`,
+  kbSourceStatus: (id: string) => `kb-source-status:${id}`,
   /** A channel no account of the policy maps, on its way to being answered (core/onboarding). */
   onboarding: (channelName: string) => `onboarding:${channelName}`,
   /** The accounts leads created in chat, all in one list: few, read whole, changed under one lock. */

@@ -1,0 +1,18 @@
+import type { KnowledgeSource } from '../../../config/knowledge-sources-schema.js';
+import { docsSiteReader } from './docs-site-source.js';
+import { markdownReader } from './markdown-source.js';
+import type { PoliteFetcher } from './polite-fetch.js';
+import type { SourceReader } from './source-reader.js';
+import { zendeskReader } from './zendesk-source.js';
+
+/** The reader of a source of any kind the policy declares. */
+export function readerFor(source: KnowledgeSource, fetcher: PoliteFetcher, env: NodeJS.ProcessEnv): SourceReader {
+  switch (source.kind) {
+    case 'markdown':
+      return markdownReader(source);
+    case 'zendesk':
+      return zendeskReader(source, fetcher, env);
+    case 'docs_site':
+      return docsSiteReader(source, fetcher);
+  }
+}
