@@ -1,0 +1,15 @@
+import { loadPolicy } from '../../config/load-policy.js';
+import { systemClock } from '../../core/ports/clock.js';
+import { KnowledgeSources } from '../../infra/knowledge/sources/knowledge-sources.js';
+import { createLogger } from '../../infra/logger.js';
+import { openStores, type Stores } from '../../infra/store/open-stores.js';
+import { cliPaths } from '../cli-env.js';
+
+/** The policy's knowledge sources over the store a running Baton shares, as `kb sync` and `kb sources` use them. */
+export async function openSources(flags: { config?: string | undefined; store?: string | undefined }): Promise<{ sources: KnowledgeSources; stores: Stores; config: string }> {
+  const paths = cliPaths(flags);
+  const policy = loadPolicy(paths.config, process.env);
+  const stores = await openStores(paths.store);
+  const log = createLogger(process.env.LOG_LEVEL ?? 'warn');
+  return { sources: new KnowledgeSources(policy.knowledge, { store: stores.sources, locks: stores.locks, env: process.env, log, now: () => systemClock.now() }), stores, config: paths.config };
+}
