@@ -78,7 +78,8 @@ function converter(base: string, content: string | undefined): ReturnType<typeof
  */
 export function htmlToMarkdown(html: string, base: string): string {
   const content = CONTENT.find((selector) => contentPattern(selector).test(html));
-  return converter(base, content)(html).replace(/\n{3,}/g, '\n\n').trim();
+  // html-to-text pads ordered-list numbers with a space ("  1. "), which Markdown reads as a list all the same.
+  return converter(base, content)(html).replace(/^ (\d+\. )/gm, '$1').replace(/\n{3,}/g, '\n\n').trim();
 }
 
 function contentPattern(selector: string): RegExp {
