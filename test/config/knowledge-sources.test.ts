@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parsePolicy } from '../../src/config/load-policy.js';
+
+const policy = (sources: string) => `vendor: { team_ids: [T0VENDOR1] }
+accounts: [{ id: acme, name: Acme, tier: enterprise, channels: [C0ACME001] }]
+queues: [{ id: support, channel: C0SUPPORT1, role: support specialist, sla_minutes: 60 }]
+routing: { default_queue: support }
+root_causes: [{ id: other, label: Other }]
+categories: [{ name: how_to, risk: low }]
+knowledge:
+  sources:
+${sources}`;
+
+function problems(text: string, env: NodeJS.ProcessEnv = {}): string[] {
+  try {
+    parsePolicy(text, 'baton.yaml', env);
+    return [];
+  } catch (err) {
+    return (err as ConfigError).problems.map((p) => `${p.line}:${p.key}: ${p.message}`);
+  }
+}
+
+describe('knowledge.sources in the policy', () => {
+  it('reads each kind with its audience and interval', () => {
+    const parsed = parsePolicy(
+      policy(`    - { id: docs, kind: markdown, path: config/knowledge }
+    - { id: help, kind: zendesk, url: "https://acme.zendesk.com", locale: en-us, email_env: ZD_EMAIL, token_env: ZD_TOKEN, segments: { "360001": { tiers: [enterprise] }, "360002": internal }, sync_minutes: 15 }
+    - { id: site, kind: docs_site, sitemap: "https://docs.acme.com/sitemap.xml", audience: { accounts: [acme] } }`),
+      'baton.yaml',
+      { ZD_EMAIL: 'lead@acme.com', ZD_TOKEN: 'token' },
+    );
+    expect(parsed.knowledge.sources).toMatchObject([
+      { id: 'docs', kind: 'markdown', audience: { everyone: true }, sync_minutes: 60 },
+      { id: 'help', kind: 'zendesk', sync_minutes: 15, segments: { '360001': { tiers: ['enterprise'] }, '360002': { internal: true } } },
+      { id: 'site', kind: 'docs_site', audience: { accounts: ['acme'] }, max_pages: 2000 },
+    ]);
+  });
+
+  it('names every problem at once, at its line: kinds, locations, audiences, ids and unset secrets', () => {
+    const found = problems(policy(`    - { id: help, kind: zendesk, url: "https://acme.zendesk.com", file: articles.json, email_env: ZD_EMAIL, token_env: ZD_TOKEN }
+    - { id: help, kind: docs_site, urls: ["ftp://docs.acme.com/a"] }
+    - { id: wiki, kind: confluence, path: export.zip }
+    - { id: site, kind: docs_site, sitemap: "https://docs.acme.com/sitemap.xml", audience: { accounts: [initech] } }
+    - { id: seg, kind: zendesk, url: "https://acme.zendesk.com", segments: { "1": staff } }`));
+    expect(found).toEqual(
+      expect.arrayContaining([
+        '9:knowledge.sources[0].url: give either url (the help center) or file (a saved API response), not both',
+        '10:knowledge.sources[1].urls[0]: an http(s) URL',
+        expect.stringMatching(/^11:knowledge\.sources\[2\]\.kind: kind is one of markdown, zendesk, docs_site/),
+        '13:knowledge.sources[4].segments.1: everyone, internal, { tiers: [...] } or { accounts: [...] }',
+        '10:knowledge.sources[1].id: "help" is used twice',
+        '12:knowledge.sources[3].audience.accounts[0]: no account "initech" in accounts',
+        '9:knowledge.sources[0].email_env: environment variable ZD_EMAIL is not set',
+        '9:knowledge.sources[0].token_env: environment variable ZD_TOKEN is not set',
+      ]),
+    );
+  });
+});
