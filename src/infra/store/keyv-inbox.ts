@@ -58,8 +58,16 @@ export class KeyvInbox implements Inbox {
   async pending(): Promise<InboxItem[]> {
     await this.clear();
     const items: InboxItem[] = [];
-    if (!this.keyv.iterator) return items;
-    for await (const [, value] of this.keyv.iterator(undefined)) if (value) items.push(value as InboxItem);
+    const store = this.keyv.store as { namespace?: string; iterator?: (namespace?: string) => AsyncIterable<[string, unknown]> };
+    if (!store.iterator) return items;
+    // On Redis the scan also meets keys that are not Keyv's (a lock another instance holds, taken or
+    // released mid-scan): those are skipped rather than failing the start.
+    for await (const [, raw] of store.iterator(store.namespace)) {
+      const data = await Promise.resolve()
+        .then(() => this.keyv.deserializeData<InboxItem>(raw as string))
+        .catch(() => undefined);
+      if (data?.value) items.push(data.value);
+    }
     return items.sort((a, b) => a.receivedAt - b.receivedAt);
   }
 
