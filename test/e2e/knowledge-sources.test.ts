@@ -1,30 +1,13 @@
-import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { parse, stringify } from 'yaml';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeHelpCenter } from '../fakes/fake-help-center.js';
 import { FakeSlackApi } from '../fakes/fake-slack-api.js';
 import { workerRedisUrl } from '../worker-redis.js';
 import { ACME_CHANNEL, customer, GLOBEX_CHANNEL, Harness } from './harness.js';
+import { ENTERPRISE_SEGMENT, helpCenterSource, policyWithSources } from './sources-policy.js';
 
 const SYNC_MINUTES = 10;
-const ENTERPRISE_SEGMENT = 360_001;
 const ROTATE = 'How do I rotate an API key?';
 const SCIM = 'How do I turn on SCIM user provisioning?';
-
-/** The e2e policy with Globex on the starter tier and the fake help center as a knowledge source. */
-function policyWith(helpCenter: string): { file: string; source: string } {
-  const policy = parse(readFileSync('test/fixtures/e2e/baton.e2e.yaml', 'utf8')) as { accounts: { id: string; tier: string }[] } & Record<string, unknown>;
-  policy.accounts.find((a) => a.id === 'globex')!.tier = 'starter';
-  // A source id of its own: instances of earlier tests on this worker's Redis left theirs behind.
-  const source = `help-${randomUUID().slice(0, 8)}`;
-  policy.knowledge = { requests_per_second: 100, sources: [{ id: source, kind: 'zendesk', url: helpCenter, locale: 'en-us', sync_minutes: SYNC_MINUTES, segments: { [ENTERPRISE_SEGMENT]: { tiers: ['enterprise'] } } }] };
-  const file = join(mkdtempSync(join(tmpdir(), 'baton-sources-')), 'baton.yaml');
-  writeFileSync(file, stringify(policy));
-  return { file, source };
-}
 
 let hc: FakeHelpCenter | undefined;
 let running: Harness[] = [];
@@ -47,7 +30,7 @@ describe('answers follow a help center as it changes', () => {
     hc = await FakeHelpCenter.start();
     hc.publish({ id: 101, title: 'Rotate an API key', body: '<h2>Rotate an API key</h2><p>Open Settings, then Developers, press Rotate next to the key and copy the new one within 10 minutes.</p>' });
     hc.publish({ id: 102, title: 'Turn on SCIM user provisioning', body: '<h2>Turn on SCIM user provisioning</h2><p>Open Security, then SCIM, generate a bearer token and paste it into your identity provider.</p>', user_segment_id: ENTERPRISE_SEGMENT });
-    const { file } = policyWith(hc.url);
+    const { file } = policyWithSources([helpCenterSource(hc.url, SYNC_MINUTES)]);
     let now = Date.UTC(2026, 0, 5, 10, 0);
     const clock = { now: () => now };
     const fake = await FakeSlackApi.start();
@@ -83,5 +66,30 @@ describe('answers follow a help center as it changes', () => {
       expect(await asked(h, SCIM, GLOBEX_CHANNEL)).not.toContain('generate a bearer token');
       expect(await asked(h, SCIM)).toContain('generate a bearer token');
     }
+  });
+});
+
+describe('a knowledge source that fails', () => {
+  it('keeps answering from its last good content and shows the failure in /readyz and /metrics', async () => {
+    hc = await FakeHelpCenter.start();
+    hc.publish({ id: 101, title: 'Rotate an API key', body: '<h2>Rotate an API key</h2><p>Open Settings, then Developers, press Rotate next to the key and copy the new one within 10 minutes.</p>' });
+    const { file, ids } = policyWithSources([helpCenterSource(hc.url, SYNC_MINUTES)]);
+    let now = Date.UTC(2026, 0, 5, 10, 0);
+    const h = await Harness.start({ policyFile: file, clock: { now: () => now } });
+    running = [h];
+    await h.baton.sweep();
+
+    hc.rateLimit(100, '0');
+    now += SYNC_MINUTES * 60_000;
+    await h.baton.sweep();
+    const base = `http://127.0.0.1:${h.baton.port}`;
+    const ready = await fetch(`${base}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(((await ready.json()) as { knowledge_sources: Record<string, string> }).knowledge_sources[ids.help!]).toMatch(/^failing: .*answered HTTP 429 after 3 retries$/);
+    const metrics = await (await fetch(`${base}/metrics`)).text();
+    expect(metrics).toContain(`baton_kb_source_failing{source="${ids.help}"} 1`);
+    expect(metrics).toContain(`baton_kb_source_articles{source="${ids.help}"} 1`);
+    expect(h.logs.lines.some((l) => l.includes('knowledge source failed to sync'))).toBe(true);
+    expect(await asked(h, ROTATE)).toContain('press Rotate next to the key');
   });
 });
