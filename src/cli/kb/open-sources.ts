@@ -10,6 +10,7 @@ export async function openSources(flags: { config?: string | undefined; store?: 
   const paths = cliPaths(flags);
   const policy = loadPolicy(paths.config, process.env);
   const stores = await openStores(paths.store);
-  const log = createLogger(process.env.LOG_LEVEL ?? 'warn');
+  // The summary goes to stdout; the log, which says the same in more detail, to stderr.
+  const log = createLogger(process.env.LOG_LEVEL ?? 'warn', process.stderr);
   return { sources: new KnowledgeSources(policy.knowledge, { store: stores.sources, locks: stores.locks, env: process.env, log, now: () => systemClock.now() }), stores, config: paths.config };
 }
