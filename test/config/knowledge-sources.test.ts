@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parsePolicy } from '../../src/config/load-policy.js';
+import { type ConfigError, parsePolicy } from '../../src/config/load-policy.js';
 
 const policy = (sources: string) => `vendor: { team_ids: [T0VENDOR1] }
 accounts: [{ id: acme, name: Acme, tier: enterprise, channels: [C0ACME001] }]
