@@ -40,7 +40,7 @@ export class WebGateway implements ChatGateway, LoopGateway {
     else {
       const { feedback } = message;
       const votes = feedback ? { feedback: { helpful: feedback.helpful, notHelpful: feedback.notHelpful, answer: answerRefValue(feedback.answer) } } : {};
-      this.feed.push({ ...base, html: markdownToHtml(message.text), sources: message.citations, offerHuman: message.offerHuman, ...votes });
+      this.feed.push({ ...base, html: markdownToHtml(message.text), sources: message.citations.map(({ source: _staffOnly, ...shown }) => shown), offerHuman: message.offerHuman, ...votes });
     }
     return id;
   }

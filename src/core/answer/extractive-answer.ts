@@ -1,4 +1,4 @@
-import type { DraftAnswer } from '../model/decision.js';
+import type { Citation, DraftAnswer } from '../model/decision.js';
 import type { Turn } from '../model/message.js';
 import type { Audience, KnowledgeEntry, KnowledgeHit, KnowledgeIndex } from '../ports/knowledge.js';
 import { topicKey, type Evidence } from '../triage/evidence.js';
@@ -13,9 +13,9 @@ export function quotable(entry: KnowledgeEntry, audience: Audience = 'customer')
   return entry.answer !== undefined && entry.answer.trim() !== '' && entry.needsHuman !== true && speaksTo(entry, audience);
 }
 
-export function citationOf(entry: KnowledgeEntry): { id: string; title: string; url?: string } {
+export function citationOf(entry: KnowledgeEntry): Citation {
   const title = entry.title ?? (entry.question.length > 80 ? `${entry.question.slice(0, 77)}...` : entry.question);
-  return entry.url ? { id: entry.id, title, url: entry.url } : { id: entry.id, title };
+  return { id: entry.id, title, ...(entry.url ? { url: entry.url } : {}), ...(entry.source ? { source: entry.source } : {}) };
 }
 
 /**

@@ -41,8 +41,11 @@ export interface SentimentSignal {
 
 export interface Citation {
   id: string;
+  /** The article and section ("Reset your password: Without email access"). */
   title: string;
   url?: string;
+  /** Where the article came from (a knowledge source's id, a file): for staff views only. */
+  source?: string;
 }
 
 export interface DraftAnswer {

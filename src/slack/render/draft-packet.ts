@@ -1,6 +1,7 @@
 import type { types } from '@slack/bolt';
 import type { HandoffPacket } from '../../core/handoff/handoff-packet.js';
 import { ACTION } from '../../core/model/actions.js';
+import type { Citation } from '../../core/model/decision.js';
 import { escapeMrkdwn, link, slackDate } from './mrkdwn.js';
 
 type Draft = NonNullable<HandoffPacket['draft']>;
@@ -23,7 +24,8 @@ export function draftHeading(d: Draft | undefined): string {
 export function sourcesLine(p: HandoffPacket): string {
   const sources = p.draftAnswer?.citations ?? [];
   if (sources.length === 0) return '';
-  return `\n_Sources:_ ${sources.map((c) => (c.url ? link(c.url, c.title) : escapeMrkdwn(c.title))).join(' \u00b7 ')}`;
+  const from = (c: Citation) => (c.source ? ` (${escapeMrkdwn(c.source)})` : '');
+  return `\n_Sources:_ ${sources.map((c) => (c.url ? link(c.url, c.title) : escapeMrkdwn(c.title)) + from(c)).join(' \u00b7 ')}`;
 }
 
 const button = (p: HandoffPacket, action_id: string, text: string, style?: 'primary' | 'danger'): types.Button => ({

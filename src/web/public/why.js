@@ -65,7 +65,7 @@ export function showWhy(messageId) {
         h('dt', {}, 'Matrix'), h('dd', {}, d.matrixAction ?? '–'),
         h('dt', {}, 'Trigger'), h('dd', {}, d.trigger ? d.triggerText : `none: ${d.rule}`)),
       h('h3', {}, 'Sources used'),
-      d.sources.length ? h('ul', {}, d.sources.map((s) => h('li', {}, s.title))) : h('p', {}, 'None.'),
+      d.sources.length ? h('ul', {}, d.sources.map((s) => h('li', {}, s.url ? h('a', { href: s.url, target: '_blank', rel: 'noopener' }, s.title) : s.title, s.source ? ` (${s.source})` : ''))) : h('p', {}, 'None.'),
       h('details', {}, h('summary', {}, 'Engine evidence'), h('ul', { class: 'reasons' }, d.reasons.map((r) => h('li', {}, r)))),
     ] : '',
     why.escalationId ? h('p', {}, `Escalation ${why.escalationId}`) : '',
