@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { type ConfigError, parsePolicy } from '../../src/config/load-policy.js';
 
@@ -54,5 +55,16 @@ describe('knowledge.sources in the policy', () => {
         '9:knowledge.sources[0].token_env: environment variable ZD_TOKEN is not set',
       ]),
     );
+  });
+});
+
+describe('the README example of knowledge sources', () => {
+  it('is a valid policy section, once its secrets are set', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const section = readme.slice(readme.indexOf('### Knowledge sources'));
+    const example = section.slice(section.indexOf('```yaml\n') + 8, section.indexOf('```', section.indexOf('```yaml\n') + 8));
+    const base = policy('').replace(/knowledge:\n {2}sources:\n$/, '');
+    const parsed = parsePolicy(`${base}${example}`, 'README.md', { ZENDESK_EMAIL: 'lead@acme.com', ZENDESK_TOKEN: 'token' });
+    expect(parsed.knowledge.sources.map((s) => `${s.id}:${s.kind}`)).toEqual(['runbooks:markdown', 'help:zendesk', 'help-export:zendesk', 'docs:docs_site', 'sso-guide:docs_site']);
   });
 });
