@@ -34,6 +34,12 @@ helpdesk export import (bench/ingest-export-bench.ts): a generated ${x.mb.toFixe
 internal notes and personal data, users sideloaded after them) through 'baton kb ingest' code: ${x.recordsPerSec.toFixed(0)} records/s
 (${x.mbPerSec.toFixed(1)} MB/s, ${x.seconds.toFixed(0)} s), ${x.read} imported, ${x.skipped} skipped (open tickets); peak RSS ${x.peakRssMb.toFixed(0)} MB (target <= 300 MB).
 redaction of a 40,000-character text: ${x.redactDenseMs.toFixed(1)} ms dense with emails, phones, IBANs and cards; ${x.redactProseMs.toFixed(1)} ms of prose.`);
+const k = child('./source-sync-bench.ts', ['5000']);
+console.log(`
+knowledge source sync (bench/source-sync-bench.ts): a Zendesk help center of ${k.size} articles (${k.sections} sections) on loopback into SQLite:
+first sync ${k.first.seconds.toFixed(1)} s (${k.first.requests} requests), nothing changed ${k.unchanged.seconds.toFixed(2)} s (${k.unchanged.requests} request, 304),
+1% changed ${k.changed.seconds.toFixed(1)} s (${k.changed.requests} requests); loading the sections from the store ${k.loadSeconds.toFixed(2)} s; peak RSS ${k.peakRssMb.toFixed(0)} MB.
+decisions with them indexed beside the eval KB: p50 ${k.p50.toFixed(2)} ms, p99 ${k.p99.toFixed(2)} ms over ${k.decisions} messages.`);
 process.stdout.write(execFileSync(tsx, [here('./report-bench.ts')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }));
 process.stdout.write(execFileSync(tsx, [here('./store-bench.ts')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }));
 process.stdout.write(execFileSync(tsx, [here('./delivery-bench.ts')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }));

@@ -30,32 +30,26 @@ const inlineCode: FormatCallback = (elem, walk, builder) => {
   builder.addInline('`', { noWordTransform: true });
 };
 
-function link(base: string): FormatCallback {
-  return (elem, walk, builder) => {
-    const href = (elem.attribs as Record<string, string> | undefined)?.href;
-    let target: string | undefined;
-    try {
-      target = href && !href.startsWith('#') && !href.startsWith('javascript:') ? new URL(href, base).href : undefined;
-    } catch {
-      target = undefined;
-    }
-    if (!target) return walk(elem.children, builder);
-    builder.addInline('[', { noWordTransform: true });
-    walk(elem.children, builder);
-    builder.addInline(`](${target})`, { noWordTransform: true });
-  };
-}
+/** A link as Markdown, its address as the page wrote it: htmlToMarkdown makes it absolute. */
+const link: FormatCallback = (elem, walk, builder) => {
+  const href = (elem.attribs as Record<string, string> | undefined)?.href?.trim();
+  if (!href || href.startsWith('#') || /^javascript:/i.test(href)) return walk(elem.children, builder);
+  builder.addInline('[', { noWordTransform: true });
+  walk(elem.children, builder);
+  builder.addInline(`](${href.replace(/[()\s]/g, encodeURIComponent)})`, { noWordTransform: true });
+};
 
 const converters = new Map<string, ReturnType<typeof compile>>();
 
-function converter(base: string, content: string | undefined): ReturnType<typeof compile> {
-  const key = `${base} ${content ?? ''}`;
+/** One converter for each content selector, built once: compiling one costs more than converting a page. */
+function converter(content: string | undefined): ReturnType<typeof compile> {
+  const key = content ?? '';
   let convert = converters.get(key);
   if (!convert) {
     convert = compile({
       wordwrap: false,
       ...(content ? { baseElements: { selectors: [content] } } : {}),
-      formatters: { heading, fenced, inlineCode, link: link(base) },
+      formatters: { heading, fenced, inlineCode, link },
       selectors: [
         ...['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].map((selector) => ({ selector, format: 'heading' })),
         { selector: 'pre', format: 'fenced' },
@@ -79,7 +73,19 @@ function converter(base: string, content: string | undefined): ReturnType<typeof
 export function htmlToMarkdown(html: string, base: string): string {
   const content = CONTENT.find((selector) => contentPattern(selector).test(html));
   // html-to-text pads ordered-list numbers with a space ("  1. "), which Markdown reads as a list all the same.
-  return converter(base, content)(html).replace(/^ (\d+\. )/gm, '$1').replace(/\n{3,}/g, '\n\n').trim();
+  return converter(content)(html)
+    .replace(/\]\(([^)\s]+)\)/g, (_, href: string) => `](${absolute(href, base)})`)
+    .replace(/^ (\d+\. )/gm, '$1')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+function absolute(href: string, base: string): string {
+  try {
+    return new URL(href, base).href;
+  } catch {
+    return href;
+  }
 }
 
 function contentPattern(selector: string): RegExp {
