@@ -116,6 +116,6 @@ describe('a saved Help Center API response', () => {
     expect((await synced(s)).entries.map((e) => e.url)).toEqual(['https://acme.zendesk.com/hc/en-us/articles/1']);
     expect((await synced(s)).result).toMatchObject({ ok: true, added: 0, changed: 0 });
     writeFileSync(file, '{"articles": "nope"}');
-    expect((await synced(s)).result.error).toMatch(/articles\.json is not a Help Center articles response: articles: /);
+    expect((await synced(s)).result.error).toMatch(/articles\.json is not a Zendesk Help Center articles response: articles: /);
   });
 });
