@@ -53,7 +53,20 @@ const docsSiteSource = z.object({
   if ((s.sitemap === undefined) === (s.urls === undefined)) ctx.addIssue({ code: 'custom', path: ['sitemap'], message: 'give either sitemap or urls, not both' });
 });
 
-export const knowledgeSourceSchema = z.discriminatedUnion('kind', [markdownSource, zendeskSource, docsSiteSource], { error: 'kind is one of markdown, zendesk, docs_site' });
+const intercomSource = z.object({
+  ...common,
+  kind: z.literal('intercom'),
+  /** The Articles API of the workspace's region (api.eu.intercom.io, api.au.intercom.io) ... */
+  url: httpUrl.default('https://api.intercom.io'),
+  /** ... or a saved response of GET /articles (`{ "data": [...] }`). */
+  file: z.string().min(1).optional(),
+  /** An access token, read from this environment variable; needed for the API. */
+  token_env: envName.optional(),
+}).strict().superRefine((s, ctx) => {
+  if (s.file === undefined && s.token_env === undefined) ctx.addIssue({ code: 'custom', path: ['token_env'], message: 'the Intercom API needs token_env (or give file, a saved response)' });
+});
+
+export const knowledgeSourceSchema = z.discriminatedUnion('kind', [markdownSource, zendeskSource, intercomSource, docsSiteSource], { error: 'kind is one of markdown, zendesk, intercom, docs_site' });
 
 /** `knowledge:` in the policy: where the team's published articles are, kept in sync while Baton runs. */
 export const knowledgeSchema = z.object({

@@ -47,7 +47,7 @@ describe('knowledge.sources in the policy', () => {
       expect.arrayContaining([
         '9:knowledge.sources[0].url: give either url (the help center) or file (a saved API response), not both',
         '10:knowledge.sources[1].urls[0]: an http(s) URL',
-        expect.stringMatching(/^11:knowledge\.sources\[2\]\.kind: kind is one of markdown, zendesk, docs_site/),
+        expect.stringMatching(/^11:knowledge\.sources\[2\]\.kind: kind is one of markdown, zendesk, intercom, docs_site/),
         '13:knowledge.sources[4].segments.1: everyone, internal, { tiers: [...] } or { accounts: [...] }',
         '10:knowledge.sources[1].id: "help" is used twice',
         '12:knowledge.sources[3].audience.accounts[0]: no account "initech" in accounts',
@@ -64,7 +64,7 @@ describe('the README example of knowledge sources', () => {
     const section = readme.slice(readme.indexOf('### Knowledge sources'));
     const example = section.slice(section.indexOf('```yaml\n') + 8, section.indexOf('```', section.indexOf('```yaml\n') + 8));
     const base = policy('').replace(/knowledge:\n {2}sources:\n$/, '');
-    const parsed = parsePolicy(`${base}${example}`, 'README.md', { ZENDESK_EMAIL: 'lead@acme.com', ZENDESK_TOKEN: 'token' });
-    expect(parsed.knowledge.sources.map((s) => `${s.id}:${s.kind}`)).toEqual(['runbooks:markdown', 'help:zendesk', 'help-export:zendesk', 'docs:docs_site', 'sso-guide:docs_site']);
+    const parsed = parsePolicy(`${base}${example}`, 'README.md', { ZENDESK_EMAIL: 'lead@acme.com', ZENDESK_TOKEN: 'token', INTERCOM_TOKEN: 'token' });
+    expect(parsed.knowledge.sources.map((s) => `${s.id}:${s.kind}`)).toEqual(['runbooks:markdown', 'help:zendesk', 'help-export:zendesk', 'intercom:intercom', 'intercom-export:intercom', 'docs:docs_site', 'sso-guide:docs_site']);
   });
 });

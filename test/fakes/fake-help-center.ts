@@ -86,6 +86,7 @@ export class FakeHelpCenter {
     }
     const url = new URL(path, this.url);
     if (/^\/api\/v2\/help_center(\/[a-z-]+)?\/articles\.json$/.test(url.pathname)) return this.articlesPage(url, headers);
+    if (url.pathname === '/articles') return this.intercomPage(url);
     if (url.pathname === '/robots.txt') return this.robots === undefined ? { status: 404, headers: {}, body: '' } : { status: 200, headers: { 'content-type': 'text/plain' }, body: this.robots };
     if (url.pathname === '/sitemap.xml') return { status: 200, headers: { 'content-type': 'application/xml' }, body: this.sitemap() };
     const page = this.pages.get(url.pathname);
@@ -105,6 +106,29 @@ export class FakeHelpCenter {
     const next = page < pageCount ? `${this.url}${url.pathname}?page=${page + 1}&per_page=${perPage}` : null;
     const body = { articles: all.slice((page - 1) * perPage, page * perPage), next_page: next, previous_page: null, page, per_page: perPage, page_count: pageCount, count: all.length, sort_by: 'position', sort_order: 'asc' };
     return { status: 200, headers: { 'content-type': 'application/json', etag }, body: JSON.stringify(body) };
+  }
+
+  /** The same articles as Intercom's GET /articles lists them: `data`, `pages.next`, `state`, `updated_at` in seconds. */
+  private intercomPage(url: URL): { status: number; headers: Record<string, string>; body: string } {
+    const all = [...this.articles.values()].sort((a, b) => a.id - b.id);
+    const perPage = Math.min(Number(url.searchParams.get('per_page') ?? 50), this.pageSize);
+    const page = Number(url.searchParams.get('page') ?? 1);
+    const totalPages = Math.max(1, Math.ceil(all.length / perPage));
+    const data = all.slice((page - 1) * perPage, page * perPage).map((a) => ({
+      type: 'article',
+      id: String(a.id),
+      workspace_id: 'ws1',
+      title: a.title,
+      description: '',
+      body: a.body,
+      author_id: 7,
+      state: a.draft ? 'draft' : 'published',
+      created_at: 1767225600,
+      updated_at: Date.parse(a.updated_at) / 1000,
+      url: a.draft ? null : `${this.url}/help/en/articles/${a.id}`,
+    }));
+    const next = page < totalPages ? `${this.url}/articles?per_page=${perPage}&page=${page + 1}` : null;
+    return { status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'list', data, total_count: all.length, pages: { type: 'pages', page, per_page: perPage, total_pages: totalPages, next } }) };
   }
 
   private sitemap(): string {

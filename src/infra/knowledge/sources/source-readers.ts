@@ -1,5 +1,6 @@
 import type { KnowledgeSource } from '../../../config/knowledge-sources-schema.js';
 import { docsSiteReader } from './docs-site-source.js';
+import { intercomReader } from './intercom-source.js';
 import { markdownReader } from './markdown-source.js';
 import type { PoliteFetcher } from './polite-fetch.js';
 import type { SourceReader } from './source-reader.js';
@@ -12,6 +13,8 @@ export function readerFor(source: KnowledgeSource, fetcher: PoliteFetcher, env: 
       return markdownReader(source);
     case 'zendesk':
       return zendeskReader(source, fetcher, env);
+    case 'intercom':
+      return intercomReader(source, fetcher, env);
     case 'docs_site':
       return docsSiteReader(source, fetcher);
   }
