@@ -1,12 +1,6 @@
-import Keyv from 'keyv';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { knowledgeSourceSchema } from '../../../src/config/knowledge-sources-schema.js';
-import { KnowledgeSources } from '../../../src/infra/knowledge/sources/knowledge-sources.js';
-import { PoliteFetcher, USER_AGENT } from '../../../src/infra/knowledge/sources/polite-fetch.js';
-import { ProcessLocks } from '../../../src/infra/locks/process-locks.js';
-import { createLogger } from '../../../src/infra/logger.js';
-import { KeyvSourceStore } from '../../../src/infra/store/keyv-source-store.js';
-import { FakeHelpCenter } from '../../fakes/fake-help-center.js';
+import { describe, expect, it } from 'vitest';
+import { USER_AGENT } from '../../../src/infra/knowledge/sources/polite-fetch.js';
+import { oneSource, synced, useFakeSite } from './source-world.js';
 
 const page = (title: string, content: string) => `<!doctype html><html><head><title>${title} | Acme Docs</title></head><body>
 <header><a href="/">Acme Docs</a> <a href="/pricing">Pricing</a></header>
@@ -18,25 +12,12 @@ const SSO = page('Single sign-on', `<p>Baton supports SAML 2.0 single sign-on fo
 <h2>Configure your identity provider</h2><ol><li>Open <a href="/docs/security">Security settings</a></li><li>Upload the metadata XML file</li></ol>
 <h2>Test the connection</h2><p>Run the check from the command line before you switch everyone over:</p><pre><code>curl -I https://sso.acme.test/health</code></pre>`);
 
-let site: FakeHelpCenter;
-beforeEach(async () => {
-  site = await FakeHelpCenter.start();
-});
-afterEach(() => site.stop());
-
-function docsSite(source: Record<string, unknown>): KnowledgeSources {
-  const parsed = knowledgeSourceSchema.parse({ id: 'docs', kind: 'docs_site', ...source });
-  return new KnowledgeSources({ sources: [parsed], requests_per_second: 1000 }, { store: new KeyvSourceStore(new Keyv()), locks: new ProcessLocks(), env: {}, log: createLogger('silent'), now: () => 0, fetcher: new PoliteFetcher({ requestsPerSecond: 1000 }) });
-}
-
-async function synced(s: KnowledgeSources) {
-  const [result] = await s.sync();
-  await s.refresh();
-  return { result: result!, entries: s.entries() };
-}
+const fakeSite = useFakeSite();
+const docsSite = (source: Record<string, unknown>, maxBytes?: number) => oneSource({ id: 'docs', kind: 'docs_site', ...source }, maxBytes ? { fetch: { maxBytes } } : {});
 
 describe('a docs site from its sitemap', () => {
   it('indexes each page by section, keeping lists, code and links and leaving navigation and footer out', async () => {
+    const site = fakeSite();
     site.pages.set('/docs/sso', { html: SSO, lastmod: '2026-01-02' });
     const { entries } = await synced(docsSite({ sitemap: `${site.url}/sitemap.xml` }));
     expect(entries.map((e) => e.title)).toEqual(['Single sign-on', 'Single sign-on: Configure your identity provider', 'Single sign-on: Test the connection']);
@@ -48,6 +29,7 @@ describe('a docs site from its sitemap', () => {
   });
 
   it('honours robots.txt and names Baton as its user agent', async () => {
+    const site = fakeSite();
     site.robots = 'User-agent: Baton\nDisallow: /internal/\n';
     site.pages.set('/docs/sso', { html: SSO });
     site.pages.set('/internal/runbook', { html: page('On-call runbook', '<p>Restart the primary database only after paging the lead engineer.</p>') });
@@ -58,6 +40,7 @@ describe('a docs site from its sitemap', () => {
   });
 
   it('skips pages whose lastmod did not move, asks the others "modified since?", and drops pages gone', async () => {
+    const site = fakeSite();
     site.pages.set('/docs/sso', { html: SSO, lastmod: '2026-01-02' });
     site.pages.set('/docs/api', { html: page('API keys', '<p>Create an API key under Settings, then Developers, and keep it secret.</p>') });
     const s = docsSite({ sitemap: `${site.url}/sitemap.xml` });
@@ -72,11 +55,9 @@ describe('a docs site from its sitemap', () => {
   });
 
   it('reads a list of URLs, and a page over the size cap fails the sync without losing what it had', async () => {
+    const site = fakeSite();
     site.pages.set('/docs/sso', { html: SSO });
-    const s = new KnowledgeSources(
-      { sources: [knowledgeSourceSchema.parse({ id: 'docs', kind: 'docs_site', urls: [`${site.url}/docs/sso`] })], requests_per_second: 1000 },
-      { store: new KeyvSourceStore(new Keyv()), locks: new ProcessLocks(), env: {}, log: createLogger('silent'), now: () => 0, fetcher: new PoliteFetcher({ requestsPerSecond: 1000, maxBytes: 2000 }) },
-    );
+    const s = docsSite({ urls: [`${site.url}/docs/sso`] }, 2000);
     expect((await synced(s)).entries).toHaveLength(3);
     site.pages.set('/docs/sso', { html: SSO + ' '.repeat(2000), lastmod: '2026-02-01' });
     const { result, entries } = await synced(s);

@@ -1,35 +1,15 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Keyv from 'keyv';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { knowledgeSourceSchema } from '../../../src/config/knowledge-sources-schema.js';
-import { KnowledgeSources } from '../../../src/infra/knowledge/sources/knowledge-sources.js';
-import { PoliteFetcher } from '../../../src/infra/knowledge/sources/polite-fetch.js';
-import { ProcessLocks } from '../../../src/infra/locks/process-locks.js';
-import { createLogger } from '../../../src/infra/logger.js';
-import { KeyvSourceStore } from '../../../src/infra/store/keyv-source-store.js';
-import { FakeHelpCenter } from '../../fakes/fake-help-center.js';
+import { describe, expect, it } from 'vitest';
+import { oneSource, synced, useFakeSite } from './source-world.js';
 
-let hc: FakeHelpCenter;
-beforeEach(async () => {
-  hc = await FakeHelpCenter.start();
-});
-afterEach(() => hc.stop());
-
-function intercom(source: Record<string, unknown>): KnowledgeSources {
-  const parsed = knowledgeSourceSchema.parse({ id: 'intercom', kind: 'intercom', ...source });
-  return new KnowledgeSources({ sources: [parsed], requests_per_second: 1000 }, { store: new KeyvSourceStore(new Keyv()), locks: new ProcessLocks(), env: { INTERCOM_TOKEN: 'dG9rOmFiYw==' }, log: createLogger('silent'), now: () => 0, fetcher: new PoliteFetcher({ requestsPerSecond: 1000 }) });
-}
-
-async function synced(s: KnowledgeSources) {
-  const [result] = await s.sync();
-  await s.refresh();
-  return { result: result!, entries: s.entries() };
-}
+const site = useFakeSite();
+const intercom = (source: Record<string, unknown>) => oneSource({ id: 'intercom', kind: 'intercom', ...source }, { env: { INTERCOM_TOKEN: 'dG9rOmFiYw==' } });
 
 describe('Intercom help center articles', () => {
   it('reads every page of the Articles API with the bearer token, published articles only, linked to their URL', async () => {
+    const hc = site();
     hc.pageSize = 1;
     hc.publish({ id: 11, title: 'Connect Salesforce', body: '<p>Open Integrations, choose Salesforce and sign in with an admin account.</p>' });
     hc.publish({ id: 12, title: 'Draft: new pricing', body: '<p>Not announced yet; do not share this with any customer before launch.</p>', draft: true });

@@ -1,41 +1,28 @@
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Keyv from 'keyv';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { knowledgeSourceSchema, type KnowledgeSource } from '../../../src/config/knowledge-sources-schema.js';
-import { KnowledgeSources } from '../../../src/infra/knowledge/sources/knowledge-sources.js';
-import { PoliteFetcher, USER_AGENT } from '../../../src/infra/knowledge/sources/polite-fetch.js';
-import { ProcessLocks } from '../../../src/infra/locks/process-locks.js';
-import { KeyvSourceStore } from '../../../src/infra/store/keyv-source-store.js';
-import { FakeHelpCenter } from '../../fakes/fake-help-center.js';
-import { createLogger } from '../../../src/infra/logger.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { KnowledgeSources } from '../../../src/infra/knowledge/sources/knowledge-sources.js';
+import { USER_AGENT } from '../../../src/infra/knowledge/sources/polite-fetch.js';
+import type { FakeHelpCenter } from '../../fakes/fake-help-center.js';
+import { oneSource, synced, useFakeSite } from './source-world.js';
 
 const ENV = { ZD_EMAIL: 'lead@acme.test', ZD_TOKEN: 'secret-token' };
 const ENTERPRISE_SEGMENT = 9001;
 const AGENTS_SEGMENT = 9002;
 
+const site = useFakeSite();
 let hc: FakeHelpCenter;
 let waited: number[];
-beforeEach(async () => {
-  hc = await FakeHelpCenter.start();
+beforeEach(() => {
+  hc = site();
   waited = [];
 });
-afterEach(() => hc.stop());
 
-function sources(source: Record<string, unknown>): KnowledgeSources {
-  const parsed: KnowledgeSource = knowledgeSourceSchema.parse({ id: 'help', ...source });
-  const fetcher = new PoliteFetcher({ requestsPerSecond: 1000, wait: async (ms) => void waited.push(ms) });
-  return new KnowledgeSources({ sources: [parsed], requests_per_second: 1000 }, { store: new KeyvSourceStore(new Keyv()), locks: new ProcessLocks(), env: ENV, log: createLogger('silent'), now: () => 0, fetcher });
-}
+const sources = (source: Record<string, unknown>): KnowledgeSources => oneSource({ id: 'help', ...source }, { env: ENV, fetch: { wait: async (ms) => void waited.push(ms) } });
 
 const api = (extra: Record<string, unknown> = {}) => sources({ kind: 'zendesk', url: hc.url, locale: 'en-us', email_env: 'ZD_EMAIL', token_env: 'ZD_TOKEN', ...extra });
 
-async function synced(s: KnowledgeSources) {
-  const [result] = await s.sync();
-  await s.refresh();
-  return { result: result!, entries: s.entries() };
-}
 
 describe('Zendesk Help Center articles through the API', () => {
   it('reads every page, splits articles by section and links each to its public URL', async () => {

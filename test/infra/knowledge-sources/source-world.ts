@@ -1,0 +1,35 @@
+import Keyv from 'keyv';
+import { afterEach, beforeEach } from 'vitest';
+import { knowledgeSourceSchema } from '../../../src/config/knowledge-sources-schema.js';
+import { KnowledgeSources } from '../../../src/infra/knowledge/sources/knowledge-sources.js';
+import { type FetchOptions, PoliteFetcher } from '../../../src/infra/knowledge/sources/polite-fetch.js';
+import { ProcessLocks } from '../../../src/infra/locks/process-locks.js';
+import { createLogger } from '../../../src/infra/logger.js';
+import { KeyvSourceStore } from '../../../src/infra/store/keyv-source-store.js';
+import { FakeHelpCenter } from '../../fakes/fake-help-center.js';
+
+/** A fake help center and docs site started before each test of the calling file (a getter: each test gets a new one). */
+export function useFakeSite(): () => FakeHelpCenter {
+  let site: FakeHelpCenter;
+  beforeEach(async () => {
+    site = await FakeHelpCenter.start();
+  });
+  afterEach(() => site.stop());
+  return () => site;
+}
+
+/** One source (as the policy would declare it) over an in-memory store, fetching with no wait between requests. */
+export function oneSource(source: Record<string, unknown>, opts: { env?: NodeJS.ProcessEnv; fetch?: Partial<FetchOptions> } = {}): KnowledgeSources {
+  const fetcher = new PoliteFetcher({ requestsPerSecond: 1000, ...opts.fetch });
+  return new KnowledgeSources(
+    { sources: [knowledgeSourceSchema.parse(source)], requests_per_second: 1000 },
+    { store: new KeyvSourceStore(new Keyv()), locks: new ProcessLocks(), env: opts.env ?? {}, log: createLogger('silent'), now: () => 0, fetcher },
+  );
+}
+
+/** Syncs the source and takes up its content, as a sweep does. */
+export async function synced(s: KnowledgeSources) {
+  const [result] = await s.sync();
+  await s.refresh();
+  return { result: result!, entries: s.entries() };
+}
