@@ -78,6 +78,9 @@ const STOP_GRACE_MS = 15_000;
 /** The composition root as a function, so tests start exactly what `npm start` starts. */
 export async function startBaton(opts: BatonOptions): Promise<RunningBaton> {
   const { env, policy, log } = opts;
+  const readFiles = () => opts.knowledge ?? [...loadKnowledge(env.BATON_KB), ...loadDocs(env.BATON_DOCS, log)];
+  // Read before anything connects: a broken knowledge file is named as the reason the start failed.
+  const fromFiles = readFiles();
   const { app, receiver, transport } = createBoltApp(env, log);
   const teamsSettings = teamsConfig(env, policy);
   await verifySlackAuth(app, env);
@@ -85,8 +88,8 @@ export async function startBaton(opts: BatonOptions): Promise<RunningBaton> {
   const clock = opts.clock ?? systemClock;
   const sources = new KnowledgeSources(policy.knowledge, { store: stores.sources, locks: stores.locks, env: opts.sourceEnv ?? process.env, log: log.child({ component: 'knowledge-sources' }), now: () => clock.now() });
   await sources.refresh();
-  const readKnowledge = () => [...(opts.knowledge ?? [...loadKnowledge(env.BATON_KB), ...loadDocs(env.BATON_DOCS, log)]), ...sources.entries()];
-  const knowledge = readKnowledge();
+  const readKnowledge = () => [...readFiles(), ...sources.entries()];
+  const knowledge = [...fromFiles, ...sources.entries()];
   const metrics = new PrometheusMetrics();
   const llm = llmFrom(env, metrics);
   timeSlackCalls(app.client, metrics);

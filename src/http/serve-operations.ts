@@ -32,7 +32,7 @@ export function serveOperations(server: HttpServer, deps: OperationsDeps): void 
       { name: 'store', check: () => probeStore(deps.stores.backend.keyv) },
       { name: 'slack', check: cachedCheck(async () => void (await deps.slackAuth()), SLACK_AUTH_TTL_MS) },
     ],
-    async () => ({ knowledge_sources: Object.fromEntries((await deps.sources.statuses()).map(({ source, status }) => [source.id, sourceState(status)])) }),
+    async () => (deps.sources.sources.length === 0 ? {} : { knowledge_sources: Object.fromEntries((await deps.sources.statuses()).map(({ source, status }) => [source.id, sourceState(status)])) }),
   );
   registerEscalationGauges(deps.metrics, deps.stores.facts, deps.clock);
   registerSourceGauges(deps.metrics, deps.sources);
