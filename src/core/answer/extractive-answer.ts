@@ -1,6 +1,6 @@
 import type { Citation, DraftAnswer } from '../model/decision.js';
 import type { Turn } from '../model/message.js';
-import type { Audience, KnowledgeEntry, KnowledgeHit, KnowledgeIndex } from '../ports/knowledge.js';
+import type { KnowledgeEntry, KnowledgeHit, KnowledgeIndex, Reader } from '../ports/knowledge.js';
 import { topicKey, type Evidence } from '../triage/evidence.js';
 import { purposeOf, speaksTo } from './purpose.js';
 
@@ -9,7 +9,7 @@ import { purposeOf, speaksTo } from './purpose.js';
  * itself need a human, and, for a customer, it is an answer (a doc, a Q&A marked as answers, an approved
  * resolution), never imported history.
  */
-export function quotable(entry: KnowledgeEntry, audience: Audience = 'customer'): boolean {
+export function quotable(entry: KnowledgeEntry, audience: Reader = 'customer'): boolean {
   return entry.answer !== undefined && entry.answer.trim() !== '' && entry.needsHuman !== true && speaksTo(entry, audience);
 }
 
@@ -36,7 +36,7 @@ export function alreadySaid(history: readonly Turn[]): (entry: KnowledgeEntry) =
 
 /** Who the text is for, and what the thread already had. */
 export interface SourceScope {
-  audience?: Audience;
+  audience?: Reader;
   given?: (entry: KnowledgeEntry) => boolean;
 }
 

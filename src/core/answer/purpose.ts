@@ -1,4 +1,4 @@
-import type { Audience, KnowledgeEntry } from '../ports/knowledge.js';
+import type { KnowledgeEntry, Reader } from '../ports/knowledge.js';
 
 export type Purpose = NonNullable<KnowledgeEntry['purpose']>;
 
@@ -8,6 +8,6 @@ export function purposeOf(entry: KnowledgeEntry): Purpose {
 }
 
 /** Knowledge a text for this audience may be drawn from: customers only ever get answers. */
-export function speaksTo(entry: KnowledgeEntry, audience: Audience): boolean {
+export function speaksTo(entry: KnowledgeEntry, audience: Reader): boolean {
   return audience === 'staff' || purposeOf(entry) === 'answer';
 }

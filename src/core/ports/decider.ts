@@ -1,6 +1,6 @@
 import type { Decision } from '../model/decision.js';
 import type { Turn } from '../model/message.js';
-import type { Audience } from './knowledge.js';
+import type { Reader } from './knowledge.js';
 
 export interface DecisionInput {
   /** The customer's latest message. */
@@ -24,7 +24,7 @@ export interface DecisionInput {
    * Who reads the drafted text: a customer (the default; only answers ground it), or staff (copilot mode:
    * the draft waits for a specialist, so imported history may ground it too).
    */
-  audience?: Audience;
+  audience?: Reader;
   /** The topic the customer picked in answer to a clarifying question: decide as if it were the only reading. */
   reading?: string;
 }

@@ -68,7 +68,7 @@ export interface KnowledgeEntry {
 }
 
 /** Who reads what Baton drafts: a customer (answers only), or staff (a copilot draft, grounded in history too). */
-export type Audience = 'customer' | 'staff';
+export type Reader = 'customer' | 'staff';
 
 export interface KnowledgeHit {
   entry: KnowledgeEntry;
