@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { InboxItem } from '../../src/core/ports/inbox.js';
+import { createClient } from '@keyv/redis';
 import { KeyvInbox } from '../../src/infra/store/keyv-inbox.js';
+import { workerRedisUrl } from '../worker-redis.js';
 
 const opened: KeyvInbox[] = [];
 async function open(uri: string): Promise<KeyvInbox> {
@@ -49,5 +51,21 @@ describe('the inbox on SQLite', () => {
     void inbox.done(item(2).id);
     await inbox.close();
     expect(await (await open(uri)).pending()).toEqual([item(3)]);
+  });
+});
+
+describe('the inbox on Redis', () => {
+  it('recovers its own items and nothing else, beside conversation locks, counters and other keys', async () => {
+    const client = createClient({ url: workerRedisUrl() });
+    await client.connect();
+    await client.flushDb();
+    await client.set('baton:lock:conv:slack:C1:1.000100', 'a3f1c2e4-lock-token');
+    await client.set('rlflx:anything', '7');
+    await client.hSet('some-other-hash', 'k', 'not json');
+    await client.quit();
+    const inbox = await open(workerRedisUrl());
+    await Promise.all([1, 2, 3].map((n) => inbox.add(item(n))));
+    await inbox.done(item(2).id);
+    expect(await (await open(workerRedisUrl())).pending()).toEqual([item(1), item(3)]);
   });
 });

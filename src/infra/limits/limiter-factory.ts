@@ -1,24 +1,62 @@
 import Bottleneck from 'bottleneck';
 import { Redis as IORedis } from 'ioredis';
+import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Logger } from '../../core/ports/logger.js';
 import { REDIS_TIMEOUT_MS, redisRetryDelay } from '../redis-timeouts.js';
 
+/** How calls under one key are limited: paced in this process, and capped across every instance. */
+export interface LimitShape {
+  /** In-process pacing and concurrency (Bottleneck, in memory). */
+  local: Bottleneck.ConstructorOptions;
+  /**
+   * At most `points` calls per window of `seconds` (whole seconds: Redis EX), for all instances sharing
+   * the Redis together. A window starts at its first call, so `points: 1` spaces calls `seconds` apart.
+   */
+  shared: { points: number; seconds: number };
+}
+
+/** Calls scheduled per key (a channel, a method, a thread), each key limited by its shape. */
+export interface KeyedLimiter {
+  schedule<T>(key: string, job: () => Promise<T>): Promise<T>;
+  /** Lets the jobs already waiting run, and takes no more. */
+  stop(): Promise<void>;
+}
+
 /**
- * Makes the Bottleneck limiters of the gateways. On one instance they count in memory; with several
- * instances on Redis they are clustered through it (one shared connection), so a limiter with the same
- * id holds its rate across every instance: Slack's 1 message a second per channel is Baton's in total,
- * not per process.
+ * Makes the gateways' limiters. Pacing is Bottleneck's, always in memory. With several instances on
+ * Redis, each call also takes a point from a shared counter (rate-limiter-flexible) under the same id on
+ * every instance, so Slack's 1 message a second per channel is Baton's in total, not per process.
+ * The shared counters are plain keys that expire with their window: a call that ends while Redis is away
+ * leaves nothing held (Bottleneck's clustered mode counted it running until its release reached Redis).
  */
 export interface LimiterFactory {
   readonly clustered: boolean;
-  /** A group of limiters, one per key; `id` names it in the shared store, the same on every instance. */
-  group(id: string, options: Bottleneck.ConstructorOptions): Bottleneck.Group;
+  /** `id` names the limiter in the shared store, the same on every instance. */
+  keyed(id: string, shape: (key: string) => LimitShape): KeyedLimiter;
+  /** Throws while the shared counters cannot be reached (`/readyz`). */
+  check(): Promise<void>;
   /** Closes the shared connection, after the limiters are stopped. */
   close(): Promise<void>;
 }
 
+type Take = (id: string, key: string, shared: LimitShape['shared']) => Promise<void>;
+
+function keyedLimiter(id: string, shape: (key: string) => LimitShape, take: Take | undefined): KeyedLimiter {
+  const group = new Bottleneck.Group();
+  group.on('created', (limiter, key) => limiter.updateSettings(shape(key).local));
+  return {
+    schedule: (key, job) => group.key(key).schedule(async () => {
+      await take?.(id, key, shape(key).shared);
+      return job();
+    }),
+    stop: async () => {
+      await Promise.all(group.limiters().map(({ limiter }) => limiter.stop({ dropWaitingJobs: false })));
+    },
+  };
+}
+
 export function createLimiterFactory(redisUrl: string | undefined, log: Logger): LimiterFactory {
-  if (!redisUrl) return { clustered: false, group: (_id, options) => new Bottleneck.Group(options), close: async () => {} };
+  if (!redisUrl) return { clustered: false, keyed: (id, shape) => keyedLimiter(id, shape, undefined), check: async () => {}, close: async () => {} };
   const client = new IORedis(redisUrl, {
     connectTimeout: REDIS_TIMEOUT_MS,
     commandTimeout: REDIS_TIMEOUT_MS,
@@ -29,18 +67,37 @@ export function createLimiterFactory(redisUrl: string | undefined, log: Logger):
     keyPrefix: '',
   });
   client.on('error', (err: Error) => log.warn({ err: err.message }, 'rate limiter Redis connection failed; retrying'));
-  const connection = new Bottleneck.IORedisConnection({ client });
-  connection.on('error', (err) => log.warn({ err: String(err) }, 'clustered rate limiter connection error'));
+  const counters = new Map<string, RateLimiterRedis>();
+  const counter = (id: string, { points, seconds }: LimitShape['shared']) => {
+    const name = `${id}:${points}/${seconds}`;
+    let c = counters.get(name);
+    if (!c) {
+      c = new RateLimiterRedis({ storeClient: client, keyPrefix: `baton-limit-${id}`, points, duration: seconds, rejectIfRedisNotReady: true });
+      counters.set(name, c);
+    }
+    return c;
+  };
+  // Waits for a point; Redis being away rejects at once, and the caller's own retry tries again later.
+  const take: Take = async (id, key, shared) => {
+    for (;;) {
+      try {
+        await counter(id, shared).consume(key);
+        return;
+      } catch (res) {
+        if (!(res instanceof RateLimiterRes)) throw res;
+        await new Promise((r) => setTimeout(r, Math.max(1, res.msBeforeNext)));
+      }
+    }
+  };
   return {
     clustered: true,
-    group: (id, options) => {
-      const group = new Bottleneck.Group({ ...options, id: `baton-${id}`, datastore: 'ioredis', connection, clearDatastore: false });
-      // While Redis is away a limiter's own upkeep fails too; the call it holds fails and is retried by its caller.
-      group.on('created', (limiter) => limiter.on('error', (err: unknown) => log.warn({ err: String(err), limiter: id }, 'clustered rate limiter error')));
-      return group;
+    keyed: (id, shape) => keyedLimiter(id, shape, take),
+    check: async () => {
+      if (client.status !== 'ready') throw new Error(`rate limiter Redis connection is ${client.status}`);
+      await client.ping();
     },
     close: async () => {
-      await connection.disconnect(false).catch(() => undefined);
+      client.disconnect(false);
     },
   };
 }

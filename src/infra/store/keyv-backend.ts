@@ -65,7 +65,7 @@ export class SqliteStateAdapter extends KeyvSqlite {
  * emits the real one (ECONNREFUSED, ENOTFOUND, a timeout) as an event: that one is rethrown, so the
  * start names what went wrong.
  */
-async function connectRedis(adapter: KeyvRedis<unknown>): Promise<RedisClientType> {
+export async function connectRedis(adapter: KeyvRedis<unknown>): Promise<RedisClientType> {
   let cause: unknown;
   const remember = (err: unknown) => {
     cause ??= err;

@@ -1,8 +1,8 @@
-import type KeyvRedis from '@keyv/redis';
+import type { RedisClientType } from '@keyv/redis';
 import KeyvSqlite from '@keyv/sqlite';
 import Keyv from 'keyv';
 import type { Inbox, InboxItem } from '../../core/ports/inbox.js';
-import { redisAdapter, sqliteFile, useWriteAheadLog } from './keyv-backend.js';
+import { connectRedis, redisAdapter, sqliteFile, useWriteAheadLog } from './keyv-backend.js';
 import { SqliteGroupCommit } from './sqlite-group-commit.js';
 
 const TABLE = 'inbox';
@@ -12,10 +12,16 @@ const TABLE = 'inbox';
  * decided and delivered, so nothing is posted twice; a stop clears the batch before the store closes.
  */
 const CLEAR_EVERY_MS = 250;
+/**
+ * On Redis the inbox is one hash, item id to item: recovery reads that hash and nothing else, however
+ * many other keys (conversations, locks, counters) the database holds, and another process's keys
+ * can never be mistaken for an item.
+ */
+const REDIS_INBOX = 'baton-inbox:items';
 
 /**
- * The inbox in its own Keyv table (SQLite) or namespace (Redis), beside the state, so recovery lists
- * only what is pending and never scans conversations. On SQLite the events of one burst are committed
+ * The inbox in its own Keyv table (SQLite) or hash (Redis), beside the state, so recovery lists only
+ * what is pending and never scans conversations. On SQLite the events of one burst are committed
  * together (SqliteGroupCommit), each acknowledged only after its commit. Errors throw rather than being
  * swallowed by Keyv: an event the store did not take must not be acknowledged.
  */
@@ -26,6 +32,7 @@ export class KeyvInbox implements Inbox {
   private constructor(
     private readonly keyv: Keyv<InboxItem>,
     private readonly group?: SqliteGroupCommit,
+    private readonly hash?: RedisClientType,
   ) {}
 
   static async open(uri: string): Promise<KeyvInbox> {
@@ -35,14 +42,19 @@ export class KeyvInbox implements Inbox {
       await useWriteAheadLog(store);
       return new KeyvInbox(new Keyv<InboxItem>({ store, ...options }), new SqliteGroupCommit(store.query, TABLE));
     }
-    const store: KeyvRedis<InboxItem> = redisAdapter<InboxItem>(uri, 'baton-inbox');
-    return new KeyvInbox(new Keyv<InboxItem>({ store, ...options }));
+    const store = redisAdapter<InboxItem>(uri, 'baton-inbox');
+    const keyv = new Keyv<InboxItem>({ store, ...options });
+    return new KeyvInbox(keyv, undefined, await connectRedis(store));
   }
 
   async add(item: InboxItem): Promise<void> {
     if (this.group) {
       // The same serialized form Keyv writes, so `pending` reads it back through Keyv.
       await this.group.set(item.id, String(await this.keyv.serializeData({ value: item, expires: undefined })));
+      return;
+    }
+    if (this.hash) {
+      await this.hash.hSet(REDIS_INBOX, item.id, JSON.stringify(item));
       return;
     }
     const ok = await this.keyv.set(item.id, item);
@@ -57,6 +69,7 @@ export class KeyvInbox implements Inbox {
 
   async pending(): Promise<InboxItem[]> {
     await this.clear();
+    if (this.hash) return (await this.hash.hVals(REDIS_INBOX)).map((v) => JSON.parse(v) as InboxItem).sort((a, b) => a.receivedAt - b.receivedAt);
     const items: InboxItem[] = [];
     const store = this.keyv.store as { namespace?: string; iterator?: (namespace?: string) => AsyncIterable<[string, unknown]> };
     if (!store.iterator) return items;
@@ -87,6 +100,7 @@ export class KeyvInbox implements Inbox {
     const waiters = [...batch.values()].flat();
     try {
       if (this.group) await Promise.all(ids.map((id) => this.group!.delete(id)));
+      else if (this.hash) await this.hash.hDel(REDIS_INBOX, ids);
       else await this.keyv.deleteMany(ids);
     } catch (err) {
       for (const w of waiters) w.reject(err);

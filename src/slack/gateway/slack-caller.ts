@@ -1,7 +1,6 @@
-import type Bottleneck from 'bottleneck';
 import { ErrorCode, type WebClient } from '@slack/web-api';
 import type { Logger } from '../../core/ports/logger.js';
-import { createLimiterFactory, type LimiterFactory } from '../../infra/limits/limiter-factory.js';
+import { createLimiterFactory, type KeyedLimiter, type LimiterFactory } from '../../infra/limits/limiter-factory.js';
 import { channelLimiters, methodLimiters, POSTING } from './slack-limiters.js';
 
 /** 429s in a row after which the caller gives up on one call (the delivery runner tries it again later). */
@@ -23,8 +22,8 @@ function isRateLimited(err: unknown): err is RateLimitedError {
  * queues, so a post is never sent twice (platform-facts §3.3).
  */
 export class SlackCaller {
-  private readonly methods: Bottleneck.Group;
-  private readonly channels: Bottleneck.Group;
+  private readonly methods: KeyedLimiter;
+  private readonly channels: KeyedLimiter;
   private readonly pausedUntil = new Map<string, number>();
 
   constructor(
@@ -39,10 +38,10 @@ export class SlackCaller {
   /** `beforeSend` runs inside the limiter's slot, right before the request goes out. */
   async call<T = Record<string, unknown>>(method: string, args: Record<string, unknown>, beforeSend?: () => Promise<void>): Promise<T> {
     const channel = POSTING.has(method) && typeof args.channel === 'string' ? args.channel : undefined;
-    const limiter = channel ? this.channels.key(channel) : this.methods.key(method);
+    const [limiter, key] = channel ? [this.channels, channel] : [this.methods, method];
     for (let attempt = 0; ; attempt++) {
       try {
-        return (await limiter.schedule(() => this.send(method, args, beforeSend))) as T;
+        return (await limiter.schedule(key, () => this.send(method, args, beforeSend))) as T;
       } catch (err) {
         if (!isRateLimited(err) || attempt >= MAX_RATE_LIMIT_RETRIES) throw err;
         this.log.warn({ method, channel, retryAfter: err.retryAfter, attempt }, 'Slack rate limited the call; waiting for Retry-After');
@@ -65,6 +64,6 @@ export class SlackCaller {
   }
 
   async stop(): Promise<void> {
-    await Promise.all([...this.methods.limiters(), ...this.channels.limiters()].map(({ limiter }) => limiter.stop({ dropWaitingJobs: false })));
+    await Promise.all([this.methods.stop(), this.channels.stop()]);
   }
 }

@@ -1,5 +1,4 @@
-import type Bottleneck from 'bottleneck';
-import type { LimiterFactory } from '../../infra/limits/limiter-factory.js';
+import type { KeyedLimiter, LimiterFactory, LimitShape } from '../../infra/limits/limiter-factory.js';
 
 /**
  * The shapes of the limiters Baton's Slack calls go through, made by the LimiterFactory (in memory, or
@@ -27,19 +26,21 @@ const DEFAULT_PER_MINUTE = 50;
 const TIER_BURST = 10;
 export const POSTING = new Set(['chat.postMessage', 'chat.postEphemeral']);
 
-function tierBucket(perMinute: number, burst: number): Bottleneck.ConstructorOptions {
+/** A tier's bucket of `burst` calls refilled at its rate, here and (a window of `burst` calls) across instances. */
+function tierBucket(perMinute: number, burst: number): LimitShape {
   const every = Math.max(1, Math.floor(60_000 / perMinute));
-  return { reservoir: burst, reservoirIncreaseAmount: 1, reservoirIncreaseInterval: every, reservoirIncreaseMaximum: burst, maxConcurrent: 10 };
+  return {
+    local: { reservoir: burst, reservoirIncreaseAmount: 1, reservoirIncreaseInterval: every, reservoirIncreaseMaximum: burst, maxConcurrent: 10 },
+    shared: { points: burst, seconds: Math.max(1, Math.round((burst * 60) / perMinute)) },
+  };
 }
 
-/** One limiter per channel: posts start at least a second apart. */
-export function channelLimiters(limiters: LimiterFactory): Bottleneck.Group {
-  return limiters.group('slack-channel', { maxConcurrent: 1, minTime: 1000 });
+/** One limiter per channel: posts start at least a second apart, on all instances together. */
+export function channelLimiters(limiters: LimiterFactory): KeyedLimiter {
+  return limiters.keyed('slack-channel', () => ({ local: { maxConcurrent: 1, minTime: 1000 }, shared: { points: 1, seconds: 1 } }));
 }
 
 /** One limiter per non-posting method, at its tier's rate. */
-export function methodLimiters(limiters: LimiterFactory): Bottleneck.Group {
-  const group = limiters.group('slack-method', {});
-  group.on('created', (limiter, method) => limiter.updateSettings(tierBucket(TIER_PER_MINUTE[method] ?? DEFAULT_PER_MINUTE, TIER_BURST)));
-  return group;
+export function methodLimiters(limiters: LimiterFactory): KeyedLimiter {
+  return limiters.keyed('slack-method', (method) => tierBucket(TIER_PER_MINUTE[method] ?? DEFAULT_PER_MINUTE, TIER_BURST));
 }

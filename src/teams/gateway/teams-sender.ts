@@ -1,19 +1,17 @@
 import type { Activity, ConversationParameters, ConversationReference } from '@microsoft/agents-activity';
 import type { CloudAdapter, TurnContext } from '@microsoft/agents-hosting';
-import type Bottleneck from 'bottleneck';
 import type { Logger } from '../../core/ports/logger.js';
-import type { LimiterFactory } from '../../infra/limits/limiter-factory.js';
+import type { KeyedLimiter, LimiterFactory, LimitShape } from '../../infra/limits/limiter-factory.js';
 
 /**
- * Sends per thread (platform-facts §6.5: 7 in 1 s, 8 in 2 s, 60 in 30 s, 1800 an hour): a burst of 7, then
- * one every 2.01 s, which keeps under every bucket at once (7 + 3600 / 2.01 = 1798 an hour).
+ * Sends per thread (platform-facts §6.5: 7 in 1 s, 8 in 2 s, 60 in 30 s, 1800 an hour). In one process a
+ * burst of 7, then one every 2.01 s, which keeps under every bucket at once (7 + 3600 / 2.01 = 1798 an
+ * hour). Across instances, windows of 3 sends in 6 s: two windows back to back are 6 sends, under 7 in
+ * 1 s and 8 in 2 s, and 1,800 an hour.
  */
-const THREAD_BUCKET: Bottleneck.ConstructorOptions = {
-  maxConcurrent: 1,
-  reservoir: 7,
-  reservoirIncreaseAmount: 1,
-  reservoirIncreaseInterval: 2010,
-  reservoirIncreaseMaximum: 7,
+const THREAD_BUCKET: LimitShape = {
+  local: { maxConcurrent: 1, reservoir: 7, reservoirIncreaseAmount: 1, reservoirIncreaseInterval: 2010, reservoirIncreaseMaximum: 7 },
+  shared: { points: 3, seconds: 6 },
 };
 /** Statuses the Bot Connector asks to be retried (platform-facts §6.5), and its plain server errors. */
 const RETRYABLE = new Set([412, 429, 500, 502, 503, 504]);
@@ -47,7 +45,7 @@ class AttemptTimeout extends Error {}
  * SDK gives up after one attempt), with a timeout on each attempt.
  */
 export class TeamsSender {
-  private readonly threads: Bottleneck.Group;
+  private readonly threads: KeyedLimiter;
 
   constructor(
     private readonly adapter: CloudAdapter,
@@ -56,7 +54,7 @@ export class TeamsSender {
     limiters: LimiterFactory,
     private readonly options: SenderOptions = { timeoutMs: 15_000, backoffMs: 1000 },
   ) {
-    this.threads = limiters.group('teams-thread', THREAD_BUCKET);
+    this.threads = limiters.keyed('teams-thread', () => THREAD_BUCKET);
   }
 
   /** Posts in the reference's thread and returns the new activity id. */
@@ -104,14 +102,14 @@ export class TeamsSender {
   }
 
   async stop(): Promise<void> {
-    await Promise.all(this.threads.limiters().map(({ limiter }) => limiter.stop({ dropWaitingJobs: false })));
+    await this.threads.stop();
   }
 
   private async turn<T>(reference: ConversationReference, work: (ctx: TurnContext) => Promise<T>): Promise<T> {
     const thread = reference.conversation?.id ?? '';
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.threads.key(thread).schedule(() => this.attempt(reference, work));
+        return await this.threads.schedule(thread, () => this.attempt(reference, work));
       } catch (err) {
         const status = (err as HttpFailure).status;
         const retryable = err instanceof AttemptTimeout || status === undefined || RETRYABLE.has(status);
