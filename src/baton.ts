@@ -132,7 +132,15 @@ export async function startBaton(opts: BatonOptions): Promise<RunningBaton> {
   if (recovered > 0) log.info({ items: recovered }, 'resuming events a previous run left unfinished');
 
   if (receiver) serveSlackEvents(server, receiver, metrics);
-  serveOperations(server, { stores, metrics, clock, sources, slackAuth: () => app.client.auth.test() });
+  serveOperations(server, {
+    stores,
+    metrics,
+    clock,
+    sources,
+    slackAuth: () => app.client.auth.test(),
+    oldestOwed: () => intake.runner.oldestOwed(),
+    ...(limiters.clustered ? { limits: () => limiters.check() } : {}),
+  });
   const port = await listenOrClose(server, env.PORT, stores);
   if (!receiver) await connectSocketMode(app, env).catch(async (err: unknown) => {
     await Promise.all([server.close(), limiters.close(), stores.close()]);

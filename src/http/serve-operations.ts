@@ -19,18 +19,29 @@ export interface OperationsDeps {
   sources: KnowledgeSources;
   /** auth.test with the bot token. */
   slackAuth: () => Promise<unknown>;
+  /** When the oldest message still owed was recorded (core clock), if any is. */
+  oldestOwed: () => number | undefined;
+  /** The clustered rate limits' shared counters; absent on one instance. */
+  limits?: () => Promise<void>;
 }
 
+/** A message owed longer than this means deliveries are not moving (Slack refusing, a limiter stuck): not ready. */
+export const OWED_BOUND_MS = 120_000;
+
 /**
- * /healthz, /readyz (store takes a write, Slack accepts the token; each knowledge source's state as
- * detail, since a failing source still answers from its last good content) and /metrics, on the shared server.
+ * /healthz, /readyz (store takes a write, Slack accepts the token, no message owed past OWED_BOUND_MS,
+ * the clustered limits reach Redis; each knowledge source's state as detail, since a failing source still
+ * answers from its last good content) and /metrics, on the shared server.
  */
 export function serveOperations(server: HttpServer, deps: OperationsDeps): void {
+  const { limits } = deps;
   addHealthRoutes(
     server,
     [
       { name: 'store', check: () => probeStore(deps.stores.backend.keyv) },
       { name: 'slack', check: cachedCheck(async () => void (await deps.slackAuth()), SLACK_AUTH_TTL_MS) },
+      { name: 'deliveries', check: async () => owedWithinBound(deps.oldestOwed(), deps.clock.now()) },
+      ...(limits ? [{ name: 'rate limits', check: limits }] : []),
     ],
     async () => (deps.sources.sources.length === 0 ? {} : { knowledge_sources: Object.fromEntries((await deps.sources.statuses()).map(({ source, status }) => [source.id, sourceState(status)])) }),
   );
@@ -42,4 +53,8 @@ export function serveOperations(server: HttpServer, deps: OperationsDeps): void 
 function sourceState(status: { lastError?: string; lastSuccessAt?: number } | undefined): string {
   if (status?.lastError) return `failing: ${status.lastError}`;
   return status?.lastSuccessAt ? 'ok' : 'not synced yet';
+}
+
+function owedWithinBound(oldest: number | undefined, now: number): void {
+  if (oldest !== undefined && now - oldest > OWED_BOUND_MS) throw new Error(`a message owed for ${Math.round((now - oldest) / 1000)} s`);
 }

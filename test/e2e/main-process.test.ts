@@ -73,7 +73,7 @@ describe('npm start with the shipped example', () => {
     expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ status: 'ok' });
     const ready = await fetch(`${base}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ status: 'ready', checks: { store: 'ok', slack: 'ok' } });
+    expect(await ready.json()).toEqual({ status: 'ready', checks: { store: 'ok', slack: 'ok', deliveries: 'ok' } });
     const metrics = await (await fetch(`${base}/metrics`)).text();
     expect(metrics).toMatch(/^baton_events_received_total\{platform="slack"\} 1$/m);
     expect(metrics).toMatch(/^baton_events_acked_total\{platform="slack"\} 1$/m);

@@ -14,6 +14,9 @@ export interface DeliveryRunnerOptions {
   beforeFirstAttempt?: (conversationKey: string) => Promise<void>;
 }
 
+/** A run that failed on the store or a lock (Redis away, say) is tried again after 1 s, doubling to this. */
+const RUN_RETRY_MAX_MS = 4_000;
+
 interface RetryState {
   attempts: number;
   nextAt: number;
@@ -22,7 +25,8 @@ interface RetryState {
 /**
  * Delivers conversations' outboxes: one run per conversation at a time, items in order (a customer's
  * second answer never overtakes the first; packets do not wait for customer messages). A failed item is
- * retried with backoff; its outcome is unknown, so the next attempt first looks for it on the platform.
+ * retried with backoff; its outcome is unknown, so the next attempt first looks for it on the platform,
+ * whatever failed: the send, or the store or lock after it.
  */
 export class DeliveryRunner implements DeliveryScheduler {
   private readonly active = new Map<string, Promise<void>>();
@@ -32,6 +36,9 @@ export class DeliveryRunner implements DeliveryScheduler {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly settledWaiters = new Map<string, (() => void)[]>();
   private readonly announced = new Set<string>();
+  private readonly failedRuns = new Map<string, number>();
+  /** Each conversation's outbox as its last run saw it: what `/readyz` reads as owed. */
+  private readonly owed = new Map<string, Delivery[]>();
   private stopped = false;
 
   constructor(
@@ -46,9 +53,13 @@ export class DeliveryRunner implements DeliveryScheduler {
       return;
     }
     const run = this.run(key)
+      .then(() => void this.failedRuns.delete(key))
       .catch((err: unknown) => {
-        this.deps.log.error({ err, conversation: key }, 'delivery run failed; retrying');
-        this.retryLater(key, Date.now() + this.options.maxBackoffMs);
+        const failures = (this.failedRuns.get(key) ?? 0) + 1;
+        this.failedRuns.set(key, failures);
+        const delay = Math.min(RUN_RETRY_MAX_MS, 1000 * 2 ** (failures - 1));
+        this.deps.log.warn({ err, conversation: key, retryInMs: delay }, 'delivery run failed; retrying');
+        this.retryLater(key, Date.now() + delay);
       })
       .finally(() => {
         this.active.delete(key);
@@ -70,6 +81,13 @@ export class DeliveryRunner implements DeliveryScheduler {
       this.settledWaiters.set(key, [...(this.settledWaiters.get(key) ?? []), resolve]);
       this.schedule(key);
     });
+  }
+
+  /** When the oldest message still owed was recorded (core clock), or undefined when none is. */
+  oldestOwed(): number | undefined {
+    let oldest: number | undefined;
+    for (const list of this.owed.values()) for (const d of list) oldest = Math.min(oldest ?? d.createdAt, d.createdAt);
+    return oldest;
   }
 
   /** A delivery run is under way (a retry waiting on its timer is not). */
@@ -102,8 +120,19 @@ export class DeliveryRunner implements DeliveryScheduler {
     let pending: Delivery[] | undefined;
     while (!pending || pending.some(due)) {
       if (this.stopped) return;
-      const step = await attemptDelivery(this.deps, key, { choose: (list) => list.find(due), maybeSent: (id) => this.maybeSent.has(id), beforeSend: () => this.announce(key) });
+      let chosen: Delivery | undefined;
+      const choose = (list: Delivery[]) => {
+        this.owed.set(key, list);
+        chosen = list.find(due);
+        return chosen;
+      };
+      const step = await attemptDelivery(this.deps, key, { choose, maybeSent: (id) => this.maybeSent.has(id), beforeSend: () => this.announce(key) }).catch((err: unknown) => {
+        // The send may have gone out and only the write after it (or the lock) failed: look before sending again.
+        if (chosen) this.maybeSent.add(chosen.id);
+        throw err;
+      });
       pending = step.pending;
+      this.owed.set(key, pending);
       const d = step.delivery;
       if (!d) break;
       if (step.result === 'delivered') {
@@ -158,6 +187,7 @@ export class DeliveryRunner implements DeliveryScheduler {
 
   private notifySettled(key: string): void {
     this.announced.delete(key);
+    this.owed.delete(key);
     const waiters = this.settledWaiters.get(key) ?? [];
     this.settledWaiters.delete(key);
     for (const w of waiters) w();

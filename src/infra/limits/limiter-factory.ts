@@ -1,6 +1,6 @@
 import Bottleneck from 'bottleneck';
 import { Redis as IORedis } from 'ioredis';
-import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Logger } from '../../core/ports/logger.js';
 import { REDIS_TIMEOUT_MS, redisRetryDelay } from '../redis-timeouts.js';
 
@@ -72,12 +72,15 @@ export function createLimiterFactory(redisUrl: string | undefined, log: Logger):
     const name = `${id}:${points}/${seconds}`;
     let c = counters.get(name);
     if (!c) {
-      c = new RateLimiterRedis({ storeClient: client, keyPrefix: `baton-limit-${id}`, points, duration: seconds, rejectIfRedisNotReady: true });
+      // While Redis is away this process counts alone (the insurance limiter), so deliveries that can reach
+      // the store keep their pace; a 429 from Slack covers what instances counting apart may add.
+      const insuranceLimiter = new RateLimiterMemory({ points, duration: seconds });
+      c = new RateLimiterRedis({ storeClient: client, keyPrefix: `baton-limit-${id}`, points, duration: seconds, rejectIfRedisNotReady: true, insuranceLimiter });
       counters.set(name, c);
     }
     return c;
   };
-  // Waits for a point; Redis being away rejects at once, and the caller's own retry tries again later.
+  // Waits for a point; a refusal says how long until the window ends.
   const take: Take = async (id, key, shared) => {
     for (;;) {
       try {
