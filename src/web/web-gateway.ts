@@ -60,10 +60,11 @@ export class WebGateway implements ChatGateway, LoopGateway {
     this.feed.push({ type: 'packet', board: at.channel, id: at.messageId, at: posted, packet, ...draftHtml(packet) });
   }
 
-  async postInternal(at: PacketLocation, text: string, delivery?: DeliveryTag): Promise<void> {
+  async postInternal(at: PacketLocation, text: string, delivery?: DeliveryTag, mentions: string[] = []): Promise<void> {
     await delivery?.beforeSend?.();
     const deliveryId = delivery?.id;
-    this.feed.push({ type: 'internal', board: at.channel, id: this.feed.nextId(), packetId: at.messageId, text, at: Date.now(), ...(deliveryId ? { deliveryId } : {}) });
+    const who = mentions.length > 0 ? ` (for ${mentions.join(', ')})` : '';
+    this.feed.push({ type: 'internal', board: at.channel, id: this.feed.nextId(), packetId: at.messageId, text: `${text}${who}`, at: Date.now(), ...(deliveryId ? { deliveryId } : {}) });
   }
 
   async postAlert({ channel }: ChannelRef, text: string, delivery: DeliveryTag): Promise<void> {
@@ -82,8 +83,7 @@ export class WebGateway implements ChatGateway, LoopGateway {
   }
 
   async remind(at: PacketLocation, text: string, mentions: string[]): Promise<void> {
-    const who = mentions.length > 0 ? ` (for ${mentions.join(', ')})` : '';
-    this.feed.push({ type: 'internal', board: at.channel, id: this.feed.nextId(), packetId: at.messageId, text: `${text}${who}`, at: Date.now() });
+    await this.postInternal(at, text, undefined, mentions);
   }
 
   async askCsat(ref: ConversationRef, prompt: CsatPrompt): Promise<string> {

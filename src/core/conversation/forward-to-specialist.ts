@@ -37,6 +37,6 @@ export async function deliverNote(deps: CoreDeps, conversation: Conversation, no
   if (!escalation?.packet) return false;
   const { platform, channel, messageId } = escalation.packet;
   const found = maybeSent ? await deps.gateway.findDelivered({ platform: platform ?? 'slack', channel, thread: messageId, since: note.createdAt }, note.id) : undefined;
-  if (!found) await deps.gateway.postInternal(escalation.packet, note.text, { id: note.id, ...(beforeSend ? { beforeSend } : {}) });
+  if (!found) await deps.gateway.postInternal(escalation.packet, note.text, { id: note.id, ...(beforeSend ? { beforeSend } : {}) }, note.mentions);
   return true;
 }

@@ -11,8 +11,11 @@ export type Delivery =
   | { id: string; kind: 'customer'; purpose: 'answer' | 'question' | 'notice'; message: CustomerMessage; createdAt: number; escalationId?: string }
   /** The handoff packet; carries the escalation so recovery can store it if a crash came first. */
   | { id: string; kind: 'packet'; escalation: Escalation; createdAt: number }
-  /** A customer's follow-up mirrored into the open escalation's packet thread, for its specialists. */
-  | { id: string; kind: 'note'; escalationId: string; text: string; createdAt: number }
+  /**
+   * A reply in the open escalation's packet thread, for its specialists: a customer's follow-up mirrored,
+   * or an SLA reminder (`mentions`: the queue's leads, by the ids the policy names them with).
+   */
+  | { id: string; kind: 'note'; escalationId: string; text: string; createdAt: number; mentions?: string[] }
   /** A note for the default queue's specialists (a customer Baton could not reach). */
   | { id: string; kind: 'alert'; channel: string; text: string; createdAt: number };
 

@@ -43,8 +43,8 @@ export class ChatGatewayRouter implements ChatGateway {
     return pick(this.adapters, storedPlatform(at)).updatePacket(at, packet);
   }
 
-  async postInternal(at: PacketLocation, text: string, delivery?: DeliveryTag): Promise<void> {
-    return pick(this.adapters, storedPlatform(at)).postInternal(at, text, delivery);
+  async postInternal(at: PacketLocation, text: string, delivery?: DeliveryTag, mentions?: string[]): Promise<void> {
+    return pick(this.adapters, storedPlatform(at)).postInternal(at, text, delivery, mentions);
   }
 
   async postAlert(channel: ChannelRef, text: string, delivery: DeliveryTag): Promise<void> {

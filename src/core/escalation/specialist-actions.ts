@@ -4,6 +4,7 @@ import { businessTimeBetween } from '../hours/business-time.js';
 import { promiseWords } from '../hours/promise-copy.js';
 import type { Author } from '../model/message.js';
 import { queueById } from '../conversation/accounts.js';
+import { recordDeliveries } from '../delivery/record-deliveries.js';
 import { claim, release, type Escalation, type Specialist, type TransitionResult } from './escalation.js';
 import { refreshPacket } from './publish-packet.js';
 
@@ -32,21 +33,28 @@ async function transition(
 }
 
 /**
- * Claim, from the button or by replying to the customer (`tellCustomer: false`: the reply itself tells
- * them a person is there).
+ * Tells the customer through the conversation's outbox: retried, alerted to the default queue when it
+ * cannot be delivered, and posted at the customer channel's own pace, never behind packet updates.
  */
-export async function claimEscalation(deps: CoreDeps, id: string, author: Author, tellCustomer = true): Promise<ActionResult> {
+async function tellCustomer(deps: CoreDeps, e: Escalation, what: 'claimed' | 'released', text: string): Promise<void> {
+  const id = `${e.id}:${what}:${e.version}`;
+  const message = { kind: 'notice' as const, text };
+  await recordDeliveries(deps, e.conversation, [{ id, kind: 'customer', purpose: 'notice', message, createdAt: deps.clock.now(), escalationId: e.id }]);
+}
+
+/**
+ * Claim, from the button or by replying to the customer (`tell: false`: the reply itself tells them a
+ * person is there). The customer's notice is recorded before the packet is updated, so it never waits
+ * on the packet's update rate.
+ */
+export async function claimEscalation(deps: CoreDeps, id: string, author: Author, tell = true): Promise<ActionResult> {
   const who = asSpecialist(author);
   if (!who) return { ok: false, reason: 'not_allowed' };
   const { result, changed } = await transition(deps, id, (e) => claim(e, who, deps.clock.now()));
   if (!result.ok || !changed) return result;
   deps.log.info({ escalationId: id, by: who.id }, 'escalation claimed');
+  if (tell) await tellCustomer(deps, result.escalation, 'claimed', fillCopy(deps.policy.copy.claimed, { name: who.name ?? 'A specialist' }));
   await refreshPacket(deps, result.escalation);
-  if (!tellCustomer) return result;
-  const text = fillCopy(deps.policy.copy.claimed, { name: who.name ?? 'A specialist' });
-  await deps.gateway.replyToCustomer(result.escalation.conversation, { kind: 'notice', text }).catch((err: unknown) => {
-    deps.log.error({ err, escalationId: id }, 'could not tell the customer who claimed');
-  });
   return result;
 }
 
@@ -59,7 +67,6 @@ export async function releaseEscalation(deps: CoreDeps, id: string, author: Auth
   const { result, changed } = await transition(deps, id, (e) => release(e, who, deps.clock.now()));
   if (!result.ok || !changed) return result;
   deps.log.info({ escalationId: id, by: who.id }, 'escalation released');
-  await refreshPacket(deps, result.escalation);
   const queue = queueById(deps.policy, result.escalation.queueId);
   if (queue) {
     // The first promise still stands (the SLA timers track it); with little of its business time left,
@@ -67,10 +74,8 @@ export async function releaseEscalation(deps: CoreDeps, id: string, author: Auth
     const now = deps.clock.now();
     const left = businessTimeBetween(now, result.escalation.dueAt, queue.hours) / 60_000;
     const copy = left >= RELEASE_MIN_MINUTES_LEFT ? deps.policy.copy.released : deps.policy.copy.released_late;
-    const text = fillCopy(copy, { role: queue.role, ...promiseWords(now, result.escalation.dueAt, queue.hours) });
-    await deps.gateway.replyToCustomer(result.escalation.conversation, { kind: 'notice', text }).catch((err: unknown) => {
-      deps.log.error({ err, escalationId: id }, 'could not tell the customer about the release');
-    });
+    await tellCustomer(deps, result.escalation, 'released', fillCopy(copy, { role: queue.role, ...promiseWords(now, result.escalation.dueAt, queue.hours) }));
   }
+  await refreshPacket(deps, result.escalation);
   return result;
 }

@@ -51,8 +51,11 @@ export interface ChatGateway {
   /** Opens the specialist thread with the packet in an internal channel. */
   postPacket(channel: ChannelRef, packet: HandoffPacket, delivery?: DeliveryTag): Promise<PacketLocation>;
   updatePacket(at: PacketLocation, packet: HandoffPacket): Promise<void>;
-  /** A reply in the packet's internal thread (customer follow-ups, reminders); a recorded one carries its delivery. */
-  postInternal(at: PacketLocation, text: string, delivery?: DeliveryTag): Promise<void>;
+  /**
+   * A reply in the packet's internal thread (customer follow-ups, reminders); a recorded one carries its
+   * delivery. `mentions`: people to notify, by the ids the policy names them with (each platform its own).
+   */
+  postInternal(at: PacketLocation, text: string, delivery?: DeliveryTag, mentions?: string[]): Promise<void>;
   /** A top-level message in an internal channel (an alert for the queue). */
   postAlert(channel: ChannelRef, text: string, delivery: DeliveryTag): Promise<void>;
   /** The id of the message already posted under `deliveryId` at `place`, if there is one. */

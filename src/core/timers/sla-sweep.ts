@@ -2,6 +2,7 @@ import { queueById } from '../conversation/accounts.js';
 import type { LoopDeps } from '../deps.js';
 import type { Escalation, EscalationEvent } from '../escalation/escalation.js';
 import type { QueuePolicy } from '../../config/policy-schema.js';
+import { recordDeliveries } from '../delivery/record-deliveries.js';
 import { refreshPacket } from '../escalation/publish-packet.js';
 import { humanDuration } from '../handoff/customer-copy.js';
 import { slaLabel } from '../hours/queue-sla.js';
@@ -36,13 +37,14 @@ function reminderText(step: SlaStep, e: Escalation, queue: QueuePolicy | undefin
 }
 
 /**
- * Posts one reminder and records it. The mark goes in first, under the escalation's lock, because that
- * lock is the only thing that lets exactly one of two sweepers post; marking after the post would let
- * both post. A post that fails takes its mark back, so the next sweep tries again and the history never
- * claims a reminder nobody saw. A crash between mark and post loses that one reminder: the price of
- * never sending it twice.
+ * Marks one reminder and records it in the conversation's outbox, where the delivery runner posts it
+ * under the packet at once (retried until it lands, and looked for before any retry). The mark goes in
+ * first, under the escalation's lock, because that lock is the only thing that lets exactly one of two
+ * sweepers record it. A record that fails takes its mark back, so the next sweep tries again. A crash
+ * between mark and record loses that one reminder: the price of never sending it twice. Done, it names
+ * the escalation whose packet should now show the breach (a move to a backup queue updates its own).
  */
-async function runStep(deps: LoopDeps, id: string, step: SlaStep, now: number): Promise<boolean> {
+async function runStep(deps: LoopDeps, id: string, step: SlaStep, now: number): Promise<{ refresh?: Escalation } | false> {
   const escalation = await withPostedPacket(deps, id);
   if (escalation?.status !== 'open') return false;
   const packet = escalation.packet;
@@ -53,22 +55,25 @@ async function runStep(deps: LoopDeps, id: string, step: SlaStep, now: number): 
   const queue = queueById(deps.policy, escalation.queueId);
   // A copilot draft stays in its queue: its customer was promised nothing, so nothing is moved or re-promised.
   const backup = step === 'breached' && !escalation.draft && !escalation.movedFrom && queue?.backup ? queueById(deps.policy, queue.backup) : undefined;
-  if (queue && backup) return moveToBackup(deps, escalation, queue, backup, now);
+  if (queue && backup) return (await moveToBackup(deps, escalation, queue, backup, now)) && {};
   const marked = await deps.escalations.update(id, (current) => {
     const next = markStep(current, step, now, queue);
     return { next, result: next };
   });
   if (!marked) return false;
   const mentions = step === 'breached' ? (queue?.leads ?? []) : [];
-  try {
-    await deps.loop.notify.remind(packet, reminderText(step, marked, queue), mentions);
-  } catch (err) {
-    await deps.escalations.update(id, (current) => ({ next: unmarkStep(current, step, now), result: undefined }));
+  const reminder = { id: `${id}:${step}:${now}`, kind: 'note' as const, escalationId: id, text: reminderText(step, marked, queue), createdAt: now, mentions };
+  const unmark = () => deps.escalations.update(id, (current) => ({ next: unmarkStep(current, step, now), result: undefined }));
+  const recorded = await recordDeliveries(deps, marked.conversation, [reminder]).catch(async (err: unknown) => {
+    await unmark();
     throw err;
+  });
+  if (!recorded) {
+    await unmark();
+    return false;
   }
-  deps.log.info({ escalationId: id, step, mentions }, step === 'nudged' ? 'SLA nudge sent' : 'SLA breach reported');
-  if (step === 'breached') await refreshPacket(deps, marked);
-  return true;
+  deps.log.info({ escalationId: id, step, mentions }, step === 'nudged' ? 'SLA nudge recorded' : 'SLA breach recorded');
+  return step === 'breached' ? { refresh: marked } : {};
 }
 
 /**
@@ -78,14 +83,20 @@ async function runStep(deps: LoopDeps, id: string, step: SlaStep, now: number): 
 export async function sweepSla(deps: LoopDeps, now: number): Promise<{ nudged: number; breached: number }> {
   const open = (await deps.loop.facts.escalationsOpened(now - LOOKBACK_MS, now + 1)).filter((e) => e.status === 'open');
   const done = { nudged: 0, breached: 0 };
+  const breached: Escalation[] = [];
   for (const e of open) {
     const step = dueSlaStep(e, now, queueById(deps.policy, e.queueId));
     if (!step) continue;
     try {
-      if (await runStep(deps, e.id, step, now)) done[step]++;
+      const ran = await runStep(deps, e.id, step, now);
+      if (!ran) continue;
+      done[step]++;
+      if (ran.refresh) breached.push(ran.refresh);
     } catch (err) {
       deps.log.error({ err, escalationId: e.id, step }, 'SLA reminder failed');
     }
   }
+  // Packets show their breach once every reminder is on its way: updates are paced (50 a minute in Slack).
+  for (const e of breached) await refreshPacket(deps, e);
   return done;
 }

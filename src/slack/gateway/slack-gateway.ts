@@ -4,7 +4,7 @@ import type { ChannelRef, ConversationRef } from '../../core/model/conversation-
 import type { ChatGateway, CustomerMessage, DeliveryPlace, DeliveryTag } from '../../core/ports/chat-gateway.js';
 import type { Logger } from '../../core/ports/logger.js';
 import { renderCustomerMessage, type SlackMessage } from '../render/customer-message.js';
-import { clip, escapeMrkdwn } from '../render/mrkdwn.js';
+import { clip, escapeMrkdwn, slackMentions } from '../render/mrkdwn.js';
 import { renderPacketMessage } from '../render/packet-message.js';
 import type { SlackCaller } from './slack-caller.js';
 import { deliveryMetadata, findByMetadata, threadLink } from './delivery-lookup.js';
@@ -38,8 +38,8 @@ export class SlackGateway implements ChatGateway {
     await this.slack.call('chat.update', { channel: at.channel, ts: at.messageId, text, blocks });
   }
 
-  async postInternal(at: PacketLocation, text: string, delivery?: DeliveryTag): Promise<void> {
-    await this.post(at.channel, at.messageId, { text: clip(escapeMrkdwn(text), 4000) }, delivery);
+  async postInternal(at: PacketLocation, text: string, delivery?: DeliveryTag, mentions: string[] = []): Promise<void> {
+    await this.post(at.channel, at.messageId, { text: clip(`${slackMentions(mentions)}${escapeMrkdwn(text)}`, 4000) }, delivery);
   }
 
   /** The alert text is Baton's own (it carries a channel mention), so it is not escaped. */

@@ -4,7 +4,7 @@ import type { ChannelRef, ConversationRef } from '../../core/model/conversation-
 import type { CsatPrompt, LoopGateway } from '../../core/ports/loop-gateway.js';
 import type { Logger } from '../../core/ports/logger.js';
 import { renderCsatPrompt, renderCsatThanks } from '../render/csat-prompt.js';
-import { clip, escapeMrkdwn } from '../render/mrkdwn.js';
+import { clip, escapeMrkdwn, slackMentions } from '../render/mrkdwn.js';
 import { reportChart } from '../render/report-chart.js';
 import { renderReportBlocks, reportFallback } from '../render/report-blocks.js';
 import type { SlackCaller } from './slack-caller.js';
@@ -18,9 +18,7 @@ export class SlackLoopGateway implements LoopGateway {
   ) {}
 
   async remind(at: PacketLocation, text: string, mentions: string[]): Promise<void> {
-    // Mentions are rendered here, from ids the config holds; the text itself is escaped like any other.
-    const who = mentions.filter((m) => /^[UW][A-Z0-9]+$/.test(m)).map((m) => `<@${m}>`).join(' ');
-    const body = `${who ? `${who} ` : ''}${escapeMrkdwn(text)}`;
+    const body = `${slackMentions(mentions)}${escapeMrkdwn(text)}`;
     await this.slack.call('chat.postMessage', { channel: at.channel, thread_ts: at.messageId, text: clip(body, 4000), unfurl_links: false });
   }
 

@@ -30,3 +30,12 @@ export function markdownToMrkdwn(markdown: string): string {
     .replace(/\*\*(.+?)\*\*|__(.+?)__/g, (_, a?: string, b?: string) => `*${a ?? b}*`)
     .replace(/\[([^\]]+)\]\((https?:\/\/[^)\s]+)\)/g, '$1 ($2)');
 }
+
+/**
+ * The Slack users among `ids` as mentions, with a space after: rendered here from ids the config holds
+ * (a lead may be `teams:…`, mentioned in Teams only), while the text beside them is escaped like any other.
+ */
+export function slackMentions(ids: string[]): string {
+  const who = ids.filter((m) => /^[UW][A-Z0-9]+$/.test(m)).map((m) => `<@${m}>`).join(' ');
+  return who ? `${who} ` : '';
+}

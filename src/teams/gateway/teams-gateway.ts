@@ -63,8 +63,8 @@ export class TeamsGateway implements ChatGateway, LoopGateway {
     return this.packets.updatePacket(at, packet);
   }
 
-  postInternal(at: PacketLocation, text: string, delivery?: DeliveryTag): Promise<void> {
-    return this.packets.postInternal(at, text, delivery);
+  postInternal(at: PacketLocation, text: string, delivery?: DeliveryTag, mentions?: string[]): Promise<void> {
+    return this.packets.postInternal(at, text, delivery, mentions);
   }
 
   postAlert(channel: ChannelRef, text: string, delivery: DeliveryTag): Promise<void> {
@@ -72,7 +72,7 @@ export class TeamsGateway implements ChatGateway, LoopGateway {
   }
 
   remind(at: PacketLocation, text: string, mentions: string[]): Promise<void> {
-    return this.packets.remind(at, text, mentions);
+    return this.packets.postInternal(at, text, undefined, mentions);
   }
 
   /** The weekly digest in a leads_channel of the vendor's team: a thread of its own. */

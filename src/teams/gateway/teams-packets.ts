@@ -39,20 +39,16 @@ export class TeamsPackets {
     await this.sender.update(await this.queues.thread({ channel: at.channel, root: at.messageId }), at.messageId, packetActivity(packet));
   }
 
-  async postInternal(at: PacketLocation, text: string, delivery?: DeliveryTag): Promise<void> {
+  /** A reply under the packet; `leads` are mentioned when they are Teams users (Slack leads are mentioned in Slack only). */
+  async postInternal(at: PacketLocation, text: string, delivery?: DeliveryTag, leads: string[] = []): Promise<void> {
+    const people = leads.length > 0 ? await this.leads.resolve(at.channel, leads) : [];
     await delivery?.beforeSend?.();
-    await this.sender.send(await this.queues.thread({ channel: at.channel, root: at.messageId }), note(text));
+    const thread = await this.queues.thread({ channel: at.channel, root: at.messageId });
+    await this.sender.send(thread, people.length > 0 ? mentionActivity(text, people) : note(text));
   }
 
   async postAlert({ channel }: ChannelRef, text: string, delivery: DeliveryTag): Promise<void> {
     await delivery.beforeSend?.();
     await this.sender.startThread(await this.queues.channel(channel), note(text));
-  }
-
-  /** A reply under the packet that mentions the queue's Teams leads (its Slack leads are mentioned in Slack only). */
-  async remind(at: PacketLocation, text: string, leads: string[]): Promise<void> {
-    const people = await this.leads.resolve(at.channel, leads);
-    const thread = await this.queues.thread({ channel: at.channel, root: at.messageId });
-    await this.sender.send(thread, people.length > 0 ? mentionActivity(text, people) : note(text));
   }
 }

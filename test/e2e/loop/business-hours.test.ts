@@ -67,15 +67,18 @@ describe('business hours', () => {
 
     moveTo(world.clock, monday.set({ hour: 12, minute: 0 }));
     await h.baton.sweep();
+    await h.settle();
     // Sixty hours of wall time, forty minutes of business time: half the SLA, no breach.
     expect(inThread()).toEqual([expect.stringContaining('Half the time promised to the customer (1 business hour)')]);
 
     moveTo(world.clock, monday.plus({ days: 1 }).set({ hour: 9, minute: 19 }));
     await h.baton.sweep();
+    await h.settle();
     expect(inThread()).toHaveLength(1);
 
     moveTo(world.clock, monday.plus({ days: 1 }).set({ hour: 9, minute: 21 }));
     await h.baton.sweep();
+    await h.settle();
     const breach = inThread().at(-1)!;
     expect(breach).toContain('SLA breached');
     expect(breach).toContain(`<@${lead.id}>`);
@@ -101,6 +104,7 @@ describe('nobody picked it up', () => {
     await h.restart();
     world.clock.advance(61 * MINUTE);
     await h.baton.sweep();
+    await h.settle();
 
     const moved = await h.fake.waitFor('chat.postMessage', (c) => c.response.ok && c.args.channel === SUPPORT && !c.args.thread_ts && blocksOf(c).includes(escalationId));
     expect(blocksOf(moved)).toContain('Moved here from the security specialist queue');
@@ -116,6 +120,8 @@ describe('nobody picked it up', () => {
     expect(String(alert.args.text)).toContain(`<@${lead.id}>`);
 
     await h.baton.sweep();
+
+    await h.settle();
     expect(h.fake.calls('chat.postMessage').filter((c) => c.response.ok && c.args.channel === SUPPORT && !c.args.thread_ts)).toHaveLength(1);
     expect(h.postsIn(ACME_CHANNEL, thread).filter((c) => String(c.args.text).includes('longer than we promised'))).toHaveLength(1);
 
