@@ -3,11 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadPolicy } from '../../src/config/load-policy.js';
-import { KeyvInbox } from '../../src/infra/store/keyv-inbox.js';
-import { openStores } from '../../src/infra/store/open-stores.js';
 import { FakeSlackApi } from '../fakes/fake-slack-api.js';
 import { BatonProcess, policyWithChannels } from './baton-process.js';
 import { CUSTOMER, customerThreads, deliverUnacked, outcomes, type Sent } from './slack-redelivery.js';
+import { untilEveryoneHeardBack, whatBatonStillOwes } from './what-baton-owes.js';
 
 /**
  * The fault suite: the real process (dist/main.js, what `npm start` runs) over signed HTTP against a
@@ -34,38 +33,6 @@ async function world() {
   return { fake, store, env };
 }
 
-/** Every customer has an answer or a handoff notice, and every notice's escalation its packet. */
-async function untilEveryoneHeardBack(f: FakeSlackApi, sent: Sent[], timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  const notices = () => f.calls('chat.postMessage').filter((c) => c.response.ok && typeof c.args.thread_ts === 'string' && String(c.args.text).includes('specialist')).length;
-  const done = () => {
-    const seen = outcomes(f, sent, QUEUES);
-    return seen.unanswered === 0 && seen.packets.size >= notices();
-  };
-  while (!done() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
-}
-
-/** After a clean stop: nothing left in the inbox, no conversation with an undelivered message, every escalation with its packet. */
-async function whatBatonStillOwes(store: string, sent: Sent[]) {
-  const inbox = await KeyvInbox.open(store);
-  const stores = await openStores(store);
-  try {
-    const pendingInbox = (await inbox.pending()).length;
-    let undelivered = 0;
-    const escalationIds: string[] = [];
-    for (const s of sent) {
-      const c = await stores.conversations.get(`slack:${s.channel}:${s.ts}`);
-      undelivered += c?.outbox?.length ?? 0;
-      if (c?.escalationId) escalationIds.push(c.escalationId);
-    }
-    const escalations = await Promise.all(escalationIds.map((id) => stores.escalations.get(id)));
-    return { pendingInbox, undelivered, escalationIds, withoutPacket: escalations.filter((e) => !e?.packet).length };
-  } finally {
-    await inbox.close();
-    await stores.close();
-  }
-}
-
 describe('the fault suite', () => {
   it('SIGKILL mid-burst five times, unacknowledged events redelivered: nothing lost, nothing doubled', { timeout: 240_000 }, async () => {
     const { fake: f, store, env } = await world();
@@ -88,7 +55,7 @@ describe('the fault suite', () => {
     baton = await BatonProcess.start(env);
     for (let i = 0; i < 3 && sent.some((s) => !s.acked); i++) await deliverUnacked(baton.eventsUrl, sent, 10);
     expect(sent.filter((s) => !s.acked)).toHaveLength(0);
-    await untilEveryoneHeardBack(f, sent, 150_000);
+    await untilEveryoneHeardBack(f, sent, QUEUES, 150_000);
     expect(await baton.stop()).toBe(0);
 
     const seen = outcomes(f, sent, QUEUES);
@@ -108,7 +75,7 @@ describe('the fault suite', () => {
     const sent = customerThreads(f, CHANNELS, 100, 0);
     await deliverUnacked(baton.eventsUrl, sent, 10);
     expect(sent.filter((s) => !s.acked)).toHaveLength(0);
-    await untilEveryoneHeardBack(f, sent, 90_000);
+    await untilEveryoneHeardBack(f, sent, QUEUES, 90_000);
     f.setFlaky(undefined);
     expect(await baton.stop()).toBe(0);
 

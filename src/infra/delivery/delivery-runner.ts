@@ -121,14 +121,20 @@ export class DeliveryRunner implements DeliveryScheduler {
     while (!pending || pending.some(due)) {
       if (this.stopped) return;
       let chosen: Delivery | undefined;
+      // Whether the message went to the platform: an attempt that failed before it (the store, a lock) sent nothing.
+      let reached = false;
       const choose = (list: Delivery[]) => {
         this.owed.set(key, list);
         chosen = list.find(due);
         return chosen;
       };
-      const step = await attemptDelivery(this.deps, key, { choose, maybeSent: (id) => this.maybeSent.has(id), beforeSend: () => this.announce(key) }).catch((err: unknown) => {
+      const beforeSend = async () => {
+        reached = true;
+        await this.announce(key);
+      };
+      const step = await attemptDelivery(this.deps, key, { choose, maybeSent: (id) => this.maybeSent.has(id), beforeSend }).catch((err: unknown) => {
         // The send may have gone out and only the write after it (or the lock) failed: look before sending again.
-        if (chosen) this.maybeSent.add(chosen.id);
+        if (chosen && reached) this.maybeSent.add(chosen.id);
         throw err;
       });
       pending = step.pending;
@@ -147,7 +153,7 @@ export class DeliveryRunner implements DeliveryScheduler {
         pending = undefined;
         continue;
       }
-      this.maybeSent.add(d.id);
+      if (reached) this.maybeSent.add(d.id);
       this.backOff(d.id);
       if (d.kind === 'customer') customerBlocked = true;
     }

@@ -1,6 +1,6 @@
 import Bottleneck from 'bottleneck';
 import { Redis as IORedis } from 'ioredis';
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { BurstyRateLimiter, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Logger } from '../../core/ports/logger.js';
 import { REDIS_TIMEOUT_MS, redisRetryDelay } from '../redis-timeouts.js';
 
@@ -12,7 +12,15 @@ export interface LimitShape {
    * At most `points` calls per window of `seconds` (whole seconds: Redis EX), for all instances sharing
    * the Redis together. A window starts at its first call, so `points: 1` spaces calls `seconds` apart.
    */
-  shared: { points: number; seconds: number };
+  shared: SharedLimit & {
+    /** Extra calls allowed once a window's are spent (rate-limiter-flexible's BurstyRateLimiter), `points` per `seconds`. */
+    burst?: SharedLimit;
+  };
+}
+
+interface SharedLimit {
+  points: number;
+  seconds: number;
 }
 
 /** Calls scheduled per key (a channel, a method, a thread), each key limited by its shape. */
@@ -67,15 +75,17 @@ export function createLimiterFactory(redisUrl: string | undefined, log: Logger):
     keyPrefix: '',
   });
   client.on('error', (err: Error) => log.warn({ err: err.message }, 'rate limiter Redis connection failed; retrying'));
-  const counters = new Map<string, RateLimiterRedis>();
-  const counter = (id: string, { points, seconds }: LimitShape['shared']) => {
-    const name = `${id}:${points}/${seconds}`;
+  // While Redis is away this process counts alone (the insurance limiter), so deliveries that can reach
+  // the store keep their pace; a 429 from Slack covers what instances counting apart may add.
+  const redisLimit = (prefix: string, { points, seconds }: SharedLimit) =>
+    new RateLimiterRedis({ storeClient: client, keyPrefix: prefix, points, duration: seconds, rejectIfRedisNotReady: true, insuranceLimiter: new RateLimiterMemory({ points, duration: seconds }) });
+  const counters = new Map<string, { consume(key: string): Promise<RateLimiterRes> }>();
+  const counter = (id: string, shared: LimitShape['shared']) => {
+    const name = `${id}:${JSON.stringify(shared)}`;
     let c = counters.get(name);
     if (!c) {
-      // While Redis is away this process counts alone (the insurance limiter), so deliveries that can reach
-      // the store keep their pace; a 429 from Slack covers what instances counting apart may add.
-      const insuranceLimiter = new RateLimiterMemory({ points, duration: seconds });
-      c = new RateLimiterRedis({ storeClient: client, keyPrefix: `baton-limit-${id}`, points, duration: seconds, rejectIfRedisNotReady: true, insuranceLimiter });
+      const base = redisLimit(`baton-limit-${id}`, shared);
+      c = shared.burst ? new BurstyRateLimiter(base, redisLimit(`baton-limit-${id}-burst`, shared.burst)) : base;
       counters.set(name, c);
     }
     return c;

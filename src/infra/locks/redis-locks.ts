@@ -4,6 +4,8 @@ import type { Locks } from '../../core/ports/locks.js';
 import { ProcessLocks } from './process-locks.js';
 
 const RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
+/** How often a release that failed is tried again while its lease lasts. */
+const RELEASE_RETRY_MS = 250;
 const RENEW = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end";
 
 /**
@@ -33,9 +35,28 @@ export class RedisLocks implements Locks {
         return await work();
       } finally {
         clearInterval(renew);
-        await this.client.eval(RELEASE, { keys: [lockKey], arguments: [token] });
+        await this.release(lockKey, token);
       }
     });
+  }
+
+  /**
+   * Releases the lock; when Redis is away, keeps trying in the background until it answers or the lease
+   * ends, so the conversation is free again as soon as Redis is back rather than a whole lease later.
+   */
+  private async release(lockKey: string, token: string): Promise<void> {
+    const attempt = () => this.client.eval(RELEASE, { keys: [lockKey], arguments: [token] });
+    try {
+      await attempt();
+    } catch (err) {
+      const until = Date.now() + this.leaseMs;
+      const retry = setInterval(() => {
+        if (Date.now() > until) clearInterval(retry);
+        else attempt().then(() => clearInterval(retry), () => undefined);
+      }, RELEASE_RETRY_MS);
+      retry.unref();
+      throw err;
+    }
   }
 
   private async acquire(lockKey: string, token: string): Promise<void> {

@@ -28,6 +28,7 @@ const REDIS_INBOX = 'baton-inbox:items';
 export class KeyvInbox implements Inbox {
   private clearing = new Map<string, { resolve(): void; reject(err: unknown): void }[]>();
   private clearTimer: NodeJS.Timeout | undefined;
+  private closing = false;
 
   private constructor(
     private readonly keyv: Keyv<InboxItem>,
@@ -63,7 +64,7 @@ export class KeyvInbox implements Inbox {
 
   /** Resolves once the item is cleared, with the batch it joined (see CLEAR_EVERY_MS). */
   done(id: string): Promise<void> {
-    this.clearTimer ??= setTimeout(() => void this.clear().catch(() => undefined), CLEAR_EVERY_MS);
+    this.clearSoon();
     return new Promise((resolve, reject) => this.clearing.set(id, [...(this.clearing.get(id) ?? []), { resolve, reject }]));
   }
 
@@ -85,11 +86,20 @@ export class KeyvInbox implements Inbox {
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     await this.clear().catch(() => undefined);
     await this.keyv.disconnect();
   }
 
-  /** Clears the items delivered since the last batch; on failure they stay and the next start finds them done. */
+  private clearSoon(): void {
+    this.clearTimer ??= setTimeout(() => void this.clear().catch(() => undefined), CLEAR_EVERY_MS);
+  }
+
+  /**
+   * Clears the items delivered since the last batch. A batch that fails (Redis away, say) joins the next
+   * one, so a delivered item does not wait for the next start to leave; at close it stays, and the next
+   * start finds it decided and delivered.
+   */
   private async clear(): Promise<void> {
     clearTimeout(this.clearTimer);
     this.clearTimer = undefined;
@@ -97,15 +107,18 @@ export class KeyvInbox implements Inbox {
     this.clearing = new Map();
     if (batch.size === 0) return;
     const ids = [...batch.keys()];
-    const waiters = [...batch.values()].flat();
     try {
       if (this.group) await Promise.all(ids.map((id) => this.group!.delete(id)));
       else if (this.hash) await this.hash.hDel(REDIS_INBOX, ids);
       else await this.keyv.deleteMany(ids);
     } catch (err) {
-      for (const w of waiters) w.reject(err);
+      if (this.closing) for (const w of [...batch.values()].flat()) w.reject(err);
+      else {
+        for (const [id, waiters] of batch) this.clearing.set(id, [...waiters, ...(this.clearing.get(id) ?? [])]);
+        this.clearSoon();
+      }
       throw err;
     }
-    for (const w of waiters) w.resolve();
+    for (const w of [...batch.values()].flat()) w.resolve();
   }
 }

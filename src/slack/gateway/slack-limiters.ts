@@ -26,12 +26,16 @@ const DEFAULT_PER_MINUTE = 50;
 const TIER_BURST = 10;
 export const POSTING = new Set(['chat.postMessage', 'chat.postEphemeral']);
 
-/** A tier's bucket of `burst` calls refilled at its rate, here and (a window of `burst` calls) across instances. */
+/**
+ * A tier's bucket of `burst` calls refilled at its rate in this process. Across instances, its rate in
+ * windows of 6 s (a tenth of its minute, so a caller past the budget waits seconds, not a minute), and
+ * `burst` more a minute for a burst.
+ */
 function tierBucket(perMinute: number, burst: number): LimitShape {
   const every = Math.max(1, Math.floor(60_000 / perMinute));
   return {
     local: { reservoir: burst, reservoirIncreaseAmount: 1, reservoirIncreaseInterval: every, reservoirIncreaseMaximum: burst, maxConcurrent: 10 },
-    shared: { points: burst, seconds: Math.max(1, Math.round((burst * 60) / perMinute)) },
+    shared: { points: Math.max(1, Math.round(perMinute / 10)), seconds: 6, burst: { points: burst, seconds: 60 } },
   };
 }
 

@@ -32,7 +32,8 @@ export class TeamsGateway implements ChatGateway, LoopGateway {
     this.packets = new TeamsPackets(sender, queues, log);
   }
 
-  async replyToCustomer(ref: ConversationRef, message: CustomerMessage): Promise<string> {
+  async replyToCustomer(ref: ConversationRef, message: CustomerMessage, delivery?: DeliveryTag): Promise<string> {
+    await delivery?.beforeSend?.();
     return this.sender.send(await this.references.get(conversationKey(ref)), renderCustomerActivity(message));
   }
 
