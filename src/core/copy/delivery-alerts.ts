@@ -7,18 +7,21 @@ export interface UndeliveredNotice {
   /** The platform of the channel the alert is posted in: a Slack channel mention means something only there. */
   alertIn: Platform;
   escalationId?: string;
+  /** What the customer was to be told (a handoff, a claim, a release, a move). */
+  text: string;
   /** A link to the customer's thread, when the customer's platform gives one. */
   link?: string;
 }
 
 /**
- * The default queue's alert when a handoff notice never reached the customer: it names the customer's
- * platform (the one that kept refusing) and points at their thread in words the alert's own channel shows.
+ * The default queue's alert when a notice (handoff, claim, release) never reached the customer: it names
+ * the customer's platform (the one that kept refusing), quotes what they were to be told, and points at
+ * their thread in words the alert's own channel shows.
  */
 export function undeliveredNoticeAlert(n: UndeliveredNotice): string {
   const platform = PLATFORM_LABELS[n.customer.platform];
   const where = n.customer.platform === 'slack' && n.alertIn === 'slack' ? `in <#${n.customer.channel}>` : `of ${n.accountName} in ${platform}`;
   const escalation = n.escalationId ? `escalation ${n.escalationId}` : 'their escalation';
   const thread = n.link ? `: ${n.link}` : '.';
-  return `Baton could not tell the customer ${where} that ${escalation} was handed over: ${platform} kept refusing the message. Please reach out to them in their thread${thread}`;
+  return `Baton could not tell the customer ${where} about ${escalation}: ${platform} kept refusing the message "${n.text}". Please reach out to them in their thread${thread}`;
 }

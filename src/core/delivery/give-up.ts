@@ -48,6 +48,7 @@ async function withAlert(deps: CoreDeps, c: Conversation, notice: Delivery & { k
     customer: c.ref,
     accountName: (await findAccount(deps, c.accountId))?.name ?? c.accountId,
     alertIn: parseChannelName(channel).platform,
+    text: notice.message.text,
     ...(notice.escalationId ? { escalationId: notice.escalationId } : {}),
     ...(link ? { link } : {}),
   });
