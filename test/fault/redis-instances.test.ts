@@ -111,19 +111,23 @@ async function redeliver(targets: BatonProcess[], sent: Sent[]): Promise<void> {
 }
 
 describe('several instances on one Redis', () => {
-  it('five instances started one after another beside one serving 20 messages a second all start, leave cleanly, and the one that stays takes a share', { timeout: 240_000 }, async () => {
+  it('an instance started five times beside one serving 20 messages a second starts every time, leaves cleanly, and takes a share', { timeout: 240_000 }, async () => {
     const { fake: f, store, start } = await world();
     const a = await start();
     const targets = [a];
     let starting = true;
-    const load = deliverPaced(customerThreads(f, CHANNELS, 2000, 0), 20, () => targets, () => starting);
-    // Five joiners one after another, each beside the busy one (and those before it); four then leave (SIGTERM), one stays.
-    const joined: BatonProcess[] = [];
+    const load = deliverPaced(customerThreads(f, CHANNELS, 6000, 0), 20, () => targets, () => starting);
+    // Five joiners one after another, each beside the busy one: four leave again (SIGTERM), the last stays.
     const failures: string[] = [];
-    for (let i = 0; i < 5; i++) await start().then((j) => void joined.push(j), (err: unknown) => void failures.push(String(err).slice(0, 500)));
-    const started = joined.length;
-    const b = joined.pop();
-    expect(await Promise.all(joined.map((j) => j.stop()))).toEqual(joined.map(() => 0));
+    const stops: (number | null)[] = [];
+    let started = 0;
+    let b: BatonProcess | undefined;
+    for (let i = 0; i < 5; i++) {
+      b = await start().catch((err: unknown) => void failures.push(String(err).slice(0, 500)));
+      if (b) started += 1;
+      if (b && i < 4) stops.push(await b.stop());
+    }
+    expect(stops.every((code) => code === 0)).toBe(true);
     // The fifth stays and gets half the traffic until it has decided some of it.
     if (b) targets.push(b);
     await until(async () => !b || (await decisions(b)) >= 20, 30_000);
