@@ -8,7 +8,7 @@ export const CUSTOMER = { id: 'U0FAULTCUS', teamId: 'T0CUSTOMER' };
  * Questions the shipped docs answer, and one in ten a request for a person (support or security queue):
  * each queue channel takes one packet a second, so more escalations would measure Slack's limit, not Baton.
  */
-const ANSWERED = 'How do I invite a teammate?';
+export const ANSWERED = 'How do I invite a teammate?';
 const TEXTS = [...Array<string>(9).fill(ANSWERED), 'I want to talk to a person please', ...Array<string>(9).fill(ANSWERED), 'We think someone accessed our workspace without permission, please check'];
 
 export interface Sent {
@@ -19,14 +19,17 @@ export interface Sent {
   attempts: number;
 }
 
-/** `count` new customer threads over `channels`, each seeded in the fake as Slack holds it before it sends the event. */
-export function customerThreads(fake: FakeSlackApi, channels: string[], count: number, offset: number): Sent[] {
+/**
+ * `count` new customer threads over `channels`, each seeded in the fake as Slack holds it before it sends
+ * the event; `texts` in turn (by default nine answered questions to one request for a person).
+ */
+export function customerThreads(fake: FakeSlackApi, channels: string[], count: number, offset: number, texts: string[] = TEXTS): Sent[] {
   const base = Math.floor(Date.now() / 1000);
   return Array.from({ length: count }, (_, i) => {
     const n = offset + i;
     const channel = channels[n % channels.length]!;
     const ts = `${base}.${String(n).padStart(6, '0')}`;
-    const text = TEXTS[n % TEXTS.length]!;
+    const text = texts[n % texts.length]!;
     fake.addMessage(channel, { ts, text, user: CUSTOMER.id, team: CUSTOMER.teamId });
     return { channel, ts, envelope: messageEvent({ channel, user: CUSTOMER.id, userTeam: CUSTOMER.teamId, text, ts }), acked: false, attempts: 0 };
   });
