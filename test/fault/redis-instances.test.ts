@@ -111,7 +111,7 @@ async function redeliver(targets: BatonProcess[], sent: Sent[]): Promise<void> {
 }
 
 describe('several instances on one Redis', () => {
-  it('an instance started five times beside one serving 20 messages a second starts every time, leaves cleanly, and takes a share', { timeout: 240_000 }, async () => {
+  it('an instance started five times beside one serving 20 messages a second starts every time, leaves cleanly, and takes a share', { timeout: 300_000 }, async () => {
     const { fake: f, store, start } = await world();
     const a = await start();
     const targets = [a];
