@@ -16,7 +16,9 @@ import { untilEveryoneHeardBack, whatBatonStillOwes } from './what-baton-owes.js
  * Slack's per-channel limit: instances joining a busy cluster, and Redis going away mid-burst.
  */
 const CHANNELS = Array.from({ length: 25 }, (_, i) => `C0REDIS${String(i).padStart(4, '0')}`);
-const policyFile = policyWithChannels(CHANNELS);
+/** The joining test's customers: enough channels that 20 answers a second keep within one post a second per channel. */
+const MANY_CHANNELS = Array.from({ length: 100 }, (_, i) => `C0JOIN${String(i).padStart(5, '0')}`);
+const policyFile = policyWithChannels([...CHANNELS, ...MANY_CHANNELS]);
 const QUEUES = loadPolicy(policyFile).queues.map((q) => q.channel);
 
 /** How soon after Redis returns every channel that is owed a message must be posting again. */
@@ -117,7 +119,7 @@ describe('several instances on one Redis', () => {
     const targets = [a];
     let starting = true;
     // Questions Baton answers: the packets of escalations would queue at one a second per queue channel.
-    const load = deliverPaced(customerThreads(f, CHANNELS, 6000, 0, [ANSWERED]), 20, () => targets, () => starting);
+    const load = deliverPaced(customerThreads(f, MANY_CHANNELS, 6000, 0, [ANSWERED]), 20, () => targets, () => starting);
     // Five joiners one after another, each beside the busy one: four leave again (SIGTERM), the last stays.
     const failures: string[] = [];
     const stops: (number | null)[] = [];
