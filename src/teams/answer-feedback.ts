@@ -5,6 +5,7 @@ import { voteOnAnswer, voteReply, type Vote } from '../core/feedback/answer-vote
 import { parseAnswerRef } from '../core/model/answer-ref.js';
 import { teamsHumanRequestItem } from './intake/teams-inbox-item.js';
 import type { CardAnswer, TeamsTurnDeps } from './teams-turn-deps.js';
+import { fromHere } from './card-press.js';
 
 const voteData = z.object({ answer: z.string().max(500) });
 
@@ -16,7 +17,7 @@ const voteData = z.object({ answer: z.string().max(500) });
 export async function voteFromCard(deps: TeamsTurnDeps, ctx: TurnContext, data: unknown, vote: Vote): Promise<CardAnswer | undefined> {
   const parsed = voteData.safeParse(data);
   const ref = parsed.success ? parseAnswerRef(parsed.data.answer) : undefined;
-  if (!ref?.conversationKey.startsWith('teams:')) return undefined;
+  if (!ref || !fromHere(deps, ctx, ref.conversationKey)) return undefined;
   const author = await deps.directory.author(ctx);
   const core = deps.core as LoopDeps;
   const outcome = await voteOnAnswer(core, ref, author, vote, async (key, who) => {

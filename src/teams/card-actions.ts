@@ -9,6 +9,7 @@ import type { CardAnswer, TeamsTurnDeps } from './teams-turn-deps.js';
 import { teamsHumanRequestItem, teamsReadingChoiceItem } from './intake/teams-inbox-item.js';
 import { PACKET_ACTIONS } from './packet-actions.js';
 import { voteFromCard } from './answer-feedback.js';
+import { fromHere, pressedBy } from './card-press.js';
 
 /** Conversation keys as the core forms them for Teams; a card value that is not one is rejected, not looked up. */
 const teamsKey = z.string().regex(/^teams:\S{1,400}$/);
@@ -32,13 +33,12 @@ export type CardAction = z.output<typeof cardAction>;
  */
 async function talkToHuman(deps: TeamsTurnDeps, ctx: TurnContext, data: unknown): Promise<CardAnswer | undefined> {
   const parsed = talkData.safeParse(data);
-  if (!parsed.success) return undefined;
+  if (!parsed.success || !fromHere(deps, ctx, parsed.data.conversationKey)) return undefined;
   const key = parsed.data.conversationKey;
   const author = await deps.directory.author(ctx);
   const conversation = await deps.core.conversations.get(key);
-  const refusal = talkToHumanRefusal(
-    !author.isExternal ? { kind: 'not_customer' } : conversation?.mode === 'escalated' ? { kind: 'already_with_human' } : undefined,
-  );
+  const standing = pressedBy(conversation, author);
+  const refusal = talkToHumanRefusal(standing ?? (conversation?.mode === 'escalated' ? { kind: 'already_with_human' } : undefined));
   if (refusal) return refusal;
   await deps.intake.take(teamsHumanRequestItem(key, author, ctx.activity.id ?? String(Date.now()), Date.now()));
   return HUMAN_REQUESTED;
@@ -50,14 +50,15 @@ async function talkToHuman(deps: TeamsTurnDeps, ctx: TurnContext, data: unknown)
  */
 async function choose(deps: TeamsTurnDeps, ctx: TurnContext, data: unknown): Promise<CardAnswer | undefined> {
   const parsed = chooseData.safeParse(data);
-  if (!parsed.success) return undefined;
+  if (!parsed.success || !fromHere(deps, ctx, parsed.data.conversationKey)) return undefined;
   const { conversationKey: key, ask, option } = parsed.data;
   const author = await deps.directory.author(ctx);
   const conversation = await deps.core.conversations.get(key);
   const asked = conversation?.clarifications?.[ask];
   const picked = asked?.readings[option];
+  const standing = pressedBy(conversation, author);
   const refusal = choiceRefusal(
-    !author.isExternal ? { kind: 'not_customer' }
+    standing ? standing
     : !picked ? { kind: 'not_found' }
     : conversation?.mode !== 'bot' ? { kind: 'already_with_human' }
     : asked?.settled ? { kind: 'already_settled' }
@@ -72,7 +73,7 @@ async function choose(deps: TeamsTurnDeps, ctx: TurnContext, data: unknown): Pro
 /** A rating from the survey card: the buttons become the thank-you for everyone (the core updates the card). */
 async function rate(deps: TeamsTurnDeps, ctx: TurnContext, data: unknown): Promise<CardAnswer | undefined> {
   const parsed = rateData.safeParse(data);
-  if (!parsed.success) return undefined;
+  if (!parsed.success || !fromHere(deps, ctx, parsed.data.conversationKey)) return undefined;
   const author = await deps.directory.author(ctx);
   const result = await rateConversation(deps.core as LoopDeps, parsed.data.conversationKey, author, parsed.data.rating);
   return result.ok ? csatThanksCard(deps.core.policy.csat.thanks) : csatRefusal(result);

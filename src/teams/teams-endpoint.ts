@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { authorizeJWT, type AgentApplication, type Request, type TurnState, type WebResponse } from '@microsoft/agents-hosting';
+import { z } from 'zod';
 import type { Metrics } from '../core/ports/metrics.js';
 import type { HttpServer } from '../http/http-server.js';
 import type { TeamsSettings } from './teams-settings.js';
@@ -8,6 +9,23 @@ import type { TeamsSettings } from './teams-settings.js';
 const MAX_BODY_BYTES = 1024 * 1024;
 
 class BadBody extends Error {}
+
+/**
+ * What every Bot Framework activity carries and the SDK needs to run a turn. An activity without them is
+ * refused with 400: a 500 would make Teams deliver the same malformed activity again.
+ */
+const activityShape = z.looseObject({
+  type: z.string().min(1),
+  from: z.looseObject({ id: z.string().min(1) }),
+  conversation: z.looseObject({ id: z.string().min(1) }),
+});
+
+function checkedActivity(body: Record<string, unknown>): Record<string, unknown> {
+  const parsed = activityShape.safeParse(body);
+  if (parsed.success) return body;
+  const missing = [...new Set(parsed.error.issues.map((i) => i.path.join('.')))];
+  throw new BadBody(`not a Bot Framework activity: ${missing.join(', ')} missing or invalid`);
+}
 
 async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
   const chunks: Buffer[] = [];
@@ -19,9 +37,10 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> 
   }
   try {
     const body: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-    if (body && typeof body === 'object' && !Array.isArray(body)) return body as Record<string, unknown>;
-  } catch {
-    // falls through to the refusal below
+    if (body && typeof body === 'object' && !Array.isArray(body)) return checkedActivity(body as Record<string, unknown>);
+  } catch (err) {
+    if (err instanceof BadBody) throw err;
+    // not JSON: falls through to the refusal below
   }
   throw new BadBody('body is not a JSON object');
 }

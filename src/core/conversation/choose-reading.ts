@@ -3,6 +3,7 @@ import type { Decision } from '../model/decision.js';
 import type { Author } from '../model/message.js';
 import { historyBefore, readingNamed } from './clarification.js';
 import type { Clarification, Conversation } from './conversation.js';
+import { buttonStanding, customersOf } from './own-customers.js';
 import { actOnDecision, decide } from './decide-and-act.js';
 import type { MessageOutcome } from './handle-message.js';
 
@@ -11,7 +12,8 @@ export type ChoiceOutcome =
   | { kind: 'already_with_human' }
   | { kind: 'already_settled' }
   | { kind: 'not_found' }
-  | { kind: 'not_customer' };
+  | { kind: 'not_customer' }
+  | { kind: 'not_your_conversation' };
 
 /**
  * A button of a clarifying question: the decision goes on with the reading the customer picked, the
@@ -25,6 +27,8 @@ export async function chooseReading(deps: CoreDeps, conversationKey: string, aut
     const asked = conversation?.clarifications?.[ask];
     const reading = asked?.readings[option];
     if (!conversation || !asked || !reading) return { kind: 'not_found' };
+    const standing = buttonStanding(customersOf(conversation), author);
+    if (standing !== 'own_customer') return { kind: standing };
     if (conversation.mode !== 'bot') return { kind: 'already_with_human' };
     if (asked.settled) return { kind: 'already_settled' };
     const decision = await decide(deps, conversation, historyBefore(conversation, asked.request), asked.request.text, false, reading.topic);

@@ -1,5 +1,6 @@
 import type { CoreDeps } from '../deps.js';
 import type { Author } from '../model/message.js';
+import { buttonStanding, customersOf } from './own-customers.js';
 import { actOnDecision, decide } from './decide-and-act.js';
 import type { MessageOutcome } from './handle-message.js';
 
@@ -7,7 +8,8 @@ export type HumanRequestOutcome =
   | MessageOutcome
   | { kind: 'already_with_human' }
   | { kind: 'not_found' }
-  | { kind: 'not_customer' };
+  | { kind: 'not_customer' }
+  | { kind: 'not_your_conversation' };
 
 /**
  * The "Talk to a person" button: a customer-initiated escalation carrying the whole conversation. It
@@ -19,6 +21,8 @@ export async function requestHuman(deps: CoreDeps, conversationKey: string, auth
   return deps.locks.run(`conv:${conversationKey}`, async () => {
     const conversation = await deps.conversations.get(conversationKey);
     if (!conversation) return { kind: 'not_found' };
+    const standing = buttonStanding(customersOf(conversation), author);
+    if (standing !== 'own_customer') return { kind: standing };
     if (conversation.mode === 'escalated') return { kind: 'already_with_human' };
     const lastCustomer = conversation.turns.findLast((t) => t.role === 'customer');
     const history = conversation.turns.filter((t) => t !== lastCustomer);

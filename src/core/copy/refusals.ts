@@ -53,9 +53,13 @@ export function draftRefusal(result: DraftResult, name: NamePerson): string | un
   }
 }
 
+/** A customer button pressed by someone outside the conversation it belongs to. */
+export const NOT_YOUR_CONVERSATION = 'These buttons belong to the customer who asked here; to ask something yourself, start a new message.';
+
 export function talkToHumanRefusal(outcome: HumanRequestOutcome | undefined): string | undefined {
   if (outcome?.kind === 'already_with_human') return 'A specialist already has this conversation; they will reply here.';
   if (outcome?.kind === 'not_customer') return 'This button is for the customer. To take over, just reply in the thread.';
+  if (outcome?.kind === 'not_your_conversation') return NOT_YOUR_CONVERSATION;
   return undefined;
 }
 
@@ -64,7 +68,7 @@ export function choiceRefusal(outcome: ChoiceOutcome | undefined): string | unde
   if (outcome?.kind === 'already_settled') return 'This question has been answered already; just ask here if you meant something else.';
   if (outcome?.kind === 'not_found') return 'This question has expired; just ask here again.';
   if (outcome?.kind === 'not_customer') return 'These buttons are for the customer. To take over, just reply in the thread.';
-  return talkToHumanRefusal(outcome?.kind === 'already_with_human' ? outcome : undefined);
+  return talkToHumanRefusal(outcome?.kind === 'already_with_human' || outcome?.kind === 'not_your_conversation' ? outcome : undefined);
 }
 
 const CSAT_REFUSAL: Record<Exclude<RateResult, { ok: true }>['reason'], string | undefined> = {

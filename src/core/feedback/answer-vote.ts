@@ -5,6 +5,8 @@ import type { AnswerRef } from '../model/answer-ref.js';
 import type { Author } from '../model/message.js';
 import type { VoteFact } from '../ports/feedback-log.js';
 import { exampleQuestion } from './content-gap.js';
+import { buttonStanding, customersOf } from '../conversation/own-customers.js';
+import { NOT_YOUR_CONVERSATION } from '../copy/refusals.js';
 
 export type Vote = VoteFact['vote'];
 
@@ -17,11 +19,12 @@ export type HandOver = (conversationKey: string, author: Author) => Promise<Huma
 export type VoteOutcome =
   | { kind: 'recorded'; vote: Vote; handoff?: HumanRequestOutcome }
   | { kind: 'not_customer' }
+  | { kind: 'not_your_conversation' }
   | { kind: 'not_found' };
 
 /**
- * A customer's Helpful / Not helpful on one answer. Anyone on the customer's side of the channel may
- * say it (they all read the answer); staff may not, since their view is not the customer's. The vote is
+ * A customer's Helpful / Not helpful on one answer, from the conversation's own customers only (as a
+ * rating is): staff's view is not the customer's, and nobody else in the channel speaks for them. The vote is
  * stored under the answer's id, so clicking again (or a colleague clicking too) replaces the answer's
  * vote instead of adding one. "Not helpful" hands the conversation to a person at once, as the customer's
  * own request: they have just said the answer did not do it, and asking them again would cost a click.
@@ -31,6 +34,8 @@ export async function voteOnAnswer(deps: LoopDeps, ref: AnswerRef, author: Autho
   const conversation = await deps.conversations.get(ref.conversationKey);
   const index = conversation?.turns.findIndex((t) => t.role === 'bot' && t.deliveryId === ref.answerId) ?? -1;
   if (!conversation || index < 0) return { kind: 'not_found' };
+  const standing = buttonStanding(customersOf(conversation), author);
+  if (standing !== 'own_customer') return { kind: standing };
   const answer = conversation.turns[index]!;
   const question = conversation.turns.slice(0, index).findLast((t) => t.role === 'customer')?.text ?? '';
   await deps.loop.feedback.record({
@@ -54,6 +59,7 @@ export async function voteOnAnswer(deps: LoopDeps, ref: AnswerRef, author: Autho
 /** What the clicker reads back, on every platform: the quiet acknowledgement, or why the vote did not count. */
 export function voteReply(copy: Policy['answer_feedback'], outcome: VoteOutcome): string {
   if (outcome.kind === 'not_customer') return 'These buttons are for the customer; their votes count in the report.';
+  if (outcome.kind === 'not_your_conversation') return NOT_YOUR_CONVERSATION;
   if (outcome.kind === 'not_found') return 'This answer is no longer on record, so the vote was not counted.';
   return outcome.vote === 'helpful' ? copy.thanks : copy.sorry;
 }

@@ -1,4 +1,5 @@
 import type { Conversation } from '../conversation/conversation.js';
+import { buttonStanding, customersOf } from '../conversation/own-customers.js';
 import type { LoopDeps } from '../deps.js';
 import type { Author } from '../model/message.js';
 import type { CsatPrompt } from '../ports/loop-gateway.js';
@@ -23,10 +24,6 @@ export function isSampled(key: string, rate: number): boolean {
   let h = 0x811c9dc5;
   for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193) >>> 0;
   return h / 0x1_0000_0000 < rate;
-}
-
-export function customersOf(conversation: Conversation): string[] {
-  return [...new Set(conversation.turns.flatMap((t) => (t.role === 'customer' && t.authorId ? [t.authorId] : [])))];
 }
 
 async function inCooldown(deps: LoopDeps, customers: string[], now: number): Promise<boolean> {
@@ -70,7 +67,7 @@ export async function rateConversation(deps: LoopDeps, conversationKey: string, 
   if (!CSAT_SCALE.some((s) => s.value === rating)) return { ok: false, reason: 'invalid' };
   const now = deps.clock.now();
   const result = await deps.loop.csat.update<RateResult>(conversationKey, (current) => {
-    if (!author.isExternal || !current.customers.includes(author.id)) return { result: { ok: false, reason: 'not_your_conversation' } };
+    if (buttonStanding(current.customers, author) !== 'own_customer') return { result: { ok: false, reason: 'not_your_conversation' } };
     if (current.rating !== undefined) return { result: { ok: false, reason: 'already_rated' } };
     const next = { ...current, rating, ratedAt: now, ratedBy: author.id };
     return { next, result: { ok: true, rating } };

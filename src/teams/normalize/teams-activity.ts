@@ -21,6 +21,22 @@ export function teamsRef(activity: Activity): ConversationRef | undefined {
 }
 
 /**
+ * Whether a card's conversation key names the conversation the press came from. Card data travels
+ * through the client and can be forged: a key of another channel, or of another thread of this channel
+ * when Teams says which thread the card sits in, is refused before anything is looked up.
+ */
+export function pressedIn(activity: Activity, key: string): boolean {
+  const id = activity.conversation?.id;
+  if (!id) return false;
+  const channel = id.replace(THREAD_SUFFIX, '');
+  const root = THREAD_SUFFIX.exec(id)?.[1];
+  const prefix = `teams:${channel}:`;
+  if (!key.startsWith(prefix)) return false;
+  const thread = key.slice(prefix.length);
+  return root ? thread === root : !thread.includes(':');
+}
+
+/**
  * The reference proactive sends reply with: in a channel, the thread's conversation id and its root
  * message, so every send is a reply in that thread (the SDK always replies to `activityId`).
  */
