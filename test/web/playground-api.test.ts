@@ -172,6 +172,11 @@ describe('the playground adapter', () => {
     const answer = await feedShows((e) => e.role === 'bot' && 'feedback' in e);
     const feedback = answer.feedback as { helpful: string; notHelpful: string; answer: string };
     expect([feedback.helpful, feedback.notHelpful]).toEqual(['Helpful', 'Not helpful']);
+    const outsider = await call('/api/answer-feedback', { answer: feedback.answer, messageId: answer.id, customer: 'web-globex-alex', vote: 'not_helpful' });
+    expect(outsider).toMatchObject({ status: 409, json: { refusal: expect.stringContaining('belong to the customer who asked here') } });
+    const talk = await call('/api/talk-to-human', { conversationKey: feedback.answer.split(' ')[1], customer: 'web-globex-alex' });
+    expect(talk.json).toMatchObject({ outcome: 'not_your_conversation', refusal: expect.stringContaining('belong to the customer who asked here') });
+    expect(await p.core.loop.feedback.list(0, Date.now() + 1)).toEqual([]);
     const voted = await call('/api/answer-feedback', { answer: feedback.answer, messageId: answer.id, customer: 'web-acme-alex', vote: 'not_helpful' });
     expect(voted.status).toBe(200);
     expect(await feedShows((e) => e.type === 'feedback-done' && e.id === answer.id)).toMatchObject({ text: expect.stringContaining('Sorry that did not help') });

@@ -65,13 +65,14 @@ describe('feedback on an answer', () => {
     expect(vote).toMatchObject({ kind: 'vote', vote: 'not_helpful', category: 'how_to', sources: ['Inviting teammates'], question: 'How do I invite a teammate?' });
   });
 
-  it('counts once per answer however often it is pressed, and never from staff', async () => {
+  it('counts once per answer however often it is pressed, and only from the conversation\u2019s own customers', async () => {
     const w = world();
     const answer = answerOf(await w.ask('How can I export a report to CSV?', '2.0')).feedback!.answer;
     expect(await voteOnAnswer(w.deps, answer, staff, 'not_helpful')).toEqual({ kind: 'not_customer' });
     expect(await w.feedback.list(0, Infinity)).toEqual([]);
 
-    for (const who of [customer, customer, colleague]) expect(await voteOnAnswer(w.deps, answer, who, 'helpful')).toEqual({ kind: 'recorded', vote: 'helpful' });
+    expect(await voteOnAnswer(w.deps, answer, colleague, 'not_helpful')).toEqual({ kind: 'not_your_conversation' });
+    for (const who of [customer, customer]) expect(await voteOnAnswer(w.deps, answer, who, 'helpful')).toEqual({ kind: 'recorded', vote: 'helpful' });
     const { feedback } = await loadFeedbackReview(w.feedback, Date.UTC(2026, 11, 1), 7);
     expect(feedback.total).toMatchObject({ helpful: 1, notHelpful: 0, rate: 1 });
     expect(feedback.byCategory).toEqual([{ key: 'how_to', helpful: 1, notHelpful: 0, rate: 1 }]);

@@ -74,7 +74,7 @@ describe('Helpful / Not helpful under an answer', () => {
     const thanks = await h.fake.waitFor('chat.update', (c) => c.args.ts === answer.response.ts);
     expect(JSON.stringify(thanks.args.blocks)).toContain('Thanks for letting us know.');
     await press(otherCustomer, answer, ACTION.answerHelpful);
-    await h.waitForLog('"vote":"helpful"');
+    await h.fake.waitFor('chat.postEphemeral', (c) => c.args.user === otherCustomer.id);
     const second = await answered('How can I export a report to CSV?');
     await press(customer, second.answer, ACTION.answerNotHelpful);
     await h.fake.waitFor('chat.postMessage', (c) => c.args.channel === SUPPORT && String(c.args.text).startsWith('Escalation '));
@@ -85,6 +85,27 @@ describe('Helpful / Not helpful under an answer', () => {
     expect(report).toContain('• *how_to*: 50% helpful of 2 votes');
     expect(report).toContain('• *Inviting teammates*: 100% helpful of 1 vote');
     expect(report).toContain('• *Exporting reports*: 0% helpful of 1 vote');
+  });
+});
+
+describe('answer buttons pressed by someone outside the conversation', () => {
+  it('a partner workspace’s user and another customer get a private refusal, and nothing opens or counts', async () => {
+    const partner: Actor = { id: 'U0PARTNER1', teamId: 'T0PARTNER1', name: 'Pat' };
+    h.fake.addUser({ id: partner.id, team_id: partner.teamId, real_name: partner.name, name: 'pat' });
+    const { thread, answer } = await answered('How do I invite a teammate to our workspace?');
+    const talkValue = `slack:${ACME_CHANNEL}:${thread}`;
+    for (const who of [partner, otherCustomer]) {
+      await press(who, answer, ACTION.answerNotHelpful);
+      await h.click(who, ACTION.talkToHuman, talkValue, { channel: ACME_CHANNEL, ts: String(answer.response.ts), threadTs: thread });
+    }
+    await h.settle();
+    const refusals = h.fake.calls('chat.postEphemeral').map((c) => [c.args.user, String(c.args.text)]);
+    expect(refusals).toHaveLength(4);
+    for (const [, text] of refusals) expect(text).toContain('belong to the customer who asked here');
+    expect(h.postsIn(SUPPORT)).toEqual([]);
+    expect(h.fake.calls('chat.update').filter((c) => c.args.ts === answer.response.ts)).toEqual([]);
+    expect(await h.baton.stores.feedback.list(0, Date.now() + 1)).toEqual([]);
+    expect((await h.baton.core.conversations.get(talkValue))?.mode).toBe('bot');
   });
 });
 
