@@ -25,7 +25,11 @@ function pngSize(file: string): [number, number] {
 }
 
 describe('the Teams app manifest', () => {
-  const manifest = JSON.parse(readFileSync(MANIFEST, 'utf8')) as { icons: { color: string; outline: string }; bots: { scopes: string[] }[] };
+  const manifest = JSON.parse(readFileSync(MANIFEST, 'utf8')) as {
+    icons: { color: string; outline: string };
+    bots: { scopes: string[] }[];
+    authorization: { permissions: { resourceSpecific: { name: string; type: string }[] } };
+  };
 
   it('is valid against the Teams app schema v1.29', () => {
     const ajv = new Ajv04({ allErrors: true, strict: false });
@@ -34,6 +38,13 @@ describe('the Teams app manifest', () => {
     const ok = validate(manifest);
     expect(validate.errors ?? []).toEqual([]);
     expect(ok).toBe(true);
+  });
+
+  it('asks for resource-specific consent to read every message of its channels and group chats, not only @mentions', () => {
+    expect(manifest.authorization.permissions.resourceSpecific).toEqual([
+      { name: 'ChannelMessage.Read.Group', type: 'Application' },
+      { name: 'ChatMessage.Read.Chat', type: 'Application' },
+    ]);
   });
 
   it('installs the bot in teams (shared channels too) and group chats, with icons of 192 and 32 pixels', () => {
