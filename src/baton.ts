@@ -81,9 +81,8 @@ export async function startBaton(opts: BatonOptions): Promise<RunningBaton> {
   const readFiles = () => opts.knowledge ?? [...loadKnowledge(env.BATON_KB), ...loadDocs(env.BATON_DOCS, log)];
   // Read before anything connects: a broken knowledge file is named as the reason the start failed.
   const fromFiles = readFiles();
-  const { app, receiver, transport } = createBoltApp(env, log);
   const teamsSettings = teamsConfig(env, policy);
-  await verifySlackAuth(app, env);
+  const { app, receiver, transport } = createBoltApp(env, log, await verifySlackAuth(env));
   const stores = await openUsableStores(env.BATON_STORE);
   const clock = opts.clock ?? systemClock;
   const sources = new KnowledgeSources(policy.knowledge, { store: stores.sources, locks: stores.locks, env: opts.sourceEnv ?? process.env, log: log.child({ component: 'knowledge-sources' }), now: () => clock.now() });

@@ -14,6 +14,7 @@ import { registerReviewDraft } from './actions/review-draft.js';
 import { registerEditDraft } from './actions/edit-draft.js';
 import { registerDraftSubmission } from './views/draft-submission.js';
 import { boltLogger } from './bolt-logger.js';
+import { refusalAwareErrorHandler, slowRequestHandler } from './intake/refusal.js';
 import { registerBatonCommand } from './commands/baton-command.js';
 import { registerAppHome } from './events/app-home.js';
 import { registerChannelIdChanged } from './events/channel-id-changed.js';
@@ -67,19 +68,37 @@ export interface BoltApp {
  * verified by Bolt's HTTPReceiver, served by src/http/http-server.ts rather than a server of its own).
  * The Web API client neither retries nor queues on 429: SlackCaller does both, per method and channel.
  */
-export function createBoltApp(env: Env, log: PinoLogger): BoltApp {
-  const clientOptions = {
+export function slackClientOptions(env: Env) {
+  return {
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
     timeout: 10_000,
     ...(env.SLACK_API_URL ? { slackApiUrl: env.SLACK_API_URL } : {}),
   };
+}
+
+/** Who the bot token belongs to, from the one auth.test at start (startup/slack-reachable.ts). */
+export interface BotIdentity {
+  botId: string;
+  botUserId: string;
+}
+
+export function createBoltApp(env: Env, log: PinoLogger, identity: BotIdentity): BoltApp {
+  const clientOptions = slackClientOptions(env);
   const logger = boltLogger(log);
-  // Baton checks the token itself at start (startup/slack-reachable.ts); Bolt's own eager auth.test would
-  // reject unhandled on a wrong token and crash with a stack trace before that check could say so.
-  const common = { token: env.SLACK_BOT_TOKEN, logger, clientOptions, tokenVerificationEnabled: false };
+  const intakeLog = log.child({ component: 'intake' });
+  // Baton checks the token itself at start, before the app exists; Bolt's own eager auth.test would reject
+  // unhandled on a wrong token. Given the bot's ids from that check, Bolt never calls auth.test again:
+  // without them it would call it on every click and command.
+  const common = { token: env.SLACK_BOT_TOKEN, ...identity, logger, clientOptions, tokenVerificationEnabled: false };
   if (!env.SLACK_APP_TOKEN) {
-    const receiver = new HTTPReceiver({ signingSecret: env.SLACK_SIGNING_SECRET ?? '', endpoints: SLACK_EVENTS_PATH, logger });
+    const receiver = new HTTPReceiver({
+      signingSecret: env.SLACK_SIGNING_SECRET ?? '',
+      endpoints: SLACK_EVENTS_PATH,
+      logger,
+      processEventErrorHandler: refusalAwareErrorHandler(intakeLog),
+      unhandledRequestHandler: slowRequestHandler(intakeLog),
+    });
     return { app: new App({ ...common, receiver }), receiver, transport: receiver };
   }
   // Bolt hands the App's clientOptions to the Socket Mode client too (via installerOptions). With

@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
-import { ErrorCode } from '@slack/web-api';
+import { type AuthTestResponse, ErrorCode, WebClient } from '@slack/web-api';
+import { type BotIdentity, slackClientOptions } from '../slack/create-slack-app.js';
 import type { Env } from '../config/env.js';
 import { shortReason, StartupFailure, withDeadline } from './startup-failure.js';
 
@@ -31,13 +32,19 @@ function slackProblem(err: unknown, env: Env, token: 'SLACK_BOT_TOKEN' | 'SLACK_
 
 const silence = () => Object.assign(new Error('no answer'), { code: 'TIMEOUT' });
 
-/** auth.test with the bot token: a wrong token or an unreachable Slack stops the start with one clear line. */
-export async function verifySlackAuth(app: App, env: Env): Promise<void> {
+/**
+ * auth.test with the bot token: a wrong token or an unreachable Slack stops the start with one clear line.
+ * The bot's ids it answers are the only auth.test Bolt needs (create-slack-app.ts).
+ */
+export async function verifySlackAuth(env: Env): Promise<BotIdentity> {
+  let answer: AuthTestResponse;
   try {
-    await withDeadline(app.client.auth.test(), SLACK_DEADLINE_MS, silence);
+    answer = await withDeadline(new WebClient(env.SLACK_BOT_TOKEN, slackClientOptions(env)).auth.test(), SLACK_DEADLINE_MS, silence);
   } catch (err) {
     throw new StartupFailure(slackProblem(err, env, 'SLACK_BOT_TOKEN'));
   }
+  if (!answer.bot_id || !answer.user_id) throw new StartupFailure('SLACK_BOT_TOKEN: not a bot token (auth.test names no bot); use the Bot User OAuth Token, xoxb-…');
+  return { botId: answer.bot_id, botUserId: answer.user_id };
 }
 
 /** Socket Mode: opens the WebSocket with the app-level token, with the same clear failure. */

@@ -61,6 +61,14 @@ describe('a bounded intake backlog', () => {
     await untilEveryoneHeardBack(fake, sent, 60_000);
     expect(await baton.stop()).toBe(0);
 
+    // Each refusal is one warning with its reason; Bolt's "unhandled error" and "not acknowledged" never follow it.
+    const lines = baton.output.split('\n').filter(Boolean).map((l) => JSON.parse(l) as { level: number; msg: string });
+    const warnings = lines.filter((l) => l.msg.startsWith('intake backlog full'));
+    expect(warnings.length).toBeGreaterThanOrEqual(refused);
+    expect(warnings.every((l) => l.level === 40)).toBe(true);
+    expect(lines.filter((l) => l.level >= 50)).toEqual([]);
+    expect(baton.output).not.toMatch(/not acknowledged within 3 seconds|unhandled error/);
+
     const seen = outcomes(fake, sent, QUEUES);
     expect({ unanswered: seen.unanswered, duplicated: seen.duplicated }).toEqual({ unanswered: 0, duplicated: 0 });
     const inbox = await KeyvInbox.open(store);

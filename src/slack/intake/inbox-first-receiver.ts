@@ -2,6 +2,7 @@ import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
 import type { Logger } from '../../core/ports/logger.js';
 import type { Metrics } from '../../core/ports/metrics.js';
 import type { InboxWorker } from '../../infra/intake/inbox-worker.js';
+import { refusal } from './refusal.js';
 import { messageItem } from './slack-inbox-item.js';
 
 /**
@@ -22,14 +23,14 @@ export function putInboxFirst(receiver: Receiver, app: App, worker: InboxWorker,
       if (item !== null) {
         if (worker.full) {
           log.warn({ item: item.id }, 'intake backlog full; not acknowledging so Slack delivers the event again later');
-          throw Object.assign(new Error('intake backlog full'), { code: 'BATON_BACKLOG_FULL' });
+          throw refusal('BATON_BACKLOG_FULL', 'intake backlog full');
         }
         try {
           await worker.take(item);
           log.debug({ item: item.id, retryNum: event.retryNum, retryReason: event.retryReason }, 'event recorded');
         } catch (err) {
           log.error({ err, item: item.id }, 'event could not be recorded in the store; not acknowledging so Slack retries');
-          throw err;
+          throw refusal('BATON_NOT_RECORDED', 'event not recorded', err);
         }
       }
       await event.ack();
