@@ -82,7 +82,7 @@ export async function startBaton(opts: BatonOptions): Promise<RunningBaton> {
   // Read before anything connects: a broken knowledge file is named as the reason the start failed.
   const fromFiles = readFiles();
   const teamsSettings = teamsConfig(env, policy);
-  const { app, receiver, transport } = createBoltApp(env, log, await verifySlackAuth(env));
+  const { app, receiver, transport } = createBoltApp(env, log, await verifySlackAuth(env, log));
   const stores = await openUsableStores(env.BATON_STORE);
   const clock = opts.clock ?? systemClock;
   const sources = new KnowledgeSources(policy.knowledge, { store: stores.sources, locks: stores.locks, env: opts.sourceEnv ?? process.env, log: log.child({ component: 'knowledge-sources' }), now: () => clock.now() });

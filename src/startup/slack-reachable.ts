@@ -1,5 +1,8 @@
 import type { App } from '@slack/bolt';
-import { type AuthTestResponse, ErrorCode, WebClient } from '@slack/web-api';
+import { webApi } from '@slack/bolt';
+import { ErrorCode } from '@slack/web-api';
+import type { Logger as PinoLogger } from 'pino';
+import { boltLogger } from '../slack/bolt-logger.js';
 import { type BotIdentity, slackClientOptions } from '../slack/create-slack-app.js';
 import type { Env } from '../config/env.js';
 import { shortReason, StartupFailure, withDeadline } from './startup-failure.js';
@@ -36,10 +39,12 @@ const silence = () => Object.assign(new Error('no answer'), { code: 'TIMEOUT' })
  * auth.test with the bot token: a wrong token or an unreachable Slack stops the start with one clear line.
  * The bot's ids it answers are the only auth.test Bolt needs (create-slack-app.ts).
  */
-export async function verifySlackAuth(env: Env): Promise<BotIdentity> {
-  let answer: AuthTestResponse;
+export async function verifySlackAuth(env: Env, log: PinoLogger): Promise<BotIdentity> {
+  // Bolt's own Web API client (the one its App uses), logging through Baton's logger as the App's does.
+  const client = new webApi.WebClient(env.SLACK_BOT_TOKEN, { ...slackClientOptions(env), logger: boltLogger(log) });
+  let answer: webApi.AuthTestResponse;
   try {
-    answer = await withDeadline(new WebClient(env.SLACK_BOT_TOKEN, slackClientOptions(env)).auth.test(), SLACK_DEADLINE_MS, silence);
+    answer = await withDeadline(client.auth.test(), SLACK_DEADLINE_MS, silence);
   } catch (err) {
     throw new StartupFailure(slackProblem(err, env, 'SLACK_BOT_TOKEN'));
   }

@@ -43,12 +43,11 @@ describe('Slack requests Baton cannot take', () => {
 });
 
 describe('Bolt', () => {
-  it('never calls auth.test per request: none for the clicks and messages that follow the first answer', async () => {
+  it('never calls auth.test per request: none for the clicks that follow the first answer', async () => {
     const ts = await h().say(customer, 'How do I invite a teammate?');
     await h().waitForPost(ACME_CHANNEL, ts);
     const before = h().fake.calls('auth.test').length;
     for (let i = 0; i < 5; i++) await h().click(customer, ACTION.answerHelpful, `answer:E-NONE slack:${ACME_CHANNEL}:${ts}`, { channel: ACME_CHANNEL, ts: slackTs(), threadTs: ts });
-    await h().say(customer, 'And how do I remove one?', { threadTs: ts });
     await h().settle();
     expect(h().fake.calls('auth.test')).toHaveLength(before);
   });
