@@ -4,6 +4,7 @@ import type { CoreDeps } from './core/deps.js';
 import type { InboundMessage } from './core/model/message.js';
 import type { InboxItem } from './core/ports/inbox.js';
 import type { Metrics } from './core/ports/metrics.js';
+import { alertDeadLetter } from './core/delivery/dead-letter-alert.js';
 import { DeliveryRunner } from './infra/delivery/delivery-runner.js';
 import { InboxWorker } from './infra/intake/inbox-worker.js';
 import { KeyvInbox } from './infra/store/keyv-inbox.js';
@@ -68,6 +69,12 @@ export async function composeIntake(env: Env, core: CoreDeps, slack: Omit<SlackD
         return message ? standsAlone(core, message) : true;
       },
       joinNewThreads: core.policy.grouping.new_messages,
+      maxTries: env.BATON_INBOX_MAX_TRIES,
+      onDeadLetter: (letter) => {
+        const platform = isTeamsItem(letter.item) ? 'teams' : 'slack';
+        metrics.deadLettered(platform);
+        void alertDeadLetter(core, letter, platform);
+      },
     },
     slack.log.child({ component: 'intake' }),
   );

@@ -27,6 +27,8 @@ const envSchema = z.object({
   OPENAI_TIMEOUT_MS: wholePositive('milliseconds').default(20_000),
   BATON_MAX_BACKLOG: wholePositive('messages').default(2000),
   BATON_DELIVERY_DEADLINE_SECONDS: wholePositive('seconds').default(300),
+  /** Tries an inbox item gets before it is set aside as a dead letter (`baton inbox`). */
+  BATON_INBOX_MAX_TRIES: wholePositive('tries').default(5),
   /** The Azure Bot's Microsoft App ID (a GUID): Teams requests must carry a token for it. */
   TEAMS_APP_ID: z.guid('the Azure Bot\u2019s Microsoft App ID (a GUID)').optional(),
   /** A client secret of that app registration. */

@@ -25,3 +25,11 @@ export function undeliveredNoticeAlert(n: UndeliveredNotice): string {
   const thread = n.link ? `: ${n.link}` : '.';
   return `Baton could not tell the customer ${where} about ${escalation}: ${platform} kept refusing the message "${n.text}". Please reach out to them in their thread${thread}`;
 }
+
+/**
+ * The default queue's alert when an inbox item failed every try and was set aside: which platform and
+ * place it came from, and the operator command that retries or drops it. Internal: never a customer's words.
+ */
+export function deadLetterAlert(l: { id: string; platform: string; tries: number; error: string }): string {
+  return `Baton set aside an event from ${l.platform} (${l.id}) after ${l.tries} failed tries (${l.error}). Nobody has answered it. An operator sees it with \`npm run baton -- inbox list\` and retries it with \`npm run baton -- inbox retry ${l.id}\` once the cause is fixed, or drops it with \`npm run baton -- inbox drop ${l.id}\`.`;
+}

@@ -23,6 +23,35 @@ export interface InboxItem<P = unknown> {
   newThread?: { by: string; ref: ConversationRef };
   /** The conversation a new message joined (the first one's), recorded with the item before the ack. */
   joined?: ConversationRef;
+  /** How many times handling the item has failed so far, kept across restarts (see DeadLetters). */
+  failures?: number;
+}
+
+/** An inbox item set aside after failing every try, with the last error, until an operator retries or drops it. */
+export interface DeadLetter {
+  item: InboxItem;
+  error: string;
+  /** Epoch ms it was set aside. */
+  at: number;
+  /** An operator asked for another try: a running Baton takes it back. */
+  retry?: boolean;
+}
+
+/**
+ * Where inbox items go that fail a bounded number of times (a poison event), so they neither block nor
+ * spin; `baton inbox` lists, retries and drops them.
+ */
+export interface DeadLetters {
+  /** Moves the item from the pending inbox to the dead letters. */
+  bury(letter: DeadLetter): Promise<void>;
+  /** Every dead letter, oldest first. */
+  buried(): Promise<DeadLetter[]>;
+  /** Marks a dead letter for another try; false when there is none with that id. */
+  revive(id: string): Promise<boolean>;
+  /** Forgets a dead letter for good; false when there is none with that id. */
+  drop(id: string): Promise<boolean>;
+  /** The dead letters marked for another try, each handed to one caller only (instances share Redis). */
+  takeRevived(): Promise<InboxItem[]>;
 }
 
 export interface Inbox {

@@ -11,6 +11,8 @@ export interface Metrics {
   eventProcessed(platform: string, outcome: 'ok' | 'error'): void;
   /** Events taken but not yet processed. */
   intakeBacklog(depth: number): void;
+  /** An inbox item failed every try and was set aside as a dead letter. */
+  deadLettered(platform: string): void;
   /** One policy decision: answer | escalate | ignore, and the trigger that fired (`none` when none). */
   decision(action: string, trigger: string): void;
   /** One outbound call to Slack, Teams or the LLM, with its duration. */
@@ -23,6 +25,7 @@ export const noMetrics: Metrics = {
   eventAcked: () => undefined,
   eventProcessed: () => undefined,
   intakeBacklog: () => undefined,
+  deadLettered: () => undefined,
   decision: () => undefined,
   call: () => undefined,
 };

@@ -1,5 +1,5 @@
 import { systemClock, type Clock } from '../../core/ports/clock.js';
-import type { Inbox, InboxItem } from '../../core/ports/inbox.js';
+import type { DeadLetter, DeadLetters, Inbox, InboxItem } from '../../core/ports/inbox.js';
 import type { Logger } from '../../core/ports/logger.js';
 import { HeldGroup, type StandsAlone, timerWake, type Wake } from './held-group.js';
 import { IntakeBurst } from './intake-burst.js';
@@ -20,10 +20,16 @@ export interface InboxWorkerOptions {
   /** Reads receipt times against this clock, woken by `wake` (tests drive both). */
   clock?: Clock;
   wake?: Wake;
+  /** Tries an item gets before it is set aside as a dead letter (BATON_INBOX_MAX_TRIES; default 5). */
+  maxTries?: number;
+  /** Told once per item set aside: the alert and the metric. */
+  onDeadLetter?: (letter: DeadLetter) => void;
 }
 
 /** Retries an item whose processing threw (the store was briefly unavailable, say) after this long. */
 const RETRY_MS = 2000;
+/** How often dead letters an operator marked for retry (`baton inbox retry`) are looked for. */
+const REVIVE_POLL_MS = 2000;
 
 /**
  * Takes inbox items and runs `handle` on each group of them (see HeldGroup; an item not held is a group
@@ -45,13 +51,18 @@ export class InboxWorker {
   /** Events being recorded: counted against the bound before their write, as events of one group commit are all checked first. */
   private recording = 0;
   private stopped = false;
+  private revivePoll: NodeJS.Timeout | undefined;
 
   constructor(
-    private readonly inbox: Inbox,
+    private readonly inbox: Inbox & DeadLetters,
     private readonly handle: (items: InboxItem[], recovered: boolean) => Promise<void>,
     private readonly options: InboxWorkerOptions,
     private readonly log: Logger,
   ) {}
+
+  private get maxTries(): number {
+    return this.options.maxTries ?? 5;
+  }
 
   /** True when the backlog is at its bound: the intake answers non-200 so Slack redelivers later. */
   get full(): boolean {
@@ -86,11 +97,27 @@ export class InboxWorker {
     return item;
   }
 
-  /** Queues everything a previous run left in the inbox. */
+  /** Queues everything a previous run left in the inbox, and from then on takes back dead letters marked for retry. */
   async recover(): Promise<number> {
     const items = await this.inbox.pending();
     for (const item of items) if (!this.taken.has(item.id)) this.queue(item, true);
+    this.revivePoll ??= setInterval(() => void this.revive(), REVIVE_POLL_MS).unref();
     return items.length;
+  }
+
+  /** Dead letters an operator retried go back into the inbox as new; one the store cannot take stays marked. */
+  private async revive(): Promise<void> {
+    const revived = await this.inbox.takeRevived().catch((err: unknown) => {
+      this.log.warn({ err }, 'could not look for retried dead letters; looking again shortly');
+      return [];
+    });
+    for (const item of revived) {
+      this.log.info({ item: item.id }, 'dead letter retried by an operator; taking it again');
+      await this.take(item).catch(async (err: unknown) => {
+        this.log.warn({ err, item: item.id }, 'could not take a retried dead letter back; it stays marked for retry');
+        await this.inbox.bury({ item, error: String(err), at: (this.options.clock ?? systemClock).now(), retry: true }).catch(() => undefined);
+      });
+    }
   }
 
   /** Records that deliveries for the lane's items are about to be attempted (see InboxItem.delivering). */
@@ -121,6 +148,7 @@ export class InboxWorker {
   /** Takes nothing more; groups still held are decided now, so stopping waits for no window. */
   stop(): void {
     this.stopped = true;
+    clearInterval(this.revivePoll);
     for (const group of this.open.values()) group.close();
   }
 
@@ -166,13 +194,44 @@ export class InboxWorker {
     } catch (err) {
       this.setDepth(this.depth - items.length);
       for (const item of items) this.taken.delete(item.id);
-      this.log.error({ err, items: items.map((i) => i.id) }, 'inbox items could not be processed; they stay in the inbox and are tried again');
+      const again = await this.failed(items, err);
       // Queued again in one go, so the same items form the same group.
-      if (!this.stopped) setTimeout(() => this.requeue(items), RETRY_MS).unref();
+      if (!this.stopped && again.length > 0) setTimeout(() => this.requeue(again), RETRY_MS).unref();
     } finally {
       this.running -= 1;
       this.waiting.shift()?.();
     }
+  }
+
+  /**
+   * Counts the failure on each item (kept in the inbox, so a restart does not reset it) and sets aside
+   * the items out of tries as dead letters; returns the ones to try again.
+   */
+  private async failed(items: InboxItem[], err: unknown): Promise<InboxItem[]> {
+    const tried = items.map((i) => ({ ...i, failures: (i.failures ?? 0) + 1 }));
+    const again: InboxItem[] = [];
+    for (const item of tried) {
+      if (item.failures < this.maxTries) {
+        again.push(item);
+        await this.inbox.add(item).catch(() => undefined);
+        continue;
+      }
+      const letter: DeadLetter = { item, error: err instanceof Error ? err.message : String(err), at: (this.options.clock ?? systemClock).now() };
+      try {
+        await this.inbox.bury(letter);
+      } catch (buryErr) {
+        this.log.warn({ err: buryErr, item: item.id }, 'could not set the inbox item aside; it is tried again');
+        again.push(item);
+        continue;
+      }
+      this.log.error({ err, item: item.id, tries: item.failures }, 'inbox item failed every try; set aside as a dead letter (npm run baton -- inbox list)');
+      this.options.onDeadLetter?.(letter);
+    }
+    if (again.length > 0) {
+      const tries = again.map((i) => `${i.failures}/${this.maxTries}`);
+      this.log.warn({ err, items: again.map((i) => i.id), tries }, 'inbox items could not be processed; they stay in the inbox and are tried again');
+    }
+    return again;
   }
 
   private requeue(items: InboxItem[]): void {

@@ -13,6 +13,7 @@ export class PrometheusMetrics implements Metrics {
   private readonly acked = new Counter({ name: 'baton_events_acked_total', help: 'Inbound events acknowledged to the platform', labelNames: ['platform'], registers: [this.registry] });
   private readonly processed = new Counter({ name: 'baton_events_processed_total', help: 'Inbound events fully processed', labelNames: ['platform', 'outcome'], registers: [this.registry] });
   private readonly backlog = new Gauge({ name: 'baton_intake_backlog', help: 'Events taken but not yet processed', registers: [this.registry] });
+  private readonly deadLetters = new Counter({ name: 'baton_inbox_dead_letters_total', help: 'Inbox items set aside after failing every try', labelNames: ['platform'], registers: [this.registry] });
   private readonly decisions = new Counter({ name: 'baton_decisions_total', help: 'Policy decisions by action and trigger', labelNames: ['action', 'trigger'], registers: [this.registry] });
   private readonly slackCalls = new Histogram({ name: 'baton_slack_call_duration_seconds', help: 'Slack Web API call latency', labelNames: ['method', 'outcome'], buckets: CALL_BUCKETS, registers: [this.registry] });
   private readonly teamsCalls = new Histogram({ name: 'baton_teams_call_duration_seconds', help: 'Teams (Bot Connector) call latency', labelNames: ['method', 'outcome'], buckets: CALL_BUCKETS, registers: [this.registry] });
@@ -37,6 +38,10 @@ export class PrometheusMetrics implements Metrics {
 
   intakeBacklog(depth: number): void {
     this.backlog.set(depth);
+  }
+
+  deadLettered(platform: string): void {
+    this.deadLetters.inc({ platform });
   }
 
   decision(action: string, trigger: string): void {

@@ -1,8 +1,9 @@
 import type { RedisClientType } from '@keyv/redis';
 import KeyvSqlite from '@keyv/sqlite';
 import Keyv from 'keyv';
-import type { Inbox, InboxItem } from '../../core/ports/inbox.js';
+import type { DeadLetter, DeadLetters, Inbox, InboxItem } from '../../core/ports/inbox.js';
 import { connectRedis, redisAdapter, sqliteFile, useWriteAheadLog } from './keyv-backend.js';
+import { KeyvDeadLetters } from './keyv-dead-letters.js';
 import { SqliteGroupCommit } from './sqlite-group-commit.js';
 
 const TABLE = 'inbox';
@@ -25,13 +26,14 @@ const REDIS_INBOX = 'baton-inbox:items';
  * together (SqliteGroupCommit), each acknowledged only after its commit. Errors throw rather than being
  * swallowed by Keyv: an event the store did not take must not be acknowledged.
  */
-export class KeyvInbox implements Inbox {
+export class KeyvInbox implements Inbox, DeadLetters {
   private clearing = new Map<string, { resolve(): void; reject(err: unknown): void }[]>();
   private clearTimer: NodeJS.Timeout | undefined;
   private closing = false;
 
   private constructor(
     private readonly keyv: Keyv<InboxItem>,
+    private readonly dead: KeyvDeadLetters,
     private readonly group?: SqliteGroupCommit,
     private readonly hash?: RedisClientType,
   ) {}
@@ -41,11 +43,11 @@ export class KeyvInbox implements Inbox {
     if (uri.startsWith('sqlite://')) {
       const store = new KeyvSqlite({ uri: `sqlite://${sqliteFile(uri)}`, table: TABLE, busyTimeout: 10_000, iterationLimit: 500 });
       await useWriteAheadLog(store);
-      return new KeyvInbox(new Keyv<InboxItem>({ store, ...options }), new SqliteGroupCommit(store.query, TABLE));
+      return new KeyvInbox(new Keyv<InboxItem>({ store, ...options }), await KeyvDeadLetters.open(uri), new SqliteGroupCommit(store.query, TABLE));
     }
     const store = redisAdapter<InboxItem>(uri, 'baton-inbox');
     const keyv = new Keyv<InboxItem>({ store, ...options });
-    return new KeyvInbox(keyv, undefined, await connectRedis(store));
+    return new KeyvInbox(keyv, await KeyvDeadLetters.open(uri), undefined, await connectRedis(store));
   }
 
   async add(item: InboxItem): Promise<void> {
@@ -85,10 +87,35 @@ export class KeyvInbox implements Inbox {
     return items.sort((a, b) => a.receivedAt - b.receivedAt);
   }
 
+  /** Written to the dead letters first: a crash between the two leaves the item in both, never in neither. */
+  async bury(letter: DeadLetter): Promise<void> {
+    await this.dead.put(letter);
+    if (this.group) await this.group.delete(letter.item.id);
+    else if (this.hash) await this.hash.hDel(REDIS_INBOX, letter.item.id);
+    else await this.keyv.delete(letter.item.id);
+  }
+
+  buried(): Promise<DeadLetter[]> {
+    return this.dead.list();
+  }
+
+  revive(id: string): Promise<boolean> {
+    return this.dead.revive(id);
+  }
+
+  drop(id: string): Promise<boolean> {
+    return this.dead.drop(id);
+  }
+
+  takeRevived(): Promise<InboxItem[]> {
+    return this.dead.takeRevived();
+  }
+
   async close(): Promise<void> {
     this.closing = true;
     await this.clear().catch(() => undefined);
     await this.keyv.disconnect();
+    await this.dead.close();
   }
 
   private clearSoon(): void {

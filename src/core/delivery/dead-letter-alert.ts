@@ -1,0 +1,22 @@
+import { queueById } from '../conversation/accounts.js';
+import { deadLetterAlert } from '../copy/delivery-alerts.js';
+import type { CoreDeps } from '../deps.js';
+import { parseChannelName } from '../model/conversation-ref.js';
+import type { DeadLetter } from '../ports/inbox.js';
+
+const MAX_ERROR_CHARS = 200;
+
+/**
+ * One alert in the default queue's channel (where alerts go) for an inbox item set aside as a dead letter.
+ * Sent once, when it is set aside; if the post fails the log and the metric still say so.
+ */
+export async function alertDeadLetter(deps: CoreDeps, letter: DeadLetter, platform: string): Promise<void> {
+  const channel = queueById(deps.policy, deps.policy.routing.default_queue)?.channel;
+  if (!channel) return;
+  const text = deadLetterAlert({ id: letter.item.id, platform, tries: letter.item.failures ?? 0, error: letter.error.slice(0, MAX_ERROR_CHARS) });
+  try {
+    await deps.gateway.postAlert(parseChannelName(channel), text, { id: `dead-letter:${letter.item.id}:${letter.at}` });
+  } catch (err) {
+    deps.log.error({ err, item: letter.item.id }, 'could not post the dead-letter alert');
+  }
+}
