@@ -66,6 +66,19 @@ describe('each trigger produces its escalation and record', () => {
     expect(e.decision.loop).toBe(true);
   });
 
+  it('the same question again with nothing new to answer: a repeat, and the packet says so (AI-initiated)', async () => {
+    const thread = await h.say(customer, 'How do we set up the Okta connector for Acme?');
+    await h.waitForPost(ACME_CHANNEL, thread);
+    await h.settle();
+    await h.say(customer, 'how do we set up the Okta connector?', { threadTs: thread });
+    const e = await expectTrigger(thread, 'loop', 'ai');
+    expect(e.decision).toMatchObject({ loop: true, askings: 2, rule: expect.stringContaining('the customer is asking again (2 times)') });
+    const packet = JSON.stringify(h.fake.calls('chat.postMessage').find((c) => String(c.args.text).includes(e.id))!.args.blocks);
+    expect(packet).toContain('The customer asked the same thing again');
+    expect(packet).toMatch(/Loop[^"]*yes, the same question again/);
+    expect(packet).not.toContain('not confident enough');
+  });
+
   it('a question like ones that needed a specialist before (AI-initiated)', async () => {
     const thread = await h.say(customer, 'our SAML certificate is about to expire, how do we rotate it?');
     await expectTrigger(thread, 'complexity', 'ai');

@@ -117,8 +117,9 @@ export function createTriageEngine(deps: TriageEngineDeps): Decider {
     return undefined;
   }
 
+  // The rule named here says why; the matrix rule in `extra` (gate's base) must not replace it.
   const escalate = (s: Signals, trigger: TriggerType, rule: string, extra: Partial<Decision> = {}) =>
-    decision(s, { action: 'escalate', trigger, rule, ...extra });
+    decision(s, { action: 'escalate', trigger, ...extra, rule });
 
   /** The last look at a text before it reaches the customer who asked. */
   const guard = (input: DecisionInput, text: string, sources: readonly KnowledgeEntry[]) =>
@@ -148,12 +149,12 @@ export function createTriageEngine(deps: TriageEngineDeps): Decider {
     const { answer, reason } = drafted;
     const confidence = answer?.confidence ?? 0;
     if (!answer || confidence < threshold) {
-      return escalate(s, 'low_confidence', `${m.rule}; confidence ${confidence.toFixed(2)} below ${threshold.toFixed(2)}`, {
-        ...base,
-        confidence,
-        ...(answer ? { answer } : {}),
-        reasons: [reason],
-      });
+      const extra = { ...base, confidence, ...(answer ? { answer } : {}), reasons: [reason] };
+      const short = `confidence ${confidence.toFixed(2)} below ${threshold.toFixed(2)}`;
+      // Asked again with nothing better to say: that the customer is repeating themselves is what a person
+      // needs to hear first, whatever the confidence (the loop trigger's own count comes later, at loop_after).
+      if (s.askings >= 2) return escalate({ ...s, loop: true }, 'loop', `${m.rule}; the customer is asking again (${s.askings} times) and ${short}`, extra);
+      return escalate(s, 'low_confidence', `${m.rule}; ${short}`, extra);
     }
     const checked = guard(input, answer.text, drafted.sources ?? []);
     if (checked.ok) return decision(s, { action: 'answer', trigger: null, ...base, confidence, answer, reasons: [reason] });
