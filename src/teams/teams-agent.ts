@@ -8,7 +8,7 @@ import { PACKET_VERBS } from './packet-actions.js';
 import { cardActivity } from './render/adaptive-card.js';
 import { teamsMessageItem } from './intake/teams-inbox-item.js';
 import { takeInstall } from './new-conversation.js';
-import { activityTime, messageText, placeReference, teamsRef, threadReference } from './normalize/teams-activity.js';
+import { activityTime, messageFiles, messageText, placeReference, teamsRef, threadReference } from './normalize/teams-activity.js';
 import type { TeamsSettings } from './teams-settings.js';
 import type { TeamsTurnDeps } from './teams-turn-deps.js';
 
@@ -22,14 +22,15 @@ async function takeMessage(deps: TeamsTurnDeps, ctx: TurnContext): Promise<void>
   const { activity } = ctx;
   const ref = teamsRef(activity);
   const text = messageText(activity);
-  if (!ref || !activity.id || !text) return;
+  const files = messageFiles(activity);
+  if (!ref || !activity.id || (!text && files.length === 0)) return;
   const standing = await channelStanding(deps.core, ref);
   if (standing.kind === 'internal') return;
   deps.metrics.eventReceived('teams');
   const author = await deps.directory.author(ctx);
   await deps.references.remember(conversationKey(ref), threadReference(activity, ref));
   if (standing.kind !== 'account') await deps.references.rememberPlace(ref.channel, placeReference(activity));
-  await deps.intake.take(teamsMessageItem({ id: activity.id, ref, author, text, at: activityTime(activity) }, Date.now()));
+  await deps.intake.take(teamsMessageItem({ id: activity.id, ref, author, text, ...(files.length > 0 ? { files } : {}), at: activityTime(activity) }, Date.now()));
 }
 
 /**

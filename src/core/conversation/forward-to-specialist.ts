@@ -3,6 +3,7 @@ import { withDeliveries } from '../delivery/outbox.js';
 import type { InboundMessage } from '../model/message.js';
 import type { Delivery } from '../delivery/delivery.js';
 import type { Conversation } from './conversation.js';
+import { fileLines } from '../copy/shared-files.js';
 
 type Note = Extract<Delivery, { kind: 'note' }>;
 
@@ -20,7 +21,10 @@ export async function forwardToSpecialist(deps: CoreDeps, conversation: Conversa
   const escalation = pendingPacket ? undefined : await deps.escalations.get(conversation.escalationId);
   if (!pendingPacket && (!escalation || escalation.status === 'resolved')) return conversation;
   const who = msg.author.name ?? 'The customer';
-  const note = { id: `note:${deps.newId()}`, kind: 'note' as const, escalationId: conversation.escalationId, text: `${who} added: ${msg.text}`, createdAt: deps.clock.now() };
+  const files = msg.files ?? [];
+  const said = msg.text.trim() ? `${who} added: ${msg.text}` : `${who} sent ${files.length === 1 ? 'a file' : `${files.length} files`}:`;
+  const text = files.length > 0 ? `${said}\n${fileLines(files)}` : said;
+  const note = { id: `note:${deps.newId()}`, kind: 'note' as const, escalationId: conversation.escalationId, text, createdAt: deps.clock.now() };
   return withDeliveries(conversation, [note]);
 }
 

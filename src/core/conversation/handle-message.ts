@@ -10,6 +10,7 @@ import { pendingClarification } from './clarification.js';
 import { actOnDecision, decide } from './decide-and-act.js';
 import { newConversation, withTurn, type Conversation } from './conversation.js';
 import { forwardToSpecialist } from './forward-to-specialist.js';
+import { filesOnlyText } from '../copy/shared-files.js';
 import { combinedMessage, runsOfOneRequest } from './message-group.js';
 import { staffTakesOver, takeoverLapsed } from './takeover.js';
 
@@ -42,7 +43,7 @@ export async function handleMessages(deps: CoreDeps, msgs: InboundMessage[]): Pr
     return { kind: 'ignored', reason: admission.reason };
   }
   const { account } = admission;
-  const said = msgs.filter((m) => hasVisibleText(m.text));
+  const said = msgs.filter((m) => hasVisibleText(m.text) || m.files?.length);
   if (said.length === 0) return { kind: 'ignored', reason: 'empty' };
   const key = conversationKey(first.ref);
   return deps.locks.run(`conv:${key}`, async () => {
@@ -65,6 +66,11 @@ async function handleCustomer(deps: CoreDeps, existing: Conversation, msgs: Inbo
   if (conversation.mode === 'escalated') {
     await deps.conversations.put(await forwardToSpecialist(deps, conversation, request));
     return { kind: 'quiet', mode: conversation.mode };
+  }
+  // Files without words ask nothing Baton could answer: kept in the transcript for whoever reads it next.
+  if (!hasVisibleText(request.text)) {
+    await deps.conversations.put(conversation);
+    return { kind: 'ignored', reason: 'empty' };
   }
   if (msgs.length > 1) deps.log.info({ conversation: conversation.key, messages: msgs.length }, 'messages sent in quick succession decided as one request');
   const asked = conversation.mode === 'bot' ? pendingClarification(conversation) : undefined;
@@ -92,5 +98,6 @@ async function handleStaff(deps: CoreDeps, before: Conversation, msg: InboundMes
 }
 
 function turnOf(msg: InboundMessage) {
-  return { text: msg.text, at: msg.at, authorId: msg.author.id, authorName: msg.author.name, messageId: msg.id };
+  const text = !hasVisibleText(msg.text) && msg.files?.length ? filesOnlyText(msg.files) : msg.text;
+  return { text, at: msg.at, authorId: msg.author.id, authorName: msg.author.name, messageId: msg.id };
 }

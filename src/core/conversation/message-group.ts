@@ -14,8 +14,10 @@ export function runsOfOneRequest(msgs: InboundMessage[]): InboundMessage[][] {
   return runs;
 }
 
-/** The request a run of customer messages makes: their texts in order, as of the latest. */
+/** The request a run of customer messages makes: their texts (and files) in order, as of the latest. */
 export function combinedMessage(msgs: InboundMessage[]): InboundMessage {
   const last = msgs.at(-1)!;
-  return { ...last, text: msgs.map((m) => m.text.trim()).join('\n') };
+  const files = msgs.flatMap((m) => m.files ?? []);
+  const { files: _lastFiles, ...rest } = last;
+  return { ...rest, text: msgs.map((m) => m.text.trim()).filter(Boolean).join('\n'), ...(files.length > 0 ? { files } : {}) };
 }

@@ -7,6 +7,15 @@ export interface Author {
   isExternal: boolean;
 }
 
+/** A file a person attached to a message (a screenshot, a log), as the platform describes it. */
+export interface SharedFile {
+  name: string;
+  /** A MIME type or the platform's file type (`image/png`, `pdf`). */
+  type: string;
+  /** Where a person with access opens it, when the platform gives a link. */
+  link?: string;
+}
+
 /** One message as the core sees it, whatever platform it came from. */
 export interface InboundMessage {
   /** Platform message id (Slack `ts`), unique within the channel. */
@@ -14,6 +23,8 @@ export interface InboundMessage {
   ref: ConversationRef;
   author: Author;
   text: string;
+  /** Files attached to it; a message may be only files (a screenshot, no words). */
+  files?: SharedFile[];
   /** Epoch milliseconds. */
   at: number;
 }

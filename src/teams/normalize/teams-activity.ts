@@ -1,5 +1,6 @@
 import type { Activity, ConversationReference } from '@microsoft/agents-activity';
 import type { ConversationRef } from '../../core/model/conversation-ref.js';
+import type { SharedFile } from '../../core/model/message.js';
 
 /** A group chat has no threads: the whole chat is one conversation. */
 export const CHAT_THREAD = 'chat';
@@ -50,6 +51,24 @@ export function threadReference(activity: Activity, ref: ConversationRef): Conve
 export function placeReference(activity: Activity): ConversationReference {
   const { activityId: _thread, ...reference } = activity.getConversationReference();
   return { ...reference, conversation: { ...reference.conversation, id: reference.conversation.id.replace(THREAD_SUFFIX, '') } } as ConversationReference;
+}
+
+/** Attachments that are a message's own body or Baton's cards, not files a person shared. */
+const NOT_FILES = new Set(['text/html', 'application/vnd.microsoft.card.adaptive', 'application/vnd.microsoft.card.hero']);
+const TEAMS_FILE = 'application/vnd.microsoft.teams.file.download.info';
+
+/**
+ * The files a person attached: a file shared in a channel or chat (Teams' download-info attachment, with
+ * its file type) or an image pasted inline (its own content type).
+ */
+export function messageFiles(activity: Activity): SharedFile[] {
+  return (activity.attachments ?? []).flatMap((a) => {
+    if (!a.contentType || NOT_FILES.has(a.contentType)) return [];
+    const content = (a.content ?? {}) as { fileType?: unknown; downloadUrl?: unknown };
+    const type = a.contentType === TEAMS_FILE ? (typeof content.fileType === 'string' ? content.fileType : 'file') : a.contentType;
+    const link = a.contentUrl ?? (typeof content.downloadUrl === 'string' ? content.downloadUrl : undefined);
+    return [{ name: a.name ?? (type.startsWith('image/') ? 'an image' : 'a file'), type, ...(link ? { link } : {}) }];
+  });
 }
 
 /** The words of a message: the bot's own @mention is gone already (the SDK strips it); other mention tags lose their markup. */
