@@ -6,6 +6,7 @@ import { relayToCustomer, type RelayResult } from '../core/escalation/relay-repl
 import { claimEscalation, releaseEscalation, type ActionResult } from '../core/escalation/specialist-actions.js';
 import { ACTION, CLOSE_FIELD, REPLY_FIELD, VIEW } from '../core/model/actions.js';
 import type { Author } from '../core/model/message.js';
+import { packetPressedHere } from './card-press.js';
 import { DRAFT_HANDLERS } from './draft-actions.js';
 import { escalationData, type Handler, nameOf, packet, replyData } from './packet-handler.js';
 import { closeFormCard, replyComposerCard } from './render/staff-forms.js';
@@ -96,5 +97,8 @@ export const PACKET_VERBS = Object.keys(HANDLERS);
 export type PacketAction = (deps: TeamsTurnDeps, ctx: TurnContext, data: unknown) => Promise<CardAnswer | undefined>;
 
 export const PACKET_ACTIONS: Record<string, PacketAction> = Object.fromEntries(
-  Object.entries(HANDLERS).map(([verb, handler]) => [verb, async (deps: TeamsTurnDeps, ctx: TurnContext, data: unknown) => handler(deps, await deps.directory.author(ctx), data)]),
+  Object.entries(HANDLERS).map(([verb, handler]) => [
+    verb,
+    async (deps: TeamsTurnDeps, ctx: TurnContext, data: unknown) => ((await packetPressedHere(deps, ctx, data)) ? handler(deps, await deps.directory.author(ctx), data) : undefined),
+  ]),
 );

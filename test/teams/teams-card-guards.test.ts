@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ACTION } from '../../src/core/model/actions.js';
 import type { TeamsMember } from '../fakes/fake-teams-connector.js';
-import { CONTOSO_CHANNEL, channelMessage, executeInvoke, teamsCustomer } from './teams-activities.js';
+import { customer } from '../e2e/harness.js';
+import { ACCESS_QUEUE, CONTOSO_CHANNEL, channelMessage, executeInvoke, installedInTeam, queueInvoke, teamsCustomer, teamsStaff } from './teams-activities.js';
 import { cardsIn, useTeamsWorld } from './teams-world.js';
 
 const world = useTeamsWorld();
@@ -65,6 +66,23 @@ describe('Teams card buttons act only on their own conversation, for its own cus
     }
     await nothingHappened(`teams:${CONTOSO_CHANNEL}:${ask.id}`);
     expect(connector.posts(GLOBEX_CHANNEL)).toEqual([]);
+  });
+});
+
+describe('Teams packet cards', () => {
+  it('act only in their own queue\u2019s channel: a Claim naming its escalation from another channel claims nothing', async () => {
+    const { send, connector, h } = world();
+    await send(installedInTeam(connector.url));
+    await h.say(customer, 'I can\u2019t log in and the reset email never arrives, can I talk to a human please?');
+    const created = await connector.waitFor((c) => c.kind === 'create' && c.conversationId === ACCESS_QUEUE && c.status === 201);
+    const escalationId = /Escalation (E-[A-Z0-9]+)/.exec(JSON.stringify(cardsIn(created)))![1]!;
+    const forged = executeInvoke({ serviceUrl: connector.url, from: teamsStaff, root: '1700000000997', cardId: '1700000000997', verb: ACTION.claim, data: { escalationId } });
+    const res = await send(forged);
+    expect(res.body).toContain('This button no longer works.');
+    expect((await h.baton.core.escalations.get(escalationId))?.claimedBy).toBeUndefined();
+    const real = await send(queueInvoke({ serviceUrl: connector.url, from: teamsStaff, root: created.id!, verb: ACTION.claim, data: { escalationId } }));
+    expect(real.status).toBe(200);
+    expect((await h.baton.core.escalations.get(escalationId))?.claimedBy?.id).toBe(teamsStaff.aadObjectId);
   });
 });
 
