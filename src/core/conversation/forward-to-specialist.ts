@@ -1,6 +1,6 @@
 import type { CoreDeps } from '../deps.js';
 import { withDeliveries } from '../delivery/outbox.js';
-import type { InboundMessage } from '../model/message.js';
+import { hasVisibleText, type InboundMessage } from '../model/message.js';
 import type { Delivery } from '../delivery/delivery.js';
 import type { Conversation } from './conversation.js';
 import { fileLines } from '../copy/shared-files.js';
@@ -22,7 +22,7 @@ export async function forwardToSpecialist(deps: CoreDeps, conversation: Conversa
   if (!pendingPacket && (!escalation || escalation.status === 'resolved')) return conversation;
   const who = msg.author.name ?? 'The customer';
   const files = msg.files ?? [];
-  const said = msg.text.trim() ? `${who} added: ${msg.text}` : `${who} sent ${files.length === 1 ? 'a file' : `${files.length} files`}:`;
+  const said = hasVisibleText(msg.text) ? `${who} added: ${msg.text}` : `${who} sent ${files.length === 1 ? 'a file' : `${files.length} files`}:`;
   const text = files.length > 0 ? `${said}\n${fileLines(files)}` : said;
   const note = { id: `note:${deps.newId()}`, kind: 'note' as const, escalationId: conversation.escalationId, text, createdAt: deps.clock.now() };
   return withDeliveries(conversation, [note]);
