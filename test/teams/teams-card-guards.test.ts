@@ -27,11 +27,9 @@ async function answered() {
 /** Nothing was taken in, nothing opened: the conversation is still the bot's, no vote, no packet in any queue. */
 async function nothingHappened(conversationKey: string) {
   const { h } = world();
-  expect(await h.baton.intake.inbox.pending()).toEqual([]);
-  await h.baton.intake.worker.idle();
+  await h.settle();
   expect((await h.baton.core.conversations.get(conversationKey))?.mode).toBe('bot');
   expect(await h.baton.stores.feedback.list(0, Date.now() + 1)).toEqual([]);
-  await h.settle();
   expect(h.postsIn(SUPPORT)).toEqual([]);
 }
 

@@ -40,8 +40,10 @@ export function serveCustomerRoutes(server: HttpServer, ctx: PlaygroundContext):
     if (!author || !place) return sendJson(res, 400, { error: 'Unknown customer or conversation.' });
     const outcome = await requestHuman(core, body.conversationKey, author);
     if (outcome.kind === 'not_found') return sendJson(res, 404, { error: 'This conversation no longer exists.' });
-    feed.push({ type: 'why', ...place, messageId: `human-${feed.nextId()}`, why: whyOf(outcome), pressed: core.policy.copy.talk_to_human_button });
-    sendJson(res, 200, { outcome: outcome.kind, refusal: talkToHumanRefusal(outcome) });
+    const refusal = talkToHumanRefusal(outcome);
+    // A refused press did nothing: the thread shows nothing; the presser reads the refusal.
+    if (!refusal) feed.push({ type: 'why', ...place, messageId: `human-${feed.nextId()}`, why: whyOf(outcome), pressed: core.policy.copy.talk_to_human_button });
+    sendJson(res, 200, { outcome: outcome.kind, refusal });
   });
 
   server.route('POST', '/api/answer-feedback', async (req, res) => {
