@@ -24,7 +24,7 @@ async function answered() {
   return { ask, answer, dataOf };
 }
 
-/** Nothing was taken in, nothing opened: the conversation is still the bot's, no vote, no packet in any queue. */
+/** Nothing opened: the conversation is still the bot's, no vote, no packet in any queue. */
 async function nothingHappened(conversationKey: string) {
   const { h } = world();
   await h.settle();
