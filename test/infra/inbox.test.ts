@@ -69,3 +69,29 @@ describe('the inbox on Redis', () => {
     expect(await (await open(workerRedisUrl())).pending()).toEqual([item(1), item(3)]);
   });
 });
+
+describe('dead letters', () => {
+  for (const [store, uri] of [['SQLite', sqlite], ['Redis', workerRedisUrl]] as const) {
+    it(`on ${store}: leave the pending items, are listed, and a retried one is taken back once`, async () => {
+      const at = uri();
+      if (store === 'Redis') {
+        const client = createClient({ url: at });
+        await client.connect();
+        await client.flushDb();
+        await client.quit();
+      }
+      const inbox = await open(at);
+      await Promise.all([1, 2].map((n) => inbox.add(item(n))));
+      await inbox.bury({ item: { ...item(1), failures: 5 }, error: 'boom', at: 10 });
+      expect(await inbox.pending()).toEqual([item(2)]);
+      const other = await open(at);
+      expect(await other.buried()).toEqual([{ item: { ...item(1), failures: 5 }, error: 'boom', at: 10 }]);
+      expect(await other.revive(item(1).id)).toBe(true);
+      // Instances share Redis and may race for it; a SQLite file has one Baton, so there one takes it, then none.
+      const [mine, theirs] = store === 'Redis' ? await Promise.all([inbox.takeRevived(), other.takeRevived()]) : [await inbox.takeRevived(), await other.takeRevived()];
+      expect([...mine, ...theirs]).toEqual([item(1)]);
+      expect(await inbox.buried()).toEqual([]);
+      expect(await inbox.drop(item(1).id)).toBe(false);
+    });
+  }
+});
