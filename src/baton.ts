@@ -2,7 +2,6 @@ import type { App } from '@slack/bolt';
 import type { Logger as PinoLogger } from 'pino';
 import type { Env } from './config/env.js';
 import type { Policy } from './config/policy-schema.js';
-import { buildDeciderWithIndex } from './core/answer/build-decider.js';
 import { loopPorts, loopScheduler, sourcesScheduler } from './compose-loop.js';
 import type { CoreDeps } from './core/deps.js';
 import { ChatGatewayRouter } from './core/delivery/gateway-router.js';
@@ -11,9 +10,7 @@ import { openTeams, teamsConfig } from './compose-teams.js';
 import { systemClock, type Clock } from './core/ports/clock.js';
 import type { KnowledgeEntry } from './core/ports/knowledge.js';
 import type { LoopPorts } from './core/ports/loop-ports.js';
-import { loadKnowledge } from './infra/knowledge/jsonl-knowledge-store.js';
-import { LiveKnowledge } from './infra/knowledge/live-knowledge.js';
-import { loadDocs } from './infra/knowledge/load-docs.js';
+import { openLiveKnowledge, readKnowledgeFiles } from './infra/knowledge/open-live-knowledge.js';
 import { KnowledgeSources } from './infra/knowledge/sources/knowledge-sources.js';
 import { llmFrom } from './infra/llm/llm-from-env.js';
 import { newEscalationId } from './infra/escalation-id.js';
@@ -78,7 +75,7 @@ const STOP_GRACE_MS = 15_000;
 /** The composition root as a function, so tests start exactly what `npm start` starts. */
 export async function startBaton(opts: BatonOptions): Promise<RunningBaton> {
   const { env, policy, log } = opts;
-  const readFiles = () => opts.knowledge ?? [...loadKnowledge(env.BATON_KB), ...loadDocs(env.BATON_DOCS, log)];
+  const readFiles = () => opts.knowledge ?? readKnowledgeFiles(env, log);
   // Read before anything connects: a broken knowledge file is named as the reason the start failed.
   const fromFiles = readFiles();
   const teamsSettings = teamsConfig(env, policy);
@@ -94,10 +91,7 @@ export async function startBaton(opts: BatonOptions): Promise<RunningBaton> {
   timeSlackCalls(app.client, metrics);
   const limiters = createLimiterFactory(stores.backend.kind === 'redis' ? env.BATON_STORE : undefined, log.child({ component: 'limiters' }));
   const slack = new SlackCaller(app.client, log.child({ component: 'slack-api' }), limiters);
-  const version = (kb: KnowledgeEntry[], approved: KnowledgeEntry[]) => ({ ...buildDeciderWithIndex({ policy, kb: [...kb, ...approved], ...(llm ? { llm } : {}) }), entries: kb.length + approved.length });
-  const approved = await stores.candidates.approvedEntries();
-  const live = new LiveKnowledge(version(knowledge, approved), async () => version(readKnowledge(), await stores.candidates.approvedEntries()), log.child({ component: 'knowledge' }));
-  if (!opts.knowledge) live.watch(env.BATON_KB);
+  const { live, approved, review } = await openLiveKnowledge({ env, policy, log, first: knowledge, read: readKnowledge, watch: !opts.knowledge, candidates: stores.candidates, ...(llm ? { llm } : {}) });
   const learned = await stores.approvals.follow(live, approved, log);
   const syncing = sourcesScheduler(policy, sources, live, log);
   const teams = teamsSettings && openTeams(teamsSettings, policy, stores, limiters, log);
@@ -114,7 +108,7 @@ export async function startBaton(opts: BatonOptions): Promise<RunningBaton> {
     clock,
     log,
     newId: newEscalationId,
-    loop: loopPorts(stores, slack, learned, log, teams?.gateway),
+    loop: { ...loopPorts(stores, slack, learned, log, teams?.gateway), review },
     // The leads' messages are in Slack; an introduction goes to the customer's platform.
     onboarding: { store: stores.onboarding, gateway: new OnboardingGatewayRouter({ slack: slackOnboarding }, { slack: slackOnboarding, ...(teams ? { teams: teams.intros } : {}) }) },
   };

@@ -8,6 +8,7 @@ import { kbIngestCommand } from './kb-ingest.js';
 import { kbSourcesCommand } from './kb-sources.js';
 import { kbStatsCommand } from './kb-stats.js';
 import { kbSyncCommand } from './kb-sync.js';
+import { kbSuggestCommand } from './kb-suggest.js';
 import { policyMergeCommand } from './policy-merge.js';
 import { teamsPackageCommand } from './teams-package.js';
 import { triageReplayCommand } from './triage-replay.js';
@@ -16,6 +17,7 @@ import { triageReplayCommand } from './triage-replay.js';
 export const COMMANDS: CliCommand[] = [
   kbIngestCommand,
   kbStatsCommand,
+  kbSuggestCommand,
   kbApproveCommand,
   kbSyncCommand,
   kbSourcesCommand,

@@ -3,6 +3,7 @@ import type { Logger as PinoLogger } from 'pino';
 import type { Env } from '../config/env.js';
 import { registerAnswerFeedback } from './actions/answer-feedback.js';
 import { registerApproveCandidate } from './actions/approve-candidate.js';
+import { registerReviewAnswer } from './actions/review-answer.js';
 import { registerShareCandidate } from './actions/share-candidate.js';
 import { registerChooseReading } from './actions/choose-reading.js';
 import { registerClaimRelease } from './actions/claim-release.js';
@@ -24,6 +25,7 @@ import { registerOnboardingSubmissions } from './views/onboarding-submissions.js
 import type { SlackDeps } from './slack-deps.js';
 import { registerCloseSubmission } from './views/close-submission.js';
 import { registerReplySubmission } from './views/reply-submission.js';
+import { registerAnswerSubmission } from './views/answer-submission.js';
 import { registerShareSubmission } from './views/share-submission.js';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
@@ -47,6 +49,8 @@ export const CORE_REGISTRATIONS: Registration[] = [
   registerApproveCandidate,
   registerShareCandidate,
   registerShareSubmission,
+  registerReviewAnswer,
+  registerAnswerSubmission,
   registerBatonCommand,
   registerAppHome,
   registerChannelIdChanged,

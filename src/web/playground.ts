@@ -1,7 +1,6 @@
 import type { Env } from '../config/env.js';
 import type { Policy } from '../config/policy-schema.js';
 import { loopScheduler } from '../compose-loop.js';
-import { buildDeciderWithIndex } from '../core/answer/build-decider.js';
 import type { LoopDeps } from '../core/deps.js';
 import { ChatGatewayRouter, LoopGatewayRouter } from '../core/delivery/gateway-router.js';
 import { systemClock, type Clock } from '../core/ports/clock.js';
@@ -11,8 +10,8 @@ import { addHealthRoutes } from '../http/health-routes.js';
 import { HttpServer } from '../http/http-server.js';
 import { DeliveryRunner } from '../infra/delivery/delivery-runner.js';
 import { newEscalationId } from '../infra/escalation-id.js';
-import { loadKnowledge } from '../infra/knowledge/jsonl-knowledge-store.js';
-import { loadDocs } from '../infra/knowledge/load-docs.js';
+import type { LiveKnowledge } from '../infra/knowledge/live-knowledge.js';
+import { openLiveKnowledge, readKnowledgeFiles } from '../infra/knowledge/open-live-knowledge.js';
 import { llmFrom } from '../infra/llm/llm-from-env.js';
 import { PrometheusMetrics } from '../infra/metrics/prometheus-metrics.js';
 import { listenOrClose } from '../startup/listen.js';
@@ -26,6 +25,7 @@ import { playgroundPolicy } from './playground-policy.js';
 import { emptyStore } from './reset-store.js';
 import { rebuildPages } from './rebuild-pages.js';
 import { newPageToken, playgroundGuard } from './request-guard.js';
+import { serveAnswerRoutes } from './routes/answer-routes.js';
 import { serveCustomerRoutes } from './routes/customer-routes.js';
 import { serveLeadRoutes } from './routes/lead-routes.js';
 import { servePageRoutes } from './routes/page-routes.js';
@@ -54,17 +54,16 @@ const MAX_BACKOFF_MS = 30_000;
 const STOP_GRACE_MS = 5_000;
 
 /** The core as the Slack runtime wires it, with the web adapter as the only platform. */
-async function playgroundCore(opts: PlaygroundOptions, stores: Stores, web: WebGateway): Promise<LoopDeps> {
+async function playgroundCore(opts: PlaygroundOptions, stores: Stores, web: WebGateway): Promise<{ core: LoopDeps; live: LiveKnowledge }> {
   const { env, log } = opts;
   const policy = playgroundPolicy(opts.policy);
-  const knowledge = opts.knowledge ?? [...loadKnowledge(env.BATON_KB), ...loadDocs(env.BATON_DOCS, log)];
-  const approved = await stores.candidates.approvedEntries();
   const llm = llmFrom(env, new PrometheusMetrics());
-  const built = buildDeciderWithIndex({ policy, kb: [...knowledge, ...approved], ...(llm ? { llm } : {}) });
-  const learned = await stores.approvals.follow(built.index, approved, log);
-  return {
+  const read = () => opts.knowledge ?? readKnowledgeFiles(env, log);
+  const { live, approved, review } = await openLiveKnowledge({ env, policy, log, first: read(), read, watch: !opts.knowledge, candidates: stores.candidates, ...(llm ? { llm } : {}) });
+  const learned = await stores.approvals.follow(live, approved, log);
+  const core: LoopDeps = {
     policy,
-    decider: built.decider,
+    decider: live,
     gateway: new ChatGatewayRouter({ web }),
     conversations: stores.conversations,
     escalations: stores.escalations,
@@ -73,8 +72,9 @@ async function playgroundCore(opts: PlaygroundOptions, stores: Stores, web: WebG
     clock: opts.clock ?? systemClock,
     log,
     newId: newEscalationId,
-    loop: { facts: stores.facts, csat: stores.csat, candidates: stores.candidates, feedback: stores.feedback, notify: new LoopGatewayRouter({ web }), knowledge: learned },
+    loop: { facts: stores.facts, csat: stores.csat, candidates: stores.candidates, feedback: stores.feedback, notify: new LoopGatewayRouter({ web }), knowledge: learned, review },
   };
+  return { core, live };
 }
 
 function servePlayground(server: HttpServer, ctx: PlaygroundContext): void {
@@ -82,6 +82,7 @@ function servePlayground(server: HttpServer, ctx: PlaygroundContext): void {
   serveCustomerRoutes(server, ctx);
   serveSpecialistRoutes(server, ctx);
   serveLeadRoutes(server, ctx);
+  serveAnswerRoutes(server, ctx);
 }
 
 /**
@@ -93,7 +94,7 @@ export async function startPlayground(opts: PlaygroundOptions): Promise<RunningP
   const { env, log } = opts;
   const stores = await openUsableStores(env.BATON_STORE);
   const feed = new PlaygroundFeed();
-  const core = await playgroundCore(opts, stores, new WebGateway(feed));
+  const { core, live } = await playgroundCore(opts, stores, new WebGateway(feed));
   const runner = new DeliveryRunner(core, { deadlineMs: env.BATON_DELIVERY_DEADLINE_SECONDS * 1000, maxBackoffMs: MAX_BACKOFF_MS });
   core.deliveries = runner;
   const scheduler = loopScheduler(core);
@@ -126,6 +127,7 @@ export async function startPlayground(opts: PlaygroundOptions): Promise<RunningP
       await scheduler.stop();
       await intake.stop();
       await runner.stop(STOP_GRACE_MS);
+      await live.stop();
       await stores.close();
     },
   };

@@ -83,8 +83,12 @@ function expectNoAcmeData(text: string): void {
 
 /** The lead's edit: the steps any customer can follow, without the one ticket's update ("I updated ..."). */
 const EDITED = 'To change the invoice address yourself, open Settings > Billing > Invoice address and save; the next invoice uses it.';
-/** Acme's resolutions approved for everyone by a lead, as they stand or as the lead edited them. */
-const shared = (answer?: string) => kb.map((e) => (e.account === 'acme' && e.answer ? shareEntry(e, { by: 'lead', at: new Date(), ...(answer ? { answer } : {}) }) : e));
+/** Acme's resolutions approved for everyone by a lead, as they stand or as the lead edited them; the lead read the marked spans and confirmed them. */
+function approvedForEveryone(e: KnowledgeEntry, answer?: string): KnowledgeEntry {
+  const result = shareEntry(e, { by: 'lead', at: new Date(0), confirmMarked: true, ...(answer ? { answer } : {}) }, {});
+  return result.ok ? result.entry : e;
+}
+const shared = (answer?: string) => kb.map((e) => (e.account === 'acme' && e.answer ? approvedForEveryone(e, answer) : e));
 
 describe('an account\u2019s imported history never reaches another account', () => {
   it('stores Acme\u2019s resolutions as Acme\u2019s own, redacted, without customer words or internal notes in the answer', () => {

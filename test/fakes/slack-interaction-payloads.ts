@@ -77,7 +77,8 @@ export function blockActionsPayload(o: BlockActionOptions): Record<string, unkno
 type SelectedOption = { text: { type: 'plain_text'; text: string; emoji: true }; value: string } | null;
 export type StateValue =
   | { type: 'static_select' | 'radio_buttons'; selected_option: SelectedOption }
-  | { type: 'plain_text_input'; value: string | null };
+  | { type: 'plain_text_input'; value: string | null }
+  | { type: 'checkboxes'; selected_options: NonNullable<SelectedOption>[] };
 
 const option = (value: string | null, text: string): SelectedOption =>
   value === null ? null : { text: { type: 'plain_text', text, emoji: true }, value };
@@ -86,6 +87,9 @@ export const selectedOption = (value: string | null, text = value ?? ''): StateV
 
 /** A radio group's state; Slack sends `selected_option: null` when none was picked. */
 export const selectedRadio = (value: string | null, text = value ?? ''): StateValue => ({ type: 'radio_buttons', selected_option: option(value, text) });
+
+/** The boxes ticked in a checkbox group (none: an empty list). */
+export const checkedBoxes = (...values: string[]): StateValue => ({ type: 'checkboxes', selected_options: values.map((v) => option(v, v)!) });
 
 /** Slack sends `value: null` for an input the user left empty. */
 export const typedText = (value: string | null): StateValue => ({ type: 'plain_text_input', value });

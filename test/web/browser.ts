@@ -58,3 +58,25 @@ export async function startPlaygroundProcess(extraEnv: Record<string, string> = 
       }),
   };
 }
+
+export interface PlaygroundInBrowser {
+  playground: StartedPlayground;
+  browser: BrowserContext;
+  page: Page;
+}
+
+/** The playground process and Chromium started together, the page open on it; `close` stops both. */
+export async function openPlaygroundInBrowser(env: Record<string, string> = {}): Promise<PlaygroundInBrowser & { close(): Promise<void> }> {
+  const [playground, browser] = await Promise.all([startPlaygroundProcess(env), launchChromium()]);
+  const page = browser.pages()[0] ?? (await browser.newPage());
+  await page.goto(playground.url);
+  return {
+    playground,
+    browser,
+    page,
+    async close() {
+      await browser.close();
+      await playground.stop();
+    },
+  };
+}

@@ -1,6 +1,9 @@
-import { redact } from '../../core/feedback/redact.js';
 import { purposeOf } from '../../core/answer/purpose.js';
+import { redact } from '../../core/feedback/redact.js';
 import type { KnowledgeEntry } from '../../core/ports/knowledge.js';
+import { type ApprovalResult, approveAnswer } from '../../core/suggest/approve-answer.js';
+import { type MarkContext, markSpans } from '../../core/suggest/mark-spans.js';
+import { indent, markLines } from './proposal-text.js';
 
 /** An imported resolution, history that no customer is shown, which a lead may approve as an answer for everyone. */
 export function awaitsApproval(e: KnowledgeEntry): boolean {
@@ -13,32 +16,39 @@ export interface Approval {
   /** The lead's edit of the answer (and title); redacted again, as any text that leaves its conversation. */
   answer?: string;
   title?: string;
+  /** The lead confirms the marked spans left in the answer. */
+  confirmMarked: boolean;
 }
 
-/** The entry as a global answer: no account (every customer may be answered from it), and who shared it. */
-export function shareEntry(e: KnowledgeEntry, a: Approval): KnowledgeEntry {
+/**
+ * The entry as an answer for every customer: no account, who shared it, the text redacted again. A
+ * span that looks like one ticket's (see markSpans) refuses it until edited out or confirmed.
+ */
+export function shareEntry(e: KnowledgeEntry, a: Approval, context: MarkContext): ApprovalResult {
+  const approved = approveAnswer(
+    { topic: e.topic ?? e.id, question: e.question, answer: a.answer ?? e.answer ?? '', scope: { everyone: true }, confirmMarked: a.confirmMarked, by: a.by, at: a.at },
+    context,
+  );
+  if (!approved.ok) return approved;
   const { account, ...rest } = e;
-  return {
+  const entry: KnowledgeEntry = {
     ...rest,
     purpose: 'answer',
-    ...(a.answer !== undefined ? { answer: redact(a.answer.trim()) } : {}),
+    answer: approved.entry.answer!,
     ...(a.title !== undefined ? { title: redact(a.title.trim()) } : {}),
     shared: { from: account ?? '', by: a.by, at: a.at.toISOString() },
   };
+  return { ...approved, entry };
 }
 
-const oneLine = (s: string, n: number) => {
-  const flat = s.replace(/\s+/g, ' ').trim();
-  return flat.length > n ? `${flat.slice(0, n - 1)}…` : flat;
-};
-
-/** The pending list: id, account, topic, and the text exactly as it would be quoted. */
-export function formatPending(entries: KnowledgeEntry[]): string {
+/** The pending list: id, account, topic, and the whole text exactly as it would be quoted, with its marks. */
+export function formatPending(entries: KnowledgeEntry[], context: MarkContext): string {
   if (entries.length === 0) return 'No resolutions wait for approval.';
   const lines = [`${entries.length} imported resolution(s), quoted to no customer; \`baton kb approve ID\` makes one an answer for every customer:`];
   for (const e of entries) {
+    const answer = redact(e.answer ?? '');
     lines.push(`  ${e.id}  [account ${e.account ?? '-'}${e.topic ? `, topic ${e.topic}` : ''}${e.category ? `, category ${e.category}` : ''}]`);
-    lines.push(`      title:  ${e.title ?? '-'}`, `      answer: ${oneLine(e.answer ?? '', 160)}`);
+    lines.push(`      title:  ${e.title ?? '-'}`, '      answer, exactly:', indent(answer, '        | '), '      marked:', ...markLines(markSpans(answer, context), '        '));
   }
   return lines.join('\n');
 }

@@ -30,6 +30,11 @@ export const ACTION = {
   reviewIntro: 'baton.review_intro',
   /** Prefix of a clarifying question's buttons: `baton.clarify.<question>.<option>`, unique in their block. */
   clarify: 'baton.clarify',
+  /** A proposed answer of the review (`/baton review`): the value names the topic and the version shown. */
+  approveAnswer: 'baton.answer_approve',
+  approveAnswerForAccount: 'baton.answer_approve_account',
+  editAnswer: 'baton.answer_edit',
+  rejectAnswer: 'baton.answer_reject',
 } as const;
 
 export const VIEW = {
@@ -40,7 +45,11 @@ export const VIEW = {
   mapChannel: 'baton.map_channel',
   newAccount: 'baton.new_account',
   approveIntro: 'baton.approve_intro',
+  reviewAnswer: 'baton.review_answer',
 } as const;
+
+/** The answer review's edit modal: the text, who it speaks to, and the confirmation of marked spans. */
+export const ANSWER_FIELD = { answer: 'review_answer', scope: 'review_scope', confirm: 'review_confirm' } as const;
 
 /** The fields of the mapping and introduction modals. */
 export const ONBOARD_FIELD = { account: 'account', name: 'account_name', tier: 'account_tier', crm: 'account_crm', intro: 'intro' } as const;

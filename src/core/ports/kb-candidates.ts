@@ -6,6 +6,8 @@ export interface CandidateApproval {
   entry: KnowledgeEntry;
   approvedBy: string;
   approvedAt: number;
+  /** A lead rejected the proposed entry: the decision is kept, the entry never answers anyone. */
+  rejected?: boolean;
 }
 
 export interface CandidateStore {
@@ -15,7 +17,7 @@ export interface CandidateStore {
    * false when it was approved before. A write that fails throws and leaves no approval behind.
    */
   putIfAbsent(approval: CandidateApproval): Promise<boolean>;
-  /** Every approved entry, loaded into the index at startup so approvals survive a restart. */
+  /** Every approved entry (never a rejected one), loaded into the index at startup so approvals survive a restart. */
   approvedEntries(): Promise<KnowledgeEntry[]>;
 }
 

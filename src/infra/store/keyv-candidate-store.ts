@@ -29,8 +29,8 @@ export class KeyvCandidateStore implements CandidateStore {
       if (await this.keyv.has(storeKeys.kbCandidate(approval.escalationId))) return false;
       const entries = (await this.keyv.get<KnowledgeEntry[]>(storeKeys.kbApproved)) ?? [];
       // The entry first and the approval last: a failure in between leaves the candidate approvable,
-      // and approving it again replaces the entry by id.
-      await this.write(storeKeys.kbApproved, [...entries.filter((e) => e.id !== approval.entry.id), approval.entry]);
+      // and approving it again replaces the entry by id. A rejection adds no entry.
+      if (!approval.rejected) await this.write(storeKeys.kbApproved, [...entries.filter((e) => e.id !== approval.entry.id), approval.entry]);
       await this.write(storeKeys.kbCandidate(approval.escalationId), approval);
       return true;
     });

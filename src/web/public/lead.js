@@ -1,3 +1,4 @@
+import { loadAnswers } from './answers.js';
 import { h, pct, post, toast } from './dom.js';
 
 const figure = (value, label) => h('div', { class: 'figure' }, h('b', {}, value), h('span', {}, label));
@@ -28,10 +29,11 @@ export function leadView() {
   const period = h('select', { 'aria-label': 'Report period' }, [...[7, 30, 90].map((d) => h('option', { value: d }, `Last ${d} days`)), h('option', { value: 'quarter' }, 'This quarter')]);
   const report = h('section', { class: 'card', 'aria-label': 'Report' }, h('h2', {}, 'Report'));
   const review = h('section', { class: 'card', 'aria-label': 'Weekly review' }, h('h2', {}, 'Weekly review'));
+  const answers = h('section', { class: 'card', 'aria-label': 'Answers to review' }, h('h2', {}, 'Answers to review'));
   const exportLinks = h('p', {});
   const root = h('section', { class: 'view' },
     h('header', { class: 'topbar' }, h('h1', {}, 'Report & review'), h('span', { class: 'sub' }, 'What /baton report, review and export show a lead in Slack'), h('label', { class: 'right' }, 'Period', period)),
-    h('div', { class: 'scroll' }, h('div', { class: 'lead' }, report, review,
+    h('div', { class: 'scroll' }, h('div', { class: 'lead' }, report, review, answers,
       h('section', { class: 'card', 'aria-label': 'Export' }, h('h2', {}, 'Training export'), h('p', { class: 'sub' }, 'Closed, tagged escalations and copilot drafts a specialist edited, personal data redacted.'), exportLinks))));
 
   async function loadReport() {
@@ -100,7 +102,7 @@ export function leadView() {
     /** Refreshes after the feed moves, at most a few times a second. */
     render() {
       clearTimeout(pending);
-      pending = setTimeout(() => Promise.all([loadReport(), loadReview()]).catch(() => toast('Could not load the report.')), 150);
+      pending = setTimeout(() => Promise.all([loadReport(), loadReview(), loadAnswers(answers)]).catch(() => toast('Could not load the report.')), 150);
     },
   };
 }

@@ -1,0 +1,16 @@
+import type { ReviewResult } from '../suggest/answer-review.js';
+
+/** What a refused decision tells the lead, in the review and in the edit modal alike. */
+export function reviewRefusal(result: Extract<ReviewResult, { ok: false }>): string {
+  const texts: Record<typeof result.reason, string> = {
+    not_lead: 'Only the support leads named in Baton\u2019s configuration can review answers.',
+    no_review: 'This Baton proposes no answers from history.',
+    not_found: 'This topic has no proposed answer any more (the history changed).',
+    stale: 'The proposed answer changed since this review was shown: open the review again.',
+    already_reviewed: 'This topic was already reviewed.',
+    unknown_account: 'That account is not in Baton\u2019s configuration.',
+    empty: 'An empty answer cannot be approved.',
+    marked: `Marked spans are left in (${(result.marks ?? []).map((m) => `${m.kind}: \u201c${m.text}\u201d`).join('; ')}): edit them out, or confirm them (Edit, in Slack).`,
+  };
+  return texts[result.reason];
+}

@@ -1,0 +1,89 @@
+import EmailReplyParser from 'email-reply-parser';
+
+/** An opening greeting on its own ("Hi Maria,", "Good morning!"), or the address in front of an answer. */
+const GREETING = /^(hi|hello|hey|dear|greetings|good (morning|afternoon|evening))\b[^,.!?\n]{0,40}[,!.]?$/i;
+const GREETING_PREFIX = /^(hi|hello|hey|dear)\b[^,.!?\n]{0,40},\s+(?=\S)/i;
+
+/** Courtesy with no content: thanks, hopes, offers to help further, wishes. */
+const COURTESY = [
+  /^(many )?thanks?( you)?( so much| again| very much)?( for [^.!?]*)?[.!]*$/i,
+  /^(i )?hope (this|that|you|all)\b[^.!?]*[.!]*$/i,
+  /^(please )?(let (me|us) know|feel free|don'?t hesitate|do not hesitate|reach out)\b[^.!?]*\b(questions?|help|anything( else)?|assist(ance)?)\b[^.!?]*[.!]*$/i,
+  /^(happy|glad) to help\b[^.!?]*[.!]*$/i,
+  /^(have a (great|nice|good|lovely|wonderful) (day|week|weekend|evening)|talk soon|take care)\b[^.!?]*[.!]*$/i,
+  /^(sorry|apologies) (for|about) (the )?(wait|delay|late reply|inconvenience)\b[^.!?]*[.!]*$/i,
+];
+
+/**
+ * What a helpdesk's automation writes about the ticket itself: no reply for days, marked solved,
+ * reply to reopen. It speaks of one ticket's life, never of the question.
+ */
+const TICKET_LIFECYCLE = [
+  /\b(haven'?t|have not|hasn'?t|has not|did ?n[o']t|not) (yet )?(heard|received)( back)?\b/i,
+  /\b(mark|marking|marked|set|setting|close|closing|closed)\b[^.!?]{0,60}\b(request|ticket|case|conversation|thread)\b[^.!?]{0,40}\b(solved|resolved|closed|complete|pending)\b/i,
+  /\b(this|your|the) (request|ticket|case|conversation|thread)\b[^.!?]{0,30}\b(will|has|is|was)\b[^.!?]{0,25}\b(closed|solved|resolved|marked)\b/i,
+  /\b(re-?open)\b[^.!?]{0,60}\b(request|ticket|case|conversation|thread)\b|\b(request|ticket|case|conversation|thread)\b[^.!?]{0,60}\bre-?open/i,
+  /\bautomatically (closed|solved|resolved)\b/i,
+];
+
+/** A note between colleagues: handing the ticket on, looping someone in, or a labelled internal note. */
+const INTERNAL = [
+  /^(@[\w.-]+\s+)?(passing|handing|assigning|re-?assigning|escalating|transferring|routing|moving|forwarding|sending|bumping|kicking)( (this|it|the (ticket|case|conversation|request)))?( (over|back|along|up|on))? to\b/i,
+  /^(@[\w.-]+\s+)?(re-?assigned|escalated|transferred|routed|handed( over)?|passed( on)?) (to|over)\b/i,
+  /^(@[\w.-]+\s+)?loop(ing)? in\b/i,
+  /^[[(]?(internal( note)?|note to (self|team)|private note|fyi|cc)\b[\]):]?[:\s-]/i,
+  /^@[\w.-]+\b/,
+];
+
+const removable = (sentence: string) =>
+  GREETING.test(sentence) || COURTESY.some((p) => p.test(sentence)) || TICKET_LIFECYCLE.some((p) => p.test(sentence)) || INTERNAL.some((p) => p.test(sentence));
+
+/** Sentences of one line: split after . ! ? followed by a space. */
+const sentencesOf = (line: string) =>
+  line
+    .split(/(?<=[.!?])\s+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+/** Where a quoted earlier message starts when its blank lines were lost on import: "On … wrote:", or Outlook's From: with Sent:/Date: below. */
+const QUOTE_HEADER = /^(-{2,}\s*original message\s*-{2,}|on\b.{0,200}\bwrote:)\s*$/i;
+const isOutlookHeader = (lines: string[], i: number) => /^from:\s/i.test(lines[i]!) && lines.slice(i + 1, i + 4).some((l) => /^(sent|date):\s/i.test(l));
+/** A sign-off line: what follows it (a name, a role, a company) is the signature. */
+const SIGN_OFF = /^(best|best regards|kind regards|warm regards|regards|cheers|thanks|thank you|many thanks|sincerely|all the best|talk soon)[,.!]?$/i;
+/** A signature is a few short lines under the sign-off. */
+const SIGNATURE_LINES = 4;
+
+function cutQuotesAndSignature(lines: string[]): string[] {
+  const quote = lines.findIndex((l, i) => QUOTE_HEADER.test(l.trim()) || isOutlookHeader(lines, i));
+  const own = quote < 0 ? lines : lines.slice(0, quote);
+  const signOff = own.findLastIndex((l) => SIGN_OFF.test(l.trim()));
+  const tail = own.slice(signOff + 1).filter((l) => l.trim() !== '');
+  return signOff >= 0 && tail.length <= SIGNATURE_LINES && tail.every((l) => l.length <= 60) ? own.slice(0, signOff) : own;
+}
+
+/** The reply without the earlier messages it quotes ("On … wrote:", "> …", Outlook's From:/Sent: block) or the signature. */
+function ownReply(text: string): string {
+  const visible = new EmailReplyParser().read(text).getVisibleText();
+  return cutQuotesAndSignature(visible.split('\n'))
+    .filter((line) => !/^\s*>/.test(line))
+    .join('\n');
+}
+
+/**
+ * A resolving turn as an answer for any customer: the reply only (no quoted email, no signature), without
+ * its greeting, courtesy lines, the helpdesk's ticket-lifecycle macros and notes between colleagues.
+ * Paragraphs are kept; '' when nothing of substance is left.
+ */
+export function cleanResolution(text: string): string {
+  const paragraphs = ownReply(text.replace(/\r\n?/g, '\n')).split(/\n\s*\n/);
+  const kept: string[] = [];
+  for (const paragraph of paragraphs) {
+    const lines = paragraph
+      .split('\n')
+      .map((line) => sentencesOf(line.trim()).filter((s) => !removable(s)).join(' '))
+      .filter((line) => line !== '');
+    if (lines.length > 0) kept.push(lines.join('\n'));
+  }
+  const out = kept.join('\n\n').trim();
+  return out.replace(GREETING_PREFIX, '').replace(/^[a-z]/, (c) => c.toUpperCase());
+}
