@@ -4,6 +4,7 @@ import { userInfo, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadPolicy } from '../config/load-policy.js';
+import { approvedTextRedactor } from '../core/feedback/redact-approved.js';
 import { markContext } from '../core/suggest/propose-answer.js';
 import { JsonlKnowledgeStore } from '../infra/knowledge/jsonl-knowledge-store.js';
 import { cliPaths } from './cli-env.js';
@@ -91,7 +92,7 @@ export const kbApproveCommand: CliCommand = {
     if (values.edit && values.answer !== undefined) throw new UsageError('give --answer or --edit, not both');
     const answer = values.edit ? editInEditor(entry.answer ?? '') : values.answer;
     const approval = { by, at: new Date(), confirmMarked: values['confirm-marked'], ...(answer !== undefined ? { answer } : {}), ...(values.title !== undefined ? { title: values.title } : {}) };
-    const result = shareEntry(entry, approval, markContext(policy));
+    const result = shareEntry(entry, approval, markContext(policy), approvedTextRedactor(policy));
     if (!result.ok) {
       const why = result.reason === 'empty' ? 'the answer is empty' : `marked span(s) are left in: ${result.marks.map((m) => `${m.kind}: "${m.text}"`).join('; ')}. Edit them out (--edit, --answer) or pass --confirm-marked`;
       process.stderr.write(`Nothing approved: ${why}\n`);

@@ -37,8 +37,8 @@ describe('kb approve: an account\u2019s resolution shared with every customer by
     const kb = await importZendesk();
     const leaky = 'Acme Corp (VAT DE811907980) can call 030 12345678; TWILIO_API_KEY=SKa1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6 is set.';
     expect(await runCli(['kb', 'approve', 'zendesk:35436', '--answer', leaky, '--kb', kb])).toBe(1);
-    // Redaction takes out the VAT id, the phone number and the key; the account's name is marked, and each blocks.
-    expect(cli.err).toContain('Nothing approved: marked span(s) are left in: organization: "Acme Corp"; redacted: "[VAT]"; redacted: "[PHONE]"; redacted: "[SECRET]"');
+    // Redaction for approved text takes out the account's name, the VAT id, the phone number and the key; each placeholder is marked and blocks.
+    expect(cli.err).toContain('Nothing approved: marked span(s) are left in: redacted: "[NAME]"; redacted: "[VAT]"; redacted: "[PHONE]"; redacted: "[SECRET]"');
     expect((await entry(kb, 'zendesk:35436'))?.account).toBe('acme');
   });
 

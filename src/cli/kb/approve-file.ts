@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Policy } from '../../config/policy-schema.js';
+import { approvedTextRedactor } from '../../core/feedback/redact-approved.js';
 import { markContext } from '../../core/suggest/propose-answer.js';
 import { JsonlKnowledgeStore } from '../../infra/knowledge/jsonl-knowledge-store.js';
 import { recordRejectedTopics } from '../../infra/knowledge/rejected-topics.js';
@@ -17,7 +18,7 @@ export async function approveReviewFile(file: string, opts: { kb: string; policy
   if (!existsSync(file)) throw new UsageError(`no review file at ${file} (write one with kb suggest --out ${file})`);
   const items = readReviewFile(readFileSync(file, 'utf8'), file);
   const at = new Date();
-  const outcome = applyReview(items, { by: opts.by, at, accounts: new Set(opts.policy.accounts.map((a) => a.id)), context: markContext(opts.policy) });
+  const outcome = applyReview(items, { by: opts.by, at, accounts: new Set(opts.policy.accounts.map((a) => a.id)), context: markContext(opts.policy), redactText: approvedTextRedactor(opts.policy) });
   if (outcome.problems.length > 0) {
     process.stderr.write(`Nothing applied; ${outcome.problems.length} item(s) need attention in ${file}:\n${outcome.problems.map((p) => `  ${p}`).join('\n')}\n`);
     return 1;

@@ -24,10 +24,11 @@ export interface Approval {
  * The entry as an answer for every customer: no account, who shared it, the text redacted again. A
  * span that looks like one ticket's (see markSpans) refuses it until edited out or confirmed.
  */
-export function shareEntry(e: KnowledgeEntry, a: Approval, context: MarkContext): ApprovalResult {
+export function shareEntry(e: KnowledgeEntry, a: Approval, context: MarkContext, redactText: (text: string) => string = redact): ApprovalResult {
   const approved = approveAnswer(
     { topic: e.topic ?? e.id, question: e.question, answer: a.answer ?? e.answer ?? '', scope: { everyone: true }, confirmMarked: a.confirmMarked, by: a.by, at: a.at },
     context,
+    redactText,
   );
   if (!approved.ok) return approved;
   const { account, ...rest } = e;
@@ -35,7 +36,7 @@ export function shareEntry(e: KnowledgeEntry, a: Approval, context: MarkContext)
     ...rest,
     purpose: 'answer',
     answer: approved.entry.answer!,
-    ...(a.title !== undefined ? { title: redact(a.title.trim()) } : {}),
+    ...(a.title !== undefined ? { title: redactText(a.title.trim()) } : {}),
     shared: { from: account ?? '', by: a.by, at: a.at.toISOString() },
   };
   return { ...approved, entry };

@@ -1,4 +1,5 @@
 import type { LoopDeps } from '../deps.js';
+import { approvedTextRedactor } from '../feedback/redact-approved.js';
 import { isLead } from '../metrics/leads.js';
 import type { KnowledgeEntry } from '../ports/knowledge.js';
 import type { AnswerReviewSource } from '../ports/loop-ports.js';
@@ -74,7 +75,7 @@ export async function decideReview(deps: LoopDeps, userId: string, d: ReviewDeci
   const account = 'account' in d.scope ? d.scope.account : undefined;
   if (account !== undefined && !deps.policy.accounts.some((a) => a.id === account)) return { ok: false, reason: 'unknown_account' };
   const approval = { topic: d.topic, ...(proposal.category ? { category: proposal.category } : {}), question: proposal.question, answer: d.answer ?? proposal.answer, scope: d.scope, confirmMarked: d.confirmMarked, by: userId, at: new Date(at) };
-  const result = approveAnswer(approval, markContext(deps.policy));
+  const result = approveAnswer(approval, markContext(deps.policy), approvedTextRedactor(deps.policy));
   if (!result.ok) return result;
   if (!(await deps.loop.candidates.putIfAbsent({ escalationId: topicReviewKey(d.topic), entry: result.entry, approvedBy: userId, approvedAt: at }))) return { ok: false, reason: 'already_reviewed' };
   deps.loop.knowledge.addAll([result.entry]);

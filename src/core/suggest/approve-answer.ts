@@ -31,11 +31,12 @@ export const scopeLabel = (scope: AnswerScope) => ('account' in scope ? `account
 
 /**
  * A reviewed answer as knowledge customers may be shown (`purpose: 'answer'`), for everyone or one
- * account. The text is redacted again like every text that leaves its conversation, then marked: a
+ * account. The text is redacted again (`redactText`: the policy's approvedTextRedactor where there is
+ * a policy, which also takes out every account's name), then marked: a
  * marked span still in it refuses the approval unless the reviewer confirmed the spans.
  */
-export function approveAnswer(a: AnswerApproval, context: MarkContext = {}): ApprovalResult {
-  const answer = redact(a.answer.replace(/\r\n?/g, '\n').trim());
+export function approveAnswer(a: AnswerApproval, context: MarkContext = {}, redactText: (text: string) => string = redact): ApprovalResult {
+  const answer = redactText(a.answer.replace(/\r\n?/g, '\n').trim());
   if (answer === '') return { ok: false, reason: 'empty' };
   const marks = markSpans(answer, context);
   if (marks.length > 0 && !a.confirmMarked) return { ok: false, reason: 'marked', marks };
@@ -43,7 +44,7 @@ export function approveAnswer(a: AnswerApproval, context: MarkContext = {}): App
     id: approvedAnswerId(a.topic, a.scope),
     kind: 'conversation',
     purpose: 'answer',
-    question: redact(a.question),
+    question: redactText(a.question),
     answer,
     ...('account' in a.scope ? { account: a.scope.account } : { shared: { from: 'history', by: a.by, at: a.at.toISOString() } }),
     ...(a.category ? { category: a.category } : {}),
