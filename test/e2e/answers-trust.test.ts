@@ -49,9 +49,9 @@ describe('answers a customer can trust, in Slack', () => {
 
     expect(await asked(h, GLOBEX_CHANNEL, CURATED.question)).toContain('press Export at the top right');
 
-    // A lead approves a chat's resolution as it stands: the last guard stops it, and the packet says why.
+    // A lead approves a chat's resolution as it stands, confirming its marked spans: the last guard stops it, and the packet says why.
     const chat = loadKnowledge(kb).find((e) => e.id.endsWith('chat-2'))!;
-    await approve(h, [chat.id, '--kb', kb]);
+    await approve(h, [chat.id, '--confirm-marked', '--kb', kb]);
     const guarded = await asked(h, GLOBEX_CHANNEL, 'Where do I change the invoice address?');
     expect(plantedIn(guarded)).toEqual([]);
     const packets = h.fake.calls('chat.postMessage').filter((c) => ![GLOBEX_CHANNEL, ACME_CHANNEL].includes(String(c.args.channel)));
