@@ -22,7 +22,7 @@ are answers. Prints what each file became. Re-importing the same export is idemp
 by id (namespaced by helpdesk) and unchanged ones are left alone. A file that cannot be read whole
 (truncated, an unknown encoding) exits 1 and writes nothing.
 
-Formats (see README.md, "Knowledge base"):
+Formats (see docs/knowledge.md, "Knowledge base"):
   .jsonl/.json  helpdesk exports (Zendesk, Intercom, Freshdesk, Help Scout) or plain records
   .csv/.tsv     one ticket per row: question (or subject), answer (or resolution), category, topic, tags...
   .md           docs: one entry per "## " section (answers)

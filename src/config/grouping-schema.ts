@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Customer messages sent in quick succession are one request (README.md, "Grouping"). */
+/** Customer messages sent in quick succession are one request (docs/triage.md, "Messages sent in quick succession"). */
 export const groupingSchema = z.object({
   /**
    * A customer message is held this long for the next one in its thread; each new one extends the wait,

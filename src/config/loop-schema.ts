@@ -31,7 +31,7 @@ export const internalChannel = z.string().refine(
   'a Slack channel id such as C0123ABCD, or a Teams channel id such as teams:19:abc@thread.tacv2',
 );
 
-/** When a conversation counts as resolved, reopened or held (README.md, "Outcomes"). */
+/** When a conversation counts as resolved, reopened or held (docs/reports.md, "Outcomes"). */
 export const outcomesSchema = z.object({
   /** Customer silence after a Baton answer that counts as "resolved by Baton". */
   quiet_after_minutes: z.number().int().positive().default(24 * 60),
@@ -60,7 +60,7 @@ export const digestSchema = z.object({
   timezone: ianaTimeZone.default('UTC'),
 }).strict();
 
-/** Helpful / Not helpful under every answer (README.md, "Answer feedback and content gaps"). */
+/** Helpful / Not helpful under every answer (docs/reports.md, "Answer feedback and content gaps"). */
 export const answerFeedbackSchema = z.object({
   enabled: z.boolean().default(true),
   helpful_button: z.string().min(1).max(75).default('Helpful'),

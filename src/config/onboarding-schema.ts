@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Channels Baton is added to that no account names yet (README.md, "A new shared channel"). */
+/** Channels Baton is added to that no account names yet (docs/channels.md, "A new shared channel"). */
 export const onboardingSchema = z.object({
   /**
    * The introduction a lead is shown, edits and approves before Baton says anything in a newly mapped

@@ -58,13 +58,13 @@ describe('knowledge.sources in the policy', () => {
   });
 });
 
-describe('the README example of knowledge sources', () => {
+describe('the documented example of knowledge sources (docs/knowledge.md)', () => {
   it('is a valid policy section, once its secrets are set', () => {
-    const readme = readFileSync('README.md', 'utf8');
-    const section = readme.slice(readme.indexOf('### Knowledge sources'));
+    const page = readFileSync('docs/knowledge.md', 'utf8');
+    const section = page.slice(page.indexOf('### Knowledge sources'));
     const example = section.slice(section.indexOf('```yaml\n') + 8, section.indexOf('```', section.indexOf('```yaml\n') + 8));
     const base = policy('').replace(/knowledge:\n {2}sources:\n$/, '');
-    const parsed = parsePolicy(`${base}${example}`, 'README.md', { ZENDESK_EMAIL: 'lead@acme.com', ZENDESK_TOKEN: 'token', INTERCOM_TOKEN: 'token' });
+    const parsed = parsePolicy(`${base}${example}`, 'docs/knowledge.md', { ZENDESK_EMAIL: 'lead@acme.com', ZENDESK_TOKEN: 'token', INTERCOM_TOKEN: 'token' });
     expect(parsed.knowledge.sources.map((s) => `${s.id}:${s.kind}`)).toEqual(['runbooks:markdown', 'help:zendesk', 'help-export:zendesk', 'intercom:intercom', 'intercom-export:intercom', 'docs:docs_site', 'sso-guide:docs_site']);
   });
 });

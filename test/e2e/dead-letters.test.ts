@@ -6,7 +6,7 @@ import { ACME_CHANNEL, customer, useHarness } from './harness.js';
 const SUPPORT = 'C0SUPPORT1';
 const h = useHarness({ env: { BATON_INBOX_MAX_TRIES: '3' } });
 
-/** The operator's command, as the README gives it (the built CLI), on Baton's own store. */
+/** The operator's command, as docs/operating.md gives it (the built CLI), on Baton's own store. */
 async function baton(...args: string[]): Promise<{ code: number; out: string }> {
   try {
     const { stdout } = await promisify(execFile)(process.execPath, ['dist/cli/main.js', ...args], { env: { ...process.env, BATON_STORE: h().storeUri } });

@@ -10,9 +10,9 @@ export interface TeamData {
 }
 
 /**
- * The steps of README.md, "Set up triage for your team", as `npm run baton --` arguments, in order.
+ * The steps of docs/triage.md, "Set up triage for your team", as `npm run baton --` arguments, in order.
  * BATON_CONFIG, BATON_KB and BATON_DOCS name the policy, knowledge file and docs folder they work on.
- * Keep the two in step: the eval is only honest while it does what the README says.
+ * Keep the two in step: the eval is only honest while it does what that page says.
  */
 export function readmeSteps(d: TeamData): string[][] {
   const src = (f: string) => join(d.dir, 'sources', f);

@@ -1,5 +1,5 @@
 /**
- * `npm run eval`: sets Baton up for a team exactly as README.md, "Set up triage for your team", says
+ * `npm run eval`: sets Baton up for a team exactly as docs/triage.md, "Set up triage for your team", says
  * (the same `npm run baton --` commands on a copy of the shipped policy, nothing else), then replays the
  * labelled set with `baton triage` and scores the decisions. Exits non-zero below a floor.
  *   --data DIR   the team's material, laid out like test/fixtures/triage (default)
@@ -26,7 +26,7 @@ const work = mkdtempSync(join(tmpdir(), 'baton-eval-'));
 mkdirSync(join(work, 'docs'));
 const env = { ...process.env, BATON_CONFIG: join(work, 'baton.yaml'), BATON_KB: join(work, 'knowledge.jsonl'), BATON_DOCS: join(work, 'docs'), LOG_LEVEL: 'silent' };
 
-/** One README command, as a shell would run it; its stdout is returned, its progress goes to stderr. */
+/** One documented command, as a shell would run it; its stdout is returned, its progress goes to stderr. */
 function baton(args: string[]): string {
   process.stderr.write(`\n$ npm run baton -- ${args.map((a) => (/[\s'"]/.test(a) ? `"${a}"` : a)).join(' ')}\n`);
   const r = spawnSync('npm', ['run', '--silent', 'baton', '--', ...args], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 28 });
@@ -48,7 +48,7 @@ try {
   const items = readItems(set);
   const clarified = answerClarifications(items, lines);
   const scores = score(items, clarified.lines);
-  console.log(`\n${formatScores(`baton triage ${set}, set up by the README steps only`, scores)}`);
+  console.log(`\n${formatScores(`baton triage ${set}, set up by the steps of docs/triage.md only`, scores)}`);
   console.log(formatTally(clarified.tally));
   console.log(`\n${sentimentSlice(loadPolicy(env.BATON_CONFIG), join(data, 'dev_sentiment.jsonl'))}`);
   const failures = checkFloors(scores);

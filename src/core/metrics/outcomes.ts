@@ -3,7 +3,7 @@ import { triggerInitiator, type TriggerType } from '../model/decision.js';
 import type { ConversationFacts, EscalationFacts } from './facts.js';
 
 /**
- * The outcome definitions, in one place (the README's "Outcomes" section says the same in words). Every conversation
+ * The outcome definitions, in one place (docs/reports.md, "Outcomes", says the same in words). Every conversation
  * gets exactly one kind, so the kinds' rates add up to 100% of matters:
  * - escalated: at least one escalation, whoever or whatever started it;
  * - handled_by_staff: no escalation, but a staff member replied in the thread;

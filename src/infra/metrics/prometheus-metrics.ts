@@ -5,7 +5,7 @@ const CALL_BUCKETS = [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 20, 30];
 
 /**
  * The Prometheus side of the Metrics port. One registry per Baton (not prom-client's global one), so
- * two Batons in one process (the tests) never share counters. Names are listed in README "Operating Baton".
+ * two Batons in one process (the tests) never share counters. Names are listed in docs/operating.md, "Operating Baton".
  */
 export class PrometheusMetrics implements Metrics {
   readonly registry = new Registry();

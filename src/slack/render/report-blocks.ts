@@ -77,7 +77,7 @@ export function renderReportBlocks(v: ReportView): Block[] {
     ...(v.gaps ? gapBlocks(v.gaps) : []),
     {
       type: 'context',
-      elements: [{ type: 'mrkdwn', text: `Trends compare with ${previousLabel(v.request)}. Definitions: the README, "Outcomes".` }],
+      elements: [{ type: 'mrkdwn', text: `Trends compare with ${previousLabel(v.request)}. Definitions: docs/reports.md, "Outcomes".` }],
     },
   ];
 }

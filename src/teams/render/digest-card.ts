@@ -42,7 +42,7 @@ export function digestActivity(v: ReportView): Partial<Activity> {
     ...section('By queue', v.queues.map((q) => `${q.queueId}: ${q.escalations} esc. \u00b7 ${q.breaches} SLA breaches`), 'No escalations in this period.'),
     ...section('By platform', v.platforms.map((r) => `${r.label}: ${r.figures.matters} conv. \u00b7 escalated ${pct(r.figures.escalationRate)} \u00b7 CSAT ${pct(r.figures.csat.score)}`), 'No conversations in this period.'),
     ...section('What Baton could not answer', (v.gaps ?? []).map((g) => `${g.topic}: ${g.count} question${g.count === 1 ? '' : 's'}`), 'Nothing this week.'),
-    textBlock(`Trends compare with ${previousLabel(v.request)}. Definitions: the README, "Outcomes"; details: /baton report in Slack.`, { subtle: true }),
+    textBlock(`Trends compare with ${previousLabel(v.request)}. Definitions: docs/reports.md, "Outcomes"; details: /baton report in Slack.`, { subtle: true }),
   ];
   return cardActivity(card(body), `${title}: escalation rate ${pct(v.current.escalationRate)}, CSAT ${pct(v.current.csat.score)}`);
 }

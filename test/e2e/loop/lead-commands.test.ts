@@ -31,7 +31,7 @@ describe('/baton report', () => {
   it('sends a lead the figures and a PNG chart through the upload flow, in a DM', async () => {
     await someHistory();
     const res = await slash(h, lead, 'report 30d');
-    // Word for word what the README's "The report" says a lead sees.
+    // Word for word what docs/reports.md, "The report", says a lead sees.
     expect(ackText(res.body)).toContain('Building your 30d report; it will be in your DM with Baton in a moment.');
     const dm = await dmOf(h, lead);
     const post = await h.fake.waitFor('chat.postMessage', (c) => c.args.channel === dm);
@@ -39,7 +39,7 @@ describe('/baton report', () => {
     for (const label of ['Baton report · last 30 days', 'Escalation rate', 'CSAT', 'First contact resolution', 'Healthy : frustrated', 'By category', 'By queue', 'security']) {
       expect(blocks).toContain(label);
     }
-    expect(blocks).toContain('Trends compare with the 30 days before. Definitions: the README, \\"Outcomes\\".');
+    expect(blocks).toContain('Trends compare with the 30 days before. Definitions: docs/reports.md, \\"Outcomes\\".');
     const upload = await h.fake.waitFor('files.completeUploadExternal', (c) => c.args.channel_id === dm);
     expect((upload.args.files as { title?: string }[]).map((f) => f.title)).toEqual(['Escalation rate, CSAT, FCR and healthy share, last 30 days']);
     const [chart] = uploadedFiles(h, dm);
