@@ -52,9 +52,11 @@ function personalData(text: string, ctx: GuardContext): string[] {
     const was = counts(before);
     for (const [kind, n] of counts(after)) if (n > (was.get(kind) ?? 0)) found.add(kind.toLowerCase());
   };
-  for (const line of flaggedLines(text, ctx.sources, (l) => redact(l) !== l)) taken(line, redact(line));
+  const redacted = new Map<string, string>();
+  const redactOnce = (s: string) => redacted.get(s) ?? redacted.set(s, redact(s)).get(s)!;
+  for (const line of flaggedLines(text, ctx.sources, (l) => redactOnce(l) !== l)) taken(line, redactOnce(line));
   // Redaction can span lines (a sign-off and the name under it): the whole text is read too.
-  if (found.size === 0 && redact(text) !== text && !vendorWritten(text, ctx.sources)) taken(text, redact(text));
+  if (found.size === 0 && redactOnce(text) !== text && !vendorWritten(text, ctx.sources)) taken(text, redactOnce(text));
   return found.size > 0 ? [`carries personal data (${[...found].join(', ')})`] : [];
 }
 
