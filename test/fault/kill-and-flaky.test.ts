@@ -6,7 +6,7 @@ import { loadPolicy } from '../../src/config/load-policy.js';
 import { FakeSlackApi } from '../fakes/fake-slack-api.js';
 import { BatonProcess, policyWithChannels } from './baton-process.js';
 import { CUSTOMER, customerThreads, deliverUnacked, outcomes, type Sent } from './slack-redelivery.js';
-import { untilEveryoneHeardBack, whatBatonStillOwes } from './what-baton-owes.js';
+import { untilEveryoneHeardBack, untilNothingOwed, whatBatonStillOwes } from './what-baton-owes.js';
 
 /**
  * The fault suite: the real process (dist/main.js, what `npm start` runs) over signed HTTP against a
@@ -76,6 +76,7 @@ describe('the fault suite', () => {
     await deliverUnacked(baton.eventsUrl, sent, 10);
     expect(sent.filter((s) => !s.acked)).toHaveLength(0);
     await untilEveryoneHeardBack(f, sent, QUEUES, 90_000);
+    await untilNothingOwed(store, sent, 20_000);
     f.setFlaky(undefined);
     expect(await baton.stop()).toBe(0);
 

@@ -34,3 +34,17 @@ export async function whatBatonStillOwes(store: string, sent: Sent[]) {
     await stores.close();
   }
 }
+
+/**
+ * Waits, up to `timeoutMs`, until Baton's own store says it owes nothing more: every customer may have
+ * heard back while a packet's post is still being retried (Slack failing some calls), and stopping then
+ * would leave it owed. Reads the store the running process writes; the assertions come after the stop.
+ */
+export async function untilNothingOwed(store: string, sent: Sent[], timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const owed = await whatBatonStillOwes(store, sent);
+    if ((owed.pendingInbox === 0 && owed.undelivered === 0 && owed.withoutPacket === 0) || Date.now() >= deadline) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
