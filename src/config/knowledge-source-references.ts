@@ -15,7 +15,7 @@ export function knowledgeSourceProblems(doc: Record<string, unknown>, env?: Node
     const at = (...path: (string | number)[]) => ['knowledge', 'sources', i, ...path];
     if (seen.has(source.id)) problems.push({ path: at('id'), message: `"${String(source.id)}" is used twice` });
     seen.add(source.id);
-    const audiences: [unknown, (string | number)[]][] = [[source.audience, at('audience')], ...Object.entries(record(source.segments)).map(([k, v]) => [v, at('segments', k)] as [unknown, (string | number)[]])];
+    const audiences: [unknown, (string | number)[]][] = [[source.audience, at('audience')], ...['segments', 'folders', 'collections'].flatMap((by) => Object.entries(record(source[by])).map(([k, v]) => [v, at(by, k)] as [unknown, (string | number)[]]))];
     for (const [audience, path] of audiences) {
       const named: unknown = record(audience).accounts;
       (Array.isArray(named) ? named : []).forEach((account: unknown, j) => {

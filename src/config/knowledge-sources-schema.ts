@@ -20,6 +20,19 @@ const common = {
   sync_minutes: z.number().int().min(1).max(7 * 24 * 60).default(60),
 };
 
+/** Audiences by a help center's own id of a folder or collection. */
+const audiencesById = (what: string) => z.record(z.string().regex(/^\d+$|^[0-9a-f]{24}$/, `a ${what} id`), audienceSchema).default({});
+
+type ApiOrFile = { url?: string | undefined; file?: string | undefined; token_env?: string | undefined };
+
+const needsToken = (s: ApiOrFile, ctx: z.RefinementCtx, api: string) => {
+  if (s.file === undefined && s.token_env === undefined) ctx.addIssue({ code: 'custom', path: ['token_env'], message: `the ${api} API needs token_env (or give file, a saved response)` });
+};
+
+const eitherUrlOrFile = (s: ApiOrFile, ctx: z.RefinementCtx) => {
+  if ((s.url === undefined) === (s.file === undefined)) ctx.addIssue({ code: 'custom', path: ['url'], message: 'give either url (the help center) or file (a saved API response), not both' });
+};
+
 const markdownSource = z.object({ ...common, kind: z.literal('markdown'), path: z.string().min(1) }).strict();
 
 const zendeskSource = z.object({
@@ -36,7 +49,7 @@ const zendeskSource = z.object({
   /** Audience of the articles of each user segment (by id); an article of a segment not listed here is internal. */
   segments: z.record(z.string().regex(/^\d+$/, 'a user segment id'), audienceSchema).default({}),
 }).strict().superRefine((s, ctx) => {
-  if ((s.url === undefined) === (s.file === undefined)) ctx.addIssue({ code: 'custom', path: ['url'], message: 'give either url (the help center) or file (a saved API response), not both' });
+  eitherUrlOrFile(s, ctx);
   if ((s.email_env === undefined) !== (s.token_env === undefined)) ctx.addIssue({ code: 'custom', path: [s.email_env ? 'token_env' : 'email_env'], message: 'email_env and token_env go together' });
 });
 
@@ -62,11 +75,47 @@ const intercomSource = z.object({
   file: z.string().min(1).optional(),
   /** An access token, read from this environment variable; needed for the API. */
   token_env: envName.optional(),
+}).strict().superRefine((s, ctx) => needsToken(s, ctx, 'Intercom'));
+
+const freshdeskSource = z.object({
+  ...common,
+  kind: z.literal('freshdesk'),
+  /** The helpdesk's address, e.g. https://acme.freshdesk.com (Solutions API v2) ... */
+  url: httpUrl.optional(),
+  /** ... or a saved response of GET /api/v2/solutions/folders/{id}/articles (a JSON array of articles). */
+  file: z.string().min(1).optional(),
+  /** An API key, read from this environment variable. */
+  token_env: envName.optional(),
+  /** Audience of the articles of each folder (by id); a folder for agents, or for chosen companies or segments, not listed here is internal. */
+  folders: audiencesById('folder'),
 }).strict().superRefine((s, ctx) => {
-  if (s.file === undefined && s.token_env === undefined) ctx.addIssue({ code: 'custom', path: ['token_env'], message: 'the Intercom API needs token_env (or give file, a saved response)' });
+  eitherUrlOrFile(s, ctx);
+  if (s.url !== undefined) needsToken(s, ctx, 'Freshdesk');
 });
 
-export const knowledgeSourceSchema = z.discriminatedUnion('kind', [markdownSource, zendeskSource, intercomSource, docsSiteSource], { error: 'kind is one of markdown, zendesk, intercom, docs_site' });
+const helpScoutSource = z.object({
+  ...common,
+  kind: z.literal('helpscout'),
+  /** The Docs API ... */
+  url: httpUrl.default('https://docsapi.helpscout.net'),
+  /** ... or a saved file instead: a JSON array of GET /v1/articles/{id} responses. */
+  file: z.string().min(1).optional(),
+  /** A Docs API key, read from this environment variable. */
+  token_env: envName.optional(),
+  /** Audience of the articles of each collection (by id); a private collection not listed here is internal. */
+  collections: audiencesById('collection'),
+}).strict().superRefine((s, ctx) => needsToken(s, ctx, 'Help Scout Docs'));
+
+const exportSource = <K extends string>(kind: K) => z.object({
+  ...common,
+  kind: z.literal(kind),
+  /** The export as downloaded (a .zip), or the folder it was unzipped into; read again when it changes. */
+  path: z.string().min(1),
+}).strict();
+
+export const knowledgeSourceSchema = z.discriminatedUnion('kind', [markdownSource, zendeskSource, intercomSource, freshdeskSource, helpScoutSource, docsSiteSource, exportSource('confluence'), exportSource('notion')], {
+  error: 'kind is one of markdown, zendesk, intercom, freshdesk, helpscout, docs_site, confluence, notion',
+});
 
 /** `knowledge:` in the policy: where the team's published articles are, kept in sync while Baton runs. */
 export const knowledgeSchema = z.object({

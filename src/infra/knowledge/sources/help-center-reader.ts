@@ -26,12 +26,10 @@ export interface HelpCenterApi<Page> {
   from: { url: string; headers?: Record<string, string> } | { file: string };
   pageSchema: z.ZodType<Page>;
   articles(page: Page): HelpCenterArticle[];
-  next(page: Page): string | null | undefined;
+  next(page: Page, link: string | undefined): string | null | undefined;
   /** Pages followed at most. */
   maxPages: number;
 }
-
-type Read = { articles: HelpCenterArticle[]; validators: Validators | undefined } | 'unchanged';
 
 /**
  * Articles of a help center's API, every page, the first asked "changed since?" (a 304 ends the sync
@@ -40,64 +38,79 @@ type Read = { articles: HelpCenterArticle[]; validators: Validators | undefined 
  */
 export function helpCenterReader<Page>(api: HelpCenterApi<Page>, fetcher: PoliteFetcher): SourceReader {
   return async (previous) => {
-    const read = 'file' in api.from ? readSaved(api, api.from.file, previous) : await readApi(api, api.from, fetcher, previous);
-    if (read === 'unchanged') return read;
-    const reuse = unchangedArticle(previous);
-    const articles = read.articles.filter((a) => !a.draft).map((a) => {
-      const before = reuse(a.id, a.updatedAt);
-      return before ? { ...before, audience: a.audience } : toArticle(a);
-    });
-    return { articles, ...(read.validators ? { validators: read.validators } : {}) };
+    if ('file' in api.from) {
+      const saved = readSaved(api.from.file, previous);
+      return saved === 'unchanged' ? saved : publishedArticles(api.articles(parsePage(api, saved.text, api.from.file)), previous, saved.validators);
+    }
+    const read = await readPages(api, api.from, fetcher, previous?.validators);
+    return read === 'unchanged' ? read : publishedArticles(read.pages.flatMap((p) => api.articles(p)), previous, read.validators);
   };
+}
+
+/** What a source holds of a help center's articles: published ones, those whose change marker did not move as they were. */
+export function publishedArticles(all: HelpCenterArticle[], previous: SourceContent | undefined, validators?: Validators): SourceContent {
+  const reuse = unchangedArticle(previous);
+  const articles = all.filter((a) => !a.draft).map((a) => {
+    const before = reuse(a.id, a.updatedAt);
+    return before ? { ...before, audience: a.audience } : toArticle(a);
+  });
+  return { articles, ...(validators && Object.keys(validators).length > 0 ? { validators } : {}) };
 }
 
 function toArticle(a: HelpCenterArticle): SourceArticle {
   return {
     key: a.id,
     title: a.title,
-    markdown: htmlToMarkdown(a.body, a.url ?? 'https://invalid/'),
+    markdown: htmlToMarkdown(a.body, a.url),
     audience: a.audience,
     ...(a.url ? { url: a.url } : {}),
     ...(a.updatedAt ? { updatedAt: a.updatedAt } : {}),
   };
 }
 
-function readSaved<Page>(api: HelpCenterApi<Page>, file: string, previous: SourceContent | undefined): Read {
-  let signature: string;
-  let text: string;
+/** A saved API response's text, or `unchanged` when the file's size and time are those of the last sync. */
+export function readSaved(file: string, previous: SourceContent | undefined): { text: string; validators: Validators } | 'unchanged' {
   try {
     const stat = statSync(file);
-    signature = `${stat.mtimeMs}:${stat.size}`;
+    const signature = `${stat.mtimeMs}:${stat.size}`;
     if (previous?.validators?.etag === signature) return 'unchanged';
-    text = readFileSync(file, 'utf8');
+    return { text: readFileSync(file, 'utf8'), validators: { etag: signature } };
   } catch (err) {
     throw new SourceReadError(`${file} cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
   }
-  return { articles: api.articles(parsePage(api, text, file)), validators: { etag: signature } };
 }
 
-async function readApi<Page>(api: HelpCenterApi<Page>, from: { url: string; headers?: Record<string, string> }, fetcher: PoliteFetcher, previous: SourceContent | undefined): Promise<Read> {
+/** How one list of an API reads: its pages' shape, the page after one, how many pages at most. */
+export type PagedList<Page> = Pick<HelpCenterApi<Page>, 'name' | 'pageSchema' | 'maxPages'> & {
+  /** The next page's address, from the page or (Freshdesk) the response's Link header. */
+  next(page: Page, link: string | undefined): string | null | undefined;
+};
+
+/**
+ * Every page of one list of an API, the first asked "changed since?" with `validators` (`unchanged` on
+ * 304). The token goes to the list's own host only, whatever a next page link says.
+ */
+export async function readPages<Page>(api: PagedList<Page>, from: { url: string; headers?: Record<string, string> }, fetcher: PoliteFetcher, validators?: Validators): Promise<{ pages: Page[]; validators: Validators | undefined } | 'unchanged'> {
   const origin = new URL(from.url).origin;
-  const articles: HelpCenterArticle[] = [];
-  let validators: Validators | undefined;
+  const pages: Page[] = [];
+  let first: Validators | undefined;
   let next: string | null | undefined = from.url;
-  for (let page = 0; next; page++) {
-    // The token goes to the help center's own host only, whatever a next page link says.
+  for (let n = 0; next; n++) {
     if (new URL(next, origin).origin !== origin) throw new SourceReadError(`the next page ${next} leaves ${origin}`);
-    if (page >= api.maxPages) throw new SourceReadError(`more than ${api.maxPages} pages of articles`);
+    if (n >= api.maxPages) throw new SourceReadError(`more than ${api.maxPages} pages of ${api.name} articles`);
     const url: string = new URL(next, origin).href;
-    const res = await fetcher.get(url, { validators: page === 0 ? previous?.validators : undefined, ...(from.headers ? { headers: from.headers } : {}) });
+    const res = await fetcher.get(url, { validators: n === 0 ? validators : undefined, ...(from.headers ? { headers: from.headers } : {}) });
     if (res.status === 304) return 'unchanged';
     if (res.status !== 200) throw new SourceReadError(`${url} answered HTTP ${res.status}`);
-    if (page === 0) validators = { ...(res.etag ? { etag: res.etag } : {}), ...(res.lastModified ? { lastModified: res.lastModified } : {}) };
-    const body = parsePage(api, res.body, url);
-    articles.push(...api.articles(body));
-    next = api.next(body);
+    if (n === 0) first = { ...(res.etag ? { etag: res.etag } : {}), ...(res.lastModified ? { lastModified: res.lastModified } : {}) };
+    const page = parsePage(api, res.body, url);
+    pages.push(page);
+    next = api.next(page, res.next);
   }
-  return { articles, validators };
+  return { pages, validators: first };
 }
 
-function parsePage<Page>(api: HelpCenterApi<Page>, text: string, where: string): Page {
+export function parsePage<Page>(api: Pick<HelpCenterApi<Page>, 'name' | 'pageSchema'>, text: string, where: string): Page {
   let json: unknown;
   try {
     json = JSON.parse(text);

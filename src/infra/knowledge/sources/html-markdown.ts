@@ -68,23 +68,32 @@ function converter(content: string | undefined): ReturnType<typeof compile> {
 /**
  * An article's HTML as the Markdown the knowledge base keeps: headings (`##` opens a section), lists, code
  * (fenced and inline) and links (made absolute against `base`) stay; navigation, headers, footers and the
- * like are left out, and of a whole page only its main content is read when the page marks it.
+ * like are left out, and of a whole page only its main content is read: `content` when given (an
+ * export's own layout), else what the page marks as main. Without a `base` (a page of an export, which has
+ * no address) a relative link keeps its words only.
  */
-export function htmlToMarkdown(html: string, base: string): string {
-  const content = CONTENT.find((selector) => contentPattern(selector).test(html));
+export function htmlToMarkdown(html: string, base: string | undefined, content = CONTENT.find((selector) => contentPattern(selector).test(html))): string {
   // html-to-text pads ordered-list numbers with a space ("  1. "), which Markdown reads as a list all the same.
-  return converter(content)(html)
-    .replace(/\]\(([^)\s]+)\)/g, (_, href: string) => `](${absolute(href, base)})`)
+  return withLinks(converter(content)(html), base)
     .replace(/^ (\d+\. )/gm, '$1')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }
 
-function absolute(href: string, base: string): string {
+/** Markdown's links made absolute against `base`; without one, a link that is not already absolute keeps its words only. */
+export function withLinks(markdown: string, base: string | undefined): string {
+  return markdown.replace(/(!?)\[([^\]]*)\]\(([^)\s]+)\)/g, (_, image: string, words: string, href: string) => {
+    const to = absolute(href, base);
+    if (image) return to ? `![${words}](${to})` : '';
+    return to ? `[${words}](${to})` : words;
+  });
+}
+
+function absolute(href: string, base: string | undefined): string | undefined {
   try {
     return new URL(href, base).href;
   } catch {
-    return href;
+    return undefined;
   }
 }
 

@@ -14,6 +14,8 @@ export interface Fetched extends Validators {
   /** 200, or 304 (not modified since the validators), or 404 / 410 (gone). */
   status: number;
   body: string;
+  /** The page after this one, from a `Link: <...>; rel="next"` header (Freshdesk pages its lists so). */
+  next?: string;
 }
 
 export interface FetchOptions {
@@ -27,6 +29,7 @@ export interface FetchOptions {
 
 const RETRIES = 3;
 const MAX_RETRY_AFTER_MS = 120_000;
+const MAX_CRAWL_DELAY_MS = 60_000;
 const OUTCOMES = new Set([200, 304, 404, 410]);
 
 /** Thrown for a source that cannot be read; `message` is safe for the log, /readyz and `baton kb sources`. */
@@ -41,6 +44,7 @@ export class SourceReadError extends Error {
  */
 export class PoliteFetcher {
   private readonly hosts = new Map<string, Bottleneck>();
+  private readonly spacings = new Map<Bottleneck, number>();
   private readonly wait: (ms: number) => Promise<void>;
 
   constructor(private readonly opts: FetchOptions) {
@@ -62,7 +66,8 @@ export class PoliteFetcher {
         throw new SourceReadError(`${url} answered HTTP ${res.status}${res.status === 429 ? ` after ${RETRIES} retries` : ''}`);
       }
       const body = res.status === 200 ? await this.text(res, url) : '';
-      return { status: res.status, body, ...validatorsOf(res) };
+      const next = nextLink(res.headers.get('link'));
+      return { status: res.status, body, ...validatorsOf(res), ...(next ? { next } : {}) };
     }
   }
 
@@ -87,6 +92,26 @@ export class PoliteFetcher {
     return Buffer.concat(chunks).toString('utf8');
   }
 
+  /**
+   * Spaces requests to a site at least `ms` apart, as its robots.txt Crawl-delay asks (never faster than
+   * the policy's rate), up to a minute.
+   */
+  slowDown(url: string, ms: number): void {
+    const limiter = this.limiter(url);
+    const spacing = Math.min(Math.max(ms, this.spacing(limiter)), MAX_CRAWL_DELAY_MS);
+    this.spacings.set(limiter, spacing);
+    limiter.updateSettings({ minTime: spacing });
+  }
+
+  /** The least time between two requests to the host of `url`, in ms. */
+  spacingMs(url: string): number {
+    return this.spacing(this.limiter(url));
+  }
+
+  private spacing(limiter: Bottleneck): number {
+    return this.spacings.get(limiter) ?? Math.ceil(1000 / this.opts.requestsPerSecond);
+  }
+
   private limiter(url: string): Bottleneck {
     const host = new URL(url).host;
     let limiter = this.hosts.get(host);
@@ -102,6 +127,10 @@ function validatorsOf(res: Response): Validators {
   const etag = res.headers.get('etag');
   const lastModified = res.headers.get('last-modified');
   return { ...(etag ? { etag } : {}), ...(lastModified ? { lastModified } : {}) };
+}
+
+function nextLink(header: string | null): string | undefined {
+  return header?.match(/<([^>]+)>\s*;\s*rel="?next"?/i)?.[1];
 }
 
 /** Retry-After in seconds or as an HTTP date; absent or unreadable: one second. */

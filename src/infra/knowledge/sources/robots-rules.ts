@@ -5,7 +5,8 @@ import { type PoliteFetcher, ROBOTS_AGENT, SourceReadError } from './polite-fetc
 const robotsParser = createRequire(import.meta.url)('robots-parser') as typeof import('robots-parser').default;
 
 /**
- * Whether a site's robots.txt lets Baton read a page, fetched once per site per sync. No robots.txt (404)
+ * Whether a site's robots.txt lets Baton read a page, fetched once per site per sync; its Crawl-delay
+ * spaces Baton's requests to that site. No robots.txt (404)
  * allows everything; one that cannot be read stops the sync, as RFC 9309 asks of a crawler.
  */
 export class RobotsRules {
@@ -29,6 +30,8 @@ export class RobotsRules {
     if (res.status === 404 || res.status === 410) return () => true;
     if (res.status !== 200) throw new SourceReadError(`${robotsUrl} answered HTTP ${res.status}`);
     const robots = robotsParser(robotsUrl, res.body);
+    const delay = robots.getCrawlDelay(ROBOTS_AGENT);
+    if (delay) this.fetcher.slowDown(robotsUrl, delay * 1000);
     return (url) => robots.isAllowed(url, ROBOTS_AGENT) !== false;
   }
 }
