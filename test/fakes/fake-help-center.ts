@@ -29,6 +29,12 @@ export class FakeHelpCenter {
   readonly pages = new Map<string, FakePage>();
   readonly requests: { path: string; headers: IncomingHttpHeaders; status: number }[] = [];
   robots: string | undefined = 'User-agent: *\nAllow: /\n';
+  /** Freshdesk folder visibility by folder (an article's section_id): 1 all users unless set (3 agents, 4 chosen companies...). */
+  readonly folderVisibility = new Map<number, number>();
+  /** Help Scout collection visibility by collection (an article's section_id): public unless set. */
+  readonly collectionVisibility = new Map<number, 'public' | 'private'>();
+  /** Paths that are never answered, for timeouts. */
+  readonly stalled = new Set<string>();
   /** Articles per page; Zendesk caps per_page at 100, the fake lower to show paging with few articles. */
   pageSize = 100;
   private rateLimited: { times: number; retryAfter: string } | undefined;
@@ -42,6 +48,7 @@ export class FakeHelpCenter {
   static async start(): Promise<FakeHelpCenter> {
     let self: FakeHelpCenter | undefined;
     const server = createServer((req, res) => {
+      if (self!.stalled.has(req.url ?? '/')) return;
       const answer = self!.answer(req.url ?? '/', req.headers);
       self!.requests.push({ path: req.url ?? '/', headers: req.headers, status: answer.status });
       res.writeHead(answer.status, answer.headers).end(answer.body);
@@ -71,6 +78,7 @@ export class FakeHelpCenter {
   }
 
   async stop(): Promise<void> {
+    this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
@@ -87,6 +95,8 @@ export class FakeHelpCenter {
     const url = new URL(path, this.url);
     if (/^\/api\/v2\/help_center(\/[a-z-]+)?\/articles\.json$/.test(url.pathname)) return this.articlesPage(url, headers);
     if (url.pathname === '/articles') return this.intercomPage(url);
+    if (url.pathname.startsWith('/api/v2/solutions/')) return this.freshdesk(url);
+    if (url.pathname.startsWith('/v1/')) return this.helpScout(url);
     if (url.pathname === '/robots.txt') return this.robots === undefined ? { status: 404, headers: {}, body: '' } : { status: 200, headers: { 'content-type': 'text/plain' }, body: this.robots };
     if (url.pathname === '/sitemap.xml') return { status: 200, headers: { 'content-type': 'application/xml' }, body: this.sitemap() };
     const page = this.pages.get(url.pathname);
@@ -129,6 +139,71 @@ export class FakeHelpCenter {
     }));
     const next = page < totalPages ? `${this.url}/articles?per_page=${perPage}&page=${page + 1}` : null;
     return { status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'list', data, total_count: all.length, pages: { type: 'pages', page, per_page: perPage, total_pages: totalPages, next } }) };
+  }
+
+  private sorted(): FakeArticle[] {
+    return [...this.articles.values()].sort((a, b) => a.id - b.id);
+  }
+
+  /**
+   * Freshdesk's Solutions API v2: one category, a folder per section (with its visibility), each folder's
+   * articles `per_page` at a time (`status` 1 draft, 2 published), the next page in the Link header.
+   */
+  private freshdesk(url: URL): { status: number; headers: Record<string, string>; body: string } {
+    const paged = (items: unknown[]) => {
+      const perPage = Math.min(Number(url.searchParams.get('per_page') ?? 30), this.pageSize);
+      const page = Number(url.searchParams.get('page') ?? 1);
+      const next = new URL(url);
+      next.searchParams.set('page', String(page + 1));
+      const headers: Record<string, string> = { 'content-type': 'application/json', ...(page * perPage < items.length ? { link: `<${next.href}>; rel="next"` } : {}) };
+      return { status: 200, headers, body: JSON.stringify(items.slice((page - 1) * perPage, page * perPage)) };
+    };
+    const stamp = '2026-01-01T00:00:00Z';
+    if (url.pathname === '/api/v2/solutions/categories') return paged([{ id: 1, name: 'Product', description: null, visible_in_portals: [1], created_at: stamp, updated_at: stamp }]);
+    if (url.pathname === '/api/v2/solutions/categories/1/folders') {
+      const folders = [...new Set(this.sorted().map((a) => a.section_id))];
+      return paged(folders.map((id) => ({ id, name: `Folder ${id}`, description: null, visibility: this.folderVisibility.get(id) ?? 1, created_at: stamp, updated_at: stamp })));
+    }
+    const folder = Number(url.pathname.match(/^\/api\/v2\/solutions\/folders\/(\d+)\/articles$/)?.[1]);
+    if (!folder) return { status: 404, headers: {}, body: '{"code":"not_found"}' };
+    const articles = this.sorted().filter((a) => a.section_id === folder);
+    return paged(articles.map((a) => ({ id: a.id, type: 1, category_id: 1, folder_id: folder, title: a.title, description: a.body, description_text: a.body.replace(/<[^>]+>/g, ''), status: a.draft ? 1 : 2, agent_id: 7, tags: [], created_at: stamp, updated_at: a.updated_at })));
+  }
+
+  /** A fake article's id as Help Scout writes ids: 24 hex digits. */
+  static helpScoutId(id: number): string {
+    return id.toString(16).padStart(24, '0');
+  }
+
+  /**
+   * Help Scout's Docs API v1: a collection per section (with its visibility), each one's articles
+   * (`status=published` honoured) as `{ articles: { page, pages, items } }` without their text, and
+   * GET /v1/articles/{id} with it.
+   */
+  private helpScout(url: URL): { status: number; headers: Record<string, string>; body: string } {
+    const json = (body: unknown) => ({ status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const list = (name: string, items: unknown[]) => {
+      const pageSize = Math.min(Number(url.searchParams.get('pageSize') ?? 50), this.pageSize);
+      const page = Number(url.searchParams.get('page') ?? 1);
+      return json({ [name]: { page, pages: Math.max(1, Math.ceil(items.length / pageSize)), count: items.length, items: items.slice((page - 1) * pageSize, page * pageSize) } });
+    };
+    const hsId = FakeHelpCenter.helpScoutId;
+    const stamp = '2026-01-01T00:00:00Z';
+    const status = (a: FakeArticle) => (a.draft ? 'notpublished' : 'published');
+    const publicUrl = (a: FakeArticle) => `${this.url}/docs/article/${a.id}-article`;
+    if (url.pathname === '/v1/collections') {
+      const ids = [...new Set(this.sorted().map((a) => a.section_id))];
+      return list('collections', ids.map((id, i) => ({ id: hsId(id), siteId: hsId(1), number: i + 1, slug: `collection-${id}`, visibility: this.collectionVisibility.get(id) ?? 'public', order: i, name: `Collection ${id}`, createdAt: stamp, updatedAt: stamp })));
+    }
+    const collection = url.pathname.match(/^\/v1\/collections\/([0-9a-f]{24})\/articles$/)?.[1];
+    if (collection) {
+      const only = url.searchParams.get('status');
+      const items = this.sorted().filter((a) => hsId(a.section_id) === collection && (!only || only === 'all' || status(a) === only));
+      return list('articles', items.map((a) => ({ id: hsId(a.id), number: a.id, collectionId: collection, status: status(a), hasDraft: false, name: a.title, publicUrl: publicUrl(a), createdAt: stamp, updatedAt: a.updated_at, lastPublishedAt: a.updated_at })));
+    }
+    const article = this.sorted().find((a) => url.pathname === `/v1/articles/${hsId(a.id)}`);
+    if (!article) return { status: 404, headers: {}, body: '' };
+    return json({ article: { id: hsId(article.id), number: article.id, collectionId: hsId(article.section_id), slug: 'article', status: status(article), hasDraft: false, name: article.title, text: article.body, categories: [], related: [], publicUrl: publicUrl(article), createdAt: stamp, updatedAt: article.updated_at, lastPublishedAt: article.updated_at } });
   }
 
   private sitemap(): string {
