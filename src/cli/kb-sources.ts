@@ -24,8 +24,9 @@ export function audienceText(a: Audience): string {
 const when = (ms: number | undefined) => (ms === undefined ? 'never' : new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z'));
 
 function row({ source, status }: { source: KnowledgeSource; status: SourceStatus | undefined }): string[] {
-  const segments = source.kind === 'zendesk' ? Object.keys(source.segments).length : 0;
-  const audience = audienceText(source.audience) + (segments > 0 ? ` (+${segments} segments)` : '');
+  const [mapped, what] = source.kind === 'zendesk' ? [source.segments, 'segments'] : source.kind === 'freshdesk' ? [source.folders, 'folders'] : source.kind === 'helpscout' ? [source.collections, 'collections'] : [{}, ''];
+  const count = Object.keys(mapped).length;
+  const audience = audienceText(source.audience) + (count > 0 ? ` (+${count} ${what})` : '');
   return [source.id, source.kind, audience, `${source.sync_minutes} min`, String(status?.articles ?? 0), String(status?.entries ?? 0), when(status?.lastSyncAt), status?.lastError ?? ''];
 }
 

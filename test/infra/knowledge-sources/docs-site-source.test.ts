@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { USER_AGENT } from '../../../src/infra/knowledge/sources/polite-fetch.js';
+import { PoliteFetcher, USER_AGENT } from '../../../src/infra/knowledge/sources/polite-fetch.js';
 import { oneSource, synced, useFakeSite } from './source-world.js';
 
 const page = (title: string, content: string) => `<!doctype html><html><head><title>${title} | Acme Docs</title></head><body>
@@ -62,6 +62,28 @@ describe('a docs site from its sitemap', () => {
     site.pages.set('/docs/sso', { html: SSO + ' '.repeat(2000), lastmod: '2026-02-01' });
     const { result, entries } = await synced(s);
     expect(result.error).toBe(`${site.url}/docs/sso is larger than 2000 bytes`);
+    expect(entries).toHaveLength(3);
+  });
+
+  it('spaces its requests to a site as robots.txt Crawl-delay asks, at least as the policy rate does', async () => {
+    const site = fakeSite();
+    site.pages.set('/docs/sso', { html: SSO });
+    const fetcher = new PoliteFetcher({ requestsPerSecond: 20 });
+    expect(fetcher.spacingMs(site.url)).toBe(50);
+    site.robots = 'User-agent: Baton\nCrawl-delay: 0.2\nAllow: /\n';
+    expect((await synced(oneSource({ id: 'docs', kind: 'docs_site', sitemap: `${site.url}/sitemap.xml` }, { fetcher }))).result).toMatchObject({ ok: true, articles: 1 });
+    expect(fetcher.spacingMs(`${site.url}/docs/sso`)).toBe(200);
+    expect(fetcher.spacingMs('http://elsewhere.test/')).toBe(50);
+  });
+
+  it('gives up on a page that does not answer in time and keeps what it had', async () => {
+    const site = fakeSite();
+    site.pages.set('/docs/sso', { html: SSO });
+    const s = oneSource({ id: 'docs', kind: 'docs_site', urls: [`${site.url}/docs/sso`] }, { fetch: { timeoutMs: 300 } });
+    await synced(s);
+    site.stalled.add('/docs/sso');
+    const { result, entries } = await synced(s);
+    expect(result.error).toBe(`${site.url}/docs/sso could not be fetched (TimeoutError)`);
     expect(entries).toHaveLength(3);
   });
 });

@@ -19,8 +19,8 @@ export function useFakeSite(): () => FakeHelpCenter {
 }
 
 /** One source (as the policy would declare it) over an in-memory store, fetching with no wait between requests. */
-export function oneSource(source: Record<string, unknown>, opts: { env?: NodeJS.ProcessEnv; fetch?: Partial<FetchOptions> } = {}): KnowledgeSources {
-  const fetcher = new PoliteFetcher({ requestsPerSecond: 1000, ...opts.fetch });
+export function oneSource(source: Record<string, unknown>, opts: { env?: NodeJS.ProcessEnv; fetch?: Partial<FetchOptions>; fetcher?: PoliteFetcher } = {}): KnowledgeSources {
+  const fetcher = opts.fetcher ?? new PoliteFetcher({ requestsPerSecond: 1000, ...opts.fetch });
   return new KnowledgeSources(
     { sources: [knowledgeSourceSchema.parse(source)], requests_per_second: 1000 },
     { store: new KeyvSourceStore(new Keyv()), locks: new ProcessLocks(), env: opts.env ?? {}, log: createLogger('silent'), now: () => 0, fetcher },

@@ -51,7 +51,7 @@ export function spaceExportReader(source: SpaceExportSource): SourceReader {
   return async (previous) => {
     const read = readExportPages(source.path, layout.isPage, previous?.validators?.etag);
     if (read === 'unchanged') return read;
-    const articles = [...read.pages].flatMap(([key, text]): SourceArticle[] => {
+    const articles = [...read.pages].sort(([a], [b]) => (a < b ? -1 : 1)).flatMap(([key, text]): SourceArticle[] => {
       const { title, markdown } = layout.read(key, text);
       return markdown ? [{ key, title, markdown, audience: source.audience }] : [];
     });
