@@ -1,4 +1,5 @@
 import { loadPolicy } from '../../config/load-policy.js';
+import type { Policy } from '../../config/policy-schema.js';
 import { systemClock } from '../../core/ports/clock.js';
 import { KnowledgeSources } from '../../infra/knowledge/sources/knowledge-sources.js';
 import { createLogger } from '../../infra/logger.js';
@@ -10,7 +11,12 @@ export async function openSources(flags: { config?: string | undefined; store?: 
   const paths = cliPaths(flags);
   const policy = loadPolicy(paths.config, process.env);
   const stores = await openStores(paths.store);
+  return { sources: sourcesIn(policy, stores), stores, config: paths.config };
+}
+
+/** The policy's knowledge sources as the store holds them. */
+export function sourcesIn(policy: Policy, stores: Stores): KnowledgeSources {
   // The summary goes to stdout; the log, which says the same in more detail, to stderr.
   const log = createLogger(process.env.LOG_LEVEL ?? 'warn', process.stderr);
-  return { sources: new KnowledgeSources(policy.knowledge, { store: stores.sources, locks: stores.locks, env: process.env, log, now: () => systemClock.now() }), stores, config: paths.config };
+  return new KnowledgeSources(policy.knowledge, { store: stores.sources, locks: stores.locks, env: process.env, log, now: () => systemClock.now() });
 }

@@ -1,4 +1,5 @@
 import { gapsCsv, loadFeedbackReview } from '../../core/feedback/content-gaps.js';
+import { nearestInKnowledge } from '../../core/feedback/nearest-articles.js';
 import { DEFAULT_REPORT_DAYS, reportPeriod } from '../../core/metrics/report-command.js';
 import { pluralize } from '../render/pluralize.js';
 import { utcDayLabel } from '../render/report-format.js';
@@ -25,6 +26,6 @@ export const gapsSubcommand: Subcommand = {
     }
     const questions = gaps.reduce((n, g) => n + g.count, 0);
     const text = `Content gaps, last ${days} days: ${pluralize(questions, 'question')} in ${pluralize(gaps.length, 'topic')}, example questions redacted.`;
-    await sendToLead(deps, userId, { text }, [{ filename: `baton-content-gaps-${utcDayLabel(now)}.csv`, title: 'Content gaps by topic (CSV)', bytes: Buffer.from(gapsCsv(gaps)) }]);
+    await sendToLead(deps, userId, { text }, [{ filename: `baton-content-gaps-${utcDayLabel(now)}.csv`, title: 'Content gaps by topic (CSV)', bytes: Buffer.from(gapsCsv(gaps, nearestInKnowledge(core))) }]);
   },
 };

@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { gapsCsv, loadFeedbackReview } from '../../core/feedback/content-gaps.js';
+import { nearestInKnowledge } from '../../core/feedback/nearest-articles.js';
 import { parseExportArgs } from '../../core/feedback/export-args.js';
 import { approveCandidate } from '../../core/feedback/kb-candidate.js';
 import { loadTrainingExport } from '../../core/feedback/load-export.js';
@@ -72,7 +73,7 @@ export function serveLeadRoutes(server: HttpServer, ctx: PlaygroundContext): voi
     const days = Number(new URL(req.url ?? '/', 'http://localhost').searchParams.get('days') ?? '7');
     if (!Number.isInteger(days) || days < 1 || days > 365) return sendJson(res, 400, { error: 'days must be a whole number of days from 1 to 365.' });
     const { gaps } = await loadFeedbackReview(core.loop.feedback, core.clock.now(), days);
-    download(res, 'baton-content-gaps.csv', gapsCsv(gaps), 'text/csv');
+    download(res, 'baton-content-gaps.csv', gapsCsv(gaps, nearestInKnowledge(core)), 'text/csv');
   });
 }
 

@@ -110,7 +110,7 @@ describe('content gaps', () => {
     expect(gaps.find((g) => g.category === 'how_to')).toMatchObject({ count: 1, notHelpful: 1 });
 
     const csv = gapsCsv(gaps).split('\r\n');
-    expect(csv[0]).toBe('topic,category,questions,no_source,below_threshold,not_helpful,accounts,example_questions');
+    expect(csv[0]).toBe('topic,category,questions,no_source,below_threshold,not_helpful,accounts,example_questions,nearest_articles');
     expect(csv.find((l) => l.includes('"billing"'))).toMatch(/,"2",/);
     expect(csv.join('\n')).not.toContain('casey@acme.example');
   });
