@@ -186,7 +186,7 @@ describe('the playground adapter', () => {
     expect(await p.core.loop.feedback.list(0, Date.now() + 1)).toEqual([expect.objectContaining({ vote: 'not_helpful', category: 'how_to' })]);
     expect((await call('/api/answer-feedback', { answer: 'answer:E-NONE web:acme:1', messageId: 'x', customer: 'web-acme-alex', vote: 'helpful' })).status).toBe(404);
     const csv = await (await fetch(`${running!.url}/api/gaps.csv?days=7`)).text();
-    expect(csv.split('\r\n')[1]).toMatch(/^"[^"]+","how_to","1","0","0","1","1","How do I invite a teammate\?"$/);
+    expect(csv.split('\r\n')[1]).toMatch(/^"[^"]+","how_to","1","0","0","1","1","How do I invite a teammate\?",""$/);
   });
 
   it('reset empties the store and tells open pages to clear', async () => {

@@ -129,7 +129,7 @@ describe('content gaps', () => {
     const [csv] = uploadedFiles(h, dm);
     expect(csv?.name).toMatch(/^baton-content-gaps-\d{4}-\d{2}-\d{2}\.csv$/);
     const rows = csv!.bytes.toString('utf8').trim().split('\r\n');
-    expect(rows[0]).toBe('topic,category,questions,no_source,below_threshold,not_helpful,accounts,example_questions');
+    expect(rows[0]).toBe('topic,category,questions,no_source,below_threshold,not_helpful,accounts,example_questions,nearest_articles');
     expect(rows[1]).toMatch(/^"[^"]+","billing","2",/);
     expect(rows.join('\n')).toContain('[PHONE]');
   });
