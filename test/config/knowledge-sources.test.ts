@@ -75,7 +75,7 @@ describe('the documented example of knowledge sources (docs/knowledge.md)', () =
     const section = page.slice(page.indexOf('### Knowledge sources'));
     const example = section.slice(section.indexOf('```yaml\n') + 8, section.indexOf('```', section.indexOf('```yaml\n') + 8));
     const base = policy('').replace(/knowledge:\n {2}sources:\n$/, '');
-    const parsed = parsePolicy(`${base}${example}`, 'docs/knowledge.md', { ZENDESK_EMAIL: 'lead@acme.com', ZENDESK_TOKEN: 'token', INTERCOM_TOKEN: 'token' });
-    expect(parsed.knowledge.sources.map((s) => `${s.id}:${s.kind}`)).toEqual(['runbooks:markdown', 'help:zendesk', 'help-export:zendesk', 'intercom:intercom', 'intercom-export:intercom', 'docs:docs_site', 'sso-guide:docs_site']);
+    const parsed = parsePolicy(`${base}${example}`, 'docs/knowledge.md', { ZENDESK_EMAIL: 'lead@acme.com', ZENDESK_TOKEN: 'token', INTERCOM_TOKEN: 'token', FRESHDESK_API_KEY: 'key', HELPSCOUT_DOCS_KEY: 'key' });
+    expect(parsed.knowledge.sources.map((s) => `${s.id}:${s.kind}`)).toEqual(['runbooks:markdown', 'help:zendesk', 'help-export:zendesk', 'intercom:intercom', 'intercom-export:intercom', 'freshdesk:freshdesk', 'freshdesk-export:freshdesk', 'helpscout:helpscout', 'helpscout-export:helpscout', 'wiki:confluence', 'handbook:notion', 'docs:docs_site', 'sso-guide:docs_site']);
   });
 });
