@@ -4,22 +4,19 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { USER_AGENT } from '../../../src/infra/knowledge/sources/polite-fetch.js';
 import type { FakeHelpCenter } from '../../fakes/fake-help-center.js';
-import { oneSource, synced, useFakeSite } from './source-world.js';
+import { synced, useRecordingSite } from './source-world.js';
 
 const PUBLIC_FOLDER = 4001;
 const AGENTS_FOLDER = 4002;
 const ENTERPRISE_FOLDER = 4003;
 
-const site = useFakeSite();
+const world = useRecordingSite({ FRESHDESK_KEY: 'fd-api-key' });
 let hc: FakeHelpCenter;
-let waited: number[];
 beforeEach(() => {
-  hc = site();
-  waited = [];
+  hc = world.hc;
 });
 
-const freshdesk = (source: Record<string, unknown>) =>
-  oneSource({ id: 'fd', kind: 'freshdesk', ...source }, { env: { FRESHDESK_KEY: 'fd-api-key' }, fetch: { wait: async (ms) => void waited.push(ms) } });
+const freshdesk = (source: Record<string, unknown>) => world.source({ id: 'fd', kind: 'freshdesk', ...source });
 const api = (extra: Record<string, unknown> = {}) => freshdesk({ url: hc.url, token_env: 'FRESHDESK_KEY', ...extra });
 
 describe('Freshdesk solution articles through the API', () => {
@@ -75,19 +72,9 @@ describe('Freshdesk solution articles through the API', () => {
     hc.articles.delete(3);
     hc.rateLimit(1, '5');
     const { result, entries } = await synced(s);
-    expect(waited).toEqual([5000]);
+    expect(world.waited).toEqual([5000]);
     expect(result).toMatchObject({ ok: true, articles: 1, changed: 1, removed: 2 });
     expect(entries.map((e) => e.answer)).toEqual(['Open Settings, then People, and press Add person; they get an email.']);
-  });
-
-  it('keeps the last good content when the API fails, and says why', async () => {
-    hc.publish({ id: 1, title: 'Invite a teammate', body: '<p>Open Settings, then Members, and press Invite; they get an email.</p>', section_id: PUBLIC_FOLDER });
-    const s = api();
-    await synced(s);
-    hc.rateLimit(10, '1');
-    const { result, entries } = await synced(s);
-    expect(result).toMatchObject({ ok: false, articles: 1, error: expect.stringContaining('HTTP 429 after 3 retries') });
-    expect(entries.map((e) => e.title)).toEqual(['Invite a teammate']);
   });
 });
 

@@ -4,23 +4,20 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { USER_AGENT } from '../../../src/infra/knowledge/sources/polite-fetch.js';
 import { FakeHelpCenter } from '../../fakes/fake-help-center.js';
-import { oneSource, synced, useFakeSite } from './source-world.js';
+import { synced, useRecordingSite } from './source-world.js';
 
 const PUBLIC = 71;
 const PRIVATE = 72;
 const ENTERPRISE = 73;
 const hsId = FakeHelpCenter.helpScoutId;
 
-const site = useFakeSite();
+const world = useRecordingSite({ HELPSCOUT_DOCS_KEY: 'hs-key' });
 let hc: FakeHelpCenter;
-let waited: number[];
 beforeEach(() => {
-  hc = site();
-  waited = [];
+  hc = world.hc;
 });
 
-const helpScout = (source: Record<string, unknown>) =>
-  oneSource({ id: 'hs', kind: 'helpscout', ...source }, { env: { HELPSCOUT_DOCS_KEY: 'hs-key' }, fetch: { wait: async (ms) => void waited.push(ms) } });
+const helpScout = (source: Record<string, unknown>) => world.source({ id: 'hs', kind: 'helpscout', ...source });
 const api = (extra: Record<string, unknown> = {}) => helpScout({ url: hc.url, token_env: 'HELPSCOUT_DOCS_KEY', ...extra });
 const articleGets = () => hc.requests.filter((r) => r.path.startsWith('/v1/articles/')).map((r) => r.path);
 
@@ -70,7 +67,7 @@ describe('Help Scout Docs articles through the API', () => {
     hc.articles.delete(3);
     hc.rateLimit(1, '3');
     const { result, entries } = await synced(s);
-    expect(waited).toEqual([3000]);
+    expect(world.waited).toEqual([3000]);
     expect(articleGets()).toEqual([`/v1/articles/${hsId(1)}`]);
     expect(result).toMatchObject({ ok: true, articles: 1, changed: 1, removed: 2 });
     expect(entries.map((e) => e.answer)).toEqual(['Open Settings, then People, and press Add person; they get an email.']);

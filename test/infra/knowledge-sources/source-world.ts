@@ -18,6 +18,27 @@ export function useFakeSite(): () => FakeHelpCenter {
   return () => site;
 }
 
+/**
+ * A fake site per test (`world.hc`), and sources over it (`world.source`) that record each Retry-After
+ * they wait out (`world.waited`) instead of sleeping.
+ */
+export function useRecordingSite(env: NodeJS.ProcessEnv): { readonly hc: FakeHelpCenter; readonly waited: number[]; source: (source: Record<string, unknown>) => KnowledgeSources } {
+  const site = useFakeSite();
+  let waited: number[] = [];
+  beforeEach(() => {
+    waited = [];
+  });
+  return {
+    get hc() {
+      return site();
+    },
+    get waited() {
+      return waited;
+    },
+    source: (source) => oneSource(source, { env, fetch: { wait: async (ms) => void waited.push(ms) } }),
+  };
+}
+
 /** One source (as the policy would declare it) over an in-memory store, fetching with no wait between requests. */
 export function oneSource(source: Record<string, unknown>, opts: { env?: NodeJS.ProcessEnv; fetch?: Partial<FetchOptions>; fetcher?: PoliteFetcher } = {}): KnowledgeSources {
   const fetcher = opts.fetcher ?? new PoliteFetcher({ requestsPerSecond: 1000, ...opts.fetch });

@@ -5,21 +5,19 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { KnowledgeSources } from '../../../src/infra/knowledge/sources/knowledge-sources.js';
 import { USER_AGENT } from '../../../src/infra/knowledge/sources/polite-fetch.js';
 import type { FakeHelpCenter } from '../../fakes/fake-help-center.js';
-import { oneSource, synced, useFakeSite } from './source-world.js';
+import { synced, useRecordingSite } from './source-world.js';
 
 const ENV = { ZD_EMAIL: 'lead@acme.test', ZD_TOKEN: 'secret-token' };
 const ENTERPRISE_SEGMENT = 9001;
 const AGENTS_SEGMENT = 9002;
 
-const site = useFakeSite();
+const world = useRecordingSite(ENV);
 let hc: FakeHelpCenter;
-let waited: number[];
 beforeEach(() => {
-  hc = site();
-  waited = [];
+  hc = world.hc;
 });
 
-const sources = (source: Record<string, unknown>): KnowledgeSources => oneSource({ id: 'help', ...source }, { env: ENV, fetch: { wait: async (ms) => void waited.push(ms) } });
+const sources = (source: Record<string, unknown>): KnowledgeSources => world.source({ id: 'help', ...source });
 
 const api = (extra: Record<string, unknown> = {}) => sources({ kind: 'zendesk', url: hc.url, locale: 'en-us', email_env: 'ZD_EMAIL', token_env: 'ZD_TOKEN', ...extra });
 
@@ -78,7 +76,7 @@ describe('Zendesk Help Center articles through the API', () => {
     hc.publish({ id: 1, title: 'Invite a teammate', body: '<p>Open Settings, then Members, and press Invite; they get an email.</p>' });
     hc.rateLimit(2, '7');
     const { result } = await synced(api());
-    expect(waited).toEqual([7000, 7000]);
+    expect(world.waited).toEqual([7000, 7000]);
     expect(result).toMatchObject({ ok: true, articles: 1 });
   });
 

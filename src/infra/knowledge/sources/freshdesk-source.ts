@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { KnowledgeSource } from '../../../config/knowledge-sources-schema.js';
 import type { Audience } from '../../../core/ports/knowledge.js';
-import { type HelpCenterArticle, type PagedList, parsePage, publishedArticles, readPages, readSaved } from './help-center-reader.js';
+import { apiKeyHeaders, type HelpCenterArticle, type PagedList, publishedArticles, readPages, savedResponseReader } from './help-center-reader.js';
 import type { PoliteFetcher } from './polite-fetch.js';
 import type { SourceReader } from './source-reader.js';
 
@@ -22,6 +22,7 @@ const idsSchema = z.array(z.object({ id: z.number(), visibility: z.number().opti
 
 /** Folder visibility as Freshdesk numbers it: 1 all users, 2 logged-in users; 3 agents, 4 to 7 chosen companies, bots or segments. */
 const CUSTOMER_VISIBILITY = new Set([1, 2]);
+const NAME = 'Freshdesk solution';
 const PER_PAGE = 100;
 const MAX_PAGES = 1000;
 
@@ -42,18 +43,10 @@ export function freshdeskReader(source: FreshdeskSource, fetcher: PoliteFetcher,
     audience: (a.folder_id !== undefined ? source.folders[String(a.folder_id)] : undefined) ?? folderAudience,
     ...(a.updated_at ? { updatedAt: a.updated_at } : {}),
   });
-  if (source.file) {
-    const file = source.file;
-    return async (previous) => {
-      const saved = readSaved(file, previous);
-      if (saved === 'unchanged') return saved;
-      const articles = parsePage({ name: 'Freshdesk solution', pageSchema: z.array(articleSchema) }, saved.text, file);
-      return publishedArticles(articles.map((a) => toArticle(a, source.audience)), previous, saved.validators);
-    };
-  }
-  const headers = { authorization: `Basic ${Buffer.from(`${source.token_env ? env[source.token_env] : ''}:X`).toString('base64')}`, accept: 'application/json' };
+  if (source.file) return savedResponseReader(source.file, { name: NAME, pageSchema: z.array(articleSchema) }, (saved) => saved.map((a) => toArticle(a, source.audience)));
+  const headers = apiKeyHeaders(source.token_env && env[source.token_env]);
   const list = async <T>(path: string, schema: z.ZodType<T[]>): Promise<T[]> => {
-    const api: PagedList<T[]> = { name: 'Freshdesk solution', pageSchema: schema, maxPages: MAX_PAGES, next: (_, link) => link };
+    const api: PagedList<T[]> = { name: NAME, pageSchema: schema, maxPages: MAX_PAGES, next: (_, link) => link };
     const read = await readPages(api, { url: new URL(`${path}?per_page=${PER_PAGE}`, source.url).href, headers }, fetcher);
     return read === 'unchanged' ? [] : read.pages.flat();
   };

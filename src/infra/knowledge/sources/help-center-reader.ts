@@ -37,14 +37,25 @@ export interface HelpCenterApi<Page> {
  * article whose change marker did not move is not converted again.
  */
 export function helpCenterReader<Page>(api: HelpCenterApi<Page>, fetcher: PoliteFetcher): SourceReader {
+  const from = api.from;
+  if ('file' in from) return savedResponseReader(from.file, api, (page) => api.articles(page));
   return async (previous) => {
-    if ('file' in api.from) {
-      const saved = readSaved(api.from.file, previous);
-      return saved === 'unchanged' ? saved : publishedArticles(api.articles(parsePage(api, saved.text, api.from.file)), previous, saved.validators);
-    }
-    const read = await readPages(api, api.from, fetcher, previous?.validators);
+    const read = await readPages(api, from, fetcher, previous?.validators);
     return read === 'unchanged' ? read : publishedArticles(read.pages.flatMap((p) => api.articles(p)), previous, read.validators);
   };
+}
+
+/** A help center API's response saved to a file by hand, read again when the file changes. */
+export function savedResponseReader<Saved>(file: string, api: Pick<HelpCenterApi<Saved>, 'name' | 'pageSchema'>, articles: (saved: Saved) => HelpCenterArticle[]): SourceReader {
+  return async (previous) => {
+    const saved = readSaved(file, previous);
+    return saved === 'unchanged' ? saved : publishedArticles(articles(parsePage(api, saved.text, file)), previous, saved.validators);
+  };
+}
+
+/** HTTP Basic credentials as Freshdesk and Help Scout take an API key: the key as user, any password. */
+export function apiKeyHeaders(key: string | undefined): Record<string, string> {
+  return { authorization: `Basic ${Buffer.from(`${key ?? ''}:X`).toString('base64')}`, accept: 'application/json' };
 }
 
 /** What a source holds of a help center's articles: published ones, those whose change marker did not move as they were. */
@@ -69,7 +80,7 @@ function toArticle(a: HelpCenterArticle): SourceArticle {
 }
 
 /** A saved API response's text, or `unchanged` when the file's size and time are those of the last sync. */
-export function readSaved(file: string, previous: SourceContent | undefined): { text: string; validators: Validators } | 'unchanged' {
+function readSaved(file: string, previous: SourceContent | undefined): { text: string; validators: Validators } | 'unchanged' {
   try {
     const stat = statSync(file);
     const signature = `${stat.mtimeMs}:${stat.size}`;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { KnowledgeSource } from '../../../config/knowledge-sources-schema.js';
 import type { Audience } from '../../../core/ports/knowledge.js';
-import { type HelpCenterArticle, type PagedList, parsePage, publishedArticles, readPages, readSaved } from './help-center-reader.js';
+import { apiKeyHeaders, type HelpCenterArticle, type PagedList, parsePage, publishedArticles, readPages, savedResponseReader } from './help-center-reader.js';
 import { type PoliteFetcher, SourceReadError } from './polite-fetch.js';
 import type { SourceArticle } from './source-article.js';
 import { type SourceContent, type SourceReader, unchangedArticle } from './source-reader.js';
@@ -48,16 +48,8 @@ export function helpScoutReader(source: HelpScoutSource, fetcher: PoliteFetcher,
     ...(a.publicUrl ? { url: a.publicUrl } : {}),
     ...(a.updatedAt ? { updatedAt: a.updatedAt } : {}),
   });
-  if (source.file) {
-    const file = source.file;
-    return async (previous) => {
-      const saved = readSaved(file, previous);
-      if (saved === 'unchanged') return saved;
-      const articles = parsePage({ name: NAME, pageSchema: savedSchema }, saved.text, file);
-      return publishedArticles(articles.map((a) => toArticle(a, audienceOf(a.collectionId, 'public'))), previous, saved.validators);
-    };
-  }
-  const headers = { authorization: `Basic ${Buffer.from(`${source.token_env ? env[source.token_env] : ''}:X`).toString('base64')}`, accept: 'application/json' };
+  if (source.file) return savedResponseReader(source.file, { name: NAME, pageSchema: savedSchema }, (saved) => saved.map((a) => toArticle(a, audienceOf(a.collectionId, 'public'))));
+  const headers = apiKeyHeaders(source.token_env && env[source.token_env]);
   const get = async <T>(path: string, schema: z.ZodType<T>): Promise<T[]> => {
     const url = new URL(path, source.url);
     const api: PagedList<T> = {
