@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { audienceFilter } from '../../../src/core/answer/audience.js';
+import { buildDecider } from '../../../src/core/answer/build-decider.js';
 import { InvertedKnowledgeIndex } from '../../../src/core/answer/knowledge-index.js';
 import type { Audience, KnowledgeEntry } from '../../../src/core/ports/knowledge.js';
+import { smallPolicy } from './small-policy.js';
 
 const accounts = [
   { id: 'acme', tier: 'enterprise' },
@@ -38,5 +40,14 @@ describe('an article reaches the customers of its audience only', () => {
 
   it('an account the policy does not list sees articles for everyone only', () => {
     expect(found('initech')).toEqual(['public']);
+  });
+});
+
+describe('an internal (staff-only) article', () => {
+  it('is never quoted to a customer, even when it is the only article on the question', async () => {
+    const runbook: KnowledgeEntry = { ...article('runbook', { internal: true }), source: 'runbooks', title: 'Refund override runbook', answer: 'Open the billing console and apply the override code RF-OVERRIDE.' };
+    const decision = await buildDecider({ policy: smallPolicy(), kb: [runbook] }).decide({ text: 'How do I set up SAML single sign-on?', history: [], accountId: 'acme' });
+    expect(decision.action).toBe('escalate');
+    expect(JSON.stringify(decision)).not.toMatch(/RF-OVERRIDE|Refund override runbook/);
   });
 });
