@@ -84,6 +84,8 @@ const freshdeskSource = z.object({
   url: httpUrl.optional(),
   /** ... or a saved response of GET /api/v2/solutions/folders/{id}/articles (a JSON array of articles). */
   file: z.string().min(1).optional(),
+  /** The customer portal articles link to, e.g. https://support.acme.com (default: url; without either, no link). */
+  portal_url: httpUrl.optional(),
   /** An API key, read from this environment variable. */
   token_env: envName.optional(),
   /** Audience of the articles of each folder (by id); a folder for agents, or for chosen companies or segments, not listed here is internal. */

@@ -83,10 +83,10 @@ describe('a saved Freshdesk articles response', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'baton-fd-')), 'articles.json');
     const article = (id: number, status: number, folder_id: number) => ({ id, type: 1, category_id: 1, folder_id, title: `Article ${id} about exports`, description: '<p>Open the report, press Export and pick CSV as the format.</p>', status, created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z' });
     writeFileSync(file, JSON.stringify([article(1, 2, PUBLIC_FOLDER), article(2, 1, PUBLIC_FOLDER), article(3, 2, AGENTS_FOLDER)]));
-    const s = freshdesk({ file, folders: { [AGENTS_FOLDER]: 'internal' } });
-    expect((await synced(s)).entries.map((e) => [e.title, e.audience])).toEqual([
-      ['Article 1 about exports', { everyone: true }],
-      ['Article 3 about exports', { internal: true }],
+    const s = freshdesk({ file, portal_url: 'https://support.acme.com', folders: { [AGENTS_FOLDER]: 'internal' } });
+    expect((await synced(s)).entries.map((e) => [e.title, e.audience, e.url])).toEqual([
+      ['Article 1 about exports', { everyone: true }, 'https://support.acme.com/support/solutions/articles/1'],
+      ['Article 3 about exports', { internal: true }, 'https://support.acme.com/support/solutions/articles/3'],
     ]);
     writeFileSync(file, '{"articles": []}');
     expect((await synced(s)).result.error).toMatch(/articles\.json is not a Freshdesk solution articles response: \(top level\): /);

@@ -33,13 +33,13 @@ const MAX_PAGES = 1000;
  * `folders` its own; any other (agents, chosen companies, bots, segments) is internal.
  */
 export function freshdeskReader(source: FreshdeskSource, fetcher: PoliteFetcher, env: NodeJS.ProcessEnv): SourceReader {
-  const portal = source.url ?? 'https://invalid/';
+  const portal = source.portal_url ?? source.url;
   const toArticle = (a: z.infer<typeof articleSchema>, folderAudience: Audience): HelpCenterArticle => ({
     id: String(a.id),
     title: a.title,
     body: a.description ?? '',
     draft: a.status !== 2,
-    url: new URL(`/support/solutions/articles/${a.id}`, portal).href,
+    ...(portal ? { url: new URL(`/support/solutions/articles/${a.id}`, portal).href } : {}),
     audience: (a.folder_id !== undefined ? source.folders[String(a.folder_id)] : undefined) ?? folderAudience,
     ...(a.updated_at ? { updatedAt: a.updated_at } : {}),
   });
