@@ -109,8 +109,8 @@ export async function startBaton(opts: BatonOptions): Promise<RunningBaton> {
     log,
     newId: newEscalationId,
     loop: { ...loopPorts(stores, slack, learned, log, teams?.gateway), review },
-    // The leads' messages are in Slack; an introduction goes to the customer's platform.
-    onboarding: { store: stores.onboarding, gateway: new OnboardingGatewayRouter({ slack: slackOnboarding }, { slack: slackOnboarding, ...(teams ? { teams: teams.intros } : {}) }) },
+    // The leads' messages go to the leads' channel's platform; an introduction to the customer's.
+    onboarding: { store: stores.onboarding, gateway: new OnboardingGatewayRouter({ slack: slackOnboarding, ...(teams ? { teams: teams.leads } : {}) }, { slack: slackOnboarding, ...(teams ? { teams: teams.intros } : {}) }) },
   };
   const scheduler = loopScheduler(core);
   const directory = new AuthorDirectory(policy, slack, log);

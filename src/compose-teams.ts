@@ -14,6 +14,7 @@ import { ConversationReferences } from './teams/gateway/conversation-references.
 import { QueueReferences } from './teams/gateway/queue-references.js';
 import { TeamsGateway } from './teams/gateway/teams-gateway.js';
 import { TeamsIntroGateway } from './teams/gateway/teams-intro.js';
+import { TeamsOnboardingGateway } from './teams/gateway/teams-onboarding.js';
 import { TeamsSender } from './teams/gateway/teams-sender.js';
 import { teamsItemHandler } from './teams/intake/process-teams-item.js';
 import { TeamsDirectory } from './teams/normalize/teams-directory.js';
@@ -25,6 +26,8 @@ export interface TeamsEdge {
   gateway: TeamsGateway;
   /** Introductions the leads approved for customers' Teams conversations. */
   intros: TeamsIntroGateway;
+  /** The leads' cards about new customer conversations, where the leads' channel is in Teams. */
+  leads: TeamsOnboardingGateway;
   /** Adds POST /api/messages and returns the inbox handler for Teams items. */
   serve(server: HttpServer, core: CoreDeps, intake: { worker(): InboxWorker; runner: DeliveryRunner }, metrics: Metrics): (items: InboxItem[], recovered: boolean) => Promise<void>;
   stop(): Promise<void>;
@@ -44,16 +47,22 @@ export function openTeams(settings: TeamsSettings, policy: Policy, stores: Store
   const sender = new TeamsSender(adapter, settings.appId, teamsLog, limiters);
   const references = new ConversationReferences(stores.backend.keyv);
   const queues = new QueueReferences(stores.backend.keyv, policy.vendor.teams_tenant_ids, `28:${settings.appId}`);
+  const leads = new TeamsOnboardingGateway(sender, queues, teamsLog);
   return {
     gateway: new TeamsGateway(sender, references, queues, teamsLog),
     intros: new TeamsIntroGateway(sender, references),
+    leads,
     serve(server, core, intake, metrics) {
       const take = async (item: InboxItem) => {
         if (intake.worker().full) throw Object.assign(new Error('intake backlog full'), { code: 'BATON_BACKLOG_FULL' });
         await intake.worker().take(item);
       };
       const directory = new TeamsDirectory(policy, teamsLog);
-      const agent = createTeamsAgent(settings, adapter, { core, directory, references, queues, intake: { take }, metrics, log: teamsLog });
+      const agent = createTeamsAgent(settings, adapter, {
+        core, directory, references, queues, intake: { take }, metrics, log: teamsLog,
+        leadsCard: (channel, view) => leads.card(channel, view),
+        uploadAllowed: (url) => settings.hosts.isAllowed(url),
+      });
       serveTeams(server, agent, settings, metrics);
       return teamsItemHandler({ core, runner: intake.runner, metrics, worker: intake.worker });
     },

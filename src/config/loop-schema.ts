@@ -78,8 +78,11 @@ export const schedulerSchema = z.object({
 
 /** The "closing the loop" sections of the policy; all optional so older configs stay valid. */
 export const loopShape = {
-  /** Who may run /baton report, review and export and sees the dashboard on the App Home tab. Queue leads count too. */
-  leads: z.array(userId).default([]),
+  /**
+   * Who may run report, review and export (`/baton` in Slack, a personal chat with Baton in Teams) and sees
+   * the dashboard on the App Home tab or the Teams home card. Queue leads count too.
+   */
+  leads: z.array(queueLead).default([]),
   /** Channel for the weekly digest (Slack, or a channel of the vendor's team in Teams); no digest without it. */
   leads_channel: internalChannel.optional(),
   outcomes: outcomesSchema.default(outcomesSchema.parse({})),

@@ -9,6 +9,8 @@ import type { CardAnswer, TeamsTurnDeps } from './teams-turn-deps.js';
 import { teamsHumanRequestItem, teamsReadingChoiceItem } from './intake/teams-inbox-item.js';
 import { PACKET_ACTIONS } from './packet-actions.js';
 import { voteFromCard } from './answer-feedback.js';
+import { ONBOARDING_VERBS, runOnboardingAction } from './onboarding-actions.js';
+import { REVIEW_VERBS, runReviewAction } from './review-actions.js';
 import { fromHere, pressedBy } from './card-press.js';
 
 /** Conversation keys as the core forms them for Teams; a card value that is not one is rejected, not looked up. */
@@ -88,6 +90,8 @@ export async function runCardAction(deps: TeamsTurnDeps, ctx: TurnContext, actio
   if (action.verb === ACTION.clarify) return choose(deps, ctx, action.data);
   const packetAction = PACKET_ACTIONS[action.verb];
   if (packetAction) return packetAction(deps, ctx, action.data);
+  if (ONBOARDING_VERBS.includes(action.verb)) return runOnboardingAction(deps, ctx, action.verb, action.data);
+  if (REVIEW_VERBS.includes(action.verb)) return runReviewAction(deps, ctx, action.verb, action.data);
   deps.log.warn({ verb: action.verb }, 'unknown Teams card action ignored');
   return undefined;
 }

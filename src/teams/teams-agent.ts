@@ -4,7 +4,12 @@ import { channelStanding } from '../core/onboarding/channel-directory.js';
 import { ACTION } from '../core/model/actions.js';
 import { conversationKey } from '../core/model/conversation-ref.js';
 import { cardAction, runCardAction } from './card-actions.js';
+import { answerFileConsent } from './commands/export-files.js';
+import { isPersonalChat } from './commands/lead-chat.js';
+import { answerLeadChat } from './commands/lead-commands.js';
+import { ONBOARDING_VERBS } from './onboarding-actions.js';
 import { PACKET_VERBS } from './packet-actions.js';
+import { REVIEW_VERBS } from './review-actions.js';
 import { cardActivity } from './render/adaptive-card.js';
 import { teamsMessageItem } from './intake/teams-inbox-item.js';
 import { takeInstall } from './new-conversation.js';
@@ -47,6 +52,14 @@ async function takeSubmit(deps: TeamsTurnDeps, ctx: TurnContext): Promise<boolea
   return true;
 }
 
+/** Teams' invoke for a file consent card's Allow or Decline. */
+const FILE_CONSENT = 'fileConsent/invoke';
+
+/** Someone of the vendor's team writing in their own chat with Baton: commands, not a customer's question. */
+async function fromOwnTeamInPersonalChat(deps: TeamsTurnDeps, ctx: TurnContext): Promise<boolean> {
+  return isPersonalChat(ctx) && !(await deps.directory.author(ctx)).isExternal;
+}
+
 /**
  * Baton's Teams agent on the Microsoft 365 Agents SDK. A turn that fails (the store is down, the
  * backlog is full) is not swallowed: the request answers 500 and Teams delivers the activity again.
@@ -64,14 +77,21 @@ export function createTeamsAgent(settings: TeamsSettings, adapter: CloudAdapter,
   // An install: the service URL is learned (above); a customer's conversation no account maps goes to the leads.
   app.onActivity('conversationUpdate', (ctx) => takeInstall(deps, ctx));
   app.onActivity('installationUpdate', (ctx) => takeInstall(deps, ctx));
-  for (const verb of [ACTION.talkToHuman, ACTION.csat, ACTION.answerHelpful, ACTION.answerNotHelpful, ACTION.clarify, ...PACKET_VERBS]) {
+  // A lead allowing (or declining) an export file in their chat with Baton.
+  app.addRoute(async (ctx) => ctx.activity.type === 'invoke' && ctx.activity.name === FILE_CONSENT, async (ctx) => {
+    await answerFileConsent(deps, ctx);
+    await ctx.sendActivity({ type: 'invokeResponse', value: { status: 200 } } as Activity);
+  }, true);
+  for (const verb of [ACTION.talkToHuman, ACTION.csat, ACTION.answerHelpful, ACTION.answerNotHelpful, ACTION.clarify, ...PACKET_VERBS, ...ONBOARDING_VERBS, ...REVIEW_VERBS]) {
     app.adaptiveCards.actionExecute(verb, async (ctx, _state, action: unknown) => {
       const parsed = cardAction.safeParse(action);
       return (parsed.success ? await runCardAction(deps, ctx, parsed.data) : undefined) ?? 'This button no longer works.';
     });
   }
   app.onActivity('message', async (ctx) => {
-    if (!(await takeSubmit(deps, ctx))) await takeMessage(deps, ctx);
+    if (await takeSubmit(deps, ctx)) return;
+    if (await fromOwnTeamInPersonalChat(deps, ctx)) await answerLeadChat(deps, ctx);
+    else await takeMessage(deps, ctx);
   });
   return app;
 }

@@ -2,6 +2,7 @@ import type { CoreDeps } from '../core/deps.js';
 import type { InboxItem } from '../core/ports/inbox.js';
 import type { Logger } from '../core/ports/logger.js';
 import type { Metrics } from '../core/ports/metrics.js';
+import type { OnboardingView } from '../core/ports/onboarding.js';
 import type { ConversationReferences } from './gateway/conversation-references.js';
 import type { QueueReferences } from './gateway/queue-references.js';
 import type { TeamsDirectory } from './normalize/teams-directory.js';
@@ -16,6 +17,10 @@ export interface TeamsTurnDeps {
   queues: QueueReferences;
   /** Records an activity in the inbox before Teams gets its 200; throws when the store cannot take it or the backlog is full. */
   intake: { take(item: InboxItem): Promise<void> };
+  /** The leads' card about a new conversation as it stands (TeamsOnboardingGateway.card). */
+  leadsCard(channel: string, view: OnboardingView): Promise<AdaptiveCard>;
+  /** Whether a file may be uploaded to this URL: a host Teams replies may go to (Microsoft's, SharePoint's, TEAMS_SERVICE_HOSTS). */
+  uploadAllowed(url: string): boolean;
   metrics: Metrics;
   log: Logger;
 }

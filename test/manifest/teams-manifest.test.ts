@@ -27,7 +27,7 @@ function pngSize(file: string): [number, number] {
 describe('the Teams app manifest', () => {
   const manifest = JSON.parse(readFileSync(MANIFEST, 'utf8')) as {
     icons: { color: string; outline: string };
-    bots: { scopes: string[] }[];
+    bots: { scopes: string[]; supportsFiles: boolean }[];
     authorization: { permissions: { resourceSpecific: { name: string; type: string }[] } };
   };
 
@@ -47,8 +47,9 @@ describe('the Teams app manifest', () => {
     ]);
   });
 
-  it('installs the bot in teams (shared channels too) and group chats, with icons of 192 and 32 pixels', () => {
-    expect(manifest.bots[0]!.scopes).toEqual(['team', 'groupChat']);
+  it('installs the bot in teams (shared channels too), group chats and personal chats (the leads\u2019 commands and their files), with icons of 192 and 32 pixels', () => {
+    expect(manifest.bots[0]!.scopes).toEqual(['team', 'groupChat', 'personal']);
+    expect(manifest.bots[0]!.supportsFiles).toBe(true);
     expect(pngSize(manifest.icons.color)).toEqual([192, 192]);
     expect(pngSize(manifest.icons.outline)).toEqual([32, 32]);
   });

@@ -11,6 +11,9 @@ import type { DraftResult } from '../copilot/draft-review.js';
  */
 export type NamePerson = (who: Specialist) => string;
 
+/** Reports, reviews and exports, on every platform, asked for by someone who is not a lead. */
+export const LEAD_COMMANDS_ONLY = 'Sorry, reports, reviews and exports are for the support leads named in Baton\u2019s configuration. A lead or an admin can add you.';
+
 export const STAFF_ONLY = 'Only the support team can claim, release or close escalations.';
 
 export function specialistRefusal(result: ActionResult, name: NamePerson): string | undefined {

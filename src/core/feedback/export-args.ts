@@ -6,8 +6,9 @@ const DAY = 24 * 60 * 60 * 1000;
 
 export type ParsedExportArgs = { ok: true; filter: ExportFilter } | { ok: false; error: string };
 
-/** The one description of these words; the slash command shows it after any error below. */
-export const EXPORT_USAGE = `\`/baton export [7d|30d|90d] [category] [accuracy=${AI_ACCURACY.join('|')}] [automation=${AUTOMATION_POTENTIAL.join('|')}]\``;
+/** The one description of these words; the slash command (and Teams' `export`) shows it after any error below. */
+export const EXPORT_WORDS = `[7d|30d|90d] [category] [accuracy=${AI_ACCURACY.join('|')}] [automation=${AUTOMATION_POTENTIAL.join('|')}]`;
+export const EXPORT_USAGE = `\`/baton export ${EXPORT_WORDS}\``;
 
 /**
  * The slash command's words: a period, a category, and key=value filters, in any order. Redaction

@@ -28,6 +28,10 @@ export const ACTION = {
   newAccount: 'baton.new_account',
   /** On a mapped channel's message: the introduction a lead approves before Baton speaks there. */
   reviewIntro: 'baton.review_intro',
+  /** The mapping forms' submit and Cancel where the form is a card in place of the leads' message (Teams). */
+  submitMapping: 'baton.submit_mapping',
+  submitNewAccount: 'baton.submit_new_account',
+  showOffer: 'baton.show_offer',
   /** Prefix of a clarifying question's buttons: `baton.clarify.<question>.<option>`, unique in their block. */
   clarify: 'baton.clarify',
   /** A proposed answer of the review (`/baton review`): the value names the topic and the version shown. */

@@ -1,22 +1,12 @@
 import type { App } from '@slack/bolt';
-import { approveCandidate, type ApproveResult } from '../../core/feedback/kb-candidate.js';
+import { candidateApprovalText } from '../../core/copy/review-refusals.js';
+import { approveCandidate } from '../../core/feedback/kb-candidate.js';
 import { ACTION } from '../../core/model/actions.js';
 import { loopDeps } from '../commands/loop-deps.js';
 import { blockActionPayload, escalationIdValue, type BlockActionPayload } from '../normalize/action-payload.js';
 import { withApproval } from '../render/review-blocks.js';
 import type { SlackDeps } from '../slack-deps.js';
 import { replyEphemeral } from './reply-ephemeral.js';
-
-function answer(result: ApproveResult): string {
-  if (result.ok) return 'Approved. Baton answers from this resolution from now on.';
-  const reasons: Record<typeof result.reason, string> = {
-    not_lead: 'Only the support leads named in Baton\u2019s configuration can approve knowledge.',
-    not_found: 'This escalation no longer exists.',
-    not_a_candidate: 'This escalation has no resolution Baton could answer from.',
-    already_approved: 'Already approved and in the knowledge base.',
-  };
-  return reasons[result.reason];
-}
 
 /** "Approve for the KB" in the weekly review: the resolution is indexed for the running decider at once. */
 export function registerApproveCandidate(app: App, deps: SlackDeps): void {
@@ -34,7 +24,7 @@ export function registerApproveCandidate(app: App, deps: SlackDeps): void {
       deps.log.error({ err, escalationId: id.data }, 'KB approval could not be saved');
       return undefined;
     });
-    const text = result ? answer(result) : 'The approval could not be saved, so nothing changed. Please try again in a moment.';
+    const text = result ? candidateApprovalText(result) : 'The approval could not be saved, so nothing changed. Please try again in a moment.';
     await replyEphemeral(deps, channel?.id, user.id, text, container?.thread_ts);
     if (result?.ok && channel) await showApproved(deps, channel.id, message, id.data, user.id);
   });

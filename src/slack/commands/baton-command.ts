@@ -1,4 +1,5 @@
 import type { App } from '@slack/bolt';
+import { LEAD_COMMANDS_ONLY } from '../../core/copy/refusals.js';
 import { isLead } from '../../core/metrics/leads.js';
 import type { SlackDeps } from '../slack-deps.js';
 import { exportSubcommand } from './export-subcommand.js';
@@ -9,8 +10,6 @@ import { sendToLead } from './send-to-lead.js';
 import type { Subcommand } from './subcommand.js';
 
 const SUBCOMMANDS: Subcommand[] = [reportSubcommand, reviewSubcommand, exportSubcommand, gapsSubcommand];
-const REFUSAL =
-  'Sorry, reports, reviews and exports are for the support leads named in Baton\u2019s configuration. A lead or an admin can add you.';
 
 function help(): string {
   return ['Baton commands for support leads:', ...SUBCOMMANDS.map((s) => `• ${s.usage}`)].join('\n');
@@ -24,7 +23,7 @@ export function registerBatonCommand(app: App, deps: SlackDeps): void {
   app.command('/baton', async ({ command, ack }) => {
     const [name = 'help', ...args] = command.text.trim().split(/\s+/).filter(Boolean);
     if (!isLead(deps.core.policy, command.user_id)) {
-      await ack({ response_type: 'ephemeral', text: REFUSAL });
+      await ack({ response_type: 'ephemeral', text: LEAD_COMMANDS_ONLY });
       return;
     }
     const sub = SUBCOMMANDS.find((s) => s.name === name.toLowerCase());

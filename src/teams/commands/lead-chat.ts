@@ -1,0 +1,27 @@
+import type { TurnContext } from '@microsoft/agents-hosting';
+import type { LoopDeps } from '../../core/deps.js';
+import type { TeamsTurnDeps } from '../teams-turn-deps.js';
+
+/** Teams' conversation type for a one-to-one chat between a person and Baton. */
+const PERSONAL = 'personal';
+
+export function isPersonalChat(ctx: TurnContext): boolean {
+  return ctx.activity.conversation?.conversationType === PERSONAL;
+}
+
+/**
+ * Reports, reviews and exports are answered only in a person's own chat with Baton, as Slack sends them
+ * to the lead's DM: a press on one of their cards anywhere else (a card forwarded into a channel) does nothing.
+ */
+export function inPersonalChat(deps: TeamsTurnDeps, ctx: TurnContext): boolean {
+  if (isPersonalChat(ctx)) return true;
+  deps.log.warn({ pressedIn: ctx.activity.conversation?.id }, 'Teams lead card action outside a personal chat refused');
+  return false;
+}
+
+/** The loop's ports, which every Baton that serves Teams composes (reports, reviews and exports read them). */
+export function loopOf(deps: TeamsTurnDeps): LoopDeps {
+  const { loop } = deps.core;
+  if (!loop) throw Object.assign(new Error('Teams lead commands without loop ports'), { code: 'BATON_LOOP_MISSING' });
+  return { ...deps.core, loop };
+}

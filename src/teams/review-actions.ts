@@ -1,0 +1,87 @@
+import type { TurnContext } from '@microsoft/agents-hosting';
+import { z } from 'zod';
+import { candidateApprovalText, reviewRefusal } from '../core/copy/review-refusals.js';
+import { approveCandidate } from '../core/feedback/kb-candidate.js';
+import { ACTION, ANSWER_FIELD } from '../core/model/actions.js';
+import { decideReview, type ReviewDecision, reviewProposal } from '../core/suggest/answer-review.js';
+import { scopeLabel } from '../core/suggest/approve-answer.js';
+import { leadIdOf } from './normalize/teams-lead.js';
+import { answerReviewCard, CONFIRMED, EVERYONE, reviewDecisionCard } from './render/answer-review-card.js';
+import { inPersonalChat, loopOf } from './commands/lead-chat.js';
+import { escalationData } from './packet-handler.js';
+import type { CardAnswer, TeamsTurnDeps } from './teams-turn-deps.js';
+
+const reviewData = z.object({
+  t: z.string().min(1).max(300),
+  v: z.string().max(64),
+  r: z.coerce.number().int().min(0).max(1000).catch(0),
+  [ANSWER_FIELD.answer]: z.string().max(20_000).optional().catch(undefined),
+  [ANSWER_FIELD.scope]: z.string().max(100).optional().catch(undefined),
+  [ANSWER_FIELD.confirm]: z.string().max(20).optional().catch(undefined),
+});
+type ReviewData = z.output<typeof reviewData>;
+
+const FAILED = 'The decision could not be saved, so nothing changed. Please try again in a moment.';
+
+/** The card's inputs as a decision: the text as the lead left it in the field (the exact text customers get), for whom, and the marked spans confirmed or not. */
+function decisionOf(verb: string, d: ReviewData): ReviewDecision {
+  if (verb === ACTION.rejectAnswer) return { kind: 'reject', topic: d.t };
+  const scope = d[ANSWER_FIELD.scope];
+  return {
+    kind: 'approve',
+    topic: d.t,
+    version: d.v,
+    ...(d[ANSWER_FIELD.answer] !== undefined ? { answer: d[ANSWER_FIELD.answer] } : {}),
+    scope: !scope || scope === EVERYONE ? { everyone: true } : { account: scope },
+    confirmMarked: d[ANSWER_FIELD.confirm] === CONFIRMED,
+  };
+}
+
+/**
+ * Approve or Reject on a topic of the answer review, through the same core use case as Slack's review.
+ * Only in a personal chat with Baton (where the review was sent) and only for a lead. A text refused for
+ * its marked spans, or empty, comes back on the card as the lead left it, with the reason under it.
+ */
+async function decide(deps: TeamsTurnDeps, ctx: TurnContext, verb: string, data: unknown): Promise<CardAnswer | undefined> {
+  const parsed = reviewData.safeParse(data);
+  if (!parsed.success || !inPersonalChat(deps, ctx)) return undefined;
+  const core = loopOf(deps);
+  const author = await deps.directory.author(ctx);
+  const lead = leadIdOf(core.policy, author);
+  const decision = decisionOf(verb, parsed.data);
+  const result = await decideReview(core, lead, decision).catch((err: unknown) => {
+    deps.log.error({ err, topic: decision.topic }, 'answer review decision could not be saved');
+    return undefined;
+  });
+  const who = author.name ?? 'a lead';
+  if (!result) return FAILED;
+  if (result.ok) {
+    return decision.kind === 'reject'
+      ? reviewDecisionCard(decision.topic, `Rejected by ${who}; not proposed again.`)
+      : reviewDecisionCard(decision.topic, `Approved for ${scopeLabel(decision.scope)} by ${who}; Baton answers from it now.`, result.entry?.answer ?? '');
+  }
+  const proposal = result.reason === 'marked' || result.reason === 'empty' ? await reviewProposal(core, decision.topic) : undefined;
+  if (!proposal) return reviewRefusal(result);
+  const { [ANSWER_FIELD.answer]: answer, [ANSWER_FIELD.scope]: scope, [ANSWER_FIELD.confirm]: confirm } = parsed.data;
+  return answerReviewCard(proposal, parsed.data.r, core.policy.accounts, { values: { [ANSWER_FIELD.answer]: answer, [ANSWER_FIELD.scope]: scope, [ANSWER_FIELD.confirm]: confirm }, errors: { [ANSWER_FIELD.answer]: reviewRefusal(result) } });
+}
+
+/** "Approve for <account>" on a KB candidate of the weekly review: the clicker reads what it did; the card stays. */
+async function approveListed(deps: TeamsTurnDeps, ctx: TurnContext, data: unknown): Promise<CardAnswer | undefined> {
+  const parsed = escalationData.safeParse(data);
+  if (!parsed.success || !inPersonalChat(deps, ctx)) return undefined;
+  const core = loopOf(deps);
+  const lead = leadIdOf(core.policy, await deps.directory.author(ctx));
+  const result = await approveCandidate(core, parsed.data.escalationId, lead).catch((err: unknown) => {
+    deps.log.error({ err, escalationId: parsed.data.escalationId }, 'KB approval could not be saved');
+    return undefined;
+  });
+  return result ? candidateApprovalText(result) : 'The approval could not be saved, so nothing changed. Please try again in a moment.';
+}
+
+/** The verbs of the review's cards (the weekly review and the answer review). */
+export const REVIEW_VERBS: string[] = [ACTION.approveAnswer, ACTION.rejectAnswer, ACTION.approveCandidate];
+
+export function runReviewAction(deps: TeamsTurnDeps, ctx: TurnContext, verb: string, data: unknown): Promise<CardAnswer | undefined> {
+  return verb === ACTION.approveCandidate ? approveListed(deps, ctx, data) : decide(deps, ctx, verb, data);
+}
