@@ -8,7 +8,9 @@ export interface ConnectorCall {
   conversationId: string;
   /** The activity replied to (POST …/activities/{id}) or replaced (PUT …/activities/{id}). */
   activityId?: string;
-  kind: 'reply' | 'send' | 'update' | 'member' | 'create';
+  kind: 'reply' | 'send' | 'update' | 'member' | 'create' | 'upload';
+  /** An upload's bytes as text (a file Baton put at an upload URL under `/upload/`). */
+  uploaded?: string;
   body: Record<string, unknown>;
   authorization?: string;
   /** What the fake answered. */
@@ -37,6 +39,7 @@ export interface Fault {
  * (GET /v3/conversations/{id}/members/{userId}, the user by `29:` id or Entra object id) and new channel threads (POST /v3/conversations with
  * the channel in channelData, answered `{id: "<channel>;messageid=<root>", activityId: <root>}`).
  * Conversation ids arrive unencoded in the path, as the SDK sends them. Faults queued with `failNext` are answered first (429 with Retry-After, 5xx).
+ * It also stands in for the OneDrive upload URL a file consent names: a PUT under `/upload/` is kept as is.
  */
 export class FakeTeamsConnector {
   readonly calls: ConnectorCall[] = [];
@@ -107,8 +110,14 @@ export class FakeTeamsConnector {
     const chunks: Buffer[] = [];
     for await (const chunk of req as AsyncIterable<Buffer>) chunks.push(chunk);
     const text = Buffer.concat(chunks).toString('utf8');
-    const body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
     const path = decodeURI(new URL(req.url ?? '/', this.url).pathname);
+    if (path.startsWith('/upload/')) {
+      this.calls.push({ method: req.method ?? 'PUT', path, conversationId: '', kind: 'upload', body: {}, uploaded: text, status: 201, at: Date.now() });
+      for (const wake of this.waiters.splice(0)) wake();
+      res.writeHead(201, { 'content-type': 'application/json' }).end('{}');
+      return;
+    }
+    const body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
     const call = { ...this.route(req.method ?? 'GET', path, body, req.headers.authorization), at: Date.now() };
     const fault = call.kind === 'member' ? this.lookupFaults.shift() : this.faults.shift();
     if (fault) call.status = fault.status;

@@ -137,3 +137,52 @@ export function installedInCustomerTeam(serviceUrl: string) {
     channelData: { tenant: { id: CUSTOMER_TENANT }, team: { id: FABRIKAM_TEAM, name: 'Fabrikam Support' }, eventType: 'teamMemberAdded' },
   };
 }
+
+/** A person's one-to-one chat with Baton (Teams' `personal` conversation): where a lead types commands. */
+export const personalChat = (member: TeamsMember) => `a:1personal-${member.aadObjectId}`;
+
+function personalBase(serviceUrl: string, from: TeamsMember, id: string) {
+  return {
+    id,
+    timestamp: new Date().toISOString(),
+    serviceUrl,
+    channelId: 'msteams',
+    from: { id: from.id, name: from.name, aadObjectId: from.aadObjectId },
+    recipient: BOT,
+    conversation: { conversationType: 'personal', tenantId: from.tenantId, id: personalChat(from) },
+    channelData: { tenant: { id: from.tenantId } },
+  };
+}
+
+/** What Teams posts when a person writes to Baton in their chat with it. */
+export function personalMessage(o: { serviceUrl: string; from: TeamsMember; text: string }) {
+  return { ...personalBase(o.serviceUrl, o.from, activityId()), type: 'message', text: o.text, textFormat: 'plain' };
+}
+
+/** A click on an Action.Execute button of a card in the person's chat with Baton. */
+export function personalInvoke(o: { serviceUrl: string; from: TeamsMember; cardId: string; verb: string; data: Record<string, unknown> }) {
+  return {
+    ...personalBase(o.serviceUrl, o.from, activityId()),
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    replyToId: o.cardId,
+    value: { action: { type: 'Action.Execute', verb: o.verb, data: o.data }, trigger: 'manual' },
+  };
+}
+
+/** Allow (or Decline) on a file consent card: Teams names where in the person's OneDrive the file goes. */
+export function fileConsentInvoke(o: { serviceUrl: string; from: TeamsMember; cardId: string; context: unknown; action?: 'accept' | 'decline'; uploadUrl?: string }) {
+  const name = 'export.csv';
+  return {
+    ...personalBase(o.serviceUrl, o.from, activityId()),
+    type: 'invoke',
+    name: 'fileConsent/invoke',
+    replyToId: o.cardId,
+    value: {
+      type: 'fileUpload',
+      action: o.action ?? 'accept',
+      context: o.context,
+      uploadInfo: { name, uploadUrl: o.uploadUrl ?? `${o.serviceUrl}upload/${name}`, contentUrl: `https://contoso-my.sharepoint.com/personal/files/${name}`, uniqueId: 'file-1', fileType: 'csv' },
+    },
+  };
+}

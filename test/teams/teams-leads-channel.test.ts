@@ -3,10 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MONDAY_NINE_UTC, nextDigestSlot } from '../clock/next-digest-slot.js';
-import { channelMessage, installedInCustomerTeam, installedInTeam, teamsCustomer } from './teams-activities.js';
+import { ACTION, VIEW } from '../../src/core/model/actions.js';
+import type { TeamsMember } from '../fakes/fake-teams-connector.js';
+import { channelMessage, executeInvoke, FABRIKAM_TEAM, installedInCustomerTeam, installedInTeam, teamsCustomer, teamsLead, teamsStaff, VENDOR_TEAM } from './teams-activities.js';
 import { cardsIn, useTeamsWorld } from './teams-world.js';
 
 const LEADS = '19:vendor-leads@thread.tacv2';
+const FABRIKAM = `teams:${FABRIKAM_TEAM}`;
+const INTRO = 'Hello Fabrikam! I am Baton, the support assistant: ask here and I answer or bring in a person.';
 
 /** The Teams policy with the leads' channel in the vendor's team and the digest on, Mondays 09:00 UTC. */
 function leadsInTeams(): string {
@@ -39,12 +43,49 @@ describe('a leads_channel in Teams', () => {
     expect(h.fake.calls('chat.postMessage').filter((c) => c.args.channel === 'C0LEADS001')).toEqual([]);
   });
 
-  it('leaves new conversations to be mapped from the default queue\u2019s Slack channel', async () => {
+  it('offers a new customer conversation on a card in a thread there: a Teams lead maps it and approves its introduction; a specialist is refused', async () => {
     const { h, send, connector } = world();
-    h.fake.addUser({ id: 'U0LEAD0001', team_id: 'T0BATON001', real_name: 'Lee', name: 'Lee' });
-    await send(installedInCustomerTeam(connector.url));
-    const offer = await h.fake.waitFor('chat.postMessage', (c) => c.response.ok && c.args.channel === 'C0SUPPORT1' && String(c.args.text).includes('Fabrikam Support'));
-    expect(String(offer.args.text)).toContain('a channel no account maps');
-    expect(connector.calls.filter((c) => c.conversationId === LEADS)).toEqual([]);
+    const serviceUrl = connector.url;
+    const click = async (from: TeamsMember, verb: string, data: Record<string, unknown>, root: string) =>
+      send(executeInvoke({ serviceUrl, from, root, cardId: root, channel: LEADS, team: VENDOR_TEAM, verb, data }));
+    const answer = (res: { body: string }) => JSON.parse(res.body) as { type: string; value: unknown };
+    await send(installedInTeam(serviceUrl));
+    await send(installedInCustomerTeam(serviceUrl));
+    const offer = await connector.waitFor((c) => c.kind === 'create' && c.conversationId === LEADS);
+    const root = offer.id!;
+    expect(JSON.stringify(cardsIn(offer))).toContain('Baton was added to Fabrikam Support (Microsoft Teams), a conversation no account maps');
+    expect(h.fake.calls('chat.postMessage').filter((c) => c.args.channel === 'C0SUPPORT1' || c.args.channel === 'C0LEADS001')).toEqual([]);
+
+    const early = channelMessage({ serviceUrl, from: teamsCustomer, text: 'How do I invite a teammate?', channel: FABRIKAM_TEAM, team: FABRIKAM_TEAM });
+    await send(early);
+    const held = await connector.waitFor((c) => c.kind === 'reply' && c.conversationId === `${LEADS};messageid=${root}`);
+    expect(held.body.text).toBe('Carla Contoso wrote in Fabrikam Support (Microsoft Teams), not answered by Baton (the conversation is not live yet):\nHow do I invite a teammate?');
+
+    const data = { channel: FABRIKAM };
+    expect(answer(await click(teamsStaff, ACTION.newAccount, data, root)).value).toMatch(/Only the support leads/);
+    // The same button data pressed in another thread of the channel does nothing.
+    expect((await click(teamsLead, ACTION.newAccount, data, '1700000000001')).body).toContain('This button no longer works.');
+
+    const form = answer(await click(teamsLead, ACTION.newAccount, data, root));
+    expect(form.type).toBe('application/vnd.microsoft.card.adaptive');
+    expect(JSON.stringify(form.value)).toContain('A new account for the customer in Fabrikam Support (Microsoft Teams)');
+    const taken = answer(await click(teamsLead, ACTION.submitNewAccount, { ...data, account_name: 'Contoso', account_tier: 'enterprise' }, root));
+    expect(JSON.stringify(taken.value)).toContain('The policy file already has an account with id \\"contoso\\"');
+    const intro = answer(await click(teamsLead, ACTION.submitNewAccount, { ...data, account_name: 'Fabrikam', account_tier: 'enterprise' }, root));
+    expect(JSON.stringify(intro.value)).toContain('until you approve its introduction');
+    await connector.waitFor((c) => c.kind === 'update' && c.activityId === root && JSON.stringify(c.body).includes('is mapped to Fabrikam (enterprise) by Lena Lead'));
+    await h.settle();
+    expect(connector.calls.filter((c) => c.conversationId.startsWith(FABRIKAM_TEAM) && c.kind !== 'member')).toEqual([]);
+
+    expect(answer(await click(teamsStaff, VIEW.approveIntro, { ...data, intro: INTRO }, root)).value).toMatch(/Only the support leads/);
+    const live = answer(await click(teamsLead, VIEW.approveIntro, { ...data, intro: INTRO }, root));
+    expect(JSON.stringify(live.value)).toContain('is live for Fabrikam (enterprise). Lena Lead approved the introduction');
+    const posted = await connector.waitFor((c) => c.kind === 'create' && c.conversationId === FABRIKAM_TEAM);
+    expect(posted.body).toMatchObject({ text: INTRO, textFormat: 'plain' });
+
+    const ask = channelMessage({ serviceUrl, from: teamsCustomer, text: 'How do I invite a teammate?', channel: FABRIKAM_TEAM, team: FABRIKAM_TEAM });
+    await send(ask);
+    const answered = await connector.waitFor((c) => c.kind === 'reply' && c.status === 201 && c.conversationId === `${FABRIKAM_TEAM};messageid=${ask.id}`);
+    expect(JSON.stringify(cardsIn(answered))).toMatch(/Settings/);
   });
 });
