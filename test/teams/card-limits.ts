@@ -35,7 +35,7 @@ export function assertCardWithinLimits(card: AdaptiveCard): void {
 const MAX_CHOICES = 100;
 
 function checkElement(el: Element): void {
-  expect(['TextBlock', 'RichTextBlock', 'ActionSet', 'FactSet', 'Container', 'Input.ChoiceSet', 'Input.Text']).toContain(el.type);
+  expect(['TextBlock', 'RichTextBlock', 'ActionSet', 'FactSet', 'Container', 'Input.ChoiceSet', 'Input.Text', 'Input.Toggle', 'Chart.Line']).toContain(el.type);
   if (el.type === 'TextBlock') expect(typeof el.text === 'string' && el.text.length > 0).toBe(true);
   if (el.type === 'RichTextBlock') for (const run of elements(el.inlines)) expect(run.type === 'TextRun' && typeof run.text === 'string' && run.text.length > 0).toBe(true);
   if (el.type === 'Container') elements(el.items).forEach(checkElement);
@@ -47,6 +47,12 @@ function checkElement(el: Element): void {
     // An input's id is the key its value comes back under; a label says what it is for.
     expect(typeof el.id === 'string' && el.id.length > 0).toBe(true);
     expect(typeof el.label === 'string' && el.label.length > 0).toBe(true);
+  }
+  if (el.type === 'Input.Toggle') expect(typeof el.title === 'string' && typeof el.valueOn === 'string').toBe(true);
+  if (el.type === 'Chart.Line') {
+    // Teams draws each series from its points; a client without charts shows the fallback, which must be an element it knows.
+    for (const line of elements(el.data)) expect(typeof line.legend === 'string' && elements(line.values).every((v) => typeof v.x === 'string' && typeof v.y === 'number')).toBe(true);
+    checkElement(el.fallback as Element);
   }
   if (el.type === 'Input.ChoiceSet') {
     const choices = elements(el.choices);

@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { ACTION, ANSWER_FIELD } from '../../src/core/model/actions.js';
+import type { AdaptiveCard } from '../../src/teams/render/adaptive-card.js';
+import { E2E_KNOWLEDGE } from '../e2e/knowledge.js';
+import type { ConnectorCall, TeamsMember } from '../fakes/fake-teams-connector.js';
+import { ACME_HISTORY } from '../fixtures/acme-history.js';
+import { channelMessage, executeInvoke, fileConsentInvoke, personalChat, personalInvoke, personalMessage, teamsCustomer, teamsLead, teamsStaff } from './teams-activities.js';
+import { cardsIn, type TeamsWorld, useTeamsWorld } from './teams-world.js';
+
+const world = useTeamsWorld(undefined, [...E2E_KNOWLEDGE, ...ACME_HISTORY]);
+
+const ARCHIVE = 'Open the project, choose Settings > Archive and confirm. Archived projects stay searchable and can be restored any time.';
+const LEADS_ONLY = 'Sorry, reports, reviews and exports are for the support leads named in Baton\u2019s configuration. A lead or an admin can add you.';
+
+/** A person writes in their own chat with Baton; resolves with Baton's replies there, in order. */
+async function write(w: TeamsWorld, from: TeamsMember, text: string): Promise<ConnectorCall[]> {
+  const before = w.connector.calls.length;
+  expect((await w.send(personalMessage({ serviceUrl: w.connector.url, from, text }))).status).toBe(200);
+  // The turn answers only once every reply reached the connector.
+  return w.connector.calls.slice(before).filter((c) => c.kind === 'reply' && c.conversationId === personalChat(from));
+}
+
+const json = (calls: ConnectorCall[]) => JSON.stringify(calls.map((c) => c.body));
+const answerOf = (res: { body: string }) => JSON.parse(res.body) as { type: string; value: AdaptiveCard | string };
+
+describe('a lead in their Teams chat with Baton', () => {
+  it('gets the home card with the 7-day figures and the commands; a specialist gets what Baton does and is refused a lead\u2019s command', async () => {
+    const w = world();
+    const home = json(await write(w, teamsLead, 'home'));
+    expect(home).toContain('Baton \u00b7 last 7 days');
+    expect(home).toContain('"title":"Escalation rate"');
+    expect(home).toContain('report [7d|30d|90d|quarter] [category]');
+    expect(home).toContain('"value":"review"');
+
+    expect(json(await write(w, teamsStaff, 'home'))).toContain('Packets arrive in your queue channels');
+    const refused = await write(w, teamsStaff, 'report 30d');
+    expect(refused.map((c) => c.body.text)).toEqual([LEADS_ONLY]);
+  });
+
+  it('asks for a report and gets its figures by platform with the trend as a Teams line chart', async () => {
+    const w = world();
+    const ask = channelMessage({ serviceUrl: w.connector.url, from: teamsCustomer, text: 'How do I invite a teammate?' });
+    await w.send(ask);
+    await w.postIn(ask.id);
+    await w.h.settle();
+    const [report] = await write(w, teamsLead, 'report 30d');
+    const card = cardsIn(report!)[0]!;
+    expect(JSON.stringify(card)).toContain('Microsoft Teams: 1 conv. \u00b7 escalated 0%');
+    const chart = card.body.find((e) => e.type === 'Chart.Line') as { data: { legend: string; values: { x: string; y: number }[] }[] };
+    expect(chart.data.map((l) => l.legend)).toContain('Escalation rate');
+    expect(chart.data.find((l) => l.legend === 'Escalation rate')!.values.at(-1)!.y).toBe(0);
+    expect((await write(w, teamsLead, 'report 12d')).map((c) => c.body.text)).toEqual([expect.stringContaining('Usage: report [7d|30d|90d|quarter] [category]')]);
+  });
+
+  it('reviews the answers proposed from history: approved for everyone, a Teams customer is answered from it; a marked span blocks approval until confirmed', async () => {
+    const w = world();
+    const { connector, send } = w;
+    const askArchive = async () => {
+      const ask = channelMessage({ serviceUrl: connector.url, from: teamsCustomer, text: 'How do I archive a project in our workspace?' });
+      await send(ask);
+      return JSON.stringify(cardsIn(await w.postIn(ask.id)));
+    };
+    expect(await askArchive()).not.toContain('Settings > Archive');
+
+    const review = await write(w, teamsLead, 'review');
+    expect(json(review)).toContain('Weekly review \u00b7 last 7 days');
+    const topic = (name: string) => review.find((c) => JSON.stringify(cardsIn(c)).includes(`"text":"${name}`))!;
+    const archive = review.find((c) => c.body.summary === 'Answer to review: archive_project')!;
+    const shown = JSON.stringify(cardsIn(archive));
+    expect(shown).toContain(ARCHIVE);
+    for (const leftover of ['Casey', 'Tom Becker', 'heard back', 'Best regards']) expect(shown).not.toContain(leftover);
+    const approve = (cardsIn(archive)[0]!.actions as { verb: string; data: Record<string, unknown> }[]).find((a) => a.verb === ACTION.approveAnswer)!.data;
+    const press = (from: TeamsMember, card: ConnectorCall, verb: string, data: Record<string, unknown>) => send(personalInvoke({ serviceUrl: connector.url, from, cardId: card.id!, verb, data }));
+
+    // A specialist, or the same press in a channel, approves nothing.
+    expect(answerOf(await press(teamsStaff, archive, ACTION.approveAnswer, approve)).value).toMatch(/Only the support leads/);
+    const inChannel = await send(executeInvoke({ serviceUrl: connector.url, from: teamsLead, root: '1700000000001', cardId: archive.id!, verb: ACTION.approveAnswer, data: approve }));
+    expect(inChannel.body).toContain('This button no longer works.');
+    expect(await askArchive()).not.toContain('Settings > Archive');
+
+    const approved = answerOf(await press(teamsLead, archive, ACTION.approveAnswer, { ...approve, [ANSWER_FIELD.answer]: ARCHIVE, [ANSWER_FIELD.scope]: 'everyone' }));
+    expect(JSON.stringify(approved.value)).toContain('Approved for every customer by Lena Lead; Baton answers from it now.');
+    expect(await askArchive()).toContain('Settings > Archive');
+
+    const rename = topic('2. rename_workspace');
+    expect(JSON.stringify(cardsIn(rename))).toContain('{"type":"TextRun","text":"I\'ve renamed your workspace to Acme Robotics for you","weight":"Bolder","color":"Warning"}');
+    const renameData = (cardsIn(rename)[0]!.actions as { verb: string; data: Record<string, unknown> }[]).find((a) => a.verb === ACTION.approveAnswer)!.data;
+    const asShown = { ...renameData, [ANSWER_FIELD.answer]: "I've renamed your workspace to Acme Robotics for you. Admins can rename it any time under Settings > General > Workspace name.", [ANSWER_FIELD.scope]: 'acme' };
+    const blocked = answerOf(await press(teamsLead, rename, ACTION.approveAnswer, asShown));
+    expect(blocked.type).toBe('application/vnd.microsoft.card.adaptive');
+    expect(JSON.stringify(blocked.value)).toContain('Marked spans are left in (action: \u201cI\'ve renamed');
+    const edited = answerOf(await press(teamsLead, rename, ACTION.approveAnswer, { ...asShown, [ANSWER_FIELD.answer]: 'Admins can rename the workspace any time under Settings > General > Workspace name.' }));
+    expect(JSON.stringify(edited.value)).toContain('Approved for account acme by Lena Lead');
+  });
+
+  it('gets the content gaps as a CSV file through Teams\u2019 file consent: uploaded where Teams says, only for a lead, only to a host replies may go to', async () => {
+    const w = world();
+    const { connector, send } = w;
+    const ask = channelMessage({ serviceUrl: connector.url, from: teamsCustomer, text: 'How do I invite a teammate?' });
+    await send(ask);
+    const answer = await w.postIn(ask.id);
+    const data = (cardsIn(answer)[0]!.actions as { verb?: string; data?: Record<string, unknown> }[]).find((a) => a.verb === ACTION.answerNotHelpful)!.data!;
+    await send(executeInvoke({ serviceUrl: connector.url, from: teamsCustomer, root: ask.id, cardId: answer.id!, verb: ACTION.answerNotHelpful, data }));
+    await w.h.settle();
+
+    const [summary, consent] = await write(w, teamsLead, 'gaps 7d');
+    expect(summary!.body.text).toMatch(/^Content gaps, last 7 days: 1 question in 1 topic/);
+    const attachment = (consent!.body.attachments as { contentType: string; name: string; content: { acceptContext: unknown; sizeInBytes: number } }[])[0]!;
+    expect(attachment.contentType).toBe('application/vnd.microsoft.teams.card.file.consent');
+    expect(attachment.name).toMatch(/^baton-content-gaps-\d{4}-\d{2}-\d{2}\.csv$/);
+    const allow = (from: TeamsMember, uploadUrl?: string) => send(fileConsentInvoke({ serviceUrl: connector.url, from, cardId: consent!.id!, context: attachment.content.acceptContext, ...(uploadUrl ? { uploadUrl } : {}) }));
+
+    expect((await allow(teamsStaff)).status).toBe(200);
+    expect(connector.posts(personalChat(teamsStaff)).at(-1)!.body.text).toBe(LEADS_ONLY);
+    expect((await allow(teamsLead, 'https://uploads.example.net/put/here')).status).toBe(200);
+    expect(connector.posts(personalChat(teamsLead)).at(-1)!.body.text).toContain('an upload address Baton does not send to');
+    expect(connector.calls.filter((c) => c.kind === 'upload')).toEqual([]);
+
+    expect((await allow(teamsLead)).status).toBe(200);
+    const uploaded = connector.calls.find((c) => c.kind === 'upload')!;
+    expect(uploaded.uploaded!.length).toBe(attachment.content.sizeInBytes);
+    expect(uploaded.uploaded).toContain('how_to');
+    const file = connector.posts(personalChat(teamsLead)).at(-1)!;
+    expect(file.body.attachments).toEqual([expect.objectContaining({ contentType: 'application/vnd.microsoft.teams.card.file.info', name: 'export.csv' })]);
+  });
+});
