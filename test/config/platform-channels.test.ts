@@ -107,7 +107,9 @@ ${top}`;
     ]);
   });
 
-  it('keeps the policy-wide leads, who run /baton in Slack, to Slack user ids', () => {
-    expect(problems(withQueueLeads('[]', `leads: ["teams:${LEAD}"]`))).toEqual([expect.stringMatching(/leads\[0\]: a Slack user id such as U0123ABCD$/)]);
+  it('takes Teams users as policy-wide leads too (they run the lead commands in Teams), named by Entra object id only', () => {
+    const parsed = parsePolicy(withQueueLeads('[]', `leads: ["teams:${LEAD}", U0LEAD0001]`), 'p.yaml');
+    expect(isLead(parsed, `teams:${LEAD}`)).toBe(true);
+    expect(problems(withQueueLeads('[]', 'leads: ["teams:lena@contoso.com"]'))).toEqual([expect.stringMatching(/leads\[0\]: a Slack user id such as U0123ABCD, or a Teams user as teams:<Microsoft Entra object id>/)]);
   });
 });
