@@ -11,6 +11,7 @@ import type { InboxWorker } from './infra/intake/inbox-worker.js';
 import type { LimiterFactory } from './infra/limits/limiter-factory.js';
 import type { Stores } from './infra/store/open-stores.js';
 import { ConversationReferences } from './teams/gateway/conversation-references.js';
+import { LeadMentions } from './teams/gateway/lead-mentions.js';
 import { QueueReferences } from './teams/gateway/queue-references.js';
 import { TeamsGateway } from './teams/gateway/teams-gateway.js';
 import { TeamsIntroGateway } from './teams/gateway/teams-intro.js';
@@ -47,7 +48,7 @@ export function openTeams(settings: TeamsSettings, policy: Policy, stores: Store
   const sender = new TeamsSender(adapter, settings.appId, teamsLog, limiters);
   const references = new ConversationReferences(stores.backend.keyv);
   const queues = new QueueReferences(stores.backend.keyv, policy.vendor.teams_tenant_ids, `28:${settings.appId}`);
-  const leads = new TeamsOnboardingGateway(sender, queues, teamsLog);
+  const leads = new TeamsOnboardingGateway(sender, queues, new LeadMentions(sender, queues, teamsLog));
   return {
     gateway: new TeamsGateway(sender, references, queues, teamsLog),
     intros: new TeamsIntroGateway(sender, references),

@@ -1,10 +1,9 @@
 import type { ChannelRef, Platform } from '../../core/model/conversation-ref.js';
-import type { Logger } from '../../core/ports/logger.js';
 import type { HeldMessage, LeadsOnboardingGateway, OfferLocation, OnboardingView } from '../../core/ports/onboarding.js';
 import type { Activity } from '@microsoft/agents-activity';
 import { type AdaptiveCard, cardActivity } from '../render/adaptive-card.js';
 import { heldActivity, onboardingCard, onboardingSummary } from '../render/onboarding-card.js';
-import { LeadMentions } from './lead-mentions.js';
+import type { LeadMentions } from './lead-mentions.js';
 import type { QueueReferences } from './queue-references.js';
 import type { TeamsSender } from './teams-sender.js';
 
@@ -14,15 +13,12 @@ import type { TeamsSender } from './teams-sender.js';
  * place as a lead maps it and approves its introduction; held customer messages are replies under it.
  */
 export class TeamsOnboardingGateway implements LeadsOnboardingGateway {
-  private readonly leads: LeadMentions;
-
   constructor(
     private readonly sender: TeamsSender,
     private readonly queues: QueueReferences,
-    log: Logger,
-  ) {
-    this.leads = new LeadMentions(sender, queues, log);
-  }
+    /** Names the leads who mapped and approved, as the member look-up gives them in the leads' channel. */
+    private readonly leads: LeadMentions,
+  ) {}
 
   asksLeadsOn(platform: Platform): boolean {
     return platform === 'teams';
