@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ACTION, ANSWER_FIELD } from '../../src/core/model/actions.js';
+import { ACTION, ANSWER_FIELD, CLOSE_FIELD, VIEW } from '../../src/core/model/actions.js';
 import type { AdaptiveCard } from '../../src/teams/render/adaptive-card.js';
 import { E2E_KNOWLEDGE } from '../e2e/knowledge.js';
 import type { ConnectorCall, TeamsMember } from '../fakes/fake-teams-connector.js';
 import { ACME_HISTORY } from '../fixtures/acme-history.js';
-import { channelMessage, executeInvoke, fileConsentInvoke, personalChat, personalInvoke, personalMessage, teamsCustomer, teamsLead, teamsStaff } from './teams-activities.js';
+import { ACCESS_QUEUE, channelMessage, executeInvoke, fileConsentInvoke, installedInTeam, personalChat, personalInvoke, personalMessage, queueInvoke, teamsCustomer, teamsLead, teamsStaff } from './teams-activities.js';
 import { cardsIn, type TeamsWorld, useTeamsWorld } from './teams-world.js';
 
 const world = useTeamsWorld(undefined, [...E2E_KNOWLEDGE, ...ACME_HISTORY]);
@@ -123,4 +123,33 @@ describe('a lead in their Teams chat with Baton', () => {
     const file = connector.posts(personalChat(teamsLead)).at(-1)!;
     expect(file.body.attachments).toEqual([expect.objectContaining({ contentType: 'application/vnd.microsoft.teams.card.file.info', name: 'export.csv' })]);
   });
+
+  it('reviews an escalation a specialist closed in the Teams queue as a KB candidate, approves it, and exports it as training files', async () => {
+    const w = world();
+    const { connector, send } = w;
+    await send(installedInTeam(connector.url));
+    await send(channelMessage({ serviceUrl: connector.url, from: teamsCustomer, text: 'I can\u2019t log in and the reset email never arrives, can I talk to a human please?' }));
+    const created = await connector.waitFor((c) => c.kind === 'create' && c.conversationId === ACCESS_QUEUE && c.status === 201);
+    const escalationId = /Escalation (E-[A-Z0-9]+)/.exec(JSON.stringify(cardsIn(created)))![1]!;
+    const tags = { [CLOSE_FIELD.rootCause]: 'product_bug', [CLOSE_FIELD.aiAccuracy]: 'correct', [CLOSE_FIELD.automation]: 'yes', [CLOSE_FIELD.note]: 'The reset email was held in your mail quarantine; release it there.' };
+    await send(queueInvoke({ serviceUrl: connector.url, from: teamsStaff, root: created.id!, verb: VIEW.closeEscalation, data: { escalationId, ...tags } }));
+    await w.h.settle();
+
+    const [weekly] = await write(w, teamsLead, 'review');
+    const candidate = JSON.stringify(cardsIn(weekly!));
+    expect(candidate).toContain(`${escalationId} \u00b7 Contoso \u00b7 account_access`);
+    expect(candidate).toContain('held in your mail quarantine');
+    const press = (from: TeamsMember) => send(personalInvoke({ serviceUrl: connector.url, from, cardId: weekly!.id!, verb: ACTION.approveCandidate, data: { escalationId } }));
+    expect(answerOf(await press(teamsStaff)).value).toBe('Only the support leads named in Baton\u2019s configuration can approve knowledge.');
+    expect(answerOf(await press(teamsLead)).value).toBe('Approved. Baton answers from this resolution from now on.');
+    expect(answerOf(await press(teamsLead)).value).toBe('Already approved and in the knowledge base.');
+
+    const [summary, ...consents] = await write(w, teamsLead, 'export 30d');
+    expect(summary!.body.text).toMatch(/^Training export: 1 escalation, personal data redacted\./);
+    const files = consents.map((c) => (c.body.attachments as { name: string; content: { acceptContext: unknown } }[])[0]!);
+    expect(files.map((f) => f.name)).toEqual([expect.stringMatching(/^baton-training-.*\.jsonl$/), expect.stringMatching(/^baton-escalations-.*\.csv$/)]);
+    await send(fileConsentInvoke({ serviceUrl: connector.url, from: teamsLead, cardId: consents[0]!.id!, context: files[0]!.content.acceptContext }));
+    expect(connector.calls.find((c) => c.kind === 'upload')!.uploaded).toContain('mail quarantine');
+  });
 });
+
