@@ -10,6 +10,7 @@ import type { DeliveryRunner } from './infra/delivery/delivery-runner.js';
 import type { InboxWorker } from './infra/intake/inbox-worker.js';
 import type { LimiterFactory } from './infra/limits/limiter-factory.js';
 import type { Stores } from './infra/store/open-stores.js';
+import { AfterTurn } from './teams/gateway/after-turn.js';
 import { ConversationReferences } from './teams/gateway/conversation-references.js';
 import { LeadMentions } from './teams/gateway/lead-mentions.js';
 import { QueueReferences } from './teams/gateway/queue-references.js';
@@ -48,6 +49,7 @@ export function openTeams(settings: TeamsSettings, policy: Policy, stores: Store
   const sender = new TeamsSender(adapter, settings.appId, teamsLog, limiters);
   const references = new ConversationReferences(stores.backend.keyv);
   const queues = new QueueReferences(stores.backend.keyv, policy.vendor.teams_tenant_ids, `28:${settings.appId}`);
+  const afterTurn = new AfterTurn(sender, teamsLog);
   const leads = new TeamsOnboardingGateway(sender, queues, new LeadMentions(sender, queues, teamsLog));
   return {
     gateway: new TeamsGateway(sender, references, queues, teamsLog),
@@ -63,10 +65,14 @@ export function openTeams(settings: TeamsSettings, policy: Policy, stores: Store
         core, directory, references, queues, intake: { take }, metrics, log: teamsLog,
         leadsCard: (channel, view) => leads.card(channel, view),
         uploadAllowed: (url) => settings.hosts.isAllowed(url),
+        afterTurn,
       });
       serveTeams(server, agent, settings, metrics);
       return teamsItemHandler({ core, runner: intake.runner, metrics, worker: intake.worker });
     },
-    stop: () => sender.stop(),
+    async stop() {
+      await afterTurn.stop();
+      await sender.stop();
+    },
   };
 }

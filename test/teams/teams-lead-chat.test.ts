@@ -20,6 +20,13 @@ async function write(w: TeamsWorld, from: TeamsMember, text: string): Promise<Co
   return w.connector.calls.slice(before).filter((c) => c.kind === 'reply' && c.conversationId === personalChat(from));
 }
 
+/** The lead's `review`: acknowledged in the turn, then the weekly review and one card per topic, sent after it. */
+async function review(w: TeamsWorld, last: string): Promise<ConnectorCall[]> {
+  expect((await write(w, teamsLead, 'review')).map((c) => c.body.text)).toEqual(['Putting the weekly review together; it will be here in a moment.']);
+  await w.connector.waitFor((c) => c.conversationId === personalChat(teamsLead) && c.body.summary === last);
+  return w.connector.posts(personalChat(teamsLead)).filter((c) => cardsIn(c).length > 0 || String(c.body.text).startsWith('Answers to review'));
+}
+
 const json = (calls: ConnectorCall[]) => JSON.stringify(calls.map((c) => c.body));
 const answerOf = (res: { body: string }) => JSON.parse(res.body) as { type: string; value: AdaptiveCard | string };
 
@@ -62,10 +69,10 @@ describe('a lead in their Teams chat with Baton', () => {
     };
     expect(await askArchive()).not.toContain('Settings > Archive');
 
-    const review = await write(w, teamsLead, 'review');
-    expect(json(review)).toContain('Weekly review \u00b7 last 7 days');
-    const topic = (name: string) => review.find((c) => JSON.stringify(cardsIn(c)).includes(`"text":"${name}`))!;
-    const archive = review.find((c) => c.body.summary === 'Answer to review: archive_project')!;
+    const reviewed = await review(w, 'Answer to review: rename_workspace');
+    expect(json(reviewed)).toContain('Weekly review \u00b7 last 7 days');
+    const topic = (name: string) => reviewed.find((c) => JSON.stringify(cardsIn(c)).includes(`"text":"${name}`))!;
+    const archive = reviewed.find((c) => c.body.summary === 'Answer to review: archive_project')!;
     const shown = JSON.stringify(cardsIn(archive));
     expect(shown).toContain(ARCHIVE);
     for (const leftover of ['Casey', 'Tom Becker', 'heard back', 'Best regards']) expect(shown).not.toContain(leftover);
@@ -135,7 +142,7 @@ describe('a lead in their Teams chat with Baton', () => {
     await send(queueInvoke({ serviceUrl: connector.url, from: teamsStaff, root: created.id!, verb: VIEW.closeEscalation, data: { escalationId, ...tags } }));
     await w.h.settle();
 
-    const [weekly] = await write(w, teamsLead, 'review');
+    const [weekly] = await review(w, 'Answer to review: rename_workspace');
     const candidate = JSON.stringify(cardsIn(weekly!));
     expect(candidate).toContain(`${escalationId} \u00b7 Contoso \u00b7 account_access`);
     expect(candidate).toContain('held in your mail quarantine');

@@ -24,6 +24,8 @@ interface LeadCommand extends CommandLine {
   /** What is wrong with the words, or undefined when they are fine. */
   check(core: LoopDeps, args: string[]): string | undefined;
   run(core: LoopDeps, args: string[]): Promise<Partial<Activity>[]>;
+  /** Said at once when the command runs after the turn (it may take longer than Teams waits for one). */
+  accepted?: string;
 }
 
 const categories = (core: LoopDeps) => core.policy.categories.map((c) => c.name);
@@ -49,6 +51,8 @@ const COMMANDS: LeadCommand[] = [
     what: 'the week\u2019s tagged escalations, then the answers to review: the history\u2019s top topics, each with its proposed answer to edit, approve or reject',
     example: 'review',
     check: (_core, args) => (args.length > 0 ? 'The review takes no words after it: it is always the last 7 days.' : undefined),
+    // Proposals drafted by an LLM take seconds each: more than a turn may last.
+    accepted: 'Putting the weekly review together; it will be here in a moment.',
     run: async (core) => [weeklyReviewActivity(await loadReview(core)), ...answerReviewActivities(await loadAnswerReview(core, DEFAULT_TOP), core.policy.accounts)],
   },
   {
@@ -87,6 +91,7 @@ export async function answerLeadChat(deps: TeamsTurnDeps, ctx: TurnContext): Pro
   const lead = isLead(core.policy, leadIdOf(core.policy, await deps.directory.author(ctx)));
   const command = COMMANDS.find((c) => c.name === name);
   let replies: Partial<Activity>[];
+  let later: LeadCommand | undefined;
   if (!lead) replies = command ? [text(LEAD_COMMANDS_ONLY)] : [staffHomeActivity()];
   else if (!command) {
     const unknown = name === 'home' || name === 'help' ? [] : [text(`I do not know \u201c${word}\u201d; here is what I can do.`)];
@@ -94,7 +99,14 @@ export async function answerLeadChat(deps: TeamsTurnDeps, ctx: TurnContext): Pro
   }
   else {
     const problem = command.check(core, args);
-    replies = problem ? [text(`${problem}\nUsage: ${command.usage}`)] : await command.run(core, args);
+    if (problem) replies = [text(`${problem}\nUsage: ${command.usage}`)];
+    else if (!command.accepted) replies = await command.run(core, args);
+    else {
+      replies = [text(command.accepted)];
+      later = command;
+    }
   }
   for (const reply of replies) await ctx.sendActivity(reply as Activity);
+  // Started once the acknowledgement is out, so the lead reads it first.
+  if (later) deps.afterTurn.run(ctx.activity.getConversationReference(), later.name, () => later.run(core, args));
 }
