@@ -1,12 +1,14 @@
 import type { TurnContext } from '@microsoft/agents-hosting';
 import { z } from 'zod';
-import { candidateApprovalText, reviewRefusal } from '../core/copy/review-refusals.js';
+import { candidateApprovalText, reviewRefusal, SHARE_REFUSALS } from '../core/copy/review-refusals.js';
+import { shareCandidate, shareForm } from '../core/feedback/kb-share.js';
 import { approveCandidate } from '../core/feedback/kb-candidate.js';
-import { ACTION, ANSWER_FIELD } from '../core/model/actions.js';
+import { ACTION, ANSWER_FIELD, SHARE_FIELD } from '../core/model/actions.js';
 import { decideReview, type ReviewDecision, reviewProposal } from '../core/suggest/answer-review.js';
 import { scopeLabel } from '../core/suggest/approve-answer.js';
 import { leadIdOf } from './normalize/teams-lead.js';
 import { answerReviewCard, CONFIRMED, EVERYONE, reviewDecisionCard } from './render/answer-review-card.js';
+import { shareCard, sharedCard } from './render/weekly-review-card.js';
 import { inPersonalChat, loopOf } from './commands/lead-chat.js';
 import { escalationData } from './packet-handler.js';
 import type { CardAnswer, TeamsTurnDeps } from './teams-turn-deps.js';
@@ -79,9 +81,37 @@ async function approveListed(deps: TeamsTurnDeps, ctx: TurnContext, data: unknow
   return result ? candidateApprovalText(result) : 'The approval could not be saved, so nothing changed. Please try again in a moment.';
 }
 
-/** The verbs of the review's cards (the weekly review and the answer review). */
-export const REVIEW_VERBS: string[] = [ACTION.approveAnswer, ACTION.rejectAnswer, ACTION.approveCandidate];
+const shareData = escalationData.extend({ [SHARE_FIELD.answer]: z.string().max(20_000).optional().catch(undefined) });
+
+/** "Edit and share with everyone": the candidate's card becomes the edit step; Share sends exactly the text in the field to every customer who asks alike. */
+async function share(deps: TeamsTurnDeps, ctx: TurnContext, verb: string, data: unknown): Promise<CardAnswer | undefined> {
+  const parsed = shareData.safeParse(data);
+  if (!parsed.success || !inPersonalChat(deps, ctx)) return undefined;
+  const core = loopOf(deps);
+  const author = await deps.directory.author(ctx);
+  const lead = leadIdOf(core.policy, author);
+  const { escalationId, [SHARE_FIELD.answer]: text } = parsed.data;
+  const form = await shareForm(core, escalationId, lead);
+  if (!form.ok) return SHARE_REFUSALS[form.reason];
+  if (verb === ACTION.shareCandidate) return shareCard(form);
+  const result = await shareCandidate(core, escalationId, lead, text ?? '');
+  if (result.ok) return sharedCard(escalationId, author.name ?? 'a lead', result.entry.answer ?? '');
+  return result.reason === 'empty' ? shareCard(form, { values: { [SHARE_FIELD.answer]: text }, errors: { [SHARE_FIELD.answer]: SHARE_REFUSALS.empty } }) : SHARE_REFUSALS[result.reason];
+}
+
+type ReviewAction = (deps: TeamsTurnDeps, ctx: TurnContext, verb: string, data: unknown) => Promise<CardAnswer | undefined>;
+
+const ACTIONS: Record<string, ReviewAction> = {
+  [ACTION.approveAnswer]: decide,
+  [ACTION.rejectAnswer]: decide,
+  [ACTION.approveCandidate]: (deps, ctx, _verb, data) => approveListed(deps, ctx, data),
+  [ACTION.shareCandidate]: share,
+  [ACTION.submitShare]: share,
+};
+
+/** The verbs of the review's cards (the weekly review's candidates and the answer review). */
+export const REVIEW_VERBS = Object.keys(ACTIONS);
 
 export function runReviewAction(deps: TeamsTurnDeps, ctx: TurnContext, verb: string, data: unknown): Promise<CardAnswer | undefined> {
-  return verb === ACTION.approveCandidate ? approveListed(deps, ctx, data) : decide(deps, ctx, verb, data);
+  return ACTIONS[verb]?.(deps, ctx, verb, data) ?? Promise.resolve(undefined);
 }

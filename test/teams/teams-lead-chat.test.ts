@@ -142,14 +142,23 @@ describe('a lead in their Teams chat with Baton', () => {
     await send(queueInvoke({ serviceUrl: connector.url, from: teamsStaff, root: created.id!, verb: VIEW.closeEscalation, data: { escalationId, ...tags } }));
     await w.h.settle();
 
-    const [weekly] = await review(w, 'Answer to review: rename_workspace');
-    const candidate = JSON.stringify(cardsIn(weekly!));
-    expect(candidate).toContain(`${escalationId} \u00b7 Contoso \u00b7 account_access`);
-    expect(candidate).toContain('held in your mail quarantine');
-    const press = (from: TeamsMember) => send(personalInvoke({ serviceUrl: connector.url, from, cardId: weekly!.id!, verb: ACTION.approveCandidate, data: { escalationId } }));
-    expect(answerOf(await press(teamsStaff)).value).toBe('Only the support leads named in Baton\u2019s configuration can approve knowledge.');
-    expect(answerOf(await press(teamsLead)).value).toBe('Approved. Baton answers from this resolution from now on.');
-    expect(answerOf(await press(teamsLead)).value).toBe('Already approved and in the knowledge base.');
+    const posts = await review(w, 'Answer to review: rename_workspace');
+    expect(JSON.stringify(cardsIn(posts[0]!))).toContain('KB candidates (automation potential \u201cyes\u201d, and edited copilot drafts): 1, each below');
+    const candidate = posts.find((c) => c.body.summary === `KB candidate ${escalationId}`)!;
+    expect(JSON.stringify(cardsIn(candidate))).toContain(`${escalationId} \u00b7 Contoso \u00b7 account_access`);
+    expect(JSON.stringify(cardsIn(candidate))).toContain('held in your mail quarantine');
+    const press = (from: TeamsMember, verb: string, data: Record<string, unknown> = {}) =>
+      send(personalInvoke({ serviceUrl: connector.url, from, cardId: candidate.id!, verb, data: { escalationId, ...data } }));
+    expect(answerOf(await press(teamsStaff, ACTION.approveCandidate)).value).toBe('Only the support leads named in Baton\u2019s configuration can approve knowledge.');
+    expect(answerOf(await press(teamsLead, ACTION.approveCandidate)).value).toBe('Approved. Baton answers from this resolution from now on.');
+    expect(answerOf(await press(teamsLead, ACTION.approveCandidate)).value).toBe('Already approved and in the knowledge base.');
+
+    expect(answerOf(await press(teamsStaff, ACTION.shareCandidate)).value).toBe('Only the support leads named in Baton\u2019s configuration can share knowledge.');
+    const form = answerOf(await press(teamsLead, ACTION.shareCandidate));
+    expect(JSON.stringify(form.value)).toContain('"id":"shared_answer"');
+    expect(JSON.stringify(answerOf(await press(teamsLead, ACTION.submitShare, { shared_answer: '  ' })).value)).toContain('An empty answer cannot be shared.');
+    const shared = answerOf(await press(teamsLead, ACTION.submitShare, { shared_answer: 'A reset email can land in your mail quarantine: release it there.' }));
+    expect(JSON.stringify(shared.value)).toContain('shared with every customer by Lena Lead');
 
     const [summary, ...consents] = await write(w, teamsLead, 'export 30d');
     expect(summary!.body.text).toMatch(/^Training export: 1 escalation, personal data redacted\./);

@@ -1,4 +1,5 @@
 import type { ApproveResult } from '../feedback/kb-candidate.js';
+import type { ShareRefusal } from '../feedback/kb-share.js';
 import type { ReviewResult } from '../suggest/answer-review.js';
 
 /** What a refused decision tells the lead, in the review and in the edit modal alike. */
@@ -27,3 +28,12 @@ export function candidateApprovalText(result: ApproveResult): string {
   };
   return reasons[result.reason];
 }
+
+/** Why "Edit and share with everyone" on a KB candidate did not share it. */
+export const SHARE_REFUSALS: Record<ShareRefusal, string> = {
+  not_lead: 'Only the support leads named in Baton\u2019s configuration can share knowledge.',
+  not_found: 'This escalation no longer exists.',
+  not_a_candidate: 'This escalation has no resolution Baton could answer from.',
+  already_shared: 'Already shared with every customer.',
+  empty: 'An empty answer cannot be shared.',
+};

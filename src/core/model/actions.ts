@@ -32,6 +32,8 @@ export const ACTION = {
   submitMapping: 'baton.submit_mapping',
   submitNewAccount: 'baton.submit_new_account',
   showOffer: 'baton.show_offer',
+  /** The share form's submit where the form is a card in place of the KB candidate (Teams). */
+  submitShare: 'baton.submit_share',
   /** Prefix of a clarifying question's buttons: `baton.clarify.<question>.<option>`, unique in their block. */
   clarify: 'baton.clarify',
   /** A proposed answer of the review (`/baton review`): the value names the topic and the version shown. */

@@ -1,19 +1,12 @@
 import type { App } from '@slack/bolt';
-import { type ShareRefusal, shareForm } from '../../core/feedback/kb-share.js';
+import { SHARE_REFUSALS } from '../../core/copy/review-refusals.js';
+import { shareForm } from '../../core/feedback/kb-share.js';
 import { ACTION } from '../../core/model/actions.js';
 import { loopDeps } from '../commands/loop-deps.js';
 import { blockActionPayload, escalationIdValue } from '../normalize/action-payload.js';
 import { renderShareModal } from '../render/share-modal.js';
 import type { SlackDeps } from '../slack-deps.js';
 import { replyEphemeral } from './reply-ephemeral.js';
-
-export const SHARE_REFUSALS: Record<ShareRefusal, string> = {
-  not_lead: 'Only the support leads named in Baton\u2019s configuration can share knowledge.',
-  not_found: 'This escalation no longer exists.',
-  not_a_candidate: 'This escalation has no resolution Baton could answer from.',
-  already_shared: 'Already shared with every customer.',
-  empty: 'An empty answer cannot be shared.',
-};
 
 /** "Edit and share with everyone" in the weekly review opens the edit step, a modal with the resolution. */
 export function registerShareCandidate(app: App, deps: SlackDeps): void {

@@ -2,7 +2,7 @@ import type { App } from '@slack/bolt';
 import { z } from 'zod';
 import { shareCandidate } from '../../core/feedback/kb-share.js';
 import { SHARE_FIELD, VIEW } from '../../core/model/actions.js';
-import { SHARE_REFUSALS } from '../actions/share-candidate.js';
+import { SHARE_REFUSALS } from '../../core/copy/review-refusals.js';
 import { loopDeps } from '../commands/loop-deps.js';
 import { openDm } from '../gateway/slack-files.js';
 import { escalationIdValue } from '../normalize/action-payload.js';

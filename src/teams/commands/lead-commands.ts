@@ -14,7 +14,7 @@ import { leadIdOf } from '../normalize/teams-lead.js';
 import { answerReviewActivities } from '../render/answer-review-card.js';
 import { type CommandLine, leadHomeActivity, staffHomeActivity } from '../render/home-card.js';
 import { reportActivity } from '../render/report-card.js';
-import { weeklyReviewActivity } from '../render/weekly-review-card.js';
+import { weeklyReviewActivities } from '../render/weekly-review-card.js';
 import type { TeamsTurnDeps } from '../teams-turn-deps.js';
 import { gapDays, offerGapsExport, offerTrainingExport } from './export-files.js';
 import { loopOf } from './lead-chat.js';
@@ -53,7 +53,7 @@ const COMMANDS: LeadCommand[] = [
     check: (_core, args) => (args.length > 0 ? 'The review takes no words after it: it is always the last 7 days.' : undefined),
     // Proposals drafted by an LLM take seconds each: more than a turn may last.
     accepted: 'Putting the weekly review together; it will be here in a moment.',
-    run: async (core) => [weeklyReviewActivity(await loadReview(core)), ...answerReviewActivities(await loadAnswerReview(core, DEFAULT_TOP), core.policy.accounts)],
+    run: async (core) => [...weeklyReviewActivities(await loadReview(core)), ...answerReviewActivities(await loadAnswerReview(core, DEFAULT_TOP), core.policy.accounts)],
   },
   {
     name: 'export',
