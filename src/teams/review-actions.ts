@@ -39,23 +39,29 @@ function decisionOf(verb: string, d: ReviewData): ReviewDecision {
   };
 }
 
+/** A press on a review card: its data, and who pressed, as the core's lead checks know them; undefined when malformed or outside a personal chat. */
+async function leadPress<T extends z.ZodType>(deps: TeamsTurnDeps, ctx: TurnContext, schema: T, data: unknown) {
+  const parsed = schema.safeParse(data);
+  if (!parsed.success || !inPersonalChat(deps, ctx)) return undefined;
+  const core = loopOf(deps);
+  const author = await deps.directory.author(ctx);
+  return { data: parsed.data as z.output<T>, core, lead: leadIdOf(core.policy, author), who: author.name ?? 'a lead' };
+}
+
 /**
  * Approve or Reject on a topic of the answer review, through the same core use case as Slack's review.
  * Only in a personal chat with Baton (where the review was sent) and only for a lead. A text refused for
  * its marked spans, or empty, comes back on the card as the lead left it, with the reason under it.
  */
 async function decide(deps: TeamsTurnDeps, ctx: TurnContext, verb: string, data: unknown): Promise<CardAnswer | undefined> {
-  const parsed = reviewData.safeParse(data);
-  if (!parsed.success || !inPersonalChat(deps, ctx)) return undefined;
-  const core = loopOf(deps);
-  const author = await deps.directory.author(ctx);
-  const lead = leadIdOf(core.policy, author);
-  const decision = decisionOf(verb, parsed.data);
+  const press = await leadPress(deps, ctx, reviewData, data);
+  if (!press) return undefined;
+  const { core, lead, who, data: parsed } = press;
+  const decision = decisionOf(verb, parsed);
   const result = await decideReview(core, lead, decision).catch((err: unknown) => {
     deps.log.error({ err, topic: decision.topic }, 'answer review decision could not be saved');
     return undefined;
   });
-  const who = author.name ?? 'a lead';
   if (!result) return FAILED;
   if (result.ok) {
     return decision.kind === 'reject'
@@ -64,18 +70,17 @@ async function decide(deps: TeamsTurnDeps, ctx: TurnContext, verb: string, data:
   }
   const proposal = result.reason === 'marked' || result.reason === 'empty' ? await reviewProposal(core, decision.topic) : undefined;
   if (!proposal) return reviewRefusal(result);
-  const { [ANSWER_FIELD.answer]: answer, [ANSWER_FIELD.scope]: scope, [ANSWER_FIELD.confirm]: confirm } = parsed.data;
-  return answerReviewCard(proposal, parsed.data.r, core.policy.accounts, { values: { [ANSWER_FIELD.answer]: answer, [ANSWER_FIELD.scope]: scope, [ANSWER_FIELD.confirm]: confirm }, errors: { [ANSWER_FIELD.answer]: reviewRefusal(result) } });
+  const { [ANSWER_FIELD.answer]: answer, [ANSWER_FIELD.scope]: scope, [ANSWER_FIELD.confirm]: confirm } = parsed;
+  return answerReviewCard(proposal, parsed.r, core.policy.accounts, { values: { [ANSWER_FIELD.answer]: answer, [ANSWER_FIELD.scope]: scope, [ANSWER_FIELD.confirm]: confirm }, errors: { [ANSWER_FIELD.answer]: reviewRefusal(result) } });
 }
 
 /** "Approve for <account>" on a KB candidate of the weekly review: the clicker reads what it did; the card stays. */
 async function approveListed(deps: TeamsTurnDeps, ctx: TurnContext, data: unknown): Promise<CardAnswer | undefined> {
-  const parsed = escalationData.safeParse(data);
-  if (!parsed.success || !inPersonalChat(deps, ctx)) return undefined;
-  const core = loopOf(deps);
-  const lead = leadIdOf(core.policy, await deps.directory.author(ctx));
-  const result = await approveCandidate(core, parsed.data.escalationId, lead).catch((err: unknown) => {
-    deps.log.error({ err, escalationId: parsed.data.escalationId }, 'KB approval could not be saved');
+  const press = await leadPress(deps, ctx, escalationData, data);
+  if (!press) return undefined;
+  const { escalationId } = press.data;
+  const result = await approveCandidate(press.core, escalationId, press.lead).catch((err: unknown) => {
+    deps.log.error({ err, escalationId }, 'KB approval could not be saved');
     return undefined;
   });
   return result ? candidateApprovalText(result) : 'The approval could not be saved, so nothing changed. Please try again in a moment.';
@@ -85,17 +90,15 @@ const shareData = escalationData.extend({ [SHARE_FIELD.answer]: z.string().max(2
 
 /** "Edit and share with everyone": the candidate's card becomes the edit step; Share sends exactly the text in the field to every customer who asks alike. */
 async function share(deps: TeamsTurnDeps, ctx: TurnContext, verb: string, data: unknown): Promise<CardAnswer | undefined> {
-  const parsed = shareData.safeParse(data);
-  if (!parsed.success || !inPersonalChat(deps, ctx)) return undefined;
-  const core = loopOf(deps);
-  const author = await deps.directory.author(ctx);
-  const lead = leadIdOf(core.policy, author);
-  const { escalationId, [SHARE_FIELD.answer]: text } = parsed.data;
+  const press = await leadPress(deps, ctx, shareData, data);
+  if (!press) return undefined;
+  const { core, lead, who } = press;
+  const { escalationId, [SHARE_FIELD.answer]: text } = press.data;
   const form = await shareForm(core, escalationId, lead);
   if (!form.ok) return SHARE_REFUSALS[form.reason];
   if (verb === ACTION.shareCandidate) return shareCard(form);
   const result = await shareCandidate(core, escalationId, lead, text ?? '');
-  if (result.ok) return sharedCard(escalationId, author.name ?? 'a lead', result.entry.answer ?? '');
+  if (result.ok) return sharedCard(escalationId, who, result.entry.answer ?? '');
   return result.reason === 'empty' ? shareCard(form, { values: { [SHARE_FIELD.answer]: text }, errors: { [SHARE_FIELD.answer]: SHARE_REFUSALS.empty } }) : SHARE_REFUSALS[result.reason];
 }
 
