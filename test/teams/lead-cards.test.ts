@@ -5,7 +5,7 @@ import { leadIdOf } from '../../src/teams/normalize/teams-lead.js';
 import type { AdaptiveCard } from '../../src/teams/render/adaptive-card.js';
 import { answerReviewCard } from '../../src/teams/render/answer-review-card.js';
 import { reportActivity } from '../../src/teams/render/report-card.js';
-import { DAY, RULES } from '../core/metrics/outcome-fixtures.js';
+import { RULES } from '../core/metrics/outcome-fixtures.js';
 import { assertCardWithinLimits } from './card-limits.js';
 
 const NOW = Date.UTC(2026, 11, 7, 12);

@@ -124,11 +124,12 @@ describe('a lead in their Teams chat with Baton', () => {
     expect(connector.calls.filter((c) => c.kind === 'upload')).toEqual([]);
 
     expect((await allow(teamsLead)).status).toBe(200);
+    // The upload runs after the turn: the file card in the chat says it is done.
+    const file = await connector.waitFor((c) => c.conversationId === personalChat(teamsLead) && JSON.stringify(c.body).includes('card.file.info'));
+    expect(file.body.attachments).toEqual([expect.objectContaining({ contentType: 'application/vnd.microsoft.teams.card.file.info', name: 'export.csv' })]);
     const uploaded = connector.calls.find((c) => c.kind === 'upload')!;
     expect(uploaded.uploaded!.length).toBe(attachment.content.sizeInBytes);
     expect(uploaded.uploaded).toContain('how_to');
-    const file = connector.posts(personalChat(teamsLead)).at(-1)!;
-    expect(file.body.attachments).toEqual([expect.objectContaining({ contentType: 'application/vnd.microsoft.teams.card.file.info', name: 'export.csv' })]);
   });
 
   it('reviews an escalation a specialist closed in the Teams queue as a KB candidate, approves it, and exports it as training files', async () => {
@@ -165,7 +166,7 @@ describe('a lead in their Teams chat with Baton', () => {
     const files = consents.map((c) => (c.body.attachments as { name: string; content: { acceptContext: unknown } }[])[0]!);
     expect(files.map((f) => f.name)).toEqual([expect.stringMatching(/^baton-training-.*\.jsonl$/), expect.stringMatching(/^baton-escalations-.*\.csv$/)]);
     await send(fileConsentInvoke({ serviceUrl: connector.url, from: teamsLead, cardId: consents[0]!.id!, context: files[0]!.content.acceptContext }));
-    expect(connector.calls.find((c) => c.kind === 'upload')!.uploaded).toContain('mail quarantine');
+    expect((await connector.waitFor((c) => c.kind === 'upload')).uploaded).toContain('mail quarantine');
   });
 });
 

@@ -88,11 +88,10 @@ export async function offerGapsExport(core: LoopDeps, args: string[]): Promise<P
   return [text(`Content gaps, last ${days} days: ${plural(questions, 'question')} in ${plural(gaps.length, 'topic')}, example questions redacted.`), ...(built ? [consentCard(built, { file: 'gaps', args })] : [])];
 }
 
-const consentValue = z.object({
-  action: z.enum(['accept', 'decline']),
-  context: fileContext,
-  uploadInfo: z.object({ name: z.string(), uploadUrl: z.string(), contentUrl: z.string(), uniqueId: z.string(), fileType: z.string() }).partial().optional(),
-});
+const uploadInfo = z.object({ name: z.string(), uploadUrl: z.string(), contentUrl: z.string(), uniqueId: z.string(), fileType: z.string() }).partial();
+type UploadInfo = z.output<typeof uploadInfo> & { uploadUrl: string };
+
+const consentValue = z.object({ action: z.enum(['accept', 'decline']), context: fileContext, uploadInfo: uploadInfo.optional() });
 
 /** Puts the bytes where Teams said (one PUT with the whole range, as Teams' file upload takes a small file). */
 async function upload(url: string, bytes: Buffer): Promise<void> {
@@ -105,10 +104,20 @@ async function upload(url: string, bytes: Buffer): Promise<void> {
   if (!res.ok) throw Object.assign(new Error(`the file upload was refused with HTTP ${res.status}`), { code: 'BATON_TEAMS_UPLOAD' });
 }
 
+/** The file, built again and uploaded where Teams said, as the file card the lead then sees in the chat. */
+async function uploaded(core: LoopDeps, context: FileContext, info: UploadInfo): Promise<Partial<Activity>[]> {
+  const file = await buildFile(core, context);
+  if (!file) return [text('That export is empty now: nothing was uploaded.')];
+  await upload(info.uploadUrl, file.bytes);
+  const card = { contentType: 'application/vnd.microsoft.teams.card.file.info', contentUrl: info.contentUrl, name: info.name ?? file.name, content: { uniqueId: info.uniqueId, fileType: info.fileType } };
+  return [{ type: 'message', attachments: [card] } as Partial<Activity>];
+}
+
 /**
  * The lead's answer on a file consent card (invoke `fileConsent/invoke`): on Allow the file is built again
- * (only for a lead, only in their personal chat), uploaded to the URL Teams named, if it is a host replies
- * may go to (Microsoft's, SharePoint's, TEAMS_SERVICE_HOSTS), and posted as a file card.
+ * (only for a lead, only in their personal chat) and uploaded to the URL Teams named, if it is a host
+ * replies may go to (Microsoft's, SharePoint's, TEAMS_SERVICE_HOSTS), after the turn (an upload may take
+ * longer than Teams waits for an invoke); then it is posted as a file card.
  */
 export async function answerFileConsent(deps: TeamsTurnDeps, ctx: TurnContext): Promise<void> {
   const parsed = consentValue.safeParse(ctx.activity.value);
@@ -119,20 +128,9 @@ export async function answerFileConsent(deps: TeamsTurnDeps, ctx: TurnContext): 
   const core = loopOf(deps);
   if (!isLead(core.policy, leadIdOf(core.policy, await deps.directory.author(ctx)))) return void (await say(LEAD_COMMANDS_ONLY));
   const url = uploadInfo?.uploadUrl;
-  if (!url || !deps.uploadAllowed(url)) {
+  if (!uploadInfo || !url || !deps.uploadAllowed(url)) {
     deps.log.warn({ host: url && URL.canParse(url) ? new URL(url).host : undefined }, 'Teams file upload URL on a host Baton does not send to; refused');
     return void (await say('The file could not be uploaded: Teams named an upload address Baton does not send to.'));
   }
-  const file = await buildFile(core, context);
-  if (!file) return void (await say('That export is empty now: nothing was uploaded.'));
-  try {
-    await upload(url, file.bytes);
-  } catch (err) {
-    deps.log.warn({ err, file: context.file }, 'Teams file upload failed');
-    return void (await say('The file could not be uploaded; ask for the export again in a moment.'));
-  }
-  await ctx.sendActivity({
-    type: 'message',
-    attachments: [{ contentType: 'application/vnd.microsoft.teams.card.file.info', contentUrl: uploadInfo?.contentUrl, name: uploadInfo?.name ?? file.name, content: { uniqueId: uploadInfo?.uniqueId, fileType: uploadInfo?.fileType } }],
-  } as Activity);
+  deps.afterTurn.run(ctx.activity.getConversationReference(), 'export', () => uploaded(core, context, { ...uploadInfo, uploadUrl: url }));
 }
