@@ -79,33 +79,31 @@ const COMMANDS: LeadCommand[] = [
 const HOME: CommandLine = { usage: 'home (or help)', what: 'this card' };
 const text = (t: string) => ({ type: 'message', text: t, textFormat: 'plain' }) as Partial<Activity>;
 
+/** What a lead reads in the turn, and the command to run after it, if any. */
+async function leadReplies(core: LoopDeps, word: string, args: string[]): Promise<{ replies: Partial<Activity>[]; later?: LeadCommand }> {
+  const name = word.toLowerCase();
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    const unknown = name === 'home' || name === 'help' ? [] : [text(`I do not know \u201c${word}\u201d; here is what I can do.`)];
+    return { replies: [...unknown, leadHomeActivity(await loadReport(core, { days: 7 }), [...COMMANDS, HOME])] };
+  }
+  const problem = command.check(core, args);
+  if (problem) return { replies: [text(`${problem}\nUsage: ${command.usage}`)] };
+  return command.accepted ? { replies: [text(command.accepted)], later: command } : { replies: await command.run(core, args) };
+}
+
 /**
  * What a person of the vendor's team types in their own chat with Baton: Slack's `/baton` commands and
  * App Home in one place. Leads get the reports, reviews and exports; anyone else the home card, and a
- * refusal for a lead's command. Answered in the turn: each reads the stores once, far inside Teams' 15 s.
+ * refusal for a lead's command. Most are answered in the turn (each reads the stores once); a command
+ * that may take longer than Teams waits is acknowledged in it and sent after.
  */
 export async function answerLeadChat(deps: TeamsTurnDeps, ctx: TurnContext): Promise<void> {
   const core = loopOf(deps);
   const [word = 'home', ...args] = messageText(ctx.activity).split(/\s+/).filter(Boolean);
-  const name = word.toLowerCase();
   const lead = isLead(core.policy, leadIdOf(core.policy, await deps.directory.author(ctx)));
-  const command = COMMANDS.find((c) => c.name === name);
-  let replies: Partial<Activity>[];
-  let later: LeadCommand | undefined;
-  if (!lead) replies = command ? [text(LEAD_COMMANDS_ONLY)] : [staffHomeActivity()];
-  else if (!command) {
-    const unknown = name === 'home' || name === 'help' ? [] : [text(`I do not know \u201c${word}\u201d; here is what I can do.`)];
-    replies = [...unknown, leadHomeActivity(await loadReport(core, { days: 7 }), [...COMMANDS, HOME])];
-  }
-  else {
-    const problem = command.check(core, args);
-    if (problem) replies = [text(`${problem}\nUsage: ${command.usage}`)];
-    else if (!command.accepted) replies = await command.run(core, args);
-    else {
-      replies = [text(command.accepted)];
-      later = command;
-    }
-  }
+  const isCommand = COMMANDS.some((c) => c.name === word.toLowerCase());
+  const { replies, later } = lead ? await leadReplies(core, word, args) : { replies: [isCommand ? text(LEAD_COMMANDS_ONLY) : staffHomeActivity()] };
   for (const reply of replies) await ctx.sendActivity(reply as Activity);
   // Started once the acknowledgement is out, so the lead reads it first.
   if (later) deps.afterTurn.run(ctx.activity.getConversationReference(), later.name, () => later.run(core, args));
