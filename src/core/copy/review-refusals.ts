@@ -12,7 +12,7 @@ export function reviewRefusal(result: Extract<ReviewResult, { ok: false }>): str
     already_reviewed: 'This topic was already reviewed.',
     unknown_account: 'That account is not in Baton\u2019s configuration.',
     empty: 'An empty answer cannot be approved.',
-    marked: `Marked spans are left in (${(result.marks ?? []).map((m) => `${m.kind}: \u201c${m.text}\u201d`).join('; ')}): edit them out, or confirm them (Edit in Slack, the toggle on the card in Teams).`,
+    marked: `Marked spans are left in (${(result.marks ?? []).map((m) => `${m.kind}: \u201c${m.text}\u201d`).join('; ')}): edit them out, or confirm they are right for all it answers (Edit in Slack; the confirmation under the text elsewhere).`,
   };
   return texts[result.reason];
 }
