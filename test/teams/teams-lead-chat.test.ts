@@ -121,6 +121,8 @@ describe('a lead in their Teams chat with Baton', () => {
     expect(connector.posts(personalChat(teamsStaff)).at(-1)!.body.text).toBe(LEADS_ONLY);
     expect((await allow(teamsLead, 'https://uploads.example.net/put/here')).status).toBe(200);
     expect(connector.posts(personalChat(teamsLead)).at(-1)!.body.text).toContain('an upload address Baton does not send to');
+    await send(fileConsentInvoke({ serviceUrl: connector.url, from: teamsLead, cardId: consent!.id!, context: attachment.content.acceptContext, action: 'decline' }));
+    expect(connector.posts(personalChat(teamsLead)).at(-1)!.body.text).toBe('Not sent: nothing was uploaded.');
     expect(connector.calls.filter((c) => c.kind === 'upload')).toEqual([]);
 
     expect((await allow(teamsLead)).status).toBe(200);
