@@ -170,6 +170,11 @@ export function personalInvoke(o: { serviceUrl: string; from: TeamsMember; cardI
   };
 }
 
+/** The same click from a client without Action.Execute: a message whose value is the fallback's `{verb, data}`. */
+export function personalSubmit(o: { serviceUrl: string; from: TeamsMember; cardId: string; verb: string; data: Record<string, unknown> }) {
+  return { ...personalBase(o.serviceUrl, o.from, activityId()), type: 'message', replyToId: o.cardId, value: { verb: o.verb, data: o.data } };
+}
+
 /** Allow (or Decline) on a file consent card: Teams names where in the person's OneDrive the file goes. */
 export function fileConsentInvoke(o: { serviceUrl: string; from: TeamsMember; cardId: string; context: unknown; action?: 'accept' | 'decline'; uploadUrl?: string }) {
   const name = 'export.csv';

@@ -4,7 +4,7 @@ import type { AdaptiveCard } from '../../src/teams/render/adaptive-card.js';
 import { E2E_KNOWLEDGE } from '../e2e/knowledge.js';
 import type { ConnectorCall, TeamsMember } from '../fakes/fake-teams-connector.js';
 import { ACME_HISTORY } from '../fixtures/acme-history.js';
-import { ACCESS_QUEUE, channelMessage, executeInvoke, fileConsentInvoke, installedInTeam, personalChat, personalInvoke, personalMessage, queueInvoke, teamsCustomer, teamsLead, teamsStaff } from './teams-activities.js';
+import { ACCESS_QUEUE, channelMessage, executeInvoke, fileConsentInvoke, installedInTeam, personalChat, personalInvoke, personalMessage, personalSubmit, queueInvoke, teamsCustomer, teamsLead, teamsStaff } from './teams-activities.js';
 import { cardsIn, type TeamsWorld, useTeamsWorld } from './teams-world.js';
 
 const world = useTeamsWorld(undefined, [...E2E_KNOWLEDGE, ...ACME_HISTORY]);
@@ -162,6 +162,13 @@ describe('a lead in their Teams chat with Baton', () => {
     expect(JSON.stringify(answerOf(await press(teamsLead, ACTION.submitShare, { shared_answer: '  ' })).value)).toContain('An empty answer cannot be shared.');
     const shared = answerOf(await press(teamsLead, ACTION.submitShare, { shared_answer: 'A reset email can land in your mail quarantine: release it there.' }));
     expect(JSON.stringify(shared.value)).toContain('shared with every customer by Lena Lead');
+
+    // From a client without Action.Execute, Reject arrives as a message; the review card is replaced in place.
+    const archive = posts.find((c) => c.body.summary === 'Answer to review: archive_project')!;
+    const reject = (cardsIn(archive)[0]!.actions as { verb: string; data: Record<string, unknown> }[]).find((a) => a.verb === ACTION.rejectAnswer)!.data;
+    await send(personalSubmit({ serviceUrl: connector.url, from: teamsLead, cardId: archive.id!, verb: ACTION.rejectAnswer, data: reject }));
+    const replaced = await connector.waitFor((c) => c.kind === 'update' && c.activityId === archive.id);
+    expect(JSON.stringify(cardsIn(replaced))).toContain('Rejected by Lena Lead; not proposed again.');
 
     const [summary, ...consents] = await write(w, teamsLead, 'export 30d');
     expect(summary!.body.text).toMatch(/^Training export: 1 escalation, personal data redacted\./);
