@@ -132,6 +132,7 @@ describe('a lead in their Teams chat with Baton', () => {
     const uploaded = connector.calls.find((c) => c.kind === 'upload')!;
     expect(uploaded.uploaded!.length).toBe(attachment.content.sizeInBytes);
     expect(uploaded.uploaded).toContain('how_to');
+    expect(uploaded.uploaded!.split('\n')[0]).toContain('nearest_articles');
   });
 
   it('reviews an escalation a specialist closed in the Teams queue as a KB candidate, approves it, and exports it as training files', async () => {

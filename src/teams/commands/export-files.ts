@@ -5,6 +5,7 @@ import { LEAD_COMMANDS_ONLY } from '../../core/copy/refusals.js';
 import type { LoopDeps } from '../../core/deps.js';
 import { gapsCsv, loadFeedbackReview } from '../../core/feedback/content-gaps.js';
 import { parseExportArgs } from '../../core/feedback/export-args.js';
+import { nearestInKnowledge } from '../../core/feedback/nearest-articles.js';
 import { loadTrainingExport } from '../../core/feedback/load-export.js';
 import { isLead } from '../../core/metrics/leads.js';
 import { DEFAULT_REPORT_DAYS, reportPeriod } from '../../core/metrics/report-command.js';
@@ -39,7 +40,7 @@ async function buildFile(core: LoopDeps, { file, args }: FileContext): Promise<E
   if (file === 'gaps') {
     const days = gapDays(args) ?? DEFAULT_REPORT_DAYS;
     const { gaps } = await loadFeedbackReview(core.loop.feedback, now, days);
-    return gaps.length === 0 ? undefined : { name: `baton-content-gaps-${day(now)}.csv`, description: `Content gaps by topic, last ${days} days (CSV, example questions redacted)`, bytes: Buffer.from(gapsCsv(gaps)) };
+    return gaps.length === 0 ? undefined : { name: `baton-content-gaps-${day(now)}.csv`, description: `Content gaps by topic, last ${days} days (CSV, example questions redacted)`, bytes: Buffer.from(gapsCsv(gaps, nearestInKnowledge(core))) };
   }
   const parsed = parseExportArgs(args, core.policy, now);
   if (!parsed.ok) return undefined;
