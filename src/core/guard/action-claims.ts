@@ -1,40 +1,119 @@
+import nlp from 'compromise';
+
 /**
- * Past forms of what a support team does to a customer's account, order or data. A text that says the
- * writer did one of these ("I've refunded", "we have cancelled", "I revoked") claims an action on
- * someone's behalf; Baton takes none, so such a sentence is true only of the conversation it came from.
+ * What a support team does to a customer's account, order or data. A text that reports one of these as
+ * done ("I've refunded", "your refund has been processed", "the key was revoked", "a credit was applied
+ * to your account") claims an action taken for someone; Baton takes none, so such a sentence is true
+ * only of the conversation it came from.
  */
-const ACTION_VERBS = [
-  'activated', 'added', 'adjusted', 'applied', 'approved', 'arranged', 'assigned', 'billed', 'blocked', 'booked',
-  'cancelled', 'canceled', 'changed', 'charged', 'cleared', 'closed', 'confirmed', 'contacted', 'corrected',
-  'created', 'credited', 'deactivated', 'decreased', 'deleted', 'deployed', 'disabled', 'dispatched', 'downgraded',
-  'emailed', 'enabled', 'erased', 'escalated', 'exported', 'extended', 'filed', 'fixed', 'flagged', 'forwarded',
-  'generated', 'granted', 'increased', 'invoiced', 'issued', 'lifted', 'locked', 'merged', 'migrated', 'moved',
-  'paid', 'patched', 'paused', 'processed', 'purged', 'raised', 'reactivated', 'reassigned', 'rebooked',
-  'refunded', 'regenerated', 'reimbursed', 'reinstated', 'released', 'reopened', 'removed', 'renewed', 'replaced',
-  'rescheduled', 'resent', 'reset', 'resolved', 'restored', 'resumed', 'reversed', 'revoked', 'rolled', 'rotated',
-  'scheduled', 'sent', 'shipped', 'submitted', 'suspended', 'switched', 'terminated', 'transferred',
-  'unblocked', 'unlocked', 'updated', 'upgraded', 'verified', 'voided', 'waived', 'wiped',
+const ACTIONS = [
+  'activate', 'add', 'adjust', 'apply', 'approve', 'arrange', 'assign', 'bill', 'block', 'book', 'cancel', 'change',
+  'charge', 'clear', 'close', 'confirm', 'contact', 'correct', 'create', 'credit', 'deactivate', 'decrease', 'delete',
+  'deploy', 'disable', 'dispatch', 'downgrade', 'email', 'enable', 'erase', 'escalate', 'export', 'extend', 'file',
+  'fix', 'flag', 'forward', 'generate', 'grant', 'increase', 'invoice', 'issue', 'lift', 'lock', 'merge', 'migrate',
+  'move', 'pay', 'patch', 'pause', 'process', 'purge', 'raise', 'reactivate', 'reassign', 'rebook', 'refund',
+  'regenerate', 'reimburse', 'reinstate', 'release', 'reopen', 'remove', 'renew', 'replace', 'reschedule', 'resend',
+  'reset', 'resolve', 'restore', 'resume', 'reverse', 'revoke', 'roll', 'rotate', 'schedule', 'send', 'ship',
+  'submit', 'suspend', 'switch', 'terminate', 'transfer', 'unblock', 'unlock', 'update', 'upgrade', 'verify', 'void',
+  'waive', 'wipe',
 ];
 
-const VERB = `(${ACTION_VERBS.join('|')})`;
-/** "I", "we", "I've", "we have", "I had", then words like "just", "already", "gone ahead and", then the verb. */
-const CLAIM = new RegExp(
-  String.raw`\b(?:I|we)(?:['’]ve|['’]d|\s+have|\s+had)?(?:\s+(?:just|already|now|also|successfully|manually|personally|since|gone\s+ahead\s+and|went\s+ahead\s+and))*\s+${VERB}\b`,
-  'gi',
-);
-/** A further action the same sentence claims: "... and voided the invoice", "..., then resent it". */
-const AND_THEN = new RegExp(String.raw`\b(?:and|then)\s+(?:also\s+)?${VERB}\b`, 'gi');
+/** Past form -> the action, and both spellings of cancel (the inflector knows one). */
+const PAST = new Map<string, string>([
+  // Conjugated in a clause: a bare word is not always read as a verb ("reset", "email").
+  ...ACTIONS.map((verb) => [String((nlp(`we ${verb} it`).verbs().conjugate()[0] as { PastTense?: string } | undefined)?.PastTense ?? `${verb}ed`), verb] as const),
+  ['cancelled', 'cancel'],
+  ['canceled', 'cancel'],
+]);
+const ACTION = new Set(ACTIONS);
+
+/** A text with none of these words claims nothing: the parse is skipped (it is the costly part). */
+const ANY_PAST = new RegExp(`\\b(?:${[...PAST.keys()].join('|')})\\b`, 'i');
+/** Clauses that set a condition or a time ("if it was applied", "once the admin has revoked it"): no report of a fact. */
+const SUBORDINATE = /^\W*(?:if|once|when|whenever|after|before|until|unless|whether|in case|as soon as|so that|in order)\b/i;
+/** The customer as the subject ("you have cancelled"): their own doing, not a claim of the team's. */
+const THEIR_OWN = /\byou(?:['’](?:ve|d))?\s+(?:(?:have|had|just|already|also|now)\s+)*$/i;
+/** "I reset" / "we put": a past form no different from the present is past only with the team as its subject. */
+const FIRST_PERSON = /\b(?:I|we)(?:['’](?:ve|d))?\s+(?:(?:have|had|just|already|also|now|since)\s+)*$/i;
+/** Auxiliaries of what may be, will be or would have been: an offer or a condition, not a report. */
+const MODAL = /\b(?:will|would|can|could|should|shall|may|might|must)\b|['’]ll/i;
+/** A state the team brought about, in the present: "your account is now unlocked". */
+const NOW_STATE = /\b(?:is|are)\s+now\s+([a-z]+)\b/gi;
 
 export interface ActionClaim {
-  /** The words that make the claim, as written. */
+  /** The words that make the claim, as written: the clause up to its verb. */
   phrase: string;
+  /** The action claimed, as its base verb ("refund"). */
   verb: string;
 }
 
-/** Every first-person claim of a past action in the text, with the actions the same sentence goes on to claim. */
+/** A stretch of the text as the parser reports it. */
+interface Span {
+  text: string;
+  offset: { start: number; length: number };
+}
+
+interface ParsedVerb extends Span {
+  verb: { root: string; infinitive: string; auxiliary: string; negative: boolean; grammar: { tense?: string } };
+}
+
+/** The action a parsed verb names, when it reports one as done. */
+function reported(v: ParsedVerb['verb'], before: string): string | undefined {
+  const root = v.root.toLowerCase().split(/\s+/)[0]!;
+  const base = v.infinitive.toLowerCase().split(/\s+/)[0]!;
+  const action = ACTION.has(base) ? base : PAST.get(root);
+  if (!action || v.negative || MODAL.test(v.auxiliary) || THEIR_OWN.test(before)) return undefined;
+  const past = v.grammar.tense === 'PastTense' || /\bbeen\b/i.test(v.auxiliary);
+  // A past form the parser read as a present ("resent"), or one no different from it ("reset") after "I"/"we".
+  const pastForm = PAST.get(root) === action && (root !== action || FIRST_PERSON.test(before));
+  return past || (v.auxiliary === '' && pastForm) ? action : undefined;
+}
+
+/** Whether the sentence going on at `from` ends in a question mark. */
+const asks = (text: string, from: number) => text.slice(Math.max(0, from - 1)).match(/[.!?\n]/)?.[0] === '?';
+
+/** The text from `start` to the end of the word at `end` (offsets after a contraction ("I've") can fall short of it). */
+function upToWordEnd(text: string, start: number, end: number): string {
+  const rest = /^[\p{L}\p{N}]*/u.exec(text.slice(end))![0];
+  return text.slice(start, end + rest.length).replace(/[\s,.;:!]+$/, '').trim();
+}
+
+function parse(text: string): ActionClaim[] {
+  const claims: ActionClaim[] = [];
+  const doc = nlp(text);
+  const verbs = doc.verbs().json({ offset: true }) as ParsedVerb[];
+  for (const clause of doc.clauses().json({ offset: true }) as Span[]) {
+    const start = clause.offset.start;
+    const end = start + clause.offset.length;
+    if (SUBORDINATE.test(clause.text) || asks(text, end)) continue;
+    for (const v of verbs.filter((x) => x.offset.start >= start && x.offset.start < end)) {
+      const action = reported(v.verb, text.slice(start, v.offset.start));
+      if (action) claims.push({ phrase: upToWordEnd(text, start, v.offset.start + v.offset.length), verb: action });
+    }
+  }
+  for (const m of text.matchAll(NOW_STATE)) {
+    const action = PAST.get(m[1]!.toLowerCase());
+    if (action && !claims.some((c) => c.verb === action)) claims.push({ phrase: m[0], verb: action });
+  }
+  return claims;
+}
+
+/** Texts already parsed: the guard looks at the same candidate answers again and again. */
+const parsed = new Map<string, ActionClaim[]>();
+const REMEMBERED = 2000;
+
+/**
+ * Every claim in the text that an action was taken: in the first person ("I've refunded", "we went ahead
+ * and waived"), the third ("our billing team has issued a credit note") or the passive ("your refund has
+ * been processed", "a credit of EUR 40 was applied"). Instructions, offers, futures, conditions,
+ * questions, negations and the customer's own doings are not claims.
+ */
 export function actionClaims(text: string): ActionClaim[] {
-  return [...text.matchAll(CLAIM)].flatMap((m) => {
-    const rest = text.slice(m.index + m[0].length).split(/[.!?\n]/, 1)[0]!;
-    return [m, ...rest.matchAll(AND_THEN)].map((c) => ({ phrase: c[0], verb: c[1]!.toLowerCase() }));
-  });
+  if (!ANY_PAST.test(text)) return [];
+  const known = parsed.get(text);
+  if (known) return known;
+  const claims = parse(text);
+  if (parsed.size >= REMEMBERED) parsed.delete(parsed.keys().next().value!);
+  parsed.set(text, claims);
+  return claims;
 }

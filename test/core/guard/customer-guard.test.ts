@@ -32,6 +32,22 @@ describe('action claims', () => {
     for (const t of texts) expect(actionClaims(t), t).toHaveLength(1);
   });
 
+  it('finds passive and third-person reports of an action done, naming the action and the words', () => {
+    const claims = {
+      'Your refund has been processed.': ['process', 'Your refund has been processed'],
+      'The duplicate charge was refunded on Monday.': ['refund', 'The duplicate charge was refunded'],
+      'We have cancelled your subscription.': ['cancel', 'We have cancelled'],
+      'The key has been revoked, and the old sessions with it.': ['revoke', 'The key has been revoked'],
+      'A credit of EUR 40 was applied to your account.': ['apply', 'A credit of EUR 40 was applied'],
+      'Our billing team has issued a credit note.': ['issue', 'Our billing team has issued'],
+      'Your workspace is now unlocked.': ['unlock', 'is now unlocked'],
+      'I reset your password.': ['reset', 'I reset'],
+      'We’ve rolled back the deploy.': ['roll', 'We’ve rolled back'],
+    };
+    for (const [t, [verb, phrase]] of Object.entries(claims)) expect(actionClaims(t), t).toEqual([{ verb, phrase }]);
+    expect(actionClaims('I’ve refunded and voided it, then resent the invoice.').map((c) => c.verb)).toEqual(['refund', 'void', 'resend']);
+  });
+
   it('leaves instructions, offers, futures and negations alone', () => {
     const texts = [
       'You can cancel the plan under Settings > Billing.',
@@ -40,6 +56,17 @@ describe('action claims', () => {
       'I have not cancelled anything.',
       'Once the admin has revoked the key, create a new one.',
       'We need the order id to look into it.',
+      'To get a refund, open Billing and press Request refund.',
+      'Refunds are processed within 5 business days.',
+      'If a credit was applied, it shows on the next invoice.',
+      'The invoice will be updated tomorrow.',
+      'A refund would have been issued automatically.',
+      'Has your key been revoked?',
+      'Reset the password under Settings > Security.',
+      'You have cancelled the plan, so the seats are free again.',
+      'We never charged you twice.',
+      'When a payment fails, we retry it after 3 days and email the billing contact.',
+      'Deleted users are removed from every workspace within an hour.',
     ];
     for (const t of texts) expect(actionClaims(t), t).toEqual([]);
   });
@@ -52,6 +79,12 @@ describe('the last guard on a customer-bound text', () => {
 
   it('stops an action claim nobody made in this conversation, and names it', () => {
     expect(reasons('Thanks for waiting. I’ve issued a credit note for the difference.')).toEqual([expect.stringMatching(/claims an action.*I’ve issued/)]);
+  });
+
+  it('stops a passive or third-person report of what was done for one customer, and lets the steps through', () => {
+    expect(reasons('Your refund has been processed; it shows on your card within 5 days.')).toEqual([expect.stringMatching(/claims an action.*"Your refund has been processed"/)]);
+    expect(reasons('A credit of EUR 40 was applied to your account.')).toEqual([expect.stringMatching(/claims an action/)]);
+    expect(reasons('To get a refund, open Billing > Invoices and press Request refund; refunds are processed within 5 days.')).toEqual([]);
   });
 
   it('lets a claim through that a person on the team made in this very conversation', () => {
