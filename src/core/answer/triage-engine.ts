@@ -123,7 +123,7 @@ export function createTriageEngine(deps: TriageEngineDeps): Decider {
 
   /** The last look at a text before it reaches the customer who asked. */
   const guard = (input: DecisionInput, text: string, sources: readonly KnowledgeEntry[]) =>
-    guardCustomerText(text, { accountId: input.accountId, accounts: policy.accounts, history: input.history, sources });
+    guardCustomerText(text, { accountId: input.accountId, accounts: [...policy.accounts, ...(input.knownAccounts ?? [])], history: input.history, sources });
 
   async function draft(input: DecisionInput, e: Evidence): Promise<Partial<Sourced> & { reason: string }> {
     if (!llm || input.withoutModel) {

@@ -21,7 +21,9 @@ export async function decide(deps: CoreDeps, conversation: Conversation, history
   // which a specialist reads first, may draw on history.
   const copilot = !signalsOnly && (await conversationMode(deps, conversation)) === 'copilot';
   const clarify = !signalsOnly && !humanButton && reading === undefined && mayClarify(deps.policy, conversation) && !copilot;
-  const input = { text, history, accountId: conversation.accountId, humanButton, signalsOnly, clarify, audience: copilot ? ('staff' as const) : ('customer' as const), ...(reading !== undefined ? { reading } : {}) };
+  // Accounts leads created at run time are as much another customer as the policy's.
+  const knownAccounts = ((await deps.onboarding?.store.accounts()) ?? []).map(({ id, name }) => ({ id, name }));
+  const input = { text, history, accountId: conversation.accountId, knownAccounts, humanButton, signalsOnly, clarify, audience: copilot ? ('staff' as const) : ('customer' as const), ...(reading !== undefined ? { reading } : {}) };
   const decision = await decideSafely(deps, input);
   const { action, category, risk, trigger, rule, confidence, threshold, complexity, sentiment, loop } = decision;
   deps.log.info(

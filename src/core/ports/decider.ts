@@ -9,6 +9,11 @@ export interface DecisionInput {
   history: Turn[];
   /** The account the conversation belongs to: knowledge from other accounts is never used. */
   accountId: string;
+  /**
+   * Accounts Baton knows besides the policy's (those leads created when mapping a channel): no text to
+   * this customer may name any of them either.
+   */
+  knownAccounts?: readonly { id: string; name: string }[];
   /** The customer pressed "Talk to a person". */
   humanButton?: boolean;
   /** Only the signals are wanted (people have the thread): no answer is drafted, no model is called. */

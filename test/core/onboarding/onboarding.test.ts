@@ -1,8 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { loadPolicy } from '../../../src/config/load-policy.js';
+import { buildDecider } from '../../../src/core/answer/build-decider.js';
+import { newConversation } from '../../../src/core/conversation/conversation.js';
+import { decide } from '../../../src/core/conversation/decide-and-act.js';
 import { conversationMode } from '../../../src/core/copilot/answer-mode.js';
 import type { CoreDeps } from '../../../src/core/deps.js';
 import type { InboundMessage } from '../../../src/core/model/message.js';
+import type { KnowledgeEntry } from '../../../src/core/ports/knowledge.js';
 import { admitMessage } from '../../../src/core/onboarding/admit-message.js';
 import { approveIntro, introForm } from '../../../src/core/onboarding/approve-intro.js';
 import { findAccount, findAccountForChannel } from '../../../src/core/onboarding/channel-directory.js';
@@ -131,5 +135,24 @@ describe('mapping a channel and the consent gate', () => {
     expect(await mapChannel(deps, NEWCO, LEAD, { kind: 'existing', accountId: 'globex' })).toEqual({ ok: false, reason: 'already_mapped', account: 'Newco Ltd' });
     await offerChannel(deps, { platform: 'slack', channel: 'C0NEWCO002' }, 'joined');
     expect(await mapChannel(deps, { platform: 'slack', channel: 'C0NEWCO002' }, LEAD, newco)).toEqual({ ok: false, reason: 'account_exists', id: 'newco-ltd', inPolicy: false });
+  });
+});
+
+describe('an account a lead created is another customer to everyone else', () => {
+  it('stops an answer naming it on its way to another account, and only once it exists', async () => {
+    const answer: KnowledgeEntry = {
+      id: 'qa-invite', kind: 'conversation', purpose: 'answer', category: 'how_to', question: 'How do I invite a teammate?',
+      answer: 'Like Newco Ltd, open Settings > Members and press Invite.',
+    };
+    const withDecider = { ...deps, decider: buildDecider({ policy, kb: [answer] }) } as CoreDeps;
+    const globex = newConversation({ platform: 'slack', channel: 'C0GLOBEX01', thread: '5.1' }, 'globex', 1_000);
+    const ask = () => decide(withDecider, globex, [], 'How do I invite a teammate?', false);
+    expect(await ask()).toMatchObject({ action: 'answer' });
+
+    await offerChannel(deps, NEWCO, 'joined');
+    await mapChannel(deps, NEWCO, LEAD, newco);
+    const stopped = await ask();
+    expect(stopped).toMatchObject({ action: 'escalate', trigger: 'guarded' });
+    expect(stopped.rule).toMatch(/names another account \(newco-ltd\)/);
   });
 });
