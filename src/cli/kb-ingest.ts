@@ -11,7 +11,7 @@ import { UsageError, type CliCommand } from './command.js';
 import { readHoldout } from './kb/holdout.js';
 import { ingest } from './kb/ingest.js';
 import { formatSummary } from './kb/ingest-summary.js';
-import { unlistedTopics } from './kb/unlisted-topics.js';
+import { formatUnknownTopics, unknownTopics } from '../core/policy/unknown-topics.js';
 import { UnreadableFileError } from '../infra/knowledge/unreadable-file.js';
 
 const usage = `Usage: npm run baton -- kb ingest [options] <file-or-dir>...
@@ -164,7 +164,7 @@ export const kbIngestCommand: CliCommand = {
     if (!summary) return 1;
     bar?.stop();
     const unchecked = policy ? '' : `Accounts not checked: ${paths.config} not found (use --config or BATON_CONFIG).\n`;
-    const unlisted = policy ? unlistedTopics(summary.labels, policy) : '';
+    const unlisted = policy ? formatUnknownTopics(unknownTopics(summary.labels, policy), policy) : '';
     process.stdout.write(`${formatSummary(summary)}\n${unlisted ? `${unlisted}\n` : ''}${unchecked}Knowledge file: ${paths.kb}${summary.dryRun ? ' (not written)' : ''}\n`);
     return 0;
   },

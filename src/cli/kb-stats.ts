@@ -5,7 +5,7 @@ import { cliPaths } from './cli-env.js';
 import type { CliCommand } from './command.js';
 import { type TopicStats, topicStats } from './kb/topic-stats.js';
 import { table } from './triage/escalation-table.js';
-import { formatUnknownTopics, unknownTopics } from '../core/policy/unknown-topics.js';
+import { formatUnknownTopics, TopicTally, unknownTopics } from '../core/policy/unknown-topics.js';
 
 const usage = `Usage: npm run baton -- kb stats [--kb FILE] [--config FILE] [--all]
 
@@ -47,7 +47,7 @@ export const kbStatsCommand: CliCommand = {
     const total = stats.reduce((n, s) => n + s.records, 0);
     const complex = stats.filter((s) => s.hiddenComplexity);
     process.stdout.write(`${total} records in ${stats.length} topics; ${complex.length} topics are hidden complexity (${complex.map((s) => s.topic).slice(0, 10).join(', ') || 'none'}).\n`);
-    process.stdout.write(`${formatUnknownTopics(unknownTopics(kb, policy), policy)}\n`);
+    process.stdout.write(`${formatUnknownTopics(unknownTopics(TopicTally.of(kb), policy), policy)}\n`);
     return 0;
   },
 };

@@ -70,10 +70,7 @@ export class IngestCollector {
     this.s.read++;
     const entry = this.withPurpose(this.withAccount(item.entry));
     countEntry(this.report(file), item.format, entry);
-    if (entry.category || entry.topic) {
-      const key = `${entry.category ?? ''}\u0000${entry.topic ?? ''}`;
-      this.s.labels.set(key, (this.s.labels.get(key) ?? 0) + 1);
-    }
+    this.s.labels.add(entry);
     if (item.unresolved) this.s.unresolved.set(entry.id, item.unresolved);
     if (entry.account && this.knownIds && !this.knownIds.has(entry.account)) this.s.unknownAccounts++;
     for (const why of entry.needsHumanBecause ?? []) this.s.neededHuman.set(why, (this.s.neededHuman.get(why) ?? 0) + 1);

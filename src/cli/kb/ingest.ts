@@ -1,6 +1,7 @@
 import type { Unresolved } from '../../infra/knowledge/helpdesk-ticket.js';
 import { statSync } from 'node:fs';
 import type { KnowledgeEntry, KnowledgeStore } from '../../core/ports/knowledge.js';
+import { TopicTally } from '../../core/policy/unknown-topics.js';
 import { listFiles, loadSideloads, readExport, readSlackExport, type ReadOptions } from '../../infra/knowledge/read-export.js';
 import { IngestCollector } from './ingest-collector.js';
 import { byteCounter } from './byte-counter.js';
@@ -40,8 +41,8 @@ export interface IngestSummary {
   skipped: Map<string, { count: number; examples: string[] }>;
   /** What each file became, in the order read. */
   perFile: Map<string, FileReport>;
-  /** "category\u0000topic" -> records carrying those labels: what the policy is checked against. */
-  labels: Map<string, number>;
+  /** The records' categories and topics: what the policy is checked against. */
+  labels: TopicTally;
   /** Entries whose export referred to what it did not include (see `HelpdeskTicket.unresolved`). */
   unresolved: Map<string, Unresolved[]>;
   /** A few of the entries read, for --dry-run. */
@@ -57,7 +58,7 @@ export async function ingest(paths: string[], store: KnowledgeStore, opts: Inges
   const plan = listFiles(paths);
   const files = plan.files.length + plan.sideloadFiles.length + plan.slackExports.length;
   const c = new IngestCollector(
-    { files, read: 0, added: 0, updated: 0, unchanged: 0, unknownAccounts: 0, learningCopies: 0, neededHuman: new Map(), skipped: new Map(), perFile: new Map(), labels: new Map(), unresolved: new Map(), sample: [], dryRun: opts.dryRun === true },
+    { files, read: 0, added: 0, updated: 0, unchanged: 0, unknownAccounts: 0, learningCopies: 0, neededHuman: new Map(), skipped: new Map(), perFile: new Map(), labels: new TopicTally(), unresolved: new Map(), sample: [], dryRun: opts.dryRun === true },
     opts,
   );
   try {

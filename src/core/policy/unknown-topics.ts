@@ -21,22 +21,48 @@ export interface UnknownTopic {
 }
 
 /**
- * What the imported knowledge holds that the policy does not list, largest first: each takes the tier
- * for unknown topics until the policy lists it. Docs are left out (they are filed by what they read like).
+ * Records counted by their category and topic, fed one by one (an import streams them; `kb stats` reads
+ * its file): all the listing needs. Docs are left out (they are filed by what they read like).
  */
-export function unknownTopics(kb: Iterable<KnowledgeEntry>, policy: Policy): UnknownTopic[] {
+export class TopicTally {
+  private readonly counts = new Map<string, { category?: string; topic?: string; records: number }>();
+
+  add(entry: Pick<KnowledgeEntry, 'kind' | 'category' | 'topic'>): void {
+    if (entry.kind === 'doc' || (entry.category === undefined && entry.topic === undefined)) return;
+    const key = `${entry.category ?? ''}\u0000${entry.topic ?? ''}`;
+    const c = this.counts.get(key) ?? { ...(entry.category !== undefined ? { category: entry.category } : {}), ...(entry.topic !== undefined ? { topic: entry.topic } : {}), records: 0 };
+    c.records++;
+    this.counts.set(key, c);
+  }
+
+  static of(kb: Iterable<KnowledgeEntry>): TopicTally {
+    const tally = new TopicTally();
+    for (const e of kb) tally.add(e);
+    return tally;
+  }
+
+  labels(): IterableIterator<{ category?: string; topic?: string; records: number }> {
+    return this.counts.values();
+  }
+}
+
+/**
+ * What the imported knowledge holds that the policy does not list, largest first: each takes the tier
+ * for unknown topics until the policy lists it. Names are compared as triage compares them (a category
+ * by its exact name, a topic as the policy's topics match).
+ */
+export function unknownTopics(tally: TopicTally, policy: Policy): UnknownTopic[] {
   const book = new TopicBook(policy.categories);
   const listed = new Set(policy.categories.map((c) => c.name));
   const found = new Map<string, UnknownTopic>();
-  for (const raw of kb) {
-    if (raw.kind === 'doc') continue;
-    const e = book.file(raw, policy.triage.unknown_category);
+  for (const { records, ...labels } of tally.labels()) {
+    const e = book.file({ id: '', kind: 'conversation', question: '', ...labels }, policy.triage.unknown_category);
     const unlistedTopic = e.category === policy.triage.unknown_category && e.topic !== undefined && !book.find(e.topic);
     const unlistedCategory = e.category !== undefined && !listed.has(e.category);
     if (!unlistedTopic && !unlistedCategory) continue;
     const key = `${e.category}\u0000${unlistedTopic ? e.topic : ''}`;
     const t = found.get(key) ?? { category: e.category!, ...(unlistedTopic ? { topic: e.topic! } : {}), records: 0 };
-    t.records++;
+    t.records += records;
     found.set(key, t);
   }
   return [...found.values()].sort((a, b) => b.records - a.records || a.category.localeCompare(b.category));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../../src/config/load-policy.js';
-import { formatUnknownTopics, unknownTopicTier, unknownTopics } from '../../../src/core/policy/unknown-topics.js';
+import { formatUnknownTopics, TopicTally, unknownTopicTier, unknownTopics } from '../../../src/core/policy/unknown-topics.js';
 import type { KnowledgeEntry } from '../../../src/core/ports/knowledge.js';
 import { smallPolicy } from '../answer/small-policy.js';
 
@@ -27,7 +27,7 @@ describe('topics the policy does not know', () => {
 
   it('lists imported categories and topics the policy does not list, largest first, docs left out', () => {
     const policy = policyWith();
-    const found = unknownTopics(KB, policy);
+    const found = unknownTopics(TopicTally.of(KB), policy);
     expect(found).toEqual([
       { category: 'Refund', records: 2 },
       { category: 'out_of_scope', topic: 'gdpr_request', records: 1 },
