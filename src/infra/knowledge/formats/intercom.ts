@@ -36,14 +36,15 @@ function turnOf(part: Rec): KnowledgeTurn | undefined {
 
 /**
  * Signs it needed a person: a bot answered and then an admin had to (`escalated`), it was assigned more
- * than once (`reassigned`), or it was reopened (`reopened`, also from `statistics.count_reopens`).
+ * than once by a person (`reassigned`), or it was reopened (`reopened`); without parts, from `statistics`.
  */
 function evidence(source: Rec, parts: Rec[], stats: Rec): HumanEvidence[] {
   const out: HumanEvidence[] = [];
   const authors = [source, ...parts].filter((p) => p.part_type !== 'note' && str(p.body)).map((p) => String(author(p).type));
   const bot = authors.indexOf('bot');
   if (bot >= 0 && authors.indexOf('admin', bot) > bot) out.push('escalated');
-  if (parts.filter(isReassignment).length > 1 || Number(stats.count_reassignments ?? 0) > 0) out.push('reassigned');
+  // Intercom's count_reassignments counts a bot's hand-over to the team as well: the parts decide when present.
+  if (parts.length > 0 ? parts.filter(isReassignment).length > 1 : Number(stats.count_reassignments ?? 0) > 0) out.push('reassigned');
   // Reopened: after a close, it was opened again and the team had to answer again. A customer's thanks
   // reopens an Intercom conversation too (and counts in count_reopens), so the parts decide when present.
   const closed = parts.findIndex((p) => p.part_type === 'close');
