@@ -82,7 +82,7 @@ export const kbApproveCommand: CliCommand = {
     const store = new JsonlKnowledgeStore(paths.kb);
     const entries = await store.loadAll();
     if (values.list) {
-      process.stdout.write(`${formatPending(entries.filter((e) => awaitsApproval(e) && (!values.account || e.account === values.account)), markContext(policy))}\n`);
+      process.stdout.write(`${formatPending(entries.filter((e) => awaitsApproval(e) && (!values.account || e.account === values.account)), markContext(policy), approvedTextRedactor(policy))}\n`);
       return 0;
     }
     if (positionals.length !== 1) throw new UsageError('name one entry id (see --list)');

@@ -33,6 +33,17 @@ describe('kb approve: an account\u2019s resolution shared with every customer by
     expect(cli.out).toContain(`| ${long}\n`);
   });
 
+  it('lists the text as approving it as it stands would store it, every account\u2019s name redacted', async () => {
+    const kb = await importZendesk();
+    const store = new JsonlKnowledgeStore(kb);
+    await store.upsert([{ ...(await entry(kb, 'zendesk:35436'))!, answer: 'Like Globex, go to Settings > Billing and edit Invoice address.' }]);
+    expect(await runCli(['kb', 'approve', '--list', '--kb', kb])).toBe(0);
+    const listed = /\| (.*)\n/.exec(cli.out)![1]!;
+    expect(listed).not.toContain('Globex');
+    expect(await runCli(['kb', 'approve', 'zendesk:35436', '--confirm-marked', '--kb', kb])).toBe(0);
+    expect((await entry(kb, 'zendesk:35436'))?.answer).toBe(listed);
+  });
+
   it('refuses an answer that still carries what redaction missed, until it is edited out or confirmed', async () => {
     const kb = await importZendesk();
     const leaky = 'Acme Corp (VAT DE811907980) can call 030 12345678; TWILIO_API_KEY=SKa1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6 is set.';

@@ -42,12 +42,16 @@ export function shareEntry(e: KnowledgeEntry, a: Approval, context: MarkContext,
   return { ...approved, entry };
 }
 
-/** The pending list: id, account, topic, and the whole text exactly as it would be quoted, with its marks. */
-export function formatPending(entries: KnowledgeEntry[], context: MarkContext): string {
+/**
+ * The pending list: id, account, topic, and the whole text exactly as approving it as it stands would
+ * store it (the same redaction, the same cleaning), with its marks.
+ */
+export function formatPending(entries: KnowledgeEntry[], context: MarkContext, redactText: (text: string) => string = redact): string {
   if (entries.length === 0) return 'No resolutions wait for approval.';
   const lines = [`${entries.length} imported resolution(s), quoted to no customer; \`baton kb approve ID\` makes one an answer for every customer:`];
   for (const e of entries) {
-    const answer = redact(e.answer ?? '');
+    const asIs = shareEntry(e, { by: '', at: new Date(0), confirmMarked: true }, context, redactText);
+    const answer = asIs.ok ? asIs.entry.answer! : '';
     lines.push(`  ${e.id}  [account ${e.account ?? '-'}${e.topic ? `, topic ${e.topic}` : ''}${e.category ? `, category ${e.category}` : ''}]`);
     lines.push(`      title:  ${e.title ?? '-'}`, '      answer, exactly:', indent(answer, '        | '), '      marked:', ...markLines(markSpans(answer, context), '        '));
   }
