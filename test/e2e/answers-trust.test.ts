@@ -4,9 +4,7 @@ import { runCli } from '../../src/cli/main.js';
 import { loadKnowledge } from '../../src/infra/knowledge/jsonl-knowledge-store.js';
 import { useCliSession } from '../cli/cli-session.js';
 import { ACME_CHANNEL, customer, GLOBEX_CHANNEL, Harness } from './harness.js';
-import { CURATED, importAsATeamWould, plantedIn, WORDED_LIKE_HISTORY } from './imported-history.js';
-
-const POLICY = 'test/fixtures/e2e/baton.e2e.yaml';
+import { askedInImports, CURATED, importAsATeamWould, NEWCOMER, plantedIn, untrustworthy, withNewcomer, WORDED_LIKE_HISTORY } from './imported-history.js';
 const APPROVED = 'Open Settings > Billing > Invoice address, enter the new address and save; the next invoice uses it.';
 
 const cli = useCliSession('baton-trust-');
@@ -26,10 +24,13 @@ async function approve(h: Harness, args: string[]): Promise<void> {
   await vi.waitFor(() => expect(reloads(h)).toBeGreaterThan(before), { timeout: 10_000 });
 }
 
-/** A customer of the channel's account asks in a new thread; resolves with what Baton posted there. */
+/**
+ * A customer of the channel's account asks in a new thread; resolves, once Baton handled it and
+ * settled, with what it posted there (nothing, for what it reads as small talk).
+ */
 async function asked(h: Harness, channel: string, text: string): Promise<string> {
   const ts = await h.say(customer, text, { channel });
-  await h.waitForPost(channel, ts);
+  await h.waitForLog(`"thread":"${ts}","messages"`);
   await h.settle();
   return h.postsIn(channel, ts).map((p) => `${String(p.args.text)} ${JSON.stringify(p.args.blocks ?? '')}`).join('\n');
 }
@@ -37,15 +38,25 @@ async function asked(h: Harness, channel: string, text: string): Promise<string>
 describe('answers a customer can trust, in Slack', () => {
   it('quotes no imported history to any account, answers from the team\u2019s answers, and from an approval only once it is made', async () => {
     const kb = join(cli.dir, 'knowledge.jsonl');
+    const POLICY = withNewcomer(cli.dir, 'test/fixtures/e2e/baton.e2e.yaml');
     await importAsATeamWould(cli.dir, kb, POLICY);
     running = await Harness.start({ knowledgeFile: kb, policyFile: POLICY });
     const h = running;
 
-    // Globex has no history; Acme's own history is history too (a colleague asking later).
+    // Initrode has no history, Globex some; Acme's own history is history too (a colleague asking later).
+    const questions = [...WORDED_LIKE_HISTORY, ...askedInImports(kb)];
+    const problems: string[] = [];
     const seen: string[] = [];
-    for (const channel of [GLOBEX_CHANNEL, ACME_CHANNEL]) for (const q of WORDED_LIKE_HISTORY) seen.push(await asked(h, channel, q));
-    expect(seen.flatMap(plantedIn)).toEqual([]);
-    expect(seen.filter((s) => s.includes('Invoice address'))).toEqual([]);
+    const askers = [[NEWCOMER.channel, NEWCOMER.id, questions], [GLOBEX_CHANNEL, 'globex', questions], [ACME_CHANNEL, 'acme', WORDED_LIKE_HISTORY]] as const;
+    for (const [channel, asker, asks] of askers) {
+      for (const q of asks) {
+        seen.push(await asked(h, channel, q));
+        problems.push(...untrustworthy(seen.at(-1)!, asker).map((p) => `${asker} asking "${q}": ${p}`));
+      }
+    }
+    expect(problems).toEqual([]);
+    // No imported resolution was quoted, not even a harmless one: they are history until approved.
+    expect(seen.filter((s) => /Invoice address|Billing > History|Admin > Seats/.test(s))).toEqual([]);
 
     expect(await asked(h, GLOBEX_CHANNEL, CURATED.question)).toContain('press Export at the top right');
 
@@ -65,5 +76,5 @@ describe('answers a customer can trust, in Slack', () => {
       expect(after).toContain('Invoice address, enter the new address and save');
       expect(plantedIn(after)).toEqual([]);
     }
-  });
+  }, 180_000);
 });
