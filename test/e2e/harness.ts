@@ -53,7 +53,7 @@ export interface HarnessOptions {
 }
 
 /** Captures Baton's log lines so a test can check what was (and was not) logged. */
-class LogCapture extends Writable {
+export class LogCapture extends Writable {
   readonly lines: string[] = [];
   override _write(chunk: Buffer, _enc: string, done: () => void): void {
     this.lines.push(...chunk.toString().split('\n').filter(Boolean));

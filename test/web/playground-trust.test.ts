@@ -4,8 +4,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadSettings } from '../../src/config/load-settings.js';
 import { createLogger } from '../../src/infra/logger.js';
 import { startPlayground, type RunningPlayground } from '../../src/web/playground.js';
+import { runCli } from '../../src/cli/main.js';
+import { loadKnowledge } from '../../src/infra/knowledge/jsonl-knowledge-store.js';
 import { useCliSession } from '../cli/cli-session.js';
-import { importAsATeamWould, plantedIn, WORDED_LIKE_HISTORY } from '../e2e/imported-history.js';
+import { LogCapture } from '../e2e/harness.js';
+import { askedInImports, importAsATeamWould, NEWCOMER, untrustworthy, withNewcomer, WORDED_LIKE_HISTORY } from '../e2e/imported-history.js';
 import { pageClient, type PageClient } from './playground-client.js';
 
 const cli = useCliSession('baton-web-trust-');
@@ -48,17 +51,47 @@ async function asked(customer: string, text: string): Promise<{ seen: string; wh
 }
 
 describe('answers a customer can trust, in the playground', () => {
-  it('quotes no imported history to any account; a specialist\u2019s resolution is quoted only once a lead approves it, to its account', async () => {
+  it('quotes no imported history to any account; an imported resolution is quoted only once a lead approves it with kb approve, without a restart', async () => {
     const kb = join(cli.dir, 'knowledge.jsonl');
-    await importAsATeamWould(cli.dir, kb, 'config/baton.yaml');
+    const config = withNewcomer(cli.dir, 'config/baton.yaml');
+    await importAsATeamWould(cli.dir, kb, config);
     mkdirSync(join(cli.dir, 'docs'));
-    const settings = loadSettings({ PORT: '0', BATON_STORE: `sqlite://${join(cli.dir, 'p.sqlite')}`, BATON_KB: kb, BATON_DOCS: join(cli.dir, 'docs'), LOG_LEVEL: 'silent' });
-    running = await startPlayground({ env: settings.env, policy: settings.policy, log: createLogger('silent') });
+    const settings = loadSettings({ PORT: '0', BATON_CONFIG: config, BATON_STORE: `sqlite://${join(cli.dir, 'p.sqlite')}`, BATON_KB: kb, BATON_DOCS: join(cli.dir, 'docs'), LOG_LEVEL: 'info' });
+    const logs = new LogCapture();
+    running = await startPlayground({ env: settings.env, policy: settings.policy, log: createLogger('info', logs) });
     page = await pageClient(running.url);
 
-    const seen: string[] = [];
-    for (const customer of ['web-globex-alex', 'web-acme-alex']) for (const q of WORDED_LIKE_HISTORY) seen.push((await asked(customer, q)).seen);
-    expect(seen.flatMap(plantedIn)).toEqual([]);
+    // Initrode has no history, Globex some; Acme's own history is history too (a colleague asking later).
+    const questions = [...WORDED_LIKE_HISTORY, ...askedInImports(kb)];
+    const problems: string[] = [];
+    const askers = [[`web-${NEWCOMER.id}-alex`, questions], ['web-globex-alex', questions], ['web-acme-alex', WORDED_LIKE_HISTORY]] as const;
+    for (const [customer, asks] of askers) {
+      for (const q of asks) problems.push(...untrustworthy((await asked(customer, q)).seen, customer.split('-')[1]!).map((p) => `${customer} asking "${q}": ${p}`));
+    }
+    expect(problems).toEqual([]);
+
+    // A lead approves Acme's invoice-address resolution, rewritten for everyone, with kb approve: the running playground takes it up.
+    const question = WORDED_LIKE_HISTORY[3]!;
+    const approved = 'Open Settings > Billing > Invoice address, enter the new address and save; the next invoice uses it.';
+    expect((await asked(`web-${NEWCOMER.id}-sam`, question)).seen).not.toContain('enter the new address and save');
+    const resolution = loadKnowledge(kb).find((e) => e.kind === 'conversation' && e.account === 'acme' && e.question.includes('invoice address'))!;
+    const reloads = () => logs.lines.filter((l) => l.includes('"msg":"knowledge base reloaded"')).length;
+    const before = reloads();
+    expect(await runCli(['kb', 'approve', resolution.id, '--answer', approved, '--kb', kb, '--config', config, '--by', 'lead-ana'])).toBe(0);
+    await vi.waitFor(() => expect(reloads()).toBeGreaterThan(before), { timeout: 10_000 });
+    const after = await asked(`web-${NEWCOMER.id}-sam`, question);
+    expect(after.seen).toContain('enter the new address and save');
+    expect(after.why).toContain('Answered from the knowledge base');
+  }, 60_000);
+
+  it('quotes a specialist\u2019s resolution only once a lead approves it in the playground, to its account', async () => {
+    const kb = join(cli.dir, 'knowledge.jsonl');
+    const config = withNewcomer(cli.dir, 'config/baton.yaml');
+    await importAsATeamWould(cli.dir, kb, config);
+    mkdirSync(join(cli.dir, 'docs'));
+    const settings = loadSettings({ PORT: '0', BATON_CONFIG: config, BATON_STORE: `sqlite://${join(cli.dir, 'p.sqlite')}`, BATON_KB: kb, BATON_DOCS: join(cli.dir, 'docs'), LOG_LEVEL: 'silent' });
+    running = await startPlayground({ env: settings.env, policy: settings.policy, log: createLogger('silent') });
+    page = await pageClient(running.url);
 
     // A specialist resolves an Acme question and marks it as one Baton could answer.
     const question = WORDED_LIKE_HISTORY[3]!;
