@@ -1,5 +1,6 @@
 import * as chrono from 'chrono-node';
 import nlp from 'compromise';
+import { actionClaims } from '../guard/action-claims.js';
 
 /** Why a span likely belongs to the one ticket it was written for. */
 export type MarkKind = 'action' | 'amount' | 'date' | 'name' | 'id' | 'organization' | 'redacted';
@@ -50,6 +51,25 @@ function literal(text: string, phrases: readonly string[], kind: MarkKind): Mark
   return escaped.length === 0 ? [] : all(text, new RegExp(`\\b(?:${escaped.join('|')})\\b`, 'gi'), kind);
 }
 
+/** The verb that ends a claim's words, with its auxiliaries: "was applied", "has issued". */
+const CLAIM_VERB = /(?:\b(?:has|have|had|was|were|is|are)\b(?:\s+(?:now|just|already|been))*\s+)?\S+$/i;
+
+/**
+ * What the last guard would stop as a claim of an action done ("a credit was applied", "our billing team
+ * has issued"), from its verb to the end of its clause (the subject keeps its own marks): a reviewer sees
+ * it marked before approving.
+ */
+function claims(text: string): Mark[] {
+  return actionClaims(text).flatMap((c) => {
+    const at = text.indexOf(c.phrase);
+    if (at < 0) return [];
+    const start = at + CLAIM_VERB.exec(c.phrase)!.index;
+    const rest = new RegExp(`^${CLAUSE_REST}`).exec(text.slice(at + c.phrase.length))![0];
+    const span = text.slice(start, at + c.phrase.length + rest.length).trimEnd();
+    return [{ kind: 'action' as const, start, end: start + span.length, text: span }];
+  });
+}
+
 /** Dates and times of one event ("on 30 November 2025", "10:42 UTC"); durations ("within 3 days") are general. */
 function dates(text: string): Mark[] {
   return chrono.strict
@@ -77,6 +97,7 @@ export function markSpans(text: string, context: MarkContext = {}): Mark[] {
   const candidates = [
     ...all(text, FIRST_PERSON_ACTION, 'action'),
     ...all(text, PASSIVE_ACTION, 'action'),
+    ...claims(text),
     ...all(text, PLACEHOLDER, 'redacted'),
     ...all(text, AMOUNT, 'amount'),
     ...dates(text),

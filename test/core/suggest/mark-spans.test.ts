@@ -15,6 +15,12 @@ describe('markSpans', () => {
     expect(marked('Your refund has been issued to the card on file.', 'action')).toEqual(['has been issued to the card on file']);
   });
 
+  it('marks every claim the last guard would stop, passive and third-person ones too', () => {
+    expect(marked('A credit of EUR 40 was applied to your account. It shows on the next invoice.', 'action')).toEqual(['was applied to your account']);
+    expect(marked('Our billing team has issued a credit note; download it under Billing.', 'action')).toEqual(['has issued a credit note']);
+    expect(marked('To get a refund, open Billing and press Request refund.', 'action')).toEqual([]);
+  });
+
   it('leaves general instructions unmarked', () => {
     expect(markSpans('You can cancel any time under Billing > Plan. Refunds arrive within 5 business days. We recommend exporting first.')).toEqual([]);
   });
@@ -34,7 +40,7 @@ describe('markSpans', () => {
   });
 
   it('marks people and organizations: recognised in running text, by legal form, or known by name', () => {
-    const text = 'Maria Lopez at Globex Corporation confirmed it with Initech GmbH. Umbrella asked too.';
+    const text = 'Maria Lopez at Globex Corporation works with Initech GmbH. Umbrella asked too.';
     expect(marked(text, 'name')).toEqual(['Maria Lopez']);
     expect(marked(text, 'organization', { organizations: ['Umbrella'] })).toEqual(['Globex Corporation', 'Initech GmbH', 'Umbrella']);
     expect(marked('Ask Priyanka for the file.', 'name', { names: ['Priyanka'] })).toEqual(['Priyanka']);
