@@ -50,16 +50,22 @@ async function asked(customer: string, text: string): Promise<{ seen: string; wh
   return { seen: seen.join('\n'), why: JSON.stringify(why.why), thread };
 }
 
+/** Imports the team's files and the vendor exports as a team would, then starts the playground on them (its log captured). */
+async function startWithImports(): Promise<{ kb: string; config: string; logs: LogCapture }> {
+  const kb = join(cli.dir, 'knowledge.jsonl');
+  const config = withNewcomer(cli.dir, 'config/baton.yaml');
+  await importAsATeamWould(cli.dir, kb, config);
+  mkdirSync(join(cli.dir, 'docs'));
+  const settings = loadSettings({ PORT: '0', BATON_CONFIG: config, BATON_STORE: `sqlite://${join(cli.dir, 'p.sqlite')}`, BATON_KB: kb, BATON_DOCS: join(cli.dir, 'docs'), LOG_LEVEL: 'info' });
+  const logs = new LogCapture();
+  running = await startPlayground({ env: settings.env, policy: settings.policy, log: createLogger('info', logs) });
+  page = await pageClient(running.url);
+  return { kb, config, logs };
+}
+
 describe('answers a customer can trust, in the playground', () => {
   it('quotes no imported history to any account; an imported resolution is quoted only once a lead approves it with kb approve, without a restart', async () => {
-    const kb = join(cli.dir, 'knowledge.jsonl');
-    const config = withNewcomer(cli.dir, 'config/baton.yaml');
-    await importAsATeamWould(cli.dir, kb, config);
-    mkdirSync(join(cli.dir, 'docs'));
-    const settings = loadSettings({ PORT: '0', BATON_CONFIG: config, BATON_STORE: `sqlite://${join(cli.dir, 'p.sqlite')}`, BATON_KB: kb, BATON_DOCS: join(cli.dir, 'docs'), LOG_LEVEL: 'info' });
-    const logs = new LogCapture();
-    running = await startPlayground({ env: settings.env, policy: settings.policy, log: createLogger('info', logs) });
-    page = await pageClient(running.url);
+    const { kb, config, logs } = await startWithImports();
 
     // Initrode has no history, Globex some; Acme's own history is history too (a colleague asking later).
     const questions = [...WORDED_LIKE_HISTORY, ...askedInImports(kb)];
@@ -85,13 +91,7 @@ describe('answers a customer can trust, in the playground', () => {
   }, 60_000);
 
   it('quotes a specialist\u2019s resolution only once a lead approves it in the playground, to its account', async () => {
-    const kb = join(cli.dir, 'knowledge.jsonl');
-    const config = withNewcomer(cli.dir, 'config/baton.yaml');
-    await importAsATeamWould(cli.dir, kb, config);
-    mkdirSync(join(cli.dir, 'docs'));
-    const settings = loadSettings({ PORT: '0', BATON_CONFIG: config, BATON_STORE: `sqlite://${join(cli.dir, 'p.sqlite')}`, BATON_KB: kb, BATON_DOCS: join(cli.dir, 'docs'), LOG_LEVEL: 'silent' });
-    running = await startPlayground({ env: settings.env, policy: settings.policy, log: createLogger('silent') });
-    page = await pageClient(running.url);
+    await startWithImports();
 
     // A specialist resolves an Acme question and marks it as one Baton could answer.
     const question = WORDED_LIKE_HISTORY[3]!;
