@@ -30,9 +30,9 @@ const call = (path: string, body?: unknown) => page.call(path, body);
 
 const ask = (text: string, customer = 'web-acme-alex', account = 'acme') => call('/api/messages', { account, customer, text });
 
-/** Waits on the feed itself, the page's only source, for an event matching `predicate`. */
+/** Waits on the feed itself, the page's only source, for an event matching `predicate` (a held reply waits out the grouping window). */
 async function feedShows(predicate: (e: Record<string, unknown>) => boolean): Promise<Record<string, unknown>> {
-  for (let i = 0; i < 100; i++) {
+  for (let i = 0; i < 500; i++) {
     const found = running!.feed.find((e) => predicate(e as unknown as Record<string, unknown>)) as unknown as Record<string, unknown> | undefined;
     if (found) return found;
     await new Promise((r) => setTimeout(r, 20));
@@ -50,6 +50,21 @@ describe('the playground adapter', () => {
     const rooms = (json.accounts as { id: string; room: string }[]).map((a) => [a.id, a.room]);
     expect(rooms).toEqual([['acme', 'acme'], ['globex', 'globex-demo']]);
     expect((json.queues as { board: string }[]).map((q) => q.board)).toContain('queue-billing');
+  });
+
+  it("asks the README's clarifying question with the shipped knowledge, and answers the reading named in the reply", async () => {
+    // The example as the README gives it, so the front door and the playground cannot drift apart.
+    const example = /\*\*([^*]+)\*\*[^*]*Baton asks which one you mean; reply "(.+?)" and it answers/.exec(readFileSync('README.md', 'utf8').replace(/\n\s*/g, ' '));
+    expect(example).not.toBeNull();
+    const [, question, reply] = example!;
+    const p = await start();
+    const { json } = await ask(question!);
+    const asked = await feedShows((e) => e.role === 'bot' && e.thread === json.thread);
+    expect(asked.html).toBe('Do you mean:<ul><li>How to: Reports and exports: How do I export a report to CSV?</li><li>How to: Reports and exports: How do I schedule a report by email?</li></ul>');
+    await call('/api/messages', { account: 'acme', customer: 'web-acme-alex', text: reply, thread: json.thread });
+    const answered = await feedShows((e) => e.role === 'bot' && e.thread === json.thread && e.id !== asked.id);
+    expect(answered.sources).toEqual([expect.objectContaining({ title: 'Reports and exports: How do I export a report to CSV?' })]);
+    expect(p.feed.find((e) => e.type === 'packet')).toBeUndefined();
   });
 
   it('escapes what a customer writes, so their words never become markup', async () => {

@@ -1,4 +1,5 @@
 import type { KnowledgeEntry, KnowledgeHit, KnowledgeIndex } from '../ports/knowledge.js';
+import { entryTopic } from '../triage/evidence.js';
 import { contentTerms } from '../triage/text-terms.js';
 import type { AudienceFilter } from './audience.js';
 import { GLOBAL_SCOPE, InvertedIndex, type Lookup } from './inverted-index.js';
@@ -63,10 +64,12 @@ export class InvertedKnowledgeIndex implements KnowledgeIndex {
     const doc = this.index.add(contentTerms(entry.question), this.scope(entry.account));
     this.entries[doc] = entry;
     this.docOf.set(entry.id, doc);
-    if (entry.topic !== undefined) {
-      const docs = this.byTopic.get(entry.topic) ?? [];
+    // Keyed as the classifier keys its topics, so a doc section (its own topic) is found by its reading.
+    const topic = entryTopic(entry);
+    if (topic !== undefined) {
+      const docs = this.byTopic.get(topic) ?? [];
       docs.push(doc);
-      this.byTopic.set(entry.topic, docs);
+      this.byTopic.set(topic, docs);
     }
   }
 
@@ -75,7 +78,8 @@ export class InvertedKnowledgeIndex implements KnowledgeIndex {
    * re-import of a changed conversation or an approved candidate, so compaction is not worth its code.
    */
   private drop(doc: number): void {
-    const topic = this.entries[doc]?.topic;
+    const entry = this.entries[doc];
+    const topic = entry && entryTopic(entry);
     const docs = topic === undefined ? undefined : this.byTopic.get(topic);
     docs?.splice(docs.indexOf(doc), 1);
     this.entries[doc] = undefined;

@@ -1,6 +1,6 @@
 import type { TriagePolicy } from '../../config/triage-schema.js';
 import type { RiskTier } from '../model/decision.js';
-import type { KnowledgeHit, KnowledgeIndex } from '../ports/knowledge.js';
+import type { KnowledgeEntry, KnowledgeHit, KnowledgeIndex } from '../ports/knowledge.js';
 import { rememberedEvidence } from './evidence-cache.js';
 import type { TopicBook } from '../policy/topic-policy.js';
 import { contentTerms, words } from './text-terms.js';
@@ -55,9 +55,18 @@ const READINGS = 4;
 
 export type CategoryRisk = (category: string | undefined) => RiskTier | undefined;
 
-/** What an entry stands for as a topic: its tag, or itself when untagged (a doc section is its own topic). */
+/**
+ * The topic an entry stands for: its tag, or itself when untagged (a doc section is its own topic); an
+ * untagged taxonomy example teaches a category, no topic. The classifier's classes, the readings and the
+ * index's topic look-up all go by this one key.
+ */
+export function entryTopic(entry: KnowledgeEntry): string | undefined {
+  return entry.topic ?? (entry.kind === 'example' ? undefined : entry.id);
+}
+
+/** What a hit stands for as a topic (see entryTopic). */
 export function topicKey(h: KnowledgeHit): string | undefined {
-  return h.entry.topic ?? (h.entry.kind === 'example' ? undefined : h.entry.id);
+  return entryTopic(h.entry);
 }
 
 export interface KnowledgeReader {

@@ -11,6 +11,7 @@ import type { CustomerMessage } from '../../../src/core/ports/chat-gateway.js';
 import { NAME_TOPICS } from '../../e2e/clarify-knowledge.js';
 import { FakeClock, memoryCore } from '../../fakes/memory-core.js';
 import { E2E_KNOWLEDGE } from '../../e2e/knowledge.js';
+import type { KnowledgeEntry } from '../../../src/core/ports/knowledge.js';
 
 const CUSTOMER = { id: 'U0CUST', isExternal: true };
 const STAFF = { id: 'U0ANA', isExternal: false };
@@ -20,11 +21,11 @@ const ACME_CHANNEL = 'C0ACME0001';
 const E2E_POLICY = loadPolicy('test/fixtures/e2e/baton.e2e.yaml');
 
 /** The e2e team's policy and knowledge, with the two name topics, in memory. */
-function world(clarify: Partial<TriagePolicy['clarify']> = {}, mode: 'autopilot' | 'copilot' = 'autopilot') {
+function world(clarify: Partial<TriagePolicy['clarify']> = {}, mode: 'autopilot' | 'copilot' = 'autopilot', topics: KnowledgeEntry[] = NAME_TOPICS) {
   const accounts = E2E_POLICY.accounts.map((a) => ({ ...a, mode }));
   const policy = { ...E2E_POLICY, accounts, triage: { ...E2E_POLICY.triage, clarify: { ...E2E_POLICY.triage.clarify, ...clarify } } };
   const clock = new FakeClock();
-  const { deps: core } = memoryCore(policy, buildDecider({ policy, kb: [...E2E_KNOWLEDGE, ...NAME_TOPICS] }), clock);
+  const { deps: core } = memoryCore(policy, buildDecider({ policy, kb: [...E2E_KNOWLEDGE, ...topics] }), clock);
   let n = 0;
   /** The customer writes in thread `thread` (a new thread by default); returns the conversation key. */
   const say = async (text: string, thread = `${++n}.0`) => {
@@ -50,6 +51,17 @@ describe('one clarifying question, at most', () => {
     expect(choice?.text).toBe('Do you mean:');
     expect(choice?.other.label).toBe('Something else / talk to a person');
     expect((await w.conversation(key)).escalationId).toBeUndefined();
+  });
+
+  it('offers two doc sections by their titles: an untagged section is its own topic, as a help-center page is', async () => {
+    // The same two answers as Markdown doc sections: no topic tags, one entry each (the playground ships only these).
+    const docs = NAME_TOPICS.filter((e) => !e.id.endsWith('-2')).map(({ topic: _untagged, ...e }): KnowledgeEntry => ({ ...e, id: `doc:names.md#${e.id}`, kind: 'doc', title: `Names: ${e.question}` }));
+    const w = world({}, 'autopilot', docs);
+    const key = await w.say(AMBIGUOUS);
+    const choice = choiceOf(await w.sent(key));
+    expect(choice?.options.sort()).toEqual(['How to: Names: How do I change the name of our workspace?', 'How to: Names: How do I change the name on my profile?']);
+    await w.say('the workspace one', key.split(':').at(-1));
+    expect((await w.sent(key)).at(-1)).toMatchObject({ kind: 'answer', text: 'An admin renames the workspace under Settings > General > Workspace name.' });
   });
 
   it('answers the reading the customer picks, for the question they asked', async () => {
