@@ -67,5 +67,5 @@ export function memoryCore(policy: Policy, decider: Decider, clock: Clock = new 
     log: new MemoryLog(),
     newId: () => `E-${++ids}`,
   };
-  return { deps, conversations, internal };
+  return { deps, conversations, escalations, internal };
 }

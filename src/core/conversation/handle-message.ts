@@ -13,6 +13,7 @@ import { forwardToSpecialist } from './forward-to-specialist.js';
 import { filesOnlyText } from '../copy/shared-files.js';
 import { combinedMessage, runsOfOneRequest } from './message-group.js';
 import { staffTakesOver, takeoverLapsed } from './takeover.js';
+import { firstResponse } from '../escalation/first-response.js';
 
 export type MessageOutcome =
   | { kind: 'ignored'; reason: 'unmapped_channel' | 'awaiting_consent' | 'duplicate' | 'empty' }
@@ -93,7 +94,10 @@ async function handleStaff(deps: CoreDeps, before: Conversation, msg: InboundMes
   if (tookOver) deps.log.info({ conversation: after.key, staff: msg.author.id }, 'staff has the conversation');
   // A specialist answering the customer has taken the escalation: the SLA timers must not go on
   // reporting it as unclaimed.
-  if (before.mode === 'escalated' && before.escalationId) await claimEscalation(deps, before.escalationId, msg.author, false);
+  if (before.mode === 'escalated' && before.escalationId) {
+    await claimEscalation(deps, before.escalationId, msg.author, false);
+    await firstResponse(deps, before.escalationId);
+  }
   return { kind: 'staff', tookOver };
 }
 

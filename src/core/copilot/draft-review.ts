@@ -2,7 +2,7 @@ import type { Conversation } from '../conversation/conversation.js';
 import type { CoreDeps } from '../deps.js';
 import type { DraftState, Escalation, Specialist } from '../escalation/escalation.js';
 import { refreshPacket } from '../escalation/publish-packet.js';
-import { noteInPacketThread } from '../escalation/relay-reply.js';
+import { noteInPacketThread } from '../escalation/packet-thread.js';
 
 export type ReviewedState = Exclude<DraftState, 'pending'>;
 

@@ -37,9 +37,18 @@ export interface PacketLocation {
 }
 
 export interface EscalationEvent {
-  type: 'opened' | 'claimed' | 'released' | 'resolved' | 'nudged' | 'breached';
+  type: 'opened' | 'claimed' | 'released' | 'resolved' | 'nudged' | 'breached' | 'assigned';
   at: number;
   by?: string;
+  /** `assigned`: the teammate it was given to. */
+  to?: string;
+}
+
+/** A line for the team on the packet: kept with the escalation, shown in its packet thread, never sent to the customer. */
+export interface InternalNote {
+  at: number;
+  by: Specialist;
+  text: string;
 }
 
 export interface Escalation {
@@ -60,6 +69,10 @@ export interface Escalation {
   movedFrom?: { queueId: string; at: number; packet?: PacketLocation };
   claimedBy?: Specialist;
   claimedAt?: number;
+  /** When a person's own words first reached the customer after the handoff (a relayed reply, or one written in the thread). */
+  firstResponseAt?: number;
+  /** The team's internal notes, oldest first. */
+  notes?: InternalNote[];
   resolvedAt?: number;
   resolvedBy?: Specialist;
   tags?: CloseTags;
@@ -94,6 +107,26 @@ export function claim(e: Escalation, who: Specialist, at: number): TransitionRes
       claimedAt: e.claimedAt ?? at,
       version: e.version + 1,
       history: [...e.history, { type: 'claimed', at, by: who.id }],
+    },
+  };
+}
+
+/**
+ * A teammate gives the escalation to another: the assignee becomes its claimer, whoever held it before.
+ * Giving it to the one who already has it changes nothing.
+ */
+export function assign(e: Escalation, to: Specialist, by: Specialist, at: number): TransitionResult {
+  if (e.status === 'resolved') return { ok: false, reason: 'already_resolved', by: e.resolvedBy };
+  if (e.status === 'claimed' && e.claimedBy?.id === to.id) return { ok: true, escalation: e };
+  return {
+    ok: true,
+    escalation: {
+      ...e,
+      status: 'claimed',
+      claimedBy: to,
+      claimedAt: e.claimedAt ?? at,
+      version: e.version + 1,
+      history: [...e.history, { type: 'assigned', at, by: by.id, to: to.id }],
     },
   };
 }

@@ -5,6 +5,8 @@ import { fillCopy } from '../handoff/customer-copy.js';
 import { conversationKey } from '../model/conversation-ref.js';
 import type { Author } from '../model/message.js';
 import type { Escalation } from './escalation.js';
+import { firstResponse } from './first-response.js';
+import { noteInPacketThread } from './packet-thread.js';
 import { claimEscalation } from './specialist-actions.js';
 
 /** A customer reads at most this much of one relayed reply; the composer enforces the same. */
@@ -37,16 +39,10 @@ export async function writeRelay(
     await deps.conversations.put(withDeliveries(withTurn(conversation, turn), [delivery]));
     return true;
   });
-  if (recorded) deps.deliveries?.schedule(key);
-  return recorded;
-}
-
-/** A line in the packet thread; the thread is only a record, so a failure is logged and nothing more. */
-export async function noteInPacketThread(deps: CoreDeps, escalation: Escalation, text: string): Promise<void> {
-  if (!escalation.packet) return;
-  await deps.gateway.postInternal(escalation.packet, text).catch((err: unknown) => {
-    deps.log.warn({ err, escalationId: escalation.id }, 'could not write in the packet thread');
-  });
+  if (!recorded) return false;
+  deps.deliveries?.schedule(key);
+  await firstResponse(deps, escalation.id);
+  return true;
 }
 
 /**

@@ -5,7 +5,8 @@ import { promiseWords } from '../hours/promise-copy.js';
 import type { Author } from '../model/message.js';
 import { queueById } from '../conversation/accounts.js';
 import { recordDeliveries } from '../delivery/record-deliveries.js';
-import { claim, release, type Escalation, type Specialist, type TransitionResult } from './escalation.js';
+import { assign, claim, release, type Escalation, type Specialist, type TransitionResult } from './escalation.js';
+import { noteInPacketThread } from './packet-thread.js';
 import { refreshPacket } from './publish-packet.js';
 
 export type ActionResult =
@@ -36,7 +37,7 @@ async function transition(
  * Tells the customer through the conversation's outbox: retried, alerted to the default queue when it
  * cannot be delivered, and posted at the customer channel's own pace, never behind packet updates.
  */
-async function tellCustomer(deps: CoreDeps, e: Escalation, what: 'claimed' | 'released', text: string): Promise<void> {
+async function tellCustomer(deps: CoreDeps, e: Escalation, what: 'claimed' | 'released' | 'assigned', text: string): Promise<void> {
   const id = `${e.id}:${what}:${e.version}`;
   const message = { kind: 'notice' as const, text };
   await recordDeliveries(deps, e.conversation, [{ id, kind: 'customer', purpose: 'notice', message, createdAt: deps.clock.now(), escalationId: e.id }]);
@@ -54,6 +55,23 @@ export async function claimEscalation(deps: CoreDeps, id: string, author: Author
   if (!result.ok || !changed) return result;
   deps.log.info({ escalationId: id, by: who.id }, 'escalation claimed');
   if (tell) await tellCustomer(deps, result.escalation, 'claimed', fillCopy(deps.policy.copy.claimed, { name: who.name ?? 'A specialist' }));
+  await refreshPacket(deps, result.escalation);
+  return result;
+}
+
+/**
+ * Gives the escalation to a teammate, who becomes its claimer: the customer hears who has it, as after a
+ * claim, and the packet thread records who gave it to whom. Both must be staff.
+ */
+export async function assignEscalation(deps: CoreDeps, id: string, author: Author, assignee: Author): Promise<ActionResult> {
+  const by = asSpecialist(author);
+  const to = asSpecialist(assignee);
+  if (!by || !to) return { ok: false, reason: 'not_allowed' };
+  const { result, changed } = await transition(deps, id, (e) => assign(e, to, by, deps.clock.now()));
+  if (!result.ok || !changed) return result;
+  deps.log.info({ escalationId: id, by: by.id, to: to.id }, 'escalation assigned');
+  await tellCustomer(deps, result.escalation, 'assigned', fillCopy(deps.policy.copy.claimed, { name: to.name ?? 'A specialist' }));
+  await noteInPacketThread(deps, result.escalation, `${by.name ?? 'A specialist'} assigned this to ${to.name ?? 'a teammate'}.`);
   await refreshPacket(deps, result.escalation);
   return result;
 }

@@ -48,6 +48,8 @@ export interface EscalationFacts {
   openedAt: number;
   dueAt: number;
   claimedAt?: number;
+  /** A person's first words to the customer after the handoff (see escalation.ts). */
+  firstResponseAt?: number;
   resolvedAt?: number;
   nudgedAt?: number;
   breachedAt?: number;
@@ -100,6 +102,7 @@ export function escalationFacts(e: Escalation): PacketFacts {
     openedAt: e.openedAt,
     dueAt: e.dueAt,
     ...(e.claimedAt !== undefined ? { claimedAt: e.claimedAt } : {}),
+    ...(e.firstResponseAt !== undefined ? { firstResponseAt: e.firstResponseAt } : {}),
     ...(e.resolvedAt !== undefined ? { resolvedAt: e.resolvedAt } : {}),
     ...(nudgedAt !== undefined ? { nudgedAt } : {}),
     ...(breachedAt !== undefined ? { breachedAt } : {}),

@@ -22,7 +22,7 @@ export interface OutcomeRow extends RatedOutcome {
 }
 
 /** What the queue and trigger rows and SLA breaches read of an escalation. */
-export type EscalationRow = Pick<EscalationFacts, 'openedAt' | 'category' | 'queueId' | 'trigger' | 'dueAt' | 'claimedAt' | 'resolvedAt' | 'breachedAt'>;
+export type EscalationRow = Pick<EscalationFacts, 'openedAt' | 'category' | 'queueId' | 'trigger' | 'dueAt' | 'claimedAt' | 'firstResponseAt' | 'resolvedAt' | 'breachedAt'>;
 
 /** Everything a report is built from, whether freshly classified or read from stored day summaries. */
 export interface ReportRows {

@@ -31,6 +31,9 @@ export interface QueueRow {
   escalations: number;
   claimP50?: number;
   claimP90?: number;
+  /** Opening to a person's first words to the customer (a relayed reply or one in the thread). */
+  firstResponseP50?: number;
+  firstResponseP90?: number;
   resolveP50?: number;
   resolveP90?: number;
   /** Escalations not claimed by the time promised to the customer. */
@@ -87,13 +90,17 @@ function isBreach(e: EscalationRow, now: number): boolean {
 
 function queueRows(escalations: EscalationRow[], now: number): QueueRow[] {
   return [...groupBy(escalations, (e) => e.queueId).entries()].sort(([a], [b]) => a.localeCompare(b)).map(([queueId, list]) => {
-    const claim = list.flatMap((e) => (e.claimedAt !== undefined ? [e.claimedAt - e.openedAt] : []));
-    const resolve = list.flatMap((e) => (e.resolvedAt !== undefined ? [e.resolvedAt - e.openedAt] : []));
+    const since = (t: number | undefined, e: EscalationRow) => (t !== undefined ? [t - e.openedAt] : []);
+    const claim = list.flatMap((e) => since(e.claimedAt, e));
+    const firstResponse = list.flatMap((e) => since(e.firstResponseAt, e));
+    const resolve = list.flatMap((e) => since(e.resolvedAt, e));
     return {
       queueId,
       escalations: list.length,
       claimP50: percentile(claim, 50),
       claimP90: percentile(claim, 90),
+      firstResponseP50: percentile(firstResponse, 50),
+      firstResponseP90: percentile(firstResponse, 90),
       resolveP50: percentile(resolve, 50),
       resolveP90: percentile(resolve, 90),
       breaches: list.filter((e) => isBreach(e, now)).length,

@@ -22,7 +22,8 @@ interface Columns {
    * broke figures down by it; `clarify` (asked, answered, escalated; null when none was asked).
    */
   conv: { at: number[]; category: number[]; flags: number[]; rating: Opt[]; resolutions: number[][]; platform?: number[]; clarify?: ([number, number, number] | null)[] };
-  esc: { at: number[]; category: number[]; queue: number[]; trigger?: number[]; due: number[]; claimed: Opt[]; resolved: Opt[]; breached: Opt[] };
+  /** Absent from summaries stored before it was added: `firstResponse`, before reports timed a person's first reply. */
+  esc: { at: number[]; category: number[]; queue: number[]; trigger?: number[]; due: number[]; claimed: Opt[]; firstResponse?: Opt[]; resolved: Opt[]; breached: Opt[] };
   /** Copilot drafts (state an index into names); absent from summaries stored before reports counted them. */
   draft?: { at: number[]; category: number[]; state: number[] };
 }
@@ -67,7 +68,7 @@ export function encodeDaySummary(s: DaySummary): string {
     conv.platform.push(name(r.platform ?? ''));
     conv.clarify.push(r.clarify ? [r.clarify.asked, r.clarify.answered, r.clarify.escalated] : null);
   }
-  const esc: Required<Columns['esc']> = { at: [], category: [], queue: [], trigger: [], due: [], claimed: [], resolved: [], breached: [] };
+  const esc: Required<Columns['esc']> = { at: [], category: [], queue: [], trigger: [], due: [], claimed: [], firstResponse: [], resolved: [], breached: [] };
   for (const e of s.escalations) {
     esc.at.push(e.openedAt - s.day);
     esc.category.push(name(e.category));
@@ -75,6 +76,7 @@ export function encodeDaySummary(s: DaySummary): string {
     esc.trigger.push(name(e.trigger));
     esc.due.push(e.dueAt - e.openedAt);
     esc.claimed.push(rel(e.claimedAt, e.openedAt));
+    esc.firstResponse.push(rel(e.firstResponseAt, e.openedAt));
     esc.resolved.push(rel(e.resolvedAt, e.openedAt));
     esc.breached.push(rel(e.breachedAt, e.openedAt));
   }
@@ -106,9 +108,11 @@ function escalationRows(day: number, e: Required<Columns['esc']>, names: string[
   return e.at.map((at, i) => {
     const openedAt = day + at;
     const claimedAt = abs(e.claimed[i], openedAt), resolvedAt = abs(e.resolved[i], openedAt), breachedAt = abs(e.breached[i], openedAt);
+    const firstResponseAt = abs(e.firstResponse[i], openedAt);
     return {
       openedAt, category: names[e.category[i]!]!, queueId: names[e.queue[i]!]!, trigger: names[e.trigger[i]!] as TriggerType, dueAt: openedAt + e.due[i]!,
       ...(claimedAt !== undefined ? { claimedAt } : {}),
+      ...(firstResponseAt !== undefined ? { firstResponseAt } : {}),
       ...(resolvedAt !== undefined ? { resolvedAt } : {}),
       ...(breachedAt !== undefined ? { breachedAt } : {}),
     };
@@ -120,12 +124,12 @@ function draftRows(day: number, d: Required<Columns>['draft'], names: string[]):
 }
 
 /**
- * A summary stored before escalations kept their trigger, conversations their platform, or drafts were
+ * A summary stored before escalations kept their trigger and first response, conversations their platform, or drafts were
  * counted, decodes as expired, so the next report rebuilds it.
  */
 export function decodeDaySummary(day: number, raw: string): DaySummary {
   const c = JSON.parse(raw) as Columns;
-  const esc = c.esc.trigger ? (c.esc as Required<Columns['esc']>) : undefined;
+  const esc = c.esc.trigger && c.esc.firstResponse ? (c.esc as Required<Columns['esc']>) : undefined;
   const current = esc && c.conv.platform && c.draft;
   return {
     day, computedAt: c.computedAt, validUntil: current ? (c.validUntil ?? Infinity) : c.computedAt,

@@ -15,7 +15,9 @@ export type EscalationTuple = [
   openedAt: number, due: number, claimed: number | null, resolved: number | null, nudged: number | null, breached: number | null,
   tags: [string, string, string, 0 | 1] | null,
   /** A copilot draft's review state; absent on escalations (and on every tuple written before drafts). */
-  draft?: string,
+  draft?: string | null,
+  /** A person's first words to the customer; absent until there were some (and on tuples written before they were kept). */
+  firstResponse?: number | null,
 ];
 
 const rel = (t: number | undefined, from: number) => (t === undefined ? null : t - from);
@@ -46,11 +48,12 @@ export function encodeEscalation(f: PacketFacts): EscalationTuple {
     rel(f.claimedAt, o), rel(f.resolvedAt, o), rel(f.nudgedAt, o), rel(f.breachedAt, o), tags,
   ];
   if (f.draft) tuple[14] = f.draft;
+  if (f.firstResponseAt !== undefined) [tuple[14], tuple[15]] = [f.draft ?? null, rel(f.firstResponseAt, o)];
   return tuple;
 }
 
 export function decodeEscalation(t: EscalationTuple): PacketFacts {
-  const [id, conversationKey, accountId, queueId, category, trigger, status, o, due, claimed, resolved, nudged, breached, tags, draft] = t;
+  const [id, conversationKey, accountId, queueId, category, trigger, status, o, due, claimed, resolved, nudged, breached, tags, draft, firstResponse] = t;
   return {
     id, conversationKey, accountId, queueId, category,
     trigger: trigger as PacketFacts['trigger'],
@@ -59,6 +62,7 @@ export function decodeEscalation(t: EscalationTuple): PacketFacts {
     openedAt: o,
     dueAt: o + due,
     ...opt('claimedAt', abs(claimed, o)),
+    ...opt('firstResponseAt', abs(firstResponse ?? null, o)),
     ...opt('resolvedAt', abs(resolved, o)),
     ...opt('nudgedAt', abs(nudged, o)),
     ...opt('breachedAt', abs(breached, o)),

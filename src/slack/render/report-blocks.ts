@@ -46,6 +46,7 @@ function queueLines(v: ReportView): string {
   const rows = v.queues.slice(0, MAX_ROWS).map(
     (q) =>
       `• *${escapeMrkdwn(q.queueId)}*: ${q.escalations} esc. · claim p50 ${duration(q.claimP50)}, p90 ${duration(q.claimP90)} · ` +
+      `first response p50 ${duration(q.firstResponseP50)}, p90 ${duration(q.firstResponseP90)} · ` +
       `resolve p50 ${duration(q.resolveP50)}, p90 ${duration(q.resolveP90)} · ${pluralize(q.breaches, 'SLA breach', 'SLA breaches')}`,
   );
   return rows.length > 0 ? `*By queue*\n${rows.join('\n')}` : '*By queue*\nNo escalations in this period.';
