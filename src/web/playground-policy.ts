@@ -5,6 +5,13 @@ import type { Author } from '../core/model/message.js';
 /** The person at the keyboard when they play the support team: a specialist who is also a lead. */
 export const PLAYGROUND_STAFF: Author & { name: string } = { id: 'web-staff', name: 'Jordan', isExternal: false };
 
+/** The specialist's teammates, to assign escalations to: the assignee claims it, as on Slack. */
+export const PLAYGROUND_TEAM: (Author & { name: string })[] = [
+  PLAYGROUND_STAFF,
+  { id: 'web-staff-riley', name: 'Riley', isExternal: false },
+  { id: 'web-staff-casey', name: 'Casey', isExternal: false },
+];
+
 /** Two people per account to play the customer with, so "only the customer who asked" can be seen. */
 const CUSTOMER_NAMES = ['Alex', 'Sam'];
 

@@ -27,6 +27,7 @@ import { rebuildPages } from './rebuild-pages.js';
 import { newPageToken, playgroundGuard } from './request-guard.js';
 import { serveAnswerRoutes } from './routes/answer-routes.js';
 import { serveCustomerRoutes } from './routes/customer-routes.js';
+import { serveInboxRoutes } from './routes/inbox-routes.js';
 import { serveLeadRoutes } from './routes/lead-routes.js';
 import { servePageRoutes } from './routes/page-routes.js';
 import { serveSpecialistRoutes } from './routes/specialist-routes.js';
@@ -81,6 +82,7 @@ function servePlayground(server: HttpServer, ctx: PlaygroundContext): void {
   servePageRoutes(server, ctx);
   serveCustomerRoutes(server, ctx);
   serveSpecialistRoutes(server, ctx);
+  serveInboxRoutes(server, ctx);
   serveLeadRoutes(server, ctx);
   serveAnswerRoutes(server, ctx);
 }

@@ -1,6 +1,7 @@
 import type { Conversation } from '../core/conversation/conversation.js';
 import type { LoopDeps } from '../core/deps.js';
 import { pendingDeliveries } from '../core/delivery/outbox.js';
+import { noteLine } from '../core/escalation/internal-note.js';
 import { refreshPacket } from '../core/escalation/publish-packet.js';
 import type { Logger } from '../core/ports/logger.js';
 import type { PlaygroundFeed } from './feed.js';
@@ -34,7 +35,7 @@ function replayConversation(feed: PlaygroundFeed, c: Conversation): void {
 /**
  * The playground's pages live in memory; its store outlives them. At start the rooms are rebuilt from
  * the playground's conversations, and every escalation still open or claimed is shown again on its
- * queue's board (its packet re-rendered in place), so it can be claimed, answered and closed.
+ * queue's board (its packet re-rendered in place, with its internal notes), so it can be claimed, answered and closed.
  */
 export async function rebuildPages(core: LoopDeps, feed: PlaygroundFeed, log: Logger): Promise<void> {
   const now = core.clock.now();
@@ -49,6 +50,9 @@ export async function rebuildPages(core: LoopDeps, feed: PlaygroundFeed, log: Lo
     const escalation = await core.escalations.get(p.id);
     if (escalation?.packet?.platform !== 'web') continue;
     await refreshPacket(core, escalation);
+    // The store keeps the internal notes; the packet thread is shown again with them.
+    const { channel, messageId } = escalation.packet;
+    for (const note of escalation.notes ?? []) feed.push({ type: 'internal', board: channel, id: feed.nextId(), packetId: messageId, text: noteLine(note), at: note.at });
     shown++;
   }
   if (web.length + shown > 0) log.info({ conversations: web.length, escalations: shown }, 'playground pages rebuilt from the store');

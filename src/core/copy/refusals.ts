@@ -1,4 +1,5 @@
 import type { DraftState, Specialist } from '../escalation/escalation.js';
+import { MAX_NOTE_CHARS, type NoteResult } from '../escalation/internal-note.js';
 import type { ActionResult } from '../escalation/specialist-actions.js';
 import type { RateResult } from '../feedback/csat.js';
 import type { ChoiceOutcome } from '../conversation/choose-reading.js';
@@ -32,6 +33,13 @@ export function specialistRefusal(result: ActionResult, name: NamePerson): strin
     default:
       return undefined;
   }
+}
+
+/** An internal note that was not kept, said to the staff member who wrote it. */
+export function noteRefusal(reason: Extract<NoteResult, { ok: false }>['reason']): string {
+  if (reason === 'empty') return 'Write something first: the note is empty.';
+  if (reason === 'too_long') return `A note takes up to ${MAX_NOTE_CHARS.toLocaleString('en-US')} characters.`;
+  return reason === 'not_allowed' ? 'Only the support team can write internal notes.' : 'This escalation no longer exists.';
 }
 
 const DONE: Record<DraftState, string> = {

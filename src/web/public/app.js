@@ -1,4 +1,5 @@
 import { boardView } from './board.js';
+import { inboxView } from './inbox.js';
 import { h, keepFocus, post } from './dom.js';
 import { leadView } from './lead.js';
 import { roomView } from './room.js';
@@ -14,6 +15,7 @@ function viewFor(route) {
   let view;
   if (kind === 'room') view = roomView(state.setup.accounts.find((a) => a.room === id) ?? state.setup.accounts[0]);
   else if (kind === 'board') view = boardView(state.setup.queues.find((q) => q.board === id) ?? state.setup.queues[0]);
+  else if (kind === 'inbox') view = inboxView();
   else view = leadView();
   views.set(route, view);
   return view;
@@ -21,7 +23,7 @@ function viewFor(route) {
 
 function route() {
   const hash = location.hash.slice(1);
-  return /^(room|board)\/[\w-]+$|^lead$/.test(hash) ? hash : `room/${state.setup.accounts[0].room}`;
+  return /^(room|board)\/[\w-]+$|^lead$|^inbox$/.test(hash) ? hash : `room/${state.setup.accounts[0].room}`;
 }
 
 /**

@@ -14,6 +14,16 @@ export function h(tag, attrs = {}, ...children) {
 
 export const clock = (ms) => new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
+/** 5 min, 1 h 5 min, 2 d 3 h (at least a minute; the sign is for the words around it), as /baton report writes them. */
+export function duration(ms) {
+  if (ms === undefined || ms === null) return '–';
+  const minutes = Math.max(1, Math.round(Math.abs(ms) / 60_000));
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return minutes % 60 ? `${hours} h ${minutes % 60} min` : `${hours} h`;
+  return `${Math.floor(hours / 24)} d ${hours % 24} h`;
+}
+
 export const pct = (x) => (x === undefined || x === null ? '–' : `${Math.round(x * 100)}%`);
 
 /** Keeps a scrolled list pinned to its newest item, unless the reader scrolled up to read. */

@@ -1,5 +1,5 @@
 import { loadAnswers } from './answers.js';
-import { h, pct, post, toast } from './dom.js';
+import { duration, h, pct, post, toast } from './dom.js';
 
 const figure = (value, label) => h('div', { class: 'figure' }, h('b', {}, value), h('span', {}, label));
 
@@ -9,6 +9,15 @@ function byPlatform(rows) {
   const head = h('tr', {}, ['Platform', 'Conversations', 'Escalation rate', 'CSAT', 'FCR'].map((t) => h('th', {}, t)));
   const cells = (f) => [String(f.matters), pct(f.escalationRate), `${pct(f.csat.score)} (${f.csat.rated} rated)`, pct(f.fcrRate)].map((t) => h('td', {}, t));
   return h('div', {}, h('strong', {}, 'By platform'), h('table', { class: 'counts', 'aria-label': 'By platform' }, head, rows.map((r) => h('tr', {}, h('td', {}, r.label), cells(r.figures)))));
+}
+
+/** Each queue's escalations and how long they waited, as /baton report's "By queue" gives them. */
+function byQueue(rows) {
+  if (!rows.length) return '';
+  const head = h('tr', {}, ['Queue', 'Escalations', 'Claim p50 / p90', 'First response p50 / p90', 'Resolution p50 / p90', 'SLA breaches'].map((t) => h('th', {}, t)));
+  const pair = (a, b) => `${duration(a)} / ${duration(b)}`;
+  const cells = (q) => [q.queueId, String(q.escalations), pair(q.claimP50, q.claimP90), pair(q.firstResponseP50, q.firstResponseP90), pair(q.resolveP50, q.resolveP90), String(q.breaches)];
+  return h('div', {}, h('strong', {}, 'By queue'), h('table', { class: 'counts', 'aria-label': 'By queue' }, head, rows.map((q) => h('tr', {}, cells(q).map((t) => h('td', {}, t))))));
 }
 
 const tally = (t) => `${t.offered} offered · ${t.sent} sent as is · ${t.edited} edited then sent · ${t.discarded} discarded · ${t.waiting} waiting · ${pct(t.acceptanceRate)} accepted`;
@@ -48,7 +57,7 @@ export function leadView() {
         figure(pct(f.csat.score), `CSAT (${f.csat.rated} rated)`), figure(String(res.report.breaches.current), 'SLA breaches'),
         figure(String(f.clarify.asked), `clarifying questions (${f.clarify.answered} then answered, ${f.clarify.escalated} escalated)`)),
       h('div', { class: 'chart', role: 'img', 'aria-label': res.chart.title, html: res.chart.svg }),
-      queues.length ? counts('Escalations by queue', queues.map((q) => ({ label: q.queueId, count: q.escalations }))) : '',
+      byQueue(queues),
       draftCounts(res.report.drafts),
       byPlatform(res.report.platforms));
     exportLinks.replaceChildren(

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { closeForm } from '../../core/escalation/close-escalation.js';
 import type { HttpServer } from '../../http/http-server.js';
 import type { PlaygroundContext } from '../playground-context.js';
-import { customersOf, PLAYGROUND_STAFF, queueRoom, roomOf } from '../playground-policy.js';
+import { customersOf, PLAYGROUND_STAFF, PLAYGROUND_TEAM, queueRoom, roomOf } from '../playground-policy.js';
 import { sendJson } from './json-io.js';
 import { slaLabel } from '../../core/hours/queue-sla.js';
 
@@ -29,6 +29,7 @@ export function servePageRoutes(server: HttpServer, ctx: PlaygroundContext): voi
       accounts: policy.accounts.map((a) => ({ id: a.id, name: a.name, tier: a.tier, room: roomOf(a), customers: customersOf(a.id) })),
       queues: policy.queues.map((q) => ({ id: q.id, role: q.role, sla: slaLabel(q), board: queueRoom(q.id) })),
       staff: PLAYGROUND_STAFF,
+      team: PLAYGROUND_TEAM,
       closeForm: closeForm(policy, ''),
     });
   });
