@@ -75,6 +75,32 @@ describe('the playground after a restart', () => {
   });
 });
 
+describe('the inbox after a restart', () => {
+  it('lists the escalation from the store with its internal note and assignee, and shows the note on its packet again', async () => {
+    const store = freshStore();
+    const first = await start(store);
+    await asked(first, 'Can I talk to a human please?');
+    const [row] = (await page.call('/api/inbox')).json.rows as { escalationId: string }[];
+    expect((await page.call('/api/note', { escalationId: row!.escalationId, text: 'VIP: call before noon' })).status).toBe(200);
+    expect((await page.call('/api/assign', { escalationId: row!.escalationId, to: 'web-staff-riley' })).status).toBe(200);
+    await first.stop();
+
+    const again = await start(store);
+    const rows = (await page.call('/api/inbox?status=claimed')).json.rows;
+    expect(rows).toEqual([expect.objectContaining({ escalationId: row!.escalationId, claimedBy: { id: 'web-staff-riley', name: 'Riley' }, notes: [expect.objectContaining({ text: 'VIP: call before noon' })] })]);
+    const [packet] = shown(again, 'packet');
+    expect(shown(again, 'internal')).toEqual([expect.objectContaining({ board: 'queue-enterprise', packetId: packet!.id, text: 'Internal note from Jordan: VIP: call before noon' })]);
+  });
+
+  it('refuses an unknown filter, an empty note and a teammate who is not on the team, in plain words', async () => {
+    await start(freshStore());
+    expect((await page.call('/api/inbox?status=pending')).json).toEqual({ error: 'status must be one of open, claimed, closed.' });
+    expect((await page.call('/api/inbox?queue=nope')).status).toBe(400);
+    expect((await page.call('/api/note', { escalationId: 'E-NONE', text: '  ' })).json).toEqual({ ok: false, error: 'Write something first: the note is empty.' });
+    expect((await page.call('/api/assign', { escalationId: 'E-NONE', to: 'web-acme-alex' })).json).toEqual({ ok: false, error: '"web-acme-alex" is not on the team: Jordan, Riley, Casey.' });
+  });
+});
+
 describe('the playground after a reset', () => {
   it('counts the conversations that come after it in the report, on a busy day', async () => {
     const p = await start(freshStore());
