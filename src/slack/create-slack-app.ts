@@ -9,6 +9,8 @@ import { registerChooseReading } from './actions/choose-reading.js';
 import { registerClaimRelease } from './actions/claim-release.js';
 import { registerCsatRating } from './actions/csat-rating.js';
 import { registerOpenCloseModal } from './actions/open-close-modal.js';
+import { registerAssign } from './actions/assign.js';
+import { registerOpenNoteComposer } from './actions/open-note-composer.js';
 import { registerOpenReplyComposer } from './actions/open-reply-composer.js';
 import { registerTalkToHuman } from './actions/talk-to-human.js';
 import { registerReviewDraft } from './actions/review-draft.js';
@@ -24,6 +26,7 @@ import { registerOnboardingButtons } from './actions/onboarding-buttons.js';
 import { registerOnboardingSubmissions } from './views/onboarding-submissions.js';
 import type { SlackDeps } from './slack-deps.js';
 import { registerCloseSubmission } from './views/close-submission.js';
+import { registerNoteSubmission } from './views/note-submission.js';
 import { registerReplySubmission } from './views/reply-submission.js';
 import { registerAnswerSubmission } from './views/answer-submission.js';
 import { registerShareSubmission } from './views/share-submission.js';
@@ -42,6 +45,9 @@ export const CORE_REGISTRATIONS: Registration[] = [
   registerCloseSubmission,
   registerOpenReplyComposer,
   registerReplySubmission,
+  registerOpenNoteComposer,
+  registerNoteSubmission,
+  registerAssign,
   registerReviewDraft,
   registerEditDraft,
   registerDraftSubmission,

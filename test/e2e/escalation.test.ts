@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ACTION, CLOSE_FIELD, VIEW } from '../../src/core/model/actions.js';
-import { selectedOption, selectedRadio, sendInteraction, typedText, viewSubmissionPayload } from '../fakes/slack-request.js';
+import { ACTION, CLOSE_FIELD, NOTE_FIELD, VIEW } from '../../src/core/model/actions.js';
+import { blockActionsPayload, selectedOption, selectedRadio, sendInteraction, typedText, viewSubmissionPayload } from '../fakes/slack-request.js';
 import type { RecordedCall } from '../fakes/fake-slack-api.js';
 import { ACME_CHANNEL, ana, ben, customer, type Harness, useHarness } from './harness.js';
 
@@ -109,6 +109,39 @@ describe('claiming', () => {
     await h.click(ben, ACTION.claim, escalationId, message);
     await h.fake.waitFor('chat.update', (c) => JSON.stringify(c.args.blocks).includes('Claimed* by Ben'));
     expect((await h.baton.core.escalations.get(escalationId))?.claimedBy?.id).toBe(ben.id);
+  });
+});
+
+describe('assigning and internal notes in the packet', () => {
+  it('assigns with the packet\u2019s picker: the teammate picked claims it and the customer hears who has it', async () => {
+    const { thread, packet, escalationId } = await escalateByButton();
+    const message = packetMessage(packet);
+    const picker = (blocks: unknown) => JSON.stringify(blocks).includes(`"type":"users_select","action_id":"${ACTION.assign}"`);
+    expect(picker(packet.args.blocks)).toBe(true);
+    const pick = (who: typeof ana, user: string) =>
+      sendInteraction(h.target, blockActionsPayload({ user: who, channel: { id: message.channel }, message: { ts: message.ts }, action: { actionId: ACTION.assign, blockId: `packet:${escalationId}`, selectedUser: user } }));
+    expect((await pick(ana, customer.id)).status).toBe(200);
+    await h.fake.waitFor('chat.postEphemeral', (c) => String(c.args.text).includes('only be assigned to the support team'));
+    await pick(ana, ben.id);
+    await h.fake.waitFor('chat.update', (c) => JSON.stringify(c.args.blocks).includes('Claimed* by Ben'));
+    expect((await h.baton.core.escalations.get(escalationId))?.claimedBy?.id).toBe(ben.id);
+    await h.waitForPost(ACME_CHANNEL, thread, (t) => t.includes('Ben'));
+    await h.waitForPost(message.channel, message.ts, (t) => t === 'Ana assigned this to Ben.');
+  });
+
+  it('keeps a note written with Add note and posts it in the packet thread, never in the customer\u2019s', async () => {
+    const { thread, packet, escalationId } = await escalateByButton();
+    const message = packetMessage(packet);
+    await h.click(ana, ACTION.addNote, escalationId, message);
+    const opened = await h.fake.waitFor('views.open', (c) => JSON.stringify(c.args.view).includes(VIEW.internalNote));
+    expect(JSON.stringify(opened.args.view)).toContain('The customer never sees it.');
+    const note = (text: string | null) => viewSubmissionPayload({ user: ana, callbackId: VIEW.internalNote, privateMetadata: escalationId, values: { [NOTE_FIELD]: { [NOTE_FIELD]: typedText(text) } } });
+    expect(JSON.parse((await sendInteraction(h.target, note('  '))).body)).toEqual({ response_action: 'errors', errors: { [NOTE_FIELD]: 'Write something first: the note is empty.' } });
+    expect((await sendInteraction(h.target, note('Customer is on the legacy plan, see FIN-88'))).status).toBe(200);
+    await h.waitForPost(message.channel, message.ts, (t) => t === 'Internal note from Ana: Customer is on the legacy plan, see FIN-88');
+    expect((await h.baton.core.escalations.get(escalationId))?.notes).toEqual([expect.objectContaining({ by: { id: ana.id, name: 'Ana' }, text: 'Customer is on the legacy plan, see FIN-88' })]);
+    await h.settle();
+    expect(h.postsIn(ACME_CHANNEL, thread).some((c) => String(c.args.text).includes('FIN-88'))).toBe(false);
   });
 });
 

@@ -26,7 +26,8 @@ export interface BlockActionOptions {
   channel: { id: string; name?: string };
   /** The message carrying the button: its ts, thread, and (optionally) its blocks. */
   message: { ts: string; threadTs?: string; text?: string; blocks?: unknown[] };
-  action: { actionId: string; value?: string; blockId?: string; type?: string; text?: string };
+  /** `selectedUser`: a pick in a users_select (it carries no text or value, only the user picked). */
+  action: { actionId: string; value?: string; blockId?: string; type?: string; text?: string; selectedUser?: string };
   installation?: Installation;
   triggerId?: string;
   responseUrl?: string;
@@ -61,14 +62,16 @@ export function blockActionsPayload(o: BlockActionOptions): Record<string, unkno
     state: { values: {} },
     response_url: o.responseUrl ?? hooksResponseUrl('actions', inst.teamId),
     actions: [
-      {
-        action_id: o.action.actionId,
-        block_id: o.action.blockId ?? 'actions',
-        text: { type: 'plain_text', text: o.action.text ?? o.action.actionId, emoji: true },
-        ...(o.action.value !== undefined ? { value: o.action.value } : {}),
-        type: o.action.type ?? 'button',
-        action_ts: slackTs(),
-      },
+      o.action.selectedUser !== undefined
+        ? { type: 'users_select', action_id: o.action.actionId, block_id: o.action.blockId ?? 'actions', selected_user: o.action.selectedUser, action_ts: slackTs() }
+        : {
+            action_id: o.action.actionId,
+            block_id: o.action.blockId ?? 'actions',
+            text: { type: 'plain_text', text: o.action.text ?? o.action.actionId, emoji: true },
+            ...(o.action.value !== undefined ? { value: o.action.value } : {}),
+            type: o.action.type ?? 'button',
+            action_ts: slackTs(),
+          },
     ],
   };
 }

@@ -9,6 +9,10 @@ export const ACTION = {
   approveCandidate: 'baton.approve_candidate',
   /** "Reply to customer" on the packet: opens the composer whose text goes to the customer. */
   replyToCustomer: 'baton.reply_to_customer',
+  /** "Add note" on the packet: opens the internal note's form; the note stays with the team. */
+  addNote: 'baton.add_note',
+  /** "Assign to…" on the packet: a teammate picker; the one picked claims the escalation. */
+  assign: 'baton.assign',
   shareCandidate: 'baton.share_candidate',
   /** The reply composer's Send where the composer is a card in place of the packet (Teams). */
   sendToCustomer: 'baton.send_to_customer',
@@ -46,6 +50,7 @@ export const ACTION = {
 export const VIEW = {
   closeEscalation: 'baton.close_escalation',
   replyToCustomer: 'baton.reply_to_customer',
+  internalNote: 'baton.internal_note',
   shareCandidate: 'baton.share_candidate',
   editDraft: 'baton.edit_draft',
   mapChannel: 'baton.map_channel',
@@ -72,3 +77,6 @@ export const CLOSE_FIELD = {
 
 /** The reply composer's one field: what the specialist sends the customer. */
 export const REPLY_FIELD = 'customer_reply';
+
+/** The internal note form's one field: what the team reads, never the customer. */
+export const NOTE_FIELD = 'internal_note';

@@ -78,7 +78,10 @@ function buttons(p: HandoffPacket): Block[] {
     ...(style ? { style } : {}),
   });
   const first = p.status === 'claimed' ? button(ACTION.release, 'Release') : button(ACTION.claim, 'Claim', 'primary');
-  return [{ type: 'actions', block_id: `packet:${p.escalationId}`, elements: [first, button(ACTION.replyToCustomer, 'Reply to customer'), button(ACTION.close, 'Close')] }];
+  // The picker carries no value: the block id names the escalation (slack/actions/assign.ts reads it).
+  const assign: types.UsersSelect = { type: 'users_select', action_id: ACTION.assign, placeholder: { type: 'plain_text', text: 'Assign to…' } };
+  const elements = [first, button(ACTION.replyToCustomer, 'Reply to customer'), button(ACTION.addNote, 'Add note'), assign, button(ACTION.close, 'Close')];
+  return [{ type: 'actions', block_id: `packet:${p.escalationId}`, elements }];
 }
 
 /** The handoff packet in the specialist channel: who, what, why, and the whole conversation. */
