@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 /** Debian's chromium (scripts/ensure-chromium.sh installs it from `pretest`), on a fresh profile; nothing is downloaded. */
 export async function launchChromium(): Promise<BrowserContext> {
@@ -12,6 +13,39 @@ export async function launchChromium(): Promise<BrowserContext> {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     viewport: { width: 1366, height: 820 },
   });
+}
+
+// The browser's globals the checks below read inside the page (the tests compile without the DOM library).
+declare const document: { documentElement: { scrollWidth: number }; querySelectorAll(s: string): Iterable<{ scrollWidth: number; clientWidth: number }> };
+declare const window: { innerWidth: number };
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's serious and critical violations on the page as it stands, as `rule (impact, nodes)`. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE);
+  return page.evaluate(async () => {
+    const run = (globalThis as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run;
+    return (await run()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}, ${v.nodes.length})`);
+  });
+}
+
+/** The element lies wholly inside the window. */
+export async function inWindow(page: Page, locator: Locator): Promise<boolean> {
+  const box = await locator.boundingBox();
+  const size = page.viewportSize()!;
+  return !!box && box.y >= 0 && box.x >= 0 && box.y + box.height <= size.height + 0.5 && box.x + box.width <= size.width + 0.5;
+}
+
+/** Nothing is wider than the window: neither the page nor the view's list scrolls sideways. */
+export function fitsWidth(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth && [...document.querySelectorAll('main .scroll, main .topbar')].every((el) => el.scrollWidth <= el.clientWidth));
+}
+
+/** Collects the page's script errors and console errors (a CSP violation is one) into `problems`. */
+export function watchProblems(page: Page, problems: string[]): void {
+  page.on('console', (m) => void (m.type() === 'error' && problems.push(m.text())));
+  page.on('pageerror', (e) => void problems.push(e.message));
 }
 
 export const SCREENSHOTS = join('test-output', 'playground');

@@ -1,24 +1,17 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { launchChromium, snap, startPlaygroundProcess, type StartedPlayground } from './browser.js';
+import { axeViolations, fitsWidth, inWindow, launchChromium, snap, startPlaygroundProcess, watchProblems, type StartedPlayground } from './browser.js';
 
 /**
  * The specialist's inbox in real Chromium, at a laptop's 1366x768 and a phone's 390x844: escalations from
  * the store with their SLA, the filters, an internal note that stays with the team, assigning to a
  * teammate, and the report's first-response and resolution times; axe-core finds nothing serious.
  */
-// The browser's globals the checks below read inside the page (the tests compile without the DOM library).
-declare const document: { documentElement: { scrollWidth: number }; querySelectorAll(s: string): Iterable<{ scrollWidth: number; clientWidth: number }> };
-declare const window: { innerWidth: number };
-
 let playground: StartedPlayground;
 let browser: BrowserContext;
 let page: Page;
 const problems: string[] = [];
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const BILLING = 'Why was I charged twice this month?';
 const PERSON = 'Can I talk to a human please?';
 const NOTE = 'Finance confirmed the double charge, refund ticket FIN-88';
@@ -26,8 +19,7 @@ const NOTE = 'Finance confirmed the double charge, refund ticket FIN-88';
 beforeAll(async () => {
   [playground, browser] = await Promise.all([startPlaygroundProcess(), launchChromium()]);
   page = browser.pages()[0] ?? (await browser.newPage());
-  page.on('console', (m) => void (m.type() === 'error' && problems.push(m.text())));
-  page.on('pageerror', (e) => void problems.push(e.message));
+  watchProblems(page, problems);
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.goto(`${playground.url}/#room/acme`);
   for (const text of [BILLING, PERSON]) {
@@ -44,22 +36,6 @@ afterAll(async () => {
 
 const rows = () => page.locator('article.inbox-row');
 const row = (text: string) => page.locator('article.inbox-row', { hasText: text });
-
-async function axe(): Promise<string[]> {
-  await page.evaluate(AXE);
-  return page.evaluate(async () => {
-    const run = (globalThis as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run;
-    return (await run()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}, ${v.nodes.length})`);
-  });
-}
-
-const fitsWidth = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth && [...document.querySelectorAll('main .scroll, main .topbar')].every((el) => el.scrollWidth <= el.clientWidth));
-
-async function inWindow(locator: Locator): Promise<boolean> {
-  const box = await locator.boundingBox();
-  const size = page.viewportSize()!;
-  return !!box && box.y >= 0 && box.x >= 0 && box.y + box.height <= size.height + 0.5 && box.x + box.width <= size.width + 0.5;
-}
 
 describe('the inbox at 1366x768', () => {
   it('lists both escalations, unclaimed, each with the time left on its SLA', async () => {
@@ -128,10 +104,10 @@ describe('the inbox at 390x844 (a phone)', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${playground.url}/#inbox`);
     await expect.poll(() => rows().count()).toBe(2);
-    expect(await fitsWidth()).toBe(true);
-    expect(await inWindow(page.getByLabel('Queue'))).toBe(true);
+    expect(await fitsWidth(page)).toBe(true);
+    expect(await inWindow(page, page.getByLabel('Queue'))).toBe(true);
     await rows().first().getByLabel('Internal note', { exact: true }).scrollIntoViewIfNeeded();
-    expect(await inWindow(rows().first().getByLabel('Internal note', { exact: true }))).toBe(true);
+    expect(await inWindow(page, rows().first().getByLabel('Internal note', { exact: true }))).toBe(true);
     await snap(page, 'inbox-390');
   });
 });
@@ -144,7 +120,7 @@ describe('the inbox, checked', () => {
         await page.goto(`${playground.url}/${hash}`);
         await expect.poll(() => page.locator('#live.on').count()).toBe(1);
         if (hash === '#inbox') await expect.poll(() => rows().count()).toBe(2);
-        expect([size.width, hash, await axe()]).toEqual([size.width, hash, []]);
+        expect([size.width, hash, await axeViolations(page)]).toEqual([size.width, hash, []]);
       }
     }
   });

@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, snap, startPlaygroundProcess, type StartedPlayground } from './browser.js';
+import { axeViolations, fitsWidth as fitsPage, inWindow as inPage, launchChromium, snap, startPlaygroundProcess, watchProblems, type StartedPlayground } from './browser.js';
 
 /**
  * The playground as a newcomer meets it, in real Chromium at a laptop's 1366x768 and a phone's 390x844:
@@ -10,7 +8,7 @@ import { launchChromium, snap, startPlaygroundProcess, type StartedPlayground } 
  * place, the page runs under its CSP, and axe-core finds nothing serious.
  */
 // The browser's globals the checks below read inside the page (the tests compile without the DOM library).
-declare const document: { activeElement: { textContent: string | null } | null; documentElement: { scrollWidth: number }; querySelectorAll(s: string): Iterable<{ scrollWidth: number; clientWidth: number }> };
+declare const document: { activeElement: { textContent: string | null } | null };
 declare const window: { innerWidth: number };
 declare function getComputedStyle(el: unknown): { overflowY: string };
 
@@ -19,15 +17,13 @@ let browser: BrowserContext;
 let page: Page;
 const problems: string[] = [];
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const QUESTIONS = ['How do I invite a teammate?', 'Why was I charged twice this month?', 'Can I talk to a human please?', 'How do I export my data?'];
 
 beforeAll(async () => {
   [playground, browser] = await Promise.all([startPlaygroundProcess(), launchChromium()]);
   page = browser.pages()[0] ?? (await browser.newPage());
   // A CSP violation or a script error is reported on the console: the page must run clean under its own policy.
-  page.on('console', (m) => void (m.type() === 'error' && problems.push(m.text())));
-  page.on('pageerror', (e) => void problems.push(e.message));
+  watchProblems(page, problems);
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.goto(playground.url);
 }, 30_000);
@@ -41,12 +37,7 @@ const thread = (text: string) => page.locator('article.thread', { hasText: text 
 const view = () => page.locator('main .view');
 const scroller = () => page.locator('main .scroll');
 
-/** The element lies wholly inside the window. */
-async function inWindow(locator: Locator): Promise<boolean> {
-  const box = await locator.boundingBox();
-  const size = page.viewportSize()!;
-  return !!box && box.y >= 0 && box.x >= 0 && box.y + box.height <= size.height + 0.5 && box.x + box.width <= size.width + 0.5;
-}
+const inWindow = (locator: Locator) => inPage(page, locator);
 
 /** The view's list is taller than its window, and scrolling it to the end shows `last`. */
 async function scrollsTo(last: Locator): Promise<void> {
@@ -55,17 +46,9 @@ async function scrollsTo(last: Locator): Promise<void> {
   await expect.poll(() => inWindow(last)).toBe(true);
 }
 
-/** Nothing is wider than the window: neither the page nor the view's list scrolls sideways. */
-const fitsWidth = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth && [...document.querySelectorAll('main .scroll, main .topbar')].every((el) => el.scrollWidth <= el.clientWidth));
+const fitsWidth = () => fitsPage(page);
 
-async function axe(): Promise<string[]> {
-  await page.evaluate(AXE);
-  const found = await page.evaluate(async () => {
-    const run = (globalThis as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run;
-    return (await run()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}, ${v.nodes.length})`);
-  });
-  return found;
-}
+const axe = () => axeViolations(page);
 
 async function ask(text: string): Promise<void> {
   await page.getByLabel('New question').fill(text);
