@@ -126,6 +126,7 @@ describe('first-response and resolution times', () => {
     const opened = w.clock.at;
     const a = await w.escalate();
     const b = await w.escalate();
+    const c = await w.escalate();
     w.clock.at = opened + 5 * MIN;
     await claimEscalation(w.deps, a.id, ANA);
     w.clock.at = opened + 20 * MIN;
@@ -133,12 +134,18 @@ describe('first-response and resolution times', () => {
     w.clock.at = opened + 40 * MIN;
     await relayToCustomer(w.deps, b.id, BEN, 'Hello, Ben here.');
     await relayToCustomer(w.deps, a.id, ANA, 'A second reply changes nothing.');
+    w.clock.at = opened + 50 * MIN;
+    // Closed with no word to the customer: a reply after the close is no first response.
+    await closeEscalation(w.deps, c.id, BEN, { rootCause: 'product_bug', aiAccuracy: 'correct', automation: 'no' });
+    w.clock.at = opened + 60 * MIN;
+    await relayToCustomer(w.deps, c.id, BEN, 'Glad it is sorted.');
     w.clock.at = opened + 90 * MIN;
     await closeEscalation(w.deps, a.id, ANA, { rootCause: 'product_bug', aiAccuracy: 'correct', automation: 'no' });
     const escalations = [...w.escalations.values()].map(escalationFacts).filter(isHandoff);
     const report = buildReport({ conversations: [], escalations, csat: [] }, { days: 7 }, w.clock.at, outcomeRules(POLICY));
-    expect(report.queues).toEqual([expect.objectContaining({ queueId: 'support', escalations: 2, claimP50: 5 * MIN, firstResponseP50: 20 * MIN, firstResponseP90: 40 * MIN, resolveP50: 90 * MIN })]);
+    // Claims at 5 (a), 40 (b, by replying) and 50 minutes (c, by closing); replies at 20 (a) and 40 (b); closes at 50 (c) and 90 (a).
+    expect(report.queues).toEqual([expect.objectContaining({ queueId: 'support', escalations: 3, claimP50: 40 * MIN, firstResponseP50: 20 * MIN, firstResponseP90: 40 * MIN, resolveP50: 50 * MIN, resolveP90: 90 * MIN })]);
     // What /baton report shows a lead.
-    expect(JSON.stringify(renderReportBlocks(report))).toContain('*support*: 2 esc. · claim p50 5 min, p90 40 min · first response p50 20 min, p90 40 min · resolve p50 1 h 30 min, p90 1 h 30 min');
+    expect(JSON.stringify(renderReportBlocks(report))).toContain('*support*: 3 esc. · claim p50 40 min, p90 50 min · first response p50 20 min, p90 40 min · resolve p50 50 min, p90 1 h 30 min');
   });
 });
