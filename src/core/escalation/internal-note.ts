@@ -10,7 +10,7 @@ export type NoteResult = { ok: true; escalation: Escalation; note: InternalNote 
 
 /**
  * How a note reads in the packet thread, on every platform. Its label is one the customer guard stops
- * (customer-guard.ts), so a note pasted into a text for the customer never reaches them either.
+ * (customer-guard.ts), so none of Baton's answers ever carries a note's line.
  */
 export function noteLine(note: InternalNote): string {
   return `Internal note from ${note.by.name ?? 'a specialist'}: ${note.text}`;
