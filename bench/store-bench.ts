@@ -82,17 +82,11 @@ const silent: Logger = { info() {}, warn() {}, error() {}, debug() {}, child: ()
 
 /** Delivers nowhere, instantly: the bench measures the store, not Slack. */
 const gateway: ChatGateway = {
-  replyToCustomer: async (_ref, _message, tag) => {
-    await tag?.beforeSend?.();
-    return `${Date.now()}.${Math.random().toString().slice(2, 8)}`;
-  },
-  postPacket: async ({ platform, channel }, _packet, tag) => {
-    await tag?.beforeSend?.();
-    return { platform, channel, messageId: `${Date.now()}.000100` };
-  },
+  replyToCustomer: async (_ref, _message, tag) => ({ cleared: await tag.beforeSend(), sent: `${Date.now()}.${Math.random().toString().slice(2, 8)}` }),
+  postPacket: async ({ platform, channel }, _packet, tag) => ({ cleared: await tag.beforeSend(), sent: { platform, channel, messageId: `${Date.now()}.000100` } }),
   updatePacket: async () => {},
-  postInternal: async () => {},
-  postAlert: async () => {},
+  postInternal: async (_at, _text, tag) => tag.beforeSend(),
+  postAlert: async (_channel, _text, tag) => tag.beforeSend(),
   findDelivered: async () => undefined,
   linkTo: async () => undefined,
 };

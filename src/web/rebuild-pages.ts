@@ -2,7 +2,8 @@ import type { Conversation } from '../core/conversation/conversation.js';
 import type { LoopDeps } from '../core/deps.js';
 import { pendingDeliveries } from '../core/delivery/outbox.js';
 import { noteLine } from '../core/escalation/internal-note.js';
-import { refreshPacket } from '../core/escalation/publish-packet.js';
+import { packetToShow } from '../core/escalation/publish-packet.js';
+import { conversationKey } from '../core/model/conversation-ref.js';
 import type { Logger } from '../core/ports/logger.js';
 import type { PlaygroundFeed } from './feed.js';
 import { markdownToHtml } from './render/markdown-html.js';
@@ -49,7 +50,10 @@ export async function rebuildPages(core: LoopDeps, feed: PlaygroundFeed, log: Lo
   for (const p of packets.filter((e) => e.status !== 'resolved')) {
     const escalation = await core.escalations.get(p.id);
     if (escalation?.packet?.platform !== 'web') continue;
-    await refreshPacket(core, escalation);
+    // The board lives in this process's memory: showing the packet again sends nothing anywhere.
+    const conversation = await core.conversations.get(conversationKey(escalation.conversation));
+    const packet = conversation && (await packetToShow(core, escalation, conversation));
+    if (packet) await core.gateway.updatePacket(packet.at, packet.packet);
     // The store keeps the internal notes; the packet thread is shown again with them.
     const { channel, messageId } = escalation.packet;
     for (const note of escalation.notes ?? []) feed.push({ type: 'internal', board: channel, id: feed.nextId(), packetId: messageId, text: noteLine(note), at: note.at });

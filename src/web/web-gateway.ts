@@ -3,7 +3,7 @@ import type { HandoffPacket } from '../core/handoff/handoff-packet.js';
 import type { ReportView } from '../core/metrics/report.js';
 import { answerRefValue } from '../core/model/answer-ref.js';
 import type { ChannelRef, ConversationRef } from '../core/model/conversation-ref.js';
-import type { ChatGateway, CustomerMessage, DeliveryPlace, DeliveryTag } from '../core/ports/chat-gateway.js';
+import type { ChatGateway, Clearance, CustomerMessage, DeliveryPlace, DeliveryTag, Sent } from '../core/ports/chat-gateway.js';
 import type { CsatPrompt, LoopGateway } from '../core/ports/loop-gateway.js';
 import { trendChartSvg } from '../infra/chart/trend-chart-svg.js';
 import type { PlaygroundFeed } from './feed.js';
@@ -30,11 +30,10 @@ function draftHtml(packet: HandoffPacket): { draftHtml?: string } {
 export class WebGateway implements ChatGateway, LoopGateway {
   constructor(private readonly feed: PlaygroundFeed) {}
 
-  async replyToCustomer(ref: ConversationRef, message: CustomerMessage, delivery?: DeliveryTag): Promise<string> {
-    await delivery?.beforeSend?.();
-    const deliveryId = delivery?.id;
+  async replyToCustomer(ref: ConversationRef, message: CustomerMessage, delivery: DeliveryTag): Promise<Sent> {
+    const cleared = await delivery.beforeSend();
     const id = this.feed.nextId();
-    const base = { type: 'message' as const, room: ref.channel, thread: ref.thread, id, role: 'bot' as const, author: BOT, at: Date.now(), ...(deliveryId ? { deliveryId } : {}) };
+    const base = { type: 'message' as const, room: ref.channel, thread: ref.thread, id, role: 'bot' as const, author: BOT, at: Date.now(), deliveryId: delivery.id };
     if (message.kind === 'notice') this.feed.push({ ...base, html: escapeHtml(message.text) });
     else if (message.kind === 'choice') this.feed.push({ ...base, ...choiceView(message) });
     else {
@@ -42,15 +41,14 @@ export class WebGateway implements ChatGateway, LoopGateway {
       const votes = feedback ? { feedback: { helpful: feedback.helpful, notHelpful: feedback.notHelpful, answer: answerRefValue(feedback.answer) } } : {};
       this.feed.push({ ...base, html: markdownToHtml(message.text), sources: message.citations.map(({ source: _staffOnly, ...shown }) => shown), offerHuman: message.offerHuman, ...votes });
     }
-    return id;
+    return { cleared, sent: id };
   }
 
-  async postPacket({ channel }: ChannelRef, packet: HandoffPacket, delivery?: DeliveryTag): Promise<PacketLocation> {
-    await delivery?.beforeSend?.();
-    const deliveryId = delivery?.id;
+  async postPacket({ channel }: ChannelRef, packet: HandoffPacket, delivery: DeliveryTag): Promise<Sent<PacketLocation>> {
+    const cleared = await delivery.beforeSend();
     const id = this.feed.nextId();
-    this.feed.push({ type: 'packet', board: channel, id, at: Date.now(), packet, ...draftHtml(packet), ...(deliveryId ? { deliveryId } : {}) });
-    return { platform: 'web', channel, messageId: id };
+    this.feed.push({ type: 'packet', board: channel, id, at: Date.now(), packet, ...draftHtml(packet), deliveryId: delivery.id });
+    return { cleared, sent: { platform: 'web', channel, messageId: id } };
   }
 
   /** The page replaces the packet it shows under the same id; after a restart it shows again, at the time its id was given. */
@@ -60,16 +58,17 @@ export class WebGateway implements ChatGateway, LoopGateway {
     this.feed.push({ type: 'packet', board: at.channel, id: at.messageId, at: posted, packet, ...draftHtml(packet) });
   }
 
-  async postInternal(at: PacketLocation, text: string, delivery?: DeliveryTag, mentions: string[] = []): Promise<void> {
-    await delivery?.beforeSend?.();
-    const deliveryId = delivery?.id;
+  async postInternal(at: PacketLocation, text: string, delivery: DeliveryTag, mentions: string[] = []): Promise<Clearance> {
+    const cleared = await delivery.beforeSend();
     const who = mentions.length > 0 ? ` (for ${mentions.join(', ')})` : '';
-    this.feed.push({ type: 'internal', board: at.channel, id: this.feed.nextId(), packetId: at.messageId, text: `${text}${who}`, at: Date.now(), ...(deliveryId ? { deliveryId } : {}) });
+    this.feed.push({ type: 'internal', board: at.channel, id: this.feed.nextId(), packetId: at.messageId, text: `${text}${who}`, at: Date.now(), deliveryId: delivery.id });
+    return cleared;
   }
 
-  async postAlert({ channel }: ChannelRef, text: string, delivery: DeliveryTag): Promise<void> {
-    await delivery.beforeSend?.();
+  async postAlert({ channel }: ChannelRef, text: string, delivery: DeliveryTag): Promise<Clearance> {
+    const cleared = await delivery.beforeSend();
     this.feed.push({ type: 'alert', board: channel, id: this.feed.nextId(), text, at: Date.now(), deliveryId: delivery.id });
+    return cleared;
   }
 
   async findDelivered(place: DeliveryPlace, deliveryId: string): Promise<string | undefined> {
@@ -80,10 +79,6 @@ export class WebGateway implements ChatGateway, LoopGateway {
   /** The playground's rooms have no addresses of their own. */
   async linkTo(): Promise<string | undefined> {
     return undefined;
-  }
-
-  async remind(at: PacketLocation, text: string, mentions: string[]): Promise<void> {
-    await this.postInternal(at, text, undefined, mentions);
   }
 
   async askCsat(ref: ConversationRef, prompt: CsatPrompt): Promise<string> {

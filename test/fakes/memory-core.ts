@@ -38,7 +38,12 @@ export function memoryCore(policy: Policy, decider: Decider, clock: Clock = new 
   const claimed = new Set<string>();
   let ids = 0;
   const chain = new Map<string, Promise<unknown>>();
-  const gateway: Partial<ChatGateway> = { postInternal: async (_at, text) => void internal.push(text) };
+  const gateway: Partial<ChatGateway> = {
+    postInternal: async (_at, text, tag) => {
+      internal.push(text);
+      return tag.beforeSend();
+    },
+  };
   const deps: CoreDeps = {
     policy,
     decider,

@@ -1,4 +1,5 @@
 import type { CoreDeps } from '../deps.js';
+import type { DeliveryTag } from '../ports/chat-gateway.js';
 import { withDeliveries } from '../delivery/outbox.js';
 import { hasVisibleText, type InboundMessage } from '../model/message.js';
 import type { Delivery } from '../delivery/delivery.js';
@@ -29,18 +30,21 @@ export async function forwardToSpecialist(deps: CoreDeps, conversation: Conversa
 }
 
 /**
- * Posts a recorded note under its escalation's packet; false while the packet is not out yet (it is
- * retried). An escalation that is neither stored nor on its way has no thread: the note is dropped.
+ * Posts a recorded note under its escalation's packet (or the one a breach left in the first queue);
+ * false while the packet is not out yet (it is retried). An escalation that is neither stored nor on its way has no thread: the note is dropped.
  */
-export async function deliverNote(deps: CoreDeps, conversation: Conversation, note: Note, maybeSent: boolean, beforeSend?: () => Promise<void>): Promise<boolean> {
+export async function deliverNote(deps: CoreDeps, conversation: Conversation, note: Note, maybeSent: boolean, tag: DeliveryTag): Promise<boolean> {
   const escalation = await deps.escalations.get(note.escalationId);
   if (!escalation && !packetPending(conversation, note.escalationId)) {
     deps.log.warn({ conversation: conversation.key, escalationId: note.escalationId }, 'no escalation to mirror the customer message to');
     return true;
   }
-  if (!escalation?.packet) return false;
-  const { platform, channel, messageId } = escalation.packet;
+  // Under the packet a breach left in the first queue: with none there, the note has nowhere to go.
+  if (note.firstQueue && !escalation?.movedFrom?.packet) return true;
+  const packet = note.firstQueue ? escalation?.movedFrom?.packet : escalation?.packet;
+  if (!packet) return false;
+  const { platform, channel, messageId } = packet;
   const found = maybeSent ? await deps.gateway.findDelivered({ platform: platform ?? 'slack', channel, thread: messageId, since: note.createdAt }, note.id) : undefined;
-  if (!found) await deps.gateway.postInternal(escalation.packet, note.text, { id: note.id, ...(beforeSend ? { beforeSend } : {}) }, note.mentions);
+  if (!found) await deps.gateway.postInternal(packet, note.text, tag, note.mentions);
   return true;
 }

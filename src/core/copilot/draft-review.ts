@@ -1,8 +1,11 @@
 import type { Conversation } from '../conversation/conversation.js';
 import type { CoreDeps } from '../deps.js';
 import type { DraftState, Escalation, Specialist } from '../escalation/escalation.js';
-import { refreshPacket } from '../escalation/publish-packet.js';
-import { noteInPacketThread } from '../escalation/packet-thread.js';
+import type { Delivery } from '../delivery/delivery.js';
+import { withDeliveries } from '../delivery/outbox.js';
+import { recordDeliveries } from '../delivery/record-deliveries.js';
+import { packetUpdates } from '../escalation/publish-packet.js';
+import { packetNote } from '../escalation/packet-thread.js';
 
 export type ReviewedState = Exclude<DraftState, 'pending'>;
 
@@ -29,10 +32,21 @@ const NOTE: Record<ReviewedState, (name: string) => string> = {
 
 /**
  * Records what became of a pending draft, once: it is resolved by the specialist who acted, its packet
- * shows the outcome without the review buttons, and its thread says who did what. `how` words the
- * thread note when the default does not fit.
+ * shows the outcome without the review buttons, and its thread says who did what (both recorded in the
+ * conversation's outbox).
  */
-export async function markReviewed(deps: CoreDeps, id: string, state: ReviewedState, who: Specialist, how?: string): Promise<void> {
+export async function markReviewed(deps: CoreDeps, id: string, state: ReviewedState, who: Specialist): Promise<void> {
+  const reviewed = await resolveDraft(deps, id, state, who);
+  if (reviewed) await recordDeliveries(deps, reviewed.conversation, reviewedMessages(deps, reviewed, NOTE[state](who.name ?? 'A specialist')));
+}
+
+/** The packet showing the outcome, and the thread's note of it. */
+function reviewedMessages(deps: CoreDeps, reviewed: Escalation, note: string): Delivery[] {
+  return [...packetUpdates(deps, reviewed), packetNote(deps, reviewed, note)];
+}
+
+/** The draft marked reviewed; undefined when it was not pending (someone got there first). */
+async function resolveDraft(deps: CoreDeps, id: string, state: ReviewedState, who: Specialist): Promise<Escalation | undefined> {
   const at = deps.clock.now();
   const reviewed = await deps.escalations.update(id, (current) => {
     if (current.draft?.state !== 'pending') return { result: undefined };
@@ -49,10 +63,8 @@ export async function markReviewed(deps: CoreDeps, id: string, state: ReviewedSt
     };
     return { next, result: next };
   });
-  if (!reviewed) return;
-  deps.log.info({ escalationId: id, by: who.id, state }, 'copilot draft reviewed');
-  await refreshPacket(deps, reviewed);
-  await noteInPacketThread(deps, reviewed, how ?? NOTE[state](who.name ?? 'A specialist'));
+  if (reviewed) deps.log.info({ escalationId: id, by: who.id, state }, 'copilot draft reviewed');
+  return reviewed;
 }
 
 /**
@@ -66,8 +78,10 @@ export async function supersedeDraft(deps: CoreDeps, conversation: Conversation,
   const id = conversation.escalationId;
   const escalation = await deps.escalations.get(id);
   if (escalation?.draft?.state !== 'pending') return undefined;
-  const next = pastDraft(conversation, id, 'human', deps.clock.now());
+  const reviewed = await resolveDraft(deps, id, 'discarded', who);
+  const note = `${who.name ?? 'A specialist'} answered in the customer's thread instead; Baton's draft was not sent.`;
+  const next = withDeliveries(pastDraft(conversation, id, 'human', deps.clock.now()), reviewed ? reviewedMessages(deps, reviewed, note) : []);
   await deps.conversations.put(next);
-  await markReviewed(deps, id, 'discarded', who, `${who.name ?? 'A specialist'} answered in the customer's thread instead; Baton's draft was not sent.`);
+  deps.deliveries?.schedule(conversation.key);
   return next;
 }

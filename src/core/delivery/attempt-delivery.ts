@@ -1,8 +1,9 @@
 import type { Conversation } from '../conversation/conversation.js';
 import type { CoreDeps } from '../deps.js';
 import { deliverNote } from '../conversation/forward-to-specialist.js';
-import { publishPacket } from '../escalation/publish-packet.js';
+import { deliverUpdate, publishPacket } from '../escalation/publish-packet.js';
 import { parseChannelName } from '../model/conversation-ref.js';
+import type { Clearance, DeliveryTag } from '../ports/chat-gateway.js';
 import type { Delivery } from './delivery.js';
 import { pendingDeliveries, withoutDelivery } from './outbox.js';
 
@@ -52,17 +53,31 @@ export async function attemptDelivery(deps: CoreDeps, key: string, options: Atte
   });
 }
 
+/** The one place a clearance is made: the outbox's own `beforeSend`, which every send must run. */
+const CLEARED = Object.freeze({}) as Clearance;
+
+function tagFor(d: Delivery, beforeSend?: () => Promise<void>): DeliveryTag {
+  return {
+    id: d.id,
+    beforeSend: async () => {
+      await beforeSend?.();
+      return CLEARED;
+    },
+  };
+}
+
 async function send(deps: CoreDeps, conversation: Conversation, d: Delivery, maybeSent: boolean, beforeSend?: () => Promise<void>): Promise<boolean> {
   const { gateway } = deps;
-  const tag = { id: d.id, ...(beforeSend ? { beforeSend } : {}) };
+  const tag = tagFor(d, beforeSend);
   if (d.kind === 'packet') {
     // Stored here rather than with the decision: the conversation write carried it, so it is never lost.
     await deps.escalations.create(d.escalation);
     const escalation = await deps.escalations.get(d.escalation.id);
     if (!escalation) return false;
-    return !!escalation.packet || !!(await publishPacket(deps, escalation, conversation, maybeSent, beforeSend));
+    return !!escalation.packet || !!(await publishPacket(deps, escalation, conversation, maybeSent, tag));
   }
-  if (d.kind === 'note') return deliverNote(deps, conversation, d, maybeSent, beforeSend);
+  if (d.kind === 'note') return deliverNote(deps, conversation, d, maybeSent, tag);
+  if (d.kind === 'update') return deliverUpdate(deps, conversation, d);
   if (d.kind === 'alert') {
     const channel = parseChannelName(d.channel);
     const found = maybeSent ? await gateway.findDelivered({ ...channel, since: d.createdAt }, d.id) : undefined;
@@ -73,4 +88,13 @@ async function send(deps: CoreDeps, conversation: Conversation, d: Delivery, may
   const found = maybeSent ? await gateway.findDelivered({ ...ref, since: d.createdAt }, d.id) : undefined;
   if (!found) await gateway.replyToCustomer(ref, d.message, tag);
   return true;
+}
+
+/**
+ * An alert with no conversation to record it in (an event that failed before its conversation was
+ * written): one attempt, looked for first so a retry of the caller never posts it twice.
+ */
+export async function postAlertOnce(deps: CoreDeps, alert: Extract<Delivery, { kind: 'alert' }>): Promise<void> {
+  const channel = parseChannelName(alert.channel);
+  if (!(await deps.gateway.findDelivered({ ...channel, since: alert.createdAt }, alert.id))) await deps.gateway.postAlert(channel, alert.text, tagFor(alert));
 }

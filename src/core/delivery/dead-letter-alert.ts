@@ -1,21 +1,25 @@
 import { queueById } from '../conversation/accounts.js';
 import { deadLetterAlert } from '../copy/delivery-alerts.js';
 import type { CoreDeps } from '../deps.js';
-import { parseChannelName } from '../model/conversation-ref.js';
 import type { DeadLetter } from '../ports/inbox.js';
+import { postAlertOnce } from './attempt-delivery.js';
+import type { Delivery } from './delivery.js';
+import { recordDeliveriesIn } from './record-deliveries.js';
 
 const MAX_ERROR_CHARS = 200;
 
 /**
- * One alert in the default queue's channel (where alerts go) for an inbox item set aside as a dead letter.
- * Sent once, when it is set aside; if the post fails the log and the metric still say so.
+ * One alert in the default queue's channel (where alerts go) for an inbox item set aside as a dead letter,
+ * recorded in its conversation's outbox like any other message; an item whose conversation was never
+ * written gets one attempt. If that fails, the log and the metric still say so.
  */
 export async function alertDeadLetter(deps: CoreDeps, letter: DeadLetter, platform: string): Promise<void> {
   const channel = queueById(deps.policy, deps.policy.routing.default_queue)?.channel;
   if (!channel) return;
   const text = deadLetterAlert({ id: letter.item.id, platform, tries: letter.item.failures ?? 0, error: letter.error.slice(0, MAX_ERROR_CHARS) });
+  const alert: Extract<Delivery, { kind: 'alert' }> = { id: `dead-letter:${letter.item.id}:${letter.at}`, kind: 'alert', channel, text, createdAt: deps.clock.now() };
   try {
-    await deps.gateway.postAlert(parseChannelName(channel), text, { id: `dead-letter:${letter.item.id}:${letter.at}` });
+    if (!(await recordDeliveriesIn(deps, letter.item.lane, [alert]))) await postAlertOnce(deps, alert);
   } catch (err) {
     deps.log.error({ err, item: letter.item.id }, 'could not post the dead-letter alert');
   }

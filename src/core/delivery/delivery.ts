@@ -12,10 +12,16 @@ export type Delivery =
   /** The handoff packet; carries the escalation so recovery can store it if a crash came first. */
   | { id: string; kind: 'packet'; escalation: Escalation; createdAt: number }
   /**
-   * A reply in the open escalation's packet thread, for its specialists: a customer's follow-up mirrored,
-   * or an SLA reminder (`mentions`: the queue's leads, by the ids the policy names them with).
+   * A reply in the escalation's packet thread, for its specialists: a customer's follow-up mirrored, what
+   * a specialist did, or an SLA reminder (`mentions`: the queue's leads, by the ids the policy names them
+   * with). `firstQueue`: under the packet left in the queue a breach moved the escalation from.
    */
-  | { id: string; kind: 'note'; escalationId: string; text: string; createdAt: number; mentions?: string[] }
+  | { id: string; kind: 'note'; escalationId: string; text: string; createdAt: number; mentions?: string[]; firstQueue?: true }
+  /**
+   * The packet shown again as the escalation stands when it is delivered (claimed, released, closed,
+   * breached); `firstQueue`: the packet left in the queue a breach moved it from.
+   */
+  | { id: string; kind: 'update'; escalationId: string; createdAt: number; firstQueue?: true }
   /** A note for the default queue's specialists (a customer Baton could not reach). */
   | { id: string; kind: 'alert'; channel: string; text: string; createdAt: number };
 

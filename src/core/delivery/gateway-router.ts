@@ -2,7 +2,7 @@ import type { PacketLocation } from '../escalation/escalation.js';
 import type { HandoffPacket } from '../handoff/handoff-packet.js';
 import type { ReportView } from '../metrics/report.js';
 import type { ChannelRef, ConversationRef, Platform } from '../model/conversation-ref.js';
-import type { ChatGateway, CustomerMessage, DeliveryPlace, DeliveryTag } from '../ports/chat-gateway.js';
+import type { ChatGateway, Clearance, CustomerMessage, DeliveryPlace, DeliveryTag, Sent } from '../ports/chat-gateway.js';
 import type { CsatPrompt, LoopGateway } from '../ports/loop-gateway.js';
 
 /** One adapter per platform Baton runs on; a platform left out has no adapter in this process. */
@@ -31,11 +31,11 @@ function storedPlatform(at: PacketLocation): Platform {
 export class ChatGatewayRouter implements ChatGateway {
   constructor(private readonly adapters: ByPlatform<ChatGateway>) {}
 
-  async replyToCustomer(ref: ConversationRef, message: CustomerMessage, delivery?: DeliveryTag): Promise<string> {
+  async replyToCustomer(ref: ConversationRef, message: CustomerMessage, delivery: DeliveryTag): Promise<Sent> {
     return pick(this.adapters, ref.platform).replyToCustomer(ref, message, delivery);
   }
 
-  async postPacket(channel: ChannelRef, packet: HandoffPacket, delivery?: DeliveryTag): Promise<PacketLocation> {
+  async postPacket(channel: ChannelRef, packet: HandoffPacket, delivery: DeliveryTag): Promise<Sent<PacketLocation>> {
     return pick(this.adapters, channel.platform).postPacket(channel, packet, delivery);
   }
 
@@ -43,11 +43,11 @@ export class ChatGatewayRouter implements ChatGateway {
     return pick(this.adapters, storedPlatform(at)).updatePacket(at, packet);
   }
 
-  async postInternal(at: PacketLocation, text: string, delivery?: DeliveryTag, mentions?: string[]): Promise<void> {
+  async postInternal(at: PacketLocation, text: string, delivery: DeliveryTag, mentions?: string[]): Promise<Clearance> {
     return pick(this.adapters, storedPlatform(at)).postInternal(at, text, delivery, mentions);
   }
 
-  async postAlert(channel: ChannelRef, text: string, delivery: DeliveryTag): Promise<void> {
+  async postAlert(channel: ChannelRef, text: string, delivery: DeliveryTag): Promise<Clearance> {
     return pick(this.adapters, channel.platform).postAlert(channel, text, delivery);
   }
 
@@ -63,10 +63,6 @@ export class ChatGatewayRouter implements ChatGateway {
 /** The loop's deliveries (reminders, rating prompts, digests), routed the same way. */
 export class LoopGatewayRouter implements LoopGateway {
   constructor(private readonly adapters: ByPlatform<LoopGateway>) {}
-
-  async remind(at: PacketLocation, text: string, mentions: string[]): Promise<void> {
-    return pick(this.adapters, storedPlatform(at)).remind(at, text, mentions);
-  }
 
   async askCsat(ref: ConversationRef, prompt: CsatPrompt): Promise<string> {
     return pick(this.adapters, ref.platform).askCsat(ref, prompt);

@@ -4,7 +4,9 @@ import type { CoreDeps } from '../deps.js';
 import type { Author } from '../model/message.js';
 import { CLOSE_FIELD } from '../model/actions.js';
 import { AI_ACCURACY, AUTOMATION_POTENTIAL, resolve, type AiAccuracy, type AutomationPotential, type CloseTags } from './escalation.js';
-import { refreshPacket } from './publish-packet.js';
+import { packetUpdates } from './publish-packet.js';
+import { recordDeliveries } from '../delivery/record-deliveries.js';
+import { withDeliveries } from '../delivery/outbox.js';
 import { askCsatAfterClose } from '../feedback/csat-after-close.js';
 
 export interface Option {
@@ -85,22 +87,18 @@ export async function closeEscalation(deps: CoreDeps, id: string, author: Author
   const { note, ...labels } = tags;
   deps.log.info({ escalationId: id, by: who.id, tags: labels, noteLength: note?.length ?? 0 }, 'escalation resolved');
   const key = conversationKey(escalation.conversation);
-  await deps.locks.run(`conv:${key}`, async () => {
+  const now = deps.clock.now();
+  // The thread goes back to Baton, the packet shows the close and the customer is told, in one write.
+  const told = { id: `${id}:resolved`, kind: 'customer' as const, purpose: 'notice' as const, message: { kind: 'notice' as const, text: deps.policy.copy.resolved }, createdAt: now, escalationId: id };
+  const written = await deps.locks.run(`conv:${key}`, async () => {
     const conversation = await deps.conversations.get(key);
-    if (!conversation || conversation.escalationId !== id) return;
-    await deps.conversations.put({
-      ...conversation,
-      mode: 'bot',
-      escalationId: undefined,
-      pastEscalationIds: [...conversation.pastEscalationIds, id],
-      lastClosedAt: deps.clock.now(),
-      updatedAt: deps.clock.now(),
-    });
+    if (!conversation || conversation.escalationId !== id) return false;
+    const back = { ...conversation, mode: 'bot' as const, escalationId: undefined, pastEscalationIds: [...conversation.pastEscalationIds, id], lastClosedAt: now, updatedAt: now };
+    await deps.conversations.put(withDeliveries(back, [...packetUpdates(deps, escalation), told]));
+    return true;
   });
-  await refreshPacket(deps, escalation);
-  await deps.gateway
-    .replyToCustomer(escalation.conversation, { kind: 'notice', text: deps.policy.copy.resolved })
-    .catch((err: unknown) => deps.log.error({ err, escalationId: id }, 'could not tell the customer it was resolved'));
+  if (written) deps.deliveries?.schedule(key);
+  else await recordDeliveries(deps, escalation.conversation, [...packetUpdates(deps, escalation), told]);
   if (deps.loop) await askCsatAfterClose({ ...deps, loop: deps.loop }, escalation);
   return { ok: true };
 }

@@ -1,10 +1,14 @@
 import type { CoreDeps } from '../deps.js';
+import type { Delivery } from '../delivery/delivery.js';
+import { recordDeliveries } from '../delivery/record-deliveries.js';
 import type { Escalation } from './escalation.js';
 
-/** A line in the packet thread; the thread is only a record, so a failure is logged and nothing more. */
+/** A line in the packet thread, as a delivery: posted once the packet is out, retried until it lands. */
+export function packetNote(deps: CoreDeps, escalation: Escalation, text: string): Delivery {
+  return { id: `note:${deps.newId()}`, kind: 'note', escalationId: escalation.id, text, createdAt: deps.clock.now() };
+}
+
+/** A line in the packet thread, recorded in the conversation's outbox. */
 export async function noteInPacketThread(deps: CoreDeps, escalation: Escalation, text: string): Promise<void> {
-  if (!escalation.packet) return;
-  await deps.gateway.postInternal(escalation.packet, text).catch((err: unknown) => {
-    deps.log.warn({ err, escalationId: escalation.id }, 'could not write in the packet thread');
-  });
+  await recordDeliveries(deps, escalation.conversation, [packetNote(deps, escalation, text)]);
 }

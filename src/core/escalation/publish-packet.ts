@@ -5,7 +5,10 @@ import type { CoreDeps } from '../deps.js';
 import { conversationKey, parseChannelName } from '../model/conversation-ref.js';
 import { buildHandoffPacket, type HandoffPacket } from '../handoff/handoff-packet.js';
 import type { Escalation, PacketLocation } from './escalation.js';
-import { isRefusal } from '../ports/chat-gateway.js';
+import { isRefusal, type DeliveryTag } from '../ports/chat-gateway.js';
+import type { Delivery } from '../delivery/delivery.js';
+import { pendingDeliveries } from '../delivery/outbox.js';
+import { recordDeliveries } from '../delivery/record-deliveries.js';
 
 /** The packet as the escalation's current queue shows it, or (`movedAway`) as the queue it left does. */
 async function packetFor(deps: CoreDeps, escalation: Escalation, conversation: Conversation, link?: string, movedAway = false) {
@@ -63,13 +66,7 @@ async function findPosted(deps: CoreDeps, escalation: Escalation, id: string): P
  * tried now and the caller comes back later. `maybePosted`: an earlier attempt failed that way, so every
  * channel is searched for it first and it is never posted twice.
  */
-export async function publishPacket(
-  deps: CoreDeps,
-  escalation: Escalation,
-  conversation: Conversation,
-  maybePosted = false,
-  beforeSend?: () => Promise<void>,
-): Promise<Escalation | undefined> {
+export async function publishPacket(deps: CoreDeps, escalation: Escalation, conversation: Conversation, maybePosted: boolean, tag: DeliveryTag): Promise<Escalation | undefined> {
   const link = await deps.gateway.linkTo(conversation.ref).catch(() => undefined);
   const packet = await packetFor(deps, escalation, conversation, link);
   if (!packet) return undefined;
@@ -83,8 +80,8 @@ export async function publishPacket(
   }
   for (const channel of channelsFor(deps, escalation)) {
     try {
-      const location = await deps.gateway.postPacket(parseChannelName(channel), packet, { id, ...(beforeSend ? { beforeSend } : {}) });
-      return await remember(deps, escalation, location, link);
+      const { sent } = await deps.gateway.postPacket(parseChannelName(channel), packet, { ...tag, id });
+      return await remember(deps, escalation, sent, link);
     } catch (err) {
       deps.log.error({ err, escalationId: escalation.id, channel }, 'handoff packet could not be posted in this channel');
       if (!isRefusal(err)) return undefined;
@@ -93,30 +90,46 @@ export async function publishPacket(
   return undefined;
 }
 
-/** Brings the packet the escalation left behind in its first queue up to date, when a breach moved it. */
-export async function refreshMovedPacket(deps: CoreDeps, escalation: Escalation, conversation: Conversation): Promise<void> {
-  const location = escalation.movedFrom?.packet;
-  const packet = location ? await packetFor(deps, escalation, conversation, escalation.conversationLink, true) : undefined;
-  if (!location || !packet) return;
-  await deps.gateway.updatePacket(location, packet).catch((err: unknown) => {
-    deps.log.error({ err, escalationId: escalation.id }, 'the handoff packet left in the first queue could not be updated');
-  });
+/**
+ * Asks for the packet (and the one a breach left in the first queue) to be shown again as the escalation
+ * stands, after a claim, release, close or breach. Recorded in the conversation's outbox: delivered after
+ * the packet itself, retried until it lands, and rendered when it goes out.
+ */
+export async function refreshPacket(deps: CoreDeps, escalation: Escalation): Promise<void> {
+  await recordDeliveries(deps, escalation.conversation, packetUpdates(deps, escalation));
 }
 
-/** Re-renders the packet in place after a claim, release or close; posts it if it never went out. */
-export async function refreshPacket(deps: CoreDeps, escalation: Escalation): Promise<void> {
-  const conversation = await deps.conversations.get(conversationKey(escalation.conversation));
-  if (!conversation) return;
-  await refreshMovedPacket(deps, escalation, conversation);
-  // Not marked yet: the delivery runner may have it posted and not yet recorded, so look before posting;
-  // what is found is then brought up to date like any other packet.
-  const location = escalation.packet ?? (await publishPacket(deps, escalation, conversation, true))?.packet;
-  if (!location) return;
-  const packet = await packetFor(deps, escalation, conversation, escalation.conversationLink);
-  if (!packet) return;
-  try {
-    await deps.gateway.updatePacket(location, packet);
-  } catch (err) {
-    deps.log.error({ err, escalationId: escalation.id }, 'handoff packet could not be updated');
-  }
+/** The recorded updates that show the escalation as it stands: its packet, and the one a breach left behind. */
+export function packetUpdates(deps: CoreDeps, escalation: Escalation): Delivery[] {
+  return [packetUpdate(deps, escalation.id), ...(escalation.movedFrom?.packet ? [packetUpdate(deps, escalation.id, true)] : [])];
+}
+
+/** One recorded update of an escalation's packet. */
+export function packetUpdate(deps: CoreDeps, escalationId: string, firstQueue = false): Delivery {
+  return { id: `${escalationId}:update:${deps.newId()}`, kind: 'update', escalationId, createdAt: deps.clock.now(), ...(firstQueue ? { firstQueue: true as const } : {}) };
+}
+
+/** The packet as it stands and where it is shown; undefined when it is not posted (yet) or gone. */
+export async function packetToShow(deps: CoreDeps, escalation: Escalation, conversation: Conversation, firstQueue = false): Promise<{ at: PacketLocation; packet: HandoffPacket } | undefined> {
+  const at = firstQueue ? escalation.movedFrom?.packet : escalation.packet;
+  const packet = at && (await packetFor(deps, escalation, conversation, escalation.conversationLink, firstQueue));
+  return at && packet ? { at, packet } : undefined;
+}
+
+type Update = Extract<Delivery, { kind: 'update' }>;
+
+/**
+ * Delivers a recorded packet update: false while the packet itself is still on its way (it is retried).
+ * Only the last update of a packet still owed is sent: it shows everything the earlier ones would.
+ */
+export async function deliverUpdate(deps: CoreDeps, conversation: Conversation, update: Update): Promise<boolean> {
+  const owed = pendingDeliveries(conversation);
+  const later = owed.slice(owed.findIndex((d) => d.id === update.id) + 1);
+  if (later.some((d) => d.kind === 'update' && d.escalationId === update.escalationId && !!d.firstQueue === !!update.firstQueue)) return true;
+  const escalation = await deps.escalations.get(update.escalationId);
+  if (!escalation) return !owed.some((d) => d.kind === 'packet' && d.escalation.id === update.escalationId);
+  if (!update.firstQueue && !escalation.packet) return false;
+  const shown = await packetToShow(deps, escalation, conversation, update.firstQueue);
+  if (shown) await deps.gateway.updatePacket(shown.at, shown.packet);
+  return true;
 }

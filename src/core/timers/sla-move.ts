@@ -2,7 +2,7 @@ import type { QueuePolicy } from '../../config/policy-schema.js';
 import type { LoopDeps } from '../deps.js';
 import { withDeliveries } from '../delivery/outbox.js';
 import type { Escalation } from '../escalation/escalation.js';
-import { packetDeliveryId, refreshMovedPacket } from '../escalation/publish-packet.js';
+import { packetDeliveryId, packetUpdate } from '../escalation/publish-packet.js';
 import { fillCopy } from '../handoff/customer-copy.js';
 import { promiseWords } from '../hours/promise-copy.js';
 import { slaDueAt, slaLabel } from '../hours/queue-sla.js';
@@ -26,9 +26,9 @@ function moved(e: Escalation, from: QueuePolicy, backup: QueuePolicy, now: numbe
 /**
  * Nobody claimed it in time: the escalation moves to the queue's backup. The move, the backup queue's
  * packet and the customer's new time are written under the conversation's lock: the escalation first
- * (of two sweepers exactly one moves it), then the two messages in the conversation's outbox, which the
- * delivery runner sends and retries like any other. The first queue's packet then shows the breach and
- * its thread tells its leads where the escalation went.
+ * (of two sweepers exactly one moves it), then the messages in the conversation's outbox, which the
+ * delivery runner sends and retries like any other: the backup queue's packet, the customer's notice,
+ * the first queue's packet showing the breach, and a note in its thread telling its leads where it went.
  */
 export async function moveToBackup(deps: LoopDeps, e: Escalation, from: QueuePolicy, backup: QueuePolicy, now: number): Promise<boolean> {
   const key = conversationKey(e.conversation);
@@ -38,21 +38,20 @@ export async function moveToBackup(deps: LoopDeps, e: Escalation, from: QueuePol
       return { next: after, result: after };
     });
     const conversation = next ? await deps.conversations.get(key) : undefined;
-    if (!next || !conversation) return next && { escalation: next, conversation };
+    if (!next || !conversation) return next;
     const text = fillCopy(deps.policy.copy.moved, { role: backup.role, ...promiseWords(now, next.dueAt, backup.hours) });
+    const where = `SLA breached: the customer was promised a reply within ${slaLabel(from)} and nobody claimed it, so it moved to the ${backup.role} queue (${backup.id}) with a new promise to the customer.`;
     const written = withDeliveries(conversation, [
       { id: packetDeliveryId(next), kind: 'packet', escalation: next, createdAt: now },
       { id: `${next.id}:moved`, kind: 'customer', purpose: 'notice', message: { kind: 'notice', text }, createdAt: now, escalationId: next.id },
+      packetUpdate(deps, next.id, true),
+      { id: `${next.id}:moved:note`, kind: 'note', escalationId: next.id, text: where, createdAt: now, mentions: from.leads, firstQueue: true },
     ]);
     await deps.conversations.put(written);
-    return { escalation: next, conversation: written };
+    return next;
   });
   if (!done) return false;
   deps.deliveries?.schedule(key);
-  deps.log.info({ escalationId: e.id, from: from.id, to: backup.id, dueAt: new Date(done.escalation.dueAt).toISOString() }, 'SLA breached unclaimed; moved to the backup queue');
-  if (done.conversation) await refreshMovedPacket(deps, done.escalation, done.conversation);
-  const location = done.escalation.movedFrom?.packet;
-  const text = `SLA breached: the customer was promised a reply within ${slaLabel(from)} and nobody claimed it, so it moved to the ${backup.role} queue (${backup.id}) with a new promise to the customer.`;
-  if (location) await deps.loop.notify.remind(location, text, from.leads);
+  deps.log.info({ escalationId: e.id, from: from.id, to: backup.id, dueAt: new Date(done.dueAt).toISOString() }, 'SLA breached unclaimed; moved to the backup queue');
   return true;
 }

@@ -1,7 +1,7 @@
 import type { PacketLocation } from '../../core/escalation/escalation.js';
 import type { HandoffPacket } from '../../core/handoff/handoff-packet.js';
 import type { ChannelRef, ConversationRef } from '../../core/model/conversation-ref.js';
-import type { ChatGateway, CustomerMessage, DeliveryPlace, DeliveryTag } from '../../core/ports/chat-gateway.js';
+import type { ChatGateway, Clearance, CustomerMessage, DeliveryPlace, DeliveryTag, Sent } from '../../core/ports/chat-gateway.js';
 import type { Logger } from '../../core/ports/logger.js';
 import { renderCustomerMessage, type SlackMessage } from '../render/customer-message.js';
 import { clip, escapeMrkdwn, slackMentions } from '../render/mrkdwn.js';
@@ -15,6 +15,12 @@ function platformError(err: unknown): string | undefined {
   return (err as { data?: { error?: string } } | null)?.data?.error;
 }
 
+/** The caller runs the hook before every request it sends: a post that went out has its clearance. */
+function ranBeforeSend(cleared: Clearance | undefined): Clearance {
+  if (!cleared) throw new Error("a post went out without its delivery's beforeSend");
+  return cleared;
+}
+
 /** Delivers the core's messages to Slack. Renders, posts, and falls back to plain text rather than silence. */
 export class SlackGateway implements ChatGateway {
   private workspaceUrl: Promise<string | undefined> | undefined;
@@ -24,13 +30,13 @@ export class SlackGateway implements ChatGateway {
     private readonly log: Logger,
   ) {}
 
-  async replyToCustomer(ref: ConversationRef, message: CustomerMessage, delivery?: DeliveryTag): Promise<string> {
+  async replyToCustomer(ref: ConversationRef, message: CustomerMessage, delivery: DeliveryTag): Promise<Sent> {
     return this.post(ref.channel, ref.thread, renderCustomerMessage(message), delivery);
   }
 
-  async postPacket({ channel }: ChannelRef, packet: HandoffPacket, delivery?: DeliveryTag): Promise<PacketLocation> {
-    const messageId = await this.post(channel, undefined, renderPacketMessage(packet), delivery);
-    return { platform: 'slack', channel, messageId };
+  async postPacket({ channel }: ChannelRef, packet: HandoffPacket, delivery: DeliveryTag): Promise<Sent<PacketLocation>> {
+    const { cleared, sent } = await this.post(channel, undefined, renderPacketMessage(packet), delivery);
+    return { cleared, sent: { platform: 'slack', channel, messageId: sent } };
   }
 
   async updatePacket(at: PacketLocation, packet: HandoffPacket): Promise<void> {
@@ -38,13 +44,13 @@ export class SlackGateway implements ChatGateway {
     await this.slack.call('chat.update', { channel: at.channel, ts: at.messageId, text, blocks });
   }
 
-  async postInternal(at: PacketLocation, text: string, delivery?: DeliveryTag, mentions: string[] = []): Promise<void> {
-    await this.post(at.channel, at.messageId, { text: clip(`${slackMentions(mentions)}${escapeMrkdwn(text)}`, 4000) }, delivery);
+  async postInternal(at: PacketLocation, text: string, delivery: DeliveryTag, mentions: string[] = []): Promise<Clearance> {
+    return (await this.post(at.channel, at.messageId, { text: clip(`${slackMentions(mentions)}${escapeMrkdwn(text)}`, 4000) }, delivery)).cleared;
   }
 
   /** The alert text is Baton's own (it carries a channel mention), so it is not escaped. */
-  async postAlert({ channel }: ChannelRef, text: string, delivery: DeliveryTag): Promise<void> {
-    await this.post(channel, undefined, { text: clip(text, 4000) }, delivery);
+  async postAlert({ channel }: ChannelRef, text: string, delivery: DeliveryTag): Promise<Clearance> {
+    return (await this.post(channel, undefined, { text: clip(text, 4000) }, delivery)).cleared;
   }
 
   findDelivered(place: DeliveryPlace, deliveryId: string): Promise<string | undefined> {
@@ -61,26 +67,27 @@ export class SlackGateway implements ChatGateway {
     return base ? threadLink(base, ref) : undefined;
   }
 
-  /** If Slack rejects the blocks, the same content goes out as text: a message is never dropped. */
-  private async post(channel: string, threadTs: string | undefined, message: SlackMessage, delivery?: DeliveryTag): Promise<string> {
-    const base = {
-      channel,
-      ...(threadTs ? { thread_ts: threadTs } : {}),
-      ...(delivery ? { metadata: deliveryMetadata(delivery.id) } : {}),
-      unfurl_links: false,
-      unfurl_media: false,
+  /**
+   * Posts with the delivery id in the message metadata, its `beforeSend` run in the channel limiter's
+   * slot. If Slack rejects the blocks, the same content goes out as text: a message is never dropped.
+   */
+  private async post(channel: string, threadTs: string | undefined, message: SlackMessage, delivery: DeliveryTag): Promise<Sent> {
+    const base = { channel, ...(threadTs ? { thread_ts: threadTs } : {}), metadata: deliveryMetadata(delivery.id), unfurl_links: false, unfurl_media: false };
+    let cleared: Clearance | undefined;
+    const clear = async () => {
+      cleared = await delivery.beforeSend();
     };
     try {
-      const res = await this.slack.call<{ ts: string }>('chat.postMessage', { ...base, text: message.text, blocks: message.blocks }, delivery?.beforeSend);
-      return res.ts;
+      const res = await this.slack.call<{ ts: string }>('chat.postMessage', { ...base, text: message.text, blocks: message.blocks }, clear);
+      return { cleared: ranBeforeSend(cleared), sent: res.ts };
     } catch (err) {
       const code = platformError(err);
       // Slack answered ok:false (other than a rate limit, which the caller already waited out): nothing was posted.
       if (code && code !== 'ratelimited') Object.assign(err as object, { refused: true });
       if (!message.blocks || !code || !REJECTED_BLOCKS.has(code)) throw err;
       this.log.error({ channel, error: code, detail: (err as { data?: unknown }).data }, 'Slack rejected the blocks; sending text only');
-      const res = await this.slack.call<{ ts: string }>('chat.postMessage', { ...base, text: message.text });
-      return res.ts;
+      const res = await this.slack.call<{ ts: string }>('chat.postMessage', { ...base, text: message.text }, clear);
+      return { cleared: ranBeforeSend(cleared), sent: res.ts };
     }
   }
 }

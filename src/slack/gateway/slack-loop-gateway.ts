@@ -1,10 +1,8 @@
-import type { PacketLocation } from '../../core/escalation/escalation.js';
 import type { ReportView } from '../../core/metrics/report.js';
 import type { ChannelRef, ConversationRef } from '../../core/model/conversation-ref.js';
 import type { CsatPrompt, LoopGateway } from '../../core/ports/loop-gateway.js';
 import type { Logger } from '../../core/ports/logger.js';
 import { renderCsatPrompt, renderCsatThanks } from '../render/csat-prompt.js';
-import { clip, escapeMrkdwn, slackMentions } from '../render/mrkdwn.js';
 import { reportChart } from '../render/report-chart.js';
 import { renderReportBlocks, reportFallback } from '../render/report-blocks.js';
 import type { SlackCaller } from './slack-caller.js';
@@ -16,11 +14,6 @@ export class SlackLoopGateway implements LoopGateway {
     private readonly slack: SlackCaller,
     private readonly log: Logger,
   ) {}
-
-  async remind(at: PacketLocation, text: string, mentions: string[]): Promise<void> {
-    const body = `${slackMentions(mentions)}${escapeMrkdwn(text)}`;
-    await this.slack.call('chat.postMessage', { channel: at.channel, thread_ts: at.messageId, text: clip(body, 4000), unfurl_links: false });
-  }
 
   async askCsat(ref: ConversationRef, prompt: CsatPrompt): Promise<string> {
     const { text, blocks } = renderCsatPrompt(prompt);

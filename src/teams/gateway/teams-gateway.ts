@@ -2,7 +2,7 @@ import type { PacketLocation } from '../../core/escalation/escalation.js';
 import type { ReportView } from '../../core/metrics/report.js';
 import { conversationKey, type ChannelRef, type ConversationRef } from '../../core/model/conversation-ref.js';
 import type { HandoffPacket } from '../../core/handoff/handoff-packet.js';
-import type { ChatGateway, CustomerMessage, DeliveryTag } from '../../core/ports/chat-gateway.js';
+import type { ChatGateway, Clearance, CustomerMessage, DeliveryTag, Sent } from '../../core/ports/chat-gateway.js';
 import type { Logger } from '../../core/ports/logger.js';
 import type { CsatPrompt, LoopGateway } from '../../core/ports/loop-gateway.js';
 import { CHAT_THREAD } from '../normalize/teams-activity.js';
@@ -32,9 +32,10 @@ export class TeamsGateway implements ChatGateway, LoopGateway {
     this.packets = new TeamsPackets(sender, queues, log);
   }
 
-  async replyToCustomer(ref: ConversationRef, message: CustomerMessage, delivery?: DeliveryTag): Promise<string> {
-    await delivery?.beforeSend?.();
-    return this.sender.send(await this.references.get(conversationKey(ref)), renderCustomerActivity(message));
+  async replyToCustomer(ref: ConversationRef, message: CustomerMessage, delivery: DeliveryTag): Promise<Sent> {
+    const reference = await this.references.get(conversationKey(ref));
+    const cleared = await delivery.beforeSend();
+    return { cleared, sent: await this.sender.send(reference, renderCustomerActivity(message)) };
   }
 
   async askCsat(ref: ConversationRef, prompt: CsatPrompt): Promise<string> {
@@ -56,7 +57,7 @@ export class TeamsGateway implements ChatGateway, LoopGateway {
     return ref.thread === CHAT_THREAD ? `https://teams.microsoft.com/l/chat/${chat}/0` : `https://teams.microsoft.com/l/message/${chat}/${ref.thread}`;
   }
 
-  postPacket(channel: ChannelRef, packet: HandoffPacket, delivery?: DeliveryTag): Promise<PacketLocation> {
+  postPacket(channel: ChannelRef, packet: HandoffPacket, delivery: DeliveryTag): Promise<Sent<PacketLocation>> {
     return this.packets.postPacket(channel, packet, delivery);
   }
 
@@ -64,16 +65,12 @@ export class TeamsGateway implements ChatGateway, LoopGateway {
     return this.packets.updatePacket(at, packet);
   }
 
-  postInternal(at: PacketLocation, text: string, delivery?: DeliveryTag, mentions?: string[]): Promise<void> {
+  postInternal(at: PacketLocation, text: string, delivery: DeliveryTag, mentions?: string[]): Promise<Clearance> {
     return this.packets.postInternal(at, text, delivery, mentions);
   }
 
-  postAlert(channel: ChannelRef, text: string, delivery: DeliveryTag): Promise<void> {
+  postAlert(channel: ChannelRef, text: string, delivery: DeliveryTag): Promise<Clearance> {
     return this.packets.postAlert(channel, text, delivery);
-  }
-
-  remind(at: PacketLocation, text: string, mentions: string[]): Promise<void> {
-    return this.packets.postInternal(at, text, undefined, mentions);
   }
 
   /** The weekly digest in a leads_channel of the vendor's team: a thread of its own. */

@@ -2,7 +2,7 @@ import type { Activity } from '@microsoft/agents-activity';
 import type { PacketLocation } from '../../core/escalation/escalation.js';
 import type { HandoffPacket } from '../../core/handoff/handoff-packet.js';
 import type { ChannelRef } from '../../core/model/conversation-ref.js';
-import type { DeliveryTag } from '../../core/ports/chat-gateway.js';
+import type { Clearance, DeliveryTag, Sent } from '../../core/ports/chat-gateway.js';
 import type { Logger } from '../../core/ports/logger.js';
 import { packetActivity } from '../render/packet-card.js';
 import { LeadMentions, mentionActivity } from './lead-mentions.js';
@@ -29,10 +29,11 @@ export class TeamsPackets {
     this.leads = new LeadMentions(sender, queues, log);
   }
 
-  async postPacket({ channel }: ChannelRef, packet: HandoffPacket, delivery?: DeliveryTag): Promise<PacketLocation> {
-    await delivery?.beforeSend?.();
-    const root = await this.sender.startThread(await this.queues.channel(channel), packetActivity(packet));
-    return { platform: 'teams', channel, messageId: root };
+  async postPacket({ channel }: ChannelRef, packet: HandoffPacket, delivery: DeliveryTag): Promise<Sent<PacketLocation>> {
+    const reference = await this.queues.channel(channel);
+    const cleared = await delivery.beforeSend();
+    const root = await this.sender.startThread(reference, packetActivity(packet));
+    return { cleared, sent: { platform: 'teams', channel, messageId: root } };
   }
 
   async updatePacket(at: PacketLocation, packet: HandoffPacket): Promise<void> {
@@ -40,15 +41,18 @@ export class TeamsPackets {
   }
 
   /** A reply under the packet; `leads` are mentioned when they are Teams users (Slack leads are mentioned in Slack only). */
-  async postInternal(at: PacketLocation, text: string, delivery?: DeliveryTag, leads: string[] = []): Promise<void> {
+  async postInternal(at: PacketLocation, text: string, delivery: DeliveryTag, leads: string[] = []): Promise<Clearance> {
     const people = leads.length > 0 ? await this.leads.resolve(at.channel, leads) : [];
-    await delivery?.beforeSend?.();
     const thread = await this.queues.thread({ channel: at.channel, root: at.messageId });
+    const cleared = await delivery.beforeSend();
     await this.sender.send(thread, people.length > 0 ? mentionActivity(text, people) : note(text));
+    return cleared;
   }
 
-  async postAlert({ channel }: ChannelRef, text: string, delivery: DeliveryTag): Promise<void> {
-    await delivery.beforeSend?.();
-    await this.sender.startThread(await this.queues.channel(channel), note(text));
+  async postAlert({ channel }: ChannelRef, text: string, delivery: DeliveryTag): Promise<Clearance> {
+    const reference = await this.queues.channel(channel);
+    const cleared = await delivery.beforeSend();
+    await this.sender.startThread(reference, note(text));
+    return cleared;
   }
 }

@@ -17,16 +17,18 @@ function platform() {
   const notes: { text: string; id?: string }[] = [];
   let loseNextReply = false;
   const gateway: Partial<ChatGateway> = {
-    replyToCustomer: async () => 'r.1',
-    postPacket: async ({ platform, channel }) => ({ platform, channel, messageId: 'p.1' }),
+    replyToCustomer: async (_ref, _message, tag) => ({ cleared: await tag.beforeSend(), sent: 'r.1' }),
+    postPacket: async ({ platform, channel }, _packet, tag) => ({ cleared: await tag.beforeSend(), sent: { platform, channel, messageId: 'p.1' } }),
     updatePacket: async () => {},
     linkTo: async () => undefined,
     postInternal: async (_at, text, tag) => {
-      notes.push({ text, id: tag?.id });
+      const cleared = await tag.beforeSend();
+      notes.push({ text, id: tag.id });
       if (loseNextReply) {
         loseNextReply = false;
         throw new Error('socket hang up');
       }
+      return cleared;
     },
     findDelivered: async (place, id) => (place.thread === 'p.1' && notes.some((n) => n.id === id) ? 'n.1' : undefined),
   };

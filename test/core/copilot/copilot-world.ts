@@ -43,17 +43,20 @@ export function copilotWorld(policy: Policy, decision: Decision = ANSWER) {
   let ids = 0;
   const now = 1_800_000_000_000;
   const gateway: ChatGateway = {
-    replyToCustomer: async (ref, message) => {
+    replyToCustomer: async (ref, message, tag) => {
       toCustomer.push({ channel: ref.channel, message });
-      return `m${toCustomer.length}`;
+      return { cleared: await tag.beforeSend(), sent: `m${toCustomer.length}` };
     },
-    postPacket: async (channel, packet) => {
+    postPacket: async (channel, packet, tag) => {
       packets.set(packet.escalationId, packet);
-      return { ...channel, messageId: packet.escalationId };
+      return { cleared: await tag.beforeSend(), sent: { ...channel, messageId: packet.escalationId } };
     },
     updatePacket: async (at: PacketLocation, packet) => void packets.set(at.messageId, packet),
-    postInternal: async (_at, text) => void internal.push(text),
-    postAlert: async () => undefined,
+    postInternal: async (_at, text, tag) => {
+      internal.push(text);
+      return tag.beforeSend();
+    },
+    postAlert: async (_channel, _text, tag) => tag.beforeSend(),
     findDelivered: async () => undefined,
     linkTo: async () => undefined,
   };
