@@ -90,10 +90,7 @@ async function send(deps: CoreDeps, conversation: Conversation, d: Delivery, may
   return true;
 }
 
-/**
- * An alert with no conversation to record it in (an event that failed before its conversation was
- * written): one attempt, looked for first so a retry of the caller never posts it twice.
- */
+/** An alert with no conversation to record it in: one attempt, looked for first so it is never posted twice. */
 export async function postAlertOnce(deps: CoreDeps, alert: Extract<Delivery, { kind: 'alert' }>): Promise<void> {
   const channel = parseChannelName(alert.channel);
   if (!(await deps.gateway.findDelivered({ ...channel, since: alert.createdAt }, alert.id))) await deps.gateway.postAlert(channel, alert.text, tagFor(alert));

@@ -4,14 +4,14 @@ import type { CoreDeps } from '../deps.js';
 import type { DeadLetter } from '../ports/inbox.js';
 import { postAlertOnce } from './attempt-delivery.js';
 import type { Delivery } from './delivery.js';
-import { recordDeliveriesIn } from './record-deliveries.js';
 
 const MAX_ERROR_CHARS = 200;
 
 /**
- * One alert in the default queue's channel (where alerts go) for an inbox item set aside as a dead letter,
- * recorded in its conversation's outbox like any other message; an item whose conversation was never
- * written gets one attempt. If that fails, the log and the metric still say so.
+ * One alert in the default queue's channel (where alerts go) for an inbox item set aside as a dead letter.
+ * Not recorded in its conversation's outbox: that conversation may be what keeps failing (or was never
+ * written). One attempt through the outbox's gateway call, looked for first; if it fails, the log and the
+ * metric still say so.
  */
 export async function alertDeadLetter(deps: CoreDeps, letter: DeadLetter, platform: string): Promise<void> {
   const channel = queueById(deps.policy, deps.policy.routing.default_queue)?.channel;
@@ -19,7 +19,7 @@ export async function alertDeadLetter(deps: CoreDeps, letter: DeadLetter, platfo
   const text = deadLetterAlert({ id: letter.item.id, platform, tries: letter.item.failures ?? 0, error: letter.error.slice(0, MAX_ERROR_CHARS) });
   const alert: Extract<Delivery, { kind: 'alert' }> = { id: `dead-letter:${letter.item.id}:${letter.at}`, kind: 'alert', channel, text, createdAt: deps.clock.now() };
   try {
-    if (!(await recordDeliveriesIn(deps, letter.item.lane, [alert]))) await postAlertOnce(deps, alert);
+    await postAlertOnce(deps, alert);
   } catch (err) {
     deps.log.error({ err, item: letter.item.id }, 'could not post the dead-letter alert');
   }

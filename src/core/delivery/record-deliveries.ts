@@ -9,11 +9,7 @@ import { pendingDeliveries, withDeliveries } from './outbox.js';
  * already there under the same id is not added twice. False when there is no such conversation.
  */
 export async function recordDeliveries(deps: CoreDeps, ref: ConversationRef, deliveries: Delivery[]): Promise<boolean> {
-  return recordDeliveriesIn(deps, conversationKey(ref), deliveries);
-}
-
-/** The same, for the conversation with this key. */
-export async function recordDeliveriesIn(deps: CoreDeps, key: string, deliveries: Delivery[]): Promise<boolean> {
+  const key = conversationKey(ref);
   const recorded = await deps.locks.run(`conv:${key}`, async () => {
     const conversation = await deps.conversations.get(key);
     if (!conversation) return false;
