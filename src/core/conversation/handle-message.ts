@@ -2,7 +2,7 @@ import type { CoreDeps } from '../deps.js';
 import { conversationKey } from '../model/conversation-ref.js';
 import type { Decision } from '../model/decision.js';
 import { hasVisibleText, type InboundMessage } from '../model/message.js';
-import { claimEscalation } from '../escalation/specialist-actions.js';
+import { claimByReply } from '../escalation/specialist-actions.js';
 import { supersedeDraft } from '../copilot/draft-review.js';
 import { admitMessage } from '../onboarding/admit-message.js';
 import { decideReply } from './choose-reading.js';
@@ -10,6 +10,7 @@ import { pendingClarification } from './clarification.js';
 import { actOnDecision, decide } from './decide-and-act.js';
 import { newConversation, withTurn, type Conversation } from './conversation.js';
 import { forwardToSpecialist } from './forward-to-specialist.js';
+import { withDeliveries } from '../delivery/outbox.js';
 import { filesOnlyText } from '../copy/shared-files.js';
 import { combinedMessage, runsOfOneRequest } from './message-group.js';
 import { staffTakesOver, takeoverLapsed } from './takeover.js';
@@ -90,14 +91,12 @@ async function handleStaff(deps: CoreDeps, before: Conversation, msg: InboundMes
   if (await supersedeDraft(deps, after, msg.author)) return { kind: 'staff', tookOver: true };
   const isNew = before.turns.length === 0;
   const tookOver = isNew || staffTakesOver(deps.policy, before, msg.at);
-  await deps.conversations.put(tookOver ? { ...after, mode: 'human' } : after);
-  if (tookOver) deps.log.info({ conversation: after.key, staff: msg.author.id }, 'staff has the conversation');
   // A specialist answering the customer has taken the escalation: the SLA timers must not go on
-  // reporting it as unclaimed.
-  if (before.mode === 'escalated' && before.escalationId) {
-    await claimEscalation(deps, before.escalationId, msg.author, false);
-    await firstResponse(deps, before.escalationId);
-  }
+  // reporting it as unclaimed, and its packet shows who has it.
+  const updates = before.mode === 'escalated' && before.escalationId ? await claimByReply(deps, before.escalationId, msg.author) : [];
+  await deps.conversations.put(withDeliveries(tookOver ? { ...after, mode: 'human' } : after, updates));
+  if (tookOver) deps.log.info({ conversation: after.key, staff: msg.author.id }, 'staff has the conversation');
+  if (before.mode === 'escalated' && before.escalationId) await firstResponse(deps, before.escalationId);
   return { kind: 'staff', tookOver };
 }
 

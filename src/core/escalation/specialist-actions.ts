@@ -7,7 +7,8 @@ import { queueById } from '../conversation/accounts.js';
 import { recordDeliveries } from '../delivery/record-deliveries.js';
 import { assign, claim, release, type Escalation, type Specialist, type TransitionResult } from './escalation.js';
 import { noteInPacketThread } from './packet-thread.js';
-import { refreshPacket } from './publish-packet.js';
+import { packetUpdates, refreshPacket } from './publish-packet.js';
+import type { Delivery } from '../delivery/delivery.js';
 
 export type ActionResult =
   | TransitionResult
@@ -43,18 +44,24 @@ async function tellCustomer(deps: CoreDeps, e: Escalation, what: 'claimed' | 're
   await recordDeliveries(deps, e.conversation, [{ id, kind: 'customer', purpose: 'notice', message, createdAt: deps.clock.now(), escalationId: e.id }]);
 }
 
+/** The claim itself; `changed` says this call made it (of two racing clicks, one does). */
+async function takeClaim(deps: CoreDeps, id: string, author: Author): Promise<{ result: ActionResult; changed: boolean }> {
+  const who = asSpecialist(author);
+  if (!who) return { result: { ok: false, reason: 'not_allowed' }, changed: false };
+  const taken = await transition(deps, id, (e) => claim(e, who, deps.clock.now()));
+  if (taken.changed) deps.log.info({ escalationId: id, by: who.id }, 'escalation claimed');
+  return taken;
+}
+
 /**
- * Claim, from the button or by replying to the customer (`tell: false`: the reply itself tells them a
- * person is there). The customer's notice is recorded before the packet is updated, so it never waits
- * on the packet's update rate.
+ * Claim, from the button or by relaying a reply to the customer (`tell: false`: the reply itself tells
+ * them a person is there). The customer's notice is recorded before the packet's update, so it never
+ * waits on the packet's update rate.
  */
 export async function claimEscalation(deps: CoreDeps, id: string, author: Author, tell = true): Promise<ActionResult> {
-  const who = asSpecialist(author);
-  if (!who) return { ok: false, reason: 'not_allowed' };
-  const { result, changed } = await transition(deps, id, (e) => claim(e, who, deps.clock.now()));
+  const { result, changed } = await takeClaim(deps, id, author);
   if (!result.ok || !changed) return result;
-  deps.log.info({ escalationId: id, by: who.id }, 'escalation claimed');
-  if (tell) await tellCustomer(deps, result.escalation, 'claimed', fillCopy(deps.policy.copy.claimed, { name: who.name ?? 'A specialist' }));
+  if (tell) await tellCustomer(deps, result.escalation, 'claimed', fillCopy(deps.policy.copy.claimed, { name: author.name ?? 'A specialist' }));
   await refreshPacket(deps, result.escalation);
   return result;
 }
@@ -74,6 +81,15 @@ export async function assignEscalation(deps: CoreDeps, id: string, author: Autho
   await noteInPacketThread(deps, result.escalation, `${by.name ?? 'A specialist'} assigned this to ${to.name ?? 'a teammate'}.`);
   await refreshPacket(deps, result.escalation);
   return result;
+}
+
+/**
+ * Claim by answering the customer in their own thread, under the conversation's lock: the customer is
+ * told by the reply itself, and the packet's updates are returned for the caller's conversation write.
+ */
+export async function claimByReply(deps: CoreDeps, id: string, author: Author): Promise<Delivery[]> {
+  const { result, changed } = await takeClaim(deps, id, author);
+  return result.ok && changed ? packetUpdates(deps, result.escalation) : [];
 }
 
 /** Below this much time left of the SLA, a release names no time to the customer. */
