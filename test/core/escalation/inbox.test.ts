@@ -25,7 +25,7 @@ const CHANNEL = 'C0ACME0001';
 /** The e2e team's policy in memory, with the facts store read from the escalations kept (as the stores keep it up to date). */
 function world() {
   const clock = new FakeClock();
-  const { deps: core, conversations, escalations, internal } = memoryCore(POLICY, buildDecider({ policy: POLICY, kb: E2E_KNOWLEDGE }), clock);
+  const { deps: core, conversations, escalations } = memoryCore(POLICY, buildDecider({ policy: POLICY, kb: E2E_KNOWLEDGE }), clock);
   // A close tells the customer at once; what it says is not what these tests read.
   Object.assign(core.gateway, { replyToCustomer: async () => 'sent' });
   const facts = { escalationsOpened: async (since: number, until: number) => [...escalations.values()].map(escalationFacts).filter((f) => f.openedAt >= since && f.openedAt < until) };
@@ -47,9 +47,11 @@ function world() {
   /** Everything the customer of that conversation was sent or will be, and every turn of it. */
   const customerSees = (key: string) => {
     const c = conversations.get(key)!;
-    return JSON.stringify([c.turns, c.outbox]);
+    return JSON.stringify([c.turns, (c.outbox ?? []).filter((d) => d.kind === 'customer')]);
   };
-  return { deps, clock, escalate, customerSees, internal, escalations };
+  /** The lines the conversation's outbox owes its packet thread. */
+  const packetThread = (key: string) => (conversations.get(key)!.outbox ?? []).flatMap((d) => (d.kind === 'note' ? [d.text] : []));
+  return { deps, clock, escalate, customerSees, packetThread, escalations };
 }
 
 describe('internal notes', () => {
@@ -59,7 +61,7 @@ describe('internal notes', () => {
     const result = await addInternalNote(w.deps, id, ANA, '  Refund approved by finance, ticket FIN-88  ');
     expect(result.ok).toBe(true);
     expect(w.escalations.get(id)!.notes).toEqual([{ at: w.clock.at, by: { id: ANA.id, name: 'Ana' }, text: 'Refund approved by finance, ticket FIN-88' }]);
-    expect(w.internal).toContain('Internal note from Ana: Refund approved by finance, ticket FIN-88');
+    expect(w.packetThread(key)).toContain('Internal note from Ana: Refund approved by finance, ticket FIN-88');
     expect(w.customerSees(key)).not.toContain('FIN-88');
     expect((await loadInbox(w.deps, ANA))[0]!.notes.map((x) => x.text)).toEqual(['Refund approved by finance, ticket FIN-88']);
   });
@@ -83,7 +85,7 @@ describe('assigning to a teammate', () => {
     const result = await assignEscalation(w.deps, id, ANA, BEN);
     expect(result).toMatchObject({ ok: true, escalation: { status: 'claimed', claimedBy: { id: BEN.id, name: 'Ben' } } });
     expect(w.customerSees(key)).toContain('Ben from our team is on it now.');
-    expect(w.internal).toContain('Ana assigned this to Ben.');
+    expect(w.packetThread(key)).toContain('Ana assigned this to Ben.');
     expect((await loadInbox(w.deps, BEN, { mine: true })).map((r) => r.escalationId)).toEqual([id]);
     expect(await loadInbox(w.deps, ANA, { mine: true })).toEqual([]);
   });
