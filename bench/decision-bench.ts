@@ -30,17 +30,25 @@ const indexHeap = process.memoryUsage().heapUsed - heapBefore;
 for (const input of rounds[ROUNDS]!.slice(0, 200)) await decider.decide(input); // warm-up (JIT) as accounts of its own round
 let peak = process.memoryUsage.rss();
 const times: number[] = [];
+const cpuTimes: number[] = [];
 for (const round of rounds.slice(0, ROUNDS)) {
   for (const input of round) {
+    const cpu = process.cpuUsage();
     const start = performance.now();
     await decider.decide(input);
     times.push(performance.now() - start);
+    const used = process.cpuUsage(cpu);
+    cpuTimes.push((used.user + used.system) / 1000);
     // Sampled after every decision, outside the timing: a timer would not fire between decisions that never yield.
     peak = Math.max(peak, process.memoryUsage.rss());
   }
 }
-times.sort((a, b) => a - b);
-const q = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))]!;
+const quantile = (xs: number[]) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+};
+const q = quantile(times);
+const cpu = quantile(cpuTimes);
 console.log(
-  JSON.stringify({ size, decisions: times.length, p50: q(0.5), p99: q(0.99), max: times.at(-1), rssBefore: rssBefore / MB, peakRss: peak / MB, indexHeap: indexHeap / MB, buildPerSec }),
+  JSON.stringify({ size, decisions: times.length, p50: q(0.5), p99: q(0.99), max: q(1), cpuP50: cpu(0.5), cpuP99: cpu(0.99), cpuMax: cpu(1), rssBefore: rssBefore / MB, peakRss: peak / MB, indexHeap: indexHeap / MB, buildPerSec }),
 );

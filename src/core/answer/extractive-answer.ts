@@ -2,16 +2,8 @@ import type { Citation, DraftAnswer } from '../model/decision.js';
 import type { Turn } from '../model/message.js';
 import type { KnowledgeEntry, KnowledgeHit, KnowledgeIndex, Reader } from '../ports/knowledge.js';
 import { topicKey, type Evidence } from '../triage/evidence.js';
-import { purposeOf, speaksTo } from './purpose.js';
-
-/**
- * An entry whose resolution may ground a text for this audience: it carries a resolution that did not
- * itself need a human, and, for a customer, it is an answer (a doc, a Q&A marked as answers, an approved
- * resolution), never imported history.
- */
-export function quotable(entry: KnowledgeEntry, audience: Reader = 'customer'): boolean {
-  return entry.answer !== undefined && entry.answer.trim() !== '' && entry.needsHuman !== true && speaksTo(entry, audience);
-}
+import { some } from './lazy.js';
+import { purposeOf, quotable } from './purpose.js';
 
 export function citationOf(entry: KnowledgeEntry): Citation {
   const title = entry.title ?? (entry.question.length > 80 ? `${entry.question.slice(0, 77)}...` : entry.question);
@@ -48,14 +40,13 @@ export interface SourceScope {
 export function answerSources(e: Evidence, index: KnowledgeIndex, accountId: string, max: number, scope: SourceScope = {}): KnowledgeHit[] {
   if (e.topic === undefined) return [];
   const { audience = 'customer', given = () => false } = scope;
-  const fresh = (entry: KnowledgeEntry) => quotable(entry, audience) && !given(entry);
-  const near = e.hits.filter((h) => fresh(h.entry) && topicKey(h) === e.topic);
-  const ids = new Set(near.map((h) => h.entry.id));
-  const rest = index
-    .topicEntries(e.topic, accountId)
-    .filter((entry) => fresh(entry) && !ids.has(entry.id))
-    .map((entry) => ({ entry, similarity: e.topicBest }));
-  return [...near, ...rest].slice(0, max);
+  const found = e.hits.filter((h) => quotable(h.entry, audience) && !given(h.entry) && topicKey(h) === e.topic);
+  const ids = new Set(found.map((h) => h.entry.id));
+  for (const entry of index.topicAnswers(e.topic, accountId, audience)) {
+    if (found.length >= max) break;
+    if (!given(entry) && !ids.has(entry.id)) found.push({ entry, similarity: e.topicBest });
+  }
+  return found.slice(0, max);
 }
 
 /** A drafted text and the knowledge it was drawn from (what the guard checks it against). */
@@ -85,8 +76,7 @@ export function extractiveAnswer(e: Evidence, index: KnowledgeIndex, accountId: 
  */
 export function topicReference(e: Evidence, index: KnowledgeIndex, accountId: string): DraftAnswer | undefined {
   if (e.topic === undefined) return undefined;
-  const entries = index.topicEntries(e.topic, accountId);
-  const resolvedInHistory = entries.some((entry) => quotable(entry, 'staff') && purposeOf(entry) === 'history');
-  if (entries.length === 0 || resolvedInHistory) return undefined;
+  const resolvedInHistory = some(index.topicAnswers(e.topic, accountId, 'staff'), (entry) => purposeOf(entry) === 'history');
+  if (!some(index.topicEntries(e.topic, accountId)) || resolvedInHistory) return undefined;
   return { text: '', citations: [{ id: `topic:${e.topic}`, title: e.topic }], confidence: topicConfidence(e) };
 }

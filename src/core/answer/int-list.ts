@@ -24,6 +24,11 @@ export class IntList {
     this.data[i] = value;
   }
 
+  /** The whole buffer, filled part first, without copying; valid until the next push. */
+  buffer(): Int32Array {
+    return this.data;
+  }
+
   /** The filled part, without copying; valid until the next push. */
   view(): Int32Array {
     return this.data.subarray(0, this.length);

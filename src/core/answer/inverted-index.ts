@@ -1,5 +1,6 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import { IntList } from './int-list.js';
+import { TopHits } from './top-hits.js';
 
 /** Scope of a document everyone may see; accounts get scopes from 1 up. */
 export const GLOBAL_SCOPE = 0;
@@ -12,14 +13,11 @@ export interface Lookup {
   termIds: number[];
 }
 
-/** What a lookup touched. Shared buffers, valid until the next `match`: read them, do not keep them. */
-export interface Matches {
-  docs: Int32Array;
-  /** By document: summed weight² of the lookups that matched it. */
-  queryMass: Float64Array;
-  /** By document: summed weight² of its distinct terms that were matched. */
-  docMass: Float64Array;
-}
+/** Exponents of the similarity: unmatched query words weigh more than unmatched entry words. */
+const QUERY_EXP = 0.65;
+const DOC_EXP = 0.35;
+/** A document's lookups are a bit mask. */
+export const MAX_LOOKUPS = 30;
 
 /**
  * Documents as term-id lists with a postings list per term, all in typed arrays: a 50k-entry KB costs a
@@ -39,10 +37,11 @@ export class InvertedIndex {
   private changes = 1;
   private mass = new Float64Array(0);
   private massVersion = new Int32Array(0);
-  private touched = new IntList(1024);
-  private queryAcc = new Float64Array(0);
-  private docAcc = new Float64Array(0);
-  private lastLookup = new Int32Array(0);
+  /** By term id: the lookups holding it, as a bit mask (set for the length of one `rank`). */
+  private lookupMask = new Int32Array(1024);
+  /** By document: the number of the `rank` that last scored it. */
+  private scored = new Int32Array(0);
+  private ranks = 0;
 
   get version(): number {
     return this.changes;
@@ -113,59 +112,109 @@ export class InvertedIndex {
   }
 
   /**
-   * The documents visible to `scope` (its own and global ones) that hold a looked-up term, with the query
-   * mass they match (each lookup once) and their own matched mass (each document term once).
+   * The `limit` documents visible to `scope` (its own and global ones) most similar to the query, among
+   * those holding a looked-up term and passing `accept`. A document's similarity is (the query mass it
+   * matches, each lookup once, over `queryMass`)^0.65 times (its own matched mass, each term once, over
+   * its whole mass)^0.35. Lookups are walked heaviest first, and the walk stops when the lookups left
+   * could not lift a document they alone hold above the current k-th score: the common words' long
+   * posting lists are read only while they could still change the ranking.
    */
-  match(lookups: readonly Lookup[], scope: number): Matches {
+  rank(lookups: readonly Lookup[], scope: number, queryMass: number, limit: number, accept: (doc: number) => boolean): TopHits {
+    if (lookups.length > MAX_LOOKUPS) throw new RangeError(`at most ${MAX_LOOKUPS} lookups`);
     this.reserve();
-    this.touched.length = 0;
-    const counted = new Set<number>();
+    const rank = ++this.ranks;
+    // Each distinct term's own weight counts once in a document's matched mass: at its first lookup.
+    const firsts: { id: number; weight2: number }[] = [];
     lookups.forEach((lookup, n) => {
       for (const id of lookup.termIds) {
-        const first = !counted.has(id);
-        counted.add(id);
-        this.walk(id, n + 1, lookup.weight2, first ? this.termWeight2(id) : 0, scope);
+        if (this.lookupMask[id] === 0) firsts.push({ id, weight2: this.termWeight2(id) });
+        this.lookupMask[id]! |= 1 << n;
       }
     });
-    return { docs: this.touched.view(), queryMass: this.queryAcc, docMass: this.docAcc };
-  }
-
-  private walk(id: number, lookupNo: number, queryWeight2: number, docWeight2: number, scope: number): void {
-    const list = this.postings[id]!.view();
-    for (let i = 0; i < list.length; i++) {
-      const doc = list[i]!;
-      const s = this.scopes.at(doc);
-      if (s !== GLOBAL_SCOPE && s !== scope) continue;
-      const seen = this.lastLookup[doc]!;
-      if (seen === 0) {
-        this.touched.push(doc);
-        this.queryAcc[doc] = 0;
-        this.docAcc[doc] = 0;
+    const order = lookups.map((_, n) => n).sort((a, b) => lookups[b]!.weight2 - lookups[a]!.weight2);
+    // left[i]: the most query mass a document first met at the i-th lookup walked can match.
+    const left = new Float64Array(order.length + 1);
+    for (let i = order.length - 1; i >= 0; i--) left[i] = left[i + 1]! + lookups[order[i]!]!.weight2;
+    const top = new TopHits(limit);
+    let floor = -1;
+    let bound = 0;
+    const raise = () => {
+      if (top.floor === floor) return;
+      floor = top.floor;
+      bound = floor ** (1 / QUERY_EXP);
+    };
+    try {
+      for (let i = 0; i < order.length; i++) {
+        raise();
+        if (Math.min(left[i]! * (1 + 1e-9), queryMass) / queryMass < bound) break;
+        for (const id of lookups[order[i]!]!.termIds) {
+          const list = this.postings[id]!.view();
+          for (let j = 0; j < list.length; j++) {
+            const doc = list[j]!;
+            const s = this.scopes.at(doc);
+            if ((s !== GLOBAL_SCOPE && s !== scope) || this.scored[doc] === rank) continue;
+            this.scored[doc] = rank;
+            raise();
+            const covered = Math.min(this.queryMassOf(doc, lookups), queryMass) / queryMass;
+            if (covered < bound || !accept(doc)) continue;
+            const d = this.documentMass(doc);
+            const own = Math.min(this.matchedMassOf(doc, firsts), d) / d;
+            top.offer(doc, covered ** QUERY_EXP * own ** DOC_EXP);
+          }
+        }
       }
-      if (seen !== lookupNo) this.queryAcc[doc]! += queryWeight2;
-      this.docAcc[doc]! += docWeight2;
-      this.lastLookup[doc] = lookupNo;
+    } finally {
+      for (const { id } of firsts) this.lookupMask[id] = 0;
     }
+    return top;
   }
 
-  /** Sizes the per-document buffers to the KB and clears the marks of the previous match. */
+  /** Summed weight² of the lookups a document holds a term of, in lookup order. */
+  private queryMassOf(doc: number, lookups: readonly Lookup[]): number {
+    const terms = this.docTerms.buffer();
+    let mask = 0;
+    for (let i = this.termStart.at(doc), end = this.termEnd(doc); i < end; i++) mask |= this.lookupMask[terms[i]!]!;
+    let sum = 0;
+    for (let n = 0; mask !== 0; n++, mask >>>= 1) if (mask & 1) sum += lookups[n]!.weight2;
+    return sum;
+  }
+
+  /** Summed weight² of the looked-up terms a document holds, each once. */
+  private matchedMassOf(doc: number, firsts: readonly { id: number; weight2: number }[]): number {
+    const terms = this.docTerms.buffer();
+    const start = this.termStart.at(doc);
+    const end = this.termEnd(doc);
+    let sum = 0;
+    for (const { id, weight2 } of firsts) {
+      for (let i = start; i < end; i++) {
+        if (terms[i] !== id) continue;
+        sum += weight2;
+        break;
+      }
+    }
+    return sum;
+  }
+
+  /** Sizes the per-document buffers to the KB. */
   private reserve(): void {
     const n = this.scopes.length;
-    if (this.lastLookup.length < n) {
+    if (this.scored.length < n) {
       const cap = Math.max(1024, n * 2);
       const mass = new Float64Array(cap);
       mass.set(this.mass);
       const massVersion = new Int32Array(cap);
       massVersion.set(this.massVersion);
-      [this.mass, this.massVersion] = [mass, massVersion];
-      [this.queryAcc, this.docAcc, this.lastLookup] = [new Float64Array(cap), new Float64Array(cap), new Int32Array(cap)];
+      [this.mass, this.massVersion, this.scored] = [mass, massVersion, new Int32Array(cap)];
+      this.ranks = 0;
     }
-    for (const doc of this.touched.view()) this.lastLookup[doc] = 0;
   }
 
   private termsOf(doc: number): Int32Array {
-    const end = doc + 1 < this.termStart.length ? this.termStart.at(doc + 1) : this.docTerms.length;
-    return this.docTerms.view().subarray(this.termStart.at(doc), end);
+    return this.docTerms.view().subarray(this.termStart.at(doc), this.termEnd(doc));
+  }
+
+  private termEnd(doc: number): number {
+    return doc + 1 < this.termStart.length ? this.termStart.at(doc + 1) : this.docTerms.length;
   }
 
   private weightOf(df: number): number {
@@ -182,6 +231,7 @@ export class InvertedIndex {
       const grown = new Int32Array(id * 2);
       grown.set(this.docFreq);
       this.docFreq = grown;
+      this.lookupMask = new Int32Array(id * 2);
     }
     return id;
   }

@@ -1,16 +1,14 @@
-import type { KnowledgeEntry, KnowledgeHit, KnowledgeIndex } from '../ports/knowledge.js';
+import type { KnowledgeEntry, KnowledgeHit, KnowledgeIndex, Reader } from '../ports/knowledge.js';
 import { entryTopic } from '../triage/evidence.js';
 import { contentTerms } from '../triage/text-terms.js';
 import type { AudienceFilter } from './audience.js';
 import { GLOBAL_SCOPE, InvertedIndex, type Lookup } from './inverted-index.js';
-import { TopHits } from './top-hits.js';
+import { quotable } from './purpose.js';
+import { ScopedDocs } from './topic-docs.js';
 
 const MAX_LOOKUP_TERMS = 10;
 /** Scope of an account that owns no entry: it sees the global ones only. */
 const NO_ENTRIES = -2;
-/** Exponents of the similarity: unmatched query words weigh more than unmatched entry words. */
-const QUERY_EXP = 0.65;
-const DOC_EXP = 0.35;
 
 /**
  * Retrieval over the KB: an inverted index over the entries' stemmed question terms, and an IDF-weighted
@@ -24,8 +22,11 @@ export class InvertedKnowledgeIndex implements KnowledgeIndex {
   /** By document number; a replaced entry's slot is emptied. */
   private readonly entries: (KnowledgeEntry | undefined)[] = [];
   private readonly docOf = new Map<string, number>();
+  /** Documents whose entry names an audience: the few a hit must ask `allows` about (reading every entry would cost a cache miss each). */
+  private readonly hasAudience = new Set<number>();
   private readonly scopeOf = new Map<string, number>();
-  private readonly byTopic = new Map<string, number[]>();
+  /** Per topic, its documents, and those quotable to each reader (what an answer is drawn from). */
+  private readonly byTopic = new Map<string, Record<'all' | Reader, ScopedDocs>>();
 
   constructor(
     entries: Iterable<KnowledgeEntry> = [],
@@ -53,24 +54,44 @@ export class InvertedKnowledgeIndex implements KnowledgeIndex {
     return this.rank(query, this.scopeOf.get(scope.accountId) ?? NO_ENTRIES, scope);
   }
 
-  topicEntries(topic: string, accountId: string): KnowledgeEntry[] {
-    const visible = (e: KnowledgeEntry | undefined): e is KnowledgeEntry => e !== undefined && (e.account === undefined || e.account === accountId) && this.allows(e, accountId);
-    return (this.byTopic.get(topic) ?? []).map((doc) => this.entries[doc]).filter(visible);
+  topicEntries(topic: string, accountId: string): Iterable<KnowledgeEntry> {
+    return this.visible(this.byTopic.get(topic)?.all, accountId);
+  }
+
+  topicAnswers(topic: string, accountId: string, reader: Reader): Iterable<KnowledgeEntry> {
+    return this.visible(this.byTopic.get(topic)?.[reader], accountId);
+  }
+
+  private *visible(docs: ScopedDocs | undefined, accountId: string): Generator<KnowledgeEntry> {
+    if (!docs) return;
+    for (const doc of docs.visible(this.scopeOf.get(accountId) ?? NO_ENTRIES)) {
+      const entry = this.entries[doc]!;
+      if (this.allows(entry, accountId)) yield entry;
+    }
   }
 
   private add(entry: KnowledgeEntry): void {
     const previous = this.docOf.get(entry.id);
     if (previous !== undefined) this.drop(previous);
-    const doc = this.index.add(contentTerms(entry.question), this.scope(entry.account));
+    const scope = this.scope(entry.account);
+    const doc = this.index.add(contentTerms(entry.question), scope);
     this.entries[doc] = entry;
     this.docOf.set(entry.id, doc);
+    if (entry.audience !== undefined) this.hasAudience.add(doc);
     // Keyed as the classifier keys its topics, so a doc section (its own topic) is found by its reading.
     const topic = entryTopic(entry);
-    if (topic !== undefined) {
-      const docs = this.byTopic.get(topic) ?? [];
-      docs.push(doc);
+    if (topic !== undefined) this.file(topic, entry, scope, doc, 'add');
+  }
+
+  /** Files a document under its topic's lists, or takes it out of them. */
+  private file(topic: string, entry: KnowledgeEntry, scope: number, doc: number, change: 'add' | 'remove'): void {
+    let docs = this.byTopic.get(topic);
+    if (!docs) {
+      docs = { all: new ScopedDocs(), customer: new ScopedDocs(), staff: new ScopedDocs() };
       this.byTopic.set(topic, docs);
     }
+    docs.all[change](scope, doc);
+    for (const reader of ['customer', 'staff'] as const) if (quotable(entry, reader)) docs[reader][change](scope, doc);
   }
 
   /**
@@ -78,11 +99,11 @@ export class InvertedKnowledgeIndex implements KnowledgeIndex {
    * re-import of a changed conversation or an approved candidate, so compaction is not worth its code.
    */
   private drop(doc: number): void {
-    const entry = this.entries[doc];
-    const topic = entry && entryTopic(entry);
-    const docs = topic === undefined ? undefined : this.byTopic.get(topic);
-    docs?.splice(docs.indexOf(doc), 1);
+    const entry = this.entries[doc]!;
+    const topic = entryTopic(entry);
+    if (topic !== undefined) this.file(topic, entry, this.scope(entry.account), doc, 'remove');
     this.entries[doc] = undefined;
+    this.hasAudience.delete(doc);
     this.index.remove(doc);
   }
 
@@ -98,25 +119,8 @@ export class InvertedKnowledgeIndex implements KnowledgeIndex {
   /** The `limit` entries most similar to the query among those of the scope sharing a selective term. */
   private rank(query: string[], scope: number, asker: { accountId: string; limit: number }): KnowledgeHit[] {
     const q = query.reduce((s, t) => s + this.index.weight(t) ** 2, 0);
-    const matches = this.index.match(this.lookups(query), scope);
-    const top = new TopHits(asker.limit);
-    // An entry's similarity is at most (matched query share)^QUERY_EXP: most entries are ruled out on
-    // that bound without computing their own mass.
-    let floor = -1;
-    let bound = 0;
-    for (const doc of matches.docs) {
-      const covered = Math.min(matches.queryMass[doc]!, q) / q;
-      if (top.floor !== floor) {
-        floor = top.floor;
-        bound = floor ** (1 / QUERY_EXP);
-      }
-      if (covered < bound) continue;
-      const entry = this.entries[doc]!;
-      if (entry.audience !== undefined && !this.allows(entry, asker.accountId)) continue;
-      const d = this.index.documentMass(doc);
-      const own = Math.min(matches.docMass[doc]!, d) / d;
-      top.offer(doc, covered ** QUERY_EXP * own ** DOC_EXP);
-    }
+    const allowed = (doc: number) => !this.hasAudience.has(doc) || this.allows(this.entries[doc]!, asker.accountId);
+    const top = this.index.rank(this.lookups(query), scope, q, asker.limit, allowed);
     return top.docs.map((doc, i) => ({ entry: this.entries[doc]!, similarity: top.scores[i]! }));
   }
 

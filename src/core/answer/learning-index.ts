@@ -1,5 +1,5 @@
 import type { KnowledgeSink } from '../ports/kb-candidates.js';
-import type { KnowledgeEntry, KnowledgeHit, KnowledgeIndex } from '../ports/knowledge.js';
+import type { KnowledgeEntry, KnowledgeHit, KnowledgeIndex, Reader } from '../ports/knowledge.js';
 import { TopicBook } from '../policy/topic-policy.js';
 import { TopicClassifier } from '../triage/topic-classifier.js';
 
@@ -49,6 +49,7 @@ export class LearningKnowledgeIndex implements KnowledgeIndex, KnowledgeSink {
   private add(list: KnowledgeEntry[]): void {
     this.index.addAll(list);
     for (const e of list) this.classifier.add(e);
+    this.classifier.settle();
   }
 
   /**
@@ -71,7 +72,11 @@ export class LearningKnowledgeIndex implements KnowledgeIndex, KnowledgeSink {
     return this.index.search(text, scope);
   }
 
-  topicEntries(topic: string, accountId: string): KnowledgeEntry[] {
+  topicEntries(topic: string, accountId: string): Iterable<KnowledgeEntry> {
     return this.index.topicEntries(topic, accountId);
+  }
+
+  topicAnswers(topic: string, accountId: string, reader: Reader): Iterable<KnowledgeEntry> {
+    return this.index.topicAnswers(topic, accountId, reader);
   }
 }

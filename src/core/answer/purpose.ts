@@ -11,3 +11,12 @@ export function purposeOf(entry: KnowledgeEntry): Purpose {
 export function speaksTo(entry: KnowledgeEntry, audience: Reader): boolean {
   return audience === 'staff' || purposeOf(entry) === 'answer';
 }
+
+/**
+ * An entry whose resolution may ground a text for this audience: it carries a resolution that did not
+ * itself need a human, and, for a customer, it is an answer (a doc, a Q&A marked as answers, an approved
+ * resolution), never imported history.
+ */
+export function quotable(entry: KnowledgeEntry, audience: Reader = 'customer'): boolean {
+  return entry.answer !== undefined && entry.answer.trim() !== '' && entry.needsHuman !== true && speaksTo(entry, audience);
+}

@@ -2,7 +2,7 @@ import type { TriagePolicy } from '../../config/triage-schema.js';
 import type { Reading } from '../model/decision.js';
 import type { KnowledgeIndex } from '../ports/knowledge.js';
 import type { Evidence, TopicReading } from '../triage/evidence.js';
-import { quotable } from './extractive-answer.js';
+import { find, some } from './lazy.js';
 
 /** "card_arrival" -> "Card arrival"; a source prefix ("banking77:") is not for customers. */
 function readable(name: string): string {
@@ -15,7 +15,7 @@ function readable(name: string): string {
  * conversation's words (see helpdesk-ticket.ts), so no other customer's text can reach the button.
  */
 function label(r: TopicReading, index: KnowledgeIndex, accountId: string): string {
-  const title = index.topicEntries(r.topic, accountId).find((e) => e.title)?.title ?? readable(r.topic);
+  const title = find(index.topicEntries(r.topic, accountId), (e) => Boolean(e.title))?.title ?? readable(r.topic);
   const category = readable(r.category);
   return title.toLowerCase().startsWith(category.toLowerCase()) ? title : `${category}: ${title}`;
 }
@@ -30,7 +30,7 @@ export function closeReadings(e: Evidence, triage: TriagePolicy, index: Knowledg
   const [a, b] = e.readings.filter(eligible);
   if (!a || !b || e.readings[0] !== a) return undefined;
   if (b.share < a.share * (1 - triage.clarify.margin)) return undefined;
-  const answers = (r: TopicReading) => index.topicEntries(r.topic, accountId).some((entry) => quotable(entry));
+  const answers = (r: TopicReading) => some(index.topicAnswers(r.topic, accountId, 'customer'));
   if (a.category === b.category && !answers(a) && !answers(b)) return undefined;
   return [a, b].map((r) => ({ topic: r.topic, category: r.category, label: label(r, index, accountId) }));
 }

@@ -82,8 +82,13 @@ export interface KnowledgeIndex {
   /** Changes whenever entries are added or replaced: what was read from the index before is stale. */
   readonly version?: number;
   search(text: string, scope: { accountId: string; limit: number }): KnowledgeHit[];
-  /** The entries of one topic the account may see: where the answer to a recognised question lives. */
-  topicEntries(topic: string, accountId: string): KnowledgeEntry[];
+  /**
+   * The entries of one topic the account may see, in the order they were added: where the answer to a
+   * recognised question lives. Read lazily: a topic of a large KB holds thousands.
+   */
+  topicEntries(topic: string, accountId: string): Iterable<KnowledgeEntry>;
+  /** Those of them whose resolution may ground a text for the reader (`quotable`), the same way. */
+  topicAnswers(topic: string, accountId: string, reader: Reader): Iterable<KnowledgeEntry>;
 }
 
 /** Where imported knowledge is kept between runs. Upserts by id, so re-importing changes nothing. */

@@ -4,6 +4,7 @@ import { stemmer } from 'stemmer';
 import type { SentimentPolicy } from '../../config/triage-schema.js';
 import type { SentimentSignal } from '../model/decision.js';
 import type { Turn } from '../model/message.js';
+import { LruCache } from './lru-cache.js';
 import { PhraseSet } from './phrase-match.js';
 import { words } from './text-terms.js';
 
@@ -29,6 +30,8 @@ export class SentimentAnalyzer {
   private readonly frustrationCues: PhraseSet;
   private readonly urgencyCues: PhraseSet;
   private readonly distressCues: PhraseSet;
+  /** Tones already read: a thread's earlier turns are read again at every new turn. */
+  private readonly tones = new LruCache<MessageTone>(512);
 
   constructor(private readonly policy: SentimentPolicy) {
     this.expletives = new PhraseSet(policy.expletives);
@@ -49,6 +52,14 @@ export class SentimentAnalyzer {
   }
 
   private tone(text: string): MessageTone {
+    const known = this.tones.get(text);
+    if (known !== undefined) return known;
+    const tone = this.read(text);
+    this.tones.set(text, tone);
+    return tone;
+  }
+
+  private read(text: string): MessageTone {
     const tokens = words(text);
     const scored = this.afinn.analyze(text);
     const valence = scored.comparative;

@@ -45,23 +45,21 @@ const ALPHA = 0.03;
  */
 const TEMPERATURE = 8;
 
-/**
- * Merges a posting list's repeated classes (entries of one class that arrived apart) and precomputes
- * each class's gain, log((n + a) / a): done once per feature, on the first query that needs it.
- */
-function compact(p: Posting): Float32Array {
-  const order = Array.from({ length: p.len }, (_, i) => i).sort((a, b) => p.cls[a]! - p.cls[b]!);
-  const cls = new Int32Array(p.len);
-  const n = new Float32Array(p.len);
-  let len = 0;
-  for (const i of order) {
-    if (len > 0 && cls[len - 1] === p.cls[i]) n[len - 1]! += p.n[i]!;
-    else [cls[len], n[len++]] = [p.cls[i]!, p.n[i]!];
+/** About how many steps a search of a long posting list takes, against one for each entry walked. */
+const SEARCH_COST = 16;
+
+/** Where class c sits in a posting list's sorted classes, or -1. */
+function indexOf(cls: Int32Array, len: number, c: number): number {
+  let lo = 0;
+  let hi = len - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const at = cls[mid]!;
+    if (at === c) return mid;
+    if (at < c) lo = mid + 1;
+    else hi = mid - 1;
   }
-  const w = new Float32Array(len);
-  for (let i = 0; i < len; i++) w[i] = Math.log((n[i]! + ALPHA) / ALPHA);
-  Object.assign(p, { cls, n, len, w });
-  return w;
+  return -1;
 }
 
 /** Softmax over the given classes' scores, the `limit` most probable first. */
@@ -98,6 +96,11 @@ export class TopicClassifier {
   private readonly index = new Map<string, number>();
   private readonly postings = new Map<number, Posting>();
   private score = new Float64Array(64);
+  private sums = new Float64Array(64);
+  /** Class numbers by scope, ascending: '' holds the global classes, an account id that account's own. */
+  private readonly byScope = new Map<string, number[]>();
+  /** Posting lists counted into since the last `settle`. */
+  private readonly unsettled = new Set<Posting>();
 
   get size(): number {
     return this.classes.length;
@@ -116,35 +119,59 @@ export class TopicClassifier {
     for (const f of features) this.count(f, c);
   }
 
+  /**
+   * Merges the repeated classes of every posting list counted into since the last call (entries of one
+   * class that arrived apart) and precomputes each class's gain, log((n + a) / a). Done after a batch of
+   * entries, so that no question pays for merging lists a large import left behind.
+   */
+  settle(): void {
+    for (const p of this.unsettled) this.compact(p);
+    this.unsettled.clear();
+  }
+
   /** Posterior over the classes the account may see, best first. Empty when no feature is known. */
   classify(text: string, accountId: string, limit = 20): TopicScore[] {
     const features = textFeatures(text).filter((f) => this.postings.has(f));
     if (features.length === 0 || this.classes.length === 0) return [];
-    const score = this.likelihoods(features);
+    const visible = this.visibleTo(accountId);
+    const score = this.likelihoods(features, visible);
     const norm = Math.log(ALPHA * this.postings.size);
-    const visible: number[] = [];
-    for (let c = 0; c < this.classes.length; c++) {
-      const account = this.classes[c]!.account;
-      if (account !== undefined && account !== accountId) continue;
-      score[c] = (score[c]! - features.length * (Math.log(this.mass[c]! + ALPHA * this.postings.size) - norm)) / TEMPERATURE;
-      visible.push(c);
-    }
+    for (const c of visible) score[c] = (score[c]! - features.length * (Math.log(this.mass[c]! + ALPHA * this.postings.size) - norm)) / TEMPERATURE;
     return softmaxTop(visible, score, limit).map(({ c, p }) => ({ cls: this.classes[c]!, p }));
   }
 
+  /** The global classes and the account's own, ascending: a large KB's classes are mostly other accounts'. */
+  private visibleTo(accountId: string): number[] {
+    const global = this.byScope.get('') ?? [];
+    const own = accountId === '' ? [] : (this.byScope.get(accountId) ?? []);
+    const merged: number[] = [];
+    let i = 0;
+    let j = 0;
+    while (i < global.length || j < own.length) merged.push(j >= own.length || (i < global.length && global[i]! < own[j]!) ? global[i++]! : own[j++]!);
+    return merged;
+  }
+
   /**
-   * Per class, the log-likelihood gain of the message's features over an unseen feature. Only classes
-   * holding a feature are touched, so a query costs its posting lists, not the number of classes.
+   * Per visible class, the log-likelihood gain of the message's features over an unseen feature. A
+   * feature's posting list is walked when it is short; a long one (a common word held by the classes of
+   * every account) is searched for the visible classes instead, so a query costs what the account sees.
    */
-  private likelihoods(features: number[]): Float64Array {
+  private likelihoods(features: number[], visible: number[]): Float64Array {
     const n = this.classes.length;
     if (this.score.length < n) this.score = new Float64Array(this.mass.length);
     const score = this.score;
     score.fill(0, 0, n);
     for (const f of features) {
       const p = this.postings.get(f)!;
-      const w = p.w ?? compact(p);
-      for (let i = 0; i < p.len; i++) score[p.cls[i]!]! += w[i]!;
+      const w = p.w ?? this.compact(p);
+      if (p.len <= visible.length * SEARCH_COST) {
+        for (let i = 0; i < p.len; i++) score[p.cls[i]!]! += w[i]!;
+        continue;
+      }
+      for (const c of visible) {
+        const i = indexOf(p.cls, p.len, c);
+        if (i >= 0) score[c]! += w[i]!;
+      }
     }
     return score;
   }
@@ -156,6 +183,10 @@ export class TopicClassifier {
       c = this.classes.length;
       this.index.set(id, c);
       this.classes.push({ key: classKey(entry), ...(entry.account ? { account: entry.account } : {}), example: entry.kind === 'example' && entry.topic === undefined, tiers: { low: 0, medium: 0, high: 0 }, docs: 0, needsHuman: 0, quotable: 0 });
+      const scope = entry.account || '';
+      const own = this.byScope.get(scope);
+      if (own) own.push(c);
+      else this.byScope.set(scope, [c]);
       if (c >= this.mass.length) {
         const grown = new Float64Array(this.mass.length * 2);
         grown.set(this.mass);
@@ -163,6 +194,29 @@ export class TopicClassifier {
       }
     }
     return c;
+  }
+
+  /** One posting list merged by class, in class order; `sums` is all zeros between calls. */
+  private compact(p: Posting): Float32Array {
+    if (this.sums.length < this.classes.length) this.sums = new Float64Array(this.mass.length);
+    const sums = this.sums;
+    const seen: number[] = [];
+    for (let i = 0; i < p.len; i++) {
+      const c = p.cls[i]!;
+      if (sums[c] === 0) seen.push(c);
+      sums[c]! += p.n[i]!;
+    }
+    const cls = Int32Array.from(seen).sort();
+    const n = new Float32Array(cls.length);
+    const w = new Float32Array(cls.length);
+    cls.forEach((c, i) => {
+      n[i] = sums[c]!;
+      w[i] = Math.log((n[i]! + ALPHA) / ALPHA);
+      sums[c] = 0;
+    });
+    Object.assign(p, { cls, n, len: cls.length, w });
+    this.unsettled.delete(p);
+    return w;
   }
 
   /** Counts one more entry of class c holding feature f; entries of a class mostly arrive together. */
@@ -173,6 +227,7 @@ export class TopicClassifier {
       this.postings.set(f, p);
     }
     p.w = null;
+    this.unsettled.add(p);
     if (p.len > 0 && p.cls[p.len - 1] === c) {
       p.n[p.len - 1]!++;
       return;

@@ -25,7 +25,7 @@ const index = new InvertedKnowledgeIndex(
   audienceFilter(accounts),
 );
 const found = (accountId: string) => index.search('set up SAML single sign-on', { accountId, limit: 10 }).map((h) => h.entry.id).sort();
-const ofTopic = (accountId: string) => index.topicEntries('sso', accountId).map((e) => e.id).sort();
+const ofTopic = (accountId: string) => [...index.topicEntries('sso', accountId)].map((e) => e.id).sort();
 
 describe('an article reaches the customers of its audience only', () => {
   it('an enterprise account finds the public and enterprise articles, never the staff runbook', () => {
