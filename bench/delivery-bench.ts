@@ -98,7 +98,7 @@ function median(values: number[]): number {
 async function ackPath(): Promise<{ baton: number; bare: number; batonCpu: number; bareCpu: number; ratios: number[] }> {
   const { fake, baton } = await world({}, policyWithChannels(ACK_CHANNELS));
   const port = await freePort();
-  const bare = spawn(process.execPath, ['--import', 'tsx', 'bench/bare-bolt-app.ts'], { env: { ...process.env, PORT: String(port), SLACK_SIGNING_SECRET: SECRET }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const bare = spawn(process.execPath, ['bench/bare-bolt-app.mjs'], { env: { ...process.env, PORT: String(port), SLACK_SIGNING_SECRET: SECRET }, stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise<void>((resolve) => bare.stdout?.on('data', (d: Buffer) => d.toString().includes('running') && resolve()));
   const bareUrl = `http://127.0.0.1:${port}/slack/events`;
   const warm = await ackRate(baton.eventsUrl, fake, 300);

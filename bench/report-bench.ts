@@ -1,8 +1,10 @@
 /**
- * Report time over 100k stored escalations: `tsx bench/report-bench.ts [escalations]`. Seeds a
+ * Report time over 100k stored escalations: `tsx bench/report-bench.ts [escalations]` (`--json N`:
+ * the figures as one JSON line, for `npm run bench`). Seeds a
  * temporary SQLite store with escalations spread over 180 days (so a 90-day report and its previous
  * period read all of them), 1.5 non-escalated conversations per escalation and CSAT on 60% of them,
- * then times loadReport for 7, 30 and 90 days (and 90 days of one category) through the real stores:
+ * then times loadReport for 7, 30 and 90 days, the calendar quarter so far, and 90 days of one category
+ * through the real stores:
  * first after the import (classifies every day and stores its summary), then in a fresh process on the
  * same file (cold: summaries are read and parsed) and once more in it (warm). Target: < 1 s at 100k.
  */
@@ -78,13 +80,13 @@ export interface ReportBenchResult {
   warm: Timings;
   /** The same process once more, after new escalations today and comebacks from the past week. */
   afterEscalations: Timings;
-  /** Peak RSS of that fresh process over its 8 reports, and its RSS before the first one (Node, tsx, modules). */
+  /** Peak RSS of that fresh process over its cold, warm and later reports, and its RSS before the first one (Node, tsx, modules). */
   peakRssMb: number;
   startRssMb: number;
 }
 
-const REQUESTS = [{ days: 7 }, { days: 30 }, { days: 90 }, { days: 90, category: 'billing' }] as const;
-const label = (r: (typeof REQUESTS)[number]) => `${r.days}d${'category' in r ? ` ${r.category}` : ''}`;
+const REQUESTS = [{ days: 7 }, { days: 30 }, { days: 90 }, { days: 90, quarter: true }, { days: 90, category: 'billing' }] as const;
+const label = (r: (typeof REQUESTS)[number]) => ('quarter' in r ? 'quarter' : `${r.days}d${'category' in r ? ` ${r.category}` : ''}`);
 
 const depsOn = (stores: Stores, now: () => number): ReportDeps => ({
   policy: parsePolicy(readFileSync('config/baton.yaml', 'utf8'), 'config/baton.yaml'),
@@ -170,11 +172,13 @@ export function formatReportBench(r: ReportBenchResult): string {
     line('cold', r.cold),
     line('warm', r.warm),
     line('after new escalations', r.afterEscalations),
-    `  peak RSS of a fresh process over its 8 cold and warm reports: ${r.peakRssMb} MB (${r.startRssMb} MB before the first)`,
+    `  peak RSS of a fresh process over its ${REQUESTS.length * 3} cold, warm and later reports: ${r.peakRssMb} MB (${r.startRssMb} MB before the first)`,
   ].join('\n');
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  if (process.argv[2] === '--cold') await coldAndWarm(process.argv[3]!, Number(process.argv[4]));
-  else console.log(formatReportBench(await runReportBench(Number(process.argv[2]) || 100_000)));
+  const [mode, ...rest] = process.argv.slice(2);
+  if (mode === '--cold') await coldAndWarm(rest[0]!, Number(rest[1]));
+  else if (mode === '--json') console.log(JSON.stringify(await runReportBench(Number(rest[0]) || 100_000)));
+  else console.log(formatReportBench(await runReportBench(Number(mode) || 100_000)));
 }
