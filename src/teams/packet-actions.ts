@@ -8,6 +8,7 @@ import { ACTION, CLOSE_FIELD, REPLY_FIELD, VIEW } from '../core/model/actions.js
 import type { Author } from '../core/model/message.js';
 import { packetPressedHere } from './card-press.js';
 import { DRAFT_HANDLERS } from './draft-actions.js';
+import { TEAMMATE_HANDLERS } from './teammate-actions.js';
 import { escalationData, type Handler, nameOf, packet, replyData } from './packet-handler.js';
 import { closeFormCard, replyComposerCard } from './render/staff-forms.js';
 import type { CardAnswer, TeamsTurnDeps } from './teams-turn-deps.js';
@@ -89,6 +90,7 @@ const HANDLERS: Record<string, Handler> = {
   [ACTION.sendToCustomer]: submitReply,
   [ACTION.showPacket]: showPacket,
   ...DRAFT_HANDLERS,
+  ...TEAMMATE_HANDLERS,
 };
 
 /** The verbs of the packet card and its forms. Who may act is decided by the sender's own tenant (TeamsDirectory). */
@@ -99,6 +101,6 @@ export type PacketAction = (deps: TeamsTurnDeps, ctx: TurnContext, data: unknown
 export const PACKET_ACTIONS: Record<string, PacketAction> = Object.fromEntries(
   Object.entries(HANDLERS).map(([verb, handler]) => [
     verb,
-    async (deps: TeamsTurnDeps, ctx: TurnContext, data: unknown) => ((await packetPressedHere(deps, ctx, data)) ? handler(deps, await deps.directory.author(ctx), data) : undefined),
+    async (deps: TeamsTurnDeps, ctx: TurnContext, data: unknown) => ((await packetPressedHere(deps, ctx, data)) ? handler(deps, await deps.directory.author(ctx), data, ctx) : undefined),
   ]),
 );

@@ -1,3 +1,4 @@
+import type { TurnContext } from '@microsoft/agents-hosting';
 import { z } from 'zod';
 import { currentPacket } from '../core/escalation/publish-packet.js';
 import { REPLY_FIELD } from '../core/model/actions.js';
@@ -17,5 +18,6 @@ export async function packet(deps: TeamsTurnDeps, id: string): Promise<CardAnswe
   return current ? packetCard(current) : 'This escalation no longer exists.';
 }
 
-export type Handler = (deps: TeamsTurnDeps, author: Author, data: unknown) => Promise<CardAnswer | undefined>;
+/** One verb of the packet card: the clicker, the card's data, and the turn (for what only Teams can tell, like who is in the channel). */
+export type Handler = (deps: TeamsTurnDeps, author: Author, data: unknown, ctx: TurnContext) => Promise<CardAnswer | undefined>;
 

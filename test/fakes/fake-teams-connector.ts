@@ -8,7 +8,7 @@ export interface ConnectorCall {
   conversationId: string;
   /** The activity replied to (POST …/activities/{id}) or replaced (PUT …/activities/{id}). */
   activityId?: string;
-  kind: 'reply' | 'send' | 'update' | 'member' | 'create' | 'upload';
+  kind: 'reply' | 'send' | 'update' | 'member' | 'members' | 'create' | 'upload';
   /** An upload's bytes as text (a file Baton put at an upload URL under `/upload/`). */
   uploaded?: string;
   body: Record<string, unknown>;
@@ -28,6 +28,9 @@ export interface TeamsMember {
   tenantId: string;
 }
 
+/** The fake's largest roster page: the real one may also give fewer members than asked for. */
+const ROSTER_PAGE = 2;
+
 export interface Fault {
   status: number;
   retryAfterSeconds?: number;
@@ -36,7 +39,9 @@ export interface Fault {
 /**
  * A Bot Connector on loopback that answers as the real one does for what Baton uses: replies
  * (POST /v3/conversations/{id}/activities/{replyToId}), sends, updates (PUT) and member look-ups
- * (GET /v3/conversations/{id}/members/{userId}, the user by `29:` id or Entra object id) and new channel threads (POST /v3/conversations with
+ * (GET /v3/conversations/{id}/members/{userId}, the user by `29:` id or Entra object id), the member roster
+ * (GET /v3/conversations/{id}/pagedmembers, every member added, in pages of at most `ROSTER_PAGE` so paging is
+ * exercised) and new channel threads (POST /v3/conversations with
  * the channel in channelData, answered `{id: "<channel>;messageid=<root>", activityId: <root>}`).
  * Conversation ids arrive unencoded in the path, as the SDK sends them. Faults queued with `failNext` are answered first (429 with Retry-After, 5xx).
  * It also stands in for the OneDrive upload URL a file consent names: a PUT under `/upload/` is kept as is.
@@ -118,8 +123,9 @@ export class FakeTeamsConnector {
       return;
     }
     const body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
+    const query = new URL(req.url ?? '/', this.url).searchParams;
     const call = { ...this.route(req.method ?? 'GET', path, body, req.headers.authorization), at: Date.now() };
-    const fault = call.kind === 'member' ? this.lookupFaults.shift() : this.faults.shift();
+    const fault = call.kind === 'member' || call.kind === 'members' ? this.lookupFaults.shift() : this.faults.shift();
     if (fault) call.status = fault.status;
     this.calls.push(call);
     for (const wake of this.waiters.splice(0)) wake();
@@ -135,12 +141,22 @@ export class FakeTeamsConnector {
       res.writeHead(member ? 200 : 404, { 'content-type': 'application/json' }).end(JSON.stringify(member ?? { error: { code: 'MemberNotFound' } }));
       return;
     }
+    if (call.kind === 'members') {
+      const from = Number(query.get('continuationToken') ?? 0);
+      const size = Math.min(Number(query.get('pageSize') ?? ROSTER_PAGE), ROSTER_PAGE);
+      const all = [...this.members.values()];
+      const next = from + size < all.length ? { continuationToken: String(from + size) } : {};
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ members: all.slice(from, from + size), ...next }));
+      return;
+    }
     const answer = call.kind === 'create' ? { id: `${call.conversationId};messageid=${call.id}`, activityId: call.id } : { id: call.id ?? call.activityId };
     res.writeHead(call.status, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
   }
 
   private route(method: string, path: string, body: Record<string, unknown>, authorization?: string): ConnectorCall {
     const member = /^\/v3\/conversations\/(.+)\/members\/([^/]+)$/.exec(path);
+    const roster = /^\/v3\/conversations\/(.+)\/pagedmembers$/.exec(path);
+    if (roster && method === 'GET') return { method, path, conversationId: roster[1]!, kind: 'members', body, authorization, status: 200 };
     if (member && method === 'GET') return { method, path, conversationId: member[1]!, activityId: decodeURIComponent(member[2]!), kind: 'member', body, authorization, status: 200 };
     if (path === '/v3/conversations' && method === 'POST') {
       const channel = (body.channelData as { channel?: { id?: string } } | undefined)?.channel?.id ?? '';

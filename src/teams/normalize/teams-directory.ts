@@ -1,18 +1,31 @@
 import type { Activity } from '@microsoft/agents-activity';
-import type { TurnContext } from '@microsoft/agents-hosting';
+import type { ConnectorClient, TurnContext } from '@microsoft/agents-hosting';
 import type { Policy } from '../../config/policy-schema.js';
 import type { Author } from '../../core/model/message.js';
 import type { Logger } from '../../core/ports/logger.js';
 import { LruCache } from '../../core/triage/lru-cache.js';
+import { teamsRef } from './teams-activity.js';
 
 const TTL_MS = 60 * 60 * 1000;
 /** People remembered at once; the least recently seen are forgotten first. */
 const CAPACITY = 5000;
 
 interface Member {
+  id?: string;
+  aadObjectId?: string;
   tenantId?: string;
   name?: string;
 }
+
+/** Who can be picked for an escalation: a staff member of the queue channel, by the id Baton knows them by. */
+export interface Teammate {
+  id: string;
+  name: string;
+}
+
+/** The Bot Connector's largest page of members; more pages than this many are not read. */
+const PAGE_SIZE = 500;
+const MAX_PAGES = 20;
 
 interface Cached {
   member: Member;
@@ -38,8 +51,50 @@ export class TeamsDirectory {
     const cached = this.cache.get(id);
     const member = cached && Date.now() - cached.at < TTL_MS ? cached.member : await this.lookup(ctx);
     if (!cached || cached.member !== member) this.cache.set(id, { member, at: Date.now() });
-    const tenant = member.tenantId;
-    return { id, name: member.name ?? from?.name, isExternal: !tenant || !this.policy.vendor.teams_tenant_ids.includes(tenant) };
+    return { id, name: member.name ?? from?.name, isExternal: !this.isStaff(member) };
+  }
+
+  /**
+   * The staff among the members of the channel this turn came from (GET …/pagedmembers, page by page),
+   * by name: whom a packet in a queue channel can be assigned to. Throws when Teams does not answer.
+   */
+  async staff(ctx: TurnContext): Promise<Teammate[]> {
+    const channel = teamsRef(ctx.activity)?.channel ?? '';
+    const members: Member[] = [];
+    let token: string | undefined;
+    for (let page = 0; page < MAX_PAGES; page++) {
+      const params = { pageSize: String(PAGE_SIZE), ...(token ? { continuationToken: token } : {}) };
+      const { data } = await connector(ctx).httpClient.get<{ members?: Member[]; continuationToken?: string }>(`v3/conversations/${channel}/pagedmembers`, { params });
+      members.push(...(data.members ?? []));
+      token = data.continuationToken;
+      if (!token) break;
+    }
+    return members
+      .filter((m) => this.isStaff(m))
+      .flatMap((m) => {
+        const id = m.aadObjectId ?? m.id;
+        return id ? [{ id, name: m.name ?? id }] : [];
+      })
+      .sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  /**
+   * One person of the channel this turn came from, by Entra object id: a teammate picked on a card is
+   * looked up again, so a forged pick is judged by Teams' word, not the card's. Undefined when not a member.
+   */
+  async member(ctx: TurnContext, id: string): Promise<Author | undefined> {
+    const channel = teamsRef(ctx.activity)?.channel ?? '';
+    try {
+      const member = await connector(ctx).getConversationMember(id, channel);
+      return { id, name: member.name, isExternal: !this.isStaff(member) };
+    } catch (err) {
+      if ((err as { status?: number }).status === 404) return undefined;
+      throw err;
+    }
+  }
+
+  private isStaff(member: Member): boolean {
+    return member.tenantId !== undefined && this.policy.vendor.teams_tenant_ids.includes(member.tenantId);
   }
 
   /** A failed look-up falls back to the tenant Teams put on the sender, and throws without one (Teams then redelivers). */
@@ -63,8 +118,12 @@ export class TeamsDirectory {
  * parser (which rejected channel types newer than the SDK).
  */
 async function getMember(ctx: TurnContext): Promise<Member> {
-  const client = ctx.turnState.get(ctx.adapter.ConnectorClientKey) as { getConversationMember(user: string, conversation: string): Promise<Member> };
-  return client.getConversationMember(ctx.activity.from?.id ?? '', teamId(ctx.activity) ?? ctx.activity.conversation?.id ?? '');
+  return connector(ctx).getConversationMember(ctx.activity.from?.id ?? '', teamId(ctx.activity) ?? ctx.activity.conversation?.id ?? '');
+}
+
+/** The turn's own Bot Connector client, already pointed at the activity's serviceUrl with its token. */
+function connector(ctx: TurnContext): ConnectorClient {
+  return ctx.turnState.get(ctx.adapter.ConnectorClientKey) as ConnectorClient;
 }
 
 function teamId(activity: Activity): string | undefined {

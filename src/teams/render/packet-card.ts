@@ -91,7 +91,8 @@ function actions(p: HandoffPacket): CardElement[] {
   if (p.draft) return [...draftActions(p.draft, data), ...open];
   if (p.status === 'resolved') return open;
   const first = p.status === 'claimed' ? button('Release', ACTION.release, data) : button('Claim', ACTION.claim, data);
-  return [first, button('Reply to customer', ACTION.replyToCustomer, data), button('Close', ACTION.close, data), ...open];
+  const assign = button('Assign to\u2026', ACTION.assign, data);
+  return [first, button('Reply to customer', ACTION.replyToCustomer, data), button('Add note', ACTION.addNote, data), assign, button('Close', ACTION.close, data), ...open];
 }
 
 /** The handoff packet in a Teams queue channel: who, what, why, the conversation, and what a specialist can do. */

@@ -9,9 +9,9 @@ export interface FormState {
   errors: Record<string, string | undefined>;
 }
 
-const EMPTY: FormState = { values: {}, errors: {} };
+export const EMPTY: FormState = { values: {}, errors: {} };
 
-function error(state: FormState, field: string): CardElement[] {
+export function fieldError(state: FormState, field: string): CardElement[] {
   const text = state.errors[field];
   return text ? [plainText(text, { color: 'Attention', size: 'Small' })] : [];
 }
@@ -28,7 +28,7 @@ function choice(field: string, label: string, options: Option[], expanded: boole
     choices: options.map((o) => ({ title: o.label, value: o.value })),
     ...(value && options.some((o) => o.value === value) ? { value } : {}),
   };
-  return [input, ...error(state, field)];
+  return [input, ...fieldError(state, field)];
 }
 
 /** The three-tag close form as a card, in place of the packet; the tags are checked again when it comes back. */
@@ -72,7 +72,7 @@ function composerCard(escalationId: string, words: { title: string; label: strin
         maxLength: MAX_RELAY_CHARS,
         ...(text ? { value: text } : {}),
       },
-      ...error(state, REPLY_FIELD),
+      ...fieldError(state, REPLY_FIELD),
     ],
     [button('Send to customer', words.verb, data), button('Cancel', ACTION.showPacket, data, { skipInputs: true })],
   );
