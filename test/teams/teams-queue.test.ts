@@ -32,7 +32,7 @@ const inThread = (root: string) => (c: ConnectorCall) => c.kind === 'reply' && c
 const updatesOf = (root: string) => (c: ConnectorCall) => c.kind === 'update' && c.activityId === root && c.status === 200;
 
 describe('a specialist queue in a Teams channel', () => {
-  it('gets a Slack customer\u2019s packet as a card in its own thread, with Claim, Reply to customer and Close', async () => {
+  it('gets a Slack customer\u2019s packet as a card in its own thread, with Claim, Reply to customer, Add note, Assign to… and Close', async () => {
     const { send, connector, h } = world();
     expect((await send(installedInTeam(connector.url))).status).toBe(200);
     const thread = await h.say(customer, SIGN_IN_TROUBLE);
@@ -41,7 +41,7 @@ describe('a specialist queue in a Teams channel', () => {
     expect(json).toContain('Acme Corp');
     expect(json).toContain('access specialist');
     expect(json).toContain('reset email never arrives');
-    expect(verbs(card)).toEqual([ACTION.claim, ACTION.replyToCustomer, ACTION.close]);
+    expect(verbs(card)).toEqual([ACTION.claim, ACTION.replyToCustomer, ACTION.addNote, ACTION.assign, ACTION.close]);
     await h.waitForPost(ACME_CHANNEL, thread, (t) => t.includes('access specialist'));
     expect(escalationId).toMatch(/^E-/);
   });
