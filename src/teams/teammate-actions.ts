@@ -14,8 +14,8 @@ const noteData = escalationData.extend({ [NOTE_FIELD]: z.string().optional().cat
 const assignData = escalationData.extend({ [ASSIGNEE_FIELD]: z.string().regex(/^[A-Za-z0-9:_.-]{1,200}$/).optional().catch(undefined) });
 
 const NOT_STAFF = 'Escalations can only be assigned to the support team.';
-const NOT_IN_CHANNEL = 'That person is not in this queue\u2019s channel; pick a teammate from the list.';
-const NO_ROSTER = 'Teams did not list this channel\u2019s members just now; press Assign to\u2026 again in a moment.';
+const NOT_IN_CHANNEL = 'That person is not in this queue\u2019s team; pick a teammate from the list.';
+const NO_ROSTER = 'Teams did not list the team\u2019s members just now; press Assign to\u2026 again in a moment.';
 
 /** An escalation that can still change hands or take notes, else what the clicker reads instead. */
 async function stillOpen(deps: TeamsTurnDeps, id: string): Promise<string | undefined> {
@@ -42,13 +42,13 @@ const submitNote: Handler = async (deps, author, data) => {
   return noteRefusal(result.reason);
 };
 
-/** The picker of this queue channel's staff, as Teams lists them now; a refusal when Teams does not answer. */
+/** The picker of this queue team's staff, as Teams lists them now; a refusal when Teams does not answer. */
 async function assignForm(deps: TeamsTurnDeps, ctx: TurnContext, escalationId: string, state?: FormState): Promise<CardAnswer> {
   try {
     const staff = await deps.directory.staff(ctx);
-    return staff.length > 0 ? assignFormCard(escalationId, staff, state) : 'Nobody in this channel is on the support team.';
+    return staff.length > 0 ? assignFormCard(escalationId, staff, state) : 'Nobody in this team is on the support team.';
   } catch (err) {
-    deps.log.warn({ err, escalationId }, 'Teams channel roster could not be read for Assign to');
+    deps.log.warn({ err, escalationId }, 'Teams team roster could not be read for Assign to');
     return NO_ROSTER;
   }
 }
@@ -61,7 +61,7 @@ const openAssign: Handler = async (deps, author, data, ctx) => {
 };
 
 /**
- * The assign form's Assign: the pick is looked up again in this channel (a forged or stale pick is judged
+ * The assign form's Assign: the pick is looked up again in this team (a forged or stale pick is judged
  * by Teams, not by the card); the core makes the teammate the claimer and tells the customer who has it.
  */
 const submitAssign: Handler = async (deps, author, data, ctx) => {

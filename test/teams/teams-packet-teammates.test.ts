@@ -4,7 +4,7 @@ import type { AdaptiveCard } from '../../src/teams/render/adaptive-card.js';
 import { ASSIGN_SUBMIT, ASSIGNEE_FIELD } from '../../src/teams/render/teammate-forms.js';
 import type { ConnectorCall, TeamsMember } from '../fakes/fake-teams-connector.js';
 import { assertCardWithinLimits } from './card-limits.js';
-import { ACCESS_QUEUE, CONTOSO_CHANNEL, channelMessage, executeInvoke, installedInTeam, queueInvoke, queueSubmit, teamsCustomer, teamsLead, teamsStaff, teamsStaff2 } from './teams-activities.js';
+import { ACCESS_QUEUE, CONTOSO_CHANNEL, channelMessage, executeInvoke, installedInTeam, queueInvoke, queueSubmit, teamsCustomer, teamsLead, teamsStaff, teamsStaff2, VENDOR_TEAM } from './teams-activities.js';
 import { cardsIn, useTeamsWorld } from './teams-world.js';
 
 const world = useTeamsWorld();
@@ -55,15 +55,15 @@ describe('Add note and Assign to\u2026 on a Teams packet card', () => {
     expect(customerSaw('FIN-88')).toBe(false);
   });
 
-  it('assigns to a teammate picked from the queue channel\u2019s staff: they claim it, the customer hears who has it, the thread who gave it', async () => {
+  it('assigns to a teammate picked from the queue team\u2019s staff: they claim it, the customer hears who has it, the thread who gave it', async () => {
     const { send, connector, postIn, h } = world();
     const { ask, root, escalationId, click } = await escalated();
 
     const form = answer(await click(teamsStaff, ACTION.assign)) as AdaptiveCard;
     const picker = form.body.find((e) => e.type === 'Input.ChoiceSet' && e.id === ASSIGNEE_FIELD) as { choices: { title: string; value: string }[] };
-    // Every member of the channel as Teams lists them, page by page, the customer's tenant left out.
+    // Every member of the queue's team as Teams lists them, page by page, the customer's tenant left out.
     expect(picker.choices).toEqual([teamsLead, teamsStaff, teamsStaff2].map((m) => ({ title: m.name, value: m.aadObjectId })));
-    expect(connector.calls.filter((c) => c.kind === 'members' && c.conversationId === ACCESS_QUEUE).length).toBeGreaterThan(1);
+    expect(connector.calls.filter((c) => c.kind === 'members' && c.conversationId === VENDOR_TEAM).length).toBeGreaterThan(1);
 
     // A client without Action.Execute sends the pick beside the fallback's data; the card is updated in place.
     await send(queueSubmit({ serviceUrl: connector.url, from: teamsStaff, root, verb: ASSIGN_SUBMIT, data: { escalationId }, inputs: { [ASSIGNEE_FIELD]: teamsStaff2.aadObjectId } }));
@@ -83,7 +83,7 @@ describe('Add note and Assign to\u2026 on a Teams packet card', () => {
     expect(answer(await click(teamsCustomer, ASSIGN_SUBMIT, { [ASSIGNEE_FIELD]: teamsCustomer.aadObjectId }))).toMatch(/^Only the support team/);
     // A staff member's card sent back with a pick the form never offered: Teams' own answer decides.
     expect(answer(await click(teamsStaff, ASSIGN_SUBMIT, { [ASSIGNEE_FIELD]: teamsCustomer.aadObjectId }))).toBe('Escalations can only be assigned to the support team.');
-    expect(answer(await click(teamsStaff, ASSIGN_SUBMIT, { [ASSIGNEE_FIELD]: 'aad-nobody' }))).toMatch(/not in this queue\u2019s channel/);
+    expect(answer(await click(teamsStaff, ASSIGN_SUBMIT, { [ASSIGNEE_FIELD]: 'aad-nobody' }))).toMatch(/not in this queue\u2019s team/);
 
     // The same card data pressed in the customer's own channel does nothing.
     const elsewhere = (verb: string, data: Record<string, unknown>) =>

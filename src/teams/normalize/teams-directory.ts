@@ -17,7 +17,7 @@ interface Member {
   name?: string;
 }
 
-/** Who can be picked for an escalation: a staff member of the queue channel, by the id Baton knows them by. */
+/** Who can be picked for an escalation: a staff member of the queue's team, by the id Baton knows them by. */
 export interface Teammate {
   id: string;
   name: string;
@@ -55,16 +55,17 @@ export class TeamsDirectory {
   }
 
   /**
-   * The staff among the members of the channel this turn came from (GET …/pagedmembers, page by page),
-   * by name: whom a packet in a queue channel can be assigned to. Throws when Teams does not answer.
+   * The staff among the members of the team this turn came from (GET …/pagedmembers, page by page), by
+   * name: whom a packet in a queue channel (a standard channel: its members are the team's) can be
+   * assigned to. Throws when Teams does not answer.
    */
   async staff(ctx: TurnContext): Promise<Teammate[]> {
-    const channel = teamsRef(ctx.activity)?.channel ?? '';
+    const roster = rosterOf(ctx.activity);
     const members: Member[] = [];
     let token: string | undefined;
     for (let page = 0; page < MAX_PAGES; page++) {
       const params = { pageSize: String(PAGE_SIZE), ...(token ? { continuationToken: token } : {}) };
-      const { data } = await connector(ctx).httpClient.get<{ members?: Member[]; continuationToken?: string }>(`v3/conversations/${channel}/pagedmembers`, { params });
+      const { data } = await connector(ctx).httpClient.get<{ members?: Member[]; continuationToken?: string }>(`v3/conversations/${roster}/pagedmembers`, { params });
       members.push(...(data.members ?? []));
       token = data.continuationToken;
       if (!token) break;
@@ -79,14 +80,13 @@ export class TeamsDirectory {
   }
 
   /**
-   * One person of the channel this turn came from, by Entra object id: a teammate picked on a card is
+   * One person of the team this turn came from, by Entra object id: a teammate picked on a card is
    * looked up again, so a forged pick is judged by Teams' word, not the card's. Undefined when not a member.
    */
   async member(ctx: TurnContext, id: string): Promise<Author | undefined> {
-    const channel = teamsRef(ctx.activity)?.channel ?? '';
     try {
-      const member = await connector(ctx).getConversationMember(id, channel);
-      return { id, name: member.name, isExternal: !this.isStaff(member) };
+      const member = await connector(ctx).getConversationMember(id, rosterOf(ctx.activity));
+      return { id: member.aadObjectId ?? id, name: member.name, isExternal: !this.isStaff(member) };
     } catch (err) {
       if ((err as { status?: number }).status === 404) return undefined;
       throw err;
@@ -119,6 +119,11 @@ export class TeamsDirectory {
  */
 async function getMember(ctx: TurnContext): Promise<Member> {
   return connector(ctx).getConversationMember(ctx.activity.from?.id ?? '', teamId(ctx.activity) ?? ctx.activity.conversation?.id ?? '');
+}
+
+/** Whose members a press may pick from: the team, as TeamsInfo.getPagedMembers asks; outside a team, the channel or chat. */
+function rosterOf(activity: Activity): string {
+  return teamId(activity) ?? teamsRef(activity)?.channel ?? '';
 }
 
 /** The turn's own Bot Connector client, already pointed at the activity's serviceUrl with its token. */

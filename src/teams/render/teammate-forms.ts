@@ -7,7 +7,7 @@ import { EMPTY, fieldError, type FormState } from './staff-forms.js';
 /** The assign form's submit, and its one field: the Entra object id of the teammate picked. */
 export const ASSIGN_SUBMIT = 'baton.assign_submit';
 export const ASSIGNEE_FIELD = 'assignee';
-/** Teams lists at most this many choices in one ChoiceSet; a bigger channel is cut, and says so. */
+/** Teams lists at most this many choices in one ChoiceSet; a bigger team is cut, and says so. */
 export const MAX_TEAMMATES = 100;
 
 /** "Add note" in place of the packet: kept with the escalation and posted in this thread, never to the customer. */
@@ -34,7 +34,7 @@ export function noteComposerCard(escalationId: string, state: FormState = EMPTY)
   );
 }
 
-/** "Assign to…" in place of the packet: the staff of this queue channel, by name; the one picked claims it. */
+/** "Assign to…" in place of the packet: the staff of this queue's team, by name; the one picked claims it. */
 export function assignFormCard(escalationId: string, staff: Teammate[], state: FormState = EMPTY): AdaptiveCard {
   const data = { escalationId };
   const listed = staff.slice(0, MAX_TEAMMATES);
