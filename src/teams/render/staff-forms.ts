@@ -54,28 +54,47 @@ export function closeFormCard(form: CloseForm, state: FormState = EMPTY): Adapti
   );
 }
 
-/** A composer in place of the packet: its one field goes to the customer as "Name from <vendor>: …" on `verb`. */
-function composerCard(escalationId: string, words: { title: string; label: string; verb: string }, state: FormState): AdaptiveCard {
+/** What a one-field text form says and sends: its field, limits, and the submit button's words and verb. */
+export interface TextForm {
+  title: string;
+  hint: string;
+  field: string;
+  label: string;
+  required: string;
+  maxLength: number;
+  submit: string;
+  verb: string;
+}
+
+/** A one-field text form in place of the packet, with Cancel back to it; what was typed comes back with the error. */
+export function textFormCard(escalationId: string, form: TextForm, state: FormState): AdaptiveCard {
   const data = { escalationId };
-  const text = state.values[REPLY_FIELD];
+  const text = state.values[form.field];
   return card(
     [
-      plainText(words.title, { size: 'Medium', weight: 'Bolder' }),
-      plainText('The customer reads this in their conversation, with your name. Everything else in this thread stays internal.', { isSubtle: true, size: 'Small' }),
+      plainText(form.title, { size: 'Medium', weight: 'Bolder' }),
+      plainText(form.hint, { isSubtle: true, size: 'Small' }),
       {
         type: 'Input.Text',
-        id: REPLY_FIELD,
-        label: words.label,
+        id: form.field,
+        label: form.label,
         isMultiline: true,
         isRequired: true,
-        errorMessage: 'Write the reply the customer should read.',
-        maxLength: MAX_RELAY_CHARS,
+        errorMessage: form.required,
+        maxLength: form.maxLength,
         ...(text ? { value: text } : {}),
       },
-      ...fieldError(state, REPLY_FIELD),
+      ...fieldError(state, form.field),
     ],
-    [button('Send to customer', words.verb, data), button('Cancel', ACTION.showPacket, data, { skipInputs: true })],
+    [button(form.submit, form.verb, data), button('Cancel', ACTION.showPacket, data, { skipInputs: true })],
   );
+}
+
+/** A composer whose one field goes to the customer as "Name from <vendor>: …" on `verb`. */
+function composerCard(escalationId: string, words: { title: string; label: string; verb: string }, state: FormState): AdaptiveCard {
+  const hint = 'The customer reads this in their conversation, with your name. Everything else in this thread stays internal.';
+  const limits = { field: REPLY_FIELD, required: 'Write the reply the customer should read.', maxLength: MAX_RELAY_CHARS, submit: 'Send to customer' };
+  return textFormCard(escalationId, { ...words, hint, ...limits }, state);
 }
 
 /** "Reply to customer": what is typed here, and only this, reaches the customer as "Name from <vendor>: …". */

@@ -2,7 +2,7 @@ import { MAX_NOTE_CHARS } from '../../core/escalation/internal-note.js';
 import { ACTION, NOTE_FIELD, VIEW } from '../../core/model/actions.js';
 import type { Teammate } from '../normalize/teams-directory.js';
 import { button, card, plainText, type AdaptiveCard } from './adaptive-card.js';
-import { EMPTY, fieldError, type FormState } from './staff-forms.js';
+import { EMPTY, fieldError, type FormState, textFormCard } from './staff-forms.js';
 
 /** The assign form's submit, and its one field: the Entra object id of the teammate picked. */
 export const ASSIGN_SUBMIT = 'baton.assign_submit';
@@ -12,25 +12,19 @@ export const MAX_TEAMMATES = 100;
 
 /** "Add note" in place of the packet: kept with the escalation and posted in this thread, never to the customer. */
 export function noteComposerCard(escalationId: string, state: FormState = EMPTY): AdaptiveCard {
-  const data = { escalationId };
-  const text = state.values[NOTE_FIELD];
-  return card(
-    [
-      plainText(`Internal note on ${escalationId}`, { size: 'Medium', weight: 'Bolder' }),
-      plainText('Kept with the escalation and posted in this thread. The customer never sees it.', { isSubtle: true, size: 'Small' }),
-      {
-        type: 'Input.Text',
-        id: NOTE_FIELD,
-        label: 'Note for the team',
-        isMultiline: true,
-        isRequired: true,
-        errorMessage: 'Write something first: the note is empty.',
-        maxLength: MAX_NOTE_CHARS,
-        ...(text ? { value: text } : {}),
-      },
-      ...fieldError(state, NOTE_FIELD),
-    ],
-    [button('Add note', VIEW.internalNote, data), button('Cancel', ACTION.showPacket, data, { skipInputs: true })],
+  return textFormCard(
+    escalationId,
+    {
+      title: `Internal note on ${escalationId}`,
+      hint: 'Kept with the escalation and posted in this thread. The customer never sees it.',
+      field: NOTE_FIELD,
+      label: 'Note for the team',
+      required: 'Write something first: the note is empty.',
+      maxLength: MAX_NOTE_CHARS,
+      submit: 'Add note',
+      verb: VIEW.internalNote,
+    },
+    state,
   );
 }
 
