@@ -23,8 +23,9 @@ export interface Teammate {
   name: string;
 }
 
-/** The Bot Connector's largest page of members; more pages than this many are not read. */
+/** The Bot Connector's largest page of members. */
 const PAGE_SIZE = 500;
+/** Pages read at most (10,000 members, Teams' own cap on a member list); the picker shows 100 of them anyway. */
 const MAX_PAGES = 20;
 
 interface Cached {
