@@ -7,7 +7,8 @@ import { purposeOf, quotable } from './purpose.js';
 
 export function citationOf(entry: KnowledgeEntry): Citation {
   const title = entry.title ?? (entry.question.length > 80 ? `${entry.question.slice(0, 77)}...` : entry.question);
-  return { id: entry.id, title, ...(entry.url ? { url: entry.url } : {}), ...(entry.source ? { source: entry.source } : {}) };
+  const internal = entry.audience !== undefined && 'internal' in entry.audience;
+  return { id: entry.id, title, ...(entry.url ? { url: entry.url } : {}), ...(entry.source ? { source: entry.source } : {}), ...(internal ? { internal } : {}) };
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { KnowledgeEntry, KnowledgeHit, KnowledgeIndex, Reader } from '../ports/knowledge.js';
+import type { KnowledgeEntry, KnowledgeHit, KnowledgeIndex, Reader, SearchScope } from '../ports/knowledge.js';
 import { entryTopic } from '../triage/evidence.js';
 import { contentTerms } from '../triage/text-terms.js';
 import type { AudienceFilter } from './audience.js';
@@ -48,25 +48,25 @@ export class InvertedKnowledgeIndex implements KnowledgeIndex {
     for (const entry of entries) this.add(entry);
   }
 
-  search(text: string, scope: { accountId: string; limit: number }): KnowledgeHit[] {
+  search(text: string, scope: SearchScope): KnowledgeHit[] {
     const query = contentTerms(text);
     if (query.length === 0) return [];
     return this.rank(query, this.scopeOf.get(scope.accountId) ?? NO_ENTRIES, scope);
   }
 
-  topicEntries(topic: string, accountId: string): Iterable<KnowledgeEntry> {
-    return this.visible(this.byTopic.get(topic)?.all, accountId);
+  topicEntries(topic: string, accountId: string, reader: Reader = 'customer'): Iterable<KnowledgeEntry> {
+    return this.visible(this.byTopic.get(topic)?.all, accountId, reader);
   }
 
   topicAnswers(topic: string, accountId: string, reader: Reader): Iterable<KnowledgeEntry> {
-    return this.visible(this.byTopic.get(topic)?.[reader], accountId);
+    return this.visible(this.byTopic.get(topic)?.[reader], accountId, reader);
   }
 
-  private *visible(docs: ScopedDocs | undefined, accountId: string): Generator<KnowledgeEntry> {
+  private *visible(docs: ScopedDocs | undefined, accountId: string, reader: Reader): Generator<KnowledgeEntry> {
     if (!docs) return;
     for (const doc of docs.visible(this.scopeOf.get(accountId) ?? NO_ENTRIES)) {
       const entry = this.entries[doc]!;
-      if (this.allows(entry, accountId)) yield entry;
+      if (this.allows(entry, accountId, reader)) yield entry;
     }
   }
 
@@ -117,9 +117,10 @@ export class InvertedKnowledgeIndex implements KnowledgeIndex {
   }
 
   /** The `limit` entries most similar to the query among those of the scope sharing a selective term. */
-  private rank(query: string[], scope: number, asker: { accountId: string; limit: number }): KnowledgeHit[] {
+  private rank(query: string[], scope: number, asker: SearchScope): KnowledgeHit[] {
     const q = query.reduce((s, t) => s + this.index.weight(t) ** 2, 0);
-    const allowed = (doc: number) => !this.hasAudience.has(doc) || this.allows(this.entries[doc]!, asker.accountId);
+    const reader = asker.reader ?? 'customer';
+    const allowed = (doc: number) => !this.hasAudience.has(doc) || this.allows(this.entries[doc]!, asker.accountId, reader);
     const top = this.index.rank(this.lookups(query), scope, q, asker.limit, allowed);
     return top.docs.map((doc, i) => ({ entry: this.entries[doc]!, similarity: top.scores[i]! }));
   }

@@ -1,5 +1,5 @@
 import type { KnowledgeSink } from '../ports/kb-candidates.js';
-import type { KnowledgeEntry, KnowledgeHit, KnowledgeIndex, Reader } from '../ports/knowledge.js';
+import type { KnowledgeEntry, KnowledgeHit, KnowledgeIndex, Reader, SearchScope } from '../ports/knowledge.js';
 import { TopicBook } from '../policy/topic-policy.js';
 import { TopicClassifier } from '../triage/topic-classifier.js';
 
@@ -68,12 +68,12 @@ export class LearningKnowledgeIndex implements KnowledgeIndex, KnowledgeSink {
     return category ? group.map((e) => ({ ...e, category })) : group;
   }
 
-  search(text: string, scope: { accountId: string; limit: number }): KnowledgeHit[] {
+  search(text: string, scope: SearchScope): KnowledgeHit[] {
     return this.index.search(text, scope);
   }
 
-  topicEntries(topic: string, accountId: string): Iterable<KnowledgeEntry> {
-    return this.index.topicEntries(topic, accountId);
+  topicEntries(topic: string, accountId: string, reader?: Reader): Iterable<KnowledgeEntry> {
+    return this.index.topicEntries(topic, accountId, reader);
   }
 
   topicAnswers(topic: string, accountId: string, reader: Reader): Iterable<KnowledgeEntry> {

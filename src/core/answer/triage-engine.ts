@@ -49,13 +49,13 @@ export function createTriageEngine(deps: TriageEngineDeps): Decider {
   const riskOf = unknownTopicTier(policy);
   const sentiment = new SentimentAnalyzer(triage.sentiment);
   const human = new HumanRequestDetector(triage.human_request);
-  const read = (text: string, accountId: string) => gatherEvidence(kb, text, accountId, triage, riskOf);
+  const read = (text: string, input: Pick<DecisionInput, 'accountId' | 'audience'>) => gatherEvidence(kb, text, input.accountId, triage, riskOf, input.audience ?? 'customer');
 
   function signals(input: DecisionInput): Signals {
-    const read0 = read(input.text, input.accountId);
+    const read0 = read(input.text, input);
     const picked = input.reading === undefined ? undefined : withReading(read0, input.reading);
     const evidence = picked ?? read0;
-    const loop = detectLoop(input.text, evidence, input.history, (t) => read(t, input.accountId), {
+    const loop = detectLoop(input.text, evidence, input.history, (t) => read(t, input), {
       loopAfter: triage.loop_after,
       wording: triage.loop_similarity,
       topics: triage.loop_topic_overlap,
@@ -76,9 +76,9 @@ export function createTriageEngine(deps: TriageEngineDeps): Decider {
    * A request for a person that names its subject ("a human about a data breach we suspect") keeps that
    * subject's category and tier, so it is routed to the queue and urgency of the subject.
    */
-  function aboutWhat(s: Signals, about: string, accountId: string): Signals {
+  function aboutWhat(s: Signals, about: string, input: DecisionInput): Signals {
     if (contentTerms(about).length < 2) return s;
-    const evidence = read(about, accountId);
+    const evidence = read(about, input);
     return evidence.category === triage.unknown_category ? s : { ...s, evidence, risk: tierOf(evidence) };
   }
 
@@ -105,14 +105,14 @@ export function createTriageEngine(deps: TriageEngineDeps): Decider {
   }
 
   /** What the policy says before any answer is drafted: topics a person always takes, and out of scope. */
-  function policyRule(s: Signals, accountId: string): { trigger: TriggerType; rule: string } | undefined {
+  function policyRule(s: Signals, input: DecisionInput): { trigger: TriggerType; rule: string } | undefined {
     const e = s.evidence;
     const topic = kb.topics?.find(e.topic);
     if (topic?.alwaysEscalate) return { trigger: 'high_risk', rule: `topic ${topic.name} always goes to a person (policy)` };
     const share = e.escalateShare / Math.max(e.categoryShare, e.escalateShare, 1e-9);
     if (share >= triage.escalate_share) return { trigger: 'high_risk', rule: `may be a topic that always goes to a person (${share.toFixed(2)} of its category)` };
     // An approved resolution filed under the unknown category still answers its own question.
-    const quotable = answerSources(e, index, accountId, 1).length > 0;
+    const quotable = answerSources(e, index, input.accountId, 1, { audience: input.audience ?? 'customer' }).length > 0;
     if (e.category === triage.unknown_category && !quotable) return { trigger: 'low_confidence', rule: `out of scope (${e.category}): nothing in the knowledge answers it` };
     return undefined;
   }
@@ -184,7 +184,7 @@ export function createTriageEngine(deps: TriageEngineDeps): Decider {
       const s = signals(input);
       if (input.humanButton) return escalate(s, 'human_button', 'customer pressed the talk-to-a-person button');
       const request = human.read(input.text);
-      if (request.asked) return escalate(aboutWhat(s, request.about, input.accountId), 'human_phrase', 'customer asked for a person');
+      if (request.asked) return escalate(aboutWhat(s, request.about, input), 'human_phrase', 'customer asked for a person');
       const level = sentimentLevel(triage, s.sentiment);
       const complexity = assessComplexity(triage, s.evidence);
       const m = evaluateTriggerMatrix(triage, { complexity, sentiment: level, loop: s.loop });
@@ -192,7 +192,7 @@ export function createTriageEngine(deps: TriageEngineDeps): Decider {
       if (triage.smalltalk.categories.includes(s.evidence.category)) {
         return decision(s, { action: 'ignore', trigger: null, rule: `smalltalk (${s.evidence.category}): not a question`, confidence: s.evidence.categoryShare });
       }
-      const ruled = policyRule(s, input.accountId);
+      const ruled = policyRule(s, input);
       if (ruled) return escalate(s, ruled.trigger, ruled.rule, { matrixAction: m.action });
       if (input.signalsOnly) return decision(s, { action: 'ignore', trigger: null, rule: `${m.rule}; signals only, nothing drafted`, matrixAction: m.action });
       return clarification(input, s, m) ?? gate(input, s, m);

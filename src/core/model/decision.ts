@@ -46,6 +46,8 @@ export interface Citation {
   url?: string;
   /** Where the article came from (a knowledge source's id, a file): for staff views only. */
   source?: string;
+  /** A staff-only (internal) article: it grounds drafts a specialist reviews, and no customer view names it. */
+  internal?: true;
 }
 
 export interface DraftAnswer {

@@ -76,17 +76,29 @@ export interface KnowledgeHit {
   similarity: number;
 }
 
+/**
+ * Whose text a search is for: the account's, read by a customer (the default) or by staff. Only a staff
+ * reader finds internal articles, so nothing a customer is shown (answers, clarifying buttons) is
+ * drawn from one.
+ */
+export interface SearchScope {
+  accountId: string;
+  limit: number;
+  reader?: Reader;
+}
+
 /** In-memory search over entries. Scoped: global entries plus the asking account's own, never others'. */
 export interface KnowledgeIndex {
   readonly size: number;
   /** Changes whenever entries are added or replaced: what was read from the index before is stale. */
   readonly version?: number;
-  search(text: string, scope: { accountId: string; limit: number }): KnowledgeHit[];
+  search(text: string, scope: SearchScope): KnowledgeHit[];
   /**
-   * The entries of one topic the account may see, in the order they were added: where the answer to a
-   * recognised question lives. Read lazily: a topic of a large KB holds thousands.
+   * The entries of one topic the account may see, as the reader (default: customer) may, in the order
+   * they were added: where the answer to a recognised question lives. Read lazily: a topic of a large
+   * KB holds thousands.
    */
-  topicEntries(topic: string, accountId: string): Iterable<KnowledgeEntry>;
+  topicEntries(topic: string, accountId: string, reader?: Reader): Iterable<KnowledgeEntry>;
   /** Those of them whose resolution may ground a text for the reader (`quotable`), the same way. */
   topicAnswers(topic: string, accountId: string, reader: Reader): Iterable<KnowledgeEntry>;
 }

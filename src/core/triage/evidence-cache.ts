@@ -1,8 +1,9 @@
 import type { TriagePolicy } from '../../config/triage-schema.js';
+import type { Reader } from '../ports/knowledge.js';
 import type { Evidence } from './evidence.js';
 import { LruCache } from './lru-cache.js';
 
-/** Messages remembered per knowledge reader: the turns of a few hundred live threads. */
+/** Messages remembered per knowledge base and reader: the turns of a few hundred live threads. */
 const CAPACITY = 512;
 
 interface Memory {
@@ -20,18 +21,18 @@ const memories = new WeakMap<object, Memory>();
  * an index without a version is never cached. The evidence returned is shared: readers must not modify it.
  */
 export function rememberedEvidence(
-  reader: object,
+  knowledge: object,
   version: number | undefined,
-  key: { text: string; accountId: string; triage: TriagePolicy; riskOf: unknown },
+  key: { text: string; accountId: string; reader: Reader; triage: TriagePolicy; riskOf: unknown },
   read: () => Evidence,
 ): Evidence {
   if (version === undefined) return read();
-  let memory = memories.get(reader);
+  let memory = memories.get(knowledge);
   if (!memory || memory.version !== version || memory.triage !== key.triage || memory.riskOf !== key.riskOf) {
     memory = { version, triage: key.triage, riskOf: key.riskOf, byMessage: new LruCache(CAPACITY) };
-    memories.set(reader, memory);
+    memories.set(knowledge, memory);
   }
-  const id = `${key.accountId}\u0000${key.text}`;
+  const id = `${key.reader}\u0000${key.accountId}\u0000${key.text}`;
   const known = memory.byMessage.get(id);
   if (known !== undefined) return known;
   const evidence = read();

@@ -1,6 +1,6 @@
 import type { TriagePolicy } from '../../config/triage-schema.js';
 import type { RiskTier } from '../model/decision.js';
-import type { KnowledgeEntry, KnowledgeHit, KnowledgeIndex } from '../ports/knowledge.js';
+import type { KnowledgeEntry, KnowledgeHit, KnowledgeIndex, Reader } from '../ports/knowledge.js';
 import { rememberedEvidence } from './evidence-cache.js';
 import type { TopicBook } from '../policy/topic-policy.js';
 import { contentTerms, words } from './text-terms.js';
@@ -103,14 +103,15 @@ function pickCategory(reading: TopicScore[], text: string, triage: TriagePolicy,
 /**
  * Reads a message against the knowledge: the classifier says which topic and category it belongs to,
  * with what probability, and the index finds the nearest entries to quote and how close they come.
- * When nothing in the taxonomy or the KB comes close, the message is out of scope.
+ * When nothing in the taxonomy or the KB comes close, the message is out of scope. The reader decides
+ * which articles count: a staff reading (a copilot draft) finds internal ones too, a customer's never.
  */
-export function gatherEvidence(kb: KnowledgeReader, text: string, accountId: string, triage: TriagePolicy, riskOf: CategoryRisk): Evidence {
-  return rememberedEvidence(kb, kb.index.version, { text, accountId, triage, riskOf }, () => readEvidence(kb, text, accountId, triage, riskOf));
+export function gatherEvidence(kb: KnowledgeReader, text: string, accountId: string, triage: TriagePolicy, riskOf: CategoryRisk, reader: Reader = 'customer'): Evidence {
+  return rememberedEvidence(kb, kb.index.version, { text, accountId, reader, triage, riskOf }, () => readEvidence(kb, text, accountId, triage, riskOf, reader));
 }
 
-function readEvidence(kb: KnowledgeReader, text: string, accountId: string, triage: TriagePolicy, riskOf: CategoryRisk): Evidence {
-  const found = kb.index.search(text, { accountId, limit: triage.neighbours });
+function readEvidence(kb: KnowledgeReader, text: string, accountId: string, triage: TriagePolicy, riskOf: CategoryRisk, reader: Reader): Evidence {
+  const found = kb.index.search(text, { accountId, limit: triage.neighbours, reader });
   const best = found[0]?.similarity ?? 0;
   const hits = found.filter((h) => h.similarity >= best * 0.6 && h.similarity > 0);
   const reading = kb.classifier.classify(text, accountId);

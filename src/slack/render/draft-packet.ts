@@ -24,7 +24,7 @@ export function draftHeading(d: Draft | undefined): string {
 export function sourcesLine(p: HandoffPacket): string {
   const sources = p.draftAnswer?.citations ?? [];
   if (sources.length === 0) return '';
-  const from = (c: Citation) => (c.source ? ` (${escapeMrkdwn(c.source)})` : '');
+  const from = (c: Citation) => (c.source ? ` (${escapeMrkdwn(c.source)}${c.internal ? ', internal' : ''})` : c.internal ? ' (internal)' : '');
   return `\n_Sources:_ ${sources.map((c) => (c.url ? link(c.url, c.title) : escapeMrkdwn(c.title)) + from(c)).join(' \u00b7 ')}`;
 }
 

@@ -18,7 +18,7 @@ export function draftStatus(p: HandoffPacket, d: Draft): CardElement {
 /** The draft as it would reach the customer, and its sources, as plain runs. */
 export function draftBlocks(p: HandoffPacket, answer: DraftAnswer): CardElement[] {
   const heading = !p.draft ? 'Baton\u2019s draft (not sent):' : p.draft.state === 'pending' ? 'Baton\u2019s draft (nothing is sent until you choose):' : 'Baton\u2019s draft:';
-  const sources = answer.citations.map((c) => [c.title, c.url, c.source && `from ${c.source}`].filter(Boolean).join(', ')).join(' \u00b7 ');
+  const sources = answer.citations.map((c) => [c.title, c.url, c.source && `from ${c.source}`, c.internal && 'internal'].filter(Boolean).join(', ')).join(' \u00b7 ');
   return [
     plainText(heading, { weight: 'Bolder' }),
     { type: 'Container', style: 'emphasis', items: [textBlock(answer.text), ...(sources ? [plainText(`Sources: ${sources}`, { isSubtle: true, size: 'Small' })] : [])] },

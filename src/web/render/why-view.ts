@@ -50,7 +50,8 @@ function decisionView(d: Decision): NonNullable<WhyView['decision']> {
     trigger: d.trigger,
     ...(d.trigger ? { triggerText: describeTrigger(d.trigger, d) } : {}),
     rule: d.rule,
-    sources: d.answer?.citations ?? [],
+    // The Why sits beside the customer's message in the playground: an internal article is not named there.
+    sources: (d.answer?.citations ?? []).filter((c) => !c.internal),
     reasons: d.reasons,
   };
 }

@@ -10,6 +10,7 @@ import type { HandoffPacket } from '../../../src/core/handoff/handoff-packet.js'
 import type { Decision } from '../../../src/core/model/decision.js';
 import type { Author } from '../../../src/core/model/message.js';
 import type { ChatGateway, CustomerMessage } from '../../../src/core/ports/chat-gateway.js';
+import type { Decider } from '../../../src/core/ports/decider.js';
 import { createLogger } from '../../../src/infra/logger.js';
 
 export const ACME = 'C0ACME0001';
@@ -32,8 +33,8 @@ export const ANSWER: Decision = {
   answer: { text: 'Go to Settings, then Members, and press Invite.', citations: [{ id: 'kb-invite', title: 'Inviting teammates' }], confidence: 0.9 },
 };
 
-/** The core's ports, in memory: stores in maps, a lock per key, a gateway that records what went where. */
-export function copilotWorld(policy: Policy, decision: Decision = ANSWER) {
+/** The core's ports, in memory: stores in maps, a lock per key, a gateway that records what went where. Decides `decision` always, or asks the given decider. */
+export function copilotWorld(policy: Policy, decision: Decision | Decider = ANSWER) {
   const conversations = new Map<string, Conversation>();
   const escalations = new Map<string, Escalation>();
   const toCustomer: { channel: string; message: CustomerMessage }[] = [];
@@ -62,7 +63,7 @@ export function copilotWorld(policy: Policy, decision: Decision = ANSWER) {
   };
   const deps: CoreDeps = {
     policy,
-    decider: { decide: async () => decision },
+    decider: 'decide' in decision ? decision : { decide: async () => decision },
     gateway,
     conversations: { get: async (key) => conversations.get(key), put: async (c) => void conversations.set(c.key, c) },
     escalations: {
