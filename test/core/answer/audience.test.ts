@@ -72,7 +72,12 @@ describe('an internal (staff-only) article', () => {
   it("reaches the model's prompt for a staff draft only, never for a customer's reply", async () => {
     const runbook: KnowledgeEntry = { ...article('runbook', { internal: true }), title: 'SSO runbook', answer: 'Apply the SSO-OVERRIDE flag in the admin console.' };
     const prompted: LlmDraftRequest[] = [];
-    const llm: Llm = { draft: async (request) => (prompted.push(request), { answer: request.sources[0]?.text ?? '', citations: request.sources.map((x) => x.id), confidence: 0.9 }) };
+    const llm: Llm = {
+      draft: async (request) => {
+        prompted.push(request);
+        return { answer: request.sources[0]?.text ?? '', citations: request.sources.map((x) => x.id), confidence: 0.9 };
+      },
+    };
     const decider = buildDecider({ policy: smallPolicy(), kb: [article('public', { everyone: true }), runbook], llm });
     const ask = { text: 'How do I set up SAML single sign-on?', history: [], accountId: 'acme' };
     await decider.decide(ask);
