@@ -3,7 +3,7 @@ import { FakeHelpCenter } from '../fakes/fake-help-center.js';
 import { FakeSlackApi } from '../fakes/fake-slack-api.js';
 import { workerRedisUrl } from '../worker-redis.js';
 import { ACME_CHANNEL, customer, GLOBEX_CHANNEL, Harness } from './harness.js';
-import { ENTERPRISE_SEGMENT, helpCenterSource, policyWithSources } from './sources-policy.js';
+import { ENTERPRISE_SEGMENT, helpCenterSource, policyWithSources, STAFF_SEGMENT } from './sources-policy.js';
 
 const SYNC_MINUTES = 10;
 const ROTATE = 'How do I rotate an API key?';
@@ -66,6 +66,29 @@ describe('answers follow a help center as it changes', () => {
       expect(await asked(h, SCIM, GLOBEX_CHANNEL)).not.toContain('generate a bearer token');
       expect(await asked(h, SCIM)).toContain('generate a bearer token');
     }
+  });
+});
+
+describe('an internal (staff-only) article of a help center', () => {
+  it("grounds the copilot draft in the packet, named with its source, and never reaches a customer's channel", async () => {
+    hc = await FakeHelpCenter.start();
+    hc.publish({ id: 103, title: 'Extend a trial', body: '<h2>Extend a trial</h2><p>Open the admin console, find the workspace and apply the extension code TRIAL-EXT-14.</p>', user_segment_id: STAFF_SEGMENT });
+    const { file, ids } = policyWithSources([helpCenterSource(hc.url, SYNC_MINUTES)], { acme: { mode: 'copilot' } });
+    const h = await Harness.start({ policyFile: file, clock: { now: () => Date.UTC(2026, 0, 5, 10, 0) } });
+    running = [h];
+    await h.baton.sweep();
+    const question = 'How do I extend the trial of our workspace?';
+
+    const thread = await h.say(customer, question);
+    const packet = await h.fake.waitFor('chat.postMessage', (c) => !c.args.thread_ts && JSON.stringify(c.args.blocks ?? []).includes('Copilot draft'));
+    const blocks = JSON.stringify(packet.args.blocks);
+    expect(blocks).toContain('apply the extension code TRIAL-EXT-14');
+    expect(blocks).toContain(`articles/103|Extend a trial> (${ids.help}, internal)`);
+    await h.baton.idle();
+    expect(h.postsIn(ACME_CHANNEL, thread)).toEqual([]);
+
+    const answer = await asked(h, question, GLOBEX_CHANNEL);
+    expect(answer).not.toMatch(/TRIAL-EXT-14|Extend a trial/);
   });
 });
 

@@ -8,13 +8,14 @@ import { parse, stringify } from 'yaml';
 export const ENTERPRISE_SEGMENT = 360_001;
 
 /**
- * The e2e policy with Globex on the starter tier and `sources` as its knowledge sources, written to a
- * temporary file. Each source's id gets a suffix of its own (returned by its given id): instances of
+ * The e2e policy with Globex on the starter tier and `sources` as its knowledge sources, each account
+ * changed as `accounts` says (by id), written to a temporary file. Each source's id gets a suffix of its own (returned by its given id): instances of
  * earlier tests on this worker's Redis leave their sources' state behind.
  */
-export function policyWithSources(sources: Record<string, unknown>[]): { file: string; ids: Record<string, string> } {
+export function policyWithSources(sources: Record<string, unknown>[], accounts: Record<string, Record<string, unknown>> = {}): { file: string; ids: Record<string, string> } {
   const policy = parse(readFileSync('test/fixtures/e2e/baton.e2e.yaml', 'utf8')) as { accounts: { id: string; tier: string }[] } & Record<string, unknown>;
   policy.accounts.find((a) => a.id === 'globex')!.tier = 'starter';
+  for (const account of policy.accounts) Object.assign(account, accounts[account.id]);
   const suffix = randomUUID().slice(0, 8);
   const ids = Object.fromEntries(sources.map((s) => [String(s.id), `${String(s.id)}-${suffix}`]));
   policy.knowledge = { requests_per_second: 100, sources: sources.map((s) => ({ ...s, id: ids[String(s.id)] })) };
@@ -23,12 +24,15 @@ export function policyWithSources(sources: Record<string, unknown>[]): { file: s
   return { file, ids };
 }
 
-/** A Zendesk source over the fake help center at `url`, its enterprise segment for the enterprise tier. */
+/** Segment of the fake help center's articles for the vendor's staff only. */
+export const STAFF_SEGMENT = 360_002;
+
+/** A Zendesk source over the fake help center at `url`, its enterprise segment for the enterprise tier, its staff segment internal. */
 export const helpCenterSource = (url: string, syncMinutes = 10) => ({
   id: 'help',
   kind: 'zendesk',
   url,
   locale: 'en-us',
   sync_minutes: syncMinutes,
-  segments: { [ENTERPRISE_SEGMENT]: { tiers: ['enterprise'] } },
+  segments: { [ENTERPRISE_SEGMENT]: { tiers: ['enterprise'] }, [STAFF_SEGMENT]: 'internal' },
 });
