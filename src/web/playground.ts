@@ -1,6 +1,6 @@
 import type { Env } from '../config/env.js';
 import type { Policy } from '../config/policy-schema.js';
-import { loopScheduler } from '../compose-loop.js';
+import { loopScheduler, sourcesScheduler } from '../compose-loop.js';
 import type { LoopDeps } from '../core/deps.js';
 import { ChatGatewayRouter, LoopGatewayRouter } from '../core/delivery/gateway-router.js';
 import { systemClock, type Clock } from '../core/ports/clock.js';
@@ -12,6 +12,7 @@ import { DeliveryRunner } from '../infra/delivery/delivery-runner.js';
 import { newEscalationId } from '../infra/escalation-id.js';
 import type { LiveKnowledge } from '../infra/knowledge/live-knowledge.js';
 import { openLiveKnowledge, readKnowledgeFiles } from '../infra/knowledge/open-live-knowledge.js';
+import { KnowledgeSources } from '../infra/knowledge/sources/knowledge-sources.js';
 import { llmFrom } from '../infra/llm/llm-from-env.js';
 import { PrometheusMetrics } from '../infra/metrics/prometheus-metrics.js';
 import { listenOrClose } from '../startup/listen.js';
@@ -45,7 +46,7 @@ export interface RunningPlayground {
   core: LoopDeps;
   feed: PlaygroundFeed;
   url: string;
-  /** Runs the due timers (SLA, CSAT, digest) now, on the injected clock. */
+  /** Runs the due timers (SLA, CSAT, digest) and syncs the knowledge sources due, now, on the injected clock. */
   sweep(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -55,12 +56,19 @@ const MAX_BACKOFF_MS = 30_000;
 const STOP_GRACE_MS = 5_000;
 
 /** The core as the Slack runtime wires it, with the web adapter as the only platform. */
-async function playgroundCore(opts: PlaygroundOptions, stores: Stores, web: WebGateway): Promise<{ core: LoopDeps; live: LiveKnowledge }> {
+async function playgroundCore(opts: PlaygroundOptions, stores: Stores, web: WebGateway): Promise<{ core: LoopDeps; live: LiveKnowledge; sources: KnowledgeSources }> {
   const { env, log } = opts;
   const policy = playgroundPolicy(opts.policy);
   const llm = llmFrom(env, new PrometheusMetrics());
-  const read = () => opts.knowledge ?? readKnowledgeFiles(env, log);
-  const { live, approved, review } = await openLiveKnowledge({ env, policy, log, first: read(), read, watch: !opts.knowledge, candidates: stores.candidates, ...(llm ? { llm } : {}) });
+  const clock = opts.clock ?? systemClock;
+  const readFiles = () => opts.knowledge ?? readKnowledgeFiles(env, log);
+  // Read before the sources: a broken knowledge file is named as the reason the start failed.
+  const first = readFiles();
+  // The policy's knowledge sources, as in the Slack runtime: what the store holds now, then each sync.
+  const sources = new KnowledgeSources(policy.knowledge, { store: stores.sources, locks: stores.locks, env: process.env, log: log.child({ component: 'knowledge-sources' }), now: () => clock.now() });
+  await sources.refresh();
+  const read = () => [...readFiles(), ...sources.entries()];
+  const { live, approved, review } = await openLiveKnowledge({ env, policy, log, first: [...first, ...sources.entries()], read, watch: !opts.knowledge, candidates: stores.candidates, ...(llm ? { llm } : {}) });
   const learned = await stores.approvals.follow(live, approved, log);
   const core: LoopDeps = {
     policy,
@@ -70,12 +78,12 @@ async function playgroundCore(opts: PlaygroundOptions, stores: Stores, web: WebG
     escalations: stores.escalations,
     once: stores.once,
     locks: stores.locks,
-    clock: opts.clock ?? systemClock,
+    clock,
     log,
     newId: newEscalationId,
     loop: { facts: stores.facts, csat: stores.csat, candidates: stores.candidates, feedback: stores.feedback, notify: new LoopGatewayRouter({ web }), knowledge: learned, review },
   };
-  return { core, live };
+  return { core, live, sources };
 }
 
 function servePlayground(server: HttpServer, ctx: PlaygroundContext): void {
@@ -96,10 +104,11 @@ export async function startPlayground(opts: PlaygroundOptions): Promise<RunningP
   const { env, log } = opts;
   const stores = await openUsableStores(env.BATON_STORE);
   const feed = new PlaygroundFeed();
-  const { core, live } = await playgroundCore(opts, stores, new WebGateway(feed));
+  const { core, live, sources } = await playgroundCore(opts, stores, new WebGateway(feed));
   const runner = new DeliveryRunner(core, { deadlineMs: env.BATON_DELIVERY_DEADLINE_SECONDS * 1000, maxBackoffMs: MAX_BACKOFF_MS });
   core.deliveries = runner;
   const scheduler = loopScheduler(core);
+  const syncing = sourcesScheduler(core.policy, sources, live, log);
   const intake = playgroundIntake(core, feed, log);
   await rebuildPages(core, feed, log);
   const reset = async () => {
@@ -117,16 +126,23 @@ export async function startPlayground(opts: PlaygroundOptions): Promise<RunningP
   addHealthRoutes(server, [{ name: 'store', check: () => probeStore(stores.backend.keyv) }]);
   port = await listenOrClose(server, env.PORT, stores, env.BATON_PLAYGROUND_HOST);
   scheduler.start();
+  syncing.start();
+  // The sources are taken up at once rather than one sweep later.
+  void syncing.runNow();
   const host = env.BATON_PLAYGROUND_HOST.includes(':') ? `[${env.BATON_PLAYGROUND_HOST}]` : env.BATON_PLAYGROUND_HOST;
   return {
     core,
     feed,
     url: `http://${host}:${port}`,
-    sweep: () => scheduler.runNow(),
+    sweep: async () => {
+      await scheduler.runNow();
+      await syncing.runNow();
+    },
     async stop() {
       feed.closeStreams();
       await server.close();
       await scheduler.stop();
+      await syncing.stop();
       await intake.stop();
       await runner.stop(STOP_GRACE_MS);
       await live.stop();

@@ -67,6 +67,19 @@ describe('the playground adapter', () => {
     expect(p.feed.find((e) => e.type === 'packet')).toBeUndefined();
   });
 
+  it("answers from the policy's knowledge sources, synced when it starts", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'baton-web-sources-'));
+    writeFileSync(join(dir, 'workspace.md'), '# Sandboxes\n\n## Link a sandbox workspace\n\nAn owner opens Settings, then Integrations, chooses Sandbox and presses Link sandbox.\n');
+    const file = join(dir, 'policy.yaml');
+    writeFileSync(file, `${readFileSync('config/baton.yaml', 'utf8')}\nknowledge:\n  sources:\n    - { id: handbook, kind: markdown, path: ${JSON.stringify(dir)} }\n`);
+    const p = await start({ BATON_CONFIG: file });
+    await p.sweep();
+    const { json } = await ask('How do I link a sandbox workspace?');
+    const answered = await feedShows((e) => e.role === 'bot' && e.thread === json.thread);
+    expect(answered.html).toContain('presses Link sandbox');
+    expect(answered.sources).toEqual([expect.objectContaining({ title: 'Sandboxes: Link a sandbox workspace' })]);
+  });
+
   it('escapes what a customer writes, so their words never become markup', async () => {
     await start();
     await ask('<img src=x onerror=alert(1)> how do I invite a teammate?');
