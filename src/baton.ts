@@ -1,4 +1,3 @@
-import type { App } from '@slack/bolt';
 import type { Logger as PinoLogger } from 'pino';
 import type { Env } from './config/env.js';
 import type { Policy } from './config/policy-schema.js';
@@ -6,7 +5,6 @@ import { loopPorts, loopScheduler, sourcesScheduler } from './compose-loop.js';
 import type { CoreDeps } from './core/deps.js';
 import { ChatGatewayRouter } from './core/delivery/gateway-router.js';
 import { OnboardingGatewayRouter } from './core/onboarding/onboarding-gateway-router.js';
-import { openTeams, teamsConfig } from './compose-teams.js';
 import { systemClock, type Clock } from './core/ports/clock.js';
 import type { KnowledgeEntry } from './core/ports/knowledge.js';
 import type { LoopPorts } from './core/ports/loop-ports.js';
@@ -20,19 +18,12 @@ import { HttpServer } from './http/http-server.js';
 import { serveOperations } from './http/serve-operations.js';
 import { countedDecider } from './infra/metrics/counted-decider.js';
 import { PrometheusMetrics } from './infra/metrics/prometheus-metrics.js';
-import { connectSocketMode, verifySlackAuth } from './startup/slack-reachable.js';
 import { listenOrClose } from './startup/listen.js';
 import { openUsableStores } from './startup/usable-store.js';
-import { createBoltApp, registerListeners } from './slack/create-slack-app.js';
-import { composeIntake, type Intake, type TeamsIntake } from './compose-intake.js';
-import { putInboxFirst } from './slack/intake/inbox-first-receiver.js';
-import { countSlackEvents, serveSlackEvents } from './slack/events-endpoint.js';
-import { InFlight } from './slack/in-flight.js';
-import { timeSlackCalls } from './slack/gateway/timed-web-client.js';
-import { SlackCaller } from './slack/gateway/slack-caller.js';
-import { SlackGateway } from './slack/gateway/slack-gateway.js';
-import { SlackOnboardingGateway } from './slack/gateway/slack-onboarding-gateway.js';
-import { AuthorDirectory } from './slack/normalize/author-directory.js';
+import { composeIntake, type Intake } from './compose-intake.js';
+import { configuredPlatforms } from './platform/configured-platforms.js';
+import type { OpenPlatform, Platform, PlatformContext } from './platform/platform.js';
+import { PLATFORMS } from './platforms.js';
 
 export interface BatonOptions {
   env: Env;
@@ -43,10 +34,13 @@ export interface BatonOptions {
   clock?: Clock;
   /** Where the secrets the policy's knowledge sources name are read (default: the process environment). */
   sourceEnv?: NodeJS.ProcessEnv;
+  /** The platforms Baton can run (default: PLATFORMS); those configured in `env` and the policy run. */
+  platforms?: Platform[];
 }
 
 export interface RunningBaton {
-  app: App;
+  /** The platforms running, by tag. */
+  platforms: ReadonlyMap<string, OpenPlatform>;
   core: CoreDeps;
   stores: Stores;
   /**
@@ -54,7 +48,7 @@ export interface RunningBaton {
    * clock: tests move the clock, then sweep.
    */
   sweep(): Promise<void>;
-  /** The one HTTP server on PORT (both modes): /slack/events in HTTP mode, health, metrics; adapters add routes. */
+  /** The one HTTP server on PORT: health, metrics, and each platform's routes. */
   server: HttpServer;
   metrics: PrometheusMetrics;
   /** The inbox, its worker and the delivery runner (tests wait on `worker.idle()`). */
@@ -78,8 +72,7 @@ export async function startBaton(opts: BatonOptions): Promise<RunningBaton> {
   const readFiles = () => opts.knowledge ?? readKnowledgeFiles(env, log);
   // Read before anything connects: a broken knowledge file is named as the reason the start failed.
   const fromFiles = readFiles();
-  const teamsSettings = teamsConfig(env, policy);
-  const { app, receiver, transport } = createBoltApp(env, log, await verifySlackAuth(env, log));
+  const configured = configuredPlatforms(opts.platforms ?? PLATFORMS, env, policy, opts.sourceEnv ?? process.env);
   const stores = await openUsableStores(env.BATON_STORE);
   const clock = opts.clock ?? systemClock;
   const sources = new KnowledgeSources(policy.knowledge, { store: stores.sources, locks: stores.locks, env: opts.sourceEnv ?? process.env, log: log.child({ component: 'knowledge-sources' }), now: () => clock.now() });
@@ -88,19 +81,17 @@ export async function startBaton(opts: BatonOptions): Promise<RunningBaton> {
   const knowledge = [...fromFiles, ...sources.entries()];
   const metrics = new PrometheusMetrics();
   const llm = llmFrom(env, metrics);
-  timeSlackCalls(app.client, metrics);
   const limiters = createLimiterFactory(stores.backend.kind === 'redis' ? env.BATON_STORE : undefined, log.child({ component: 'limiters' }));
-  const slack = new SlackCaller(app.client, log.child({ component: 'slack-api' }), limiters);
+  const platforms = await openPlatforms(configured, { env, policy, stores, limiters, metrics, log }, () => Promise.all([limiters.close(), stores.close()]));
   const { live, approved, review } = await openLiveKnowledge({ env, policy, log, first: knowledge, read: readKnowledge, watch: !opts.knowledge, candidates: stores.candidates, ...(llm ? { llm } : {}) });
   const learned = await stores.approvals.follow(live, approved, log);
   const syncing = sourcesScheduler(policy, sources, live, log);
-  const teams = teamsSettings && openTeams(teamsSettings, policy, stores, limiters, log);
   const server = new HttpServer(log.child({ component: 'http' }));
-  const slackOnboarding = new SlackOnboardingGateway(slack);
+  const each = <G>(side: (p: OpenPlatform) => G | undefined) => Object.fromEntries([...platforms].flatMap(([tag, p]) => { const g = side(p); return g ? [[tag, g]] : []; }));
   const core: CoreDeps & { loop: LoopPorts } = {
     policy,
     decider: countedDecider(live, metrics),
-    gateway: new ChatGatewayRouter({ slack: new SlackGateway(slack, log), ...(teams ? { teams: teams.gateway } : {}) }),
+    gateway: new ChatGatewayRouter(each((p) => p.gateway)),
     conversations: stores.conversations,
     escalations: stores.escalations,
     once: stores.once,
@@ -108,34 +99,26 @@ export async function startBaton(opts: BatonOptions): Promise<RunningBaton> {
     clock,
     log,
     newId: newEscalationId,
-    loop: { ...loopPorts(stores, slack, learned, log, teams?.gateway), review },
-    // The leads' messages go to the leads' channel's platform; an introduction to the customer's.
-    onboarding: { store: stores.onboarding, gateway: new OnboardingGatewayRouter({ slack: slackOnboarding, ...(teams ? { teams: teams.leads } : {}) }, { slack: slackOnboarding, ...(teams ? { teams: teams.intros } : {}) }) },
+    loop: { ...loopPorts(stores, each((p) => p.loop), learned), review },
+    // The leads' messages go to the leads' platform; an introduction goes to the customer's platform.
+    onboarding: { store: stores.onboarding, gateway: new OnboardingGatewayRouter(each((p) => p.leads), each((p) => p.intros)) },
   };
   const scheduler = loopScheduler(core);
-  const directory = new AuthorDirectory(policy, slack, log);
-  const teamsIntake: TeamsIntake | undefined = teams && ((ctx) => teams.serve(server, core, ctx, metrics));
-  const { intake, deps } = await composeIntake(env, core, { core, slack, directory, log }, metrics, teamsIntake);
-  putInboxFirst(transport, app, intake.worker, metrics, !receiver, log.child({ component: 'intake' }));
-  const inFlight = new InFlight();
-  inFlight.attach(app);
-  countSlackEvents(app, metrics, !receiver);
-  registerListeners(app, deps);
+  const intake = await composeIntake(env, core, ({ worker, runner }) => new Map([...platforms].map(([tag, p]) => [tag, p.serve({ core, server, metrics, runner, worker, take: (item) => worker().take(item) })])), metrics, log);
   const recovered = await intake.recover();
   if (recovered > 0) log.info({ items: recovered }, 'resuming events a previous run left unfinished');
 
-  if (receiver) serveSlackEvents(server, receiver, metrics);
   serveOperations(server, {
     stores,
     metrics,
     clock,
     sources,
-    slackAuth: () => app.client.auth.test(),
+    readiness: [...platforms.values()].flatMap((p) => p.readiness),
     oldestOwed: () => intake.runner.oldestOwed(),
     ...(limiters.clustered ? { limits: () => limiters.check() } : {}),
   });
   const port = await listenOrClose(server, env.PORT, stores);
-  if (!receiver) await connectSocketMode(app, env).catch(async (err: unknown) => {
+  for (const p of platforms.values()) await p.connect?.().catch(async (err: unknown) => {
     await Promise.all([server.close(), limiters.close(), stores.close()]);
     throw err;
   });
@@ -144,11 +127,13 @@ export async function startBaton(opts: BatonOptions): Promise<RunningBaton> {
   // A Baton that starts takes up its sources at once rather than one sweep later.
   void syncing.runNow();
   log.info(
-    { mode: receiver ? 'http' : 'socket', port, store: stores.backend.kind, knowledge: knowledge.length, llm: llm ? env.OPENAI_MODEL : 'off', teams: teams ? 'on' : 'off' },
+    { platforms: [...platforms.keys()], port, store: stores.backend.kind, knowledge: knowledge.length, llm: llm ? env.OPENAI_MODEL : 'off' },
     'Baton is running',
   );
+  const busy = () => [...platforms.values()].some((p) => p.busy);
+  const drain = () => Promise.all([...platforms.values()].map((p) => p.drain?.(STOP_GRACE_MS)));
   return {
-    app,
+    platforms,
     core,
     stores,
     server,
@@ -161,23 +146,35 @@ export async function startBaton(opts: BatonOptions): Promise<RunningBaton> {
     },
     async idle() {
       // One part's work can start another's (an item decided schedules its deliveries): loop until all are still.
-      while (inFlight.busy || intake.worker.busy || intake.runner.busy) {
-        await Promise.all([inFlight.drain(STOP_GRACE_MS), intake.worker.idle(), intake.runner.idle()]);
+      while (busy() || intake.worker.busy || intake.runner.busy) {
+        await Promise.all([drain(), intake.worker.idle(), intake.runner.idle()]);
         await new Promise((resolve) => setImmediate(resolve));
       }
     },
     async stop() {
       await server.close();
-      if (!receiver) await app.stop();
-      await inFlight.drain(STOP_GRACE_MS);
+      for (const p of platforms.values()) await p.stopTaking?.();
+      await drain();
       await intake.stop(STOP_GRACE_MS);
       await scheduler.stop();
       await syncing.stop();
       await live.stop();
-      await slack.stop();
-      await teams?.stop();
+      for (const p of platforms.values()) await p.close();
       await limiters.close();
       await stores.close();
     },
   };
+}
+
+/** Opens each configured platform in turn; when one cannot (a refused token), closes what was opened and rethrows. */
+async function openPlatforms(configured: ReturnType<typeof configuredPlatforms>, ctx: PlatformContext, closeShared: () => Promise<unknown>): Promise<Map<string, OpenPlatform>> {
+  const open = new Map<string, OpenPlatform>();
+  try {
+    for (const { platform, settings } of configured) open.set(platform.tag, await platform.open(settings, ctx));
+    return open;
+  } catch (err) {
+    for (const p of open.values()) await p.close();
+    await closeShared();
+    throw err;
+  }
 }

@@ -1,32 +1,20 @@
 import type { Env } from './config/env.js';
 import { standsAlone } from './core/conversation/stands-alone.js';
 import type { CoreDeps } from './core/deps.js';
-import type { InboundMessage } from './core/model/message.js';
+import { platformOfKey } from './core/model/conversation-ref.js';
+import type { Logger } from './core/ports/logger.js';
 import type { InboxItem } from './core/ports/inbox.js';
 import type { Metrics } from './core/ports/metrics.js';
 import { alertDeadLetter } from './core/delivery/dead-letter-alert.js';
 import { DeliveryRunner } from './infra/delivery/delivery-runner.js';
 import { InboxWorker } from './infra/intake/inbox-worker.js';
 import { KeyvInbox } from './infra/store/keyv-inbox.js';
-import { slackItemHandler } from './slack/intake/process-slack-item.js';
-import type { SlackDeps } from './slack/slack-deps.js';
-import type { SlackInboxPayload } from './slack/intake/slack-inbox-item.js';
-import { isTeamsItem } from './teams/intake/teams-inbox-item.js';
+import type { PlatformIntake } from './platform/platform.js';
 
 /** Decisions taken at once across conversations (each waits on the store and, with an LLM, the model). */
 const CONCURRENCY = 64;
 /** Internal messages (packets, alerts) are retried at least this often, forever. */
 const MAX_BACKOFF_MS = 30_000;
-
-/**
- * The text and channel of a customer-channel message, from either platform's inbox payload: it waits for
- * the ones sent right after it; a button press (no message) is acted on at once.
- */
-function heldMessage(item: InboxItem): { text: string; ref: InboundMessage['ref'] } | undefined {
-  if (isTeamsItem(item)) return item.payload.kind === 'message' ? item.payload.message : undefined;
-  const payload = item.payload as SlackInboxPayload;
-  return payload.kind === 'message' ? payload.inbound.message : undefined;
-}
 
 export interface Intake {
   inbox: KeyvInbox;
@@ -37,12 +25,19 @@ export interface Intake {
   stop(graceMs: number): Promise<void>;
 }
 
-export type ItemHandler = (items: InboxItem[], recovered: boolean) => Promise<void>;
-/** Another platform's inbox handler, built once the worker and runner exist (the Teams edge). */
-export type TeamsIntake = (ctx: { worker(): InboxWorker; runner: DeliveryRunner }) => ItemHandler;
+/** The platforms' side of the inbox, built once the worker and runner exist. */
+export type PlatformIntakes = (ctx: { worker(): InboxWorker; runner: DeliveryRunner }) => ReadonlyMap<string, PlatformIntake>;
 
-/** The inbox, its worker and the outbox's delivery runner, wired to the core and the Slack (and Teams) adapter. */
-export async function composeIntake(env: Env, core: CoreDeps, slack: Omit<SlackDeps, 'intake'>, metrics: Metrics, teams?: TeamsIntake): Promise<{ intake: Intake; deps: SlackDeps }> {
+/** The intake of the platform an item's lane (a conversation key) names; an item of a platform not running here is a bug of the recovery. */
+function intakeOf(intakes: ReadonlyMap<string, PlatformIntake>, item: InboxItem): PlatformIntake {
+  const platform = platformOfKey(item.lane);
+  const intake = platform === undefined ? undefined : intakes.get(platform);
+  if (!intake) throw Object.assign(new Error(`no platform runs here for inbox item ${item.id} (lane ${item.lane})`), { code: 'BATON_NO_PLATFORM' });
+  return intake;
+}
+
+/** The inbox, its worker and the outbox's delivery runner, wired to the core and to each platform's intake. */
+export async function composeIntake(env: Env, core: CoreDeps, platforms: PlatformIntakes, metrics: Metrics, log: Logger): Promise<Intake> {
   const inbox = await KeyvInbox.open(env.BATON_STORE);
   let worker: InboxWorker | undefined;
   const runner = new DeliveryRunner(core, {
@@ -51,10 +46,10 @@ export async function composeIntake(env: Env, core: CoreDeps, slack: Omit<SlackD
     beforeFirstAttempt: (key) => worker!.markDelivering(key),
   });
   core.deliveries = runner;
-  const deps: SlackDeps = { ...slack, intake: { take: (item) => worker!.take(item) } };
-  const slackHandle = slackItemHandler({ ...deps, runner, metrics, worker: () => worker! });
-  const teamsHandle = teams?.({ runner, worker: () => worker! });
-  const handle: ItemHandler = (items, recovered) => (teamsHandle && items.some(isTeamsItem) ? teamsHandle(items, recovered) : slackHandle(items, recovered));
+  let intakes: ReadonlyMap<string, PlatformIntake> = new Map();
+  // A group's items share one lane, so one platform.
+  const handle = (items: InboxItem[], recovered: boolean) => intakeOf(intakes, items[0]!).handle(items, recovered);
+  const heldMessage = (item: InboxItem) => intakes.get(platformOfKey(item.lane) ?? '')?.heldMessage(item);
   const holdMs = core.policy.grouping.window_seconds * 1000;
   worker = new InboxWorker(
     inbox,
@@ -71,30 +66,29 @@ export async function composeIntake(env: Env, core: CoreDeps, slack: Omit<SlackD
       joinNewThreads: core.policy.grouping.new_messages,
       maxTries: env.BATON_INBOX_MAX_TRIES,
       onDeadLetter: (letter) => {
-        const platform = isTeamsItem(letter.item) ? 'teams' : 'slack';
+        const platform = platformOfKey(letter.item.lane) ?? 'unknown';
         metrics.deadLettered(platform);
         void alertDeadLetter(core, letter, platform);
       },
     },
-    slack.log.child({ component: 'intake' }),
+    log.child({ component: 'intake' }),
   );
   const running = worker;
+  // Built once the worker exists: a platform puts the inbox in front of its listeners as it serves.
+  intakes = platforms({ runner, worker: () => running });
   return {
-    deps,
-    intake: {
-      inbox,
-      worker: running,
-      runner,
-      recover: () => running.recover(),
-      async stop(graceMs) {
-        running.stop();
-        const deadline = new Promise((r) => setTimeout(r, graceMs).unref());
-        await Promise.race([running.idle(), deadline]);
-        await runner.stop(graceMs);
-        // Clears that keep failing (the store away) are not waited for past the grace: the next start finds those items done.
-        await Promise.race([running.flush(), deadline]);
-        await inbox.close();
-      },
+    inbox,
+    worker: running,
+    runner,
+    recover: () => running.recover(),
+    async stop(graceMs) {
+      running.stop();
+      const deadline = new Promise((r) => setTimeout(r, graceMs).unref());
+      await Promise.race([running.idle(), deadline]);
+      await runner.stop(graceMs);
+      // Clears that keep failing (the store away) are not waited for past the grace: the next start finds those items done.
+      await Promise.race([running.flush(), deadline]);
+      await inbox.close();
     },
   };
 }

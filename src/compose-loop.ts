@@ -1,6 +1,6 @@
 import type { LoopDeps } from './core/deps.js';
 import type { Policy } from './config/policy-schema.js';
-import { LoopGatewayRouter } from './core/delivery/gateway-router.js';
+import { type ByPlatform, LoopGatewayRouter } from './core/delivery/gateway-router.js';
 import type { KnowledgeSink } from './core/ports/kb-candidates.js';
 import type { Logger } from './core/ports/logger.js';
 import type { LoopGateway } from './core/ports/loop-gateway.js';
@@ -9,12 +9,10 @@ import { runDueTimers } from './core/timers/run-due-timers.js';
 import type { KnowledgeSources } from './infra/knowledge/sources/knowledge-sources.js';
 import { IntervalScheduler } from './infra/scheduler/interval-scheduler.js';
 import type { Stores } from './infra/store/open-stores.js';
-import type { SlackCaller } from './slack/gateway/slack-caller.js';
-import { SlackLoopGateway } from './slack/gateway/slack-loop-gateway.js';
 
-/** The loop's ports from the opened stores, the Slack caller and the live knowledge index. */
-export function loopPorts(stores: Stores, slack: SlackCaller, index: KnowledgeSink, log: Logger, teams?: LoopGateway): LoopPorts {
-  const notify = new LoopGatewayRouter({ slack: new SlackLoopGateway(slack, log), ...(teams ? { teams } : {}) });
+/** The loop's ports from the opened stores, each platform's loop gateway and the live knowledge index. */
+export function loopPorts(stores: Stores, gateways: ByPlatform<LoopGateway>, index: KnowledgeSink): LoopPorts {
+  const notify = new LoopGatewayRouter(gateways);
   return { facts: stores.facts, csat: stores.csat, candidates: stores.candidates, feedback: stores.feedback, notify, knowledge: index };
 }
 

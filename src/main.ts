@@ -1,6 +1,8 @@
 import { describeSettingsError, loadSettings, SettingsError } from './config/load-settings.js';
 import { ConfigError } from './config/load-policy.js';
 import { startBaton } from './baton.js';
+import { missingPlatformSettings } from './platform/configured-platforms.js';
+import { PLATFORMS } from './platforms.js';
 import { createLogger } from './infra/logger.js';
 import { shortReason, StartupFailure } from './startup/startup-failure.js';
 import { startPlayground } from './web/playground.js';
@@ -45,7 +47,7 @@ function logCrashes(log: Log, running: () => boolean): void {
 }
 
 async function main(): Promise<void> {
-  const { env, policy, mode } = loadSettings();
+  const { env, policy, mode } = loadSettings(process.env, (source, loaded) => missingPlatformSettings(PLATFORMS, source, loaded));
   const log = createLogger(env.LOG_LEVEL, undefined, env.LOG_FORMAT);
   let running: { stop(): Promise<void> } | undefined;
   logCrashes(log, () => running !== undefined);

@@ -57,7 +57,8 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
 /** Settings whose presence means a real Slack or Teams install is meant, so the playground stays off. */
 const PLATFORM_SETTINGS = ['SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET', 'TEAMS_APP_ID', 'TEAMS_APP_PASSWORD', 'TEAMS_APP_TENANT_ID'] as const;
 
-export type StartMode = 'slack' | 'playground';
+/** `platforms`: the configured chat platforms (Slack, Teams, any combination); `playground`: the browser playground. */
+export type StartMode = 'platforms' | 'playground';
 
 /**
  * With no Slack or Teams setting at all, `npm start` opens the playground; any one of them means an
@@ -65,16 +66,6 @@ export type StartMode = 'slack' | 'playground';
  */
 export function startMode(source: NodeJS.ProcessEnv): StartMode {
   if (source.BATON_PLAYGROUND === '1') return 'playground';
-  if (source.BATON_PLAYGROUND === '0') return 'slack';
-  return PLATFORM_SETTINGS.some((k) => source[k]) ? 'slack' : 'playground';
-}
-
-/** What Slack needs before Baton can start, named so an admin knows exactly what to set. */
-export function missingSlackSettings(env: Partial<Pick<Env, 'SLACK_BOT_TOKEN' | 'SLACK_APP_TOKEN' | 'SLACK_SIGNING_SECRET'>>): string[] {
-  const missing: string[] = [];
-  if (!env.SLACK_BOT_TOKEN) missing.push('SLACK_BOT_TOKEN (Bot User OAuth Token, xoxb-…)');
-  if (!env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
-    missing.push('SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode, xapp-…)');
-  }
-  return missing;
+  if (source.BATON_PLAYGROUND === '0') return 'platforms';
+  return PLATFORM_SETTINGS.some((k) => source[k]) ? 'platforms' : 'playground';
 }

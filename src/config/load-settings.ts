@@ -1,16 +1,14 @@
-import { missingSlackSettings, readEnv, startMode, type Env, type StartMode } from './env.js';
+import { readEnv, startMode, type Env, type StartMode } from './env.js';
 import { ConfigError, loadPolicy, type ConfigProblem } from './load-policy.js';
 import type { Policy } from './policy-schema.js';
 
-const README = 'README.md, section "Install in Slack"';
-
-/** Everything wrong with the environment, the policy file and the Slack settings, gathered in one pass. */
+/** Everything wrong with the environment, the policy file and the platforms' settings, gathered in one pass. */
 export class SettingsError extends Error {
   constructor(
     readonly problems: ConfigProblem[],
-    readonly missingSlack: string[],
+    readonly missing: string[],
   ) {
-    super([...problems.map((p) => p.message), ...missingSlack].join('\n'));
+    super([...problems.map((p) => p.message), ...missing].join('\n'));
   }
 }
 
@@ -37,8 +35,11 @@ export interface Settings {
   mode: StartMode;
 }
 
+/** The settings the platforms this environment and policy ask for cannot start without, each named. */
+export type MissingSettings = (source: NodeJS.ProcessEnv, policy: Policy | undefined) => string[];
+
 /** Reads env and policy once, at startup; throws a SettingsError naming every problem found. */
-export function loadSettings(source: NodeJS.ProcessEnv = process.env): Settings {
+export function loadSettings(source: NodeJS.ProcessEnv = process.env, missingFor: MissingSettings = () => []): Settings {
   const mode = startMode(source);
   let env: Env | undefined;
   const envProblems = problemsOf(() => (env = readEnv(source)));
@@ -46,7 +47,7 @@ export function loadSettings(source: NodeJS.ProcessEnv = process.env): Settings 
   const file = env?.BATON_CONFIG ?? source.BATON_CONFIG ?? 'config/baton.yaml';
   let policy: Policy | undefined;
   const policyProblems = problemsOf(() => (policy = loadPolicy(file, source)));
-  const missing = mode === 'playground' ? [] : missingSlackSettings(env ?? { SLACK_BOT_TOKEN: source.SLACK_BOT_TOKEN || undefined, SLACK_APP_TOKEN: source.SLACK_APP_TOKEN || undefined, SLACK_SIGNING_SECRET: source.SLACK_SIGNING_SECRET || undefined });
+  const missing = mode === 'playground' ? [] : missingFor(source, policy);
   if (!env || !policy || envProblems.length + policyProblems.length + missing.length > 0) {
     throw new SettingsError([...envProblems, ...policyProblems], missing);
   }
@@ -58,8 +59,8 @@ export function describeSettingsError(err: SettingsError): string {
   if (err.problems.length > 0) {
     parts.push(`the configuration has problems:\n${new ConfigError(err.problems).message}`);
   }
-  if (err.missingSlack.length > 0) {
-    parts.push(`these settings are missing:\n${err.missingSlack.map((m) => `  - ${m}`).join('\n')}\nSee ${README}.`);
+  if (err.missing.length > 0) {
+    parts.push(`these settings are missing:\n${err.missing.map((m) => `  - ${m}`).join('\n')}`);
   }
   return `Baton cannot start: ${parts.join('\nAlso, ')}\n`;
 }

@@ -129,8 +129,8 @@ const copySchema = z.object({
 export const policySchema = z
   .object({
     vendor: z.object({
-      /** The vendor's own Slack workspace ids: members of these are staff, everyone else a customer. */
-      team_ids: z.array(z.string().regex(/^T[A-Z0-9]+$/, 'a Slack team id such as T0123ABCD')).min(1),
+      /** The vendor's own Slack workspace ids: members of these are staff, everyone else a customer (needed with Slack). */
+      team_ids: z.array(z.string().regex(/^T[A-Z0-9]+$/, 'a Slack team id such as T0123ABCD')).default([]),
       enterprise_ids: z.array(z.string()).default([]),
       /** How customers hear the vendor named, as in "Ana from {name}" on a specialist's relayed reply. */
       name: z.string().min(1).default('our team'),

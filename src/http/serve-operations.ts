@@ -5,20 +5,17 @@ import type { PrometheusMetrics } from '../infra/metrics/prometheus-metrics.js';
 import { registerSourceGauges } from '../infra/metrics/source-gauges.js';
 import type { Stores } from '../infra/store/open-stores.js';
 import { probeStore } from '../infra/store/store-probe.js';
-import { addHealthRoutes, cachedCheck } from './health-routes.js';
+import { addHealthRoutes, type ReadinessCheck } from './health-routes.js';
 import type { HttpServer } from './http-server.js';
 import { addMetricsRoute } from './metrics-route.js';
-
-/** A passing Slack auth check is trusted this long, so a probe every few seconds costs Slack little. */
-const SLACK_AUTH_TTL_MS = 30_000;
 
 export interface OperationsDeps {
   stores: Stores;
   metrics: PrometheusMetrics;
   clock: Clock;
   sources: KnowledgeSources;
-  /** auth.test with the bot token. */
-  slackAuth: () => Promise<unknown>;
+  /** The running platforms' own checks (Slack accepts the token). */
+  readiness: ReadinessCheck[];
   /** When the oldest message still owed was recorded (core clock), if any is. */
   oldestOwed: () => number | undefined;
   /** The clustered rate limits' shared counters; absent on one instance. */
@@ -29,7 +26,7 @@ export interface OperationsDeps {
 export const OWED_BOUND_MS = 120_000;
 
 /**
- * /healthz, /readyz (store takes a write, Slack accepts the token, no message owed past OWED_BOUND_MS,
+ * /healthz, /readyz (store takes a write, each platform's own checks (Slack accepts the token), no message owed past OWED_BOUND_MS,
  * the clustered limits reach Redis; each knowledge source's state as detail, since a failing source still
  * answers from its last good content) and /metrics, on the shared server.
  */
@@ -39,7 +36,7 @@ export function serveOperations(server: HttpServer, deps: OperationsDeps): void 
     server,
     [
       { name: 'store', check: () => probeStore(deps.stores.backend.keyv) },
-      { name: 'slack', check: cachedCheck(async () => void (await deps.slackAuth()), SLACK_AUTH_TTL_MS) },
+      ...deps.readiness,
       { name: 'deliveries', check: async () => owedWithinBound(deps.oldestOwed(), deps.clock.now()) },
       ...(limits ? [{ name: 'rate limits', check: limits }] : []),
     ],

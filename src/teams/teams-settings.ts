@@ -1,7 +1,6 @@
 import { getAuthConfigWithDefaults, OutboundHostValidator, type AuthConfiguration } from '@microsoft/agents-hosting';
 import type { Env } from '../config/env.js';
 import { ConfigError, type ConfigProblem } from '../config/load-policy.js';
-import type { Policy } from '../config/policy-schema.js';
 
 export interface TeamsSettings {
   auth: AuthConfiguration;
@@ -12,12 +11,6 @@ export interface TeamsSettings {
 }
 
 const LOCAL_APP_ID = 'baton-local-dev';
-
-/** Teams runs when the policy maps a Teams customer or queue channel, or the app is registered (TEAMS_APP_ID). */
-export function teamsWanted(env: Env, policy: Policy): boolean {
-  const channels = [...policy.accounts.flatMap((a) => a.channels), ...policy.queues.map((q) => q.channel)];
-  return !!env.TEAMS_APP_ID || channels.some((c) => c.startsWith('teams:'));
-}
 
 /**
  * Names the Microsoft 365 Agents SDK reads from the environment itself (any letter case), beside the
@@ -45,6 +38,7 @@ export function teamsSettings(env: Env, source: NodeJS.ProcessEnv = process.env)
   const missing = (key: string, message: string) => problems.push({ file: 'environment', key, message });
   if (production && !env.TEAMS_APP_ID) missing('TEAMS_APP_ID', 'required when NODE_ENV=production, or Teams requests would be accepted without a token');
   if (env.TEAMS_APP_ID && !env.TEAMS_APP_PASSWORD) missing('TEAMS_APP_PASSWORD', 'the client secret of the app registration TEAMS_APP_ID names');
+  if (!production && !env.TEAMS_APP_ID && (env.TEAMS_APP_PASSWORD || env.TEAMS_APP_TENANT_ID)) missing('TEAMS_APP_ID', 'the Azure Bot\u2019s Microsoft App ID, which TEAMS_APP_PASSWORD and TEAMS_APP_TENANT_ID belong to');
   if (env.TEAMS_APP_ID && !env.TEAMS_APP_TENANT_ID) missing('TEAMS_APP_TENANT_ID', 'the tenant the app registration TEAMS_APP_ID lives in');
   for (const name of sdkAuthVariables(source)) {
     missing(name, 'read by the Microsoft 365 Agents SDK beside Baton\u2019s TEAMS_APP_ID, TEAMS_APP_PASSWORD and TEAMS_APP_TENANT_ID; unset it and use those');

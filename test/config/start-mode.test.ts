@@ -20,7 +20,7 @@ describe('what npm start opens', () => {
 
   it('runs Slack when Slack settings are complete, and the playground beside them only when asked', () => {
     const slack = { ...POLICY, SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' };
-    expect(loadSettings(slack).mode).toBe('slack');
+    expect(loadSettings(slack).mode).toBe('platforms');
     expect(loadSettings(slack).env.BATON_STORE).toBe('sqlite://data/baton.sqlite');
     expect(loadSettings({ ...slack, BATON_PLAYGROUND: '1' }).mode).toBe('playground');
   });

@@ -1,4 +1,4 @@
-import { PLATFORM_LABELS } from '../metrics/platform-rows.js';
+import { platformLabel } from '../metrics/platform-rows.js';
 import type { ConversationRef, Platform } from '../model/conversation-ref.js';
 
 export interface UndeliveredNotice {
@@ -19,7 +19,7 @@ export interface UndeliveredNotice {
  * their thread in words the alert's own channel shows.
  */
 export function undeliveredNoticeAlert(n: UndeliveredNotice): string {
-  const platform = PLATFORM_LABELS[n.customer.platform];
+  const platform = platformLabel(n.customer.platform);
   const where = n.customer.platform === 'slack' && n.alertIn === 'slack' ? `in <#${n.customer.channel}>` : `of ${n.accountName} in ${platform}`;
   const escalation = n.escalationId ? `escalation ${n.escalationId}` : 'their escalation';
   const thread = n.link ? `: ${n.link}` : '.';

@@ -1,7 +1,7 @@
 import type { PacketLocation } from '../escalation/escalation.js';
 import type { HandoffPacket } from '../handoff/handoff-packet.js';
 import type { ReportView } from '../metrics/report.js';
-import type { ChannelRef, ConversationRef, Platform } from '../model/conversation-ref.js';
+import { type ChannelRef, type ConversationRef, type Platform, UNTAGGED_PLATFORM } from '../model/conversation-ref.js';
 import type { ChatGateway, Clearance, CustomerMessage, DeliveryPlace, DeliveryTag, Sent } from '../ports/chat-gateway.js';
 import type { CsatPrompt, LoopGateway } from '../ports/loop-gateway.js';
 
@@ -22,9 +22,9 @@ export function pick<G>(adapters: ByPlatform<G>, platform: Platform): G {
   return adapter;
 }
 
-/** Packets stored before locations carried a platform were all posted in Slack. */
+/** Packets stored before locations carried a platform were all posted on the untagged platform. */
 function storedPlatform(at: PacketLocation): Platform {
-  return at.platform ?? 'slack';
+  return at.platform ?? UNTAGGED_PLATFORM;
 }
 
 /** Sends each delivery to the adapter of the platform it is addressed to, so the core never names one. */

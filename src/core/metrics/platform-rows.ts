@@ -2,8 +2,12 @@ import type { Platform } from '../model/conversation-ref.js';
 import { figures, type Figures } from './figures.js';
 import { groupBy, type OutcomeRow } from './outcome-rows.js';
 
-/** How leads read each platform's name in a report. */
-export const PLATFORM_LABELS: Record<Platform, string> = { slack: 'Slack', teams: 'Microsoft Teams', web: 'Playground' };
+/** How leads read each platform's name in a report; a platform not named here reads as its tag. */
+const PLATFORM_LABELS: Record<Platform, string | undefined> = { slack: 'Slack', teams: 'Microsoft Teams', web: 'Playground' };
+
+export function platformLabel(platform: Platform): string {
+  return PLATFORM_LABELS[platform] ?? platform;
+}
 
 export interface PlatformRow {
   platform: Platform;
@@ -18,7 +22,7 @@ export interface PlatformRow {
  */
 export function platformRows(current: OutcomeRow[]): PlatformRow[] {
   return [...groupBy(current, (r) => r.platform).entries()]
-    .flatMap(([platform, rows]) => (platform ? [{ platform, label: PLATFORM_LABELS[platform], figures: figures(rows) }] : []))
+    .flatMap(([platform, rows]) => (platform ? [{ platform, label: platformLabel(platform), figures: figures(rows) }] : []))
     .filter((r) => r.figures.matters > 0 || r.figures.csat.rated > 0)
     .sort((a, b) => b.figures.matters - a.figures.matters || a.platform.localeCompare(b.platform));
 }

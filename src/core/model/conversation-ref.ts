@@ -1,5 +1,11 @@
-export const PLATFORMS = ['slack', 'teams', 'web'] as const;
-export type Platform = (typeof PLATFORMS)[number];
+/** A platform's tag (`slack`, `teams`, `web`): the core knows a platform by nothing else. */
+export type Platform = string;
+
+/**
+ * The platform of a channel named without a tag: configs and stored packets from before references
+ * carried one name Slack's channels bare (C0123ABCD), so an untagged name stays Slack's.
+ */
+export const UNTAGGED_PLATFORM: Platform = 'slack';
 
 /** A channel of one platform: a Slack channel id, a Teams conversation id, a web playground room. */
 export interface ChannelRef {
@@ -16,24 +22,23 @@ export function conversationKey(ref: ConversationRef): string {
   return `${ref.platform}:${ref.channel}:${ref.thread}`;
 }
 
-/** The platform a conversation key (`platform:channel:thread`) names; undefined for a key of no known platform. */
+const TAGGED = /^([a-z][a-z0-9-]*):(.+)$/s;
+
+/** The platform a conversation key (`platform:channel:thread`) names; undefined for a key with no tag. */
 export function platformOfKey(key: string): Platform | undefined {
-  const head = key.slice(0, key.indexOf(':'));
-  return (PLATFORMS as readonly string[]).includes(head) ? (head as Platform) : undefined;
+  return TAGGED.exec(key)?.[1];
 }
 
-const QUALIFIED = /^(slack|teams|web):(.+)$/s;
-
 /**
- * A channel as the config writes it: a bare id is Slack's (C0123ABCD, as configs always had it); any other
- * platform's id carries its name in front: `teams:19:abc@thread.tacv2`, `web:acme-demo`.
+ * A channel as the config writes it: its platform's tag in front (`teams:19:abc@thread.tacv2`,
+ * `web:acme-demo`), or a bare id of the untagged platform (C0123ABCD, as configs always had it).
  */
 export function parseChannelName(name: string): ChannelRef {
-  const m = QUALIFIED.exec(name);
-  return m ? { platform: m[1] as Platform, channel: m[2]! } : { platform: 'slack', channel: name };
+  const m = TAGGED.exec(name);
+  return m ? { platform: m[1]!, channel: m[2]! } : { platform: UNTAGGED_PLATFORM, channel: name };
 }
 
 /** The inverse of parseChannelName: how the config names this channel. */
 export function channelName(ref: ChannelRef): string {
-  return ref.platform === 'slack' ? ref.channel : `${ref.platform}:${ref.channel}`;
+  return ref.platform === UNTAGGED_PLATFORM ? ref.channel : `${ref.platform}:${ref.channel}`;
 }

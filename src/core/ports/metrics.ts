@@ -1,7 +1,8 @@
-/** What Baton counts for operators; the composition root wires a Prometheus registry behind it. */
-export type CallService = 'slack' | 'llm' | 'teams';
+/** An outside service Baton calls: a platform's tag, or the LLM. */
+export type CallService = string;
 export type CallOutcome = 'ok' | 'error' | 'rate_limited' | 'timeout';
 
+/** What Baton counts for operators; the composition root wires a Prometheus registry behind it. */
 export interface Metrics {
   /** An inbound event or interaction reached Baton (before it is stored or acknowledged). */
   eventReceived(platform: string): void;

@@ -1,4 +1,4 @@
-import { PLATFORM_LABELS } from '../../core/metrics/platform-rows.js';
+import { platformLabel } from '../../core/metrics/platform-rows.js';
 import type { ChannelRef } from '../../core/model/conversation-ref.js';
 import { escapeMrkdwn } from './mrkdwn.js';
 
@@ -9,5 +9,5 @@ import { escapeMrkdwn } from './mrkdwn.js';
 export function channelMention(ref: ChannelRef, title?: string): string {
   if (ref.platform === 'slack') return `<#${ref.channel}>`;
   const name = title ? `*${escapeMrkdwn(title)}*` : `\`${ref.channel.replace(/`/g, "'")}\``;
-  return `${name} (${PLATFORM_LABELS[ref.platform]})`;
+  return `${name} (${platformLabel(ref.platform)})`;
 }

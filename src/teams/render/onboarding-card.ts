@@ -1,5 +1,5 @@
 import type { Activity } from '@microsoft/agents-activity';
-import { PLATFORM_LABELS } from '../../core/metrics/platform-rows.js';
+import { platformLabel } from '../../core/metrics/platform-rows.js';
 import { ACTION, ONBOARD_FIELD, VIEW } from '../../core/model/actions.js';
 import { channelName, type ChannelRef } from '../../core/model/conversation-ref.js';
 import type { IntroForm } from '../../core/onboarding/approve-intro.js';
@@ -20,7 +20,7 @@ const MAX_INTRO = 3000;
 
 /** A customer conversation as the leads read it in Teams: its name where the platform gives one, else its id, and the platform. */
 export function placeName(ref: ChannelRef, title?: string): string {
-  return `${title ?? ref.channel} (${PLATFORM_LABELS[ref.platform]})`;
+  return `${title ?? ref.channel} (${platformLabel(ref.platform)})`;
 }
 
 function accountLine(account: NonNullable<OnboardingView['account']>): string {
