@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { loadSettings, SettingsError } from '../../src/config/load-settings.js';
+import { loadSettings as load, SettingsError } from '../../src/config/load-settings.js';
+import { missingPlatformSettings } from '../../src/platform/configured-platforms.js';
+import { PLATFORMS } from '../../src/platforms.js';
+
+/** As `npm start` reads its settings: each platform the environment and policy ask for names what it is missing. */
+const loadSettings = (source: NodeJS.ProcessEnv) => load(source, (s, policy) => missingPlatformSettings(PLATFORMS, s, policy));
 
 const POLICY = { BATON_CONFIG: 'config/baton.yaml' };
 
@@ -25,9 +30,14 @@ describe('what npm start opens', () => {
     expect(loadSettings({ ...slack, BATON_PLAYGROUND: '1' }).mode).toBe('playground');
   });
 
-  it('treats a Teams setting alone as an install, so the missing Slack settings are named', () => {
-    expect(() => loadSettings({ ...POLICY, TEAMS_APP_PASSWORD: 'secret' })).toThrow(SettingsError);
+  it('treats a Teams setting alone as an install: a policy with Slack channels names the missing Slack settings', () => {
+    expect(() => loadSettings({ ...POLICY, TEAMS_APP_PASSWORD: 'secret' })).toThrow(/SLACK_BOT_TOKEN/);
     expect(() => loadSettings({ ...POLICY, TEAMS_APP_TENANT_ID: '8f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b' })).toThrow(SettingsError);
+  });
+
+  it('runs Teams alone when the policy names no Slack channel: no Slack setting is asked for', () => {
+    const teams = { BATON_CONFIG: 'test/teams/baton.teams-only.yaml', TEAMS_APP_ID: '8f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4c', TEAMS_APP_PASSWORD: 'secret', TEAMS_APP_TENANT_ID: '8f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b' };
+    expect(loadSettings(teams).mode).toBe('platforms');
   });
 
   it('rejects a BATON_PLAYGROUND that is neither 0 nor 1, naming it', () => {
