@@ -1,35 +1,20 @@
 import { z } from 'zod';
 import { WEEKDAYS } from '../core/timers/weekday.js';
 import { ianaTimeZone } from './hours-schema.js';
-
-/** Slack user ids (U… or W… on Enterprise Grid). */
-const userId = z.string().regex(/^[UW][A-Z0-9]+$/, 'a Slack user id such as U0123ABCD');
-
-const entraObjectId = z.guid();
-
-/** The Microsoft Entra object id of a queue lead written `teams:<object id>`; undefined for any other entry. */
-export function teamsLeadId(lead: string): string | undefined {
-  const id = lead.startsWith('teams:') ? lead.slice('teams:'.length) : undefined;
-  return id !== undefined && entraObjectId.safeParse(id).success ? id : undefined;
-}
+import { describeReference, matchesReference } from '../platform/reference-format.js';
+import { REFERENCE_FORMATS } from '../platform/reference-formats.js';
 
 /**
- * A queue lead: a Slack user id, or a Teams user as `teams:` and their Microsoft Entra object id. Each
- * platform mentions its own: a queue in Slack its Slack leads, a queue in Teams its Teams leads.
+ * A queue lead on any platform (a Slack user id, a Teams user as `teams:` and their Microsoft Entra object
+ * id). Each platform mentions its own: a queue in Slack its Slack leads, a queue in Teams its Teams leads.
  */
-export const queueLead = z.string().refine(
-  (l) => userId.safeParse(l).success || teamsLeadId(l) !== undefined,
-  'a Slack user id such as U0123ABCD, or a Teams user as teams:<Microsoft Entra object id> such as teams:3f2b8c1d-5e6a-4b7c-8d9e-0a1b2c3d4e5f',
-);
+export const queueLead = z.string().refine((l) => matchesReference(REFERENCE_FORMATS, 'person', l), describeReference(REFERENCE_FORMATS, 'person'));
 
-/**
- * An internal channel (a queue's, the leads'): a Slack channel id, or a channel of the vendor's own team in
- * Teams after `teams:` (`19:…@thread.tacv2`; a group chat has no threads to hold one post each, so it is refused).
- */
-export const internalChannel = z.string().refine(
-  (c) => /^[CG][A-Z0-9]+$/.test(c) || /^teams:19:\S+@thread\.(tacv2|skype)$/.test(c),
-  'a Slack channel id such as C0123ABCD, or a Teams channel id such as teams:19:abc@thread.tacv2',
-);
+/** A person on the untagged platform (Slack user ids, as `leads` has always held them). */
+const userId = z.string().refine((l) => !l.includes(':') && matchesReference(REFERENCE_FORMATS, 'person', l), describeReference(REFERENCE_FORMATS.filter((f) => f.untagged), 'person'));
+
+/** An internal channel (a queue's, the leads'): a channel of the vendor's own on any platform. */
+export const internalChannel = z.string().refine((c) => matchesReference(REFERENCE_FORMATS, 'internalChannel', c), describeReference(REFERENCE_FORMATS, 'internalChannel'));
 
 /** When a conversation counts as resolved, reopened or held (docs/reports.md, "Outcomes"). */
 export const outcomesSchema = z.object({

@@ -5,20 +5,14 @@ import { onboardingSchema } from './onboarding-schema.js';
 import { triageSchema } from './triage-schema.js';
 import { groupingSchema } from './grouping-schema.js';
 import { knowledgeSchema } from './knowledge-sources-schema.js';
+import { describeReference, matchesReference } from '../platform/reference-format.js';
+import { REFERENCE_FORMATS } from '../platform/reference-formats.js';
 
 const id = z.string().min(1).regex(/^[a-z0-9_-]+$/i, 'letters, digits, "_" or "-"');
 const risk = z.enum(['low', 'medium', 'high']);
 
-const slackChannel = /^[CG][A-Z0-9]+$/;
-/**
- * A customer channel on any platform: a bare Slack channel id (C…, as configs always had them), a Teams
- * conversation id after `teams:` (a channel `19:…@thread.tacv2`, a group chat `19:…@thread.v2`), or a
- * playground room after `web:`.
- */
-const customerChannel = z.string().refine(
-  (c) => slackChannel.test(c) || /^teams:(19|a):\S+$/.test(c) || /^web:[A-Za-z0-9_.-]+$/.test(c),
-  'a Slack channel id such as C0123ABCD, a Teams conversation id such as teams:19:abc@thread.tacv2, or web:<room>',
-);
+/** A customer channel on any platform, as its platform writes it (src/platform/reference-formats.ts). */
+const customerChannel = z.string().refine((c) => matchesReference(REFERENCE_FORMATS, 'customerChannel', c), describeReference(REFERENCE_FORMATS, 'customerChannel'));
 
 /** autopilot: Baton answers the customer; copilot: its answer waits in the queue for a specialist to send. */
 const answerMode = z.enum(['autopilot', 'copilot']);

@@ -1,5 +1,5 @@
 import type { Activity, Mention } from '@microsoft/agents-activity';
-import { teamsLeadId } from '../../config/loop-schema.js';
+import { teamsLeadId } from '../teams-references.js';
 import type { Logger } from '../../core/ports/logger.js';
 import { LruCache } from '../../core/triage/lru-cache.js';
 import type { QueueReferences } from './queue-references.js';
