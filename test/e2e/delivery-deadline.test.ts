@@ -15,7 +15,7 @@ describe('a customer channel Slack keeps refusing', () => {
     const packet = await h.fake.waitFor('chat.postMessage', (c) => c.response.ok && c.args.channel === SUPPORT && String(c.args.text).startsWith('Escalation '), 15_000);
     expect(JSON.stringify(packet.args.blocks)).toContain('the answer could not be delivered');
     const alert = await h.fake.waitFor('chat.postMessage', (c) => c.response.ok && c.args.channel === SUPPORT && String(c.args.text).includes('could not tell the customer'), 15_000);
-    expect(String(alert.args.text)).toContain(`<#${ACME_CHANNEL}>`);
+    expect(String(alert.args.text)).toContain('of Acme Corp in Slack');
     stop();
     const key = `slack:${ACME_CHANNEL}:${thread}`;
     await vi.waitFor(async () => expect(await h.baton.core.conversations.get(key)).toMatchObject({ mode: 'escalated', outbox: [], botAnswers: 0 }), { timeout: 8000 });

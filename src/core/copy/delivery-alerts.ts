@@ -1,11 +1,9 @@
 import { platformLabel } from '../metrics/platform-rows.js';
-import type { ConversationRef, Platform } from '../model/conversation-ref.js';
+import type { ConversationRef } from '../model/conversation-ref.js';
 
 export interface UndeliveredNotice {
   customer: ConversationRef;
   accountName: string;
-  /** The platform of the channel the alert is posted in: a Slack channel mention means something only there. */
-  alertIn: Platform;
   escalationId?: string;
   /** What the customer was to be told (a handoff, a claim, a release, a move). */
   text: string;
@@ -15,12 +13,12 @@ export interface UndeliveredNotice {
 
 /**
  * The default queue's alert when a notice (handoff, claim, release) never reached the customer: it names
- * the customer's platform (the one that kept refusing), quotes what they were to be told, and points at
- * their thread in words the alert's own channel shows.
+ * the customer's account and platform (the one that kept refusing), quotes what they were to be told, and
+ * links their thread when the platform gives links (plain words, so any platform shows it).
  */
 export function undeliveredNoticeAlert(n: UndeliveredNotice): string {
   const platform = platformLabel(n.customer.platform);
-  const where = n.customer.platform === 'slack' && n.alertIn === 'slack' ? `in <#${n.customer.channel}>` : `of ${n.accountName} in ${platform}`;
+  const where = `of ${n.accountName} in ${platform}`;
   const escalation = n.escalationId ? `escalation ${n.escalationId}` : 'their escalation';
   const thread = n.link ? `: ${n.link}` : '.';
   return `Baton could not tell the customer ${where} about ${escalation}: ${platform} kept refusing the message "${n.text}". Please reach out to them in their thread${thread}`;

@@ -4,7 +4,6 @@ import { undeliveredNoticeAlert } from '../copy/delivery-alerts.js';
 import type { CoreDeps } from '../deps.js';
 import { recordEscalation } from '../escalation/open-escalation.js';
 import type { Decision } from '../model/decision.js';
-import { parseChannelName } from '../model/conversation-ref.js';
 import { findAccount } from '../onboarding/channel-directory.js';
 import type { Delivery } from './delivery.js';
 import { pendingDeliveries, withDeliveries, withoutDelivery } from './outbox.js';
@@ -47,7 +46,6 @@ async function withAlert(deps: CoreDeps, c: Conversation, notice: Delivery & { k
   const text = undeliveredNoticeAlert({
     customer: c.ref,
     accountName: (await findAccount(deps, c.accountId))?.name ?? c.accountId,
-    alertIn: parseChannelName(channel).platform,
     text: notice.message.text,
     ...(notice.escalationId ? { escalationId: notice.escalationId } : {}),
     ...(link ? { link } : {}),
