@@ -1,4 +1,8 @@
-import type { ReferenceProblem } from './policy-references.js';
+/** A problem with how one part of the policy names another (a queue, a category, a channel). */
+export interface ReferenceProblem {
+  path: (string | number)[];
+  message: string;
+}
 
 const list = (v: unknown): Record<string, unknown>[] => (Array.isArray(v) ? v.filter((x) => x && typeof x === 'object') : []);
 const record = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});

@@ -1,10 +1,6 @@
-import { knowledgeSourceProblems } from './knowledge-source-references.js';
+import { knowledgeSourceProblems, type ReferenceProblem } from './knowledge-source-references.js';
 
-/** A problem with how one part of the policy names another (a queue, a category, a channel). */
-export interface ReferenceProblem {
-  path: (string | number)[];
-  message: string;
-}
+export type { ReferenceProblem };
 
 const list = (v: unknown): Record<string, unknown>[] => (Array.isArray(v) ? v.filter((x) => x && typeof x === 'object') : []);
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);

@@ -3,7 +3,8 @@ import type { KnowledgeEntry } from '../../core/ports/knowledge.js';
 import type { ReadItem } from '../../infra/knowledge/read-export.js';
 import { countEntry, emptyReport, type FileReport } from './file-report.js';
 import { isHeldOut } from './holdout.js';
-import type { IngestOptions, IngestSummary } from './ingest.js';
+import type { IngestOptions } from './ingest-options.js';
+import type { IngestSummary } from './ingest-summary.js';
 import { SpillFile } from './spill-file.js';
 
 /**

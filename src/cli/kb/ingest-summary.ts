@@ -1,5 +1,34 @@
-import { formatFileReport } from './file-report.js';
-import type { IngestSummary } from './ingest.js';
+import type { KnowledgeEntry } from '../../core/ports/knowledge.js';
+import type { TopicTally } from '../../core/policy/unknown-topics.js';
+import type { Unresolved } from '../../infra/knowledge/helpdesk-ticket.js';
+import { formatFileReport, type FileReport } from './file-report.js';
+
+/** What an import did, as `baton kb ingest` reports it. */
+export interface IngestSummary {
+  files: number;
+  read: number;
+  added: number;
+  updated: number;
+  unchanged: number;
+  /** Entries of organizations the policy does not name: learned from, quoted to nobody until approved. */
+  unknownAccounts: number;
+  /** Question-only copies of account conversations, which every account's triage learns from. */
+  learningCopies: number;
+  /** Entries that say they needed a person, by reason. */
+  neededHuman: Map<string, number>;
+  /** Reason -> how many, and where the first few were. */
+  skipped: Map<string, { count: number; examples: string[] }>;
+  /** What each file became, in the order read. */
+  perFile: Map<string, FileReport>;
+  /** The records' categories and topics: what the policy is checked against. */
+  labels: TopicTally;
+  /** Entries whose export referred to what it did not include (see `HelpdeskTicket.unresolved`). */
+  unresolved: Map<string, Unresolved[]>;
+  /** A few of the entries read, for --dry-run. */
+  sample: KnowledgeEntry[];
+  dryRun: boolean;
+}
+
 
 const preview = (s: string | undefined, n = 70) => (s === undefined ? '-' : s.length > n ? `${s.slice(0, n - 1)}…` : s).replace(/\n/g, ' ');
 

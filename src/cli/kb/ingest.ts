@@ -1,54 +1,14 @@
-import type { Unresolved } from '../../infra/knowledge/helpdesk-ticket.js';
 import { statSync } from 'node:fs';
 import type { KnowledgeEntry, KnowledgeStore } from '../../core/ports/knowledge.js';
 import { TopicTally } from '../../core/policy/unknown-topics.js';
-import { listFiles, loadSideloads, readExport, readSlackExport, type ReadOptions } from '../../infra/knowledge/read-export.js';
+import { listFiles, loadSideloads, readExport, readSlackExport } from '../../infra/knowledge/read-export.js';
 import { IngestCollector } from './ingest-collector.js';
+import type { IngestOptions } from './ingest-options.js';
+import type { IngestSummary } from './ingest-summary.js';
 import { byteCounter } from './byte-counter.js';
-import type { FileReport } from './file-report.js';
 import { keepResolved } from './keep-resolved.js';
 
-export interface IngestOptions extends ReadOptions {
-  /** Entries without an account of their own are imported as this account's (private) knowledge. */
-  account?: string;
-  /**
-   * The policy's accounts, when known: lower-cased id or name -> id. A record's organization is matched
-   * by either; any other organization is kept for triage learning but quoted to nobody (its account
-   * matches no channel) until a lead approves it.
-   */
-  accounts?: ReadonlyMap<string, string>;
-  /** Count and compare, write nothing. */
-  dryRun?: boolean;
-  /** Customer messages of a labelled test set: records asking one of them are left out (`--exclude`). */
-  exclude?: ReadonlySet<string>;
-  /** Called as records are read: how many, and how far through the input's bytes. */
-  onProgress?: (p: { records: number; bytes: number; totalBytes: number }) => void;
-}
-
-export interface IngestSummary {
-  files: number;
-  read: number;
-  added: number;
-  updated: number;
-  unchanged: number;
-  /** Entries of organizations the policy does not name: learned from, quoted to nobody until approved. */
-  unknownAccounts: number;
-  /** Question-only copies of account conversations, which every account's triage learns from. */
-  learningCopies: number;
-  /** Entries that say they needed a person, by reason. */
-  neededHuman: Map<string, number>;
-  /** Reason -> how many, and where the first few were. */
-  skipped: Map<string, { count: number; examples: string[] }>;
-  /** What each file became, in the order read. */
-  perFile: Map<string, FileReport>;
-  /** The records' categories and topics: what the policy is checked against. */
-  labels: TopicTally;
-  /** Entries whose export referred to what it did not include (see `HelpdeskTicket.unresolved`). */
-  unresolved: Map<string, Unresolved[]>;
-  /** A few of the entries read, for --dry-run. */
-  sample: KnowledgeEntry[];
-  dryRun: boolean;
-}
+export type { IngestOptions, IngestSummary };
 
 /**
  * Reads every export, streamed, converts it, and upserts the entries by id: importing the same export

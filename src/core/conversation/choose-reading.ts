@@ -5,7 +5,7 @@ import { historyBefore, readingNamed } from './clarification.js';
 import type { Clarification, Conversation } from './conversation.js';
 import { buttonStanding, customersOf } from './own-customers.js';
 import { actOnDecision, decide } from './decide-and-act.js';
-import type { MessageOutcome } from './handle-message.js';
+import type { MessageOutcome } from './message-outcome.js';
 
 export type ChoiceOutcome =
   | MessageOutcome

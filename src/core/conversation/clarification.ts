@@ -4,14 +4,10 @@ import { withDeliveries } from '../delivery/outbox.js';
 import type { Decision, Reading } from '../model/decision.js';
 import type { Turn } from '../model/message.js';
 import { contentTerms } from '../triage/text-terms.js';
+import { CLARIFY_DELIVERY_PREFIX as DELIVERY_PREFIX, isClarifyingQuestion } from './clarifying-question.js';
 import { type Clarification, type Conversation, withTurn } from './conversation.js';
 
-const DELIVERY_PREFIX = 'clarify:';
-
-/** A bot turn that asked a clarifying question rather than answered. */
-export function isClarifyingQuestion(t: Turn): boolean {
-  return t.role === 'bot' && t.deliveryId?.startsWith(DELIVERY_PREFIX) === true;
-}
+export { isClarifyingQuestion };
 
 /** The clarifying question still waiting for the customer's pick, if there is one. */
 export function pendingClarification(c: Conversation): Clarification | undefined {

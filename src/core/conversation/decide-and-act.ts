@@ -5,7 +5,7 @@ import type { Decision } from '../model/decision.js';
 import { mayClarify, recordClarification, settleClarification } from './clarification.js';
 import { type Conversation, withDecision } from './conversation.js';
 import { decideSafely } from './decide-safely.js';
-import type { MessageOutcome } from './handle-message.js';
+import type { MessageOutcome } from './message-outcome.js';
 import { recordAnswer } from './record-answer.js';
 import { conversationMode } from '../copilot/answer-mode.js';
 import { recordDraft } from '../copilot/record-draft.js';

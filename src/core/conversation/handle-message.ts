@@ -1,6 +1,5 @@
 import type { CoreDeps } from '../deps.js';
 import { conversationKey } from '../model/conversation-ref.js';
-import type { Decision } from '../model/decision.js';
 import { hasVisibleText, type InboundMessage } from '../model/message.js';
 import { claimByReply } from '../escalation/specialist-actions.js';
 import { supersedeDraft } from '../copilot/draft-review.js';
@@ -15,13 +14,9 @@ import { filesOnlyText } from '../copy/shared-files.js';
 import { combinedMessage, runsOfOneRequest } from './message-group.js';
 import { staffTakesOver, takeoverLapsed } from './takeover.js';
 import { firstResponse } from '../escalation/first-response.js';
+import type { MessageOutcome } from './message-outcome.js';
 
-export type MessageOutcome =
-  | { kind: 'ignored'; reason: 'unmapped_channel' | 'awaiting_consent' | 'duplicate' | 'empty' }
-  | { kind: 'staff'; tookOver: boolean }
-  | { kind: 'quiet'; mode: Conversation['mode'] }
-  /** `draftId`: in copilot mode the answer went to a specialist as this draft packet instead. */
-  | { kind: 'decided'; decision: Decision; escalationId?: string; draftId?: string };
+export type { MessageOutcome };
 
 /** One message in a customer channel, whatever platform it came from (see handleMessages). */
 export function handleMessage(deps: CoreDeps, msg: InboundMessage): Promise<MessageOutcome> {

@@ -2,7 +2,7 @@ import type { CoreDeps } from '../deps.js';
 import type { Author } from '../model/message.js';
 import { buttonStanding, customersOf } from './own-customers.js';
 import { actOnDecision, decide } from './decide-and-act.js';
-import type { MessageOutcome } from './handle-message.js';
+import type { MessageOutcome } from './message-outcome.js';
 
 export type HumanRequestOutcome =
   | MessageOutcome

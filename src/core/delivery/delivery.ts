@@ -1,5 +1,5 @@
 import type { Escalation } from '../escalation/escalation.js';
-import type { CustomerMessage } from '../ports/chat-gateway.js';
+import type { CustomerMessage } from '../model/customer-message.js';
 
 /**
  * A message the core decided to send, recorded in the conversation's outbox in the same write as the

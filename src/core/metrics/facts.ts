@@ -1,4 +1,4 @@
-import { isClarifyingQuestion } from '../conversation/clarification.js';
+import { isClarifyingQuestion } from '../conversation/clarifying-question.js';
 import type { Conversation } from '../conversation/conversation.js';
 import type { AiAccuracy, AutomationPotential, DraftState, Escalation, EscalationStatus } from '../escalation/escalation.js';
 import { conversationKey } from '../model/conversation-ref.js';

@@ -2,7 +2,7 @@ import type { types } from '@slack/bolt';
 import { ACTION } from '../../core/model/actions.js';
 import type { CustomerMessage } from '../../core/ports/chat-gateway.js';
 import { LIMITS } from './block-limits.js';
-import type { SlackMessage } from './customer-message.js';
+import type { SlackMessage } from './slack-message.js';
 import { clip, escapeMrkdwn } from './mrkdwn.js';
 
 type Choice = Extract<CustomerMessage, { kind: 'choice' }>;

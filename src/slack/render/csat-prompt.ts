@@ -2,7 +2,7 @@ import type { types } from '@slack/bolt';
 import { ACTION } from '../../core/model/actions.js';
 import type { CsatPrompt } from '../../core/ports/loop-gateway.js';
 import { LIMITS } from './block-limits.js';
-import type { SlackMessage } from './customer-message.js';
+import type { SlackMessage } from './slack-message.js';
 import { clip, escapeMrkdwn } from './mrkdwn.js';
 
 /** The rating button for `value` has this action id; the listener matches the whole family. */

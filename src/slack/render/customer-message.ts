@@ -4,12 +4,10 @@ import { ACTION } from '../../core/model/actions.js';
 import { answerRefValue } from '../../core/model/answer-ref.js';
 import { LIMITS } from './block-limits.js';
 import { renderChoice } from './choice-message.js';
-import { clip, escapeMrkdwn, link, markdownToMrkdwn } from './mrkdwn.js';
+import type { SlackMessage } from './slack-message.js';
 
-export interface SlackMessage {
-  text: string;
-  blocks?: types.KnownBlock[];
-}
+export type { SlackMessage };
+import { clip, escapeMrkdwn, link, markdownToMrkdwn } from './mrkdwn.js';
 
 /** The block a vote replaces with its acknowledgement (feedback-ack.ts). */
 export const FEEDBACK_BLOCK_ID = 'answer_feedback';

@@ -4,7 +4,7 @@ import { ACTION } from '../../core/model/actions.js';
 import type { Turn } from '../../core/model/message.js';
 import { LIMITS } from './block-limits.js';
 import { clip, escapeMrkdwn, link, markdownToMrkdwn, slackDate } from './mrkdwn.js';
-import type { SlackMessage } from './customer-message.js';
+import type { SlackMessage } from './slack-message.js';
 import { draftButtons, draftHeading, draftStatusLine, sourcesLine } from './draft-packet.js';
 
 type Block = types.KnownBlock;
