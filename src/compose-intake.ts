@@ -10,6 +10,7 @@ import { DeliveryRunner } from './infra/delivery/delivery-runner.js';
 import { InboxWorker } from './infra/intake/inbox-worker.js';
 import { KeyvInbox } from './infra/store/keyv-inbox.js';
 import type { PlatformIntake } from './platform/platform.js';
+import { BatonError } from './core/errors/error-catalogue.js';
 
 /** Decisions taken at once across conversations (each waits on the store and, with an LLM, the model). */
 const CONCURRENCY = 64;
@@ -32,7 +33,7 @@ export type PlatformIntakes = (ctx: { worker(): InboxWorker; runner: DeliveryRun
 function intakeOf(intakes: ReadonlyMap<string, PlatformIntake>, item: InboxItem): PlatformIntake {
   const platform = platformOfKey(item.lane);
   const intake = platform === undefined ? undefined : intakes.get(platform);
-  if (!intake) throw Object.assign(new Error(`no platform runs here for inbox item ${item.id} (lane ${item.lane})`), { code: 'BATON_NO_PLATFORM' });
+  if (!intake) throw new BatonError('BATON_NO_PLATFORM', `no platform runs here for inbox item ${item.id} (lane ${item.lane})`);
   return intake;
 }
 

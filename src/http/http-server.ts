@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../core/ports/logger.js';
+import { BatonError } from '../core/errors/error-catalogue.js';
 
 /** A plain Node handler; it owns the response once called. */
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
@@ -26,7 +27,7 @@ export class HttpServer {
 
   route(method: HttpMethod, path: string, handler: RouteHandler): this {
     const key = `${method} ${path}`;
-    if (this.routes.has(key)) throw Object.assign(new Error(`route ${key} is already taken`), { code: 'HTTP_ROUTE_TAKEN' });
+    if (this.routes.has(key)) throw new BatonError('HTTP_ROUTE_TAKEN', `route ${key} is already taken`);
     this.routes.set(key, handler);
     return this;
   }

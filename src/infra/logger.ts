@@ -1,5 +1,6 @@
 import pino, { type Logger as PinoLogger } from 'pino';
 import pretty from 'pino-pretty';
+import { BatonError } from '../core/errors/error-catalogue.js';
 import type { Logger } from '../core/ports/logger.js';
 
 /** Secrets never reach a log line, wherever they hide in the object logged. */
@@ -21,6 +22,12 @@ const REDACT = [
   'env.OPENAI_API_KEY',
 ];
 
+/** An error of the catalogue says in its log line what it means for the operator (docs/operating.md, "Error codes"). */
+function serializeError(err: unknown): unknown {
+  const plain = pino.stdSerializers.err(err as Error);
+  return err instanceof BatonError ? { ...plain, operator: err.operator } : plain;
+}
+
 export type LogFormat = 'auto' | 'json' | 'pretty';
 
 /** Readable lines for a person at a terminal; JSON, one object a line, for everything else (files, collectors). */
@@ -33,7 +40,7 @@ function prettyWanted(format: LogFormat): boolean {
  * synchronously, so the last lines before an exit are never lost).
  */
 export function createLogger(level: string, destination?: pino.DestinationStream, format: LogFormat = 'auto'): PinoLogger & Logger {
-  const options = { level, redact: { paths: REDACT, censor: '[redacted]' }, base: { app: 'baton' } };
+  const options = { level, redact: { paths: REDACT, censor: '[redacted]' }, base: { app: 'baton' }, serializers: { err: serializeError } };
   if (destination || !prettyWanted(format)) return pino(options, destination);
   return pino(options, pretty({ sync: true, colorize: process.stdout.isTTY === true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,app' }));
 }

@@ -6,6 +6,7 @@ import { boltLogger } from '../slack/bolt-logger.js';
 import { type BotIdentity, slackClientOptions } from '../slack/create-slack-app.js';
 import type { Env } from '../config/env.js';
 import { shortReason, StartupFailure, withDeadline } from './startup-failure.js';
+import { BatonError } from '../core/errors/error-catalogue.js';
 
 const SLACK_DEADLINE_MS = 20_000;
 const TOKEN_HELP = "copy it from your Slack app's settings (README.md, section \"Install in Slack\")";
@@ -33,7 +34,7 @@ function slackProblem(err: unknown, env: Env, token: 'SLACK_BOT_TOKEN' | 'SLACK_
   return `${token}: ${shortReason(err)}`;
 }
 
-const silence = () => Object.assign(new Error('no answer'), { code: 'TIMEOUT' });
+const silence = () => new BatonError('TIMEOUT', 'no answer');
 
 /**
  * auth.test with the bot token: a wrong token or an unreachable Slack stops the start with one clear line.

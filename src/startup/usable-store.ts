@@ -1,6 +1,7 @@
 import { openStores, type Stores } from '../infra/store/open-stores.js';
 import { probeStore } from '../infra/store/store-probe.js';
 import { shortReason, StartupFailure, withDeadline } from './startup-failure.js';
+import { BatonError } from '../core/errors/error-catalogue.js';
 
 /** Longer than SQLite's 10 s busy timeout, so a held lock reports as locked rather than as silence. */
 const SQLITE_DEADLINE_MS = 25_000;
@@ -40,7 +41,7 @@ export async function openUsableStores(uri: string): Promise<Stores> {
     }
   };
   try {
-    const silent = () => Object.assign(new Error(redis ? `Redis did not answer within ${ms / 1000} s` : `the store did not answer within ${ms / 1000} s (locked, or on a stalled disk?)`), { code: 'TIMEOUT' });
+    const silent = () => new BatonError('TIMEOUT', redis ? `Redis did not answer within ${ms / 1000} s` : `the store did not answer within ${ms / 1000} s (locked, or on a stalled disk?)`);
     return await withDeadline(open(), ms, silent);
   } catch (err) {
     throw new StartupFailure(`BATON_STORE=${shownStoreUri(uri)}: ${storeProblem(err)}`);

@@ -17,6 +17,7 @@ import { TeamsDirectory } from './normalize/teams-directory.js';
 import { createTeamsAgent } from './teams-agent.js';
 import { serveTeams } from './teams-endpoint.js';
 import { teamsSettings, type TeamsSettings } from './teams-settings.js';
+import { BatonError } from '../core/errors/error-catalogue.js';
 
 export const TEAMS = 'teams';
 const TEAMS_SETTINGS = ['TEAMS_APP_ID', 'TEAMS_APP_PASSWORD', 'TEAMS_APP_TENANT_ID'] as const;
@@ -54,7 +55,7 @@ function openTeams(settings: TeamsSettings, { policy, stores, limiters, log }: P
     readiness: [],
     serve({ core, server, metrics, runner, worker }) {
       const take = async (item: InboxItem) => {
-        if (worker().full) throw Object.assign(new Error('intake backlog full'), { code: 'BATON_BACKLOG_FULL' });
+        if (worker().full) throw new BatonError('BATON_BACKLOG_FULL', 'intake backlog full');
         await worker().take(item);
       };
       const directory = new TeamsDirectory(policy, teamsLog);

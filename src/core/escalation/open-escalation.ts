@@ -12,6 +12,7 @@ import { triggerInitiator } from '../model/decision.js';
 import { pageContext } from '../routing/page-context.js';
 import { routeEscalation } from '../routing/route-escalation.js';
 import type { Escalation } from './escalation.js';
+import { BatonError } from '../errors/error-catalogue.js';
 
 /**
  * A new packet for this conversation, routed like any escalation (a forced `queueId` wins over the
@@ -26,7 +27,7 @@ export async function newPacket(
 ): Promise<{ escalation: Escalation; queue: QueuePolicy; rule: number | null }> {
   const { policy, clock } = deps;
   const account = await findAccount(deps, conversation.accountId);
-  if (!account) throw Object.assign(new Error(`account ${conversation.accountId} is not configured`), { code: 'BATON_ACCOUNT_MISSING' });
+  if (!account) throw new BatonError('BATON_ACCOUNT_MISSING', `account ${conversation.accountId} is not configured`);
   const page = pageContext(conversation.turns, policy.vendor.product_hosts);
   const forced = queueId ? queueById(policy, queueId) : undefined;
   const route = forced

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { BusinessHours } from '../../config/hours-schema.js';
 import { WEEKDAYS } from '../timers/weekday.js';
+import { BatonError } from '../errors/error-catalogue.js';
 
 /** Business time is searched this many days ahead at most; the schema guarantees an open weekday. */
 const HORIZON_DAYS = 400;
@@ -37,7 +38,7 @@ export function addBusinessTime(start: number, ms: number, hours: BusinessHours 
     if (left <= close - open) return open + left;
     left -= close - open;
   }
-  throw Object.assign(new Error(`no business hours within ${HORIZON_DAYS} days in ${hours.timezone}`), { code: 'BATON_NO_BUSINESS_HOURS' });
+  throw new BatonError('BATON_NO_BUSINESS_HOURS', `no business hours within ${HORIZON_DAYS} days in ${hours.timezone}`);
 }
 
 /** Business time (ms) between `from` and `to`; without hours, plain wall time. */

@@ -1,4 +1,5 @@
 import type { Policy, QueuePolicy } from '../../config/policy-schema.js';
+import { BatonError } from '../errors/error-catalogue.js';
 
 export interface RoutingInput {
   category: string;
@@ -25,6 +26,6 @@ export function routeEscalation(policy: Pick<Policy, 'routing' | 'queues'>, inpu
   const queueId = index >= 0 ? policy.routing.rules[index]!.queue : policy.routing.default_queue;
   const queue = policy.queues.find((q) => q.id === queueId);
   // The config schema checks every referenced queue exists, so a miss here is a bug.
-  if (!queue) throw Object.assign(new Error(`queue "${queueId}" is not configured`), { code: 'BATON_QUEUE_MISSING' });
+  if (!queue) throw new BatonError('BATON_QUEUE_MISSING', `queue "${queueId}" is not configured`);
   return { queue, rule: index >= 0 ? index : null };
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { RedisClientType } from '@keyv/redis';
 import type { Locks } from '../../core/ports/locks.js';
 import { ProcessLocks } from './process-locks.js';
+import { BatonError } from '../../core/errors/error-catalogue.js';
 
 const RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
 /** How often a release that failed is tried again while its lease lasts. */
@@ -65,7 +66,7 @@ export class RedisLocks implements Locks {
       const ok = await this.client.set(lockKey, token, { condition: 'NX', expiration: { type: 'PX', value: this.leaseMs } });
       if (ok === 'OK') return;
       if (Date.now() > deadline) {
-        throw Object.assign(new Error(`lock ${lockKey} not acquired within ${this.waitMs} ms`), { code: 'BATON_LOCK_TIMEOUT' });
+        throw new BatonError('BATON_LOCK_TIMEOUT', `lock ${lockKey} not acquired within ${this.waitMs} ms`);
       }
       await new Promise((r) => setTimeout(r, delay));
     }

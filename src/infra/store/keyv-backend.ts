@@ -5,6 +5,7 @@ import KeyvSqlite from '@keyv/sqlite';
 import Keyv from 'keyv';
 import { REDIS_TIMEOUT_MS, redisRetryDelay } from '../redis-timeouts.js';
 import { RedisStateAdapter } from './redis-state-adapter.js';
+import { BatonError } from '../../core/errors/error-catalogue.js';
 
 export interface KeyvBackend {
   kind: 'sqlite' | 'redis';
@@ -97,5 +98,5 @@ export async function openKeyvBackend(uri: string): Promise<KeyvBackend> {
     const keyv = new Keyv({ store: adapter, useKeyPrefix: false });
     return { kind: 'sqlite', keyv, close: () => keyv.disconnect() };
   }
-  throw Object.assign(new Error(`BATON_STORE must start with sqlite:// or redis:// (got "${uri}")`), { code: 'BATON_STORE_URI' });
+  throw new BatonError('BATON_STORE_URI', `BATON_STORE must start with sqlite:// or redis:// (got "${uri}")`);
 }

@@ -3,6 +3,7 @@ import type { CandidateApproval, CandidateStore } from '../../core/ports/kb-cand
 import type { KnowledgeEntry } from '../../core/ports/knowledge.js';
 import type { Locks } from '../../core/ports/locks.js';
 import { storeKeys } from './store-keys.js';
+import { BatonError } from '../../core/errors/error-catalogue.js';
 
 /** Approved KB candidates: one record each for the review, plus one list of their entries for startup. */
 export class KeyvCandidateStore implements CandidateStore {
@@ -38,7 +39,7 @@ export class KeyvCandidateStore implements CandidateStore {
 
   /** Keyv reports a failed store write as `false` instead of throwing; an approval must not stand on one. */
   private async write(key: string, value: unknown): Promise<void> {
-    if (!(await this.keyv.set(key, value))) throw Object.assign(new Error(`could not store ${key}`), { code: 'BATON_STORE_WRITE' });
+    if (!(await this.keyv.set(key, value))) throw new BatonError('BATON_STORE_WRITE', `could not store ${key}`);
   }
 
   /** Each was approved by a lead, so each is an answer, approvals recorded before entries said so included. */

@@ -2,6 +2,7 @@ import type Keyv from 'keyv';
 import type { Locks } from '../../core/ports/locks.js';
 import type { DaySequence } from './day-sequence.js';
 import { storeKeys, utcDay, type DayLogName } from './store-keys.js';
+import { BatonError } from '../../core/errors/error-catalogue.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Slots probed per day in the first round of a read; later rounds grow fourfold. */
@@ -59,7 +60,7 @@ export class KeyvDayLog<T> {
   /** Records `value` as the latest of `id` (null: only marks the day as changed). One write. */
   async append(dayOf: number, id: string, value: T | null): Promise<void> {
     const slot = await this.nextSlot(dayOf, id, value);
-    if (!(await this.keyv.set(slot.key, slot.value))) throw Object.assign(new Error(`could not store ${slot.key}`), { code: 'BATON_STORE_WRITE' });
+    if (!(await this.keyv.set(slot.key, slot.value))) throw new BatonError('BATON_STORE_WRITE', `could not store ${slot.key}`);
   }
 
   /** The key and value `append` would write, for a caller that writes it together with other keys. */

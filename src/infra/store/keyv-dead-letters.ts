@@ -3,6 +3,7 @@ import KeyvSqlite from '@keyv/sqlite';
 import Keyv from 'keyv';
 import type { DeadLetter, InboxItem } from '../../core/ports/inbox.js';
 import { connectRedis, redisAdapter, sqliteFile } from './keyv-backend.js';
+import { BatonError } from '../../core/errors/error-catalogue.js';
 
 /** On Redis the dead letters are one hash, id to letter, so listing them never scans the database. */
 const REDIS_DEAD = 'baton-inbox:dead';
@@ -21,7 +22,7 @@ function sqliteTable(uri: string): LetterTable {
   const keyv = new Keyv<DeadLetter>({ store: new KeyvSqlite({ uri: `sqlite://${sqliteFile(uri)}`, table: 'inbox_dead', busyTimeout: 10_000 }), namespace: '', useKeyPrefix: false, throwOnErrors: true });
   return {
     set: async (id, letter) => {
-      if (!(await keyv.set(id, letter))) throw Object.assign(new Error('the store did not take the dead letter'), { code: 'BATON_INBOX_WRITE' });
+      if (!(await keyv.set(id, letter))) throw new BatonError('BATON_INBOX_WRITE', 'the store did not take the dead letter');
     },
     get: async (id) => (await keyv.get(id)) ?? undefined,
     all: async () => {

@@ -14,6 +14,7 @@ import type { KeyvConversationStore } from './keyv-conversation-store.js';
 import { KeyvEscalationStore } from './keyv-escalation-store.js';
 import { KeyvDaySummaries } from './keyv-day-summaries.js';
 import { storeKeys } from './store-keys.js';
+import { BatonError } from '../../core/errors/error-catalogue.js';
 
 /** Conversation start times this process has seen, so an escalation or rating finds its conversation's day without a read. */
 const REMEMBERED = 50_000;
@@ -46,7 +47,7 @@ export class KeyvFactsStore implements FactsStore {
   async putConversation(f: ConversationFacts): Promise<void> {
     const slot = await this.conversationSlot(f);
     if (!slot) return;
-    if (!(await this.keyv.set(slot.key, slot.value))) throw Object.assign(new Error(`could not store ${slot.key}`), { code: 'BATON_STORE_WRITE' });
+    if (!(await this.keyv.set(slot.key, slot.value))) throw new BatonError('BATON_STORE_WRITE', `could not store ${slot.key}`);
     slot.recorded();
   }
 

@@ -5,6 +5,7 @@ import type { DeadLetter, DeadLetters, Inbox, InboxItem } from '../../core/ports
 import { connectRedis, redisAdapter, sqliteFile, useWriteAheadLog } from './keyv-backend.js';
 import { KeyvDeadLetters } from './keyv-dead-letters.js';
 import { SqliteGroupCommit } from './sqlite-group-commit.js';
+import { BatonError } from '../../core/errors/error-catalogue.js';
 
 const TABLE = 'inbox';
 /**
@@ -61,7 +62,7 @@ export class KeyvInbox implements Inbox, DeadLetters {
       return;
     }
     const ok = await this.keyv.set(item.id, item);
-    if (!ok) throw Object.assign(new Error('the store did not take the event'), { code: 'BATON_INBOX_WRITE' });
+    if (!ok) throw new BatonError('BATON_INBOX_WRITE', 'the store did not take the event');
   }
 
   /** Resolves once the item is cleared, with the batch it joined (see CLEAR_EVERY_MS). */

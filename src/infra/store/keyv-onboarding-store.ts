@@ -2,6 +2,7 @@ import type Keyv from 'keyv';
 import type { Locks } from '../../core/ports/locks.js';
 import type { Change, ChannelOnboarding, OnboardingStore, StoredAccount } from '../../core/ports/onboarding.js';
 import { storeKeys } from './store-keys.js';
+import { BatonError } from '../../core/errors/error-catalogue.js';
 
 /**
  * Channel mappings and the accounts leads created, in the shared store (SQLite, or Redis for every
@@ -40,6 +41,6 @@ export class KeyvOnboardingStore implements OnboardingStore {
 
   /** Keyv reports a failed write as `false`; a mapping must never look saved when it is not. */
   private async write(key: string, value: unknown): Promise<void> {
-    if (!(await this.keyv.set(key, value))) throw Object.assign(new Error(`could not store ${key}`), { code: 'BATON_STORE_WRITE' });
+    if (!(await this.keyv.set(key, value))) throw new BatonError('BATON_STORE_WRITE', `could not store ${key}`);
   }
 }

@@ -1,6 +1,7 @@
 import type Keyv from 'keyv';
 import type { SourceContent } from '../knowledge/sources/source-reader.js';
 import { storeKeys } from './store-keys.js';
+import { BatonError } from '../../core/errors/error-catalogue.js';
 
 /** Where a knowledge source stands, shared by every instance and the CLI. */
 export interface SourceStatus {
@@ -36,6 +37,6 @@ export class KeyvSourceStore {
   }
 
   private async write(key: string, value: unknown): Promise<void> {
-    if (!(await this.keyv.set(key, value))) throw Object.assign(new Error(`could not store ${key}`), { code: 'BATON_STORE_WRITE' });
+    if (!(await this.keyv.set(key, value))) throw new BatonError('BATON_STORE_WRITE', `could not store ${key}`);
   }
 }

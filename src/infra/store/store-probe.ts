@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type Keyv from 'keyv';
 import { storeKeys } from './store-keys.js';
+import { BatonError } from '../../core/errors/error-catalogue.js';
 
 /**
  * Writes a key, reads it back and deletes it: a store that opens but cannot take writes (read-only
@@ -18,7 +19,7 @@ export async function probeStore(keyv: Keyv): Promise<void> {
     const back = await keyv.get(key);
     await keyv.delete(key);
     if (errors.length > 0) throw errors[0];
-    if (back !== 1) throw Object.assign(new Error('the store did not return what was just written to it'), { code: 'STORE_PROBE_MISMATCH' });
+    if (back !== 1) throw new BatonError('STORE_PROBE_MISMATCH', 'the store did not return what was just written to it');
   } finally {
     keyv.off('error', onError);
   }

@@ -1,4 +1,5 @@
 import type { SlackCaller } from './slack-caller.js';
+import { BatonError } from '../../core/errors/error-catalogue.js';
 
 export interface FileToShare {
   filename: string;
@@ -18,7 +19,7 @@ export async function shareFiles(slack: SlackCaller, channelId: string, files: F
       length: file.bytes.length,
     });
     const res = await fetch(target.upload_url, { method: 'POST', body: new Uint8Array(file.bytes) });
-    if (!res.ok) throw Object.assign(new Error(`upload of ${file.filename} failed with HTTP ${res.status}`), { code: 'BATON_UPLOAD_FAILED' });
+    if (!res.ok) throw new BatonError('BATON_UPLOAD_FAILED', `upload of ${file.filename} failed with HTTP ${res.status}`);
     uploaded.push({ id: target.file_id, title: file.title });
   }
   await slack.call('files.completeUploadExternal', { files: uploaded, channel_id: channelId, ...(comment ? { initial_comment: comment } : {}) });

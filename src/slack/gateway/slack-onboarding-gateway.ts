@@ -3,9 +3,10 @@ import type { HeldMessage, OfferLocation, OnboardingGateway, OnboardingView } fr
 import { clip, escapeMrkdwn } from '../render/mrkdwn.js';
 import { renderHeldMessage, renderOnboardingMessage } from '../render/onboarding-message.js';
 import type { SlackCaller } from './slack-caller.js';
+import { BatonError } from '../../core/errors/error-catalogue.js';
 
 function slackChannel(ref: ChannelRef): string {
-  if (ref.platform !== 'slack') throw Object.assign(new Error(`not a Slack channel: ${ref.platform}:${ref.channel}`), { code: 'BATON_NOT_SLACK' });
+  if (ref.platform !== 'slack') throw new BatonError('BATON_NOT_SLACK', `not a Slack channel: ${ref.platform}:${ref.channel}`);
   return ref.channel;
 }
 

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { BatonError } from '../../core/errors/error-catalogue.js';
 import type { Logger } from '../../core/ports/logger.js';
 
 /**
@@ -8,7 +9,7 @@ import type { Logger } from '../../core/ports/logger.js';
 export const REFUSAL_CODES = new Set(['BATON_BACKLOG_FULL', 'BATON_NOT_RECORDED']);
 
 export function refusal(code: 'BATON_BACKLOG_FULL' | 'BATON_NOT_RECORDED', message: string, cause?: unknown): Error {
-  return Object.assign(new Error(message, cause === undefined ? {} : { cause }), { code });
+  return new BatonError(code, message, cause === undefined ? {} : { cause });
 }
 
 function isRefusal(err: unknown): boolean {

@@ -41,9 +41,9 @@ describe('a handoff notice no platform would take', () => {
     expect(text).not.toContain('<#');
   });
 
-  it('mentions a Slack customer\u2019s channel in a Slack queue, but names the account when the queue is in Teams', async () => {
+  it('names the customer\u2019s account and platform in plain words, in a Slack queue and a Teams queue alike', async () => {
     const inSlack = (await giveUpNotice(SLACK_REF, 'acme')).outbox[0];
-    expect(inSlack?.kind === 'alert' && inSlack.text).toContain('the customer in <#C0ACME0001>');
+    expect(inSlack?.kind === 'alert' && inSlack.text).toContain('the customer of Acme Corp in Slack');
     expect(inSlack?.kind === 'alert' && inSlack.text).toContain('Slack kept refusing');
     const inTeams = (await giveUpNotice(SLACK_REF, 'acme', 'teams:19:queue-support@thread.tacv2')).outbox[0];
     expect(inTeams).toMatchObject({ kind: 'alert', channel: 'teams:19:queue-support@thread.tacv2' });
