@@ -1,17 +1,14 @@
 import type { Logger as PinoLogger } from 'pino';
 import type { Env } from './config/env.js';
 import type { Policy } from './config/policy-schema.js';
-import { loopPorts, loopScheduler, sourcesScheduler } from './compose-loop.js';
+import { composeCore } from './compose-core.js';
+import { loopScheduler, sourcesScheduler } from './compose-loop.js';
 import type { CoreDeps } from './core/deps.js';
-import { ChatGatewayRouter } from './core/delivery/gateway-router.js';
-import { OnboardingGatewayRouter } from './core/onboarding/onboarding-gateway-router.js';
 import { systemClock, type Clock } from './core/ports/clock.js';
 import type { KnowledgeEntry } from './core/ports/knowledge.js';
-import type { LoopPorts } from './core/ports/loop-ports.js';
 import { openLiveKnowledge, readKnowledgeFiles } from './infra/knowledge/open-live-knowledge.js';
 import { KnowledgeSources } from './infra/knowledge/sources/knowledge-sources.js';
 import { llmFrom } from './infra/llm/llm-from-env.js';
-import { newEscalationId } from './infra/escalation-id.js';
 import { createLimiterFactory } from './infra/limits/limiter-factory.js';
 import type { Stores } from './infra/store/open-stores.js';
 import { HttpServer } from './http/http-server.js';
@@ -88,21 +85,10 @@ export async function startBaton(opts: BatonOptions): Promise<RunningBaton> {
   const syncing = sourcesScheduler(policy, sources, live, log);
   const server = new HttpServer(log.child({ component: 'http' }));
   const each = <G>(side: (p: OpenPlatform) => G | undefined) => Object.fromEntries([...platforms].flatMap(([tag, p]) => { const g = side(p); return g ? [[tag, g]] : []; }));
-  const core: CoreDeps & { loop: LoopPorts } = {
-    policy,
-    decider: countedDecider(live, metrics),
-    gateway: new ChatGatewayRouter(each((p) => p.gateway)),
-    conversations: stores.conversations,
-    escalations: stores.escalations,
-    once: stores.once,
-    locks: stores.locks,
-    clock,
-    log,
-    newId: newEscalationId,
-    loop: { ...loopPorts(stores, each((p) => p.loop), learned), review },
-    // The leads' messages go to the leads' platform; an introduction goes to the customer's platform.
-    onboarding: { store: stores.onboarding, gateway: new OnboardingGatewayRouter(each((p) => p.leads), each((p) => p.intros)) },
-  };
+  const core = composeCore(
+    { policy, decider: countedDecider(live, metrics), stores, clock, log, learned, review },
+    { chat: each((p) => p.gateway), loop: each((p) => p.loop), leads: each((p) => p.leads), intros: each((p) => p.intros) },
+  );
   const scheduler = loopScheduler(core);
   const intake = await composeIntake(env, core, ({ worker, runner }) => new Map([...platforms].map(([tag, p]) => [tag, p.serve({ core, server, metrics, runner, worker, take: (item) => worker().take(item) })])), metrics, log);
   const recovered = await intake.recover();

@@ -1,15 +1,14 @@
 import type { Env } from '../config/env.js';
 import type { Policy } from '../config/policy-schema.js';
+import { composeCore } from '../compose-core.js';
 import { loopScheduler, sourcesScheduler } from '../compose-loop.js';
 import type { LoopDeps } from '../core/deps.js';
-import { ChatGatewayRouter, LoopGatewayRouter } from '../core/delivery/gateway-router.js';
 import { systemClock, type Clock } from '../core/ports/clock.js';
 import type { KnowledgeEntry } from '../core/ports/knowledge.js';
 import type { Logger } from '../core/ports/logger.js';
 import { addHealthRoutes } from '../http/health-routes.js';
 import { HttpServer } from '../http/http-server.js';
 import { DeliveryRunner } from '../infra/delivery/delivery-runner.js';
-import { newEscalationId } from '../infra/escalation-id.js';
 import type { LiveKnowledge } from '../infra/knowledge/live-knowledge.js';
 import { openLiveKnowledge, readKnowledgeFiles } from '../infra/knowledge/open-live-knowledge.js';
 import { KnowledgeSources } from '../infra/knowledge/sources/knowledge-sources.js';
@@ -70,19 +69,7 @@ async function playgroundCore(opts: PlaygroundOptions, stores: Stores, web: WebG
   const read = () => [...readFiles(), ...sources.entries()];
   const { live, approved, review } = await openLiveKnowledge({ env, policy, log, first: [...first, ...sources.entries()], read, watch: !opts.knowledge, candidates: stores.candidates, ...(llm ? { llm } : {}) });
   const learned = await stores.approvals.follow(live, approved, log);
-  const core: LoopDeps = {
-    policy,
-    decider: live,
-    gateway: new ChatGatewayRouter({ web }),
-    conversations: stores.conversations,
-    escalations: stores.escalations,
-    once: stores.once,
-    locks: stores.locks,
-    clock,
-    log,
-    newId: newEscalationId,
-    loop: { facts: stores.facts, csat: stores.csat, candidates: stores.candidates, feedback: stores.feedback, notify: new LoopGatewayRouter({ web }), knowledge: learned, review },
-  };
+  const core = composeCore({ policy, decider: live, stores, clock, log, learned, review }, { chat: { web }, loop: { web }, leads: {}, intros: {} });
   return { core, live, sources };
 }
 
