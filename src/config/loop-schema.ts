@@ -10,9 +10,6 @@ import { REFERENCE_FORMATS } from '../platform/reference-formats.js';
  */
 export const queueLead = z.string().refine((l) => matchesReference(REFERENCE_FORMATS, 'person', l), describeReference(REFERENCE_FORMATS, 'person'));
 
-/** A person on the untagged platform (Slack user ids, as `leads` has always held them). */
-const userId = z.string().refine((l) => !l.includes(':') && matchesReference(REFERENCE_FORMATS, 'person', l), describeReference(REFERENCE_FORMATS.filter((f) => f.untagged), 'person'));
-
 /** An internal channel (a queue's, the leads'): a channel of the vendor's own on any platform. */
 export const internalChannel = z.string().refine((c) => matchesReference(REFERENCE_FORMATS, 'internalChannel', c), describeReference(REFERENCE_FORMATS, 'internalChannel'));
 

@@ -12,6 +12,7 @@ import { DEFAULT_REPORT_DAYS, reportPeriod } from '../../core/metrics/report-com
 import { leadIdOf } from '../normalize/teams-lead.js';
 import type { TeamsTurnDeps } from '../teams-turn-deps.js';
 import { isPersonalChat, loopOf } from './lead-chat.js';
+import { BatonError } from '../../core/errors/error-catalogue.js';
 
 /**
  * Exports reach the lead as files in their chat with Baton, the way Teams gives a bot's files to a person:
@@ -102,7 +103,7 @@ async function upload(url: string, bytes: Buffer): Promise<void> {
     body: bytes,
     signal: AbortSignal.timeout(30_000),
   });
-  if (!res.ok) throw Object.assign(new Error(`the file upload was refused with HTTP ${res.status}`), { code: 'BATON_TEAMS_UPLOAD' });
+  if (!res.ok) throw new BatonError('BATON_TEAMS_UPLOAD', `the file upload was refused with HTTP ${res.status}`);
 }
 
 /** The file, built again and uploaded where Teams said, as the file card the lead then sees in the chat. */

@@ -1,6 +1,7 @@
 import type { TurnContext } from '@microsoft/agents-hosting';
 import type { LoopDeps } from '../../core/deps.js';
 import type { TeamsTurnDeps } from '../teams-turn-deps.js';
+import { BatonError } from '../../core/errors/error-catalogue.js';
 
 /** Teams' conversation type for a one-to-one chat between a person and Baton. */
 const PERSONAL = 'personal';
@@ -22,6 +23,6 @@ export function inPersonalChat(deps: TeamsTurnDeps, ctx: TurnContext): boolean {
 /** The loop's ports, which every Baton that serves Teams composes (reports, reviews and exports read them). */
 export function loopOf(deps: TeamsTurnDeps): LoopDeps {
   const { loop } = deps.core;
-  if (!loop) throw Object.assign(new Error('Teams lead commands without loop ports'), { code: 'BATON_LOOP_MISSING' });
+  if (!loop) throw new BatonError('BATON_LOOP_MISSING', 'Teams lead commands without loop ports');
   return { ...deps.core, loop };
 }

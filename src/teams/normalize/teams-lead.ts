@@ -1,4 +1,4 @@
-import { teamsLeadId } from '../../config/loop-schema.js';
+import { teamsLeadId } from '../teams-references.js';
 import type { Policy } from '../../config/policy-schema.js';
 import type { Author } from '../../core/model/message.js';
 
