@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the whole suite again with the system clock set to the awkward times that broke it before: a Monday
-# before the digest's 09:00 slot, the last minute of a Sunday, and a day Europe's clocks change (the change
+# before the digest's 09:00 slot and just after it, the last minute of a Sunday, and a day Europe's clocks change (the change
 # falls during the run), each in a time zone where the local date or offset differs from UTC.
 # Every Node process of a run (vitest, its forks, the `node dist/main.js` processes the e2e tests start)
 # reads a clock moved to the given instant that keeps running (test/clock/shifted-date.mjs); Redis and
@@ -14,6 +14,7 @@ npm run --silent build
 # instant (UTC) | TZ | why
 runs=(
   "2026-12-07 03:00:00|UTC|a Monday before the weekly digest's 09:00 slot"
+  "2026-12-07 09:01:00|UTC|a Monday just after the digest's slot, while that digest is still owed"
   "2026-12-06 23:59:00|Pacific/Auckland|the last minute of a Sunday (already Monday in Auckland)"
   "2026-03-29 00:58:30|Europe/Berlin|a DST change day (Berlin moves to summer time at 01:00 UTC, during the run)"
 )

@@ -13,3 +13,10 @@ export function nextDigestSlot(now: number, digest: Policy['digest']): number {
 
 /** The digest both digest tests switch on: Mondays, 09:00 UTC. */
 export const MONDAY_NINE_UTC: Policy['digest'] = { enabled: true, weekday: 'mon', hour: 9, timezone: 'UTC' };
+
+/**
+ * Where the digest tests start their clock: a Wednesday noon UTC, far from the Monday 09:00 slot. Started
+ * at the real time, a test run on a Monday between 09:00 and the digest's late limit would see Baton post
+ * that day's digest at start, before the test's conversation.
+ */
+export const MIDWEEK = Date.UTC(2026, 11, 9, 12, 0, 0);

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MONDAY_NINE_UTC, nextDigestSlot } from '../clock/next-digest-slot.js';
+import { MIDWEEK, MONDAY_NINE_UTC, nextDigestSlot } from '../clock/next-digest-slot.js';
 import { ACTION, VIEW } from '../../src/core/model/actions.js';
 import type { TeamsMember } from '../fakes/fake-teams-connector.js';
 import { channelMessage, executeInvoke, FABRIKAM_TEAM, installedInCustomerTeam, installedInTeam, teamsCustomer, teamsLead, teamsStaff, VENDOR_TEAM } from './teams-activities.js';
@@ -22,13 +22,14 @@ function leadsInTeams(): string {
   return file;
 }
 
-const world = useTeamsWorld(leadsInTeams);
+const world = useTeamsWorld(leadsInTeams, undefined, MIDWEEK);
 
 describe('a leads_channel in Teams', () => {
   it('gets the weekly digest as a card in a thread of its own, Teams conversations counted', async () => {
     const { h, send, connector, clock, postIn } = world();
     await send(installedInTeam(connector.url));
-    const ask = channelMessage({ serviceUrl: connector.url, from: teamsCustomer, text: 'How do I invite a teammate?' });
+    // Teams stamps a message with its own time; here that is the world's clock, which started midweek.
+    const ask = { ...channelMessage({ serviceUrl: connector.url, from: teamsCustomer, text: 'How do I invite a teammate?' }), timestamp: new Date(clock.now()).toISOString() };
     await send(ask);
     await postIn(ask.id);
     await h.settle();

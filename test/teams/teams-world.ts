@@ -17,10 +17,10 @@ export interface TeamsWorld {
   postIn(root: string, predicate?: (c: ConnectorCall) => boolean): Promise<ConnectorCall>;
 }
 
-export async function startTeamsWorld(env: Record<string, string> = {}, policyFile = 'test/teams/baton.teams.yaml', knowledge?: KnowledgeEntry[]): Promise<TeamsWorld> {
+export async function startTeamsWorld(env: Record<string, string> = {}, policyFile = 'test/teams/baton.teams.yaml', knowledge?: KnowledgeEntry[], startAt?: number): Promise<TeamsWorld> {
   const connector = await FakeTeamsConnector.start();
   for (const m of [teamsCustomer, teamsStaff, teamsStaff2, teamsLead]) connector.addMember(m);
-  const clock = new ManualClock();
+  const clock = new ManualClock(startAt);
   const h = await Harness.start({ policyFile, clock, env: { TEAMS_SERVICE_HOSTS: '127.0.0.1', ...env }, ...(knowledge ? { knowledge } : {}) });
   const url = `http://127.0.0.1:${h.baton.port}/api/messages`;
   return {
@@ -33,11 +33,14 @@ export async function startTeamsWorld(env: Record<string, string> = {}, policyFi
   };
 }
 
-/** A fresh world before each test (with this knowledge, else the e2e one); after each, every card Baton sent within Adaptive Card limits, and a clean stop. */
-export function useTeamsWorld(policyFile?: () => string, knowledge?: KnowledgeEntry[]): () => TeamsWorld {
+/**
+ * A fresh world before each test (with this knowledge, else the e2e one; its clock from `startAt`, else
+ * the real time); after each, every card Baton sent within Adaptive Card limits, and a clean stop.
+ */
+export function useTeamsWorld(policyFile?: () => string, knowledge?: KnowledgeEntry[], startAt?: number): () => TeamsWorld {
   let world: TeamsWorld | undefined;
   beforeEach(async () => {
-    world = await startTeamsWorld({}, policyFile?.(), knowledge);
+    world = await startTeamsWorld({}, policyFile?.(), knowledge, startAt);
   });
   afterEach(async () => {
     const w = world;

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { MONDAY_NINE_UTC, nextDigestSlot } from '../../clock/next-digest-slot.js';
+import { MIDWEEK, MONDAY_NINE_UTC, nextDigestSlot } from '../../clock/next-digest-slot.js';
 import type { RecordedCall } from '../../fakes/fake-slack-api.js';
 import { blockActionsPayload, sendInteraction, type Actor } from '../../fakes/slack-request.js';
 import { Harness } from '../harness.js';
@@ -140,7 +140,7 @@ describe('the weekly digest', () => {
     const dir = mkdtempSync(join(tmpdir(), 'baton-digest-'));
     const policyFile = join(dir, 'baton.yaml');
     writeFileSync(policyFile, readFileSync('test/fixtures/e2e/baton.loop.yaml', 'utf8').replace('digest: { enabled: false }', 'digest: { enabled: true, weekday: mon, hour: 9, timezone: UTC }'));
-    const clock = new ManualClock();
+    const clock = new ManualClock(MIDWEEK);
     const digestWorld = await Harness.start({ policyFile, clock });
     try {
       await digestWorld.say(customer, 'Why were we charged twice for the same invoice this month?');

@@ -26,8 +26,12 @@ export const MINUTE = 60_000;
  * The wall clock plus whatever the test skipped ahead: timers become due without waiting, and Baton's
  * own times stay in order with the wall-clock ts of the messages the test sends.
  */
+/** The real clock moved on by hand; from `startAt` when given (the real time keeps running from there). */
 export class ManualClock implements Clock {
-  private skipped = 0;
+  private skipped: number;
+  constructor(startAt?: number) {
+    this.skipped = startAt === undefined ? 0 : startAt - Date.now();
+  }
   now(): number {
     return Date.now() + this.skipped;
   }
