@@ -86,7 +86,7 @@ export async function startBaton(opts: BatonOptions): Promise<RunningBaton> {
   const server = new HttpServer(log.child({ component: 'http' }));
   const each = <G>(side: (p: OpenPlatform) => G | undefined) => Object.fromEntries([...platforms].flatMap(([tag, p]) => { const g = side(p); return g ? [[tag, g]] : []; }));
   const core = composeCore(
-    { policy, decider: countedDecider(live, metrics), stores, clock, log, learned, review },
+    { policy, decider: countedDecider(live, metrics), articles: live, stores, clock, log, learned, review },
     { chat: each((p) => p.gateway), loop: each((p) => p.loop), leads: each((p) => p.leads), intros: each((p) => p.intros) },
   );
   const scheduler = loopScheduler(core);

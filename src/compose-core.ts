@@ -7,6 +7,7 @@ import type { ChatGateway } from './core/ports/chat-gateway.js';
 import type { Clock } from './core/ports/clock.js';
 import type { Decider } from './core/ports/decider.js';
 import type { KnowledgeSink } from './core/ports/kb-candidates.js';
+import type { TeamArticles } from './core/ports/knowledge.js';
 import type { Logger } from './core/ports/logger.js';
 import type { LoopGateway } from './core/ports/loop-gateway.js';
 import type { AnswerReviewSource } from './core/ports/loop-ports.js';
@@ -25,6 +26,8 @@ export interface PlatformGateways {
 export interface CoreParts {
   policy: Policy;
   decider: Decider;
+  /** The articles a packet lists for the team (the live knowledge, searched as staff). */
+  articles?: TeamArticles;
   stores: Stores;
   clock: Clock;
   log: Logger;
@@ -39,6 +42,7 @@ export function composeCore(parts: CoreParts, gateways: PlatformGateways): LoopD
   return {
     policy,
     decider,
+    ...(parts.articles ? { articles: parts.articles } : {}),
     gateway: new ChatGatewayRouter(gateways.chat),
     conversations: stores.conversations,
     escalations: stores.escalations,

@@ -7,12 +7,15 @@ import type { Locks } from './ports/locks.js';
 import type { Logger } from './ports/logger.js';
 import type { LoopPorts } from './ports/loop-ports.js';
 import type { OnboardingPorts } from './ports/onboarding.js';
+import type { TeamArticles } from './ports/knowledge.js';
 import type { ConversationStore, EscalationStore, OnceStore } from './ports/stores.js';
 
 /** Everything the core use cases need, wired once in the composition root. */
 export interface CoreDeps {
   policy: Policy;
   decider: Decider;
+  /** The articles a packet lists for the team; absent where no knowledge is searched (core tests of other use cases). */
+  articles?: TeamArticles;
   gateway: ChatGateway;
   conversations: ConversationStore;
   escalations: EscalationStore;

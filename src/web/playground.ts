@@ -69,7 +69,7 @@ async function playgroundCore(opts: PlaygroundOptions, stores: Stores, web: WebG
   const read = () => [...readFiles(), ...sources.entries()];
   const { live, approved, review } = await openLiveKnowledge({ env, policy, log, first: [...first, ...sources.entries()], read, watch: !opts.knowledge, candidates: stores.candidates, ...(llm ? { llm } : {}) });
   const learned = await stores.approvals.follow(live, approved, log);
-  const core = composeCore({ policy, decider: live, stores, clock, log, learned, review }, { chat: { web }, loop: { web }, leads: {}, intros: {} });
+  const core = composeCore({ policy, decider: live, articles: live, stores, clock, log, learned, review }, { chat: { web }, loop: { web }, leads: {}, intros: {} });
   return { core, live, sources };
 }
 

@@ -1,12 +1,11 @@
 import type { Policy } from '../../config/policy-schema.js';
-import type { Decider } from '../ports/decider.js';
 import type { KnowledgeEntry } from '../ports/knowledge.js';
 import type { Llm } from '../ports/llm.js';
 import { TopicBook } from '../policy/topic-policy.js';
 import { audienceFilter } from './audience.js';
 import { InvertedKnowledgeIndex } from './knowledge-index.js';
 import { LearningKnowledgeIndex } from './learning-index.js';
-import { createTriageEngine } from './triage-engine.js';
+import { createTriageEngine, type TriageEngine } from './triage-engine.js';
 
 /** The policy's category and topic examples, as knowledge entries that teach the classifier but answer nothing. */
 export function taxonomyExamples(policy: Policy): KnowledgeEntry[] {
@@ -19,12 +18,12 @@ export function taxonomyExamples(policy: Policy): KnowledgeEntry[] {
 }
 
 /** Builds the index and topic classifier over the taxonomy examples and the KB, then the engine. */
-export function buildDecider(opts: { policy: Policy; kb: Iterable<KnowledgeEntry>; llm?: Llm; replay?: boolean }): Decider {
+export function buildDecider(opts: { policy: Policy; kb: Iterable<KnowledgeEntry>; llm?: Llm; replay?: boolean }): TriageEngine {
   return buildDeciderWithIndex(opts).decider;
 }
 
 /** The same, also handing back the live index: entries added to it later (approved KB candidates) are used at once. */
-export function buildDeciderWithIndex(opts: { policy: Policy; kb: Iterable<KnowledgeEntry>; llm?: Llm; replay?: boolean }): { decider: Decider; index: LearningKnowledgeIndex } {
+export function buildDeciderWithIndex(opts: { policy: Policy; kb: Iterable<KnowledgeEntry>; llm?: Llm; replay?: boolean }): { decider: TriageEngine; index: LearningKnowledgeIndex } {
   const index = new LearningKnowledgeIndex(new InvertedKnowledgeIndex([], audienceFilter(opts.policy.accounts)), taxonomyExamples(opts.policy), new TopicBook(opts.policy.categories, opts.policy.triage.unknown_topic_risk), opts.policy.triage.unknown_category);
   index.addAll(opts.kb);
   return { decider: createTriageEngine({ policy: opts.policy, kb: index, ...(opts.llm ? { llm: opts.llm } : {}), replay: opts.replay === true }), index };

@@ -1,7 +1,7 @@
 import type { Policy } from '../../config/policy-schema.js';
 import type { Decision, RiskTier, SentimentSignal, TriggerType } from '../model/decision.js';
 import type { Decider, DecisionInput } from '../ports/decider.js';
-import type { KnowledgeEntry } from '../ports/knowledge.js';
+import type { KnowledgeEntry, TeamArticles } from '../ports/knowledge.js';
 import type { Llm } from '../ports/llm.js';
 import { evaluateTriggerMatrix, type MatrixOutcome } from '../policy/trigger-matrix.js';
 import { answerThreshold, neverAutonomous, sentimentLevel } from '../policy/thresholds.js';
@@ -15,6 +15,7 @@ import { guardCustomerText } from '../guard/customer-guard.js';
 import { unknownTopicTier } from '../policy/unknown-topics.js';
 import { alreadySaid, answerSources, extractiveAnswer, topicReference, type Sourced } from './extractive-answer.js';
 import { draftWithLlm } from './llm-answer.js';
+import { teamArticles } from './team-articles.js';
 import { closeReadings, withReading } from './readings.js';
 
 export interface TriageEngineDeps {
@@ -41,8 +42,11 @@ interface Signals {
   reading?: string;
 }
 
+/** The triage brain, and the staff reading of a question a packet lists articles from. */
+export type TriageEngine = Decider & TeamArticles;
+
 /** Signals -> trigger matrix -> confidence gate -> answer or escalate. Pure apart from the optional LLM call. */
-export function createTriageEngine(deps: TriageEngineDeps): Decider {
+export function createTriageEngine(deps: TriageEngineDeps): TriageEngine {
   const { policy, kb, llm } = deps;
   const index = kb.index;
   const triage = policy.triage;
@@ -196,6 +200,10 @@ export function createTriageEngine(deps: TriageEngineDeps): Decider {
       if (ruled) return escalate(s, ruled.trigger, ruled.rule, { matrixAction: m.action });
       if (input.signalsOnly) return decision(s, { action: 'ignore', trigger: null, rule: `${m.rule}; signals only, nothing drafted`, matrixAction: m.action });
       return clarification(input, s, m) ?? gate(input, s, m);
+    },
+    // The decision's own evidence search, read as staff: remembered per message like a decision's.
+    articlesFor(question: string, accountId: string, limit: number) {
+      return teamArticles(read(question, { accountId, audience: 'staff' }), triage.unknown_below, limit);
     },
   };
 }

@@ -4,6 +4,7 @@ import { findAccount } from '../onboarding/channel-directory.js';
 import type { CoreDeps } from '../deps.js';
 import { conversationKey, parseChannelName } from '../model/conversation-ref.js';
 import { buildHandoffPacket, type HandoffPacket } from '../handoff/handoff-packet.js';
+import { packetArticles } from '../handoff/packet-articles.js';
 import type { Escalation, PacketLocation } from './escalation.js';
 import { isRefusal, type DeliveryTag } from '../ports/chat-gateway.js';
 import type { Delivery } from '../delivery/delivery.js';
@@ -18,7 +19,8 @@ async function packetFor(deps: CoreDeps, escalation: Escalation, conversation: C
   const queue = movedAway ? from : current;
   if (!account || !queue || !current) return undefined;
   const rootCauseLabel = deps.policy.root_causes.find((r) => r.id === escalation.tags?.rootCause)?.label;
-  const input = { escalation, conversation, account, queue, page: escalation.page, conversationLink: link, rootCauseLabel };
+  const articles = packetArticles(deps.articles, escalation, conversation);
+  const input = { escalation, conversation, account, queue, page: escalation.page, conversationLink: link, rootCauseLabel, articles };
   return buildHandoffPacket(movedAway ? { ...input, movedAway: { to: current } } : input, from);
 }
 

@@ -1,7 +1,7 @@
 import type { AccountPolicy, QueuePolicy } from '../../config/policy-schema.js';
 import type { Conversation } from '../conversation/conversation.js';
 import type { DraftState, Escalation } from '../escalation/escalation.js';
-import type { DraftAnswer } from '../model/decision.js';
+import type { Citation, DraftAnswer } from '../model/decision.js';
 import type { Turn } from '../model/message.js';
 import { slaDetail } from '../hours/queue-sla.js';
 import { describeTrigger, signalLines } from './escalation-reason.js';
@@ -32,6 +32,8 @@ export interface HandoffPacket {
   draftAnswer?: DraftAnswer;
   /** A copilot draft (the packet holds Baton's answer for review, not an escalation): where its review stands, and the text "Send as is" sends. */
   draft?: { state: DraftState; by?: string; text: string };
+  /** "Articles for the team": what the knowledge holds about the question, staff-only articles marked `internal`. Never shown to the customer. */
+  articles?: Citation[];
   transcript: Turn[];
   conversationLink?: string;
 }
@@ -44,6 +46,8 @@ export interface PacketInput {
   page?: string;
   conversationLink?: string;
   rootCauseLabel?: string;
+  /** The articles the team may read about the question (packet-articles.ts). */
+  articles?: Citation[];
   /** This packet is the first queue's copy of an escalation its breach moved on. */
   movedAway?: { to: QueuePolicy };
 }
@@ -87,6 +91,7 @@ export function buildHandoffPacket(input: PacketInput, from?: QueuePolicy): Hand
     signals: signalLines(e.decision),
     draftAnswer: e.decision.answer,
     ...(e.draft ? { draft: { state: e.draft.state, by: e.draft.by?.name ?? e.draft.by?.id, text: plainDraft(e.decision.answer?.text ?? '') } } : {}),
+    ...(input.articles?.length ? { articles: input.articles } : {}),
     transcript: c.turns,
     conversationLink: input.conversationLink,
   };

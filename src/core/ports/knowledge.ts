@@ -1,4 +1,4 @@
-import type { RiskTier } from '../model/decision.js';
+import type { Citation, RiskTier } from '../model/decision.js';
 
 /** One turn of a resolved conversation as it was imported. Internal notes never leave the staff side. */
 export interface KnowledgeTurn {
@@ -108,4 +108,12 @@ export interface KnowledgeStore {
   loadAll(): Promise<KnowledgeEntry[]>;
   /** Entries are taken one at a time, so an import of any size need not be held in memory. */
   upsert(entries: Iterable<KnowledgeEntry> | AsyncIterable<KnowledgeEntry>): Promise<{ added: number; updated: number; unchanged: number }>;
+}
+
+/**
+ * The articles a specialist may read about a customer's question, best first: staff-only ones
+ * included, the account's audience respected, imported history never. Read from the knowledge, no model.
+ */
+export interface TeamArticles {
+  articlesFor(question: string, accountId: string, limit: number): Citation[];
 }

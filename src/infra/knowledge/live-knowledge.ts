@@ -1,14 +1,14 @@
 import { type Stats, unwatchFile, watchFile } from 'node:fs';
 import type { Decider, DecisionInput } from '../../core/ports/decider.js';
 import type { KnowledgeSink } from '../../core/ports/kb-candidates.js';
-import type { KnowledgeEntry } from '../../core/ports/knowledge.js';
+import type { KnowledgeEntry, TeamArticles } from '../../core/ports/knowledge.js';
 import type { Logger } from '../../core/ports/logger.js';
 
 /** How often the knowledge file's size and modification time are looked at (one stat call). */
 const CHECK_EVERY_MS = 1000;
 
 export interface KnowledgeVersion {
-  decider: Decider;
+  decider: Decider & TeamArticles;
   index: KnowledgeSink;
   /** How many entries it was built from, for the log. */
   entries: number;
@@ -22,7 +22,7 @@ export interface KnowledgeVersion {
  * BATON_KB, so instances sharing the file all move together. A file that cannot be read (caught
  * mid-copy, say) keeps the version in use, and the next change is tried again.
  */
-export class LiveKnowledge implements Decider, KnowledgeSink {
+export class LiveKnowledge implements Decider, TeamArticles, KnowledgeSink {
   private current: KnowledgeVersion;
   /** Entries added (approvals) while a new version is being built, to add to it as well. */
   private addedDuringBuild: KnowledgeEntry[] | undefined;
@@ -39,6 +39,10 @@ export class LiveKnowledge implements Decider, KnowledgeSink {
 
   decide(input: DecisionInput) {
     return this.current.decider.decide(input);
+  }
+
+  articlesFor(question: string, accountId: string, limit: number) {
+    return this.current.decider.articlesFor(question, accountId, limit);
   }
 
   addAll(entries: Iterable<KnowledgeEntry>): void {

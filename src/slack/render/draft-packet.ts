@@ -21,11 +21,22 @@ export function draftHeading(d: Draft | undefined): string {
   return d.state === 'pending' ? 'Baton\u2019s draft (nothing is sent until you choose)' : 'Baton\u2019s draft';
 }
 
+/** An article as staff see it: linked title and section, then its source, and whether it is internal. */
+export function citationText(c: Citation): string {
+  const from = c.source ? ` (${escapeMrkdwn(c.source)}${c.internal ? ', internal' : ''})` : c.internal ? ' (internal)' : '';
+  return (c.url ? link(c.url, c.title) : escapeMrkdwn(c.title)) + from;
+}
+
 export function sourcesLine(p: HandoffPacket): string {
   const sources = p.draftAnswer?.citations ?? [];
   if (sources.length === 0) return '';
-  const from = (c: Citation) => (c.source ? ` (${escapeMrkdwn(c.source)}${c.internal ? ', internal' : ''})` : c.internal ? ' (internal)' : '');
-  return `\n_Sources:_ ${sources.map((c) => (c.url ? link(c.url, c.title) : escapeMrkdwn(c.title)) + from(c)).join(' \u00b7 ')}`;
+  return `\n_Sources:_ ${sources.map(citationText).join(' \u00b7 ')}`;
+}
+
+/** The packet's "Articles for the team", one a line; none: no block. */
+export function articlesText(p: HandoffPacket): string | undefined {
+  if (!p.articles?.length) return undefined;
+  return `*Articles for the team:*\n${p.articles.map((c) => `\u2022 ${citationText(c)}`).join('\n')}`;
 }
 
 const button = (p: HandoffPacket, action_id: string, text: string, style?: 'primary' | 'danger'): types.Button => ({

@@ -5,7 +5,7 @@ import type { Turn } from '../../core/model/message.js';
 import { LIMITS } from './block-limits.js';
 import { clip, escapeMrkdwn, link, markdownToMrkdwn, slackDate } from './mrkdwn.js';
 import type { SlackMessage } from './slack-message.js';
-import { draftButtons, draftHeading, draftStatusLine, sourcesLine } from './draft-packet.js';
+import { articlesText, draftButtons, draftHeading, draftStatusLine, sourcesLine } from './draft-packet.js';
 
 type Block = types.KnownBlock;
 
@@ -106,6 +106,8 @@ export function renderPacketMessage(p: HandoffPacket): SlackMessage {
     const text = `*${draftHeading(p.draft)}:*\n>${markdownToMrkdwn(p.draftAnswer.text).replace(/\n/g, '\n>')}${sourcesLine(p)}`;
     blocks.push({ type: 'section', text: { type: 'mrkdwn', text: clip(text, LIMITS.sectionText) } });
   }
+  const articles = articlesText(p);
+  if (articles) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: clip(articles, LIMITS.sectionText) } });
   blocks.push({ type: 'divider' }, ...transcriptBlocks(p), ...buttons(p));
   const fallback = p.draft
     ? `Copilot draft ${p.escalationId} (${p.category}) for ${p.account.name}: ${p.draft.state}`

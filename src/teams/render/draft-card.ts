@@ -1,6 +1,6 @@
 import type { HandoffPacket } from '../../core/handoff/handoff-packet.js';
 import { ACTION } from '../../core/model/actions.js';
-import type { DraftAnswer } from '../../core/model/decision.js';
+import type { Citation, DraftAnswer } from '../../core/model/decision.js';
 import { button, plainText, textBlock, type CardElement } from './adaptive-card.js';
 
 type Draft = NonNullable<HandoffPacket['draft']>;
@@ -15,10 +15,15 @@ export function draftStatus(p: HandoffPacket, d: Draft): CardElement {
   return { ...textBlock(`**Draft waiting for review** \u00b7 the customer has had no answer yet \u00b7 queue SLA until {{DATE(${due}, SHORT)}} {{TIME(${due})}}`), color: 'Warning' };
 }
 
+/** An article as staff see it, in plain words: title and section, link, source, and whether it is internal. */
+export function citationWords(c: Citation): string {
+  return [c.title, c.url, c.source && `from ${c.source}`, c.internal && 'internal'].filter(Boolean).join(', ');
+}
+
 /** The draft as it would reach the customer, and its sources, as plain runs. */
 export function draftBlocks(p: HandoffPacket, answer: DraftAnswer): CardElement[] {
   const heading = !p.draft ? 'Baton\u2019s draft (not sent):' : p.draft.state === 'pending' ? 'Baton\u2019s draft (nothing is sent until you choose):' : 'Baton\u2019s draft:';
-  const sources = answer.citations.map((c) => [c.title, c.url, c.source && `from ${c.source}`, c.internal && 'internal'].filter(Boolean).join(', ')).join(' \u00b7 ');
+  const sources = answer.citations.map(citationWords).join(' \u00b7 ');
   return [
     plainText(heading, { weight: 'Bolder' }),
     { type: 'Container', style: 'emphasis', items: [textBlock(answer.text), ...(sources ? [plainText(`Sources: ${sources}`, { isSubtle: true, size: 'Small' })] : [])] },

@@ -2,7 +2,7 @@ import type { HandoffPacket } from '../../core/handoff/handoff-packet.js';
 import { ACTION } from '../../core/model/actions.js';
 import type { Turn } from '../../core/model/message.js';
 import { card, cardActivity, MAX_CARD_BYTES, plainText, textBlock, type AdaptiveCard, type CardElement, button } from './adaptive-card.js';
-import { draftActions, draftBlocks, draftStatus } from './draft-card.js';
+import { citationWords, draftActions, draftBlocks, draftStatus } from './draft-card.js';
 
 const ROLE: Record<Turn['role'], string> = { customer: 'Customer', staff: 'Staff', bot: 'Baton' };
 /** Longest single transcript line; a longer message is cut and marked, the thread link has the rest. */
@@ -15,6 +15,7 @@ const SLACK_BYTES = 600;
  */
 const SUMMARY_BYTES = 3000;
 const DRAFT_BYTES = 8000;
+const ARTICLES_BYTES = 2000;
 
 /** Text cut (and marked) until its JSON form fits `maxBytes`. */
 function fitBytes(text: string, maxBytes: number): string {
@@ -75,6 +76,13 @@ function transcript(p: HandoffPacket, budget: number): CardElement[] {
   return lines;
 }
 
+/** The packet's "Articles for the team", one a line, as plain runs. */
+function articlesBlocks(p: HandoffPacket): CardElement[] {
+  if (!p.articles?.length) return [];
+  const lines = p.articles.map((c) => `\u2022 ${citationWords(c)}`).join('\n');
+  return [plainText('Articles for the team:', { weight: 'Bolder' }), plainText(fitBytes(lines, ARTICLES_BYTES), { isSubtle: true, size: 'Small' })];
+}
+
 function facts(p: HandoffPacket): CardElement {
   const list = [
     { title: 'Account', value: `${p.account.name} (${p.account.tier})` },
@@ -106,6 +114,7 @@ export function packetCard(p: HandoffPacket): AdaptiveCard {
     plainText(`${p.draft ? 'Why it is here' : 'Why it escalated'}: ${p.reason}`),
   ];
   if (p.draftAnswer) head.push(...draftBlocks(p, { ...p.draftAnswer, text: fitBytes(p.draftAnswer.text, DRAFT_BYTES) }));
+  head.push(...articlesBlocks(p));
   const frame = card([...head, { ...plainText('Conversation', { weight: 'Bolder' }), separator: true }], actions(p));
   const budget = MAX_CARD_BYTES - Buffer.byteLength(JSON.stringify(frame)) - SLACK_BYTES;
   return { ...frame, body: [...frame.body, ...transcript(p, budget)] };

@@ -94,6 +94,13 @@ function statusOf(p) {
   return p.status === 'claimed' ? `Claimed by ${p.claimedBy}` : p.status === 'resolved' ? `Resolved by ${p.resolvedBy}` : openStatus(p);
 }
 
+/** One of the packet's "Articles for the team": linked title and section, its source, and whether it is internal. */
+function articleItem(c) {
+  const about = [c.source, c.internal ? 'internal' : ''].filter(Boolean).join(', ');
+  const title = c.url && /^https?:\/\//.test(c.url) ? h('a', { href: c.url, target: '_blank', rel: 'noopener' }, c.title) : c.title;
+  return h('li', {}, title, about ? ` (${about})` : '');
+}
+
 function packetContent({ packet: p, internal, at, draftHtml }, edit) {
   const me = state.setup.staff.name;
   const status = statusOf(p);
@@ -115,6 +122,7 @@ function packetContent({ packet: p, internal, at, draftHtml }, edit) {
       p.tags ? [h('dt', {}, 'Tags'), h('dd', {}, `${p.rootCauseLabel ?? p.tags.rootCause} · AI ${p.tags.aiAccuracy.replace('_', ' ')} · automation ${p.tags.automation}`)] : ''),
     p.draftAnswer ? h('div', { class: 'draft' }, h('strong', {}, `Baton's draft (${Math.round(p.draftAnswer.confidence * 100)}% confident): `), h('span', { html: draftHtml }),
       p.draft && p.draftAnswer.citations.length ? h('p', { class: 'sub' }, `Sources: ${p.draftAnswer.citations.map((c) => c.title).join(' · ')}`) : '') : '',
+    p.articles?.length ? h('div', { class: 'articles' }, h('strong', {}, 'Articles for the team'), h('ul', {}, p.articles.map(articleItem))) : '',
     h('details', {}, h('summary', {}, `Full conversation (${p.transcript.length} ${p.transcript.length === 1 ? 'message' : 'messages'})`),
       h('ol', { class: 'transcript' }, p.transcript.map((t) => h('li', {}, h('strong', {}, `${t.authorName ?? t.role}: `), t.text)))),
     internal.length ? h('div', { class: 'internal' }, internal.map((n) => h('p', {}, h('time', {}, clock(n.at)), ' ', n.text))) : '',

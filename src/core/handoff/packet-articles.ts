@@ -1,0 +1,25 @@
+import type { Conversation } from '../conversation/conversation.js';
+import type { Escalation } from '../escalation/escalation.js';
+import type { Citation } from '../model/decision.js';
+import type { TeamArticles } from '../ports/knowledge.js';
+
+/** The most articles a packet lists: a pointer for the specialist, not a reading list. */
+export const PACKET_ARTICLES = 3;
+/** Customer messages looked at, newest first: "a person, please" names no subject, the question before it does. */
+const QUESTIONS = 3;
+
+/**
+ * "Articles for the team": what the knowledge holds, for staff, about the customer's question when it
+ * was handed over (its latest message then, else the ones before), leaving out what the draft already
+ * cites. Searched as the decision searched, never with a model.
+ */
+export function packetArticles(finder: TeamArticles | undefined, escalation: Escalation, conversation: Conversation): Citation[] {
+  if (!finder) return [];
+  const cited = new Set(escalation.decision.answer?.citations.map((c) => c.id));
+  const asked = conversation.turns.filter((t) => t.role === 'customer' && t.at <= escalation.openedAt).slice(-QUESTIONS).reverse();
+  for (const turn of asked) {
+    const found = finder.articlesFor(turn.text, escalation.accountId, PACKET_ARTICLES + cited.size).filter((c) => !cited.has(c.id));
+    if (found.length > 0) return found.slice(0, PACKET_ARTICLES);
+  }
+  return [];
+}
