@@ -17,6 +17,7 @@ function packet(turns: number, textLength: number): HandoffPacket {
     signals: [{ label: 'Category', value: 'billing (medium risk)' }],
     draftAnswer: { text: '\u00fc'.repeat(20_000), citations: [], confidence: 0.3 },
     transcript: Array.from({ length: turns }, (_, i) => ({ role: i % 2 ? ('bot' as const) : ('customer' as const), text: `turn ${i} ${'\u00df'.repeat(textLength)}`, at: Date.UTC(2026, 10, 25, 10) + i * 1000 })),
+    articles: Array.from({ length: 3 }, (_, i) => ({ id: `a${i}`, title: `article ${i} ${'\u00e9'.repeat(3000)}`, url: `https://help.example.com/${'p'.repeat(1500)}`, source: 'help', internal: true as const })),
     conversationLink: 'https://teams.microsoft.com/l/message/19%3Aacme/1',
   };
 }
@@ -28,5 +29,6 @@ describe('the handoff packet as a Teams card', () => {
     const json = JSON.stringify(card);
     expect(json).toContain('turn 399');
     expect(json).toMatch(/\d+ earlier messages not shown/);
+    expect(json).toContain('Articles for the team:');
   });
 });

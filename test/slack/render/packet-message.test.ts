@@ -21,6 +21,7 @@ function packet(turns: number, textLength: number): HandoffPacket {
       text: `turn ${i} <!channel> ${'z'.repeat(textLength)}`,
       at: Date.UTC(2026, 10, 25, 10) + i * 1000,
     })),
+    articles: Array.from({ length: 3 }, (_, i) => ({ id: `a${i}`, title: `article ${i} ${'t'.repeat(3000)}`, url: `https://help.example.com/${'p'.repeat(1500)}`, source: 'help', internal: true as const })),
     conversationLink: 'https://example.slack.com/archives/C1/p1',
   };
 }
@@ -45,6 +46,15 @@ describe('the handoff packet in Slack', () => {
     expect(json).not.toContain('not shown');
     expect(json).toContain('baton.claim');
     expect(json).toContain('baton.close');
+  });
+
+  it('lists the articles for the team, linked, with their source, internal ones marked', () => {
+    const articles = [
+      { id: 'r', title: 'Trial runbook: Extend a trial', url: 'https://help.example.com/r', source: 'runbooks', internal: true as const },
+      { id: 's', title: 'SCIM <setup>', source: 'help' },
+    ];
+    const json = JSON.stringify(renderPacketMessage({ ...packet(1, 1), articles }).blocks);
+    expect(json).toContain('*Articles for the team:*\\n• <https://help.example.com/r|Trial runbook: Extend a trial> (runbooks, internal)\\n• SCIM &lt;setup&gt; (help)');
   });
 
   it('escapes customer text so it cannot ping the channel', () => {
