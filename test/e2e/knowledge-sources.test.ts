@@ -90,6 +90,26 @@ describe('an internal (staff-only) article of a help center', () => {
     const answer = await asked(h, question, GLOBEX_CHANNEL);
     expect(answer).not.toMatch(/TRIAL-EXT-14|Extend a trial/);
   });
+
+  it("is listed for the team in the packet of a question handed to a person, and never in the customer's channel", async () => {
+    hc = await FakeHelpCenter.start();
+    hc.publish({ id: 103, title: 'Extend a trial', body: '<h2>Extend a trial</h2><p>Open the admin console, find the workspace and apply the extension code TRIAL-EXT-14.</p>', user_segment_id: STAFF_SEGMENT });
+    const { file, ids } = policyWithSources([helpCenterSource(hc.url, SYNC_MINUTES)]);
+    const h = await Harness.start({ policyFile: file, clock: { now: () => Date.UTC(2026, 0, 5, 10, 0) } });
+    running = [h];
+    await h.baton.sweep();
+
+    const thread = await h.say(customer, 'I want to talk to a person about extending the trial of our workspace');
+    const packet = await h.fake.waitFor('chat.postMessage', (c) => !c.args.thread_ts && JSON.stringify(c.args.blocks ?? []).includes('Escalation'));
+    const blocks = JSON.stringify(packet.args.blocks);
+    expect(blocks).toContain('Articles for the team:');
+    expect(blocks).toContain(`articles/103|Extend a trial> (${ids.help}, internal)`);
+    expect(blocks).not.toContain('TRIAL-EXT-14');
+    await h.baton.idle();
+    const seen = h.postsIn(ACME_CHANNEL, thread).map((p) => `${String(p.args.text)} ${JSON.stringify(p.args.blocks ?? [])}`).join('\n');
+    expect(seen).not.toBe('');
+    expect(seen).not.toMatch(/TRIAL-EXT-14|Extend a trial|articles\/103/);
+  });
 });
 
 describe('a knowledge source that fails', () => {

@@ -9,14 +9,15 @@ export const PACKET_ARTICLES = 3;
 const QUESTIONS = 3;
 
 /**
- * "Articles for the team": what the knowledge holds, for staff, about the customer's question when it
- * was handed over (its latest message then, else the ones before), leaving out what the draft already
- * cites. Searched as the decision searched, never with a model.
+ * "Articles for the team": what the knowledge holds, for staff, about the customer's question (their
+ * latest message, else the ones before it), leaving out what the draft already cites. Searched as the
+ * decision searched, never with a model. Turns are taken by their order, not their time: a platform's
+ * message time and Baton's clock need not agree.
  */
 export function packetArticles(finder: TeamArticles | undefined, escalation: Escalation, conversation: Conversation): Citation[] {
   if (!finder) return [];
   const cited = new Set(escalation.decision.answer?.citations.map((c) => c.id));
-  const asked = conversation.turns.filter((t) => t.role === 'customer' && t.at <= escalation.openedAt).slice(-QUESTIONS).reverse();
+  const asked = conversation.turns.filter((t) => t.role === 'customer').slice(-QUESTIONS).reverse();
   for (const turn of asked) {
     const found = finder.articlesFor(turn.text, escalation.accountId, PACKET_ARTICLES + cited.size).filter((c) => !cited.has(c.id));
     if (found.length > 0) return found.slice(0, PACKET_ARTICLES);
