@@ -11,6 +11,7 @@ import type { Decision } from '../../../src/core/model/decision.js';
 import type { Author } from '../../../src/core/model/message.js';
 import type { ChatGateway, CustomerMessage } from '../../../src/core/ports/chat-gateway.js';
 import type { Decider } from '../../../src/core/ports/decider.js';
+import type { KnowledgeEntry } from '../../../src/core/ports/knowledge.js';
 import { createLogger } from '../../../src/infra/logger.js';
 
 export const ACME = 'C0ACME0001';
@@ -95,6 +96,18 @@ export function copilotWorld(policy: Policy, decision: Decision | Decider = ANSW
   };
   return { deps, conversations, escalations, toCustomer, packets, internal, deliverAll, at: () => now };
 }
+
+/** A staff-only article synced from a knowledge source, on extending a trial. */
+export const TRIAL_RUNBOOK: KnowledgeEntry = {
+  id: 'runbooks:trial-extension#extend-a-trial',
+  kind: 'doc',
+  purpose: 'answer',
+  question: 'Extend the trial of a workspace by two weeks',
+  answer: 'Open the admin console, find the workspace and apply the extension code TRIAL-EXT-14.',
+  title: 'Trial extension runbook: Extend a trial',
+  source: 'runbooks',
+  audience: { internal: true },
+};
 
 let asked = 0;
 

@@ -1,27 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { buildDecider } from '../../../src/core/answer/build-decider.js';
 import { handleMessage } from '../../../src/core/conversation/handle-message.js';
-import type { KnowledgeEntry } from '../../../src/core/ports/knowledge.js';
-import { ACME, ACME_SECOND, casey, copilotPolicy, copilotWorld } from './copilot-world.js';
+import { ACME, ACME_SECOND, casey, copilotPolicy, copilotWorld, TRIAL_RUNBOOK } from './copilot-world.js';
 
 const QUESTION = 'How do I extend the trial of our workspace by two weeks?';
-
-/** A staff-only article synced from a knowledge source: the only knowledge on the question. */
-const RUNBOOK: KnowledgeEntry = {
-  id: 'runbooks:trial-extension#extend-a-trial',
-  kind: 'doc',
-  purpose: 'answer',
-  question: 'Extend the trial of a workspace by two weeks',
-  answer: 'Open the admin console, find the workspace and apply the extension code TRIAL-EXT-14.',
-  title: 'Trial extension runbook: Extend a trial',
-  source: 'runbooks',
-  audience: { internal: true },
-};
 
 /** Acme's first channel in copilot mode (a specialist reads every draft first), its second in autopilot. */
 function world() {
   const policy = copilotPolicy('copilot', 'autopilot');
-  return copilotWorld(policy, buildDecider({ policy, kb: [RUNBOOK] }));
+  return copilotWorld(policy, buildDecider({ policy, kb: [TRIAL_RUNBOOK] }));
 }
 
 async function ask(w: ReturnType<typeof world>, channel: string, id: string) {
@@ -36,7 +23,7 @@ describe('an internal (staff-only) article', () => {
     const outcome = await ask(w, ACME, '1.0');
     const packet = w.packets.get(outcome.kind === 'decided' ? outcome.draftId! : '')!;
     expect(packet.draft).toMatchObject({ state: 'pending', text: expect.stringContaining('TRIAL-EXT-14') });
-    expect(packet.draftAnswer?.citations).toEqual([{ id: RUNBOOK.id, title: RUNBOOK.title, source: 'runbooks', internal: true }]);
+    expect(packet.draftAnswer?.citations).toEqual([{ id: TRIAL_RUNBOOK.id, title: TRIAL_RUNBOOK.title, source: 'runbooks', internal: true }]);
     expect(w.toCustomer).toEqual([]);
   });
 

@@ -2,22 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { buildDecider } from '../../../src/core/answer/build-decider.js';
 import { handleMessage } from '../../../src/core/conversation/handle-message.js';
 import type { KnowledgeEntry } from '../../../src/core/ports/knowledge.js';
-import { ACME, casey, copilotPolicy, copilotWorld } from '../copilot/copilot-world.js';
+import { ACME, casey, copilotPolicy, copilotWorld, TRIAL_RUNBOOK } from '../copilot/copilot-world.js';
 
 const GLOBEX = 'C0GLOBEX01';
 
-/** A staff-only runbook synced from a knowledge source. */
-const RUNBOOK: KnowledgeEntry = {
-  id: 'runbooks:trial-extension#extend-a-trial',
-  kind: 'doc',
-  purpose: 'answer',
-  question: 'Extend the trial of a workspace by two weeks',
-  answer: 'Open the admin console, find the workspace and apply the extension code TRIAL-EXT-14.',
-  title: 'Trial extension runbook: Extend a trial',
-  url: 'https://help.example.com/runbooks/trial-extension#extend-a-trial',
-  source: 'runbooks',
-  audience: { internal: true },
-};
+/** A staff-only runbook synced from a knowledge source, with its page. */
+const RUNBOOK: KnowledgeEntry = { ...TRIAL_RUNBOOK, url: 'https://help.example.com/runbooks/trial-extension#extend-a-trial' };
 
 /** An article for the enterprise tier only. */
 const SCIM: KnowledgeEntry = {
