@@ -19,7 +19,7 @@ async function packetFor(deps: CoreDeps, escalation: Escalation, conversation: C
   const queue = movedAway ? from : current;
   if (!account || !queue || !current) return undefined;
   const rootCauseLabel = deps.policy.root_causes.find((r) => r.id === escalation.tags?.rootCause)?.label;
-  const articles = packetArticles(deps.articles, escalation, conversation);
+  const articles = packetArticles(deps, escalation, conversation);
   const input = { escalation, conversation, account, queue, page: escalation.page, conversationLink: link, rootCauseLabel, articles };
   return buildHandoffPacket(movedAway ? { ...input, movedAway: { to: current } } : input, from);
 }

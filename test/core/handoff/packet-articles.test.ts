@@ -72,4 +72,16 @@ describe('a packet of an escalated question', () => {
     const starter = await escalated(w, GLOBEX, '4.0', ask);
     expect(starter.packet.articles).toBeUndefined();
   });
+
+  it('goes out without the list when the search fails', async () => {
+    const w = world();
+    w.deps.articles = {
+      articlesFor: () => {
+        throw new Error('index unavailable');
+      },
+    };
+    const { packet } = await escalated(w, ACME, '5.0', 'How do I extend the trial of our workspace by two weeks?');
+    expect(packet).toMatchObject({ escalationId: expect.any(String), status: 'open' });
+    expect(packet.articles).toBeUndefined();
+  });
 });
