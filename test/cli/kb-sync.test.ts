@@ -32,7 +32,7 @@ describe('baton kb sync and baton kb sources', () => {
     cli.out = '';
     expect(await runCli(['kb', 'sources', ...args])).toBe(0);
     const rows = cli.out.split('\n');
-    expect(rows.find((r) => r.startsWith(ids.help!))).toMatch(/zendesk\s+everyone \(\+1 segments\)\s+10 min\s+2\s+2\s+\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\s*$/);
+    expect(rows.find((r) => r.startsWith(ids.help!))).toMatch(/zendesk\s+everyone \(\+2 segments\)\s+10 min\s+2\s+2\s+\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\s*$/);
     expect(rows.find((r) => r.startsWith(ids.runbooks!))).toMatch(/markdown\s+internal\s+60 min\s+1\s+1\s+\d{4}-/);
   });
 
