@@ -1,6 +1,9 @@
 import type { DraftRow } from '../copilot/draft-figures.js';
-import { classifyRows, groupBy, type EscalationRow, type OutcomeRow, type ReportInput, type ReportRows } from './outcome-rows.js';
+import { classifyRows, groupBy, type EscalationRow, type OutcomeRow, type ReportInput } from './outcome-rows.js';
 import type { OutcomeRules } from './outcomes.js';
+import { piecesOf, type Piece } from './pieces.js';
+import type { PeriodBounds } from './report-period.js';
+import type { ReportPieces } from './report.js';
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -17,6 +20,9 @@ export interface DaySummary {
   computedAt: number;
   validUntil: number;
   conversations: OutcomeRow[];
+  /** The same conversations counted by calendar day in `zone`: what a report reads of a day its periods cover whole. */
+  zone: string;
+  pieces: Piece[];
   escalations: EscalationRow[];
   /** The copilot drafts offered that day. */
   drafts: DraftRow[];
@@ -40,17 +46,33 @@ export function holdsAt(s: DaySummary, now: number): boolean {
  * Classifies the given days. `input` holds the conversations created on those days, and every
  * escalation and CSAT ask from the first of them to `now`, so each conversation meets all of its own.
  */
-export function summarizeDays(days: number[], input: ReportInput, now: number, rules: OutcomeRules): DaySummary[] {
+export function summarizeDays(days: number[], input: ReportInput, now: number, rules: OutcomeRules, zone = 'UTC'): DaySummary[] {
   const conversations = groupBy(classifyRows(input, now, rules), (r) => dayStart(r.createdAt));
   const escalations = groupBy(input.escalations, (e) => dayStart(e.openedAt));
   const drafts = groupBy(input.drafts ?? [], (d) => dayStart(d.openedAt));
   return days.map((day) => {
     const rows = conversations.get(day) ?? [];
     const validUntil = rows.reduce((min, r) => Math.min(min, r.outcome.changesAt), Infinity);
-    return { day, computedAt: now, validUntil, conversations: rows, escalations: escalations.get(day) ?? [], drafts: drafts.get(day) ?? [] };
+    return { day, computedAt: now, validUntil, conversations: rows, zone, pieces: piecesOf(rows, zone), escalations: escalations.get(day) ?? [], drafts: drafts.get(day) ?? [] };
   });
 }
 
-export function rowsOf(summaries: DaySummary[]): ReportRows {
-  return { conversations: summaries.flatMap((s) => s.conversations), escalations: summaries.flatMap((s) => s.escalations), drafts: summaries.flatMap((s) => s.drafts) };
+/**
+ * What a report reads of the summaries of [previousStart, now]: the pieces of each day one period
+ * covers whole, and the rows of the days a period starts or ends in, counted on the spot.
+ */
+export function reportPieces(summaries: DaySummary[], { start, previousStart }: PeriodBounds, now: number): ReportPieces {
+  const parts: ReportPieces = { current: [], previous: [], escalations: [], drafts: [] };
+  for (const s of summaries) {
+    const end = s.day + DAY_MS;
+    if (s.day >= start && end <= now) parts.current.push(...s.pieces);
+    else if (s.day >= previousStart && end <= start) parts.previous.push(...s.pieces);
+    else {
+      parts.current.push(...piecesOf(s.conversations.filter((r) => r.createdAt >= start && r.createdAt < now), s.zone));
+      parts.previous.push(...piecesOf(s.conversations.filter((r) => r.createdAt >= previousStart && r.createdAt < start), s.zone));
+    }
+    for (const e of s.escalations) parts.escalations.push(e);
+    for (const d of s.drafts) parts.drafts.push(d);
+  }
+  return parts;
 }

@@ -43,40 +43,73 @@ export const SATISFIED_FROM = 4;
 
 const rate = (n: number, d: number) => (d > 0 ? n / d : undefined);
 
-export function figures(items: RatedOutcome[]): Figures {
-  const kinds: Record<MatterKind, number> = { escalated: 0, handled_by_staff: 0, resolved_by_baton: 0, in_progress: 0 };
-  const health: Record<EscalationHealth, number> = { healthy: 0, frustrated: 0, direct: 0 };
-  let matters = 0, settled = 0, fcr = 0, everResolved = 0, reopened = 0, matured = 0, held = 0;
-  let rated = 0, satisfied = 0, sum = 0;
-  const clarify: ClarifyCounts = { asked: 0, answered: 0, escalated: 0 };
-  for (const { outcome: o, rating, clarify: c } of items) {
-    if (c) {
-      clarify.asked += c.asked;
-      clarify.answered += c.answered;
-      clarify.escalated += c.escalated;
-    }
-    if (rating !== undefined) {
-      rated++;
-      sum += rating;
-      if (rating >= SATISFIED_FROM) satisfied++;
-    }
-    if (o.kind === 'not_a_matter') continue;
-    matters++;
-    kinds[o.kind]++;
-    if (o.escalation) health[o.escalation.health]++;
-    if (o.settled) settled++;
-    if (o.fcr) fcr++;
-    if (o.resolutions.length > 0) everResolved++;
-    if (o.reopened) reopened++;
-    if (o.held !== undefined) matured++;
-    if (o.held) held++;
+/**
+ * The counts behind Figures, which add up: a day summary keeps them per category, platform and day,
+ * so a report sums a few thousand of them instead of counting a million conversations again.
+ */
+export interface Tally {
+  matters: number;
+  kinds: Record<MatterKind, number>;
+  health: Record<EscalationHealth, number>;
+  settled: number;
+  fcr: number;
+  everResolved: number;
+  reopened: number;
+  matured: number;
+  held: number;
+  rated: number;
+  satisfied: number;
+  ratingSum: number;
+  clarify: ClarifyCounts;
+}
+
+export function emptyTally(): Tally {
+  return {
+    matters: 0, kinds: { escalated: 0, handled_by_staff: 0, resolved_by_baton: 0, in_progress: 0 }, health: { healthy: 0, frustrated: 0, direct: 0 },
+    settled: 0, fcr: 0, everResolved: 0, reopened: 0, matured: 0, held: 0, rated: 0, satisfied: 0, ratingSum: 0, clarify: { asked: 0, answered: 0, escalated: 0 },
+  };
+}
+
+/** Counts one conversation into `t`. */
+export function count(t: Tally, { outcome: o, rating, clarify: c }: RatedOutcome): void {
+  if (c) {
+    t.clarify.asked += c.asked;
+    t.clarify.answered += c.answered;
+    t.clarify.escalated += c.escalated;
   }
+  if (rating !== undefined) {
+    t.rated++;
+    t.ratingSum += rating;
+    if (rating >= SATISFIED_FROM) t.satisfied++;
+  }
+  if (o.kind === 'not_a_matter') return;
+  t.matters++;
+  t.kinds[o.kind]++;
+  if (o.escalation) t.health[o.escalation.health]++;
+  if (o.settled) t.settled++;
+  if (o.fcr) t.fcr++;
+  if (o.resolutions.length > 0) t.everResolved++;
+  if (o.reopened) t.reopened++;
+  if (o.held !== undefined) t.matured++;
+  if (o.held) t.held++;
+}
+
+/** Adds `from` into `into`. */
+export function addTally(into: Tally, from: Tally): void {
+  for (const k of ['matters', 'settled', 'fcr', 'everResolved', 'reopened', 'matured', 'held', 'rated', 'satisfied', 'ratingSum'] as const) into[k] += from[k];
+  for (const k of Object.keys(into.kinds) as MatterKind[]) into.kinds[k] += from.kinds[k];
+  for (const k of Object.keys(into.health) as EscalationHealth[]) into.health[k] += from.health[k];
+  for (const k of Object.keys(into.clarify) as (keyof ClarifyCounts)[]) into.clarify[k] += from.clarify[k];
+}
+
+export function figuresOf(t: Tally): Figures {
+  const { matters, kinds, health, settled, fcr, everResolved, reopened, matured, held, rated, satisfied, ratingSum } = t;
   return {
     matters,
-    kinds,
+    kinds: { ...kinds },
     escalationRate: rate(kinds.escalated, matters),
     batonResolutionRate: rate(kinds.resolved_by_baton, matters),
-    health,
+    health: { ...health },
     settled,
     fcr,
     fcrRate: rate(fcr, settled),
@@ -86,9 +119,15 @@ export function figures(items: RatedOutcome[]): Figures {
     matured,
     held,
     heldRate: rate(held, matured),
-    csat: { rated, satisfied, score: rate(satisfied, rated), average: rated > 0 ? sum / rated : undefined },
-    clarify,
+    csat: { rated, satisfied, score: rate(satisfied, rated), average: rated > 0 ? ratingSum / rated : undefined },
+    clarify: { ...t.clarify },
   };
+}
+
+export function figures(items: RatedOutcome[]): Figures {
+  const t = emptyTally();
+  for (const item of items) count(t, item);
+  return figuresOf(t);
 }
 
 /** Healthy (AI-initiated) to frustrated (customer escaped after an answer): the primary health indicator. */

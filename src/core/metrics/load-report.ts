@@ -1,11 +1,11 @@
 import type { LoopDeps } from '../deps.js';
 import { draftRows } from '../copilot/draft-figures.js';
 import { feedbackFigures } from '../feedback/feedback-figures.js';
-import { DAY_MS, daysCovering, holdsAt, rowsOf, summarizeDays, type DaySummary } from './day-summary.js';
+import { DAY_MS, daysCovering, holdsAt, reportPieces, summarizeDays, type DaySummary } from './day-summary.js';
 import { isHandoff } from './facts.js';
 import { outcomeRules, type OutcomeRules } from './outcomes.js';
 import { periodBounds } from './report-period.js';
-import { REPORT_DAYS, reportFromRows, type ReportRequest, type ReportView } from './report.js';
+import { REPORT_DAYS, reportFromPieces, type ReportRequest, type ReportView } from './report.js';
 
 /** What a report reads: the policy's outcome rules, the clock, and the loop's stores. */
 export type ReportDeps = Pick<LoopDeps, 'policy' | 'clock'> & { loop: Pick<LoopDeps['loop'], 'facts' | 'csat' | 'feedback'> };
@@ -16,8 +16,10 @@ export type ReportDeps = Pick<LoopDeps, 'policy' | 'clock'> & { loop: Pick<LoopD
  * quiet and held periods are still running); a write to an older day marks that day for rebuilding.
  */
 async function summariesAt(deps: ReportDeps, days: number[], now: number, rules: OutcomeRules): Promise<DaySummary[]> {
+  const zone = deps.policy.digest.timezone;
   const stored = await deps.loop.facts.daySummaries(days);
-  const stale = stored.filter((s) => !s.summary || !holdsAt(s.summary, now));
+  // A summary counted by calendar days in another zone (the policy's changed) is counted again.
+  const stale = stored.filter((s) => !s.summary || !holdsAt(s.summary, now) || s.summary.zone !== zone);
   if (stale.length === 0) return stored.map((s) => s.summary!);
   // A conversation's escalations and CSAT ask come on or after the day it started, so reading them
   // from the first stale day on gives every stale conversation all of its own.
@@ -28,7 +30,7 @@ async function summariesAt(deps: ReportDeps, days: number[], now: number, rules:
     deps.loop.csat.listAsked(first, now + 1),
   ]);
   const input = { conversations, escalations: packets.filter(isHandoff), drafts: draftRows(packets), csat };
-  const rebuilt = new Map(summarizeDays(stale.map((s) => s.day), input, now, rules).map((s) => [s.day, s]));
+  const rebuilt = new Map(summarizeDays(stale.map((s) => s.day), input, now, rules, zone).map((s) => [s.day, s]));
   await Promise.all(stale.map((s) => deps.loop.facts.saveDaySummary(s.version, rebuilt.get(s.day)!)));
   return stored.map((s) => rebuilt.get(s.day) ?? s.summary!);
 }
@@ -37,9 +39,9 @@ async function summariesAt(deps: ReportDeps, days: number[], now: number, rules:
 export async function loadReport(deps: ReportDeps, request: ReportRequest): Promise<ReportView> {
   const now = deps.clock.now();
   const rules = outcomeRules(deps.policy);
-  const { start, previousStart } = periodBounds(request, now);
-  const [summaries, votes] = await Promise.all([summariesAt(deps, daysCovering(previousStart, now + 1), now, rules), deps.loop.feedback.list(start, now + 1)]);
-  const report = reportFromRows(rowsOf(summaries), request, now, rules, deps.policy.digest.timezone);
+  const bounds = periodBounds(request, now);
+  const [summaries, votes] = await Promise.all([summariesAt(deps, daysCovering(bounds.previousStart, now + 1), now, rules), deps.loop.feedback.list(bounds.start, now + 1)]);
+  const report = reportFromPieces(reportPieces(summaries, bounds, now), request, now, rules, deps.policy.digest.timezone);
   return { ...report, feedback: feedbackFigures(votes.filter((v) => !request.category || v.category === request.category)) };
 }
 

@@ -1,6 +1,7 @@
 import type { Platform } from '../model/conversation-ref.js';
-import { figures, type Figures } from './figures.js';
-import { groupBy, type OutcomeRow } from './outcome-rows.js';
+import { figuresOf, type Figures } from './figures.js';
+import { groupBy } from './outcome-rows.js';
+import { sumOf, type Piece } from './pieces.js';
 
 /** How leads read each platform's name in a report; a platform not named here reads as its tag. */
 const PLATFORM_LABELS: Record<Platform, string | undefined> = { slack: 'Slack', teams: 'Microsoft Teams', web: 'Playground' };
@@ -20,9 +21,9 @@ export interface PlatformRow {
  * The period's figures for each platform the customers wrote on (escalation rate, CSAT, FCR and the
  * rest, counted as the headline counts them), most conversations first; a platform with none is left out.
  */
-export function platformRows(current: OutcomeRow[]): PlatformRow[] {
-  return [...groupBy(current, (r) => r.platform).entries()]
-    .flatMap(([platform, rows]) => (platform ? [{ platform, label: platformLabel(platform), figures: figures(rows) }] : []))
+export function platformRows(current: Piece[]): PlatformRow[] {
+  return [...groupBy(current, (p) => p.platform).entries()]
+    .flatMap(([platform, pieces]) => (platform ? [{ platform, label: platformLabel(platform), figures: figuresOf(sumOf(pieces)) }] : []))
     .filter((r) => r.figures.matters > 0 || r.figures.csat.rated > 0)
     .sort((a, b) => b.figures.matters - a.figures.matters || a.platform.localeCompare(b.platform));
 }

@@ -1,7 +1,8 @@
 import { DateTime } from 'luxon';
 import { draftFigures, draftTally, type DraftFigures, type DraftTally } from '../copilot/draft-figures.js';
-import { figures, type Figures } from './figures.js';
-import { classifyRows, groupBy, type EscalationRow, type OutcomeRow, type ReportInput, type ReportRows } from './outcome-rows.js';
+import { figuresOf, type Figures } from './figures.js';
+import { classifyRows, groupBy, type EscalationRow, type ReportInput, type ReportRows } from './outcome-rows.js';
+import { piecesOf, sumOf, type Piece } from './pieces.js';
 import type { OutcomeRules } from './outcomes.js';
 import { percentile } from './percentile.js';
 import { platformRows, type PlatformRow } from './platform-rows.js';
@@ -115,8 +116,8 @@ function triggerRows(current: EscalationRow[], previous: EscalationRow[]): Trigg
     .sort((a, b) => b.escalations - a.escalations || a.trigger.localeCompare(b.trigger));
 }
 
-function point(start: DateTime, bucket: OutcomeRow[]): SeriesPoint {
-  const f = figures(bucket);
+function point(start: DateTime, bucket: Piece[]): SeriesPoint {
+  const f = figuresOf(sumOf(bucket));
   const judged = f.health.healthy + f.health.frustrated;
   return {
     start: start.toMillis(),
@@ -153,12 +154,12 @@ function stepHolding(starts: number[], t: number): number {
   return lo;
 }
 
-function series(items: OutcomeRow[], start: number, end: number, zone: string): SeriesPoint[] {
+/** Pieces were counted by calendar day in `zone`, and every step starts on one, so each piece falls in one step. */
+function series(pieces: Piece[], start: number, end: number, zone: string): SeriesPoint[] {
   const starts = steps(start, end, zone);
   const at = starts.map((d) => d.toMillis());
-  // One pass to put each conversation in its step: a 90-day report holds over 100k of them.
-  const buckets: OutcomeRow[][] = starts.map(() => []);
-  for (const i of items) if (i.createdAt >= at[0]!) buckets[stepHolding(at, i.createdAt)]!.push(i);
+  const buckets: Piece[][] = starts.map(() => []);
+  for (const p of pieces) if (p.day >= at[0]!) buckets[stepHolding(at, p.day)]!.push(p);
   return buckets.map((bucket, n) => point(starts[n]!, bucket));
 }
 
@@ -173,25 +174,39 @@ export function buildReport(input: ReportInput, request: ReportRequest, now: num
 /** The same report from rows already classified as of `now` (fresh, or from stored day summaries). Pure. */
 export function reportFromRows(rows: ReportRows, request: ReportRequest, now: number, rules: OutcomeRules, zone = 'UTC'): ReportView {
   const { start, previousStart } = periodBounds(request, now);
-  const all = request.category ? rows.conversations.filter((i) => i.outcome.category === request.category) : rows.conversations;
-  const current = all.filter((i) => i.createdAt >= start && i.createdAt < now);
-  const previous = all.filter((i) => i.createdAt >= previousStart && i.createdAt < start);
-  const inCategory = (e: EscalationRow) => !request.category || e.category === request.category;
-  const escalationsIn = (from: number, to: number) => rows.escalations.filter((e) => e.openedAt >= from && e.openedAt < to && inCategory(e));
-  const categories = groupBy(current, (i) => i.outcome.category);
-  const drafts = (rows.drafts ?? []).filter((d) => !request.category || d.category === request.category);
+  const current = rows.conversations.filter((i) => i.createdAt >= start && i.createdAt < now);
+  const previous = rows.conversations.filter((i) => i.createdAt >= previousStart && i.createdAt < start);
+  return reportFromPieces({ current: piecesOf(current, zone), previous: piecesOf(previous, zone), escalations: rows.escalations, drafts: rows.drafts ?? [] }, request, now, rules, zone);
+}
+
+/** What a report counts: the period's and the previous period's conversations counted in pieces, and the rows of the rest. */
+export interface ReportPieces {
+  current: Piece[];
+  previous: Piece[];
+  escalations: EscalationRow[];
+  drafts: NonNullable<ReportRows['drafts']>;
+}
+
+/** The report from conversations counted by day in `zone` (see pieces.ts). Pure. */
+export function reportFromPieces(parts: ReportPieces, request: ReportRequest, now: number, rules: OutcomeRules, zone: string): ReportView {
+  const { start, previousStart } = periodBounds(request, now);
+  const inCategory = (x: { category: string }) => !request.category || x.category === request.category;
+  const current = parts.current.filter(inCategory);
+  const previous = parts.previous.filter(inCategory);
+  const escalationsIn = (from: number, to: number) => parts.escalations.filter((e) => e.openedAt >= from && e.openedAt < to && inCategory(e));
+  const drafts = parts.drafts.filter(inCategory);
   return {
     request,
     start,
     end: now,
-    current: figures(current),
-    previous: figures(previous),
+    current: figuresOf(sumOf(current)),
+    previous: figuresOf(sumOf(previous)),
     breaches: {
       current: escalationsIn(start, now).filter((e) => isBreach(e, now)).length,
       previous: escalationsIn(previousStart, start).filter((e) => isBreach(e, now)).length,
     },
-    categories: [...categories.entries()]
-      .map(([category, items]) => ({ category, figures: figures(items) }))
+    categories: [...groupBy(current, (p) => p.category).entries()]
+      .map(([category, pieces]) => ({ category, figures: figuresOf(sumOf(pieces)) }))
       .filter((r) => r.figures.matters > 0)
       .sort((a, b) => b.figures.matters - a.figures.matters),
     queues: queueRows(escalationsIn(start, now), now),

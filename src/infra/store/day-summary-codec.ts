@@ -1,7 +1,8 @@
 import type { DraftRow } from '../../core/copilot/draft-figures.js';
 import type { DraftState } from '../../core/escalation/escalation.js';
 import type { DaySummary } from '../../core/metrics/day-summary.js';
-import type { CountedOutcome } from '../../core/metrics/figures.js';
+import type { CountedOutcome, Tally } from '../../core/metrics/figures.js';
+import type { Piece } from '../../core/metrics/pieces.js';
 import type { EscalationRow, OutcomeRow } from '../../core/metrics/outcome-rows.js';
 import type { EscalationHealth, OutcomeKind } from '../../core/metrics/outcomes.js';
 import type { Platform } from '../../core/model/conversation-ref.js';
@@ -26,6 +27,8 @@ interface Columns {
   esc: { at: number[]; category: number[]; queue: number[]; trigger?: number[]; due: number[]; claimed: Opt[]; firstResponse?: Opt[]; resolved: Opt[]; breached: Opt[] };
   /** Copilot drafts (state an index into names); absent from summaries stored before reports counted them. */
   draft?: { at: number[]; category: number[]; state: number[] };
+  /** The conversations counted (day relative to the summary's, category and platform as names, then tallyColumns); absent before reports summed them. */
+  pieces?: { zone: string; rows: number[][] };
 }
 
 const KINDS: OutcomeKind[] = ['escalated', 'handled_by_staff', 'resolved_by_baton', 'in_progress', 'not_a_matter'];
@@ -43,6 +46,22 @@ function unpack(flags: number, category: string, resolutions: number[]): Counted
     kind: KINDS[flags & 7]!, category, resolutions, settled: (flags & SETTLED) > 0, reopened: (flags & REOPENED) > 0, fcr: (flags & FCR) > 0,
     ...(health ? { escalation: { health } } : {}),
     ...((flags & JUDGED) > 0 ? { held: (flags & HELD) > 0 } : {}),
+  };
+}
+
+function tallyColumns(t: Tally): number[] {
+  const { kinds: k, health: h, clarify: c } = t;
+  return [t.matters, k.escalated, k.handled_by_staff, k.resolved_by_baton, k.in_progress, h.healthy, h.frustrated, h.direct,
+    t.settled, t.fcr, t.everResolved, t.reopened, t.matured, t.held, t.rated, t.satisfied, t.ratingSum, c.asked, c.answered, c.escalated];
+}
+
+function tallyFrom(n: number[]): Tally {
+  const [matters, escalated, handled_by_staff, resolved_by_baton, in_progress, healthy, frustrated, direct,
+    settled, fcr, everResolved, reopened, matured, held, rated, satisfied, ratingSum, asked, answered, escalatedAfter] = n;
+  return {
+    matters: matters!, kinds: { escalated: escalated!, handled_by_staff: handled_by_staff!, resolved_by_baton: resolved_by_baton!, in_progress: in_progress! },
+    health: { healthy: healthy!, frustrated: frustrated!, direct: direct! }, settled: settled!, fcr: fcr!, everResolved: everResolved!, reopened: reopened!,
+    matured: matured!, held: held!, rated: rated!, satisfied: satisfied!, ratingSum: ratingSum!, clarify: { asked: asked!, answered: answered!, escalated: escalatedAfter! },
   };
 }
 
@@ -86,7 +105,8 @@ export function encodeDaySummary(s: DaySummary): string {
     draft.category.push(name(d.category));
     draft.state.push(name(d.state));
   }
-  const columns: Columns = { computedAt: s.computedAt, validUntil: Number.isFinite(s.validUntil) ? s.validUntil : null, names, conv, esc, draft };
+  const pieces = { zone: s.zone, rows: s.pieces.map((p) => [p.day - s.day, name(p.category), name(p.platform ?? ''), ...tallyColumns(p.tally)]) };
+  const columns: Columns = { computedAt: s.computedAt, validUntil: Number.isFinite(s.validUntil) ? s.validUntil : null, names, conv, esc, draft, pieces };
   return JSON.stringify(columns);
 }
 
@@ -123,17 +143,30 @@ function draftRows(day: number, d: Required<Columns>['draft'], names: string[]):
   return d.at.map((at, i) => ({ openedAt: day + at, category: names[d.category[i]!]!, state: names[d.state[i]!] as DraftState }));
 }
 
+function pieces(day: number, rows: number[][], names: string[]): Piece[] {
+  return rows.map(([at, category, platform, ...tally]) => {
+    const p = names[platform!] as Platform | '';
+    return { day: day + at!, category: names[category!]!, ...(p ? { platform: p } : {}), tally: tallyFrom(tally) };
+  });
+}
+
 /**
- * A summary stored before escalations kept their trigger and first response, conversations their platform, or drafts were
- * counted, decodes as expired, so the next report rebuilds it.
+ * A summary stored before escalations kept their trigger and first response, conversations their platform, drafts were
+ * counted, or conversations were summed in pieces, decodes as expired, so the next report rebuilds it. Its conversation
+ * rows are decoded only when read: a report reads them for the days its periods start and end in.
  */
 export function decodeDaySummary(day: number, raw: string): DaySummary {
   const c = JSON.parse(raw) as Columns;
   const esc = c.esc.trigger && c.esc.firstResponse ? (c.esc as Required<Columns['esc']>) : undefined;
-  const current = esc && c.conv.platform && c.draft;
+  const current = esc && c.conv.platform && c.draft && c.pieces;
+  let conversations: OutcomeRow[] | undefined;
   return {
     day, computedAt: c.computedAt, validUntil: current ? (c.validUntil ?? Infinity) : c.computedAt,
-    conversations: conversationRows(day, c.conv, c.names), escalations: esc ? escalationRows(day, esc, c.names) : [],
+    get conversations() {
+      return (conversations ??= conversationRows(day, c.conv, c.names));
+    },
+    zone: c.pieces?.zone ?? '', pieces: c.pieces ? pieces(day, c.pieces.rows, c.names) : [],
+    escalations: esc ? escalationRows(day, esc, c.names) : [],
     drafts: c.draft ? draftRows(day, c.draft, c.names) : [],
   };
 }
