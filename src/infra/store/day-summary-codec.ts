@@ -163,7 +163,8 @@ export function decodeDaySummary(day: number, raw: string): DaySummary {
   return {
     day, computedAt: c.computedAt, validUntil: current ? (c.validUntil ?? Infinity) : c.computedAt,
     get conversations() {
-      return (conversations ??= conversationRows(day, c.conv, c.names));
+      conversations ??= conversationRows(day, c.conv, c.names);
+      return conversations;
     },
     zone: c.pieces?.zone ?? '', pieces: c.pieces ? pieces(day, c.pieces.rows, c.names) : [],
     escalations: esc ? escalationRows(day, esc, c.names) : [],
