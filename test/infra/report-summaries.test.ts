@@ -88,10 +88,10 @@ async function writeChanges(s: Stores): Promise<void> {
 const deps = (s: Stores, now: number): ReportDeps => ({ policy, clock: { now: () => now }, loop: { facts: s.facts, csat: s.csat, feedback: s.feedback } });
 
 /** The straightforward computation: every fact of both periods, classified afresh. */
-async function straightforward(s: Stores, request: ReportRequest, now: number): Promise<ReportView> {
+async function straightforward(s: Stores, request: ReportRequest, now: number, zone?: string): Promise<ReportView> {
   const since = now - 2 * request.days * DAY;
   const [conversations, escalations, csat] = await Promise.all([s.facts.conversationsCreated(since, now + 1), s.facts.escalationsOpened(since, now + 1), s.csat.listAsked(since, now + 1)]);
-  return buildReport({ conversations, escalations: escalations.filter(isHandoff), drafts: draftRows(escalations), csat }, request, now, outcomeRules(policy));
+  return buildReport({ conversations, escalations: escalations.filter(isHandoff), drafts: draftRows(escalations), csat }, request, now, outcomeRules(policy), zone);
 }
 
 const REQUESTS: ReportRequest[] = [{ days: 7 }, { days: 30 }, { days: 30, category: 'billing' }];
@@ -138,5 +138,18 @@ describe.each([
     // C's draft, offered 3 days ago, was discarded since: its day's summary is rebuilt.
     expect(after.get('7d')!.drafts.current).toEqual({ offered: 1, sent: 0, edited: 0, discarded: 1, waiting: 0, acceptanceRate: 0 });
     expect(after.get('7d')!.current.kinds).toEqual({ escalated: 0, handled_by_staff: 0, resolved_by_baton: 2, in_progress: 0 });
+  });
+
+  it('count calendar days in the policy zone, and count them again when the zone changes', async () => {
+    const s = await open(uri());
+    await writeHistory(s);
+    // Half-hour and off-the-hour offsets: a UTC day of facts straddles two calendar days in these zones.
+    for (const timezone of ['Asia/Kolkata', 'UTC', 'America/St_Johns']) {
+      const zoned = { ...policy, digest: { ...policy.digest, timezone } };
+      for (const request of [...REQUESTS, { days: 90, quarter: true } as const]) {
+        const fast = await loadReport({ ...deps(s, NOW), policy: zoned }, request);
+        expect(fast).toEqual({ ...(await straightforward(s, request, NOW, timezone)), feedback: fast.feedback });
+      }
+    }
   });
 });
