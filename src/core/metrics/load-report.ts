@@ -7,6 +7,9 @@ import { outcomeRules, type OutcomeRules } from './outcomes.js';
 import { periodBounds } from './report-period.js';
 import { REPORT_DAYS, reportFromPieces, type ReportRequest, type ReportView } from './report.js';
 
+/** Days whose conversations are read and classified together when their summaries are rebuilt. */
+const CLASSIFIED_DAYS = 30;
+
 /** What a report reads: the policy's outcome rules, the clock, and the loop's stores. */
 export type ReportDeps = Pick<LoopDeps, 'policy' | 'clock'> & { loop: Pick<LoopDeps['loop'], 'facts' | 'csat' | 'feedback'> };
 
@@ -24,14 +27,17 @@ async function summariesAt(deps: ReportDeps, days: number[], now: number, rules:
   // A conversation's escalations and CSAT ask come on or after the day it started, so reading them
   // from the first stale day on gives every stale conversation all of its own.
   const first = stale[0]!.day;
-  const [conversations, packets, csat] = await Promise.all([
-    Promise.all(stale.map((s) => deps.loop.facts.conversationsCreated(s.day, s.day + DAY_MS))).then((days) => days.flat()),
-    deps.loop.facts.escalationsOpened(first, now + 1),
-    deps.loop.csat.listAsked(first, now + 1),
-  ]);
-  const input = { conversations, escalations: packets.filter(isHandoff), drafts: draftRows(packets), csat };
-  const rebuilt = new Map(summarizeDays(stale.map((s) => s.day), input, now, rules, zone).map((s) => [s.day, s]));
-  await Promise.all(stale.map((s) => deps.loop.facts.saveDaySummary(s.version, rebuilt.get(s.day)!)));
+  const [packets, csat] = await Promise.all([deps.loop.facts.escalationsOpened(first, now + 1), deps.loop.csat.listAsked(first, now + 1)]);
+  const escalations = packets.filter(isHandoff);
+  const drafts = draftRows(packets);
+  const rebuilt = new Map<number, DaySummary>();
+  // A few weeks of conversations at a time: half a year of a large team's, classified at once, does not fit in memory.
+  for (let i = 0; i < stale.length; i += CLASSIFIED_DAYS) {
+    const batch = stale.slice(i, i + CLASSIFIED_DAYS);
+    const conversations = (await Promise.all(batch.map((s) => deps.loop.facts.conversationsCreated(s.day, s.day + DAY_MS)))).flat();
+    for (const summary of summarizeDays(batch.map((s) => s.day), { conversations, escalations, drafts, csat }, now, rules, zone)) rebuilt.set(summary.day, summary);
+    await Promise.all(batch.map((s) => deps.loop.facts.saveDaySummary(s.version, rebuilt.get(s.day)!)));
+  }
   return stored.map((s) => rebuilt.get(s.day) ?? s.summary!);
 }
 

@@ -30,9 +30,11 @@ export class KeyvDaySummaries {
     });
   }
 
+  /** Keeps the summary as stored, not as given: its conversation rows are decoded again only if a report reads them. */
   async save(version: string, summary: DaySummary): Promise<void> {
-    this.keep(summary.day, version, summary);
-    await this.keyv.set(storeKeys.daySummary(utcDay(summary.day)), `${version}\n${encodeDaySummary(summary)}`);
+    const encoded = encodeDaySummary(summary);
+    this.keep(summary.day, version, decodeDaySummary(summary.day, encoded));
+    await this.keyv.set(storeKeys.daySummary(utcDay(summary.day)), `${version}\n${encoded}`);
   }
 
   /** Parses a stored summary only when it was built at the day's current version. */
