@@ -89,12 +89,17 @@ function isBreach(e: EscalationRow, now: number): boolean {
   return e.breachedAt !== undefined || (e.claimedAt ?? now) > e.dueAt;
 }
 
+/** The times since opening that a queue row takes percentiles of, in one pass: a 90-day report holds half a million escalations. */
 function queueRows(escalations: EscalationRow[], now: number): QueueRow[] {
   return [...groupBy(escalations, (e) => e.queueId).entries()].sort(([a], [b]) => a.localeCompare(b)).map(([queueId, list]) => {
-    const since = (t: number | undefined, e: EscalationRow) => (t !== undefined ? [t - e.openedAt] : []);
-    const claim = list.flatMap((e) => since(e.claimedAt, e));
-    const firstResponse = list.flatMap((e) => since(e.firstResponseAt, e));
-    const resolve = list.flatMap((e) => since(e.resolvedAt, e));
+    const claim: number[] = [], firstResponse: number[] = [], resolve: number[] = [];
+    let breaches = 0;
+    for (const e of list) {
+      if (e.claimedAt !== undefined) claim.push(e.claimedAt - e.openedAt);
+      if (e.firstResponseAt !== undefined) firstResponse.push(e.firstResponseAt - e.openedAt);
+      if (e.resolvedAt !== undefined) resolve.push(e.resolvedAt - e.openedAt);
+      if (isBreach(e, now)) breaches++;
+    }
     return {
       queueId,
       escalations: list.length,
@@ -104,15 +109,24 @@ function queueRows(escalations: EscalationRow[], now: number): QueueRow[] {
       firstResponseP90: percentile(firstResponse, 90),
       resolveP50: percentile(resolve, 50),
       resolveP90: percentile(resolve, 90),
-      breaches: list.filter((e) => isBreach(e, now)).length,
+      breaches,
     };
   });
 }
 
+function countBy<T, K>(items: T[], key: (item: T) => K): Map<K, number> {
+  const counts = new Map<K, number>();
+  for (const item of items) {
+    const k = key(item);
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  return counts;
+}
+
 function triggerRows(current: EscalationRow[], previous: EscalationRow[]): TriggerRow[] {
-  const before = groupBy(previous, (e) => e.trigger);
-  return [...groupBy(current, (e) => e.trigger).entries()]
-    .map(([trigger, list]) => ({ trigger, escalations: list.length, previous: before.get(trigger)?.length ?? 0 }))
+  const before = countBy(previous, (e) => e.trigger);
+  return [...countBy(current, (e) => e.trigger).entries()]
+    .map(([trigger, escalations]) => ({ trigger, escalations, previous: before.get(trigger) ?? 0 }))
     .sort((a, b) => b.escalations - a.escalations || a.trigger.localeCompare(b.trigger));
 }
 
@@ -193,7 +207,14 @@ export function reportFromPieces(parts: ReportPieces, request: ReportRequest, no
   const inCategory = (x: { category: string }) => !request.category || x.category === request.category;
   const current = parts.current.filter(inCategory);
   const previous = parts.previous.filter(inCategory);
-  const escalationsIn = (from: number, to: number) => parts.escalations.filter((e) => e.openedAt >= from && e.openedAt < to && inCategory(e));
+  // One pass over the escalations of both periods.
+  const escalations: EscalationRow[] = [], escalationsBefore: EscalationRow[] = [];
+  for (const e of parts.escalations) {
+    if (!inCategory(e)) continue;
+    if (e.openedAt >= start && e.openedAt < now) escalations.push(e);
+    else if (e.openedAt >= previousStart && e.openedAt < start) escalationsBefore.push(e);
+  }
+  const breaches = (list: EscalationRow[]) => list.reduce((n, e) => n + (isBreach(e, now) ? 1 : 0), 0);
   const drafts = parts.drafts.filter(inCategory);
   return {
     request,
@@ -201,16 +222,13 @@ export function reportFromPieces(parts: ReportPieces, request: ReportRequest, no
     end: now,
     current: figuresOf(sumOf(current)),
     previous: figuresOf(sumOf(previous)),
-    breaches: {
-      current: escalationsIn(start, now).filter((e) => isBreach(e, now)).length,
-      previous: escalationsIn(previousStart, start).filter((e) => isBreach(e, now)).length,
-    },
+    breaches: { current: breaches(escalations), previous: breaches(escalationsBefore) },
     categories: [...groupBy(current, (p) => p.category).entries()]
       .map(([category, pieces]) => ({ category, figures: figuresOf(sumOf(pieces)) }))
       .filter((r) => r.figures.matters > 0)
       .sort((a, b) => b.figures.matters - a.figures.matters),
-    queues: queueRows(escalationsIn(start, now), now),
-    triggers: triggerRows(escalationsIn(start, now), escalationsIn(previousStart, start)),
+    queues: queueRows(escalations, now),
+    triggers: triggerRows(escalations, escalationsBefore),
     drafts: { ...draftFigures(drafts, start, now), previous: draftTally(drafts, previousStart, start) },
     platforms: platformRows(current),
     series: series(current, start, now, zone),
