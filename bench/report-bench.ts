@@ -71,8 +71,10 @@ type Timings = Record<string, number>;
 export interface ReportBenchResult {
   escalations: number;
   conversations: number;
-  /** How long the scheduler's sweep takes to classify every report day after the import, in the background. */
+  /** How long the scheduler's sweeps take in all to classify every report day after the import, in the background, how many it takes and the longest. */
   classified: number;
+  sweeps: number;
+  longestSweep: number;
   /** The first reports after the import, once that sweep has run. */
   first: Timings;
   /** A fresh process on the same store (nothing parsed in memory), ten minutes later, then again ten minutes on. */
@@ -148,15 +150,19 @@ export async function runReportBench(escalations = 100_000): Promise<ReportBench
   try {
     const stores = await openStores(`sqlite://${file}`);
     const deps = depsOn(stores, () => now);
-    const classified = await seed(stores, escalations, now)
-      .then(async () => {
-        const t = performance.now();
-        await warmReportDays(deps, now);
-        return Math.round(performance.now() - t);
-      });
+    await seed(stores, escalations, now);
+    // The scheduler's sweeps, one after another until every report day is classified.
+    const sweeps: number[] = [];
+    for (let left = Infinity; left > 0; ) {
+      const t = performance.now();
+      left = await warmReportDays(deps, now);
+      sweeps.push(performance.now() - t);
+    }
+    const classified = Math.round(sweeps.reduce((a, b) => a + b, 0));
+    const longestSweep = Math.round(Math.max(...sweeps));
     const first = await timeReports(deps).finally(() => stores.close());
     const child = execFileSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--cold', file, String(now)], { encoding: 'utf8' });
-    return { escalations, conversations: Math.round(escalations * 2.5), classified, first, ...(JSON.parse(child) as Omit<ReportBenchResult, 'escalations' | 'conversations' | 'first' | 'classified'>) };
+    return { escalations, conversations: Math.round(escalations * 2.5), classified, sweeps: sweeps.length, longestSweep, first, ...(JSON.parse(child) as Omit<ReportBenchResult, 'escalations' | 'conversations' | 'first' | 'classified' | 'sweeps' | 'longestSweep'>) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -167,7 +173,7 @@ const line = (name: string, t: Timings) => `  ${name.padEnd(22)} ${Object.entrie
 export function formatReportBench(r: ReportBenchResult): string {
   return [
     `report over ${r.escalations} escalations (${r.conversations} conversations, 180 days stored; target < 1000 ms each):`,
-    `  after the import, the scheduler's next sweep classifies every report day in the background: ${r.classified} ms`,
+    `  after the import, the scheduler's sweeps classify every report day in the background: ${r.classified} ms in ${r.sweeps} sweeps, the longest ${r.longestSweep} ms`,
     line('first after the import', r.first),
     line('cold', r.cold),
     line('warm', r.warm),

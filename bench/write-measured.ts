@@ -49,12 +49,12 @@ function reportTable(r: ReportBenchResult & Load, day: string): string {
     '',
     row(['', ...periods]),
     row(Array(periods.length + 1).fill('---')),
-    line('first reports after an import, once the scheduler\'s sweep has classified the days', r.first),
+    line('first reports after an import, once the scheduler\'s sweeps have classified the days', r.first),
     line('cold (a fresh process)', r.cold),
     line('warm', r.warm),
     line('after 50 new escalations today and 10 comebacks from the past week', r.afterEscalations),
     '',
-    `The sweep that classifies every report day after the import took ${(r.classified / 1000).toFixed(1)} s; peak RSS of the fresh process ${r.peakRssMb} MB.`,
+    `The scheduler's sweeps that classify every report day after the import took ${(r.classified / 1000).toFixed(1)} s in all, in ${r.sweeps} sweeps of at most ${(r.longestSweep / 1000).toFixed(1)} s; peak RSS of the fresh process ${r.peakRssMb} MB.`,
   ].join('\n');
 }
 

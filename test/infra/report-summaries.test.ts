@@ -6,7 +6,8 @@ import { parsePolicy } from '../../src/config/load-policy.js';
 import { draftRows } from '../../src/core/copilot/draft-figures.js';
 import type { DraftState } from '../../src/core/escalation/escalation.js';
 import { isHandoff, type ConversationFacts, type EscalationFacts, type FactKind, type PacketFacts } from '../../src/core/metrics/facts.js';
-import { loadReport, type ReportDeps } from '../../src/core/metrics/load-report.js';
+import { loadReport, warmReportDays, type ReportDeps } from '../../src/core/metrics/load-report.js';
+import type { FactsStore } from '../../src/core/ports/facts-store.js';
 import { outcomeRules } from '../../src/core/metrics/outcomes.js';
 import { buildReport, type ReportRequest, type ReportView } from '../../src/core/metrics/report.js';
 import type { TriggerType } from '../../src/core/model/decision.js';
@@ -151,5 +152,29 @@ describe.each([
         expect(fast).toEqual({ ...(await straightforward(s, request, NOW, timezone)), feedback: fast.feedback });
       }
     }
+  });
+
+  it("are classified by the scheduler's sweeps newest first, 30 days a sweep, so the next sweeps wait on none for long", async () => {
+    const s = await open(uri());
+    await writeHistory(s);
+    let classified = 0;
+    const facts: FactsStore = {
+      daySummaries: (days) => s.facts.daySummaries(days),
+      saveDaySummary: (version, summary) => s.facts.saveDaySummary(version, summary),
+      escalationsOpened: (since, until) => s.facts.escalationsOpened(since, until),
+      conversationsCreated: (since, until) => {
+        classified++;
+        return s.facts.conversationsCreated(since, until);
+      },
+    };
+    const counted: ReportDeps = { ...deps(s, NOW), loop: { ...deps(s, NOW).loop, facts } };
+    const left = [await warmReportDays(counted, NOW)];
+    expect(classified).toBe(30);
+    // After the first sweep the last 7 days and the 7 before are classified: a 7-day report reads only.
+    await loadReport(counted, { days: 7 });
+    expect(classified).toBe(30);
+    while (left.at(-1)! > 0) left.push(await warmReportDays(counted, NOW));
+    expect(left.slice(1).map((n, i) => left[i]! - n).slice(0, -1).every((d) => d === 30)).toBe(true);
+    await expectSameAsStraightforward(s, NOW);
   });
 });
