@@ -81,18 +81,21 @@ export class WebGateway implements ChatGateway, LoopGateway {
     return undefined;
   }
 
-  async askCsat(ref: ConversationRef, prompt: CsatPrompt): Promise<string> {
+  async askCsat(ref: ConversationRef, prompt: CsatPrompt, delivery: DeliveryTag): Promise<Sent> {
+    const cleared = await delivery.beforeSend();
     const id = this.feed.nextId();
-    this.feed.push({ type: 'message', room: ref.channel, thread: ref.thread, id, role: 'bot', author: BOT, at: Date.now(), html: escapeHtml(prompt.question), csat: prompt });
-    return id;
+    this.feed.push({ type: 'message', room: ref.channel, thread: ref.thread, id, role: 'bot', author: BOT, at: Date.now(), html: escapeHtml(prompt.question), csat: prompt, deliveryId: delivery.id });
+    return { cleared, sent: id };
   }
 
   async thankForCsat(ref: ConversationRef, messageId: string, text: string): Promise<void> {
     this.feed.push({ type: 'csat-done', room: ref.channel, id: messageId, text });
   }
 
-  async postDigest({ channel }: ChannelRef, report: ReportView): Promise<void> {
+  async postDigest({ channel }: ChannelRef, report: ReportView, delivery: DeliveryTag): Promise<Clearance> {
+    const cleared = await delivery.beforeSend();
     const title = `Weekly digest: escalation rate and CSAT, last ${report.request.days} days`;
-    this.feed.push({ type: 'digest', room: channel, at: Date.now(), title, svg: trendChartSvg(title, report.series) });
+    this.feed.push({ type: 'digest', room: channel, at: Date.now(), title, svg: trendChartSvg(title, report.series), deliveryId: delivery.id });
+    return cleared;
   }
 }

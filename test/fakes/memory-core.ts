@@ -60,7 +60,7 @@ export function memoryCore(policy: Policy, decider: Decider, clock: Clock = new 
         return result;
       },
     },
-    once: { claimOnce: async (k) => !claimed.has(k) && Boolean(claimed.add(k)) },
+    once: { claimOnce: async (k) => !claimed.has(k) && Boolean(claimed.add(k)), claimed: async (k) => claimed.has(k) },
     locks: {
       run: <T>(key: string, work: () => Promise<T>) => {
         const run = (chain.get(key) ?? Promise.resolve()).then(work, work);

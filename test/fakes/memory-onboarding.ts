@@ -72,7 +72,7 @@ export function onboardingCore(policy: Policy, store: OnboardingStore, gateway: 
     clock: { now: () => 1_000 },
     log: createLogger('silent'),
     locks: new ProcessLocks(),
-    once: { claimOnce: async (key: string) => !claimed.has(key) && !!claimed.add(key) },
+    once: { claimOnce: async (key: string) => !claimed.has(key) && !!claimed.add(key), claimed: async (key: string) => claimed.has(key) },
     onboarding: { store, gateway },
   } as unknown as CoreDeps;
 }

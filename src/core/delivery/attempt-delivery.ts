@@ -1,10 +1,11 @@
 import type { Conversation } from '../conversation/conversation.js';
 import type { CoreDeps } from '../deps.js';
 import { deliverNote } from '../conversation/forward-to-specialist.js';
+import { deliverCsat } from '../feedback/csat.js';
 import { deliverUpdate, publishPacket } from '../escalation/publish-packet.js';
 import { parseChannelName } from '../model/conversation-ref.js';
-import type { Clearance, DeliveryTag } from '../ports/chat-gateway.js';
 import type { Delivery } from './delivery.js';
+import { deliveryTag } from './delivery-tag.js';
 import { pendingDeliveries, withoutDelivery } from './outbox.js';
 
 export type AttemptResult = 'delivered' | 'failed';
@@ -53,22 +54,9 @@ export async function attemptDelivery(deps: CoreDeps, key: string, options: Atte
   });
 }
 
-/** The one place a clearance is made: the outbox's own `beforeSend`, which every send must run. */
-const CLEARED = Object.freeze({}) as Clearance;
-
-function tagFor(d: Delivery, beforeSend?: () => Promise<void>): DeliveryTag {
-  return {
-    id: d.id,
-    beforeSend: async () => {
-      await beforeSend?.();
-      return CLEARED;
-    },
-  };
-}
-
 async function send(deps: CoreDeps, conversation: Conversation, d: Delivery, maybeSent: boolean, beforeSend?: () => Promise<void>): Promise<boolean> {
   const { gateway } = deps;
-  const tag = tagFor(d, beforeSend);
+  const tag = deliveryTag(d.id, beforeSend);
   if (d.kind === 'packet') {
     // Stored here rather than with the decision: the conversation write carried it, so it is never lost.
     await deps.escalations.create(d.escalation);
@@ -78,6 +66,7 @@ async function send(deps: CoreDeps, conversation: Conversation, d: Delivery, may
   }
   if (d.kind === 'note') return deliverNote(deps, conversation, d, maybeSent, tag);
   if (d.kind === 'update') return deliverUpdate(deps, conversation, d);
+  if (d.kind === 'csat' || d.kind === 'csat-thanks') return deliverCsat(deps, conversation, d, maybeSent, tag);
   if (d.kind === 'alert') {
     const channel = parseChannelName(d.channel);
     const found = maybeSent ? await gateway.findDelivered({ ...channel, since: d.createdAt }, d.id) : undefined;
@@ -93,5 +82,5 @@ async function send(deps: CoreDeps, conversation: Conversation, d: Delivery, may
 /** An alert with no conversation to record it in: one attempt, looked for first so it is never posted twice. */
 export async function postAlertOnce(deps: CoreDeps, alert: Extract<Delivery, { kind: 'alert' }>): Promise<void> {
   const channel = parseChannelName(alert.channel);
-  if (!(await deps.gateway.findDelivered({ ...channel, since: alert.createdAt }, alert.id))) await deps.gateway.postAlert(channel, alert.text, tagFor(alert));
+  if (!(await deps.gateway.findDelivered({ ...channel, since: alert.createdAt }, alert.id))) await deps.gateway.postAlert(channel, alert.text, deliveryTag(alert.id));
 }

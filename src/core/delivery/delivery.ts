@@ -1,5 +1,6 @@
 import type { Escalation } from '../escalation/escalation.js';
 import type { CustomerMessage } from '../model/customer-message.js';
+import type { CsatPrompt } from '../ports/loop-gateway.js';
 
 /**
  * A message the core decided to send, recorded in the conversation's outbox in the same write as the
@@ -23,7 +24,14 @@ export type Delivery =
    */
   | { id: string; kind: 'update'; escalationId: string; createdAt: number; firstQueue?: true }
   /** A note for the default queue's specialists (a customer Baton could not reach). */
-  | { id: string; kind: 'alert'; channel: string; text: string; createdAt: number };
+  | { id: string; kind: 'alert'; channel: string; text: string; createdAt: number }
+  /**
+   * The rating prompt, in the customer's thread. Its CSAT record (which the buttons rate) is stored once
+   * it is out, with the message id the thank-you replaces.
+   */
+  | { id: string; kind: 'csat'; prompt: CsatPrompt; subject: 'escalation' | 'baton'; escalationId?: string; customers: string[]; createdAt: number }
+  /** The rating buttons replaced by the thank-you: in place, so sending it again is harmless. */
+  | { id: string; kind: 'csat-thanks'; messageId: string; text: string; createdAt: number };
 
 /** Where the runner asks for a conversation's outbox to be delivered. */
 export interface DeliveryScheduler {

@@ -64,15 +64,15 @@ export class ChatGatewayRouter implements ChatGateway {
 export class LoopGatewayRouter implements LoopGateway {
   constructor(private readonly adapters: ByPlatform<LoopGateway>) {}
 
-  async askCsat(ref: ConversationRef, prompt: CsatPrompt): Promise<string> {
-    return pick(this.adapters, ref.platform).askCsat(ref, prompt);
+  async askCsat(ref: ConversationRef, prompt: CsatPrompt, delivery: DeliveryTag): Promise<Sent> {
+    return pick(this.adapters, ref.platform).askCsat(ref, prompt, delivery);
   }
 
   async thankForCsat(ref: ConversationRef, messageId: string, text: string): Promise<void> {
     return pick(this.adapters, ref.platform).thankForCsat(ref, messageId, text);
   }
 
-  async postDigest(channel: ChannelRef, report: ReportView): Promise<void> {
-    return pick(this.adapters, channel.platform).postDigest(channel, report);
+  async postDigest(channel: ChannelRef, report: ReportView, delivery: DeliveryTag): Promise<Clearance> {
+    return pick(this.adapters, channel.platform).postDigest(channel, report, delivery);
   }
 }

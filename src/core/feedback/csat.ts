@@ -1,8 +1,13 @@
 import type { Conversation } from '../conversation/conversation.js';
 import { buttonStanding, customersOf } from '../conversation/own-customers.js';
-import type { LoopDeps } from '../deps.js';
+import type { CoreDeps, LoopDeps } from '../deps.js';
+import type { Delivery } from '../delivery/delivery.js';
+import { recordDeliveries } from '../delivery/record-deliveries.js';
+import type { DeliveryTag } from '../ports/chat-gateway.js';
 import type { Author } from '../model/message.js';
 import type { CsatPrompt } from '../ports/loop-gateway.js';
+
+type CsatDelivery = Extract<Delivery, { kind: 'csat' | 'csat-thanks' }>;
 
 const DAY = 24 * 60 * 60 * 1000;
 /** The one-ask-per-conversation marker outlives any report period. */
@@ -46,16 +51,34 @@ export async function askCsat(deps: LoopDeps, conversation: Conversation, subjec
   if (await inCooldown(deps, customers, now)) return 'cooldown';
   if (!(await deps.once.claimOnce(`csat-ask:${conversation.key}`, ASKED_ONCE_TTL_MS))) return 'already_asked';
   const prompt: CsatPrompt = { question: csat.question, conversationKey: conversation.key, scale: CSAT_SCALE };
+  const ask: Delivery = { id: `csat:${conversation.key}`, kind: 'csat', prompt, subject, ...(escalationId ? { escalationId } : {}), customers, createdAt: now };
   try {
-    const messageId = await deps.loop.notify.askCsat(conversation.ref, prompt);
-    await deps.loop.csat.put({ conversationKey: conversation.key, ref: conversation.ref, subject, ...(escalationId ? { escalationId } : {}), askedAt: now, customers, messageId });
     await deps.loop.csat.markAsked(customers, now);
-    deps.log.info({ conversation: conversation.key, subject, escalationId }, 'CSAT asked');
+    if (!(await recordDeliveries(deps, conversation.ref, [ask]))) return 'failed';
+    deps.log.info({ conversation: conversation.key, subject, escalationId }, 'CSAT prompt recorded');
     return 'asked';
   } catch (err) {
     deps.log.error({ err, conversation: conversation.key }, 'could not ask for a CSAT rating');
     return 'failed';
   }
+}
+
+/**
+ * Delivers a recorded rating prompt (looked for first when an earlier attempt may have sent it), then
+ * stores the CSAT record its buttons rate; or replaces the buttons with the thank-you.
+ */
+export async function deliverCsat(deps: CoreDeps, conversation: Conversation, d: CsatDelivery, maybeSent: boolean, tag: DeliveryTag): Promise<boolean> {
+  if (!deps.loop) throw new Error('a rating prompt was recorded where the loop does not run');
+  const { ref, key } = conversation;
+  if (d.kind === 'csat-thanks') {
+    await deps.loop.notify.thankForCsat(ref, d.messageId, d.text);
+    return true;
+  }
+  const found = maybeSent ? await deps.gateway.findDelivered({ ...ref, since: d.createdAt }, d.id) : undefined;
+  const messageId = found ?? (await deps.loop.notify.askCsat(ref, d.prompt, tag)).sent;
+  await deps.loop.csat.put({ conversationKey: key, ref, subject: d.subject, ...(d.escalationId ? { escalationId: d.escalationId } : {}), askedAt: d.createdAt, customers: d.customers, messageId });
+  deps.log.info({ conversation: key, subject: d.subject, escalationId: d.escalationId }, 'CSAT asked');
+  return true;
 }
 
 export type RateResult =
@@ -77,8 +100,9 @@ export async function rateConversation(deps: LoopDeps, conversationKey: string, 
   deps.log.info({ conversation: conversationKey, rating }, 'CSAT rated');
   const record = await deps.loop.csat.get(conversationKey);
   if (record?.messageId) {
-    await deps.loop.notify.thankForCsat(record.ref, record.messageId, deps.policy.csat.thanks).catch((err: unknown) => {
-      deps.log.warn({ err, conversation: conversationKey }, 'could not replace the rating buttons');
+    const thanks: Delivery = { id: `csat-thanks:${conversationKey}`, kind: 'csat-thanks', messageId: record.messageId, text: deps.policy.csat.thanks, createdAt: now };
+    await recordDeliveries(deps, record.ref, [thanks]).catch((err: unknown) => {
+      deps.log.warn({ err, conversation: conversationKey }, 'could not record the thank-you replacing the rating buttons');
     });
   }
   return { ok: true, rating };

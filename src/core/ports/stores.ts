@@ -22,4 +22,6 @@ export interface EscalationStore {
 export interface OnceStore {
   /** True when the key was not there and is now set; false when another caller had it already. */
   claimOnce(key: string, ttlMs: number): Promise<boolean>;
+  /** Whether the key is set (claimed and not yet expired). */
+  claimed(key: string): Promise<boolean>;
 }

@@ -25,6 +25,10 @@ export class KeyvOnceStore implements OnceStore {
       this.inFlight.delete(k);
     }
   }
+
+  claimed(key: string): Promise<boolean> {
+    return this.keyv.has(storeKeys.once(key));
+  }
 }
 
 /** Redis has set-if-absent built in: SET NX PX is atomic across every instance. */
@@ -34,5 +38,9 @@ export class RedisOnceStore implements OnceStore {
   async claimOnce(key: string, ttlMs: number): Promise<boolean> {
     const ok = await this.client.set(`baton:${storeKeys.once(key)}`, '1', { condition: 'NX', expiration: { type: 'PX', value: ttlMs } });
     return ok === 'OK';
+  }
+
+  async claimed(key: string): Promise<boolean> {
+    return (await this.client.exists(`baton:${storeKeys.once(key)}`)) > 0;
   }
 }

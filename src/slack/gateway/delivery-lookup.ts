@@ -1,5 +1,5 @@
 import type { ConversationRef } from '../../core/model/conversation-ref.js';
-import type { DeliveryPlace } from '../../core/ports/chat-gateway.js';
+import type { Clearance, DeliveryPlace, DeliveryTag, Sent } from '../../core/ports/chat-gateway.js';
 import type { SlackCaller } from './slack-caller.js';
 
 /** Every message Baton posts carries its delivery id as message metadata (chat.postMessage `metadata`). */
@@ -7,6 +7,21 @@ const EVENT_TYPE = 'baton_delivery';
 
 export function deliveryMetadata(deliveryId: string): { event_type: string; event_payload: { delivery_id: string } } {
   return { event_type: EVENT_TYPE, event_payload: { delivery_id: deliveryId } };
+}
+
+/** The caller runs the hook before every request it sends: a post that went out has its clearance. */
+export function ranBeforeSend(cleared: Clearance | undefined): Clearance {
+  if (!cleared) throw new Error("a post went out without its delivery's beforeSend");
+  return cleared;
+}
+
+/** chat.postMessage under a delivery: its id in the metadata, its `beforeSend` run in the channel limiter's slot. */
+export async function postTagged(slack: SlackCaller, args: Record<string, unknown> & { channel: string }, delivery: DeliveryTag): Promise<Sent> {
+  let cleared: Clearance | undefined;
+  const res = await slack.call<{ ts: string }>('chat.postMessage', { ...args, metadata: deliveryMetadata(delivery.id) }, async () => {
+    cleared = await delivery.beforeSend();
+  });
+  return { cleared: ranBeforeSend(cleared), sent: res.ts };
 }
 
 interface HistoryPage {

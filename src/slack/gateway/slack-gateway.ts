@@ -7,18 +7,12 @@ import { renderCustomerMessage, type SlackMessage } from '../render/customer-mes
 import { clip, escapeMrkdwn, slackMentions } from '../render/mrkdwn.js';
 import { renderPacketMessage } from '../render/packet-message.js';
 import type { SlackCaller } from './slack-caller.js';
-import { deliveryMetadata, findByMetadata, threadLink } from './delivery-lookup.js';
+import { deliveryMetadata, findByMetadata, ranBeforeSend, threadLink } from './delivery-lookup.js';
 
 const REJECTED_BLOCKS = new Set(['invalid_blocks', 'invalid_blocks_format', 'msg_blocks_too_long']);
 
 function platformError(err: unknown): string | undefined {
   return (err as { data?: { error?: string } } | null)?.data?.error;
-}
-
-/** The caller runs the hook before every request it sends: a post that went out has its clearance. */
-function ranBeforeSend(cleared: Clearance | undefined): Clearance {
-  if (!cleared) throw new Error("a post went out without its delivery's beforeSend");
-  return cleared;
 }
 
 /** Delivers the core's messages to Slack. Renders, posts, and falls back to plain text rather than silence. */

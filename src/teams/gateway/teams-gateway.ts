@@ -38,8 +38,10 @@ export class TeamsGateway implements ChatGateway, LoopGateway {
     return { cleared, sent: await this.sender.send(reference, renderCustomerActivity(message)) };
   }
 
-  async askCsat(ref: ConversationRef, prompt: CsatPrompt): Promise<string> {
-    return this.sender.send(await this.references.get(conversationKey(ref)), cardActivity(csatCard(prompt), prompt.question));
+  async askCsat(ref: ConversationRef, prompt: CsatPrompt, delivery: DeliveryTag): Promise<Sent> {
+    const reference = await this.references.get(conversationKey(ref));
+    const cleared = await delivery.beforeSend();
+    return { cleared, sent: await this.sender.send(reference, cardActivity(csatCard(prompt), prompt.question)) };
   }
 
   async thankForCsat(ref: ConversationRef, messageId: string, text: string): Promise<void> {
@@ -74,7 +76,10 @@ export class TeamsGateway implements ChatGateway, LoopGateway {
   }
 
   /** The weekly digest in a leads_channel of the vendor's team: a thread of its own. */
-  async postDigest({ channel }: ChannelRef, report: ReportView): Promise<void> {
-    await this.sender.startThread(await this.queues.channel(channel), digestActivity(report));
+  async postDigest({ channel }: ChannelRef, report: ReportView, delivery: DeliveryTag): Promise<Clearance> {
+    const reference = await this.queues.channel(channel);
+    const cleared = await delivery.beforeSend();
+    await this.sender.startThread(reference, digestActivity(report));
+    return cleared;
   }
 }

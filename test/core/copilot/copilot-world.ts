@@ -78,7 +78,7 @@ export function copilotWorld(policy: Policy, decision: Decision | Decider = ANSW
         return result;
       },
     },
-    once: { claimOnce: async () => true },
+    once: { claimOnce: async () => true, claimed: async () => false },
     locks: {
       run: <T>(key: string, work: () => Promise<T>) => {
         const run = (tails.get(key) ?? Promise.resolve()).then(work, work);
