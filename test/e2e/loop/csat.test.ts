@@ -49,10 +49,12 @@ describe('CSAT after Baton resolved', () => {
     await h.settle(); // the answer is recorded after it is posted; the clock moves only then
     clock.advance(30 * MINUTE);
     await h.baton.sweep();
+    await h.settle();
     expect(h.fake.calls('chat.postMessage').filter(isPrompt)).toHaveLength(0);
     clock.advance(31 * MINUTE);
     await h.baton.sweep();
     await h.baton.sweep();
+    await h.settle(); // the prompt is recorded by the sweep, then delivered by the outbox
     const prompts = h.fake.calls('chat.postMessage').filter(isPrompt);
     expect(prompts).toHaveLength(1);
     expect(prompts[0]!.args.thread_ts).toBe(thread);
@@ -65,6 +67,7 @@ describe('CSAT after Baton resolved', () => {
       await h.settle();
       clock.advance(61 * MINUTE);
       await h.baton.sweep();
+      await h.settle();
     }
     expect(h.fake.calls('chat.postMessage').filter(isPrompt)).toHaveLength(1);
   });
