@@ -95,7 +95,7 @@ export class WebGateway implements ChatGateway, LoopGateway {
   async postDigest({ channel }: ChannelRef, report: ReportView, delivery: DeliveryTag): Promise<Clearance> {
     const cleared = await delivery.beforeSend();
     const title = `Weekly digest: escalation rate and CSAT, last ${report.request.days} days`;
-    this.feed.push({ type: 'digest', room: channel, at: Date.now(), title, svg: trendChartSvg(title, report.series), deliveryId: delivery.id });
+    this.feed.push({ type: 'digest', room: channel, id: this.feed.nextId(), at: Date.now(), title, svg: trendChartSvg(title, report.series), deliveryId: delivery.id });
     return cleared;
   }
 }

@@ -23,7 +23,7 @@ export interface PlatformDriver {
   customerSaw(ref: ConversationRef): string[];
   /** Texts of everything Baton showed in the channel no account maps. */
   strangerSaw(): string[];
-  /** Packets and alerts posted at the top level of the queue channels, in order. */
+  /** Packets, alerts and digests posted at the top level of the queue channels, in order. */
   queueSaw(): string[];
   /** Notes under the escalation's packet, in order. */
   threadSaw(escalationId: string): string[];

@@ -13,7 +13,7 @@ import type { PlatformDriver } from './platform-driver.js';
 const ACCOUNT = 'acme';
 const CUSTOMER = 'web-acme-alex';
 /** What Baton sends on the page's feed (not the customer's own words): the events a failing page server would lose. */
-const sentByBaton = (e: PlaygroundEvent) => ['packet', 'internal', 'alert'].includes(e.type) || (e.type === 'message' && e.role !== 'customer');
+const sentByBaton = (e: PlaygroundEvent) => ['packet', 'internal', 'alert', 'digest'].includes(e.type) || (e.type === 'message' && e.role !== 'customer');
 
 /** Text as the page shows it, without its markup. */
 function plain(html: string): string {
@@ -87,6 +87,7 @@ export async function webDriver(): Promise<PlatformDriver> {
       const seen = new Set<string>();
       return events().flatMap((e) => {
         if (e.type === 'alert') return [e.text];
+        if (e.type === 'digest') return [e.title];
         if (e.type !== 'packet' || seen.has(e.id)) return [];
         seen.add(e.id);
         return [JSON.stringify(e.packet)];

@@ -32,5 +32,5 @@ export type PlaygroundEvent =
   | { type: 'alert'; board: string; id: string; text: string; at: number; deliveryId: string }
   /** `pressed`: the button a customer pressed (Talk to a person, Not helpful), shown as a line of its own in the thread. */
   | { type: 'why'; room: string; thread: string; messageId: string; why: WhyView; pressed?: string }
-  | { type: 'digest'; room: string; at: number; svg: string; title: string; deliveryId: string }
+  | { type: 'digest'; room: string; id: string; at: number; svg: string; title: string; deliveryId: string }
   | { type: 'reset' };
