@@ -1,6 +1,6 @@
 import type { Escalation } from '../escalation/escalation.js';
 import type { CustomerMessage } from '../model/customer-message.js';
-import type { CsatPrompt } from '../ports/loop-gateway.js';
+import type { CsatPrompt } from '../model/csat-prompt.js';
 
 /**
  * A message the core decided to send, recorded in the conversation's outbox in the same write as the

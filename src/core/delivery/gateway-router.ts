@@ -3,7 +3,8 @@ import type { HandoffPacket } from '../handoff/handoff-packet.js';
 import type { ReportView } from '../metrics/report.js';
 import { type ChannelRef, type ConversationRef, type Platform, UNTAGGED_PLATFORM } from '../model/conversation-ref.js';
 import type { ChatGateway, Clearance, CustomerMessage, DeliveryPlace, DeliveryTag, Sent } from '../ports/chat-gateway.js';
-import type { CsatPrompt, LoopGateway } from '../ports/loop-gateway.js';
+import type { LoopGateway } from '../ports/loop-gateway.js';
+import type { CsatPrompt } from '../model/csat-prompt.js';
 
 /** One adapter per platform Baton runs on; a platform left out has no adapter in this process. */
 export type ByPlatform<G> = Partial<Record<Platform, G>>;

@@ -5,7 +5,7 @@ import type { Delivery } from '../delivery/delivery.js';
 import { recordDeliveries } from '../delivery/record-deliveries.js';
 import type { DeliveryTag } from '../ports/chat-gateway.js';
 import type { Author } from '../model/message.js';
-import type { CsatPrompt } from '../ports/loop-gateway.js';
+import type { CsatPrompt } from '../model/csat-prompt.js';
 
 type CsatDelivery = Extract<Delivery, { kind: 'csat' | 'csat-thanks' }>;
 

@@ -1,13 +1,7 @@
 import type { ReportView } from '../metrics/report.js';
 import type { ChannelRef, ConversationRef } from '../model/conversation-ref.js';
+import type { CsatPrompt } from '../model/csat-prompt.js';
 import type { Clearance, DeliveryTag, Sent } from './chat-gateway.js';
-
-export interface CsatPrompt {
-  question: string;
-  conversationKey: string;
-  /** One button each, worst first; `value` is the rating. */
-  scale: { value: number; label: string }[];
-}
 
 /**
  * Delivery for the "closing the loop" features; the platform adapter renders and sends. Only the outbox

@@ -1,7 +1,8 @@
 import type { ReportView } from '../../core/metrics/report.js';
 import type { ChannelRef, ConversationRef } from '../../core/model/conversation-ref.js';
 import type { Clearance, DeliveryTag, Sent } from '../../core/ports/chat-gateway.js';
-import type { CsatPrompt, LoopGateway } from '../../core/ports/loop-gateway.js';
+import type { LoopGateway } from '../../core/ports/loop-gateway.js';
+import type { CsatPrompt } from '../../core/model/csat-prompt.js';
 import type { Logger } from '../../core/ports/logger.js';
 import { renderCsatPrompt, renderCsatThanks } from '../render/csat-prompt.js';
 import { reportChart } from '../render/report-chart.js';

@@ -1,6 +1,6 @@
 import type { types } from '@slack/bolt';
 import { ACTION } from '../../core/model/actions.js';
-import type { CsatPrompt } from '../../core/ports/loop-gateway.js';
+import type { CsatPrompt } from '../../core/model/csat-prompt.js';
 import { LIMITS } from './block-limits.js';
 import type { SlackMessage } from './slack-message.js';
 import { clip, escapeMrkdwn } from './mrkdwn.js';

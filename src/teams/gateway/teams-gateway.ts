@@ -4,7 +4,8 @@ import { conversationKey, type ChannelRef, type ConversationRef } from '../../co
 import type { HandoffPacket } from '../../core/handoff/handoff-packet.js';
 import type { ChatGateway, Clearance, CustomerMessage, DeliveryTag, Sent } from '../../core/ports/chat-gateway.js';
 import type { Logger } from '../../core/ports/logger.js';
-import type { CsatPrompt, LoopGateway } from '../../core/ports/loop-gateway.js';
+import type { LoopGateway } from '../../core/ports/loop-gateway.js';
+import type { CsatPrompt } from '../../core/model/csat-prompt.js';
 import { CHAT_THREAD } from '../normalize/teams-activity.js';
 import { cardActivity } from '../render/adaptive-card.js';
 import { csatCard, csatThanksCard } from '../render/csat-card.js';

@@ -1,5 +1,5 @@
 import { ACTION } from '../../core/model/actions.js';
-import type { CsatPrompt } from '../../core/ports/loop-gateway.js';
+import type { CsatPrompt } from '../../core/model/csat-prompt.js';
 import { button, card, textBlock, type AdaptiveCard } from './adaptive-card.js';
 
 /** The survey after a close: the question and one button a rating, worst first. */

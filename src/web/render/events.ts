@@ -1,6 +1,6 @@
 import type { HandoffPacket } from '../../core/handoff/handoff-packet.js';
 import type { Citation } from '../../core/model/decision.js';
-import type { CsatPrompt } from '../../core/ports/loop-gateway.js';
+import type { CsatPrompt } from '../../core/model/csat-prompt.js';
 import type { WhyView } from './why-view.js';
 
 /** A message in a customer's room, as the page shows it. `html` is already escaped and safe to insert. */

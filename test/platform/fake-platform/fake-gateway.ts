@@ -3,7 +3,8 @@ import type { HandoffPacket } from '../../../src/core/handoff/handoff-packet.js'
 import type { ReportView } from '../../../src/core/metrics/report.js';
 import type { ChannelRef, ConversationRef } from '../../../src/core/model/conversation-ref.js';
 import type { ChatGateway, Clearance, CustomerMessage, DeliveryPlace, DeliveryTag, Sent } from '../../../src/core/ports/chat-gateway.js';
-import type { CsatPrompt, LoopGateway } from '../../../src/core/ports/loop-gateway.js';
+import type { LoopGateway } from '../../../src/core/ports/loop-gateway.js';
+import type { CsatPrompt } from '../../../src/core/model/csat-prompt.js';
 import type { FakePost, FakeWorld } from './fake-world.js';
 import { FAKE } from './fake-tag.js';
 
@@ -53,15 +54,15 @@ export class FakeGateway implements ChatGateway, LoopGateway {
     return undefined;
   }
 
-  async askCsat(ref: ConversationRef, prompt: CsatPrompt): Promise<string> {
-    return this.record('csat', ref.channel, ref.thread, prompt.question);
+  askCsat(ref: ConversationRef, prompt: CsatPrompt, delivery: DeliveryTag): Promise<Sent> {
+    return this.deliver('csat', ref.channel, ref.thread, prompt.question, delivery);
   }
 
   async thankForCsat(ref: ConversationRef, _messageId: string, text: string): Promise<void> {
     this.record('customer', ref.channel, ref.thread, text);
   }
 
-  async postDigest(channel: ChannelRef, report: ReportView): Promise<void> {
-    this.record('digest', channel.channel, undefined, `Digest of ${report.request.days} days`);
+  async postDigest(channel: ChannelRef, report: ReportView, delivery: DeliveryTag): Promise<Clearance> {
+    return (await this.deliver('digest', channel.channel, undefined, `Digest of ${report.request.days} days`, delivery)).cleared;
   }
 }
