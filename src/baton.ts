@@ -6,7 +6,7 @@ import { loopScheduler, sourcesScheduler } from './compose-loop.js';
 import type { CoreDeps } from './core/deps.js';
 import { systemClock, type Clock } from './core/ports/clock.js';
 import type { KnowledgeEntry } from './core/ports/knowledge.js';
-import { openLiveKnowledge, readKnowledgeFiles } from './infra/knowledge/open-live-knowledge.js';
+import { openLiveKnowledge, readKnowledgeFiles, readKnowledgeFilesGradually } from './infra/knowledge/open-live-knowledge.js';
 import { KnowledgeSources } from './infra/knowledge/sources/knowledge-sources.js';
 import { llmFrom } from './infra/llm/llm-from-env.js';
 import { createLimiterFactory } from './infra/limits/limiter-factory.js';
@@ -50,6 +50,11 @@ export interface RunningBaton {
   metrics: PrometheusMetrics;
   /** The inbox, its worker and the delivery runner (tests wait on `worker.idle()`). */
   intake: Intake;
+  /**
+   * Resolves once the knowledge is built and Baton decides (it serves and records events before);
+   * rejects with the reason it cannot be (a broken knowledge file), which stops the start.
+   */
+  ready: Promise<void>;
   /** The HTTP port actually bound, useful when PORT=0. */
   port: number;
   /**
@@ -67,20 +72,24 @@ const STOP_GRACE_MS = 15_000;
 export async function startBaton(opts: BatonOptions): Promise<RunningBaton> {
   const { env, policy, log } = opts;
   const readFiles = () => opts.knowledge ?? readKnowledgeFiles(env, log);
-  // Read before anything connects: a broken knowledge file is named as the reason the start failed.
-  const fromFiles = readFiles();
   const configured = configuredPlatforms(opts.platforms ?? PLATFORMS, env, policy, opts.sourceEnv ?? process.env);
   const stores = await openUsableStores(env.BATON_STORE);
   const clock = opts.clock ?? systemClock;
   const sources = new KnowledgeSources(policy.knowledge, { store: stores.sources, locks: stores.locks, env: opts.sourceEnv ?? process.env, log: log.child({ component: 'knowledge-sources' }), now: () => clock.now() });
   await sources.refresh();
   const readKnowledge = () => [...readFiles(), ...sources.entries()];
-  const knowledge = [...fromFiles, ...sources.entries()];
+  // Read and indexed once the port is open, while Baton serves: events are recorded meanwhile and decided once it is built.
+  let listening = () => {};
+  const listened = new Promise<void>((resolve) => (listening = resolve));
+  const firstKnowledge = async () => {
+    await listened;
+    return [...(opts.knowledge ?? (await readKnowledgeFilesGradually(env, log))), ...sources.entries()];
+  };
   const metrics = new PrometheusMetrics();
   const llm = llmFrom(env, metrics);
   const limiters = createLimiterFactory(stores.backend.kind === 'redis' ? env.BATON_STORE : undefined, log.child({ component: 'limiters' }));
   const platforms = await openPlatforms(configured, { env, policy, stores, limiters, metrics, log }, () => Promise.all([limiters.close(), stores.close()]));
-  const { live, approved, review } = await openLiveKnowledge({ env, policy, log, first: knowledge, read: readKnowledge, watch: !opts.knowledge, candidates: stores.candidates, ...(llm ? { llm } : {}) });
+  const { live, approved, review, building } = await openLiveKnowledge({ env, policy, log, first: firstKnowledge, read: readKnowledge, watch: !opts.knowledge, candidates: stores.candidates, ...(llm ? { llm } : {}) });
   const learned = await stores.approvals.follow(live, approved, log);
   const syncing = sourcesScheduler(policy, sources, live, log);
   const server = new HttpServer(log.child({ component: 'http' }));
@@ -101,9 +110,11 @@ export async function startBaton(opts: BatonOptions): Promise<RunningBaton> {
     sources,
     readiness: [...platforms.values()].flatMap((p) => p.readiness),
     oldestOwed: () => intake.runner.oldestOwed(),
+    knowledgeBuilding: building,
     ...(limiters.clustered ? { limits: () => limiters.check() } : {}),
   });
   const port = await listenOrClose(server, env.PORT, stores);
+  listening();
   for (const p of platforms.values()) await p.connect?.().catch(async (err: unknown) => {
     await Promise.all([server.close(), limiters.close(), stores.close()]);
     throw err;
@@ -113,7 +124,7 @@ export async function startBaton(opts: BatonOptions): Promise<RunningBaton> {
   // A Baton that starts takes up its sources at once rather than one sweep later.
   void syncing.runNow();
   log.info(
-    { platforms: [...platforms.keys()], port, store: stores.backend.kind, knowledge: knowledge.length, llm: llm ? env.OPENAI_MODEL : 'off' },
+    { platforms: [...platforms.keys()], port, store: stores.backend.kind, llm: llm ? env.OPENAI_MODEL : 'off' },
     'Baton is running',
   );
   const busy = () => [...platforms.values()].some((p) => p.busy);
@@ -125,6 +136,7 @@ export async function startBaton(opts: BatonOptions): Promise<RunningBaton> {
     server,
     metrics,
     intake,
+    ready: live.ready,
     port,
     sweep: async () => {
       await scheduler.runNow();

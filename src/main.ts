@@ -57,16 +57,21 @@ async function main(): Promise<void> {
     const why = env.BATON_PLAYGROUND === '1' ? 'BATON_PLAYGROUND=1; Slack and Teams settings unused' : 'no Slack or Teams settings';
     process.stdout.write(`Baton playground (${why}): open ${playground.url}\n`);
   } else {
-    running = await startBaton({ env, policy, log });
+    const baton = await startBaton({ env, policy, log });
+    running = baton;
+    // A knowledge file found broken while Baton already serves stops it as any start problem does.
+    baton.ready.catch(failStart);
   }
   stopOnSignals(running, log);
 }
 
 /** Start problems are one clear line on stderr naming the setting, and exit 1: no stack trace. */
-main().catch((err: unknown) => {
+function failStart(err: unknown): never {
   if (err instanceof SettingsError) process.stderr.write(describeSettingsError(err));
   else if (err instanceof ConfigError) process.stderr.write(describeSettingsError(new SettingsError(err.problems, [])));
   else if (err instanceof StartupFailure) process.stderr.write(`Baton cannot start: ${err.message}\n`);
   else process.stderr.write(`Baton failed to start: ${shortReason(err)}\n`);
   process.exit(1);
-});
+}
+
+main().catch(failStart);

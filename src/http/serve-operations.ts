@@ -18,6 +18,8 @@ export interface OperationsDeps {
   readiness: ReadinessCheck[];
   /** When the oldest message still owed was recorded (core clock), if any is. */
   oldestOwed: () => number | undefined;
+  /** What the first knowledge build is doing while it runs; undefined once built. */
+  knowledgeBuilding: () => string | undefined;
   /** The clustered rate limits' shared counters; absent on one instance. */
   limits?: () => Promise<void>;
 }
@@ -26,7 +28,7 @@ export interface OperationsDeps {
 export const OWED_BOUND_MS = 120_000;
 
 /**
- * /healthz, /readyz (store takes a write, each platform's own checks (Slack accepts the token), no message owed past OWED_BOUND_MS,
+ * /healthz, /readyz (store takes a write, each platform's own checks (Slack accepts the token), the knowledge is built, no message owed past OWED_BOUND_MS,
  * the clustered limits reach Redis; each knowledge source's state as detail, since a failing source still
  * answers from its last good content) and /metrics, on the shared server.
  */
@@ -37,6 +39,7 @@ export function serveOperations(server: HttpServer, deps: OperationsDeps): void 
     [
       { name: 'store', check: () => probeStore(deps.stores.backend.keyv) },
       ...deps.readiness,
+      { name: 'knowledge', check: async () => throwIf(deps.knowledgeBuilding()) },
       { name: 'deliveries', check: async () => owedWithinBound(deps.oldestOwed(), deps.clock.now()) },
       ...(limits ? [{ name: 'rate limits', check: limits }] : []),
     ],
@@ -54,4 +57,8 @@ function sourceState(status: { lastError?: string; lastSuccessAt?: number } | un
 
 function owedWithinBound(oldest: number | undefined, now: number): void {
   if (oldest !== undefined && now - oldest > OWED_BOUND_MS) throw new Error(`a message owed for ${Math.round((now - oldest) / 1000)} s`);
+}
+
+function throwIf(building: string | undefined): void {
+  if (building) throw new Error(building);
 }

@@ -1,31 +1,10 @@
-import { CloudAdapter } from '@microsoft/agents-hosting';
 import { parseChannelName } from '../core/model/conversation-ref.js';
-import type { InboxItem } from '../core/ports/inbox.js';
-import type { OpenPlatform, Platform, PlatformContext } from '../platform/platform.js';
+import type { Platform } from '../platform/platform.js';
 import { policyChannels } from '../platform/policy-channels.js';
-import { AfterTurn } from './gateway/after-turn.js';
-import { ConversationReferences } from './gateway/conversation-references.js';
-import { LeadMentions } from './gateway/lead-mentions.js';
-import { QueueReferences } from './gateway/queue-references.js';
-import { TeamsGateway } from './gateway/teams-gateway.js';
-import { TeamsIntroGateway } from './gateway/teams-intro.js';
-import { TeamsOnboardingGateway } from './gateway/teams-onboarding.js';
-import { TeamsSender } from './gateway/teams-sender.js';
-import { teamsItemHandler } from './intake/process-teams-item.js';
-import type { TeamsInboxPayload } from './intake/teams-inbox-item.js';
-import { TeamsDirectory } from './normalize/teams-directory.js';
-import { createTeamsAgent } from './teams-agent.js';
-import { serveTeams } from './teams-endpoint.js';
 import { teamsSettings, type TeamsSettings } from './teams-settings.js';
-import { BatonError } from '../core/errors/error-catalogue.js';
 
 export const TEAMS = 'teams';
 const TEAMS_SETTINGS = ['TEAMS_APP_ID', 'TEAMS_APP_PASSWORD', 'TEAMS_APP_TENANT_ID'] as const;
-
-function heldMessage(item: InboxItem) {
-  const payload = item.payload as TeamsInboxPayload;
-  return payload.kind === 'message' ? payload.message : undefined;
-}
 
 /** Microsoft Teams: the Agents SDK on POST /api/messages, Adaptive Cards, proactive sends through the Bot Connector. */
 export const teamsPlatform: Platform<TeamsSettings> = {
@@ -34,43 +13,6 @@ export const teamsPlatform: Platform<TeamsSettings> = {
   // Every Teams problem (a secret without its app id, an SDK variable set beside Baton's) is named by `settings`.
   missing: () => [],
   settings: (env, _policy, source) => teamsSettings(env, source),
-  open: async (settings, ctx) => openTeams(settings, ctx),
+  // The Agents SDK and the Teams edge are loaded only here, where Teams is configured.
+  open: async (settings, ctx) => (await import('./open-teams.js')).openTeams(settings, ctx),
 };
-
-function openTeams(settings: TeamsSettings, { policy, stores, limiters, log }: PlatformContext): OpenPlatform {
-  const adapter = new CloudAdapter(settings.auth, undefined, undefined, undefined, settings.hosts);
-  const teamsLog = log.child({ component: TEAMS });
-  const sender = new TeamsSender(adapter, settings.appId, teamsLog, limiters);
-  const references = new ConversationReferences(stores.backend.keyv);
-  const queues = new QueueReferences(stores.backend.keyv, policy.vendor.teams_tenant_ids, `28:${settings.appId}`);
-  const gateway = new TeamsGateway(sender, references, queues, teamsLog);
-  const afterTurn = new AfterTurn(sender, teamsLog);
-  const leads = new TeamsOnboardingGateway(sender, queues, new LeadMentions(sender, queues, teamsLog));
-  return {
-    gateway,
-    loop: gateway,
-    intros: new TeamsIntroGateway(sender, references),
-    // The leads' cards about new customer conversations, where the leads' channel is in Teams.
-    leads,
-    readiness: [],
-    serve({ core, server, metrics, runner, worker }) {
-      const take = async (item: InboxItem) => {
-        if (worker().full) throw new BatonError('BATON_BACKLOG_FULL', 'intake backlog full');
-        await worker().take(item);
-      };
-      const directory = new TeamsDirectory(policy, teamsLog);
-      const agent = createTeamsAgent(settings, adapter, {
-        core, directory, references, queues, intake: { take }, metrics, log: teamsLog,
-        leadsCard: (channel, view) => leads.card(channel, view),
-        uploadAllowed: (url) => settings.hosts.isAllowed(url),
-        afterTurn,
-      });
-      serveTeams(server, agent, settings, metrics);
-      return { handle: teamsItemHandler({ core, runner, metrics, worker }), heldMessage };
-    },
-    async close() {
-      await afterTurn.stop();
-      await sender.stop();
-    },
-  };
-}

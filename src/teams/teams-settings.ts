@@ -1,6 +1,10 @@
-import { getAuthConfigWithDefaults, OutboundHostValidator, type AuthConfiguration } from '@microsoft/agents-hosting';
+import { createRequire } from 'node:module';
+import type { AuthConfiguration, OutboundHostValidator } from '@microsoft/agents-hosting';
 import type { Env } from '../config/env.js';
 import { ConfigError, type ConfigProblem } from '../config/load-policy.js';
+
+/** The Agents SDK (CommonJS, so loaded synchronously), only once Teams is wanted: a start without Teams never loads it. */
+const agentsSdk = () => createRequire(import.meta.url)('@microsoft/agents-hosting') as typeof import('@microsoft/agents-hosting');
 
 export interface TeamsSettings {
   auth: AuthConfiguration;
@@ -44,6 +48,7 @@ export function teamsSettings(env: Env, source: NodeJS.ProcessEnv = process.env)
     missing(name, 'read by the Microsoft 365 Agents SDK beside Baton\u2019s TEAMS_APP_ID, TEAMS_APP_PASSWORD and TEAMS_APP_TENANT_ID; unset it and use those');
   }
   if (problems.length > 0) throw new ConfigError(problems);
+  const { getAuthConfigWithDefaults, OutboundHostValidator: Hosts } = agentsSdk();
   const auth = getAuthConfigWithDefaults(
     env.TEAMS_APP_ID ? { clientId: env.TEAMS_APP_ID, clientSecret: env.TEAMS_APP_PASSWORD, tenantId: env.TEAMS_APP_TENANT_ID } : {},
   );
@@ -51,6 +56,6 @@ export function teamsSettings(env: Env, source: NodeJS.ProcessEnv = process.env)
   return {
     auth,
     appId: auth.clientId || LOCAL_APP_ID,
-    hosts: new OutboundHostValidator({ enabled: true, includeDefaultMicrosoftHosts: true, hosts: extra }),
+    hosts: new Hosts({ enabled: true, includeDefaultMicrosoftHosts: true, hosts: extra }),
   };
 }

@@ -61,13 +61,13 @@ async function playgroundCore(opts: PlaygroundOptions, stores: Stores, web: WebG
   const llm = llmFrom(env, new PrometheusMetrics());
   const clock = opts.clock ?? systemClock;
   const readFiles = () => opts.knowledge ?? readKnowledgeFiles(env, log);
-  // Read before the sources: a broken knowledge file is named as the reason the start failed.
-  const first = readFiles();
   // The policy's knowledge sources, as in the Slack runtime: what the store holds now, then each sync.
   const sources = new KnowledgeSources(policy.knowledge, { store: stores.sources, locks: stores.locks, env: process.env, log: log.child({ component: 'knowledge-sources' }), now: () => clock.now() });
   await sources.refresh();
   const read = () => [...readFiles(), ...sources.entries()];
-  const { live, approved, review } = await openLiveKnowledge({ env, policy, log, first: [...first, ...sources.entries()], read, watch: !opts.knowledge, candidates: stores.candidates, ...(llm ? { llm } : {}) });
+  const { live, approved, review } = await openLiveKnowledge({ env, policy, log, first: async () => read(), read, watch: !opts.knowledge, candidates: stores.candidates, ...(llm ? { llm } : {}) });
+  // Built before the playground opens: a broken knowledge file stops its start, named.
+  await live.ready;
   const learned = await stores.approvals.follow(live, approved, log);
   const core = composeCore({ policy, decider: live, articles: live, stores, clock, log, learned, review }, { chat: { web }, loop: { web }, leads: {}, intros: {} });
   return { core, live, sources };

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { FakeSlackApi } from '../fakes/fake-slack-api.js';
 
 const run = promisify(execFile);
 
@@ -41,9 +42,12 @@ describe('starting Baton with bad settings', () => {
   });
 
   it('names the line of a knowledge file that is not JSON, instead of a parser crash', async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'baton-kb-')), 'knowledge.jsonl');
+    const dir = mkdtempSync(join(tmpdir(), 'baton-kb-'));
+    const file = join(dir, 'knowledge.jsonl');
     writeFileSync(file, '{"id":"a","kind":"conversation","question":"q","answer":"a"}\n{"id":"b","question":\n');
-    const { code, stderr } = await start({ BATON_CONFIG: 'config/baton.yaml', BATON_KB: file, SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' });
+    // Slack answers: the knowledge is read while Baton already serves, and its broken line still stops the start.
+    const slack = await FakeSlackApi.start();
+    const { code, stderr } = await start({ BATON_CONFIG: 'config/baton.yaml', BATON_KB: file, SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's', SLACK_API_URL: slack.url, PORT: '0', BATON_STORE: `sqlite://${join(dir, 'baton.sqlite')}` }).finally(() => slack.stop());
     expect(code).toBe(1);
     expect(stderr).toMatch(/^Baton cannot start: the configuration has problems:\n/);
     expect(stderr).toContain(`${file}:2: knowledge entry: not valid JSON`);

@@ -95,6 +95,8 @@ export class Harness {
     const policy = loadPolicy(env.BATON_CONFIG);
     const logs = new LogCapture();
     const baton = await startBaton({ env, policy, log: createLogger('debug', logs), ...(options.knowledgeFile ? {} : { knowledge: options.knowledge ?? E2E_KNOWLEDGE }), ...(options.clock ? { clock: options.clock } : {}) });
+    // As a readiness probe would: the knowledge is built before a test speaks.
+    await baton.ready;
     const target = { url: `http://127.0.0.1:${baton.port}/slack/events`, signingSecret: SIGNING_SECRET };
     return new Harness(fake, baton, target, storeUri, policy, logs, options, socket);
   }

@@ -66,14 +66,14 @@ describe('npm start with the shipped example', () => {
     const reply = await fake.waitFor('chat.postMessage', (c) => c.args.thread_ts === ts, 10_000);
     expect(String(reply.args.text)).toContain('Settings &gt; Members');
     expect(JSON.stringify(reply.args.blocks)).toContain('Members and workspace settings: How do I invite a teammate?');
-    expect(stdout).toContain('"knowledge":');
+    expect(stdout).toContain('"msg":"knowledge base built"');
     expect(stdout).not.toContain('xoxb-main-process');
 
     const base = `http://127.0.0.1:${port}`;
     expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ status: 'ok' });
     const ready = await fetch(`${base}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ status: 'ready', checks: { store: 'ok', slack: 'ok', deliveries: 'ok' } });
+    expect(await ready.json()).toEqual({ status: 'ready', checks: { store: 'ok', slack: 'ok', knowledge: 'ok', deliveries: 'ok' } });
     const metrics = await (await fetch(`${base}/metrics`)).text();
     expect(metrics).toMatch(/^baton_events_received_total\{platform="slack"\} 1$/m);
     expect(metrics).toMatch(/^baton_events_acked_total\{platform="slack"\} 1$/m);

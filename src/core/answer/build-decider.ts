@@ -18,13 +18,29 @@ export function taxonomyExamples(policy: Policy): KnowledgeEntry[] {
 }
 
 /** Builds the index and topic classifier over the taxonomy examples and the KB, then the engine. */
-export function buildDecider(opts: { policy: Policy; kb: Iterable<KnowledgeEntry>; llm?: Llm; replay?: boolean }): TriageEngine {
+export function buildDecider(opts: DeciderOptions): TriageEngine {
   return buildDeciderWithIndex(opts).decider;
 }
 
 /** The same, also handing back the live index: entries added to it later (approved KB candidates) are used at once. */
-export function buildDeciderWithIndex(opts: { policy: Policy; kb: Iterable<KnowledgeEntry>; llm?: Llm; replay?: boolean }): { decider: TriageEngine; index: LearningKnowledgeIndex } {
-  const index = new LearningKnowledgeIndex(new InvertedKnowledgeIndex([], audienceFilter(opts.policy.accounts)), taxonomyExamples(opts.policy), new TopicBook(opts.policy.categories, opts.policy.triage.unknown_topic_risk), opts.policy.triage.unknown_category);
+export function buildDeciderWithIndex(opts: DeciderOptions): { decider: TriageEngine; index: LearningKnowledgeIndex } {
+  const index = emptyIndex(opts.policy);
   index.addAll(opts.kb);
-  return { decider: createTriageEngine({ policy: opts.policy, kb: index, ...(opts.llm ? { llm: opts.llm } : {}), replay: opts.replay === true }), index };
+  return { decider: engine(opts, index), index };
 }
+
+/** The same, built a step at a time (see LearningKnowledgeIndex.addGradually): `pause` is told how many entries are in. */
+export async function buildDeciderGradually(opts: DeciderOptions, pause: (added: number) => Promise<void>): Promise<{ decider: TriageEngine; index: LearningKnowledgeIndex }> {
+  const index = emptyIndex(opts.policy);
+  await index.addGradually(opts.kb, pause);
+  return { decider: engine(opts, index), index };
+}
+
+type DeciderOptions = { policy: Policy; kb: Iterable<KnowledgeEntry>; llm?: Llm; replay?: boolean };
+
+function emptyIndex(policy: Policy): LearningKnowledgeIndex {
+  return new LearningKnowledgeIndex(new InvertedKnowledgeIndex([], audienceFilter(policy.accounts)), taxonomyExamples(policy), new TopicBook(policy.categories, policy.triage.unknown_topic_risk), policy.triage.unknown_category);
+}
+
+const engine = (opts: DeciderOptions, index: LearningKnowledgeIndex): TriageEngine =>
+  createTriageEngine({ policy: opts.policy, kb: index, ...(opts.llm ? { llm: opts.llm } : {}), replay: opts.replay === true });

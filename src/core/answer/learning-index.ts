@@ -3,6 +3,9 @@ import type { KnowledgeEntry, KnowledgeHit, KnowledgeIndex, Reader, SearchScope 
 import { TopicBook } from '../policy/topic-policy.js';
 import { TopicClassifier } from '../triage/topic-classifier.js';
 
+/** Entries indexed between two pauses of a gradual build: a few milliseconds of work. */
+const STEP = 2000;
+
 /**
  * The knowledge the decider reads, in its two shapes: the retrieval index (nearest entries, quotable
  * answers) and the topic classifier (what the message is about). Everything added goes into both, so an
@@ -32,6 +35,19 @@ export class LearningKnowledgeIndex implements KnowledgeIndex, KnowledgeSink {
    * one most of its questions belong to); then loose entries (docs) one by one.
    */
   addAll(entries: Iterable<KnowledgeEntry>): void {
+    for (const _ of this.adding(entries));
+  }
+
+  /**
+   * The same, pausing every few thousand entries (`pause` is told how many are in): a start answers
+   * HTTP while a large knowledge base is indexed.
+   */
+  async addGradually(entries: Iterable<KnowledgeEntry>, pause: (added: number) => Promise<void>): Promise<void> {
+    for (const added of this.adding(entries)) await pause(added);
+  }
+
+  /** addAll's work, yielding the count added so far after each step of STEP entries. */
+  private *adding(entries: Iterable<KnowledgeEntry>): Generator<number> {
     const filed: KnowledgeEntry[] = [];
     const byTopic = new Map<string, KnowledgeEntry[]>();
     const loose: KnowledgeEntry[] = [];
@@ -41,15 +57,19 @@ export class LearningKnowledgeIndex implements KnowledgeIndex, KnowledgeSink {
       else if (e.topic !== undefined) byTopic.set(e.topic, byTopic.get(e.topic) ?? []).get(e.topic)!.push(e);
       else loose.push(e);
     }
-    this.add(filed);
-    this.add([...byTopic.values()].flatMap((group) => this.categorized(group)));
-    this.add(loose.flatMap((e) => this.categorized([e])));
-  }
-
-  private add(list: KnowledgeEntry[]): void {
-    this.index.addAll(list);
-    for (const e of list) this.classifier.add(e);
-    this.classifier.settle();
+    let added = 0;
+    for (const list of [() => filed, () => [...byTopic.values()].flatMap((group) => this.categorized(group)), () => loose.flatMap((e) => this.categorized([e]))]) {
+      // Each list is taken only once the one before it is in: the classifier files it against what is known.
+      const batch = list();
+      for (let i = 0; i < batch.length; i += STEP) {
+        const step = batch.slice(i, i + STEP);
+        this.index.addAll(step);
+        for (const e of step) this.classifier.add(e);
+        added += step.length;
+        yield added;
+      }
+      this.classifier.settle();
+    }
   }
 
   /**

@@ -1,4 +1,4 @@
-import nlp from 'compromise';
+import { nlp } from './english.js';
 
 /**
  * What a support team does to a customer's account, order or data. A text that reports one of these as
@@ -18,17 +18,25 @@ const ACTIONS = [
   'waive', 'wipe',
 ];
 
-/** Past form -> the action, and both spellings of cancel (the inflector knows one). */
-const PAST = new Map<string, string>([
-  // Conjugated in a clause: a bare word is not always read as a verb ("reset", "email").
-  ...ACTIONS.map((verb) => [String((nlp(`we ${verb} it`).verbs().conjugate()[0] as { PastTense?: string } | undefined)?.PastTense ?? `${verb}ed`), verb] as const),
-  ['cancelled', 'cancel'],
-  ['canceled', 'cancel'],
-]);
+/**
+ * Past form -> the action, and both spellings of cancel (the inflector knows one); and a text with none
+ * of these words claims nothing: the parse is skipped (it is the costly part). Built on first use, with
+ * the English model.
+ */
+let pastForms: { of: Map<string, string>; any: RegExp } | undefined;
+function pastTenses(): { of: Map<string, string>; any: RegExp } {
+  if (pastForms) return pastForms;
+  const of = new Map<string, string>([
+    // Conjugated in a clause: a bare word is not always read as a verb ("reset", "email").
+    ...ACTIONS.map((verb) => [String((nlp(`we ${verb} it`).verbs().conjugate()[0] as { PastTense?: string } | undefined)?.PastTense ?? `${verb}ed`), verb] as const),
+    ['cancelled', 'cancel'],
+    ['canceled', 'cancel'],
+  ]);
+  pastForms = { of, any: new RegExp(`\\b(?:${[...of.keys()].join('|')})\\b`, 'i') };
+  return pastForms;
+}
 const ACTION = new Set(ACTIONS);
 
-/** A text with none of these words claims nothing: the parse is skipped (it is the costly part). */
-const ANY_PAST = new RegExp(`\\b(?:${[...PAST.keys()].join('|')})\\b`, 'i');
 /** Clauses that set a condition or a time ("if it was applied", "once the admin has revoked it"): no report of a fact. */
 const SUBORDINATE = /^\W*(?:if|once|when|whenever|after|before|until|unless|whether|in case|as soon as|so that|in order)\b/i;
 /** The customer as the subject ("you have cancelled"): their own doing, not a claim of the team's. */
@@ -61,11 +69,11 @@ interface ParsedVerb extends Span {
 function reported(v: ParsedVerb['verb'], before: string): string | undefined {
   const root = v.root.toLowerCase().split(/\s+/)[0]!;
   const base = v.infinitive.toLowerCase().split(/\s+/)[0]!;
-  const action = ACTION.has(base) ? base : PAST.get(root);
+  const action = ACTION.has(base) ? base : pastTenses().of.get(root);
   if (!action || v.negative || MODAL.test(v.auxiliary) || THEIR_OWN.test(before)) return undefined;
   const past = v.grammar.tense === 'PastTense' || /\bbeen\b/i.test(v.auxiliary);
   // A past form the parser read as a present ("resent"), or one no different from it ("reset") after "I"/"we".
-  const pastForm = PAST.get(root) === action && (root !== action || FIRST_PERSON.test(before));
+  const pastForm = pastTenses().of.get(root) === action && (root !== action || FIRST_PERSON.test(before));
   return past || (v.auxiliary === '' && pastForm) ? action : undefined;
 }
 
@@ -92,7 +100,7 @@ function parse(text: string): ActionClaim[] {
     }
   }
   for (const m of text.matchAll(NOW_STATE)) {
-    const action = PAST.get(m[1]!.toLowerCase());
+    const action = pastTenses().of.get(m[1]!.toLowerCase());
     if (action && !claims.some((c) => c.verb === action)) claims.push({ phrase: m[0], verb: action });
   }
   return claims;
@@ -109,7 +117,7 @@ const REMEMBERED = 2000;
  * questions, negations and the customer's own doings are not claims.
  */
 export function actionClaims(text: string): ActionClaim[] {
-  if (!ANY_PAST.test(text)) return [];
+  if (!pastTenses().any.test(text)) return [];
   const known = parsed.get(text);
   if (known) return known;
   const claims = parse(text);

@@ -1,5 +1,5 @@
 import * as chrono from 'chrono-node';
-import nlp from 'compromise';
+import { nlp } from '../guard/english.js';
 import { actionClaims } from '../guard/action-claims.js';
 
 /** Why a span likely belongs to the one ticket it was written for. */

@@ -1,4 +1,5 @@
 import { closeSync, createReadStream, createWriteStream, existsSync, mkdirSync, openSync, readSync, renameSync, rmSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { StringDecoder } from 'node:string_decoder';
 import { once } from 'node:events';
 import { dirname } from 'node:path';
@@ -80,38 +81,86 @@ function parseEntry(file: string, line: string, n: number): KnowledgeEntry {
  */
 export function loadKnowledge(file: string): KnowledgeEntry[] {
   if (!existsSync(file)) return [];
-  const entries: KnowledgeEntry[] = [];
-  const problems: ConfigProblem[] = [];
-  let n = 0;
-  for (const l of fileLines(file)) {
-    n++;
-    if (l.trim() === '') continue;
-    try {
-      entries.push(JSON.parse(l) as KnowledgeEntry);
-    } catch (err) {
-      if (problems.length < 5) problems.push(lineProblem(file, n, err));
+  const parsed = new ParsedLines(file);
+  for (const lines of fileChunks(file)) parsed.add(lines);
+  return parsed.entries();
+}
+
+/**
+ * The same, read a chunk at a time without holding the event loop: a start serves (and records what
+ * arrives) while a large file is read. A named pipe works too: it is read until its writer closes it.
+ */
+export async function readKnowledge(file: string): Promise<KnowledgeEntry[]> {
+  if (!existsSync(file)) return [];
+  const parsed = new ParsedLines(file);
+  const handle = await open(file, 'r');
+  try {
+    const buffer = Buffer.alloc(CHUNK);
+    const split = new LineSplitter();
+    for (let { bytesRead } = await handle.read(buffer, 0, CHUNK); bytesRead > 0; { bytesRead } = await handle.read(buffer, 0, CHUNK)) {
+      parsed.add(split.next(buffer.subarray(0, bytesRead)));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    parsed.add([split.end()]);
+  } finally {
+    await handle.close();
+  }
+  return parsed.entries();
+}
+
+/** Lines parsed into entries, counted across chunks; up to five bad lines are named. */
+class ParsedLines {
+  private readonly list: KnowledgeEntry[] = [];
+  private readonly problems: ConfigProblem[] = [];
+  private n = 0;
+
+  constructor(private readonly file: string) {}
+
+  add(lines: string[]): void {
+    for (const l of lines) {
+      this.n++;
+      if (l.trim() === '') continue;
+      try {
+        this.list.push(JSON.parse(l) as KnowledgeEntry);
+      } catch (err) {
+        if (this.problems.length < 5) this.problems.push(lineProblem(this.file, this.n, err));
+      }
     }
   }
-  if (problems.length > 0) throw new ConfigError(problems);
-  return entries;
+
+  entries(): KnowledgeEntry[] {
+    if (this.problems.length > 0) throw new ConfigError(this.problems);
+    return this.list;
+  }
 }
 
 /** Bytes read at a time: a knowledge file of 500k entries is about 450 MB, never held whole. */
 const CHUNK = 8 * 2 ** 20;
 
-/** The file's lines, read a chunk at a time, synchronously (start-up reads the knowledge before anything connects). */
-function* fileLines(file: string): Generator<string> {
+/** Whole lines out of chunks of bytes: a line (or a character) cut by a chunk's end waits for the next. */
+class LineSplitter {
+  private readonly decoder = new StringDecoder('utf8');
+  private rest = '';
+
+  next(bytes: Buffer): string[] {
+    const lines = (this.rest + this.decoder.write(bytes)).split('\n');
+    this.rest = lines.pop()!;
+    return lines;
+  }
+
+  end(): string {
+    return this.rest + this.decoder.end();
+  }
+}
+
+/** The file's lines, a chunk's worth at a time, synchronously (`kb` commands, and a reload's reading). */
+function* fileChunks(file: string): Generator<string[]> {
   const fd = openSync(file, 'r');
   try {
     const buffer = Buffer.alloc(CHUNK);
-    const decoder = new StringDecoder('utf8');
-    let rest = '';
-    for (let read = readSync(fd, buffer); read > 0; read = readSync(fd, buffer)) {
-      const lines = (rest + decoder.write(buffer.subarray(0, read))).split('\n');
-      rest = lines.pop()!;
-      yield* lines;
-    }
-    yield rest + decoder.end();
+    const split = new LineSplitter();
+    for (let read = readSync(fd, buffer); read > 0; read = readSync(fd, buffer)) yield split.next(buffer.subarray(0, read));
+    yield [split.end()];
   } finally {
     closeSync(fd);
   }

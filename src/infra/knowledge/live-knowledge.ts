@@ -20,35 +20,52 @@ export interface KnowledgeVersion {
  * approved entries in the store, and replaces the old one between two decisions; a running Baton
  * answers from the new version within a second, without a restart. Every instance watches its own
  * BATON_KB, so instances sharing the file all move together. A file that cannot be read (caught
- * mid-copy, say) keeps the version in use, and the next change is tried again.
+ * mid-copy, say) keeps the version in use, and the next change is tried again. The first version is
+ * built in the background (the caller serves meanwhile); decisions asked for before wait for it.
  */
 export class LiveKnowledge implements Decider, TeamArticles, KnowledgeSink {
-  private current: KnowledgeVersion;
+  private current: KnowledgeVersion | undefined;
   /** Entries added (approvals) while a new version is being built, to add to it as well. */
-  private addedDuringBuild: KnowledgeEntry[] | undefined;
+  private addedDuringBuild: KnowledgeEntry[] | undefined = [];
   private watched: { file: string; listener: (now: Stats, before: Stats) => void } | undefined;
-  private reloading: Promise<void> = Promise.resolve();
+  private reloading: Promise<void>;
+  /**
+   * Settles when the first version is in use; rejects with the reason it could not be built (a broken
+   * knowledge file), which stops the start. Until then decisions wait for it: none is taken from part
+   * of the knowledge.
+   */
+  readonly ready: Promise<void>;
 
   constructor(
-    first: KnowledgeVersion,
+    first: Promise<KnowledgeVersion>,
     private readonly build: () => Promise<KnowledgeVersion>,
     private readonly log: Logger,
   ) {
-    this.current = first;
+    this.ready = first.then((version) => {
+      this.use(version);
+      this.log.info({ entries: version.entries }, 'knowledge base built');
+    });
+    this.reloading = this.ready.catch(() => undefined);
   }
 
-  decide(input: DecisionInput) {
-    return this.current.decider.decide(input);
+  get built(): boolean {
+    return this.current !== undefined;
   }
 
+  async decide(input: DecisionInput) {
+    if (!this.current) await this.ready;
+    return this.current!.decider.decide(input);
+  }
+
+  /** None before the first version is built: a packet is published without its article list rather than waiting. */
   articlesFor(question: string, accountId: string, limit: number) {
-    return this.current.decider.articlesFor(question, accountId, limit);
+    return this.current?.decider.articlesFor(question, accountId, limit) ?? [];
   }
 
   addAll(entries: Iterable<KnowledgeEntry>): void {
     const list = [...entries];
     this.addedDuringBuild?.push(...list);
-    this.current.index.addAll(list);
+    this.current?.index.addAll(list);
   }
 
   /** Builds the knowledge again now; reloads asked for while one runs wait their turn. */
@@ -66,24 +83,29 @@ export class LiveKnowledge implements Decider, TeamArticles, KnowledgeSink {
     this.watched = { file, listener };
   }
 
-  /** Stops watching; a reload under way finishes. */
+  /** Stops watching; a reload under way finishes. A first build under way is not waited for: nothing was decided from it. */
   async stop(): Promise<void> {
     if (this.watched) unwatchFile(this.watched.file, this.watched.listener);
     this.watched = undefined;
-    await this.reloading;
+    if (this.current) await this.reloading;
   }
 
   private async rebuild(): Promise<void> {
     this.addedDuringBuild = [];
     try {
       const next = await this.build();
-      next.index.addAll(this.addedDuringBuild);
-      this.current = next;
+      this.use(next);
       this.log.info({ entries: next.entries }, 'knowledge base reloaded');
     } catch (err) {
       this.log.warn({ err }, 'could not reload the knowledge base; answering from the version in use until the file changes again');
     } finally {
       this.addedDuringBuild = undefined;
     }
+  }
+
+  private use(next: KnowledgeVersion): void {
+    next.index.addAll(this.addedDuringBuild ?? []);
+    this.addedDuringBuild = undefined;
+    this.current = next;
   }
 }

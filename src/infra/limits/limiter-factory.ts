@@ -1,8 +1,11 @@
 import Bottleneck from 'bottleneck';
-import { Redis as IORedis } from 'ioredis';
+import { createRequire } from 'node:module';
 import { BurstyRateLimiter, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Logger } from '../../core/ports/logger.js';
 import { REDIS_TIMEOUT_MS, redisRetryDelay } from '../redis-timeouts.js';
+
+/** The Redis client, loaded (synchronously, it is CommonJS) only for clustered limits: a single instance never pays for it. */
+const ioredis = () => createRequire(import.meta.url)('ioredis') as typeof import('ioredis');
 
 /** How calls under one key are limited: paced in this process, and capped across every instance. */
 export interface LimitShape {
@@ -65,7 +68,7 @@ function keyedLimiter(id: string, shape: (key: string) => LimitShape, take: Take
 
 export function createLimiterFactory(redisUrl: string | undefined, log: Logger): LimiterFactory {
   if (!redisUrl) return { clustered: false, keyed: (id, shape) => keyedLimiter(id, shape, undefined), check: async () => {}, close: async () => {} };
-  const client = new IORedis(redisUrl, {
+  const client = new (ioredis().Redis)(redisUrl, {
     connectTimeout: REDIS_TIMEOUT_MS,
     commandTimeout: REDIS_TIMEOUT_MS,
     // Fail a call while Redis is away instead of queueing it for ever; the retry strategy reconnects.

@@ -1,10 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import KeyvRedis, { createClient, type RedisClientType } from '@keyv/redis';
+import type { RedisClientType } from '@keyv/redis';
 import KeyvSqlite from '@keyv/sqlite';
 import Keyv from 'keyv';
-import { REDIS_TIMEOUT_MS, redisRetryDelay } from '../redis-timeouts.js';
-import { RedisStateAdapter } from './redis-state-adapter.js';
 import { BatonError } from '../../core/errors/error-catalogue.js';
 
 export interface KeyvBackend {
@@ -28,23 +26,6 @@ export function sqliteFile(uri: string): string {
   return resolve(uri.slice('sqlite://'.length));
 }
 
-/**
- * A Keyv Redis adapter with bounded waits everywhere: opening the connection, each command, and no
- * queueing while Redis is away, so a caller learns at once that the store is unreachable (intake then
- * answers Slack non-200) instead of hanging; the client keeps reconnecting, and work resumes when
- * Redis is back. Errors throw: a read that failed must not look like a missing key. It writes day-log
- * slots numbered on Redis too (RedisStateAdapter).
- */
-export function redisAdapter<T>(uri: string, namespace: string): KeyvRedis<T> {
-  const client = createClient({
-    url: uri,
-    disableOfflineQueue: true,
-    socket: { connectTimeout: REDIS_TIMEOUT_MS, reconnectStrategy: redisRetryDelay },
-    commandOptions: { timeout: REDIS_TIMEOUT_MS },
-  });
-  return new RedisStateAdapter<T>(client as RedisClientType, { throwOnConnectError: true, throwOnErrors: true, namespace, connectionTimeout: REDIS_TIMEOUT_MS });
-}
-
 /** One statement writing every `[key, value]` pair of a JSON array parameter into a Keyv table. */
 export function upsertMany(table: string): string {
   return `INSERT INTO ${table} (key, value) SELECT value->>'$[0]', value->>'$[1]' FROM json_each(?) WHERE true ON CONFLICT(key) DO UPDATE SET value = excluded.value`;
@@ -61,29 +42,10 @@ export class SqliteStateAdapter extends KeyvSqlite {
   }
 }
 
-/**
- * The adapter's first connection. On failure @keyv/redis throws a generic "not connected" error and
- * emits the real one (ECONNREFUSED, ENOTFOUND, a timeout) as an event: that one is rethrown, so the
- * start names what went wrong.
- */
-export async function connectRedis(adapter: KeyvRedis<unknown>): Promise<RedisClientType> {
-  let cause: unknown;
-  const remember = (err: unknown) => {
-    cause ??= err;
-  };
-  adapter.on('error', remember);
-  try {
-    return (await adapter.getClient()) as RedisClientType;
-  } catch (err) {
-    throw cause ?? err;
-  } finally {
-    adapter.off('error', remember);
-  }
-}
-
 /** Opens the store named by BATON_STORE: `sqlite://path/to/file.sqlite` (default) or `redis://host:port`. */
 export async function openKeyvBackend(uri: string): Promise<KeyvBackend> {
   if (uri.startsWith('redis://') || uri.startsWith('rediss://')) {
+    const { connectRedis, redisAdapter } = await import('./redis-adapter.js');
     const adapter = redisAdapter<unknown>(uri, 'baton');
     // A failed read must not look like a missing key (a conversation seen as new, a claim as free).
     const keyv = new Keyv({ store: adapter, useKeyPrefix: false, throwOnErrors: true });
