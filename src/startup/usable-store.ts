@@ -1,6 +1,7 @@
 import { openStores, type Stores } from '../infra/store/open-stores.js';
 import { probeStore } from '../infra/store/store-probe.js';
 import { shortReason, StartupFailure, withDeadline } from './startup-failure.js';
+import { loadRedis } from '../infra/store/keyv-backend.js';
 import { BatonError } from '../core/errors/error-catalogue.js';
 
 /** Longer than SQLite's 10 s busy timeout, so a held lock reports as locked rather than as silence. */
@@ -40,6 +41,8 @@ export async function openUsableStores(uri: string): Promise<Stores> {
       throw err;
     }
   };
+  // The Redis client is loaded (only for Redis) before the deadline runs: loading it is no part of Redis answering.
+  if (redis) await loadRedis();
   try {
     const silent = () => new BatonError('TIMEOUT', redis ? `Redis did not answer within ${ms / 1000} s` : `the store did not answer within ${ms / 1000} s (locked, or on a stalled disk?)`);
     return await withDeadline(open(), ms, silent);

@@ -42,10 +42,21 @@ export class SqliteStateAdapter extends KeyvSqlite {
   }
 }
 
+let redisSide: typeof import('./redis-adapter.js') | undefined;
+
+/**
+ * The Redis client and adapter, loaded only where BATON_STORE names Redis. Loaded ahead (openUsableStores
+ * does), the store opens with no wait before its connection starts, so Redis's own errors beat the deadline.
+ */
+export async function loadRedis(): Promise<typeof import('./redis-adapter.js')> {
+  redisSide ??= await import('./redis-adapter.js');
+  return redisSide;
+}
+
 /** Opens the store named by BATON_STORE: `sqlite://path/to/file.sqlite` (default) or `redis://host:port`. */
 export async function openKeyvBackend(uri: string): Promise<KeyvBackend> {
   if (uri.startsWith('redis://') || uri.startsWith('rediss://')) {
-    const { connectRedis, redisAdapter } = await import('./redis-adapter.js');
+    const { connectRedis, redisAdapter } = redisSide ?? (await loadRedis());
     const adapter = redisAdapter<unknown>(uri, 'baton');
     // A failed read must not look like a missing key (a conversation seen as new, a claim as free).
     const keyv = new Keyv({ store: adapter, useKeyPrefix: false, throwOnErrors: true });

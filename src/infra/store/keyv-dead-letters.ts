@@ -2,7 +2,7 @@ import type { RedisClientType } from '@keyv/redis';
 import KeyvSqlite from '@keyv/sqlite';
 import Keyv from 'keyv';
 import type { DeadLetter, InboxItem } from '../../core/ports/inbox.js';
-import { sqliteFile } from './keyv-backend.js';
+import { loadRedis, sqliteFile } from './keyv-backend.js';
 import { BatonError } from '../../core/errors/error-catalogue.js';
 
 /** On Redis the dead letters are one hash, id to letter, so listing them never scans the database. */
@@ -54,7 +54,7 @@ export class KeyvDeadLetters {
 
   static async open(uri: string): Promise<KeyvDeadLetters> {
     if (uri.startsWith('sqlite://')) return new KeyvDeadLetters(sqliteTable(uri));
-    const { connectRedis, redisAdapter } = await import('./redis-adapter.js');
+    const { connectRedis, redisAdapter } = await loadRedis();
     return new KeyvDeadLetters(redisTable(await connectRedis(redisAdapter<DeadLetter>(uri, 'baton-inbox-dead'))));
   }
 

@@ -2,7 +2,7 @@ import type { RedisClientType } from '@keyv/redis';
 import KeyvSqlite from '@keyv/sqlite';
 import Keyv from 'keyv';
 import type { DeadLetter, DeadLetters, Inbox, InboxItem } from '../../core/ports/inbox.js';
-import { sqliteFile, useWriteAheadLog } from './keyv-backend.js';
+import { loadRedis, sqliteFile, useWriteAheadLog } from './keyv-backend.js';
 import { KeyvDeadLetters } from './keyv-dead-letters.js';
 import { SqliteGroupCommit } from './sqlite-group-commit.js';
 import { BatonError } from '../../core/errors/error-catalogue.js';
@@ -46,7 +46,7 @@ export class KeyvInbox implements Inbox, DeadLetters {
       await useWriteAheadLog(store);
       return new KeyvInbox(new Keyv<InboxItem>({ store, ...options }), await KeyvDeadLetters.open(uri), new SqliteGroupCommit(store.query, TABLE));
     }
-    const { connectRedis, redisAdapter } = await import('./redis-adapter.js');
+    const { connectRedis, redisAdapter } = await loadRedis();
     const store = redisAdapter<InboxItem>(uri, 'baton-inbox');
     const keyv = new Keyv<InboxItem>({ store, ...options });
     return new KeyvInbox(keyv, await KeyvDeadLetters.open(uri), undefined, await connectRedis(store));
