@@ -128,13 +128,14 @@ export class InvertedKnowledgeIndex implements KnowledgeIndex {
   /**
    * The query terms worth a lookup: a word in more than a quarter of the KB ("card", "account") finds
    * thousands of entries and ranks none of them, so it counts only in the query's own mass, unless the
-   * query has nothing rarer. A long message needs no more than its rarest words to find its neighbours.
-   * Terms longer than five letters also match spellings one or two edits away (typos).
+   * query has nothing rarer that the KB holds (a word in no entry is no reason to drop the ones that match:
+   * in a small source every word it has is "common"). A long message needs no more than its rarest words to
+   * find its neighbours. Terms longer than five letters also match spellings one or two edits away (typos).
    */
   private lookups(query: string[]): Lookup[] {
     const df = (t: string) => this.index.frequency(t);
     const rare = query.filter((t) => df(t) <= this.index.size / 4);
-    const chosen = (rare.length > 0 ? rare : [...query]).sort((a, b) => df(a) - df(b)).slice(0, MAX_LOOKUP_TERMS);
+    const chosen = (rare.some((t) => df(t) > 0) ? rare : [...query]).sort((a, b) => df(a) - df(b)).slice(0, MAX_LOOKUP_TERMS);
     return chosen.map((t) => ({
       weight2: this.index.weight(t) ** 2,
       termIds: this.index.spellings(t, t.length > 5 ? Math.round(t.length * 0.2) : 0),
