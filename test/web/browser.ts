@@ -62,9 +62,18 @@ export interface StartedPlayground {
   stop(): Promise<void>;
 }
 
+/** Until the playground's `/readyz` says ready: it serves while its knowledge is still being indexed. */
+async function untilReady(url: string): Promise<void> {
+  for (;;) {
+    const res = await fetch(new URL('/readyz', url)).catch(() => undefined);
+    if (res?.ok) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 /**
  * `npm start`'s compiled Baton with no Slack or Teams settings (test/global-build.ts compiled it), on a
- * free port and a fresh store; resolves with the address it printed.
+ * free port and a fresh store; resolves with the address it printed once it is ready.
  */
 export async function startPlaygroundProcess(extraEnv: Record<string, string> = {}): Promise<StartedPlayground> {
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(SLACK_|TEAMS_|BATON_|OPENAI_|LOG_)/.test(k)));
@@ -81,6 +90,7 @@ export async function startPlaygroundProcess(extraEnv: Record<string, string> = 
     child.stdout!.on('data', check);
     child.on('exit', (code) => reject(new Error(`the playground exited (${code}) before printing its address:\n${output}`)));
   });
+  await untilReady(url);
   return {
     url,
     output: () => output,
