@@ -3,6 +3,7 @@ import type { CoreDeps } from '../../src/core/deps.js';
 import type { ChannelRef } from '../../src/core/model/conversation-ref.js';
 import { ProcessLocks } from '../../src/infra/locks/process-locks.js';
 import { createLogger } from '../../src/infra/logger.js';
+import type { Clearance, DeliveryPlace, DeliveryTag, Sent } from '../../src/core/ports/chat-gateway.js';
 import type { Change, ChannelOnboarding, HeldMessage, OfferLocation, OnboardingGateway, OnboardingStore, OnboardingView, StoredAccount } from '../../src/core/ports/onboarding.js';
 
 /** The onboarding store in memory: copies in and out, as a real store would serialize them. */
@@ -32,41 +33,57 @@ export class MemoryOnboardingStore implements OnboardingStore {
   }
 }
 
-/** Records what would reach Slack; `refuse` makes the next calls of one kind fail, as a refused post does. */
+/**
+ * Records what would reach Slack, each post under its delivery id; `refuse` makes the next calls of one kind
+ * fail before anything is posted (a refused post), `lose` after it is posted (a timeout whose answer was lost).
+ */
 export class RecordingOnboardingGateway implements OnboardingGateway {
   readonly offers: { leads: ChannelRef; view: OnboardingView }[] = [];
   readonly updates: OnboardingView[] = [];
   readonly held: HeldMessage[] = [];
   readonly intros: { channel: ChannelRef; text: string }[] = [];
-  readonly refuse = { offer: 0, intro: 0 };
+  readonly refuse = { offer: 0, held: 0, intro: 0 };
+  readonly lose = { offer: 0, held: 0, intro: 0 };
+  /** Message id by delivery id, as a platform that keeps the id with the message would find it. */
+  readonly delivered = new Map<string, string>();
 
   asksLeadsOn(): boolean {
     return true;
   }
 
-  async offer(leads: ChannelRef, view: OnboardingView): Promise<string> {
-    if (this.refuse.offer-- > 0) throw Object.assign(new Error('not_in_channel'), { refused: true });
-    this.offers.push({ leads, view });
-    return `offer-${this.offers.length}`;
+  private async post(kind: 'offer' | 'held' | 'intro', delivery: DeliveryTag, record: () => number): Promise<Sent> {
+    if (this.refuse[kind]-- > 0) throw Object.assign(new Error('not_in_channel'), { refused: true });
+    const cleared = await delivery.beforeSend();
+    const sent = `${kind}-${record()}`;
+    this.delivered.set(delivery.id, sent);
+    if (this.lose[kind]-- > 0) throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+    return { cleared, sent };
+  }
+
+  offer(leads: ChannelRef, view: OnboardingView, delivery: DeliveryTag): Promise<Sent> {
+    return this.post('offer', delivery, () => this.offers.push({ leads, view }));
   }
 
   async updateOffer(_at: OfferLocation, view: OnboardingView): Promise<void> {
     this.updates.push(view);
   }
 
-  async noteHeld(_at: OfferLocation, message: HeldMessage): Promise<void> {
-    this.held.push(message);
+  async noteHeld(_at: OfferLocation, message: HeldMessage, delivery: DeliveryTag): Promise<Clearance> {
+    return (await this.post('held', delivery, () => this.held.push(message))).cleared;
   }
 
-  async postIntro(channel: ChannelRef, text: string): Promise<void> {
-    if (this.refuse.intro-- > 0) throw Object.assign(new Error('not_in_channel'), { refused: true });
-    this.intros.push({ channel, text });
+  async postIntro(channel: ChannelRef, text: string, delivery: DeliveryTag): Promise<Clearance> {
+    return (await this.post('intro', delivery, () => this.intros.push({ channel, text }))).cleared;
+  }
+
+  async findDelivered(_place: DeliveryPlace, deliveryId: string): Promise<string | undefined> {
+    return this.delivered.get(deliveryId);
   }
 }
 
 /** The core deps onboarding uses (policy, clock, locks, once, its ports), everything else left out. */
-export function onboardingCore(policy: Policy, store: OnboardingStore, gateway: OnboardingGateway): CoreDeps {
-  const claimed = new Set<string>();
+export function onboardingCore(policy: Policy, store: OnboardingStore, gateway: OnboardingGateway, claimed = new Set<string>()): CoreDeps {
+  const lookup = gateway as Partial<Pick<RecordingOnboardingGateway, 'findDelivered'>>;
   return {
     policy,
     clock: { now: () => 1_000 },
@@ -74,5 +91,7 @@ export function onboardingCore(policy: Policy, store: OnboardingStore, gateway: 
     locks: new ProcessLocks(),
     once: { claimOnce: async (key: string) => !claimed.has(key) && !!claimed.add(key), claimed: async (key: string) => claimed.has(key) },
     onboarding: { store, gateway },
+    // Onboarding's posts are looked for the way the outbox looks for any delivery.
+    gateway: { findDelivered: async (place: DeliveryPlace, id: string) => lookup.findDelivered?.(place, id) },
   } as unknown as CoreDeps;
 }

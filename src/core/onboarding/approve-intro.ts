@@ -1,3 +1,4 @@
+import { lookThenSend } from '../delivery/deliver-once.js';
 import type { CoreDeps } from '../deps.js';
 import { isLead } from '../metrics/leads.js';
 import { channelName, type ChannelRef } from '../model/conversation-ref.js';
@@ -20,10 +21,15 @@ export async function introForm(deps: CoreDeps, ref: ChannelRef, lead: string): 
   return { ok: true, channel: record.channel, ...(record.title ? { title: record.title } : {}), account: account.name, intro: proposedIntro(deps, account.name) };
 }
 
+/** Kept while a lead may press Approve again after a post whose answer was lost. */
+const TRIED_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+
 /**
  * The consent gate opens: a lead approved the introduction (as shown, or edited). It is posted in the
- * channel first; only once it is there does the channel go live and Baton answer its customers. When
- * the platform refuses the post, nothing changes and the lead can try again.
+ * channel first, as one delivery per channel; only once it is there does the channel go live and Baton
+ * answer its customers. When the post fails, nothing changes and the lead is told, and can try again: an
+ * introduction whose post went out unconfirmed is looked for first, so it is never posted twice where the
+ * platform can look.
  */
 export async function approveIntro(deps: CoreDeps, ref: ChannelRef, lead: string, text: string): Promise<{ ok: true } | { ok: false; reason: IntroRefusal }> {
   if (!isLead(deps.policy, lead)) return { ok: false, reason: 'not_lead' };
@@ -35,8 +41,9 @@ export async function approveIntro(deps: CoreDeps, ref: ChannelRef, lead: string
     const record = await onboarding.store.get(channelName(ref));
     if (record?.status === 'live') return { ok: false, reason: 'already_live' };
     if (record?.status !== 'mapped') return { ok: false, reason: 'not_mapped' };
+    const message = { id: `intro:${channelName(ref)}`, place: { ...record.channel, since: record.offeredAt }, ttlMs: TRIED_TTL_MS };
     try {
-      await onboarding.gateway.postIntro(record.channel, intro);
+      await lookThenSend(deps, message, (tag) => onboarding.gateway.postIntro(record.channel, intro, tag));
     } catch (err) {
       deps.log.warn({ err, channel: ref.channel }, 'the introduction could not be posted; the channel stays quiet');
       return { ok: false, reason: 'not_posted' };

@@ -1,5 +1,6 @@
 import type { AccountPolicy } from '../../config/policy-schema.js';
 import type { ChannelRef, Platform } from '../model/conversation-ref.js';
+import type { Clearance, DeliveryTag, Sent } from './chat-gateway.js';
 
 /** What brought a channel no account maps to the leads' attention. */
 export type OfferReason = 'joined' | 'shared' | 'message';
@@ -68,20 +69,25 @@ export interface HeldMessage {
   text: string;
 }
 
-/** The conversation with the leads about new channels, in the leads' channel. */
+/**
+ * The conversation with the leads about new channels, in the leads' channel. Posts are sent once, as the
+ * outbox sends (ChatGateway): each takes its delivery's tag, carries its id where the platform keeps one
+ * (so ChatGateway.findDelivered finds it), and returns its clearance.
+ */
 export interface LeadsOnboardingGateway {
   /** Whether the leads can be asked (and can map and approve) in a channel of this platform. */
   asksLeadsOn(platform: Platform): boolean;
-  /** Posts the leads' message about a channel in an internal channel; returns its id. */
-  offer(leads: ChannelRef, view: OnboardingView): Promise<string>;
+  /** Posts the leads' message about a channel in an internal channel; sent: its id. */
+  offer(leads: ChannelRef, view: OnboardingView, delivery: DeliveryTag): Promise<Sent>;
+  /** Replaces the leads' message in place: sending it again is harmless. */
   updateOffer(at: OfferLocation, view: OnboardingView): Promise<void>;
   /** A held customer message, in the thread of the leads' message. */
-  noteHeld(at: OfferLocation, message: HeldMessage): Promise<void>;
+  noteHeld(at: OfferLocation, message: HeldMessage, delivery: DeliveryTag): Promise<Clearance>;
 }
 
-/** The approved introduction, at the top level of the customer's channel (or in their chat). */
+/** The approved introduction, at the top level of the customer's channel (or in their chat), sent once. */
 export interface IntroGateway {
-  postIntro(channel: ChannelRef, text: string): Promise<void>;
+  postIntro(channel: ChannelRef, text: string, delivery: DeliveryTag): Promise<Clearance>;
 }
 
 /**

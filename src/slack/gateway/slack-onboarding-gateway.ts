@@ -1,8 +1,10 @@
 import type { ChannelRef, Platform } from '../../core/model/conversation-ref.js';
+import type { Clearance, DeliveryTag, Sent } from '../../core/ports/chat-gateway.js';
 import type { HeldMessage, OfferLocation, OnboardingGateway, OnboardingView } from '../../core/ports/onboarding.js';
 import { clip, escapeMrkdwn } from '../render/mrkdwn.js';
 import { renderHeldMessage, renderOnboardingMessage } from '../render/onboarding-message.js';
 import type { SlackCaller } from './slack-caller.js';
+import { postTagged } from './delivery-lookup.js';
 import { BatonError } from '../../core/errors/error-catalogue.js';
 
 function slackChannel(ref: ChannelRef): string {
@@ -10,7 +12,7 @@ function slackChannel(ref: ChannelRef): string {
   return ref.channel;
 }
 
-/** The leads' messages about new channels, and the introductions they approve, in Slack. */
+/** The leads' messages about new channels, and the introductions they approve, in Slack: posts carry their delivery id. */
 export class SlackOnboardingGateway implements OnboardingGateway {
   constructor(private readonly slack: SlackCaller) {}
 
@@ -19,21 +21,20 @@ export class SlackOnboardingGateway implements OnboardingGateway {
     return platform === 'slack';
   }
 
-  async offer(leads: ChannelRef, view: OnboardingView): Promise<string> {
-    const res = await this.slack.call<{ ts: string }>('chat.postMessage', { channel: slackChannel(leads), ...renderOnboardingMessage(view), unfurl_links: false });
-    return res.ts;
+  offer(leads: ChannelRef, view: OnboardingView, delivery: DeliveryTag): Promise<Sent> {
+    return postTagged(this.slack, { channel: slackChannel(leads), ...renderOnboardingMessage(view), unfurl_links: false }, delivery);
   }
 
   async updateOffer(at: OfferLocation, view: OnboardingView): Promise<void> {
     await this.slack.call('chat.update', { channel: slackChannel(at.channel), ts: at.messageId, ...renderOnboardingMessage(view) });
   }
 
-  async noteHeld(at: OfferLocation, message: HeldMessage): Promise<void> {
-    await this.slack.call('chat.postMessage', { channel: slackChannel(at.channel), thread_ts: at.messageId, text: renderHeldMessage(message), unfurl_links: false });
+  async noteHeld(at: OfferLocation, message: HeldMessage, delivery: DeliveryTag): Promise<Clearance> {
+    return (await postTagged(this.slack, { channel: slackChannel(at.channel), thread_ts: at.messageId, text: renderHeldMessage(message), unfurl_links: false }, delivery)).cleared;
   }
 
   /** The lead's own words, escaped so they can never form a mention in the customer's channel. */
-  async postIntro(channel: ChannelRef, text: string): Promise<void> {
-    await this.slack.call('chat.postMessage', { channel: slackChannel(channel), text: clip(escapeMrkdwn(text), 4000), unfurl_links: false });
+  async postIntro(channel: ChannelRef, text: string, delivery: DeliveryTag): Promise<Clearance> {
+    return (await postTagged(this.slack, { channel: slackChannel(channel), text: clip(escapeMrkdwn(text), 4000), unfurl_links: false }, delivery)).cleared;
   }
 }

@@ -1,5 +1,6 @@
 import type { Activity } from '@microsoft/agents-activity';
 import type { ChannelRef } from '../../core/model/conversation-ref.js';
+import type { Clearance, DeliveryTag } from '../../core/ports/chat-gateway.js';
 import type { IntroGateway } from '../../core/ports/onboarding.js';
 import type { ConversationReferences } from './conversation-references.js';
 import type { TeamsSender } from './teams-sender.js';
@@ -17,10 +18,12 @@ export class TeamsIntroGateway implements IntroGateway {
     private readonly references: ConversationReferences,
   ) {}
 
-  async postIntro(channel: ChannelRef, text: string): Promise<void> {
+  async postIntro(channel: ChannelRef, text: string, delivery: DeliveryTag): Promise<Clearance> {
     const place = await this.references.place(channel.channel);
     const intro = { type: 'message', text: text.slice(0, MAX_INTRO), textFormat: 'plain' } as Partial<Activity>;
+    const cleared = await delivery.beforeSend();
     if (place.conversation.conversationType === 'channel') await this.sender.startThread(place, intro);
     else await this.sender.send(place, intro);
+    return cleared;
   }
 }

@@ -1,4 +1,5 @@
 import type { ChannelRef, Platform } from '../../core/model/conversation-ref.js';
+import type { Clearance, DeliveryTag, Sent } from '../../core/ports/chat-gateway.js';
 import type { HeldMessage, LeadsOnboardingGateway, OfferLocation, OnboardingView } from '../../core/ports/onboarding.js';
 import type { Activity } from '@microsoft/agents-activity';
 import { type AdaptiveCard, cardActivity } from '../render/adaptive-card.js';
@@ -24,8 +25,10 @@ export class TeamsOnboardingGateway implements LeadsOnboardingGateway {
     return platform === 'teams';
   }
 
-  async offer({ channel }: ChannelRef, view: OnboardingView): Promise<string> {
-    return this.sender.startThread(await this.queues.channel(channel), await this.activity(channel, view));
+  async offer({ channel }: ChannelRef, view: OnboardingView, delivery: DeliveryTag): Promise<Sent> {
+    const [reference, activity] = await Promise.all([this.queues.channel(channel), this.activity(channel, view)]);
+    const cleared = await delivery.beforeSend();
+    return { cleared, sent: await this.sender.startThread(reference, activity) };
   }
 
   async updateOffer(at: OfferLocation, view: OnboardingView): Promise<void> {
@@ -38,8 +41,11 @@ export class TeamsOnboardingGateway implements LeadsOnboardingGateway {
     return onboardingCard(view, await this.names(channel, view));
   }
 
-  async noteHeld(at: OfferLocation, message: HeldMessage): Promise<void> {
-    await this.sender.send(await this.queues.thread({ channel: at.channel.channel, root: at.messageId }), heldActivity(message));
+  async noteHeld(at: OfferLocation, message: HeldMessage, delivery: DeliveryTag): Promise<Clearance> {
+    const thread = await this.queues.thread({ channel: at.channel.channel, root: at.messageId });
+    const cleared = await delivery.beforeSend();
+    await this.sender.send(thread, heldActivity(message));
+    return cleared;
   }
 
   private async activity(channel: string, view: OnboardingView): Promise<Partial<Activity>> {
