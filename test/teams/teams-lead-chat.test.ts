@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ACTION, ANSWER_FIELD, CLOSE_FIELD, VIEW } from '../../src/core/model/actions.js';
 import type { AdaptiveCard } from '../../src/teams/render/adaptive-card.js';
 import { E2E_KNOWLEDGE } from '../e2e/knowledge.js';
@@ -98,6 +98,24 @@ describe('a lead in their Teams chat with Baton', () => {
     expect(JSON.stringify(blocked.value)).toContain('Marked spans are left in (action: \u201cI\'ve renamed');
     const edited = answerOf(await press(teamsLead, rename, ACTION.approveAnswer, { ...asShown, [ANSWER_FIELD.answer]: 'Admins can rename the workspace any time under Settings > General > Workspace name.' }));
     expect(JSON.stringify(edited.value)).toContain('Approved for account acme by Lena Lead');
+  });
+
+  it('gets the weekly review once when Teams fails the acknowledgement and delivers the message again, twice', async () => {
+    const w = world();
+    const ask = personalMessage({ serviceUrl: w.connector.url, from: teamsLead, text: 'review' });
+    w.connector.failNext({ status: 502 });
+    // The acknowledgement failed, so the turn did: Teams delivers the same activity again.
+    expect((await w.send(ask)).status).toBe(500);
+    const delivered = () => w.h.logs.lines.filter((l) => l.includes('Teams work after the turn delivered')).length;
+    for (let redelivery = 1; redelivery <= 2; redelivery++) {
+      expect((await w.send(ask)).status).toBe(200);
+      await vi.waitFor(() => expect(delivered()).toBe(redelivery), { timeout: 20_000, interval: 50 });
+    }
+    const posts = w.connector.posts(personalChat(teamsLead));
+    const shown = posts.map((c) => String(c.body.summary ?? c.body.text));
+    expect(shown.filter((t) => t.startsWith('Putting the weekly review together'))).toHaveLength(1);
+    expect(shown.filter((t) => t === 'Answer to review: rename_workspace')).toHaveLength(1);
+    expect(new Set(shown).size).toBe(shown.length);
   });
 
   it('gets the content gaps as a CSV file through Teams\u2019 file consent: uploaded where Teams says, only for a lead, only to a host replies may go to', async () => {

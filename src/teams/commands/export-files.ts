@@ -11,7 +11,7 @@ import { isLead } from '../../core/metrics/leads.js';
 import { DEFAULT_REPORT_DAYS, reportPeriod } from '../../core/metrics/report-command.js';
 import { leadIdOf } from '../normalize/teams-lead.js';
 import type { TeamsTurnDeps } from '../teams-turn-deps.js';
-import { isPersonalChat, loopOf } from './lead-chat.js';
+import { turnJob, isPersonalChat, loopOf } from './lead-chat.js';
 import { BatonError } from '../../core/errors/error-catalogue.js';
 
 /**
@@ -134,5 +134,5 @@ export async function answerFileConsent(deps: TeamsTurnDeps, ctx: TurnContext): 
     deps.log.warn({ host: url && URL.canParse(url) ? new URL(url).host : undefined }, 'Teams file upload URL on a host Baton does not send to; refused');
     return void (await say('The file could not be uploaded: Teams named an upload address Baton does not send to.'));
   }
-  deps.afterTurn.run(ctx.activity.getConversationReference(), 'export', () => uploaded(core, context, { ...uploadInfo, uploadUrl: url }));
+  deps.afterTurn.run(deps.core, ctx.activity.getConversationReference(), turnJob(ctx, 'export'), () => uploaded(core, context, { ...uploadInfo, uploadUrl: url }));
 }

@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import type { TurnContext } from '@microsoft/agents-hosting';
 import type { LoopDeps } from '../../core/deps.js';
+import type { TurnJob } from '../gateway/after-turn.js';
 import type { TeamsTurnDeps } from '../teams-turn-deps.js';
 import { BatonError } from '../../core/errors/error-catalogue.js';
 
@@ -25,4 +27,12 @@ export function loopOf(deps: TeamsTurnDeps): LoopDeps {
   const { loop } = deps.core;
   if (!loop) throw new BatonError('BATON_LOOP_MISSING', 'Teams lead commands without loop ports');
   return { ...deps.core, loop };
+}
+
+/**
+ * What a lead's message or press is answered with, in the turn and after it, keyed by the activity: Teams
+ * redelivers an activity with its id, so its answers go out once however often it arrives.
+ */
+export function turnJob(ctx: TurnContext, what: string): TurnJob {
+  return { id: `teams-turn:${ctx.activity.conversation?.id ?? ''}:${ctx.activity.id ?? randomUUID()}`, what };
 }
