@@ -1,3 +1,4 @@
+import { fakeDriver } from './fake-driver.js';
 import type { PlatformDriver } from './platform-driver.js';
 import { slackDriver } from './slack-driver.js';
 import { teamsDriver } from './teams-driver.js';
@@ -8,4 +9,5 @@ export const DRIVERS: Record<string, () => Promise<PlatformDriver>> = {
   slack: slackDriver,
   teams: teamsDriver,
   web: webDriver,
+  fake: fakeDriver,
 };

@@ -5,7 +5,8 @@ import { closeEscalation } from '../../../src/core/escalation/close-escalation.j
 import { relayToCustomer } from '../../../src/core/escalation/relay-reply.js';
 import { handleMessages } from '../../../src/core/conversation/handle-message.js';
 import { requestHuman } from '../../../src/core/conversation/request-human.js';
-import type { CoreDeps } from '../../../src/core/deps.js';
+import type { CoreDeps, LoopDeps } from '../../../src/core/deps.js';
+import { rateConversation } from '../../../src/core/feedback/csat.js';
 import { conversationKey, parseChannelName } from '../../../src/core/model/conversation-ref.js';
 import type { Author, InboundMessage } from '../../../src/core/model/message.js';
 import type { InboxItem } from '../../../src/core/ports/inbox.js';
@@ -21,12 +22,13 @@ const author = (user: string, name: string): Author => ({ id: user, name, isExte
 
 const messageBody = z.object({ room: z.string(), id: z.string(), thread: z.string().optional(), user: z.string(), name: z.string(), text: z.string() });
 const pressBody = z.object({
-  action: z.enum(['human', 'claim', 'relay', 'close']),
+  action: z.enum(['human', 'claim', 'relay', 'close', 'rate']),
   user: z.string(),
   name: z.string(),
   conversationKey: z.string().optional(),
   escalationId: z.string().optional(),
   text: z.string().optional(),
+  rating: z.number().optional(),
   tags: z.object({ rootCause: z.string(), aiAccuracy: z.string(), automation: z.string() }).optional(),
 });
 
@@ -42,13 +44,19 @@ function answer(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
 }
 
-/** A staff press acted on at once (the core's transitions are atomic), answered with the core's result. */
+/** A press acted on at once (the core's transitions are atomic), answered with the core's result. */
 async function press(core: CoreDeps, p: z.infer<typeof pressBody>): Promise<unknown> {
   const who = author(p.user, p.name);
+  if (p.action === 'rate') return rateConversation(loopOf(core), p.conversationKey ?? '', who, p.rating ?? 0);
   const id = p.escalationId ?? '';
   if (p.action === 'claim') return claimEscalation(core, id, who);
   if (p.action === 'relay') return relayToCustomer(core, id, who, p.text ?? '');
   return closeEscalation(core, id, who, p.tags ?? {});
+}
+
+function loopOf(core: CoreDeps): LoopDeps {
+  if (!core.loop) throw new Error('the fake platform rates only with the loop running');
+  return { ...core, loop: core.loop };
 }
 
 function serve(world: FakeWorld, { core, server, runner, worker, take }: ServeContext): PlatformIntake {

@@ -18,9 +18,10 @@ export class FakeGateway implements ChatGateway, LoopGateway {
     return id;
   }
 
-  /** A recorded delivery: cleared by the outbox just before it goes out, as every gateway must. */
+  /** A recorded delivery: cleared by the outbox just before it goes out, as every gateway must, then refused if the platform is failing. */
   private async deliver(kind: FakePost['kind'], channel: string, thread: string | undefined, text: string, delivery: DeliveryTag): Promise<Sent> {
     const cleared = await delivery.beforeSend();
+    this.world.refuseIfFailing();
     return { cleared, sent: this.record(kind, channel, thread, text, delivery.id) };
   }
 
@@ -63,6 +64,8 @@ export class FakeGateway implements ChatGateway, LoopGateway {
   }
 
   async postDigest(channel: ChannelRef, report: ReportView, delivery: DeliveryTag): Promise<Clearance> {
-    return (await this.deliver('digest', channel.channel, undefined, `Digest of ${report.request.days} days`, delivery)).cleared;
+    const rate = report.current.escalationRate;
+    const text = `Digest of ${report.request.days} days: escalation rate ${rate === undefined ? 'n/a' : `${Math.round(rate * 100)}%`}`;
+    return (await this.deliver('digest', channel.channel, undefined, text, delivery)).cleared;
   }
 }

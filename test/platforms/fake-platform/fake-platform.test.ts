@@ -1,16 +1,8 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startBaton, type RunningBaton } from '../../../src/baton.js';
-import { readEnv } from '../../../src/config/env.js';
-import { loadPolicy } from '../../../src/config/load-policy.js';
-import { createLogger } from '../../../src/infra/logger.js';
-import { E2E_KNOWLEDGE } from '../../e2e/knowledge.js';
-import { fakePlatform } from './fake-platform.js';
+import type { RunningBaton } from '../../../src/baton.js';
+import { startFakeBaton } from './fake-baton.js';
 import { FakeWorld, type FakePost } from './fake-world.js';
 
-const POLICY = 'test/platform/fake-platform/baton.fake.yaml';
 let baton: RunningBaton | undefined;
 
 afterEach(async () => {
@@ -18,22 +10,16 @@ afterEach(async () => {
   baton = undefined;
 });
 
-/** Baton with only the fake platform available: nothing outside this folder knows it. */
 async function startFake() {
   const world = new FakeWorld();
-  const env = readEnv({ PORT: '0', BATON_CONFIG: POLICY, BATON_STORE: `sqlite://${join(mkdtempSync(join(tmpdir(), 'baton-fake-')), 'baton.sqlite')}` });
-  baton = await startBaton({ env, policy: loadPolicy(POLICY), log: createLogger('silent'), knowledge: E2E_KNOWLEDGE, sourceEnv: {}, platforms: [fakePlatform(world)] });
-  const post = async (path: string, body: unknown) => {
-    const res = await fetch(`http://127.0.0.1:${baton!.port}${path}`, { method: 'POST', body: JSON.stringify(body) });
-    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
-  };
+  const fake = await startFakeBaton(world);
+  baton = fake.baton;
   const casey = { user: 'casey', name: 'Casey' };
-  const ana = { user: 'staff-ana', name: 'Ana' };
   return {
     world,
-    say: (id: string, text: string) => post('/fake/messages', { room: 'acme-room', id, ...casey, text }),
-    askForHuman: (key: string) => post('/fake/presses', { action: 'human', conversationKey: key, ...casey }),
-    staff: (action: string, escalationId: string, more: Record<string, unknown> = {}) => post('/fake/presses', { action, escalationId, ...ana, ...more }),
+    say: (id: string, text: string) => fake.say(id, text),
+    askForHuman: (key: string) => fake.press('human', { conversationKey: key, ...casey }),
+    staff: (action: string, escalationId: string, more: Record<string, unknown> = {}) => fake.press(action, { escalationId, ...more }),
   };
 }
 

@@ -10,15 +10,34 @@ export interface FakePost {
   deliveryId?: string;
 }
 
+/** A send the fake platform answered with an HTTP error: nothing was posted. */
+export class FakeRefusal extends Error {
+  constructor(readonly status: number) {
+    super(`the fake platform answered ${status}`);
+  }
+}
+
 /** What the fake platform posted, in order, and a way to wait for the next post that matches. */
 export class FakeWorld {
   readonly posts: FakePost[] = [];
+  private readonly failures: number[] = [];
   private readonly events = new EventEmitter();
   private next = 0;
 
   nextId(): string {
     this.next += 1;
     return `m${this.next}`;
+  }
+
+  /** The next sends are answered with these HTTP statuses, one each, and post nothing. */
+  failNext(...statuses: number[]): void {
+    this.failures.push(...statuses);
+  }
+
+  /** Throws the next queued failure, if there is one: called by a send before it posts. */
+  refuseIfFailing(): void {
+    const status = this.failures.shift();
+    if (status !== undefined) throw new FakeRefusal(status);
   }
 
   record(post: FakePost): void {
