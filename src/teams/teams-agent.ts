@@ -5,7 +5,7 @@ import { ACTION } from '../core/model/actions.js';
 import { conversationKey } from '../core/model/conversation-ref.js';
 import { cardAction, runCardAction } from './card-actions.js';
 import { answerFileConsent } from './commands/export-files.js';
-import { isPersonalChat } from './commands/lead-chat.js';
+import { isPersonalChat, replyOnce } from './commands/lead-chat.js';
 import { answerLeadChat } from './commands/lead-commands.js';
 import { ONBOARDING_VERBS } from './onboarding-actions.js';
 import { PACKET_VERBS } from './packet-actions.js';
@@ -47,7 +47,7 @@ async function takeSubmit(deps: TeamsTurnDeps, ctx: TurnContext): Promise<boolea
   if (!action.success) return false;
   const answer = await runCardAction(deps, ctx, action.data);
   const cardId = ctx.activity.replyToId;
-  if (typeof answer === 'string' && answer !== '') await ctx.sendActivity(answer);
+  if (typeof answer === 'string' && answer !== '') await replyOnce(deps, ctx, [{ type: 'message', text: answer }]);
   else if (typeof answer === 'object' && cardId) await ctx.updateActivity({ ...cardActivity(answer, 'Baton'), id: cardId } as Activity);
   return true;
 }

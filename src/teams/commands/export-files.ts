@@ -11,7 +11,7 @@ import { isLead } from '../../core/metrics/leads.js';
 import { DEFAULT_REPORT_DAYS, reportPeriod } from '../../core/metrics/report-command.js';
 import { leadIdOf } from '../normalize/teams-lead.js';
 import type { TeamsTurnDeps } from '../teams-turn-deps.js';
-import { turnJob, isPersonalChat, loopOf } from './lead-chat.js';
+import { isPersonalChat, loopOf, replyOnce, turnJob } from './lead-chat.js';
 import { BatonError } from '../../core/errors/error-catalogue.js';
 
 /**
@@ -123,7 +123,7 @@ async function uploaded(core: LoopDeps, context: FileContext, info: UploadInfo):
  */
 export async function answerFileConsent(deps: TeamsTurnDeps, ctx: TurnContext): Promise<void> {
   const parsed = consentValue.safeParse(ctx.activity.value);
-  const say = (t: string) => ctx.sendActivity(text(t) as Activity);
+  const say = (t: string) => replyOnce(deps, ctx, [text(t)]);
   if (!parsed.success || !isPersonalChat(ctx)) return void deps.log.warn({ conversation: ctx.activity.conversation?.id }, 'malformed or misplaced Teams file consent ignored');
   const { action, context, uploadInfo } = parsed.data;
   if (action === 'decline') return void (await say('Not sent: nothing was uploaded.'));

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { TurnContext } from '@microsoft/agents-hosting';
 import type { LoopDeps } from '../../core/deps.js';
-import type { TurnJob } from '../gateway/after-turn.js';
+import type { Activity } from '@microsoft/agents-activity';
+import { postEachOnce, type TurnJob } from '../gateway/after-turn.js';
 import type { TeamsTurnDeps } from '../teams-turn-deps.js';
 import { BatonError } from '../../core/errors/error-catalogue.js';
 
@@ -35,4 +36,10 @@ export function loopOf(deps: TeamsTurnDeps): LoopDeps {
  */
 export function turnJob(ctx: TurnContext, what: string): TurnJob {
   return { id: `teams-turn:${ctx.activity.conversation?.id ?? ''}:${ctx.activity.id ?? randomUUID()}`, what };
+}
+
+/** The replies of a turn (one call per turn), each sent once however often Teams delivers the activity (turnJob). */
+export async function replyOnce(deps: TeamsTurnDeps, ctx: TurnContext, replies: Partial<Activity>[]): Promise<void> {
+  const job = turnJob(ctx, 'reply');
+  await postEachOnce(deps.core, ctx.activity.conversation?.id ?? '', { ...job, id: `${job.id}:now` }, replies, (reply) => ctx.sendActivity(reply as Activity));
 }

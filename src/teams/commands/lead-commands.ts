@@ -17,8 +17,7 @@ import { reportActivity } from '../render/report-card.js';
 import { weeklyReviewActivities } from '../render/weekly-review-card.js';
 import type { TeamsTurnDeps } from '../teams-turn-deps.js';
 import { gapDays, offerGapsExport, offerTrainingExport } from './export-files.js';
-import { loopOf, turnJob } from './lead-chat.js';
-import { postEachOnce } from '../gateway/after-turn.js';
+import { loopOf, replyOnce, turnJob } from './lead-chat.js';
 
 interface LeadCommand extends CommandLine {
   name: string;
@@ -105,8 +104,7 @@ export async function answerLeadChat(deps: TeamsTurnDeps, ctx: TurnContext): Pro
   const lead = isLead(core.policy, leadIdOf(core.policy, await deps.directory.author(ctx)));
   const isCommand = COMMANDS.some((c) => c.name === word.toLowerCase());
   const { replies, later } = lead ? await leadReplies(core, word, args) : { replies: [isCommand ? text(LEAD_COMMANDS_ONLY) : staffHomeActivity()] };
-  const job = turnJob(ctx, later?.name ?? word);
-  await postEachOnce(deps.core, ctx.activity.conversation?.id ?? '', { ...job, id: `${job.id}:now` }, replies, (reply) => ctx.sendActivity(reply as Activity));
+  await replyOnce(deps, ctx, replies);
   // Started once the acknowledgement is out, so the lead reads it first.
-  if (later) deps.afterTurn.run(deps.core, ctx.activity.getConversationReference(), job, () => later.run(core, args));
+  if (later) deps.afterTurn.run(deps.core, ctx.activity.getConversationReference(), turnJob(ctx, later.name), () => later.run(core, args));
 }
