@@ -3,7 +3,7 @@ import { ManualClock } from '../e2e/loop/loop-world.js';
 import { fakeStore, startFakeBaton, type FakeBaton } from './fake-platform/fake-baton.js';
 import { FAKE } from './fake-platform/fake-tag.js';
 import { type FakePost, FakeWorld } from './fake-platform/fake-world.js';
-import type { PlatformDriver } from './platform-driver.js';
+import { type PlatformDriver, QUESTIONS } from './platform-driver.js';
 
 const ROOM = 'acme-room';
 const QUEUE = 'support-queue';
@@ -29,8 +29,7 @@ export async function fakeDriver(): Promise<PlatformDriver> {
       return fake.baton.core as PlatformDriver['core'];
     },
     lookBeforeResend: true,
-    answerable: 'How do I invite a teammate?',
-    handoff: 'Can I talk to a human please?',
+    ...QUESTIONS,
     async customerSays(text, thread) {
       const id = `msg-${++next}`;
       await ok(fake.say(id, text, thread ? { thread: thread.thread } : {}));

@@ -48,3 +48,6 @@ export interface PlatformDriver {
   settle(): Promise<void>;
   stop(): Promise<void>;
 }
+
+/** A question every platform's test knowledge answers, and one every test policy hands to its default queue. */
+export const QUESTIONS = { answerable: 'How do I invite a teammate?', handoff: 'Can I talk to a human please?' } as const;

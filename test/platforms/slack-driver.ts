@@ -2,7 +2,7 @@ import { ACTION, REPLY_FIELD, VIEW } from '../../src/core/model/actions.js';
 import { ACME_CHANNEL, ana, ben, customer, Harness } from '../e2e/harness.js';
 import { closeWithTags, ManualClock } from '../e2e/loop/loop-world.js';
 import { sendInteraction, typedText, viewSubmissionPayload } from '../fakes/slack-request.js';
-import type { PlatformDriver } from './platform-driver.js';
+import { type PlatformDriver, QUESTIONS } from './platform-driver.js';
 
 const QUEUES = new Set(['C0SUPPORT1', 'C0SECURE01', 'C0BILLING1']);
 const STRANGERS = 'C0NEWCO001';
@@ -28,8 +28,7 @@ export async function slackDriver(): Promise<PlatformDriver> {
       return h.baton.core as PlatformDriver['core'];
     },
     lookBeforeResend: true,
-    answerable: 'How do I invite a teammate?',
-    handoff: 'Can I talk to a human please?',
+    ...QUESTIONS,
     async customerSays(said, thread) {
       const ts = await h.say(customer, said, thread ? { threadTs: thread.thread } : {});
       return thread ?? { platform: 'slack', channel: ACME_CHANNEL, thread: ts };

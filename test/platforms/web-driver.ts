@@ -8,7 +8,7 @@ import { createLogger } from '../../src/infra/logger.js';
 import { startPlayground, type RunningPlayground } from '../../src/web/playground.js';
 import type { PlaygroundEvent } from '../../src/web/render/events.js';
 import { pageClient, type PageClient } from '../web/playground-client.js';
-import type { PlatformDriver } from './platform-driver.js';
+import { type PlatformDriver, QUESTIONS } from './platform-driver.js';
 
 const ACCOUNT = 'acme';
 const CUSTOMER = 'web-acme-alex';
@@ -69,8 +69,7 @@ export async function webDriver(): Promise<PlatformDriver> {
       return running.core;
     },
     lookBeforeResend: true,
-    answerable: 'How do I invite a teammate?',
-    handoff: 'Can I talk to a human please?',
+    ...QUESTIONS,
     async customerSays(text, thread) {
       const json = await call('/api/messages', { account: ACCOUNT, customer: CUSTOMER, text, ...(thread ? { thread: thread.thread } : {}) });
       const ref: ConversationRef = thread ?? { platform: 'web', channel: ACCOUNT, thread: String(json.thread) };
