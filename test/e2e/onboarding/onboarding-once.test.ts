@@ -33,6 +33,7 @@ describe('onboarding posts, sent once', () => {
     await h.settle();
 
     expect(offers()).toHaveLength(1);
+    expect(offer.args.metadata).toMatchObject({ event_payload: { delivery_id: `offer:${NEW_CHANNEL}` } });
     expect(h.postsIn(LEADS_CHANNEL, String(offer.response.ts)).filter((c) => String(c.args.text).includes('Where are our invoices?'))).toHaveLength(1);
     expect(h.postsIn(NEW_CHANNEL)).toEqual([]);
   });
@@ -49,5 +50,6 @@ describe('onboarding posts, sent once', () => {
     expect(again.body.errors).toBeUndefined();
     await h.fake.waitFor('chat.update', (c) => c.args.channel === LEADS_CHANNEL && String(c.args.text).includes('is live for'));
     expect(intros()).toHaveLength(1);
+    expect(intros()[0]!.args.metadata).toMatchObject({ event_payload: { delivery_id: `intro:${NEW_CHANNEL}` } });
   });
 });
