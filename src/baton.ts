@@ -108,7 +108,7 @@ export async function startBaton(opts: BatonOptions): Promise<RunningBaton> {
     metrics,
     clock,
     sources,
-    readiness: [...platforms.values()].flatMap((p) => p.readiness),
+    readiness: [...platforms].map(([tag, p]) => ({ name: tag, check: () => p.ready() })),
     oldestOwed: () => intake.runner.oldestOwed(),
     knowledgeBuilding: building,
     ...(limiters.clustered ? { limits: () => limiters.check() } : {}),

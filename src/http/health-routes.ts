@@ -13,6 +13,21 @@ function json(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(`${JSON.stringify(body)}\n`);
 }
 
+/** Why a call failed, in the caller's own short words: Slack's `error`, MSAL's `errorCode`, a Node code, else the message. */
+function reason(err: unknown): string {
+  const e = err as { code?: unknown; errorCode?: unknown; message?: unknown; data?: { error?: unknown } };
+  return String(e.data?.error ?? e.errorCode ?? e.code ?? e.message ?? 'failed');
+}
+
+/** Runs one step of a platform's readiness; a failure names the step before the reason (`auth.test: token_revoked`). */
+export async function readinessStep(step: string, run: () => Promise<unknown>): Promise<void> {
+  try {
+    await run();
+  } catch (err) {
+    throw new Error(`${step}: ${reason(err)}`);
+  }
+}
+
 /** A check's outcome in words safe to show anyone who can reach the port: the error's code or message, no stack. */
 async function outcome(c: ReadinessCheck): Promise<string> {
   let timer: NodeJS.Timeout | undefined;
@@ -23,8 +38,7 @@ async function outcome(c: ReadinessCheck): Promise<string> {
     await Promise.race([c.check(), timeout]);
     return 'ok';
   } catch (err) {
-    const e = err as { code?: unknown; message?: unknown; data?: { error?: unknown } };
-    return String(e.data?.error ?? e.code ?? e.message ?? 'failed');
+    return reason(err);
   } finally {
     clearTimeout(timer);
   }

@@ -7,7 +7,6 @@ import type { ChatGateway } from '../core/ports/chat-gateway.js';
 import type { InboxItem } from '../core/ports/inbox.js';
 import type { LoopGateway } from '../core/ports/loop-gateway.js';
 import type { IntroGateway, LeadsOnboardingGateway } from '../core/ports/onboarding.js';
-import type { ReadinessCheck } from '../http/health-routes.js';
 import type { HttpServer } from '../http/http-server.js';
 import type { DeliveryRunner } from '../infra/delivery/delivery-runner.js';
 import type { InboxWorker } from '../infra/intake/inbox-worker.js';
@@ -57,8 +56,11 @@ export interface OpenPlatform {
   leads?: LeadsOnboardingGateway;
   /** The introduction a lead approved, posted in a customer conversation on this platform. */
   intros?: IntroGateway;
-  /** Readiness checks for /readyz (the platform accepts Baton's credentials). */
-  readiness: ReadinessCheck[];
+  /**
+   * Its readiness for /readyz, named there by the tag: resolves while the platform takes Baton's credentials,
+   * throws naming the step that failed (`auth.test: token_revoked`, `Bot Connector token: invalid_client`).
+   */
+  ready(): Promise<void>;
   /** Adds the platform's routes (or opens nothing yet for a socket) and returns its side of the inbox. */
   serve(ctx: ServeContext): PlatformIntake;
   /** Opens what the platform holds open besides the HTTP routes (Slack's Socket Mode), once the server listens. */

@@ -2,7 +2,7 @@ import type { Env } from '../config/env.js';
 import { ConfigError } from '../config/load-policy.js';
 import { parseChannelName } from '../core/model/conversation-ref.js';
 import type { InboxItem } from '../core/ports/inbox.js';
-import { cachedCheck } from '../http/health-routes.js';
+import { cachedCheck, readinessStep } from '../http/health-routes.js';
 import type { OpenPlatform, Platform, PlatformContext, SettingsSource } from '../platform/platform.js';
 import { policyChannels } from '../platform/policy-channels.js';
 import { connectSocketMode, verifySlackAuth } from '../startup/slack-reachable.js';
@@ -65,7 +65,7 @@ async function openSlack(env: Env, ctx: PlatformContext): Promise<OpenPlatform> 
     loop: new SlackLoopGateway(slack, log),
     leads: onboarding,
     intros: onboarding,
-    readiness: [{ name: SLACK, check: cachedCheck(async () => void (await app.client.auth.test()), SLACK_AUTH_TTL_MS) }],
+    ready: cachedCheck(() => readinessStep('auth.test', () => app.client.auth.test()), SLACK_AUTH_TTL_MS),
     serve({ core, server, runner, worker, take }) {
       const deps = { core, slack, directory: new AuthorDirectory(policy, slack, log), log, intake: { take } };
       putInboxFirst(transport, app, worker(), metrics, !receiver, log.child({ component: 'intake' }));

@@ -1,5 +1,6 @@
 import { CloudAdapter } from '@microsoft/agents-hosting';
 import type { InboxItem } from '../core/ports/inbox.js';
+import { readinessStep } from '../http/health-routes.js';
 import type { OpenPlatform, PlatformContext } from '../platform/platform.js';
 import { AfterTurn } from './gateway/after-turn.js';
 import { ConversationReferences } from './gateway/conversation-references.js';
@@ -16,6 +17,9 @@ import { createTeamsAgent } from './teams-agent.js';
 import { serveTeams } from './teams-endpoint.js';
 import type { TeamsSettings } from './teams-settings.js';
 import { BatonError } from '../core/errors/error-catalogue.js';
+
+/** The audience of the tokens the Bot Connector takes, as the SDK asks for them on a send. */
+const BOT_CONNECTOR_SCOPE = 'https://api.botframework.com';
 
 function heldMessage(item: InboxItem) {
   const payload = item.payload as TeamsInboxPayload;
@@ -38,7 +42,8 @@ export function openTeams(settings: TeamsSettings, { policy, stores, limiters, l
     intros: new TeamsIntroGateway(sender, references),
     // The leads' cards about new customer conversations, where the leads' channel is in Teams.
     leads,
-    readiness: [],
+    // The step every proactive send takes first; without an app id (development) the SDK sends none, so it passes.
+    ready: () => readinessStep('Bot Connector token', () => adapter.connectionManager.getDefaultConnection().getAccessToken(BOT_CONNECTOR_SCOPE)),
     serve({ core, server, metrics, runner, worker }) {
       const take = async (item: InboxItem) => {
         if (worker().full) throw new BatonError('BATON_BACKLOG_FULL', 'intake backlog full');

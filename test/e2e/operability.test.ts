@@ -44,7 +44,7 @@ describe('operating Baton', () => {
     h.fake.failNext('auth.test', { error: 'token_revoked' });
     const refused = await get(h, '/readyz');
     expect(refused.status).toBe(503);
-    expect(await refused.json()).toEqual({ status: 'not ready', checks: { store: 'ok', slack: 'token_revoked', knowledge: 'ok', deliveries: 'ok' } });
+    expect(await refused.json()).toEqual({ status: 'not ready', checks: { store: 'ok', slack: 'auth.test: token_revoked', knowledge: 'ok', deliveries: 'ok' } });
     expect((await get(h, '/readyz')).status).toBe(200);
   });
 });

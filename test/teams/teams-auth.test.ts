@@ -30,6 +30,21 @@ describe('Teams requests in production', () => {
     }
   });
 
+  it('leave Baton not ready while no Bot Connector token can be had, naming Teams and the step in /readyz', async () => {
+    // The app registration is made up, so Entra refuses it (or, offline, cannot be reached): either way no token.
+    const h = await Harness.start({ policyFile: 'test/teams/baton.teams.yaml', env: PRODUCTION });
+    try {
+      const ready = await fetch(`http://127.0.0.1:${h.baton.port}/readyz`);
+      expect(ready.status).toBe(503);
+      const body = (await ready.json()) as { status: string; checks: Record<string, string> };
+      expect(body.status).toBe('not ready');
+      expect(body.checks.teams).toMatch(/^Bot Connector token: \S+/);
+      expect(body.checks.slack).toBe('ok');
+    } finally {
+      await h.stop();
+    }
+  });
+
   it('never run unauthenticated: without TEAMS_APP_ID Baton refuses to start, naming the setting', async () => {
     const { TEAMS_APP_ID: _, ...withoutApp } = PRODUCTION;
     await expect(Harness.start({ policyFile: 'test/teams/baton.teams.yaml', env: withoutApp })).rejects.toThrow(/TEAMS_APP_ID: required when NODE_ENV=production/);

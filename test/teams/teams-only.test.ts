@@ -36,6 +36,13 @@ const inQueueThread = (root: string) => (c: ConnectorCall) => c.conversationId =
 const inCustomerThread = (root: string) => (c: ConnectorCall) => c.kind === 'reply' && c.status === 201 && c.conversationId === `${CONTOSO_CHANNEL};messageid=${root}`;
 
 describe('a Teams-only vendor (no Slack settings at all)', () => {
+  it('is ready with Teams checked by name, and no Slack check', async () => {
+    const { baton } = await startTeamsOnly();
+    const ready = await fetch(`http://127.0.0.1:${baton.port}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready', checks: { store: 'ok', teams: 'ok', knowledge: 'ok', deliveries: 'ok' } });
+  });
+
   it('answers a customer, opens a packet in the Teams queue on request, and a specialist claims and closes it', async () => {
     const { baton, connector, send } = await startTeamsOnly();
     expect([...baton.platforms.keys()]).toEqual(['teams']);

@@ -100,7 +100,7 @@ export function fakePlatform(world: FakeWorld): Platform<object> {
     settings: () => ({}),
     async open() {
       const gateway = new FakeGateway(world);
-      return { gateway, loop: gateway, readiness: [{ name: FAKE, check: async () => {} }], serve: (ctx) => serve(world, ctx), close: async () => {} };
+      return { gateway, loop: gateway, ready: async () => {}, serve: (ctx) => serve(world, ctx), close: async () => {} };
     },
   };
 }
