@@ -77,8 +77,8 @@ function domainAccounts(policy: Policy): Map<string, string> {
 
 function slackWorkspace(policy: Policy | undefined): SlackWorkspace {
   return {
-    staffTeams: new Set(policy?.vendor.team_ids ?? []),
-    staffEnterprises: new Set(policy?.vendor.enterprise_ids ?? []),
+    staffTeams: new Set(policy?.slack.team_ids ?? []),
+    staffEnterprises: new Set(policy?.slack.enterprise_ids ?? []),
     channelAccounts: new Map(policy?.accounts.flatMap((a) => a.channels.map((c) => [c, a.id] as [string, string])) ?? []),
   };
 }

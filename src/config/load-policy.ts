@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
+import { moveDeprecatedKeys, movedKeysWarning } from './moved-keys.js';
 import { referenceProblems } from './policy-references.js';
 import { policySchema, type Policy } from './policy-schema.js';
 
@@ -23,6 +24,10 @@ export function formatProblem(p: ConfigProblem): string {
   const where = p.line ? `${p.file}:${p.line}` : p.file;
   return `${where}: ${p.key || '(top level)'}: ${p.message}`;
 }
+
+/** Where a policy's warnings go: one line each. */
+export type Warn = (line: string) => void;
+const toStderr: Warn = (line) => void process.stderr.write(`${line}\n`);
 
 function keyPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>((acc, k) => (typeof k === 'number' ? `${acc}[${k}]` : acc ? `${acc}.${String(k)}` : String(k)), '');
@@ -47,9 +52,10 @@ function issueMessage(issue: z.core.$ZodIssue): string {
 
 /**
  * Parses and validates the policy YAML; every problem is collected before anything is thrown. With `env`,
- * the environment variables the policy names for secrets must be set too.
+ * the environment variables the policy names for secrets must be set too. Keys read in a new place are
+ * named in one line to `warn` (stderr unless told).
  */
-export function parsePolicy(text: string, file: string, env?: NodeJS.ProcessEnv): Policy {
+export function parsePolicy(text: string, file: string, env?: NodeJS.ProcessEnv, warn: Warn = toStderr): Policy {
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: true });
   if (doc.errors.length > 0) {
@@ -57,13 +63,15 @@ export function parsePolicy(text: string, file: string, env?: NodeJS.ProcessEnv)
       doc.errors.map((e) => ({ file, key: '', line: e.linePos?.[0]?.line, message: `YAML syntax: ${e.message.split('\n')[0]}` })),
     );
   }
-  const raw: unknown = doc.toJS() ?? {};
+  const { raw, moved, problems: conflicts, inFile } = moveDeprecatedKeys(doc.toJS() ?? {});
+  if (moved.length > 0) warn(movedKeysWarning(file, moved));
   const result = policySchema.safeParse(raw);
-  const problems: ConfigProblem[] = (result.error?.issues ?? []).map((issue) => {
+  const problems: ConfigProblem[] = conflicts.map(({ path, message }) => ({ file, key: keyPath(path), line: lineOf(doc, counter, path), message }));
+  problems.push(...(result.error?.issues ?? []).map((issue) => {
     // An unknown key is best shown where it stands, not at its parent.
-    const path = issue.code === 'unrecognized_keys' && issue.keys.length === 1 ? [...issue.path, issue.keys[0]!] : issue.path;
+    const path = inFile(issue.code === 'unrecognized_keys' && issue.keys.length === 1 ? [...issue.path, issue.keys[0]!] : issue.path);
     return { file, key: keyPath(path), line: lineOf(doc, counter, path), message: issueMessage(issue) };
-  });
+  }));
   // Cross-references are checked on what the file says (not on defaults), in the same pass as the shape.
   for (const r of referenceProblems(raw, env)) {
     const key = keyPath(r.path);
@@ -73,7 +81,7 @@ export function parsePolicy(text: string, file: string, env?: NodeJS.ProcessEnv)
   throw new ConfigError(problems);
 }
 
-export function loadPolicy(file: string, env?: NodeJS.ProcessEnv): Policy {
+export function loadPolicy(file: string, env?: NodeJS.ProcessEnv, warn: Warn = toStderr): Policy {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -81,5 +89,5 @@ export function loadPolicy(file: string, env?: NodeJS.ProcessEnv): Policy {
     const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (err as Error).message;
     throw new ConfigError([{ file, key: '', message: `${reason} (set BATON_CONFIG to the policy file)` }]);
   }
-  return parsePolicy(text, file, env);
+  return parsePolicy(text, file, env, warn);
 }

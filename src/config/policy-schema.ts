@@ -120,16 +120,25 @@ const copySchema = z.object({
   relayed: z.string().default('{name} from {vendor}: {text}'),
 }).strict();
 
+/** Who is staff on Slack (before 2026-12, `vendor.team_ids` and `vendor.enterprise_ids`, still read). */
+const slackSchema = z.object({
+  /** The vendor's own Slack workspace ids: members of these are staff, everyone else a customer (needed with Slack). */
+  team_ids: z.array(z.string().regex(/^T[A-Z0-9]+$/, 'a Slack team id such as T0123ABCD')).default([]),
+  /** Enterprise Grid org ids whose members are staff too. */
+  enterprise_ids: z.array(z.string()).default([]),
+}).strict();
+
+/** Who is staff on Teams (before 2026-12, `vendor.teams_tenant_ids`, still read). */
+const teamsSchema = z.object({
+  /** The vendor's Microsoft Entra tenant ids: Teams users of these tenants are staff. */
+  tenant_ids: z.array(z.guid('a Microsoft tenant id (a GUID)')).default([]),
+}).strict();
+
 export const policySchema = z
   .object({
     vendor: z.object({
-      /** The vendor's own Slack workspace ids: members of these are staff, everyone else a customer (needed with Slack). */
-      team_ids: z.array(z.string().regex(/^T[A-Z0-9]+$/, 'a Slack team id such as T0123ABCD')).default([]),
-      enterprise_ids: z.array(z.string()).default([]),
       /** How customers hear the vendor named, as in "Ana from {name}" on a specialist's relayed reply. */
       name: z.string().min(1).default('our team'),
-      /** The vendor's Microsoft Entra tenant ids: Teams users of these tenants are staff. */
-      teams_tenant_ids: z.array(z.guid('a Microsoft tenant id (a GUID)')).default([]),
       /** Product hosts whose URLs in a conversation give the page context. */
       product_hosts: z.array(z.string()).default([]),
       /** The vendor's own support addresses (support@vendor.example): kept in imported and approved answers, never redacted. */
@@ -137,6 +146,8 @@ export const policySchema = z
       /** Where the vendor's own people call from (ISO country codes), for redacting national phone numbers. */
       phone_regions: z.array(z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166 country code such as GB')).optional(),
     }).strict(),
+    slack: slackSchema.default(slackSchema.parse({})),
+    teams: teamsSchema.default(teamsSchema.parse({})),
     accounts: z.array(accountSchema).min(1),
     queues: z.array(queueSchema).min(1),
     routing: z.object({ default_queue: id, rules: z.array(routingRuleSchema).default([]) }).strict(),
@@ -154,12 +165,12 @@ export const policySchema = z
   .strict()
   .superRefine((policy, ctx) => {
     // Without the vendor's tenant every Teams user would count as a customer, staff included.
-    if (policy.vendor.teams_tenant_ids.length > 0) return;
+    if (policy.teams.tenant_ids.length > 0) return;
     const account = policy.accounts.flatMap((a, i) => a.channels.map((c, j) => [c, `accounts[${i}].channels[${j}]`] as const)).find(([c]) => c.startsWith('teams:'));
     const queue = policy.queues.map((q, i) => [q.channel, `queues[${i}].channel`] as const).find(([c]) => c.startsWith('teams:'));
     const leads = policy.leads_channel?.startsWith('teams:') ? ([policy.leads_channel, 'leads_channel'] as const) : undefined;
     const teams = account ?? queue ?? leads;
-    if (teams) ctx.addIssue({ code: 'custom', path: ['vendor', 'teams_tenant_ids'], message: `at least one tenant id is needed: ${teams[1]} is a Teams channel` });
+    if (teams) ctx.addIssue({ code: 'custom', path: ['teams', 'tenant_ids'], message: `at least one tenant id is needed: ${teams[1]} is a Teams channel` });
   });
 
 export type Policy = z.infer<typeof policySchema>;

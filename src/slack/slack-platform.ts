@@ -47,8 +47,8 @@ export const slackPlatform: Platform<Env> = {
   wanted: (source, policy) => SLACK_SETTINGS.some((k) => source[k]) || policyChannels(policy).some(({ name }) => parseChannelName(name).platform === SLACK),
   missing: missingSlackSettings,
   settings(env, policy) {
-    if (policy.vendor.team_ids.length > 0) return env;
-    throw new ConfigError([{ file: env.BATON_CONFIG, key: 'vendor.team_ids', message: 'at least one Slack team id (T…) is needed with Slack: members of it are staff' }]);
+    if (policy.slack.team_ids.length > 0) return env;
+    throw new ConfigError([{ file: env.BATON_CONFIG, key: 'slack.team_ids', message: 'at least one Slack team id (T…) is needed with Slack: members of it are staff' }]);
   },
   open: openSlack,
 };

@@ -42,6 +42,6 @@ export async function takeInstall(deps: TeamsTurnDeps, ctx: TurnContext): Promis
   const ref: ChannelRef = { platform: 'teams', channel: reference.conversation.id };
   await deps.references.rememberPlace(ref.channel, reference);
   const host = hostTenant(activity);
-  if (host && deps.core.policy.vendor.teams_tenant_ids.includes(host)) return;
+  if (host && deps.core.policy.teams.tenant_ids.includes(host)) return;
   await offerChannel(deps.core, ref, 'joined', conversationTitle(activity));
 }

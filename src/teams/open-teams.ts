@@ -32,7 +32,7 @@ export function openTeams(settings: TeamsSettings, { policy, stores, limiters, l
   const teamsLog = log.child({ component: 'teams' });
   const sender = new TeamsSender(adapter, settings.appId, teamsLog, limiters);
   const references = new ConversationReferences(stores.backend.keyv);
-  const queues = new QueueReferences(stores.backend.keyv, policy.vendor.teams_tenant_ids, `28:${settings.appId}`);
+  const queues = new QueueReferences(stores.backend.keyv, policy.teams.tenant_ids, `28:${settings.appId}`);
   const gateway = new TeamsGateway(sender, references, queues, teamsLog);
   const afterTurn = new AfterTurn(sender, teamsLog);
   const leads = new TeamsOnboardingGateway(sender, queues, new LeadMentions(sender, queues, teamsLog));

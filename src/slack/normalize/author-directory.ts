@@ -43,7 +43,7 @@ export class AuthorDirectory {
   ) {}
 
   private isVendorTeam(teamId: string | undefined): boolean {
-    return !!teamId && this.policy.vendor.team_ids.includes(teamId);
+    return !!teamId && this.policy.slack.team_ids.includes(teamId);
   }
 
   /** `teamHint` is what the payload says (event.user_team, user.team_id); it is trusted when present. */
@@ -51,14 +51,14 @@ export class AuthorDirectory {
     const cached = this.fresh(userId);
     // A customer named by the payload is answered at once, the name fetched for later. Staff are looked
     // up (a claim shows their name), and so is anyone an Enterprise Grid org might make staff.
-    const customerByHint = !!teamHint && !this.isVendorTeam(teamHint) && this.policy.vendor.enterprise_ids.length === 0;
+    const customerByHint = !!teamHint && !this.isVendorTeam(teamHint) && this.policy.slack.enterprise_ids.length === 0;
     let user = cached?.user;
     if (!cached && customerByHint) void this.lookup(userId);
     else if (!cached) user = await this.lookup(userId);
     const name = user?.profile?.display_name || user?.real_name || user?.profile?.real_name || user?.name;
     const team = teamHint ?? user?.team_id;
     const enterprise = user?.enterprise_user?.enterprise_id;
-    const internal = this.isVendorTeam(team) || (!!enterprise && this.policy.vendor.enterprise_ids.includes(enterprise));
+    const internal = this.isVendorTeam(team) || (!!enterprise && this.policy.slack.enterprise_ids.includes(enterprise));
     return { id: userId, isExternal: !internal, ...(name ? { name } : {}) };
   }
 

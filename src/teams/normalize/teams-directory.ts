@@ -95,7 +95,7 @@ export class TeamsDirectory {
   }
 
   private isStaff(member: Member): boolean {
-    return member.tenantId !== undefined && this.policy.vendor.teams_tenant_ids.includes(member.tenantId);
+    return member.tenantId !== undefined && this.policy.teams.tenant_ids.includes(member.tenantId);
   }
 
   /** A failed look-up falls back to the tenant Teams put on the sender, and throws without one (Teams then redelivers). */

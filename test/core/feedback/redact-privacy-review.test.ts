@@ -53,7 +53,7 @@ describe('redaction a privacy reviewer would accept', () => {
   });
 
   it('approved text: every account of the policy is another customer\u2019s detail; support addresses stay', () => {
-    const clean = approvedTextRedactor({ accounts: [{ id: 'globex', name: 'Globex Industries', tier: 'x', channels: ['C1'], mode: 'autopilot', channel_modes: {} }], vendor: { team_ids: ['T1'], enterprise_ids: [], name: 'V', teams_tenant_ids: [], product_hosts: [], support_addresses: ['help@vendor.example'] } }, ['Jonas Weber']);
+    const clean = approvedTextRedactor({ accounts: [{ id: 'globex', name: 'Globex Industries', tier: 'x', channels: ['C1'], mode: 'autopilot', channel_modes: {} }], vendor: { name: 'V', product_hosts: [], support_addresses: ['help@vendor.example'] } }, ['Jonas Weber']);
     expect(clean('Globex Industries (VAT DE123456789) asked Jonas to call 030 12345678; TWILIO_API_KEY=SK0123456789abcdef0123456789abcdef; write to help@vendor.example.')).toBe(
       '[NAME] (VAT [VAT]) asked [NAME] to call [PHONE]; TWILIO_API_KEY=[SECRET]; write to help@vendor.example.',
     );

@@ -6,7 +6,7 @@ import type { ExportFiles } from './export-files.js';
 
 /** Who is staff, and which customer account each shared channel belongs to: what the policy says at run time. */
 export interface SlackWorkspace {
-  /** vendor.team_ids; when empty, the export's own workspace (the team most of users.json belongs to). */
+  /** slack.team_ids; when empty, the export's own workspace (the team most of users.json belongs to). */
   staffTeams: ReadonlySet<string>;
   staffEnterprises: ReadonlySet<string>;
   /** Channel id -> policy account id (accounts[].channels). */
