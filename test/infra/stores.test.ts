@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { newConversation } from '../../src/core/conversation/conversation.js';
 import { claim, type Escalation } from '../../src/core/escalation/escalation.js';
 import { openStores, type Stores } from '../../src/infra/store/open-stores.js';
+import { storeKeys } from '../../src/infra/store/store-keys.js';
 import { workerRedisUrl } from '../worker-redis.js';
 
 const opened: Stores[] = [];
@@ -71,6 +72,20 @@ describe('SQLite store (the embedded default)', () => {
     const second = await open(uri);
     expect(await second.conversations.get(conv.key)).toMatchObject({ mode: 'escalated', escalationId: 'E-1' });
     expect(await second.escalations.get('E-1')).toMatchObject({ status: 'open', queueId: 'support' });
+  });
+
+  it('reads an escalation an older Baton stored, whose packet locations name no platform, as Slack\u2019s, and writes it so', async () => {
+    const stores = await open(`sqlite://${join(mkdtempSync(join(tmpdir(), 'baton-store-')), 'baton.sqlite')}`);
+    // As written before references carried their platform (2026-11-30): Baton ran on Slack alone.
+    const old = { ...escalation('E-OLD', 1_700_000_000_000), packet: { channel: 'C0BACKUP01', messageId: '17.2' }, movedFrom: { queueId: 'support', at: 1_700_000_060_000, packet: { channel: 'C0SUPPORT1', messageId: '17.1' } } };
+    await stores.backend.keyv.set(storeKeys.escalation('E-OLD'), old);
+
+    const read = await stores.escalations.get('E-OLD');
+    expect(read?.packet).toEqual({ platform: 'slack', channel: 'C0BACKUP01', messageId: '17.2' });
+    expect(read?.movedFrom?.packet).toEqual({ platform: 'slack', channel: 'C0SUPPORT1', messageId: '17.1' });
+
+    await stores.escalations.update('E-OLD', (current) => ({ next: { ...current, version: current.version + 1 }, result: undefined }));
+    expect((await stores.backend.keyv.get<Escalation>(storeKeys.escalation('E-OLD')))?.packet?.platform).toBe('slack');
   });
 
   it('gives a concurrent double claim exactly one winner', async () => {

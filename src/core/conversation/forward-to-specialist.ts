@@ -2,7 +2,6 @@ import type { CoreDeps } from '../deps.js';
 import type { DeliveryTag } from '../ports/chat-gateway.js';
 import { withDeliveries } from '../delivery/outbox.js';
 import { hasVisibleText, type InboundMessage } from '../model/message.js';
-import { UNTAGGED_PLATFORM } from '../model/conversation-ref.js';
 import type { Delivery } from '../delivery/delivery.js';
 import type { Conversation } from './conversation.js';
 import { fileLines } from '../copy/shared-files.js';
@@ -45,7 +44,7 @@ export async function deliverNote(deps: CoreDeps, conversation: Conversation, no
   const packet = note.firstQueue ? escalation?.movedFrom?.packet : escalation?.packet;
   if (!packet) return false;
   const { platform, channel, messageId } = packet;
-  const found = maybeSent ? await deps.gateway.findDelivered({ platform: platform ?? UNTAGGED_PLATFORM, channel, thread: messageId, since: note.createdAt }, note.id) : undefined;
+  const found = maybeSent ? await deps.gateway.findDelivered({ platform, channel, thread: messageId, since: note.createdAt }, note.id) : undefined;
   if (!found) await deps.gateway.postInternal(packet, note.text, tag, note.mentions);
   return true;
 }

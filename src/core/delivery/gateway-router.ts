@@ -1,7 +1,7 @@
 import type { PacketLocation } from '../escalation/escalation.js';
 import type { HandoffPacket } from '../handoff/handoff-packet.js';
 import type { ReportView } from '../metrics/report.js';
-import { type ChannelRef, type ConversationRef, type Platform, UNTAGGED_PLATFORM } from '../model/conversation-ref.js';
+import type { ChannelRef, ConversationRef, Platform } from '../model/conversation-ref.js';
 import type { ChatGateway, Clearance, CustomerMessage, DeliveryPlace, DeliveryTag, Sent } from '../ports/chat-gateway.js';
 import type { LoopGateway } from '../ports/loop-gateway.js';
 import type { CsatPrompt } from '../model/csat-prompt.js';
@@ -23,11 +23,6 @@ export function pick<G>(adapters: ByPlatform<G>, platform: Platform): G {
   return adapter;
 }
 
-/** Packets stored before locations carried a platform were all posted on the untagged platform. */
-function storedPlatform(at: PacketLocation): Platform {
-  return at.platform ?? UNTAGGED_PLATFORM;
-}
-
 /** Sends each delivery to the adapter of the platform it is addressed to, so the core never names one. */
 export class ChatGatewayRouter implements ChatGateway {
   constructor(private readonly adapters: ByPlatform<ChatGateway>) {}
@@ -41,11 +36,11 @@ export class ChatGatewayRouter implements ChatGateway {
   }
 
   async updatePacket(at: PacketLocation, packet: HandoffPacket): Promise<void> {
-    return pick(this.adapters, storedPlatform(at)).updatePacket(at, packet);
+    return pick(this.adapters, at.platform).updatePacket(at, packet);
   }
 
   async postInternal(at: PacketLocation, text: string, delivery: DeliveryTag, mentions?: string[]): Promise<Clearance> {
-    return pick(this.adapters, storedPlatform(at)).postInternal(at, text, delivery, mentions);
+    return pick(this.adapters, at.platform).postInternal(at, text, delivery, mentions);
   }
 
   async postAlert(channel: ChannelRef, text: string, delivery: DeliveryTag): Promise<Clearance> {

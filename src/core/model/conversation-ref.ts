@@ -2,8 +2,9 @@
 export type Platform = string;
 
 /**
- * The platform of a channel named without a tag: configs and stored packets from before references
- * carried one name Slack's channels bare (C0123ABCD), so an untagged name stays Slack's.
+ * The platform of a channel *name* written without a tag: policies name Slack's channels bare
+ * (C0123ABCD), and so do the names derived from them (`channel_modes` keys, the onboarding store's keys,
+ * alerts' channels). Stored references always carry their platform (the store upgrades older ones).
  */
 export const UNTAGGED_PLATFORM: Platform = 'slack';
 

@@ -3,6 +3,7 @@ import type { Escalation } from '../../core/escalation/escalation.js';
 import type { Locks } from '../../core/ports/locks.js';
 import type { EscalationStore } from '../../core/ports/stores.js';
 import { storeKeys } from './store-keys.js';
+import { upgradeStoredEscalation } from './stored-escalation.js';
 
 /**
  * Escalations in Keyv. Keyv cannot compare-and-set, so every write to one escalation runs under that
@@ -18,7 +19,8 @@ export class KeyvEscalationStore implements EscalationStore {
   ) {}
 
   async get(id: string): Promise<Escalation | undefined> {
-    return (await this.keyv.get<Escalation>(storeKeys.escalation(id))) ?? undefined;
+    const stored = await this.keyv.get<Escalation>(storeKeys.escalation(id));
+    return stored ? upgradeStoredEscalation(stored) : undefined;
   }
 
   async create(escalation: Escalation): Promise<void> {

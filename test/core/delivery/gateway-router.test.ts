@@ -48,11 +48,4 @@ describe('gateway router', () => {
     const router = new ChatGatewayRouter({ slack: recording('slack', []) });
     await expect(router.replyToCustomer({ platform: 'web', channel: 'demo', thread: '1' }, { kind: 'notice', text: 'hi' }, testTag())).rejects.toBeInstanceOf(NoAdapterError);
   });
-
-  it('keeps packets stored before locations had a platform in Slack', async () => {
-    const log: string[] = [];
-    const router = new ChatGatewayRouter({ slack: recording('slack', log) });
-    await router.updatePacket({ channel: 'C0SUPPORT1', messageId: '17.1' } as PacketLocation, packet);
-    expect(log).toEqual(['slack update 17.1']);
-  });
 });
