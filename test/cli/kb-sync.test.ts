@@ -44,6 +44,8 @@ describe('baton kb sync and baton kb sources', () => {
     cli.out = '';
     expect(await runCli(['kb', 'sync', ids.help!, ...args])).toBe(1);
     expect(cli.out).toBe(`${ids.help}: failed: ${hc.url}/api/v2/help_center/en-us/articles.json?per_page=100 answered HTTP 429 after 3 retries (keeping its last good content: 2 articles)\n`);
+    // Said once: the summary line, not again in a log line on stderr.
+    expect(cli.err).not.toContain('429');
     cli.out = '';
     await runCli(['kb', 'sources', ...args]);
     expect(cli.out).toContain('answered HTTP 429 after 3 retries');

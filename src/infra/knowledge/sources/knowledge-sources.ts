@@ -45,7 +45,7 @@ export class KnowledgeSources {
     return [...this.held.values()].flatMap((h) => h.entries);
   }
 
-  /** Syncs the named sources (all when none is named) now, whatever their interval. */
+  /** Syncs the named sources (all when none is named) now, whatever their interval; the caller reports each result (a failure is not logged too). */
   async sync(ids?: string[]): Promise<SyncResult[]> {
     const chosen = this.sources.filter((s) => !ids || ids.includes(s.id));
     return Promise.all(chosen.map((s) => this.deps.locks.run(storeKeys.kbSourceStatus(s.id), () => this.syncOne(s))));
@@ -80,7 +80,10 @@ export class KnowledgeSources {
       if (!due(await this.deps.store.status(source.id))) return;
       // Checked again under the lock: another instance may have synced it meanwhile.
       await this.deps.locks.run(storeKeys.kbSourceStatus(source.id), async () => {
-        if (due(await this.deps.store.status(source.id))) await this.syncOne(source);
+        if (!due(await this.deps.store.status(source.id))) return;
+        const result = await this.syncOne(source);
+        // Nobody asked for this sync, so its failure is told in the log.
+        if (!result.ok) this.deps.log.warn({ source: source.id, kind: source.kind, error: result.error }, 'knowledge source failed to sync; answering from its last good content');
       });
     } catch (err) {
       this.deps.log.warn({ source: source.id, err }, 'knowledge source sync could not run; the next sweep tries again');
@@ -89,8 +92,7 @@ export class KnowledgeSources {
 
   private async syncOne(source: KnowledgeSource): Promise<SyncResult> {
     const result = await syncSource(source.id, readerFor(source, this.fetcher, this.deps.env), this.deps.store, this.deps.now());
-    if (!result.ok) this.deps.log.warn({ source: source.id, kind: source.kind, error: result.error }, 'knowledge source failed to sync; answering from its last good content');
-    else if (result.added + result.changed + result.removed > 0) this.deps.log.info({ ...result, kind: source.kind }, 'knowledge source synced');
+    if (result.ok && result.added + result.changed + result.removed > 0) this.deps.log.info({ ...result, kind: source.kind }, 'knowledge source synced');
     return result;
   }
 }
