@@ -3,10 +3,11 @@
  * resolved conversations, beside a bare Bolt app: `tsx bench/startup-bench.ts [sizes...]`; prints one
  * JSON line. For each: spawn to serving (the HTTP port answers /healthz), spawn to ready (/readyz 200:
  * the store, Slack and the knowledge index), and the resident set once idle. Against the fake Slack on
- * loopback, on a fresh SQLite store; RUNS starts each, medians.
+ * loopback, on a fresh SQLite store. The first start builds the index and saves it beside the knowledge
+ * file (the bench waits for the save); the starts after load it: RUNS of them, medians.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FakeSlackApi } from '../test/fakes/fake-slack-api.js';
@@ -43,8 +44,8 @@ async function until(url: string, child: ChildProcess, timeoutMs: number, wanted
   }
 }
 
-/** One start: spawn, serving, ready, idle RSS, then SIGTERM. */
-async function startOnce(args: string[], env: Record<string, string>, readyPath: string | undefined): Promise<StartupFigures> {
+/** One start: spawn, serving, ready, idle RSS (and `saved` once true), then SIGTERM. */
+async function startOnce(args: string[], env: Record<string, string>, readyPath: string | undefined, saved: () => boolean = () => true): Promise<StartupFigures> {
   const port = await freePort();
   const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(SLACK_|BATON_|OPENAI_)/.test(k)));
   const t0 = performance.now();
@@ -57,7 +58,9 @@ async function startOnce(args: string[], env: Record<string, string>, readyPath:
     if (readyPath) await until(`${url}${readyPath}`, child, 300_000);
     const readyMs = performance.now() - t0;
     await new Promise((r) => setTimeout(r, IDLE_MS));
-    return { servingMs, readyMs, idleRssMb: rssMb(child.pid) };
+    const idleRssMb = rssMb(child.pid);
+    while (!saved()) await new Promise((r) => setTimeout(r, 100));
+    return { servingMs, readyMs, idleRssMb };
   } finally {
     const exited = new Promise((r) => child.once('exit', r));
     child.kill('SIGTERM');
@@ -71,20 +74,24 @@ async function medianOf(run: () => Promise<StartupFigures>): Promise<StartupFigu
   return { servingMs: median(runs.map((r) => r.servingMs)), readyMs: median(runs.map((r) => r.readyMs)), idleRssMb: median(runs.map((r) => r.idleRssMb)) };
 }
 
-export async function runStartupBench(sizes: number[]): Promise<{ bare: StartupFigures; baton: Record<number, StartupFigures & { kbMb: number }> }> {
+/** Per size: the first start (builds the index and saves it) and the later ones (load it). */
+export type BatonStartups = StartupFigures & { kbMb: number; first: StartupFigures };
+
+export async function runStartupBench(sizes: number[]): Promise<{ bare: StartupFigures; baton: Record<number, BatonStartups> }> {
   const dir = mkdtempSync(join(tmpdir(), 'baton-startup-bench-'));
   const fake = await FakeSlackApi.start({ team: { id: 'T0VENDOR01' } });
   try {
     const bare = await medianOf(() => startOnce(['bench/bare-bolt-app.mjs'], {}, undefined));
     const { kb: seed } = await setUp();
-    const baton: Record<number, StartupFigures & { kbMb: number }> = {};
+    const baton: Record<number, BatonStartups> = {};
     for (const size of sizes) {
       const file = join(dir, `knowledge-${size}.jsonl`);
       const text = `${synthesizeKb(seed.filter((e) => e.kind === 'conversation'), size).map((e) => JSON.stringify(e)).join('\n')}\n`;
       writeFileSync(file, text);
       const env = (run: number) => ({ SLACK_API_URL: fake.url, SLACK_BOT_TOKEN: 'xoxb-startup-bench', BATON_KB: file, BATON_STORE: `sqlite://${join(dir, `store-${size}-${run}.sqlite`)}` });
       let run = 0;
-      baton[size] = { ...(await medianOf(() => startOnce(['dist/main.js'], env(run++), '/readyz'))), kbMb: Buffer.byteLength(text) / 2 ** 20 };
+      const first = await startOnce(['dist/main.js'], env(run++), '/readyz', () => existsSync(`${file}.index`));
+      baton[size] = { ...(await medianOf(() => startOnce(['dist/main.js'], env(run++), '/readyz'))), kbMb: Buffer.byteLength(text) / 2 ** 20, first };
     }
     return { bare, baton };
   } finally {

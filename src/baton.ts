@@ -6,7 +6,8 @@ import { loopScheduler, sourcesScheduler } from './compose-loop.js';
 import type { CoreDeps } from './core/deps.js';
 import { systemClock, type Clock } from './core/ports/clock.js';
 import type { KnowledgeEntry } from './core/ports/knowledge.js';
-import { openLiveKnowledge, readKnowledgeFiles, readKnowledgeFilesGradually } from './infra/knowledge/open-live-knowledge.js';
+import { loadDocs } from './infra/knowledge/load-docs.js';
+import { openLiveKnowledge } from './infra/knowledge/open-live-knowledge.js';
 import { KnowledgeSources } from './infra/knowledge/sources/knowledge-sources.js';
 import { llmFrom } from './infra/llm/llm-from-env.js';
 import { createLimiterFactory } from './infra/limits/limiter-factory.js';
@@ -71,25 +72,20 @@ const STOP_GRACE_MS = 15_000;
 /** The composition root as a function, so tests start exactly what `npm start` starts. */
 export async function startBaton(opts: BatonOptions): Promise<RunningBaton> {
   const { env, policy, log } = opts;
-  const readFiles = () => opts.knowledge ?? readKnowledgeFiles(env, log);
   const configured = configuredPlatforms(opts.platforms ?? PLATFORMS, env, policy, opts.sourceEnv ?? process.env);
   const stores = await openUsableStores(env.BATON_STORE);
   const clock = opts.clock ?? systemClock;
   const sources = new KnowledgeSources(policy.knowledge, { store: stores.sources, locks: stores.locks, env: opts.sourceEnv ?? process.env, log: log.child({ component: 'knowledge-sources' }), now: () => clock.now() });
   await sources.refresh();
-  const readKnowledge = () => [...readFiles(), ...sources.entries()];
-  // Read and indexed once the port is open, while Baton serves: events are recorded meanwhile and decided once it is built.
+  // Loaded (or read and indexed) once the port is open, while Baton serves: events are recorded meanwhile and decided once it is in.
   let listening = () => {};
   const listened = new Promise<void>((resolve) => (listening = resolve));
-  const firstKnowledge = async () => {
-    await listened;
-    return [...(opts.knowledge ?? (await readKnowledgeFilesGradually(env, log))), ...sources.entries()];
-  };
+  const others = () => [...(opts.knowledge ?? loadDocs(env.BATON_DOCS, log)), ...sources.entries()];
   const metrics = new PrometheusMetrics();
   const llm = llmFrom(env, metrics);
   const limiters = createLimiterFactory(stores.backend.kind === 'redis' ? env.BATON_STORE : undefined, log.child({ component: 'limiters' }));
   const platforms = await openPlatforms(configured, { env, policy, stores, limiters, metrics, log }, () => Promise.all([limiters.close(), stores.close()]));
-  const { live, approved, review, building } = await openLiveKnowledge({ env, policy, log, first: firstKnowledge, read: readKnowledge, watch: !opts.knowledge, candidates: stores.candidates, ...(llm ? { llm } : {}) });
+  const { live, approved, review, building } = await openLiveKnowledge({ policy, log, ...(opts.knowledge ? {} : { file: env.BATON_KB }), others, after: listened, candidates: stores.candidates, ...(llm ? { llm } : {}) });
   const learned = await stores.approvals.follow(live, approved, log);
   const syncing = sourcesScheduler(policy, sources, live, log);
   const server = new HttpServer(log.child({ component: 'http' }));

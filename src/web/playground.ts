@@ -10,7 +10,8 @@ import { addHealthRoutes } from '../http/health-routes.js';
 import { HttpServer } from '../http/http-server.js';
 import { DeliveryRunner } from '../infra/delivery/delivery-runner.js';
 import type { LiveKnowledge } from '../infra/knowledge/live-knowledge.js';
-import { openLiveKnowledge, readKnowledgeFiles } from '../infra/knowledge/open-live-knowledge.js';
+import { loadDocs } from '../infra/knowledge/load-docs.js';
+import { openLiveKnowledge } from '../infra/knowledge/open-live-knowledge.js';
 import { KnowledgeSources } from '../infra/knowledge/sources/knowledge-sources.js';
 import { llmFrom } from '../infra/llm/llm-from-env.js';
 import { PrometheusMetrics } from '../infra/metrics/prometheus-metrics.js';
@@ -60,12 +61,11 @@ async function playgroundCore(opts: PlaygroundOptions, stores: Stores, web: WebG
   const policy = playgroundPolicy(opts.policy);
   const llm = llmFrom(env, new PrometheusMetrics());
   const clock = opts.clock ?? systemClock;
-  const readFiles = () => opts.knowledge ?? readKnowledgeFiles(env, log);
   // The policy's knowledge sources, as in the Slack runtime: what the store holds now, then each sync.
   const sources = new KnowledgeSources(policy.knowledge, { store: stores.sources, locks: stores.locks, env: process.env, log: log.child({ component: 'knowledge-sources' }), now: () => clock.now() });
   await sources.refresh();
-  const read = () => [...readFiles(), ...sources.entries()];
-  const { live, approved, review } = await openLiveKnowledge({ env, policy, log, first: async () => read(), read, watch: !opts.knowledge, candidates: stores.candidates, ...(llm ? { llm } : {}) });
+  const others = () => [...(opts.knowledge ?? loadDocs(env.BATON_DOCS, log)), ...sources.entries()];
+  const { live, approved, review } = await openLiveKnowledge({ policy, log, ...(opts.knowledge ? {} : { file: env.BATON_KB }), others, candidates: stores.candidates, ...(llm ? { llm } : {}) });
   // Built before the playground opens: a broken knowledge file stops its start, named.
   await live.ready;
   const learned = await stores.approvals.follow(live, approved, log);

@@ -7,9 +7,17 @@ export class IntList {
     this.data = new Int32Array(capacity);
   }
 
+  /** A list over `values` as they are (no copy): a loaded index's columns; the first push copies them. */
+  static of(values: Int32Array): IntList {
+    const list = new IntList(0);
+    list.data = values;
+    list.length = values.length;
+    return list;
+  }
+
   push(value: number): void {
     if (this.length === this.data.length) {
-      const grown = new Int32Array(this.data.length * 2);
+      const grown = new Int32Array(Math.max(4, this.data.length * 2));
       grown.set(this.data);
       this.data = grown;
     }

@@ -19,6 +19,21 @@ const DOC_EXP = 0.35;
 /** A document's lookups are a bit mask. */
 export const MAX_LOOKUPS = 30;
 
+/** An index's columns as they are, for saving it and loading it back (see InvertedIndex.saved). */
+export interface InvertedIndexState {
+  /** The vocabulary, by term id. */
+  terms: string[];
+  /** Term t's postings are postingDocs[postingStart[t] .. postingStart[t + 1]). */
+  postingStart: Int32Array;
+  postingDocs: Int32Array;
+  docFreq: Int32Array;
+  scopes: Int32Array;
+  termStart: Int32Array;
+  docTerms: Int32Array;
+  live: number;
+  changes: number;
+}
+
 /**
  * Documents as term-id lists with a postings list per term, all in typed arrays: a 50k-entry KB costs a
  * few MB and a lookup walks integer arrays instead of maps of objects. Each document has a scope (global
@@ -29,9 +44,9 @@ export class InvertedIndex {
   private readonly vocabulary = new SearchableMap<number>();
   private readonly postings: IntList[] = [];
   private docFreq = new Int32Array(1024);
-  private readonly scopes = new IntList(1024);
-  private readonly termStart = new IntList(1024);
-  private readonly docTerms = new IntList(8192);
+  private readonly scopes: IntList;
+  private readonly termStart: IntList;
+  private readonly docTerms: IntList;
   private live = 0;
   /** Bumped by every change: weights move with the KB, so a document's mass is recomputed when its stamp is stale. */
   private changes = 1;
@@ -43,8 +58,56 @@ export class InvertedIndex {
   private scored = new Int32Array(0);
   private ranks = 0;
 
+  /** An empty index, or one as `state()` saved it. */
+  constructor(saved?: InvertedIndexState) {
+    this.scopes = saved ? IntList.of(saved.scopes) : new IntList(1024);
+    this.termStart = saved ? IntList.of(saved.termStart) : new IntList(1024);
+    this.docTerms = saved ? IntList.of(saved.docTerms) : new IntList(8192);
+    if (!saved) return;
+    const { terms, postingStart, postingDocs } = saved;
+    terms.forEach((term, id) => {
+      this.vocabulary.set(term, id);
+      this.postings.push(IntList.of(postingDocs.subarray(postingStart[id], postingStart[id + 1])));
+    });
+    this.docFreq = new Int32Array(Math.max(1024, terms.length * 2));
+    this.docFreq.set(saved.docFreq);
+    this.lookupMask = new Int32Array(this.docFreq.length);
+    this.live = saved.live;
+    this.changes = saved.changes;
+  }
+
+  /** The columns as they are now (copies: the index goes on changing). */
+  state(): InvertedIndexState {
+    const terms: string[] = [];
+    for (const [term, id] of this.vocabulary) terms[id] = term;
+    const postingStart = new Int32Array(terms.length + 1);
+    this.postings.forEach((list, id) => {
+      postingStart[id + 1] = postingStart[id]! + list.length;
+    });
+    const postingDocs = new Int32Array(postingStart[terms.length]!);
+    this.postings.forEach((list, id) => {
+      postingDocs.set(list.view(), postingStart[id]);
+    });
+    return {
+      terms,
+      postingStart,
+      postingDocs,
+      docFreq: this.docFreq.slice(0, terms.length),
+      scopes: this.scopes.view().slice(),
+      termStart: this.termStart.view().slice(),
+      docTerms: this.docTerms.view().slice(),
+      live: this.live,
+      changes: this.changes,
+    };
+  }
+
   get version(): number {
     return this.changes;
+  }
+
+  /** Documents ever added, replaced ones included: the next document's number. */
+  get documents(): number {
+    return this.scopes.length;
   }
 
   /** Live documents (replaced ones excluded). */

@@ -12,8 +12,6 @@ const STEP = 2000;
  * approved KB candidate teaches the classifier as it answers the next question.
  */
 export class LearningKnowledgeIndex implements KnowledgeIndex, KnowledgeSink {
-  readonly classifier = new TopicClassifier();
-
   constructor(
     readonly index: KnowledgeIndex & KnowledgeSink,
     entries: Iterable<KnowledgeEntry> = [],
@@ -21,6 +19,8 @@ export class LearningKnowledgeIndex implements KnowledgeIndex, KnowledgeSink {
     readonly topics: TopicBook = new TopicBook([]),
     /** Where a topic goes that a policy listing topics does not name: not something Baton answers. */
     private readonly unlisted = 'out_of_scope',
+    /** The topic classifier: a new one, or one loaded as it was saved. */
+    readonly classifier = new TopicClassifier(),
   ) {
     this.addAll(entries);
   }

@@ -7,7 +7,16 @@ import { GLOBAL_SCOPE } from './inverted-index.js';
  * for those few.
  */
 export class ScopedDocs {
-  private readonly byScope = new Map<number, number[]>();
+  private readonly byScope: Map<number, number[]>;
+
+  /** Empty, or the lists `state()` saved. */
+  constructor(saved: [number, Int32Array][] = []) {
+    this.byScope = new Map(saved.map(([scope, docs]) => [scope, Array.from(docs)]));
+  }
+
+  state(): [number, Int32Array][] {
+    return [...this.byScope].map(([scope, docs]) => [scope, Int32Array.from(docs)]);
+  }
 
   add(scope: number, doc: number): void {
     const docs = this.byScope.get(scope);

@@ -33,6 +33,18 @@ interface Posting {
   w: Float32Array | null;
 }
 
+/** A classifier's counts as they are, for saving it and loading it back (see TopicClassifier.state). */
+export interface TopicClassifierState {
+  classes: TopicClass[];
+  mass: Float64Array;
+  /** Feature features[i]'s posting list is cls, n and w over [starts[i], starts[i + 1]). */
+  features: Int32Array;
+  starts: Int32Array;
+  cls: Int32Array;
+  n: Float32Array;
+  w: Float32Array;
+}
+
 /** Smoothing of the word counts: small, so one shared rare word says much, an unseen one little. */
 const ALPHA = 0.03;
 
@@ -101,6 +113,38 @@ export class TopicClassifier {
   private readonly byScope = new Map<string, number[]>();
   /** Posting lists counted into since the last `settle`. */
   private readonly unsettled = new Set<Posting>();
+
+  /** Empty, or as `state()` saved it. */
+  constructor(saved?: TopicClassifierState) {
+    if (!saved) return;
+    for (const cls of saved.classes) this.register(cls);
+    this.mass = new Float64Array(Math.max(64, saved.classes.length * 2));
+    this.mass.set(saved.mass);
+    const { features, starts, cls, n, w } = saved;
+    features.forEach((f, i) => {
+      const [from, to] = [starts[i]!, starts[i + 1]!];
+      this.postings.set(f, { cls: cls.subarray(from, to), n: n.subarray(from, to), len: to - from, w: w.subarray(from, to) });
+    });
+  }
+
+  /** Every count, settled, as it is now (copies: the classifier goes on learning). */
+  state(): TopicClassifierState {
+    this.settle();
+    const lists = [...this.postings];
+    const starts = new Int32Array(lists.length + 1);
+    lists.forEach(([, p], i) => {
+      starts[i + 1] = starts[i]! + p.len;
+    });
+    const total = starts[lists.length]!;
+    const [cls, n, w] = [new Int32Array(total), new Float32Array(total), new Float32Array(total)];
+    lists.forEach(([, p], i) => {
+      const weights = p.w ?? this.compact(p);
+      cls.set(p.cls.subarray(0, p.len), starts[i]);
+      n.set(p.n.subarray(0, p.len), starts[i]);
+      w.set(weights, starts[i]);
+    });
+    return { classes: this.classes.map((c) => ({ ...c, tiers: { ...c.tiers } })), mass: this.mass.slice(0, this.classes.length), features: Int32Array.from(lists, ([f]) => f), starts, cls, n, w };
+  }
 
   get size(): number {
     return this.classes.length;
@@ -180,19 +224,25 @@ export class TopicClassifier {
     const id = `${entry.account ?? ''}\u0000${classKey(entry)}`;
     let c = this.index.get(id);
     if (c === undefined) {
-      c = this.classes.length;
-      this.index.set(id, c);
-      this.classes.push({ key: classKey(entry), ...(entry.account ? { account: entry.account } : {}), example: entry.kind === 'example' && entry.topic === undefined, tiers: { low: 0, medium: 0, high: 0 }, docs: 0, needsHuman: 0, quotable: 0 });
-      const scope = entry.account || '';
-      const own = this.byScope.get(scope);
-      if (own) own.push(c);
-      else this.byScope.set(scope, [c]);
+      c = this.register({ key: classKey(entry), ...(entry.account ? { account: entry.account } : {}), example: entry.kind === 'example' && entry.topic === undefined, tiers: { low: 0, medium: 0, high: 0 }, docs: 0, needsHuman: 0, quotable: 0 });
       if (c >= this.mass.length) {
         const grown = new Float64Array(this.mass.length * 2);
         grown.set(this.mass);
         this.mass = grown;
       }
     }
+    return c;
+  }
+
+  /** Numbers a new class and files it under its scope. */
+  private register(cls: TopicClass): number {
+    const c = this.classes.length;
+    this.classes.push(cls);
+    this.index.set(`${cls.account ?? ''}\u0000${cls.key}`, c);
+    const scope = cls.account || '';
+    const own = this.byScope.get(scope);
+    if (own) own.push(c);
+    else this.byScope.set(scope, [c]);
     return c;
   }
 

@@ -29,6 +29,7 @@ export class LiveKnowledge implements Decider, TeamArticles, KnowledgeSink {
   private addedDuringBuild: KnowledgeEntry[] | undefined = [];
   private watched: { file: string; listener: (now: Stats, before: Stats) => void } | undefined;
   private reloading: Promise<void>;
+  private readonly stops: (() => Promise<void>)[] = [];
   /**
    * Settles when the first version is in use; rejects with the reason it could not be built (a broken
    * knowledge file), which stops the start. Until then decisions wait for it: none is taken from part
@@ -83,11 +84,17 @@ export class LiveKnowledge implements Decider, TeamArticles, KnowledgeSink {
     this.watched = { file, listener };
   }
 
+  /** Also does `stop` when stopping, after a reload under way (saving the index built, say). */
+  onStop(stop: () => Promise<void>): void {
+    this.stops.push(stop);
+  }
+
   /** Stops watching; a reload under way finishes. A first build under way is not waited for: nothing was decided from it. */
   async stop(): Promise<void> {
     if (this.watched) unwatchFile(this.watched.file, this.watched.listener);
     this.watched = undefined;
     if (this.current) await this.reloading;
+    for (const stop of this.stops) await stop();
   }
 
   private async rebuild(): Promise<void> {

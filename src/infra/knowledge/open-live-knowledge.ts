@@ -1,6 +1,5 @@
-import type { Env } from '../../config/env.js';
 import type { Policy } from '../../config/policy-schema.js';
-import { buildDeciderGradually, buildDeciderWithIndex } from '../../core/answer/build-decider.js';
+import { buildDeciderGradually, buildDeciderWithIndex, deciderFromSaved, type BuiltDecider } from '../../core/answer/build-decider.js';
 import type { CandidateStore } from '../../core/ports/kb-candidates.js';
 import type { KnowledgeEntry } from '../../core/ports/knowledge.js';
 import type { Llm } from '../../core/ports/llm.js';
@@ -9,7 +8,7 @@ import type { AnswerReviewSource } from '../../core/ports/loop-ports.js';
 import { loadKnowledge, readKnowledge } from './jsonl-knowledge-store.js';
 import { LiveKnowledge } from './live-knowledge.js';
 import { loadRejectedTopics } from './rejected-topics.js';
-import { loadDocs } from './load-docs.js';
+import { indexKey, loadSavedIndex, saveIndex, savedIndexFile, UnusableIndex, type LoadedIndex } from './saved-index.js';
 
 export interface OpenedKnowledge {
   /** Decides once its first version is built (`live.ready`). */
@@ -22,57 +21,156 @@ export interface OpenedKnowledge {
   building(): string | undefined;
 }
 
-/** The knowledge file and the docs as they are now; a broken file is a ConfigError naming its line. */
-export const readKnowledgeFiles = (env: Env, log: Logger): KnowledgeEntry[] => [...loadKnowledge(env.BATON_KB), ...loadDocs(env.BATON_DOCS, log)];
-
-/** The same, read without holding the event loop (a start's first read). */
-export const readKnowledgeFilesGradually = async (env: Env, log: Logger): Promise<KnowledgeEntry[]> => [...(await readKnowledge(env.BATON_KB)), ...loadDocs(env.BATON_DOCS, log)];
-
 /**
- * The decider over BATON_KB, BATON_DOCS and the approvals in the store, rebuilt whenever the knowledge
- * file changes (`kb ingest`, `kb approve`), so a running Baton, the playground included, answers from
- * an approval without a restart. The first version is read (`first`) and built in the background, a
- * step at a time, so the caller serves meanwhile; decisions wait for it.
+ * The decider over the knowledge file (`file`, BATON_KB), the rest of the knowledge (`others`: the docs,
+ * the sources' articles) and the approvals in the store, rebuilt whenever the knowledge file changes
+ * (`kb ingest`, `kb approve`), so a running Baton, the playground included, answers from an approval
+ * without a restart. The first version is loaded from the index saved beside the file when that was
+ * built from the same knowledge (see saved-index.ts); else it is read and built in the background, a
+ * step at a time, so the caller serves meanwhile (decisions wait for it), and saved for the next start.
+ * Every build from the file saves the index again.
  */
 export async function openLiveKnowledge(opts: {
-  env: Env;
   policy: Policy;
   log: Logger;
   llm?: Llm;
   candidates: CandidateStore;
-  /** The knowledge at startup, read without holding the event loop. */
-  first: () => Promise<KnowledgeEntry[]>;
-  /** The knowledge again, on each change of the file (the file, the docs, and whatever else the caller adds). */
-  read: () => KnowledgeEntry[];
-  /** Watch BATON_KB (false where a test gives the knowledge). */
-  watch: boolean;
+  /** The knowledge file, watched and its index saved beside it; absent where a test gives the knowledge. */
+  file?: string;
+  /** The rest of the knowledge as it is now, read at start and again on each change of the file. */
+  others: () => KnowledgeEntry[];
+  /** The first version is taken up once this settles (the port is open: the start serves meanwhile). */
+  after?: Promise<void>;
 }): Promise<OpenedKnowledge> {
-  const { env, policy, log, llm, read } = opts;
+  const { policy, log, llm, file } = opts;
   const options = (kb: KnowledgeEntry[], approved: KnowledgeEntry[]) => ({ policy, kb: [...kb, ...approved], ...(llm ? { llm } : {}) });
-  let current: KnowledgeEntry[] = [];
+  const saved = file === undefined ? undefined : new SavedIndex(file, log);
+  const review = reviewedKnowledge(() => [...(file === undefined ? [] : loadKnowledge(file)), ...opts.others()]);
   let state: string | undefined = 'reading the knowledge';
+  let loaded: LoadedIndex | undefined;
   const approved = await opts.candidates.approvedEntries();
   const firstVersion = async () => {
-    current = await opts.first();
-    const kb = options(current, approved);
+    await opts.after;
+    const others = opts.others();
+    const key = saved?.key({ policy, others, approved });
+    loaded = key === undefined ? undefined : saved!.load(key);
+    if (loaded) {
+      const built = deciderFromSaved(options([], []), loaded.saved, loaded.entries);
+      return { ...built, entries: built.index.size };
+    }
+    const kb = [...(file === undefined ? [] : await readKnowledge(file)), ...others];
+    review.read(kb);
+    const input = options(kb, approved);
     const pause = (added: number) => {
-      state = `indexing ${added} of ${kb.kb.length} entries`;
+      state = `indexing ${added} of ${input.kb.length} entries`;
       return new Promise<void>((resolve) => setImmediate(resolve));
     };
-    return { ...(await buildDeciderGradually(kb, pause)), entries: kb.kb.length };
+    const built = await buildDeciderGradually(input, pause);
+    if (key !== undefined) saved!.save(key, built);
+    return { ...built, entries: input.kb.length };
   };
   const rebuild = async () => {
-    const kb = read();
-    const next = options(kb, await opts.candidates.approvedEntries());
-    current = kb;
-    return { ...buildDeciderWithIndex(next), entries: next.kb.length };
+    const [others, approvedNow] = [opts.others(), await opts.candidates.approvedEntries()];
+    const key = saved?.key({ policy, others, approved: approvedNow });
+    const kb = [...(file === undefined ? [] : loadKnowledge(file)), ...others];
+    review.read(kb);
+    const input = options(kb, approvedNow);
+    const built = buildDeciderWithIndex(input);
+    if (key !== undefined) saved!.save(key, built);
+    return { ...built, entries: input.kb.length };
   };
   const live = new LiveKnowledge(firstVersion(), rebuild, log.child({ component: 'knowledge' }));
-  if (opts.watch) live.watch(env.BATON_KB);
+  if (file !== undefined) live.watch(file);
+  if (saved) {
+    live.onStop(() => saved.stop());
+    // A loaded index's entries are checked once it serves: one damaged since it was saved is built again.
+    void live.ready.then(async () => {
+      if (!loaded || (await loaded.intact())) return;
+      saved.warn('damaged (its entries do not match their checksum)');
+      await live.reload();
+    }, () => undefined);
+  }
   return {
     live,
     approved,
-    building: () => (live.built ? undefined : state),
-    review: { knowledge: () => current, rejectedTopics: () => (opts.watch ? loadRejectedTopics(env.BATON_KB) : new Set()), ...(llm ? { llm } : {}), drafts: new Map() },
+    building: () => (live.built ? undefined : saved?.loading ? 'loading the saved index' : state),
+    review: { knowledge: review.knowledge, rejectedTopics: () => (file === undefined ? new Set() : loadRejectedTopics(file)), ...(llm ? { llm } : {}), drafts: new Map() },
   };
+}
+
+/**
+ * The knowledge as the answer review reads it (every entry, as imported): the last read is kept while
+ * something still holds it, and read again from the files when asked for after the memory went back
+ * (a start from the saved index reads none).
+ */
+function reviewedKnowledge(read: () => KnowledgeEntry[]) {
+  let last: WeakRef<KnowledgeEntry[]> | undefined;
+  return {
+    read: (kb: KnowledgeEntry[]) => (last = new WeakRef(kb)),
+    knowledge: (): KnowledgeEntry[] => {
+      const held = last?.deref();
+      if (held) return held;
+      const kb = read();
+      last = new WeakRef(kb);
+      return kb;
+    },
+  };
+}
+
+/** The index saved beside a knowledge file: loaded when it fits, saved after each build, one save at a time. */
+class SavedIndex {
+  readonly file: string;
+  loading = false;
+  private saving: Promise<void> = Promise.resolve();
+  private readonly stopping = new AbortController();
+
+  constructor(
+    private readonly kb: string,
+    private readonly log: Logger,
+  ) {
+    this.file = savedIndexFile(kb);
+  }
+
+  key(inputs: unknown): string | undefined {
+    return indexKey(this.kb, inputs);
+  }
+
+  /** The saved index for `key`, or undefined after one warning saying why it is built again. */
+  load(key: string): LoadedIndex | undefined {
+    this.loading = true;
+    try {
+      const loaded = loadSavedIndex(this.file, key);
+      this.log.info({ file: this.file }, 'knowledge index loaded from its saved copy');
+      return loaded;
+    } catch (err) {
+      if (!(err instanceof UnusableIndex)) throw err;
+      this.warn(err.message);
+      return undefined;
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  warn(why: string): void {
+    this.log.warn({ file: this.file, why }, 'saved knowledge index not used; building the index from the knowledge');
+  }
+
+  /** Saves a build in the background (taken now: approvals added later are not the file's). */
+  save(key: string, built: BuiltDecider): void {
+    const taken = built.saved();
+    this.saving = this.saving
+      .then(() => saveIndex(this.file, key, taken, this.stopping.signal))
+      .then(
+        () => this.log.info({ file: this.file }, 'knowledge index saved'),
+        (err: unknown) => {
+          if (!this.stopping.signal.aborted) this.log.warn({ err, file: this.file }, 'could not save the knowledge index; the next start builds it again');
+        },
+      );
+  }
+
+  /** Stops a save under way (its part-written file is removed) and waits for it. */
+  stop(): Promise<void> {
+    this.stopping.abort();
+    return this.saving;
+  }
 }
