@@ -43,7 +43,7 @@ function measured<T>(take: () => T): T & { load: [number, number] } {
   return { ...value, load: [before, load()] };
 }
 const loadText = ([a, b]: [number, number]) => `${a.toFixed(1)}-${b.toFixed(1)}`;
-const startupLine = (f: StartupFigures) => `serving ${f.servingMs.toFixed(0)} ms, ready ${f.readyMs.toFixed(0)} ms, idle RSS ${f.idleRssMb.toFixed(0)} MB`;
+const startupLine = (f: StartupFigures) => `serving ${f.servingMs.toFixed(0)} ms, ready ${f.readyMs.toFixed(0)} ms (CPU ${f.readyCpuMs.toFixed(0)} ms), idle RSS ${f.idleRssMb.toFixed(0)} MB`;
 const startupLines = (n: number, b: BatonStartups) => `  Baton, ${n} entries (${b.kbMb.toFixed(0)} MB file): first start (builds the index) ${startupLine(b.first)}
     saved index loaded: ${startupLine(b)}`;
 
@@ -105,7 +105,7 @@ if (runs('startup')) {
   console.log(`
 start-up (bench/startup-bench.ts), dist/main.js on SQLite against the fake Slack; serving: /healthz answers; ready: /readyz 200; idle RSS 2 s after ready;
 the first start builds the index and saves it beside the knowledge file, then the median of 2 starts that load it:
-  bare Bolt (bench/bare-bolt-app.mjs): serving ${s.bare.servingMs.toFixed(0)} ms, idle RSS ${s.bare.idleRssMb.toFixed(0)} MB
+  bare Bolt (bench/bare-bolt-app.mjs): serving ${s.bare.servingMs.toFixed(0)} ms (CPU ${s.bare.readyCpuMs.toFixed(0)} ms), idle RSS ${s.bare.idleRssMb.toFixed(0)} MB
 ${startupSizes.map((n) => startupLines(n, s.baton[n]!)).join('\n')}
   load ${loadText(s.load)}; targets: ready <= 1 s at 50k, <= 3 s at 500k`);
 }

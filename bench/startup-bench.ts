@@ -6,7 +6,7 @@
  * loopback, on a fresh SQLite store. The first start builds the index and saves it beside the knowledge
  * file (the bench waits for the save); the starts after load it: RUNS of them, medians.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,6 +21,8 @@ const IDLE_MS = 2000;
 export interface StartupFigures {
   servingMs: number;
   readyMs: number;
+  /** CPU time the process used up to ready (user + system): less moved by a busy machine than the wall clock. */
+  readyCpuMs: number;
   idleRssMb: number;
 }
 
@@ -30,6 +32,14 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 function rssMb(pid: number | undefined): number {
   const line = readFileSync(`/proc/${pid}/status`, 'utf8').match(/^VmRSS:\s+(\d+) kB/m);
   return line ? Number(line[1]) / 1024 : Number.NaN;
+}
+
+const TICK_MS = 1000 / Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }));
+
+/** CPU time a process used so far (user + system), from /proc, in ms. */
+function cpuMs(pid: number | undefined): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
 }
 
 /** Polls `url` until it answers with a status `wanted` accepts (200 unless told). */
@@ -57,10 +67,11 @@ async function startOnce(args: string[], env: Record<string, string>, readyPath:
     const servingMs = performance.now() - t0;
     if (readyPath) await until(`${url}${readyPath}`, child, 300_000);
     const readyMs = performance.now() - t0;
+    const readyCpuMs = cpuMs(child.pid);
     await new Promise((r) => setTimeout(r, IDLE_MS));
     const idleRssMb = rssMb(child.pid);
     while (!saved()) await new Promise((r) => setTimeout(r, 100));
-    return { servingMs, readyMs, idleRssMb };
+    return { servingMs, readyMs, readyCpuMs, idleRssMb };
   } finally {
     const exited = new Promise((r) => child.once('exit', r));
     child.kill('SIGTERM');
@@ -71,7 +82,8 @@ async function startOnce(args: string[], env: Record<string, string>, readyPath:
 async function medianOf(run: () => Promise<StartupFigures>): Promise<StartupFigures> {
   const runs: StartupFigures[] = [];
   for (let i = 0; i < RUNS; i++) runs.push(await run());
-  return { servingMs: median(runs.map((r) => r.servingMs)), readyMs: median(runs.map((r) => r.readyMs)), idleRssMb: median(runs.map((r) => r.idleRssMb)) };
+  const of = (k: keyof StartupFigures) => median(runs.map((r) => r[k]));
+  return { servingMs: of('servingMs'), readyMs: of('readyMs'), readyCpuMs: of('readyCpuMs'), idleRssMb: of('idleRssMb') };
 }
 
 /** Per size: the first start (builds the index and saves it) and the later ones (load it). */

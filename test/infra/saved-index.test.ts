@@ -39,7 +39,13 @@ function capturedLog() {
     log: createLogger('info', stream),
     lines,
     warnings: () => lines.filter((l) => l.includes('"level":40')),
-    until: (text: string) => (lines.some((l) => l.includes(text)) ? Promise.resolve() : new Promise<void>((resolve) => waiting.push({ text, resolve }))),
+    /** Resolves once a line holds `text` for the `nth` time. */
+    until: (text: string, nth = 1) =>
+      new Promise<void>((resolve) => {
+        const seen = () => lines.filter((l) => l.includes(text)).length >= nth;
+        if (seen()) return resolve();
+        waiting.push({ text, resolve: () => seen() && resolve() });
+      }),
   };
 }
 
@@ -95,7 +101,7 @@ afterAll(async () => {
 });
 
 describe('the knowledge index saved beside the knowledge file', () => {
-  it('is saved by a start that built it, and a start after loads it and decides every question as the build did', async () => {
+  it('is saved by a start that built it, and a start after loads it and decides every question as the build did, approvals added later included', async () => {
     const built = await savedByAStart();
 
     const log = capturedLog();
@@ -103,7 +109,17 @@ describe('the knowledge index saved beside the knowledge file', () => {
     expect(log.lines.join('')).toContain('knowledge index loaded from its saved copy');
     expect(log.warnings()).toEqual([]);
     expect(await decisions(loaded)).toEqual(built);
-    await loaded.live.stop();
+
+    // An approval replacing an entry of the file, and a new one: what `/baton review` adds while Baton runs.
+    const [first] = loadKnowledge(kb);
+    const approvals: KnowledgeEntry[] = [
+      { ...first!, id: first!.id, purpose: 'answer', answer: 'Approved: open Settings, then Billing.' },
+      { id: 'approved-new', kind: 'conversation', purpose: 'answer', question: questions[0]!.text, answer: 'Approved: a new answer.', category: first!.category ?? 'how_to' },
+    ];
+    const rebuilt = await builtWithoutIndex();
+    for (const k of [loaded, rebuilt]) k.live.addAll(approvals);
+    expect(await decisions(loaded)).toEqual(await decisions(rebuilt));
+    await Promise.all([loaded.live.stop(), rebuilt.live.stop()]);
   });
 
   const damages: [string, () => void, string][] = [
@@ -145,6 +161,23 @@ describe('the knowledge index saved beside the knowledge file', () => {
     await k.live.stop();
   });
 
+  it('is saved again when the knowledge file changes while Baton runs (kb ingest, kb approve), and the next start loads that one', async () => {
+    await savedByAStart();
+    const log = capturedLog();
+    const k = await open(log);
+    appendFileSync(kb, `\n${JSON.stringify({ id: 'ingested-later', kind: 'conversation', question: 'Can we pay by wire transfer?', answer: 'Yes, from the billing page.' })}`);
+    await log.until('knowledge base reloaded');
+    await log.until('knowledge index saved');
+    const reloaded = await decisions(k);
+    await k.live.stop();
+
+    const next = capturedLog();
+    const started = await open(next);
+    expect(next.lines.join('')).toContain('knowledge index loaded from its saved copy');
+    expect(await decisions(started)).toEqual(reloaded);
+    await started.live.stop();
+  });
+
   it('saved by two instances at once is one whole index, and a stop during a save leaves no part of one', async () => {
     const key = 'two-at-once';
     const built = buildDeciderWithIndex({ policy, kb: loadKnowledge(kb) });
@@ -167,9 +200,11 @@ function overwrite(at: number, text: string): void {
   writeFileSync(savedIndexFile(kb), bytes);
 }
 
-/** The decisions of a build from the knowledge file as it is now, with no saved index involved. */
-async function decisionsOfABuild(): Promise<unknown[]> {
+/** The knowledge file as it is now, built with no saved index involved. */
+async function builtWithoutIndex(): Promise<OpenedKnowledge> {
   const k = await openLiveKnowledge({ policy, log: createLogger('silent'), candidates: stores.candidates, others: () => loadKnowledge(kb) });
   await k.live.ready;
-  return decisions(k);
+  return k;
 }
+
+const decisionsOfABuild = async () => decisions(await builtWithoutIndex());
