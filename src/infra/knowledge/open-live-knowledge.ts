@@ -93,7 +93,7 @@ export async function openLiveKnowledge(opts: {
   return {
     live,
     approved,
-    building: () => (live.built ? undefined : saved?.loading ? 'loading the saved index' : state),
+    building: () => (live.built ? undefined : state),
     review: { knowledge: review.knowledge, rejectedTopics: () => (file === undefined ? new Set() : loadRejectedTopics(file)), ...(llm ? { llm } : {}), drafts: new Map() },
   };
 }
@@ -120,7 +120,6 @@ function reviewedKnowledge(read: () => KnowledgeEntry[]) {
 /** The index saved beside a knowledge file: loaded when it fits, saved after each build, one save at a time. */
 class SavedIndex {
   readonly file: string;
-  loading = false;
   private saving: Promise<void> = Promise.resolve();
   private readonly stopping = new AbortController();
 
@@ -137,7 +136,6 @@ class SavedIndex {
 
   /** The saved index for `key`, or undefined after one warning saying why it is built again. */
   load(key: string): LoadedIndex | undefined {
-    this.loading = true;
     try {
       const loaded = loadSavedIndex(this.file, key);
       this.log.info({ file: this.file }, 'knowledge index loaded from its saved copy');
@@ -146,8 +144,6 @@ class SavedIndex {
       if (!(err instanceof UnusableIndex)) throw err;
       this.warn(err.message);
       return undefined;
-    } finally {
-      this.loading = false;
     }
   }
 
