@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, fsyncSync, openSync, readFileSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, fsyncSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { createHash, randomBytes } from 'node:crypto';
 import { deserialize, serialize } from 'node:v8';
 import type { SavedKnowledge } from '../../core/answer/build-decider.js';
@@ -53,9 +53,11 @@ const BATON_VERSION = (() => {
  * knowledge file as it is now (its size, modification time and inode, and the bytes at its two ends:
  * a file rewritten within one clock tick at the same size is still told apart) and everything else
  * the build read (`inputs`: the policy, the docs, the sources' articles, the approvals). Undefined
- * when there is no knowledge file.
+ * when the knowledge is not a regular file (none, or a named pipe).
  */
 export function indexKey(kb: string, inputs: unknown): string | undefined {
+  // A named pipe (or anything but a file) is read once as it comes: there is nothing to key an index by.
+  if (!statSync(kb, { throwIfNoEntry: false })?.isFile()) return undefined;
   let fd: number;
   try {
     fd = openSync(kb, 'r');
