@@ -178,6 +178,20 @@ describe('the knowledge index saved beside the knowledge file', () => {
     await started.live.stop();
   });
 
+  it('is loaded after an answer was approved in chat, which is added to it, and decides as a build with the approval', async () => {
+    await savedByAStart();
+    const entry: KnowledgeEntry = { id: 'approved:wire', kind: 'conversation', purpose: 'answer', question: questions[1]!.text, answer: 'Approved: from the billing page, any day.', category: 'billing' };
+    await stores.candidates.putIfAbsent({ escalationId: 'E-approved', entry, approvedBy: 'U0LEAD', approvedAt: 0 });
+    const log = capturedLog();
+    const k = await open(log);
+    expect(log.lines.join('')).toContain('knowledge index loaded from its saved copy');
+    expect(log.warnings()).toEqual([]);
+    const decided = await decisions(k);
+    expect(JSON.stringify(decided)).toContain('Approved: from the billing page');
+    expect(decided).toEqual(await decisionsOfABuild());
+    await k.live.stop();
+  });
+
   it('saved by two instances at once is one whole index, and a stop during a save leaves no part of one', async () => {
     const key = 'two-at-once';
     const built = buildDeciderWithIndex({ policy, kb: loadKnowledge(kb) });

@@ -1,5 +1,5 @@
 import type { Policy } from '../../config/policy-schema.js';
-import { buildDeciderGradually, buildDeciderWithIndex, deciderFromSaved, type BuiltDecider } from '../../core/answer/build-decider.js';
+import { buildDeciderGradually, buildDeciderWithIndex, deciderFromSaved, taxonomyExamples, type BuiltDecider } from '../../core/answer/build-decider.js';
 import type { CandidateStore } from '../../core/ports/kb-candidates.js';
 import type { KnowledgeEntry } from '../../core/ports/knowledge.js';
 import type { Llm } from '../../core/ports/llm.js';
@@ -23,7 +23,7 @@ export interface OpenedKnowledge {
 
 /**
  * The decider over the knowledge file (`file`, BATON_KB), the rest of the knowledge (`others`: the docs,
- * the sources' articles) and the approvals in the store, rebuilt whenever the knowledge file changes
+ * the sources' articles), then the approvals in the store, rebuilt whenever the knowledge file changes
  * (`kb ingest`, `kb approve`), so a running Baton, the playground included, answers from an approval
  * without a restart. The first version is loaded from the index saved beside the file when that was
  * built from the same knowledge (see saved-index.ts); else it is read and built in the background, a
@@ -43,41 +43,46 @@ export async function openLiveKnowledge(opts: {
   after?: Promise<void>;
 }): Promise<OpenedKnowledge> {
   const { policy, log, llm, file } = opts;
-  const options = (kb: KnowledgeEntry[], approved: KnowledgeEntry[]) => ({ policy, kb: [...kb, ...approved], ...(llm ? { llm } : {}) });
+  const options = (kb: KnowledgeEntry[]) => ({ policy, kb, ...(llm ? { llm } : {}) });
   const saved = file === undefined ? undefined : new SavedIndex(file, log);
   const review = reviewedKnowledge(() => [...(file === undefined ? [] : loadKnowledge(file)), ...opts.others()]);
   let state: string | undefined = 'reading the knowledge';
   let loaded: LoadedIndex | undefined;
   const approved = await opts.candidates.approvedEntries();
+  // The approvals in the store are added to a version once it is built or loaded, as those made later
+  // are: the saved index holds the knowledge files' and sources' entries only, so an approval does not
+  // make the next start build it again, and a loaded index decides as a built one.
+  const withApprovals = (built: BuiltDecider, entries: number, approvals: KnowledgeEntry[]) => {
+    built.index.addAll(approvals);
+    return { ...built, entries: entries + approvals.length };
+  };
   const firstVersion = async () => {
     await opts.after;
     const others = opts.others();
-    const key = saved?.key({ policy, others, approved });
+    const key = saved?.key({ policy, others });
     loaded = key === undefined ? undefined : saved!.load(key);
     if (loaded) {
-      const built = deciderFromSaved(options([], []), loaded.saved, loaded.entries);
-      return { ...built, entries: built.index.size };
+      const built = deciderFromSaved(options([]), loaded.saved, loaded.entries);
+      return withApprovals(built, built.index.size - taxonomyExamples(policy).length, approved);
     }
     const kb = [...(file === undefined ? [] : await readKnowledge(file)), ...others];
     review.read(kb);
-    const input = options(kb, approved);
     const pause = (added: number) => {
-      state = `indexing ${added} of ${input.kb.length} entries`;
+      state = `indexing ${added} of ${kb.length} entries`;
       return new Promise<void>((resolve) => setImmediate(resolve));
     };
-    const built = await buildDeciderGradually(input, pause);
+    const built = await buildDeciderGradually(options(kb), pause);
     if (key !== undefined) saved!.save(key, built);
-    return { ...built, entries: input.kb.length };
+    return withApprovals(built, kb.length, approved);
   };
   const rebuild = async () => {
-    const [others, approvedNow] = [opts.others(), await opts.candidates.approvedEntries()];
-    const key = saved?.key({ policy, others, approved: approvedNow });
+    const others = opts.others();
+    const key = saved?.key({ policy, others });
     const kb = [...(file === undefined ? [] : loadKnowledge(file)), ...others];
     review.read(kb);
-    const input = options(kb, approvedNow);
-    const built = buildDeciderWithIndex(input);
+    const built = buildDeciderWithIndex(options(kb));
     if (key !== undefined) saved!.save(key, built);
-    return { ...built, entries: input.kb.length };
+    return withApprovals(built, kb.length, await opts.candidates.approvedEntries());
   };
   const live = new LiveKnowledge(firstVersion(), rebuild, log.child({ component: 'knowledge' }));
   if (file !== undefined) live.watch(file);

@@ -52,7 +52,7 @@ const BATON_VERSION = (() => {
  * What a saved index must have been built from to be used: this index format and Baton version, the
  * knowledge file as it is now (its size, modification time and inode, and the bytes at its two ends:
  * a file rewritten within one clock tick at the same size is still told apart) and everything else
- * the build read (`inputs`: the policy, the docs, the sources' articles, the approvals). Undefined
+ * the build read (`inputs`: the policy, the docs, the sources' articles). Undefined
  * when the knowledge is not a regular file (none, or a named pipe).
  */
 export function indexKey(kb: string, inputs: unknown): string | undefined {
