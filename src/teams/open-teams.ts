@@ -2,7 +2,9 @@ import { CloudAdapter } from '@microsoft/agents-hosting';
 import type { InboxItem } from '../core/ports/inbox.js';
 import { readinessStep } from '../http/health-routes.js';
 import type { OpenPlatform, PlatformContext } from '../platform/platform.js';
-import { AfterTurn } from './gateway/after-turn.js';
+import { performAfterTurn } from './commands/after-turn-work.js';
+import { loopOf } from './commands/lead-chat.js';
+import { deliverAfterTurn } from './gateway/after-turn.js';
 import { ConversationReferences } from './gateway/conversation-references.js';
 import { LeadMentions } from './gateway/lead-mentions.js';
 import { QueueReferences } from './gateway/queue-references.js';
@@ -11,6 +13,7 @@ import { TeamsIntroGateway } from './gateway/teams-intro.js';
 import { TeamsOnboardingGateway } from './gateway/teams-onboarding.js';
 import { TeamsSender } from './gateway/teams-sender.js';
 import { teamsItemHandler } from './intake/process-teams-item.js';
+import type { AfterTurnWork } from './intake/after-turn-item.js';
 import type { TeamsInboxPayload } from './intake/teams-inbox-item.js';
 import { TeamsDirectory } from './normalize/teams-directory.js';
 import { createTeamsAgent } from './teams-agent.js';
@@ -34,7 +37,6 @@ export function openTeams(settings: TeamsSettings, { policy, stores, limiters, l
   const references = new ConversationReferences(stores.backend.keyv);
   const queues = new QueueReferences(stores.backend.keyv, policy.teams.tenant_ids, `28:${settings.appId}`);
   const gateway = new TeamsGateway(sender, references, queues, teamsLog);
-  const afterTurn = new AfterTurn(sender, teamsLog);
   const leads = new TeamsOnboardingGateway(sender, queues, new LeadMentions(sender, queues, teamsLog));
   return {
     gateway,
@@ -54,13 +56,12 @@ export function openTeams(settings: TeamsSettings, { policy, stores, limiters, l
         core, directory, references, queues, intake: { take }, metrics, log: teamsLog,
         leadsCard: (channel, view) => leads.card(channel, view),
         uploadAllowed: (url) => settings.hosts.isAllowed(url),
-        afterTurn,
       });
       serveTeams(server, agent, settings, metrics);
-      return { handle: teamsItemHandler({ core, runner, metrics, worker }), heldMessage };
+      const afterTurn = { core, sender, log: teamsLog, perform: (work: AfterTurnWork) => performAfterTurn(loopOf({ core }), work) };
+      return { handle: teamsItemHandler({ core, runner, metrics, worker, afterTurn: (payload) => deliverAfterTurn(afterTurn, payload) }), heldMessage };
     },
     async close() {
-      await afterTurn.stop();
       await sender.stop();
     },
   };

@@ -3,7 +3,6 @@ import type { InboxItem } from '../core/ports/inbox.js';
 import type { Logger } from '../core/ports/logger.js';
 import type { Metrics } from '../core/ports/metrics.js';
 import type { OnboardingView } from '../core/ports/onboarding.js';
-import type { AfterTurn } from './gateway/after-turn.js';
 import type { ConversationReferences } from './gateway/conversation-references.js';
 import type { QueueReferences } from './gateway/queue-references.js';
 import type { TeamsDirectory } from './normalize/teams-directory.js';
@@ -22,8 +21,6 @@ export interface TeamsTurnDeps {
   leadsCard(channel: string, view: OnboardingView): Promise<AdaptiveCard>;
   /** Whether a file may be uploaded to this URL: a host Teams replies may go to (Microsoft's, SharePoint's, TEAMS_SERVICE_HOSTS). */
   uploadAllowed(url: string): boolean;
-  /** Runs slow work after the turn and sends what it yields to the turn's conversation (AfterTurn). */
-  afterTurn: AfterTurn;
   metrics: Metrics;
   log: Logger;
 }

@@ -51,6 +51,7 @@ export class FakeTeamsConnector {
   private readonly members = new Map<string, TeamsMember>();
   private readonly faults: Fault[] = [];
   private readonly lookupFaults: Fault[] = [];
+  private readonly matchedFaults: { match: (call: ConnectorCall) => boolean; fault: Fault }[] = [];
   private readonly waiters: (() => void)[] = [];
   private nextId = 1;
   /** Thread roots are numbers in Teams (`;messageid=1700000000000`). */
@@ -75,6 +76,18 @@ export class FakeTeamsConnector {
 
   failNext(...faults: Fault[]): void {
     this.faults.push(...faults);
+  }
+
+  /** Faults for the next calls that match, in order (each answers one call); `failNext` comes first. */
+  failWhere(match: (call: ConnectorCall) => boolean, ...faults: Fault[]): void {
+    this.matchedFaults.push(...faults.map((fault) => ({ match, fault })));
+  }
+
+  /** Forgets every fault not yet answered. */
+  clearFaults(): void {
+    this.faults.length = 0;
+    this.lookupFaults.length = 0;
+    this.matchedFaults.length = 0;
   }
 
   /** Faults for the next member look-ups, which `failNext` leaves alone. */
@@ -111,6 +124,11 @@ export class FakeTeamsConnector {
     });
   }
 
+  private matchedFault(call: ConnectorCall): Fault | undefined {
+    const i = this.matchedFaults.findIndex((f) => f.match(call));
+    return i < 0 ? undefined : this.matchedFaults.splice(i, 1)[0]!.fault;
+  }
+
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req as AsyncIterable<Buffer>) chunks.push(chunk);
@@ -125,7 +143,7 @@ export class FakeTeamsConnector {
     const body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
     const query = new URL(req.url ?? '/', this.url).searchParams;
     const call = { ...this.route(req.method ?? 'GET', path, body, req.headers.authorization), at: Date.now() };
-    const fault = call.kind === 'member' || call.kind === 'members' ? this.lookupFaults.shift() : this.faults.shift();
+    const fault = call.kind === 'member' || call.kind === 'members' ? this.lookupFaults.shift() : (this.faults.shift() ?? this.matchedFault(call));
     if (fault) call.status = fault.status;
     this.calls.push(call);
     for (const wake of this.waiters.splice(0)) wake();

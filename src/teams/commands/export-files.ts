@@ -12,6 +12,7 @@ import { DEFAULT_REPORT_DAYS, reportPeriod } from '../../core/metrics/report-com
 import { leadIdOf } from '../normalize/teams-lead.js';
 import type { TeamsTurnDeps } from '../teams-turn-deps.js';
 import { isPersonalChat, loopOf, replyOnce, turnJob } from './lead-chat.js';
+import { afterTurnItem } from '../intake/after-turn-item.js';
 import { BatonError } from '../../core/errors/error-catalogue.js';
 
 /**
@@ -93,6 +94,11 @@ export async function offerGapsExport(core: LoopDeps, args: string[]): Promise<P
 const uploadInfo = z.object({ name: z.string(), uploadUrl: z.string(), contentUrl: z.string(), uniqueId: z.string(), fileType: z.string() }).partial();
 type UploadInfo = z.output<typeof uploadInfo> & { uploadUrl: string };
 
+/** The name of the upload a lead allowed, as work after the turn (AfterTurnWork). */
+export const UPLOAD_WORK = 'upload';
+const uploadWork = z.object({ context: fileContext, uploadInfo: uploadInfo.extend({ uploadUrl: z.string() }) });
+type UploadWork = z.output<typeof uploadWork>;
+
 const consentValue = z.object({ action: z.enum(['accept', 'decline']), context: fileContext, uploadInfo: uploadInfo.optional() });
 
 /** Puts the bytes where Teams said (one PUT with the whole range, as Teams' file upload takes a small file). */
@@ -134,5 +140,12 @@ export async function answerFileConsent(deps: TeamsTurnDeps, ctx: TurnContext): 
     deps.log.warn({ host: url && URL.canParse(url) ? new URL(url).host : undefined }, 'Teams file upload URL on a host Baton does not send to; refused');
     return void (await say('The file could not be uploaded: Teams named an upload address Baton does not send to.'));
   }
-  deps.afterTurn.run(deps.core, ctx.activity.getConversationReference(), turnJob(ctx, 'export'), () => uploaded(core, context, { ...uploadInfo, uploadUrl: url }));
+  const upload: UploadWork = { context, uploadInfo: { ...uploadInfo, uploadUrl: url } };
+  await deps.intake.take(afterTurnItem(ctx.activity.getConversationReference(), turnJob(ctx, 'export'), { name: UPLOAD_WORK, data: upload }, Date.now()));
+}
+
+/** The file upload a lead allowed, recorded to run after the turn, run now: its data is checked again as it comes back from the store. */
+export function uploadAllowedFile(core: LoopDeps, data: unknown): Promise<Partial<Activity>[]> {
+  const { context, uploadInfo } = uploadWork.parse(data);
+  return uploaded(core, context, uploadInfo);
 }

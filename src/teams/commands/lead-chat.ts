@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { TurnContext } from '@microsoft/agents-hosting';
 import type { LoopDeps } from '../../core/deps.js';
 import type { Activity } from '@microsoft/agents-activity';
-import { postEachOnce, type TurnJob } from '../gateway/after-turn.js';
+import { postEachOnce } from '../gateway/after-turn.js';
+import type { TurnJob } from '../intake/after-turn-item.js';
 import type { TeamsTurnDeps } from '../teams-turn-deps.js';
 import { BatonError } from '../../core/errors/error-catalogue.js';
 
@@ -24,7 +25,7 @@ export function inPersonalChat(deps: TeamsTurnDeps, ctx: TurnContext): boolean {
 }
 
 /** The loop's ports, which every Baton that serves Teams composes (reports, reviews and exports read them). */
-export function loopOf(deps: TeamsTurnDeps): LoopDeps {
+export function loopOf(deps: Pick<TeamsTurnDeps, 'core'>): LoopDeps {
   const { loop } = deps.core;
   if (!loop) throw new BatonError('BATON_LOOP_MISSING', 'Teams lead commands without loop ports');
   return { ...deps.core, loop };

@@ -18,6 +18,7 @@ import { weeklyReviewActivities } from '../render/weekly-review-card.js';
 import type { TeamsTurnDeps } from '../teams-turn-deps.js';
 import { gapDays, offerGapsExport, offerTrainingExport } from './export-files.js';
 import { loopOf, replyOnce, turnJob } from './lead-chat.js';
+import { afterTurnItem } from '../intake/after-turn-item.js';
 
 interface LeadCommand extends CommandLine {
   name: string;
@@ -105,6 +106,13 @@ export async function answerLeadChat(deps: TeamsTurnDeps, ctx: TurnContext): Pro
   const isCommand = COMMANDS.some((c) => c.name === word.toLowerCase());
   const { replies, later } = lead ? await leadReplies(core, word, args) : { replies: [isCommand ? text(LEAD_COMMANDS_ONLY) : staffHomeActivity()] };
   await replyOnce(deps, ctx, replies);
-  // Started once the acknowledgement is out, so the lead reads it first.
-  if (later) deps.afterTurn.run(deps.core, ctx.activity.getConversationReference(), turnJob(ctx, later.name), () => later.run(core, args));
+  // Recorded once the acknowledgement is out, so the lead reads it first; a turn that cannot record it fails, and Teams delivers it again.
+  if (later) await deps.intake.take(afterTurnItem(ctx.activity.getConversationReference(), turnJob(ctx, later.name), { name: later.name, data: args }, Date.now()));
+}
+
+/** A lead's command recorded to run after its turn, run now with the words it was asked with (a name or words it cannot have been recorded with are a bug). */
+export function runLeadCommand(core: LoopDeps, name: string, args: unknown): Promise<Partial<Activity>[]> {
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command || !Array.isArray(args) || !args.every((a) => typeof a === 'string')) throw new Error(`no lead command ${name} with those words to run after the turn`);
+  return command.run(core, args);
 }

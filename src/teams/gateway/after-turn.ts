@@ -1,17 +1,12 @@
-import type { Activity, ConversationReference } from '@microsoft/agents-activity';
+import type { Activity } from '@microsoft/agents-activity';
 import { sendOnce } from '../../core/delivery/deliver-once.js';
 import type { CoreDeps } from '../../core/deps.js';
 import type { Logger } from '../../core/ports/logger.js';
+import type { AfterTurnPayload, AfterTurnWork, TurnJob } from '../intake/after-turn-item.js';
 import type { TeamsSender } from './teams-sender.js';
 
 /** Kept as long as Teams may redeliver the activity that asked for the work. */
 const SENT_TTL_MS = 24 * 60 * 60 * 1000;
-
-/** The work a turn asked for: its delivery id (from the activity, so a redelivery has the same), and what to call it. */
-export interface TurnJob {
-  id: string;
-  what: string;
-}
 
 type OnceDeps = Pick<CoreDeps, 'once' | 'locks' | 'gateway'>;
 
@@ -31,40 +26,32 @@ export async function postEachOnce(deps: OnceDeps, conversation: string, job: Tu
   }
 }
 
+export interface AfterTurnDeps {
+  core: OnceDeps;
+  sender: TeamsSender;
+  /** Does the named work (AfterTurnWork) and returns the messages it yields. */
+  perform(work: AfterTurnWork): Promise<Partial<Activity>[]>;
+  log: Logger;
+}
+
 /**
- * Work a turn cannot wait for (Teams redelivers an activity not answered within 15 s): it runs after the
- * turn, and each message it yields goes out once (postEachOnce) through the sender (Teams' rate, retries)
- * to the conversation the turn came from. A failure is logged and told there; a stop waits for the work
- * under way.
+ * Work a turn cannot wait for (Teams redelivers an activity not answered within 15 s), taken from the
+ * inbox where the turn recorded it (afterTurnItem), so a crash or restart does it again. Each message it
+ * yields goes out once (postEachOnce) through the sender (Teams' rate, retries) to the conversation the
+ * turn came from. Work that fails is logged and told there; a message that cannot be sent throws, so the
+ * inbox tries the item again (what is already out is not sent again) and then sets it aside with its alert.
  */
-export class AfterTurn {
-  private readonly running = new Set<Promise<void>>();
-
-  constructor(
-    private readonly sender: TeamsSender,
-    private readonly log: Logger,
-  ) {}
-
-  run(deps: OnceDeps, reference: ConversationReference, job: TurnJob, work: () => Promise<Partial<Activity>[]>): void {
-    const done = this.deliver(deps, reference, job, work).finally(() => this.running.delete(done));
-    this.running.add(done);
+export async function deliverAfterTurn(deps: AfterTurnDeps, { job, reference, work }: AfterTurnPayload): Promise<void> {
+  const post = (activity: Partial<Activity>) => deps.sender.send(reference, activity);
+  const later = { ...job, id: `${job.id}:later` };
+  let activities: Partial<Activity>[];
+  try {
+    activities = await deps.perform(work);
+  } catch (err) {
+    deps.log.error({ err, what: job.what, delivery: later.id }, 'Teams work after the turn failed');
+    const sorry = { type: 'message', text: `Sorry, the ${job.what} could not be completed. The logs have the details.`, textFormat: 'plain' } as Partial<Activity>;
+    return postEachOnce(deps.core, reference.conversation.id, { ...job, id: `${job.id}:sorry` }, [sorry], post);
   }
-
-  async stop(): Promise<void> {
-    await Promise.all([...this.running]);
-  }
-
-  private async deliver(deps: OnceDeps, reference: ConversationReference, job: TurnJob, work: () => Promise<Partial<Activity>[]>): Promise<void> {
-    const later = { ...job, id: `${job.id}:later` };
-    const post = (activity: Partial<Activity>) => this.sender.send(reference, activity);
-    try {
-      const activities = await work();
-      await postEachOnce(deps, reference.conversation.id, later, activities, post);
-      this.log.info({ what: job.what, delivery: later.id, messages: activities.length }, 'Teams work after the turn delivered');
-    } catch (err) {
-      this.log.error({ err, what: job.what, delivery: later.id }, 'Teams work after the turn failed');
-      const sorry = { type: 'message', text: `Sorry, the ${job.what} could not be completed. The logs have the details.`, textFormat: 'plain' } as Partial<Activity>;
-      await postEachOnce(deps, reference.conversation.id, { ...job, id: `${job.id}:sorry` }, [sorry], post).catch(() => undefined);
-    }
-  }
+  await postEachOnce(deps.core, reference.conversation.id, later, activities, post);
+  deps.log.info({ what: job.what, delivery: later.id, messages: activities.length }, 'Teams work after the turn delivered');
 }

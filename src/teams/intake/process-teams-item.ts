@@ -9,6 +9,7 @@ import type { Metrics } from '../../core/ports/metrics.js';
 import type { DeliveryRunner } from '../../infra/delivery/delivery-runner.js';
 import type { InboxWorker } from '../../infra/intake/inbox-worker.js';
 import { settleGroup } from '../../infra/intake/settle-group.js';
+import type { AfterTurnPayload } from './after-turn-item.js';
 import type { TeamsInboxPayload } from './teams-inbox-item.js';
 
 export interface TeamsIntakeDeps {
@@ -16,6 +17,8 @@ export interface TeamsIntakeDeps {
   runner: DeliveryRunner;
   metrics: Metrics;
   worker(): InboxWorker;
+  /** Does work a turn left to do after it and sends its messages (deliverAfterTurn); throws when they could not all be sent. */
+  afterTurn(payload: AfterTurnPayload): Promise<void>;
 }
 
 /**
@@ -26,6 +29,11 @@ export interface TeamsIntakeDeps {
 export function teamsItemHandler(deps: TeamsIntakeDeps): (items: InboxItem[], recovered: boolean) => Promise<void> {
   return async (items, recovered) => {
     const payloads = items.map((i) => i.payload as TeamsInboxPayload);
+    // Work after a turn is alone in its lane (never held with a message), and done once its messages are out.
+    if (payloads[0]?.kind === 'after_turn') {
+      await deps.afterTurn(payloads[0]);
+      return deps.worker().finish(items[0]!.id);
+    }
     const press = payloads.find((p) => p.kind === 'human_request');
     let key: string;
     const choice = payloads.find((p) => p.kind === 'reading_choice');

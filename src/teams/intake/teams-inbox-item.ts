@@ -1,9 +1,11 @@
 import type { Author, InboundMessage } from '../../core/model/message.js';
 import { conversationKey } from '../../core/model/conversation-ref.js';
 import type { InboxItem } from '../../core/ports/inbox.js';
+import type { AfterTurnPayload } from './after-turn-item.js';
 
-/** What the Teams adapter keeps in the inbox: a customer-channel message, a "Talk to a person" press, or a clarifying question's button. */
+/** What the Teams adapter keeps in the inbox: a customer-channel message, a "Talk to a person" press, a clarifying question's button, or work a turn left to do after it. */
 export type TeamsInboxPayload =
+  | AfterTurnPayload
   | { platform: 'teams'; kind: 'message'; message: InboundMessage }
   | { platform: 'teams'; kind: 'human_request'; conversationKey: string; author: Author }
   | { platform: 'teams'; kind: 'reading_choice'; conversationKey: string; author: Author; ask: number; option: number };
