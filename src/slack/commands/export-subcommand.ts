@@ -3,7 +3,6 @@ import { loadTrainingExport } from '../../core/feedback/load-export.js';
 import { pluralize } from '../render/pluralize.js';
 import { utcDayLabel } from '../render/report-format.js';
 import { loopDeps } from './loop-deps.js';
-import { sendToLead } from './send-to-lead.js';
 import type { Subcommand } from './subcommand.js';
 
 /** `/baton export ...`: closed escalations (and edited copilot drafts) as fine-tuning JSONL and as CSV, redacted, as files in the lead's DM. */
@@ -15,14 +14,14 @@ export const exportSubcommand: Subcommand = {
     return parsed.ok ? undefined : parsed.error;
   },
   accepted: () => 'Preparing the export (personal data redacted); the files will be in your DM with Baton.',
-  async run(deps, userId, args) {
+  async run(deps, dm, args) {
     const core = loopDeps(deps);
     const parsed = parseExportArgs(args, core.policy, core.clock.now());
     if (!parsed.ok) return;
     const files = await loadTrainingExport({ ...core, facts: core.loop.facts }, parsed.filter);
     const stamp = utcDayLabel(core.clock.now());
     if (files.rows === 0) {
-      await sendToLead(deps, userId, { text: 'No closed and tagged escalations or edited copilot drafts match that export.' });
+      await dm.send({ text: 'No closed and tagged escalations or edited copilot drafts match that export.' });
       return;
     }
     const leftOut = files.withoutResolution > 0 ? ` ${pluralize(files.withoutResolution, 'escalation')} closed with no note and no staff reply left out of the fine-tuning data.` : '';
@@ -30,7 +29,7 @@ export const exportSubcommand: Subcommand = {
     const jsonl = files.jsonl ? [{ filename: `baton-training-${stamp}.jsonl`, title: 'Fine-tuning data (OpenAI chat format)', bytes: Buffer.from(files.jsonl) }] : [];
     const escalations = files.rows - files.editedDrafts;
     const what = [escalations > 0 ? pluralize(escalations, 'escalation') : '', files.editedDrafts > 0 ? pluralize(files.editedDrafts, 'edited copilot draft') : ''].filter(Boolean).join(' and ');
-    await sendToLead(deps, userId, { text: `Training export: ${what}, personal data redacted.${leftOut}` }, [
+    await dm.send({ text: `Training export: ${what}, personal data redacted.${leftOut}` }, [
       ...jsonl,
       { filename: `baton-escalations-${stamp}.csv`, title: 'Escalations with tags (CSV)', bytes: Buffer.from(files.csv) },
     ]);

@@ -4,7 +4,6 @@ import { reportChart } from '../render/report-chart.js';
 import { renderReportBlocks, reportFallback } from '../render/report-blocks.js';
 import type { SlackDeps } from '../slack-deps.js';
 import { loopDeps } from './loop-deps.js';
-import { sendToLead } from './send-to-lead.js';
 import type { Subcommand } from './subcommand.js';
 
 /** `/baton report [7d|30d|90d|quarter] [category]`: the figures and the trend chart, in the lead's DM. */
@@ -20,10 +19,10 @@ export const reportSubcommand: Subcommand = {
     const words = args.map((w) => w.toLowerCase()).filter((w) => w === QUARTER_WORD || reportPeriod(w) !== undefined);
     return `Building your ${words.at(-1) ?? `${DEFAULT_REPORT_DAYS}d`} report; it will be in your DM with Baton in a moment.`;
   },
-  async run(deps: SlackDeps, userId, args) {
+  async run(deps: SlackDeps, dm, args) {
     const parsed = parseReportArgs(args, deps.core.policy.categories.map((c) => c.name));
     if (!parsed.ok) return;
     const report = await loadReport(loopDeps(deps), parsed.request);
-    await sendToLead(deps, userId, { text: reportFallback(report), blocks: renderReportBlocks(report) }, [reportChart(report)], 'Escalation rate, CSAT, FCR and healthy share over the period');
+    await dm.send({ text: reportFallback(report), blocks: renderReportBlocks(report) }, [reportChart(report)], 'Escalation rate, CSAT, FCR and healthy share over the period');
   },
 };

@@ -6,7 +6,6 @@ import { renderAnswerReview } from '../render/answer-review-blocks.js';
 import { pluralize } from '../render/pluralize.js';
 import { renderReviewBlocks } from '../render/review-blocks.js';
 import { loopDeps } from './loop-deps.js';
-import { sendToLead } from './send-to-lead.js';
 import type { Subcommand } from './subcommand.js';
 
 /**
@@ -18,14 +17,14 @@ export const reviewSubcommand: Subcommand = {
   usage: '`/baton review`',
   check: (_deps, args) => (args.length > 0 ? 'The review takes no arguments: it is always the last 7 days.' : undefined),
   accepted: () => 'Putting the weekly review together; it will be in your DM with Baton in a moment.',
-  async run(deps, userId) {
+  async run(deps, dm) {
     const core = loopDeps(deps);
     const review = await loadReview(core);
-    await sendToLead(deps, userId, { text: `Weekly review: ${pluralize(review.tagged, 'tagged escalation')}`, blocks: renderReviewBlocks(review) });
+    await dm.send({ text: `Weekly review: ${pluralize(review.tagged, 'tagged escalation')}`, blocks: renderReviewBlocks(review) });
     const proposals = await loadAnswerReview(core, DEFAULT_TOP);
     const accountOf = (p: Proposal) => p.accounts.flatMap((id) => core.policy.accounts.find((a) => a.id === id) ?? [])[0];
     for (const blocks of renderAnswerReview(proposals, accountOf)) {
-      await sendToLead(deps, userId, { text: `Answers to review: ${pluralize(proposals.length, 'topic')}`, blocks });
+      await dm.send({ text: `Answers to review: ${pluralize(proposals.length, 'topic')}`, blocks });
     }
   },
 };

@@ -11,6 +11,7 @@ import { replyEphemeral } from '../actions/reply-ephemeral.js';
 import type { SlackDeps } from '../slack-deps.js';
 import type { SlackInboxPayload } from './slack-inbox-item.js';
 import { takeVote } from './take-vote.js';
+import { runLeadDm } from '../commands/run-lead-dm.js';
 
 export interface SlackIntakeDeps extends SlackDeps {
   runner: DeliveryRunner;
@@ -24,12 +25,17 @@ type HumanRequestPayload = Extract<SlackInboxPayload, { kind: 'human_request' }>
 /**
  * Decides a group of inbox items through the core: the messages of one thread held together (one
  * request), or a single press ("Talk to a person", a vote on an answer, a clarifying question's button:
- * never held). The items leave the inbox once their messages are delivered.
+ * never held), or what a lead asked for in their DM. The items leave the inbox once their messages are delivered.
  */
 export function slackItemHandler(deps: SlackIntakeDeps): (items: InboxItem[], recovered: boolean) => Promise<void> {
   return async (items, recovered) => {
     const payloads = items.map((i) => i.payload as SlackInboxPayload);
     const single = payloads.length === 1 ? payloads[0] : undefined;
+    // A lead's DM is alone in its lane (never held with a message), and done once its messages are out.
+    if (single?.kind === 'lead_dm') {
+      await runLeadDm(deps, items[0]!.id, items[0]!.receivedAt, single);
+      return deps.worker().finish(items[0]!.id);
+    }
     let key: string;
     if (single?.kind === 'human_request') key = await takeHumanRequest(deps, single);
     else if (single?.kind === 'answer_vote') key = await takeVote(deps, single);

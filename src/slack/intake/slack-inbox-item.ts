@@ -9,15 +9,32 @@ type Clicker = { user: { id: string; teamId?: string }; channel?: string; thread
 /**
  * What the Slack adapter keeps in the inbox: a customer-channel message, a "Talk to a person" press, a
  * Helpful / Not helpful press (with the answer message as Slack sent it, so its buttons can be replaced),
- * or a clarifying question's button.
+ * a clarifying question's button, or what a lead asked for in their DM (LeadDmPayload).
  */
 export type SlackInboxPayload =
+  | LeadDmPayload
   | { kind: 'message'; inbound: SlackInbound }
   | ({ kind: 'human_request'; conversationKey: string } & Clicker)
   | ({ kind: 'answer_vote'; answer: AnswerRef; vote: Vote; message?: { ts: string; text?: string; blocks?: Record<string, unknown>[] } } & Clicker)
   | ({ kind: 'reading_choice'; conversationKey: string; ask: number; option: number } & Clicker);
 
 export type SlackInboxItem = InboxItem<SlackInboxPayload>;
+
+/** What goes to a lead's DM after the ack: a `/baton` command's work (by name, with its words), or a modal's receipt. */
+export type LeadDmWork = { command: string; args: string[] } | { receipt: string };
+export interface LeadDmPayload {
+  kind: 'lead_dm';
+  user: string;
+  work: LeadDmWork;
+}
+
+/**
+ * Keyed by what asked for it (a slash command's trigger_id, a submitted modal's view id), so the messages it
+ * yields are sent once; one lane per lead, so their DM gets them in the order they asked.
+ */
+export function leadDmItem(user: string, trigger: string, work: LeadDmWork, receivedAt: number): InboxItem<LeadDmPayload> {
+  return { id: `lead-dm:${trigger}`, lane: `slack:${user}:lead-dm`, receivedAt, payload: { kind: 'lead_dm', user, work } };
+}
 
 interface EventBody {
   type?: string;

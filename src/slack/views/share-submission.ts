@@ -4,7 +4,7 @@ import { shareCandidate } from '../../core/feedback/kb-share.js';
 import { SHARE_FIELD, VIEW } from '../../core/model/actions.js';
 import { SHARE_REFUSALS } from '../../core/copy/review-refusals.js';
 import { loopDeps } from '../commands/loop-deps.js';
-import { openDm } from '../gateway/slack-files.js';
+import { leadDmItem } from '../intake/slack-inbox-item.js';
 import { escalationIdValue } from '../normalize/action-payload.js';
 import type { SlackDeps } from '../slack-deps.js';
 
@@ -42,9 +42,9 @@ export function registerShareSubmission(app: App, deps: SlackDeps): void {
     }
     await ack();
     const confirmation = `Shared with every customer. Baton now answers similar questions with:\n>${result.entry.answer ?? ''}`;
-    // The share stands either way; only the lead's receipt is lost if Slack refuses it.
-    await openDm(deps.slack, user)
-      .then((channel) => deps.slack.call('chat.postMessage', { channel, text: confirmation }))
+    // Sent from the inbox (retried, once); the decision stands even if the receipt cannot be recorded.
+    await deps.intake
+      .take(leadDmItem(user, body.view.id, { receipt: confirmation }, Date.now()))
       .catch((err: unknown) => deps.log.warn({ err, escalationId: id.data }, 'could not confirm a share to the lead'));
   });
 }

@@ -47,6 +47,21 @@ describe('/baton report', () => {
     expect(chart?.bytes.subarray(0, 8)).toEqual(PNG_SIGNATURE);
   });
 
+  it('sends a lead exactly one report when Slack loses the answer to its post, then fails the chart, then recovers', async () => {
+    await someHistory();
+    // The report's post reaches the DM but its answer is lost; then the chart's share is refused once.
+    h.fake.failNext('chat.postMessage', { disconnect: 'after' });
+    h.fake.failNext('files.completeUploadExternal', { error: 'internal_error' });
+    await slash(h, lead, 'report 30d');
+    const dm = await dmOf(h, lead);
+    await h.fake.waitFor('files.completeUploadExternal', (c) => c.args.channel_id === dm && c.response.ok, 20_000);
+    await h.settle();
+    const posted = h.fake.state.messages.get(dm) ?? [];
+    expect(posted.filter((m) => JSON.stringify(m.blocks ?? []).includes('Baton report · last 30 days'))).toHaveLength(1);
+    expect(uploadedFiles(h, dm).map((f) => f.name)).toEqual(['baton-trend-30d.png']);
+    expect(h.logs.lines.filter((l) => l.includes('inbox items could not be processed'))).toHaveLength(2);
+  });
+
   it('tells a lead what a bad period means instead of guessing', async () => {
     const res = await slash(h, lead, 'report 14d');
     expect(ackText(res.body)).toContain('7d, 30d, 90d');
