@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { ACME_CHANNEL, customer, useHarness } from './harness.js';
+import { lead, slash } from './loop/loop-world.js';
 
 const SUPPORT = 'C0SUPPORT1';
 const h = useHarness({ env: { BATON_INBOX_MAX_TRIES: '3' } });
@@ -71,4 +72,17 @@ describe('a poison event', () => {
     expect(alertsAbout(anotherId)).toHaveLength(1);
     expect(h().postsIn(ACME_CHANNEL, root)).toHaveLength(2);
   }, 60_000);
+});
+
+describe('a lead\u2019s report Slack keeps refusing', () => {
+  it('is tried BATON_INBOX_MAX_TRIES times, then set aside with one alert naming it', async () => {
+    const refuse = h().fake.failWhile('conversations.open', (args) => args.users === lead.id, { error: 'internal_error' });
+    expect((await slash(h(), lead, 'report 7d')).status).toBe(200);
+    const alert = await h().waitForPost(SUPPORT, undefined, (t) => t.includes('lead-dm:'), 20_000);
+    expect(String(alert.args.text)).toContain('after 3 failed tries');
+    refuse();
+    await h().settle();
+    expect(await h().baton.intake.inbox.pending()).toEqual([]);
+    expect(h().fake.calls('chat.postMessage').filter((c) => c.args.channel !== SUPPORT)).toEqual([]);
+  });
 });

@@ -29,9 +29,14 @@ export interface LeadDmPayload {
 }
 
 /**
- * Keyed by what asked for it (a slash command's trigger_id, a submitted modal's view id), so the messages it
+ * Keyed by what asked for it (a slash command's or a modal submission's trigger_id: Slack sends neither again), so the messages it
  * yields are sent once; one lane per lead, so their DM gets them in the order they asked.
  */
+/** What a modal submission is known by: its trigger_id (one per submission), else its view's id. */
+export function submissionTrigger(body: { trigger_id?: string; view: { id: string } }): string {
+  return body.trigger_id ?? body.view.id;
+}
+
 export function leadDmItem(user: string, trigger: string, work: LeadDmWork, receivedAt: number): InboxItem<LeadDmPayload> {
   return { id: `lead-dm:${trigger}`, lane: `slack:${user}:lead-dm`, receivedAt, payload: { kind: 'lead_dm', user, work } };
 }

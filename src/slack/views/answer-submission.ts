@@ -5,7 +5,7 @@ import { ANSWER_FIELD, VIEW } from '../../core/model/actions.js';
 import { reviewRefusal } from '../../core/copy/review-refusals.js';
 import { decisionNote } from '../actions/review-answer.js';
 import { loopDeps } from '../commands/loop-deps.js';
-import { leadDmItem } from '../intake/slack-inbox-item.js';
+import { leadDmItem, submissionTrigger } from '../intake/slack-inbox-item.js';
 import { parseAnswerValue } from '../normalize/answer-value.js';
 import { EVERYONE } from '../render/answer-modal.js';
 import type { SlackDeps } from '../slack-deps.js';
@@ -52,7 +52,7 @@ export function registerAnswerSubmission(app: App, deps: SlackDeps): void {
     const receipt = `${decisionNote(decision, user)}. Customers see exactly:\n>${(result.entry?.answer ?? '').replace(/\n/g, '\n>')}`;
     // Sent from the inbox (retried, once); the decision stands even if the receipt cannot be recorded.
     await deps.intake
-      .take(leadDmItem(user, body.view.id, { receipt: receipt }, Date.now()))
+      .take(leadDmItem(user, submissionTrigger(body), { receipt: receipt }, Date.now()))
       .catch((err: unknown) => deps.log.warn({ err, topic: value.t }, 'could not confirm an approval to the lead'));
   });
 }

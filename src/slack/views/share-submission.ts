@@ -4,7 +4,7 @@ import { shareCandidate } from '../../core/feedback/kb-share.js';
 import { SHARE_FIELD, VIEW } from '../../core/model/actions.js';
 import { SHARE_REFUSALS } from '../../core/copy/review-refusals.js';
 import { loopDeps } from '../commands/loop-deps.js';
-import { leadDmItem } from '../intake/slack-inbox-item.js';
+import { leadDmItem, submissionTrigger } from '../intake/slack-inbox-item.js';
 import { escalationIdValue } from '../normalize/action-payload.js';
 import type { SlackDeps } from '../slack-deps.js';
 
@@ -44,7 +44,7 @@ export function registerShareSubmission(app: App, deps: SlackDeps): void {
     const confirmation = `Shared with every customer. Baton now answers similar questions with:\n>${result.entry.answer ?? ''}`;
     // Sent from the inbox (retried, once); the decision stands even if the receipt cannot be recorded.
     await deps.intake
-      .take(leadDmItem(user, body.view.id, { receipt: confirmation }, Date.now()))
+      .take(leadDmItem(user, submissionTrigger(body), { receipt: confirmation }, Date.now()))
       .catch((err: unknown) => deps.log.warn({ err, escalationId: id.data }, 'could not confirm a share to the lead'));
   });
 }

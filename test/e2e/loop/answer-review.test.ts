@@ -82,9 +82,15 @@ describe('/baton review: answers proposed from history', () => {
       );
     const refused = await submit("I've renamed it. Admins rename the workspace under Settings > General > Workspace name.", []);
     expect(refused.body).toContain('Marked spans are left in');
+    // The receipt reaches the lead's DM but Slack's answer is lost: it is found there, not posted again.
+    h.fake.failNext('chat.postMessage', { disconnect: 'after' });
     const accepted = await submit('Admins rename the workspace under Settings > General > Workspace name.', []);
     expect(accepted.status).toBe(200);
-    await h.fake.waitFor('chat.postMessage', (c) => String(c.args.text).includes('Approved for account acme'));
+    await h.waitForLog('inbox items could not be processed');
+    // Tried again: Baton looks in the DM for the receipt before any second post.
+    await h.fake.waitFor('conversations.history', (c) => c.args.channel === dm, 10_000);
+    await h.settle();
+    expect((h.fake.state.messages.get(dm) ?? []).filter((m) => m.text.includes('Approved for account acme'))).toHaveLength(1);
 
     expect(await ask(customer, 'how do I rename our workspace?', ACME_CHANNEL)).toContain('Workspace name');
     expect(await ask(otherCustomer, 'how do I rename our workspace?', GLOBEX_CHANNEL)).not.toContain('Workspace name');
