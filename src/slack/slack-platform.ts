@@ -73,7 +73,7 @@ async function openSlack(env: Env, ctx: PlatformContext): Promise<OpenPlatform> 
       countSlackEvents(app, metrics, !receiver);
       registerListeners(app, deps);
       if (receiver) serveSlackEvents(server, receiver, metrics);
-      return { handle: slackItemHandler({ ...deps, runner, metrics, worker }), heldMessage };
+      return { handle: slackItemHandler({ ...deps, runner, metrics, worker, maxTries: env.BATON_INBOX_MAX_TRIES }), heldMessage };
     },
     connect: receiver ? undefined : () => connectSocketMode(app, env),
     get busy() {

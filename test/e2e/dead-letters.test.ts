@@ -75,14 +75,17 @@ describe('a poison event', () => {
 });
 
 describe('a lead\u2019s report Slack keeps refusing', () => {
-  it('is tried BATON_INBOX_MAX_TRIES times, then set aside with one alert naming it', async () => {
-    const refuse = h().fake.failWhile('conversations.open', (args) => args.users === lead.id, { error: 'internal_error' });
+  it('is tried BATON_INBOX_MAX_TRIES times, then set aside with one alert naming it; the lead is told it is not coming', async () => {
+    h().fake.addUser({ id: lead.id, team_id: lead.teamId, real_name: lead.name, name: lead.name });
+    // Every post of the report's figures is refused; a plain line of text is not.
+    const refuse = h().fake.failWhile('chat.postMessage', (args) => args.channel !== SUPPORT && args.blocks !== undefined, { error: 'internal_error' });
     expect((await slash(h(), lead, 'report 7d')).status).toBe(200);
     const alert = await h().waitForPost(SUPPORT, undefined, (t) => t.includes('lead-dm:'), 20_000);
     expect(String(alert.args.text)).toContain('after 3 failed tries');
     refuse();
     await h().settle();
     expect(await h().baton.intake.inbox.pending()).toEqual([]);
-    expect(h().fake.calls('chat.postMessage').filter((c) => c.args.channel !== SUPPORT)).toEqual([]);
+    const dm = h().fake.calls('chat.postMessage').filter((c) => c.args.channel !== SUPPORT && c.response.ok);
+    expect(dm.map((c) => c.args.text)).toEqual(['Sorry, the report could not be completed. The logs have the details.']);
   });
 });

@@ -17,6 +17,8 @@ export interface SlackIntakeDeps extends SlackDeps {
   runner: DeliveryRunner;
   metrics: Metrics;
   worker(): InboxWorker;
+  /** BATON_INBOX_MAX_TRIES: an item failing this many times is set aside as a dead letter. */
+  maxTries: number;
 }
 
 type MessagePayload = Extract<SlackInboxPayload, { kind: 'message' }>;
@@ -33,7 +35,8 @@ export function slackItemHandler(deps: SlackIntakeDeps): (items: InboxItem[], re
     const single = payloads.length === 1 ? payloads[0] : undefined;
     // A lead's DM is alone in its lane (never held with a message), and done once its messages are out.
     if (single?.kind === 'lead_dm') {
-      await runLeadDm(deps, items[0]!.id, items[0]!.receivedAt, single);
+      const item = items[0]!;
+      await runLeadDm(deps, item, single, (item.failures ?? 0) + 1 >= deps.maxTries);
       return deps.worker().finish(items[0]!.id);
     }
     let key: string;
