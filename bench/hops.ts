@@ -1,10 +1,20 @@
 /**
  * The way one customer message and one claim travel through Baton's code, on Slack and on Teams: the
  * real Baton in this process (Bolt over signed HTTP against the fake Slack, the Agents SDK against the
- * fake Bot Connector), with V8's precise coverage counting every function entered. For each step (taken
- * once to warm up, then measured) it prints the Baton functions entered, the calls into them, the
- * source files they live in, and the files entered most often.
- * `npx tsx bench/hops.ts`
+ * fake Bot Connector). Each step is taken once to warm up, then measured two ways:
+ *
+ * - The reader's way (hops): the chain of Baton functions a reader follows from the platform's HTTP
+ *   route to each port call that does something: the inbox record, the decision, a store write
+ *   (conversation, escalation), a delivery through the gateway. Each port call pauses in the
+ *   debugger, whose async stacks follow every await, promise callback and timer back to the HTTP
+ *   request (through the inbox worker's queue and the delivery runner); its Baton frames, outermost
+ *   first, are that call's chain. The step's hops are the distinct functions on all its chains (a
+ *   function on several chains counts once); the longest chain is printed too. Leaf helpers no port
+ *   call passes through (phrase matching, rendering, the guard's checks) are not hops.
+ * - Every function entered: V8's precise coverage counts the Baton functions entered, the calls into
+ *   them and the source files they live in, leaf helpers included.
+ *
+ * `npx tsx bench/hops.ts` (`--chains` prints each port call's chain)
  */
 import { mkdtempSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
@@ -29,6 +39,97 @@ const SUPPORT = 'C0SUPPORT1';
 const customer = { id: 'U0CUST0001', teamId: 'T0CUSTOMER', name: 'Casey' };
 const ana = { id: 'U0ANA00001', teamId: 'T0BATON001', name: 'Ana' };
 const SRC = join(fileURLToPath(new URL('..', import.meta.url)), 'src');
+const SHOW_CHAINS = process.argv.includes('--chains');
+
+/** One port call: what it was, and the Baton functions on the way to it, outermost first. */
+interface PortCall {
+  port: string;
+  chain: string[];
+}
+
+/** A frame of a paused stack (its script in `location`) or of an async one (its script on it). */
+interface Frame {
+  functionName: string;
+  url?: string;
+  scriptId?: string;
+  columnNumber?: number;
+  location?: { scriptId: string; columnNumber?: number };
+}
+interface Paused {
+  callFrames: Frame[];
+  asyncStackTrace?: StackTrace;
+}
+interface StackTrace {
+  callFrames: Frame[];
+  parent?: StackTrace;
+}
+
+/**
+ * The Baton functions of a paused stack and of the stacks that led to it (each await's, each timer's
+ * and promise callback's, back to the HTTP request), outermost first, each `function (file)` once.
+ * The debugger's async stacks are taken where a function first awaits or schedules, so a caller that
+ * only returned its callee's promise is on them too.
+ */
+function batonFrames(paused: Paused): string[] {
+  const frames: string[] = [];
+  for (let trace: StackTrace | undefined = { callFrames: paused.callFrames, parent: paused.asyncStackTrace }; trace; trace = trace.parent) {
+    for (const f of trace.callFrames) {
+      const url = f.url || (scripts.get(f.location?.scriptId ?? f.scriptId ?? '') ?? '');
+      if (!url.startsWith('file://')) continue;
+      const path = fileURLToPath(url);
+      if (!path.startsWith(SRC)) continue;
+      // An unnamed function is told apart from the file's others by where it starts in the compiled module.
+      const name = f.functionName || `(anonymous @${f.location?.columnNumber ?? f.columnNumber})`;
+      frames.push(`${name} (${relative(SRC, path)})`);
+    }
+  }
+  return [...new Set(frames.reverse())];
+}
+
+let watching = '';
+/** Each script's URL by the debugger's id (frames name only the id). */
+const scripts = new Map<string, string>();
+
+/** Records each pause of `watch`'s wrappers as a port call into `calls`, and resumes. */
+async function listen(session: Session, calls: PortCall[]): Promise<void> {
+  session.on('Debugger.scriptParsed', ({ params }) => void scripts.set(params.scriptId, params.url));
+  session.on('Debugger.paused', ({ params }) => {
+    calls.push({ port: watching, chain: batonFrames(params as Paused) });
+    void session.post('Debugger.resume');
+  });
+  await session.post('Debugger.enable');
+  await session.post('Debugger.setAsyncCallStackDepth', { maxDepth: 64 });
+}
+
+/** Wraps the named methods of a port in place: each call pauses in the debugger, which `listen` records. */
+function watch(port: object, label: string, methods: string[]): void {
+  const target = port as Record<string, unknown>;
+  for (const name of methods) {
+    const original = target[name];
+    if (typeof original !== 'function') continue;
+    target[name] = function (this: unknown, ...args: unknown[]) {
+      watching = `${label}.${name}`;
+      // biome-ignore lint/suspicious/noDebugger: the pause hands this call's stack, async parents included, to `listen`.
+      debugger;
+      return (original as (...a: unknown[]) => unknown).apply(this, args);
+    };
+  }
+}
+
+/** The reader's way of one step: the distinct functions on its chains, the longest chain, and files entered more than once on it. */
+function reportWay(step: string, calls: PortCall[]): void {
+  const hops = new Set(calls.flatMap((c) => c.chain));
+  const longest = calls.reduce<PortCall | undefined>((a, c) => (!a || c.chain.length > a.chain.length ? c : a), undefined);
+  const files = new Map<string, number>();
+  for (const hop of hops) {
+    const file = /\((.+)\)$/.exec(hop)?.[1] ?? '';
+    files.set(file, (files.get(file) ?? 0) + 1);
+  }
+  const repeated = [...files].filter(([, n]) => n > 1).sort((a, b) => b[1] - a[1]).slice(0, 3).map(([f, n]) => `${f} ${n}`).join(', ');
+  const ports = [...new Set(calls.map((c) => c.port))].join(', ');
+  console.log(`${step.padEnd(24)} ${String(hops.size).padStart(3)} hops in ${String(files.size).padStart(2)} files, longest chain ${longest?.chain.length ?? 0} (to ${longest?.port ?? '-'}); ${calls.length} port calls: ${ports}${repeated ? `; files with several hops: ${repeated}` : ''}`);
+  if (SHOW_CHAINS) for (const c of calls) console.log(`    ${c.port}: ${c.chain.join(' > ')}`);
+}
 
 interface Coverage {
   result: { url: string; functions: { functionName: string; ranges: { count: number }[] }[] }[];
@@ -62,13 +163,19 @@ function report(step: string, files: Map<string, Map<string, number>>): void {
   console.log(`${step.padEnd(24)} ${String(functions).padStart(5)} functions ${String(calls).padStart(6)} calls ${String(files.size).padStart(4)} files   most entered: ${top}`);
 }
 
-/** Runs the step, waits for what its user would see and for Baton to be idle, and returns what it entered. */
-async function measure(session: Session, baton: RunningBaton, step: () => Promise<unknown>): Promise<Map<string, Map<string, number>>> {
+interface Measured {
+  way: PortCall[];
+  entered: Map<string, Map<string, number>>;
+}
+
+/** Runs the step, waits for what its user would see and for Baton to be idle, and returns its port calls and what it entered. */
+async function measure(session: Session, baton: RunningBaton, calls: PortCall[], step: () => Promise<unknown>): Promise<Measured> {
   await baton.idle();
   await entered(session);
+  calls.length = 0;
   await step();
   await baton.idle();
-  return entered(session);
+  return { way: calls.splice(0), entered: await entered(session) };
 }
 
 async function main(): Promise<void> {
@@ -78,6 +185,13 @@ async function main(): Promise<void> {
   for (const m of [teamsCustomer, teamsStaff]) connector.addMember(m);
   const env = readEnv({ SLACK_BOT_TOKEN: 'xoxb-hops', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.url, PORT: '0', BATON_CONFIG: POLICY, TEAMS_SERVICE_HOSTS: '127.0.0.1', BATON_STORE: `sqlite://${join(mkdtempSync(join(tmpdir(), 'baton-hops-')), 'baton.sqlite')}` });
   const baton = await startBaton({ env, policy: loadPolicy(POLICY), log: createLogger('silent'), knowledge: E2E_KNOWLEDGE, sourceEnv: {} });
+  const calls: PortCall[] = [];
+  watch(baton.intake.inbox, 'inbox', ['add']);
+  watch(baton.core.decider, 'decider', ['decide']);
+  watch(baton.core.conversations, 'conversations', ['put']);
+  watch(baton.core.escalations, 'escalations', ['create', 'update']);
+  watch(baton.core.gateway, 'gateway', ['replyToCustomer', 'postPacket', 'updatePacket', 'postInternal', 'postAlert']);
+  if (baton.core.loop) watch(baton.core.loop.notify, 'notify', ['askCsat', 'thankForCsat', 'postDigest']);
   const slack = { url: `http://127.0.0.1:${baton.port}/slack/events`, signingSecret: SECRET };
   const teams = (activity: unknown) => postActivity(`http://127.0.0.1:${baton.port}/api/messages`, activity);
   await teams(installedInTeam(connector.url));
@@ -114,18 +228,23 @@ async function main(): Promise<void> {
 
   const session = new Session();
   session.connect();
+  await listen(session, calls);
   await session.post('Profiler.enable');
   await session.post('Profiler.startPreciseCoverage', { callCount: true, detailed: false });
   const question = 'How do I invite a teammate?';
   for (const round of ['warm-up', 'measured']) {
-    const results: [string, Map<string, Map<string, number>>][] = [];
-    results.push(['Slack customer message', await measure(session, baton, () => slackMessage(question))]);
+    const results: [string, Measured][] = [];
+    results.push(['Slack customer message', await measure(session, baton, calls, () => slackMessage(question))]);
     const claimSlack = await slackClaim();
-    results.push(['Slack claim', await measure(session, baton, claimSlack)]);
-    results.push(['Teams customer message', await measure(session, baton, () => teamsMessage(question))]);
+    results.push(['Slack claim', await measure(session, baton, calls, claimSlack)]);
+    results.push(['Teams customer message', await measure(session, baton, calls, () => teamsMessage(question))]);
     const claimTeams = await teamsClaim();
-    results.push(['Teams claim', await measure(session, baton, claimTeams)]);
-    if (round === 'measured') for (const [step, files] of results) report(step, files);
+    results.push(['Teams claim', await measure(session, baton, calls, claimTeams)]);
+    if (round !== 'measured') continue;
+    console.log('The reader\'s way: Baton functions on the chains from where the work starts to each port call');
+    for (const [step, { way }] of results) reportWay(step, way);
+    console.log('Every Baton function entered (V8 precise coverage)');
+    for (const [step, { entered: files }] of results) report(step, files);
   }
   session.disconnect();
   await baton.stop();
