@@ -45,6 +45,8 @@ const SHOW_CHAINS = process.argv.includes('--chains');
 interface PortCall {
   port: string;
   chain: string[];
+  /** For a call made inside another port call: the functions between the outer port and this call. */
+  inside: string[];
 }
 
 /** A frame of a paused stack (its script in `location`) or of an async one (its script on it). */
@@ -64,17 +66,31 @@ interface StackTrace {
   parent?: StackTrace;
 }
 
+const HERE = import.meta.url;
+/** The name of `watch`'s wrappers, which tells a port call made inside another one. */
+const PORT_CALL = 'portCall';
+
 /**
  * The Baton functions of a paused stack and of the stacks that led to it (each await's, each timer's
  * and promise callback's, back to the HTTP request), outermost first, each `function (file)` once.
  * The debugger's async stacks are taken where a function first awaits or schedules, so a caller that
- * only returned its callee's promise is on them too.
+ * only returned its callee's promise is on them too. A port call made inside another (the gateway
+ * calling back the outbox's `beforeSend`) is split there: `inside` holds the frames within the outer port.
  */
-function batonFrames(paused: Paused): string[] {
-  const frames: string[] = [];
+function batonFrames(paused: Paused): { chain: string[]; inside: string[] } {
+  const inner: string[] = [];
+  const outer: string[] = [];
+  let own = true;
+  let frames = inner;
   for (let trace: StackTrace | undefined = { callFrames: paused.callFrames, parent: paused.asyncStackTrace }; trace; trace = trace.parent) {
     for (const f of trace.callFrames) {
       const url = f.url || (scripts.get(f.location?.scriptId ?? f.scriptId ?? '') ?? '');
+      if (url === HERE && f.functionName.endsWith(PORT_CALL)) {
+        // The first is this call's own wrapper; one further out is the port this call is made inside.
+        if (!own) frames = outer;
+        own = false;
+        continue;
+      }
       if (!url.startsWith('file://')) continue;
       const path = fileURLToPath(url);
       if (!path.startsWith(SRC)) continue;
@@ -83,7 +99,8 @@ function batonFrames(paused: Paused): string[] {
       frames.push(`${name} (${relative(SRC, path)})`);
     }
   }
-  return [...new Set(frames.reverse())];
+  const chain = [...new Set((frames === outer ? outer : inner).reverse())];
+  return { chain, inside: frames === outer ? [...new Set(inner.reverse())].filter((f) => !chain.includes(f)) : [] };
 }
 
 let watching = '';
@@ -94,7 +111,7 @@ const scripts = new Map<string, string>();
 async function listen(session: Session, calls: PortCall[]): Promise<void> {
   session.on('Debugger.scriptParsed', ({ params }) => void scripts.set(params.scriptId, params.url));
   session.on('Debugger.paused', ({ params }) => {
-    calls.push({ port: watching, chain: batonFrames(params as Paused) });
+    calls.push({ port: watching, ...batonFrames(params as Paused) });
     void session.post('Debugger.resume');
   });
   await session.post('Debugger.enable');
@@ -107,7 +124,7 @@ function watch(port: object, label: string, methods: string[]): void {
   for (const name of methods) {
     const original = target[name];
     if (typeof original !== 'function') continue;
-    target[name] = function (this: unknown, ...args: unknown[]) {
+    target[name] = function portCall(this: unknown, ...args: unknown[]) {
       watching = `${label}.${name}`;
       // biome-ignore lint/suspicious/noDebugger: the pause hands this call's stack, async parents included, to `listen`.
       debugger;
@@ -116,9 +133,13 @@ function watch(port: object, label: string, methods: string[]): void {
   }
 }
 
-/** The reader's way of one step: the distinct functions on its chains, the longest chain, and files entered more than once on it. */
+/**
+ * The reader's way of one step: the distinct functions on its chains to the ports (and apart, those
+ * inside a port that calls back into Baton), the longest chain, and the files with several hops.
+ */
 function reportWay(step: string, calls: PortCall[]): void {
   const hops = new Set(calls.flatMap((c) => c.chain));
+  const inside = new Set(calls.flatMap((c) => c.inside).filter((f) => !hops.has(f)));
   const longest = calls.reduce<PortCall | undefined>((a, c) => (!a || c.chain.length > a.chain.length ? c : a), undefined);
   const files = new Map<string, number>();
   for (const hop of hops) {
@@ -127,8 +148,11 @@ function reportWay(step: string, calls: PortCall[]): void {
   }
   const repeated = [...files].filter(([, n]) => n > 1).sort((a, b) => b[1] - a[1]).slice(0, 3).map(([f, n]) => `${f} ${n}`).join(', ');
   const ports = [...new Set(calls.map((c) => c.port))].join(', ');
-  console.log(`${step.padEnd(24)} ${String(hops.size).padStart(3)} hops in ${String(files.size).padStart(2)} files, longest chain ${longest?.chain.length ?? 0} (to ${longest?.port ?? '-'}); ${calls.length} port calls: ${ports}${repeated ? `; files with several hops: ${repeated}` : ''}`);
-  if (SHOW_CHAINS) for (const c of calls) console.log(`    ${c.port}: ${c.chain.join(' > ')}`);
+  console.log(
+    `${step.padEnd(24)} ${String(hops.size).padStart(3)} hops in ${String(files.size).padStart(2)} files (+${inside.size} inside a port calling back), longest chain ${longest?.chain.length ?? 0} (to ${longest?.port ?? '-'}); ${calls.length} port calls: ${ports}${repeated ? `; files with several hops: ${repeated}` : ''}`,
+  );
+  if (!SHOW_CHAINS) return;
+  for (const c of calls) console.log(`    ${c.port}: ${c.chain.join(' > ')}${c.inside.length ? ` [inside the port: ${c.inside.join(' > ')}]` : ''}`);
 }
 
 interface Coverage {

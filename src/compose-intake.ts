@@ -40,19 +40,12 @@ function intakeOf(intakes: ReadonlyMap<string, PlatformIntake>, item: InboxItem)
 /** The inbox, its worker and the outbox's delivery runner, wired to the core and to each platform's intake. */
 export async function composeIntake(env: Env, core: CoreDeps, platforms: PlatformIntakes, metrics: Metrics, log: Logger): Promise<Intake> {
   const inbox = await KeyvInbox.open(env.BATON_STORE);
-  let worker: InboxWorker | undefined;
-  const runner = new DeliveryRunner(core, {
-    deadlineMs: env.BATON_DELIVERY_DEADLINE_SECONDS * 1000,
-    maxBackoffMs: MAX_BACKOFF_MS,
-    beforeFirstAttempt: (key) => worker!.markDelivering(key),
-  });
-  core.deliveries = runner;
   let intakes: ReadonlyMap<string, PlatformIntake> = new Map();
   // A group's items share one lane, so one platform.
   const handle = (items: InboxItem[], recovered: boolean) => intakeOf(intakes, items[0]!).handle(items, recovered);
   const heldMessage = (item: InboxItem) => intakes.get(platformOfKey(item.lane) ?? '')?.heldMessage(item);
   const holdMs = core.policy.grouping.window_seconds * 1000;
-  worker = new InboxWorker(
+  const worker = new InboxWorker(
     inbox,
     handle,
     {
@@ -74,21 +67,26 @@ export async function composeIntake(env: Env, core: CoreDeps, platforms: Platfor
     },
     log.child({ component: 'intake' }),
   );
-  const running = worker;
+  const runner = new DeliveryRunner(core, {
+    deadlineMs: env.BATON_DELIVERY_DEADLINE_SECONDS * 1000,
+    maxBackoffMs: MAX_BACKOFF_MS,
+    beforeFirstAttempt: worker.markDelivering,
+  });
+  core.deliveries = runner;
   // Built once the worker exists: a platform puts the inbox in front of its listeners as it serves.
-  intakes = platforms({ runner, worker: () => running });
+  intakes = platforms({ runner, worker: () => worker });
   return {
     inbox,
-    worker: running,
+    worker,
     runner,
-    recover: () => running.recover(),
+    recover: () => worker.recover(),
     async stop(graceMs) {
-      running.stop();
+      worker.stop();
       const deadline = new Promise((r) => setTimeout(r, graceMs).unref());
-      await Promise.race([running.idle(), deadline]);
+      await Promise.race([worker.idle(), deadline]);
       await runner.stop(graceMs);
       // Clears that keep failing (the store away) are not waited for past the grace: the next start finds those items done.
-      await Promise.race([running.flush(), deadline]);
+      await Promise.race([worker.flush(), deadline]);
       await inbox.close();
     },
   };

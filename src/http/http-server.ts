@@ -22,7 +22,7 @@ export class HttpServer {
   private guard: RequestGuard | undefined;
 
   constructor(private readonly log: Logger) {
-    this.server = createServer((req, res) => void this.dispatch(req, res));
+    this.server = createServer(this.dispatch);
   }
 
   route(method: HttpMethod, path: string, handler: RouteHandler): this {
@@ -58,7 +58,8 @@ export class HttpServer {
     });
   }
 
-  private async dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  /** Bound, so the server calls it for each request with nothing in between. */
+  private readonly dispatch = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (this.guard && !this.guard(req, res)) return;
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     const method = req.method === 'HEAD' && !this.routes.has(`HEAD ${path}`) ? 'GET' : (req.method ?? 'GET');
@@ -75,5 +76,5 @@ export class HttpServer {
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
       if (!res.writableEnded) res.end('internal error\n');
     }
-  }
+  };
 }

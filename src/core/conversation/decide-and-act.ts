@@ -4,7 +4,7 @@ import { recordGap } from '../feedback/content-gap.js';
 import type { Decision } from '../model/decision.js';
 import { mayClarify, recordClarification, settleClarification } from './clarification.js';
 import { type Conversation, withDecision } from './conversation.js';
-import { decideSafely } from './decide-safely.js';
+import { engineFailure } from './engine-failure.js';
 import type { MessageOutcome } from './message-outcome.js';
 import { recordAnswer } from './record-answer.js';
 import { conversationMode } from '../copilot/answer-mode.js';
@@ -24,7 +24,7 @@ export async function decide(deps: CoreDeps, conversation: Conversation, history
   // Accounts leads created at run time are as much another customer as the policy's.
   const knownAccounts = ((await deps.onboarding?.store.accounts()) ?? []).map(({ id, name }) => ({ id, name }));
   const input = { text, history, accountId: conversation.accountId, knownAccounts, humanButton, signalsOnly, clarify, audience: copilot ? ('staff' as const) : ('customer' as const), ...(reading !== undefined ? { reading } : {}) };
-  const decision = await decideSafely(deps, input);
+  const decision = await deps.decider.decide(input).catch((err: unknown) => engineFailure(deps, input, err));
   const { action, category, risk, trigger, rule, confidence, threshold, complexity, sentiment, loop } = decision;
   deps.log.info(
     { conversation: conversation.key, account: conversation.accountId, mode: conversation.mode, action, category, risk, trigger, rule, confidence, threshold, complexity, sentiment, loop, reading: decision.reading },

@@ -35,13 +35,13 @@ async function transition(
 }
 
 /**
- * Tells the customer through the conversation's outbox: retried, alerted to the default queue when it
- * cannot be delivered, and posted at the customer channel's own pace, never behind packet updates.
+ * The customer's notice of what a specialist did, for the conversation's outbox: retried, alerted to the
+ * default queue when it cannot be delivered, and posted at the customer channel's own pace, never behind
+ * packet updates (recorded in the same write, ahead of them).
  */
-async function tellCustomer(deps: CoreDeps, e: Escalation, what: 'claimed' | 'released' | 'assigned', text: string): Promise<void> {
-  const id = `${e.id}:${what}:${e.version}`;
+function customerNotice(deps: CoreDeps, e: Escalation, what: 'claimed' | 'released' | 'assigned', text: string): Delivery {
   const message = { kind: 'notice' as const, text };
-  await recordDeliveries(deps, e.conversation, [{ id, kind: 'customer', purpose: 'notice', message, createdAt: deps.clock.now(), escalationId: e.id }]);
+  return { id: `${e.id}:${what}:${e.version}`, kind: 'customer', purpose: 'notice', message, createdAt: deps.clock.now(), escalationId: e.id };
 }
 
 /** The claim itself; `changed` says this call made it (of two racing clicks, one does). */
@@ -61,8 +61,8 @@ async function takeClaim(deps: CoreDeps, id: string, author: Author): Promise<{ 
 export async function claimEscalation(deps: CoreDeps, id: string, author: Author, tell = true): Promise<ActionResult> {
   const { result, changed } = await takeClaim(deps, id, author);
   if (!result.ok || !changed) return result;
-  if (tell) await tellCustomer(deps, result.escalation, 'claimed', fillCopy(deps.policy.copy.claimed, { name: author.name ?? 'A specialist' }));
-  await refreshPacket(deps, result.escalation);
+  const notice = tell ? [customerNotice(deps, result.escalation, 'claimed', fillCopy(deps.policy.copy.claimed, { name: author.name ?? 'A specialist' }))] : [];
+  await recordDeliveries(deps, result.escalation.conversation, [...notice, ...packetUpdates(deps, result.escalation)]);
   return result;
 }
 
@@ -77,7 +77,7 @@ export async function assignEscalation(deps: CoreDeps, id: string, author: Autho
   const { result, changed } = await transition(deps, id, (e) => assign(e, to, by, deps.clock.now()));
   if (!result.ok || !changed) return result;
   deps.log.info({ escalationId: id, by: by.id, to: to.id }, 'escalation assigned');
-  await tellCustomer(deps, result.escalation, 'assigned', fillCopy(deps.policy.copy.claimed, { name: to.name ?? 'A specialist' }));
+  await recordDeliveries(deps, result.escalation.conversation, [customerNotice(deps, result.escalation, 'assigned', fillCopy(deps.policy.copy.claimed, { name: to.name ?? 'A specialist' }))]);
   await noteInPacketThread(deps, result.escalation, `${by.name ?? 'A specialist'} assigned this to ${to.name ?? 'a teammate'}.`);
   await refreshPacket(deps, result.escalation);
   return result;
@@ -102,14 +102,15 @@ export async function releaseEscalation(deps: CoreDeps, id: string, author: Auth
   if (!result.ok || !changed) return result;
   deps.log.info({ escalationId: id, by: who.id }, 'escalation released');
   const queue = queueById(deps.policy, result.escalation.queueId);
+  const notice: Delivery[] = [];
   if (queue) {
     // The first promise still stands (the SLA timers track it); with little of its business time left,
     // no new time is promised that nothing would track, and "within 1 minute" is never said.
     const now = deps.clock.now();
     const left = businessTimeBetween(now, result.escalation.dueAt, queue.hours) / 60_000;
     const copy = left >= RELEASE_MIN_MINUTES_LEFT ? deps.policy.copy.released : deps.policy.copy.released_late;
-    await tellCustomer(deps, result.escalation, 'released', fillCopy(copy, { role: queue.role, ...promiseWords(now, result.escalation.dueAt, queue.hours) }));
+    notice.push(customerNotice(deps, result.escalation, 'released', fillCopy(copy, { role: queue.role, ...promiseWords(now, result.escalation.dueAt, queue.hours) })));
   }
-  await refreshPacket(deps, result.escalation);
+  await recordDeliveries(deps, result.escalation.conversation, [...notice, ...packetUpdates(deps, result.escalation)]);
   return result;
 }

@@ -130,7 +130,9 @@ export class DeliveryRunner implements DeliveryScheduler {
       };
       const beforeSend = async () => {
         reached = true;
-        await this.announce(key);
+        if (this.announced.has(key)) return;
+        await this.options.beforeFirstAttempt?.(key);
+        this.announced.add(key);
       };
       const step = await attemptDelivery(this.deps, key, { choose, maybeSent: (id) => this.maybeSent.has(id), beforeSend }).catch((err: unknown) => {
         // The send may have gone out and only the write after it (or the lock) failed: look before sending again.
@@ -161,12 +163,6 @@ export class DeliveryRunner implements DeliveryScheduler {
     if (nextRetry < Infinity) this.retryLater(key, nextRetry);
     else if (pending.length === 0) this.notifySettled(key);
     else this.again.add(key);
-  }
-
-  private async announce(key: string): Promise<void> {
-    if (this.announced.has(key)) return;
-    await this.options.beforeFirstAttempt?.(key);
-    this.announced.add(key);
   }
 
   private backOff(id: string): void {

@@ -18,7 +18,7 @@ export type StandsAlone = (item: InboxItem) => Promise<boolean>;
  * inbox keeps, so items recovered after a restart regroup exactly as they arrived, and a group whose
  * window passed while Baton was down closes at once. The check always runs on a timer, never inline,
  * so items queued in one go (a recovery) all join before it closes. A group whose first item stands
- * alone (see StandsAlone) closes as soon as that is known, unless another item joined it meanwhile.
+ * alone (see StandsAlone) is closed by the worker as soon as that is known (`closeAlone`).
  */
 export class HeldGroup {
   readonly items: InboxItem[] = [];
@@ -32,7 +32,6 @@ export class HeldGroup {
     private readonly windowMs: number,
     private readonly clock: Clock,
     private readonly wake: Wake,
-    private readonly standsAlone?: StandsAlone,
   ) {
     this.closed = new Promise<void>((resolve) => (this.release = resolve));
   }
@@ -46,10 +45,7 @@ export class HeldGroup {
     this.items.push(item);
     this.recovered ||= recovered;
     if (this.windowMs === 0) this.close();
-    else if (this.items.length === 1) {
-      this.wake(Math.max(0, this.closesAt() - this.clock.now()), this.check);
-      if (this.standsAlone) this.wake(0, () => void this.closeIfAlone(this.standsAlone!));
-    }
+    else if (this.items.length === 1) this.wake(Math.max(0, this.closesAt() - this.clock.now()), this.check);
   }
 
   /** Decides the group now (Baton is stopping): what it holds is answered before the process exits. */
@@ -64,12 +60,9 @@ export class HeldGroup {
     return Math.min(Math.max(...received) + this.windowMs, Math.min(...received) + MAX_WINDOWS * this.windowMs);
   }
 
-  /** A look that fails leaves the group to its window: waiting costs seconds, a split request costs an answer. */
-  private async closeIfAlone(standsAlone: StandsAlone): Promise<void> {
-    const [first] = this.items;
-    if (this.items.length !== 1 || !first) return;
-    const alone = await standsAlone(first).catch(() => false);
-    if (alone && this.items.length === 1) this.close();
+  /** Decides the group now if its first item is still all it holds (that item stands alone). */
+  closeAlone(): void {
+    if (this.items.length === 1) this.close();
   }
 
   private readonly check = (): void => {

@@ -120,14 +120,17 @@ export class InboxWorker {
     }
   }
 
-  /** Records that deliveries for the lane's items are about to be attempted (see InboxItem.delivering). */
-  async markDelivering(lane: string): Promise<void> {
+  /**
+   * Records that deliveries for the lane's items are about to be attempted (see InboxItem.delivering).
+   * Bound, so the delivery runner calls it as its `beforeFirstAttempt` with nothing in between.
+   */
+  readonly markDelivering = async (lane: string): Promise<void> => {
     for (const item of this.taken.values()) {
       if (item.lane !== lane || item.delivering) continue;
       item.delivering = true;
       await this.inbox.add(item);
     }
-  }
+  };
 
   /** The item's outcome is delivered: it leaves the inbox and may be taken again (a later redelivery is a duplicate). */
   async finish(id: string): Promise<void> {
@@ -170,18 +173,23 @@ export class InboxWorker {
       held.add(item, recovered);
       return;
     }
-    const group = new HeldGroup(item.lane, holdMs, this.options.clock ?? systemClock, this.options.wake ?? timerWake, this.lookAlone());
+    const wake = this.options.wake ?? timerWake;
+    const group = new HeldGroup(item.lane, holdMs, this.options.clock ?? systemClock, wake);
     if (holdMs > 0) this.open.set(item.lane, group);
     group.add(item, recovered);
-    const previous = this.lanes.get(item.lane) ?? Promise.resolve();
-    const current = previous.then(() => this.run(group));
+    const standsAlone = this.options.standsAlone;
+    // On a timer, never inline, so items queued in one go (a recovery) all join before the look.
+    if (holdMs > 0 && standsAlone) wake(0, () => void this.lookAlone(group, standsAlone));
+    const current = this.run(group, this.lanes.get(item.lane));
     this.lanes.set(item.lane, current);
     void current.finally(() => {
       if (this.lanes.get(item.lane) === current) this.lanes.delete(item.lane);
     });
   }
 
-  private async run(group: HeldGroup): Promise<void> {
+  /** Handles the group once the lane's previous one is done and the group is closed. */
+  private async run(group: HeldGroup, previous: Promise<void> | undefined): Promise<void> {
+    await previous;
     await group.closed;
     if (this.open.get(group.lane) === group) this.open.delete(group.lane);
     const by = group.items[0]?.newThread?.by;
@@ -239,16 +247,15 @@ export class InboxWorker {
     for (const item of items) if (!this.taken.has(item.id)) this.queue(item, true);
   }
 
-  /** The look at a group's first message waits for a burst to ease, like a decision: acknowledging comes first. */
-  private lookAlone(): StandsAlone | undefined {
-    const standsAlone = this.options.standsAlone;
-    return (
-      standsAlone &&
-      (async (item) => {
-        await this.burst.clear();
-        return standsAlone(item);
-      })
-    );
+  /**
+   * The look at a group's first message waits for a burst to ease, like a decision: acknowledging comes
+   * first. A look that fails leaves the group to its window: waiting costs seconds, a split request costs an answer.
+   */
+  private async lookAlone(group: HeldGroup, standsAlone: StandsAlone): Promise<void> {
+    await this.burst.clear();
+    const [first] = group.items;
+    if (group.items.length !== 1 || !first) return;
+    if (await standsAlone(first).catch(() => false)) group.closeAlone();
   }
 
   /** A free slot, once a burst of events lets decisions start (IntakeBurst). */
