@@ -21,6 +21,7 @@ import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
 import { startBaton, type RunningBaton } from '../src/baton.js';
 import { readEnv } from '../src/config/env.js';
 import { loadPolicy } from '../src/config/load-policy.js';
@@ -54,8 +55,9 @@ interface Frame {
   functionName: string;
   url?: string;
   scriptId?: string;
+  lineNumber?: number;
   columnNumber?: number;
-  location?: { scriptId: string; columnNumber?: number };
+  location?: { scriptId: string; lineNumber: number; columnNumber?: number };
 }
 interface Paused {
   callFrames: Frame[];
@@ -94,13 +96,46 @@ function batonFrames(paused: Paused): { chain: string[]; inside: string[] } {
       if (!url.startsWith('file://')) continue;
       const path = fileURLToPath(url);
       if (!path.startsWith(SRC)) continue;
-      // An unnamed function is told apart from the file's others by where it starts in the compiled module.
-      const name = f.functionName || `(anonymous @${f.location?.columnNumber ?? f.columnNumber})`;
+      // An unnamed function is told apart from the file's others by where it starts (`nameUnnamed`); a
+      // frame gives only where it is now, so that is kept until the step is over.
+      const at = f.location ?? { scriptId: f.scriptId ?? '', lineNumber: f.lineNumber ?? 0, columnNumber: f.columnNumber ?? 0 };
+      const name = f.functionName || `${UNNAMED}${at.scriptId}:${at.lineNumber}:${at.columnNumber ?? 0}`;
       frames.push(`${name} (${relative(SRC, path)})`);
     }
   }
   const chain = [...new Set((frames === outer ? outer : inner).reverse())];
   return { chain, inside: frames === outer ? [...new Set(inner.reverse())].filter((f) => !chain.includes(f)) : [] };
+}
+
+const UNNAMED = '?';
+
+/** Names each unnamed function on the chains by where it starts in its compiled module, so two places in one function are one hop. */
+async function nameUnnamed(session: Session, calls: PortCall[]): Promise<void> {
+  const sources = new Map<string, ts.SourceFile>();
+  const rename = async (frame: string): Promise<string> => {
+    const at = new RegExp(`^\\${UNNAMED}(\\d+):(\\d+):(\\d+) `).exec(frame);
+    if (!at) return frame;
+    const [, scriptId = '', line, column] = at;
+    let source = sources.get(scriptId);
+    if (!source) {
+      const { scriptSource } = await session.post('Debugger.getScriptSource', { scriptId });
+      source = ts.createSourceFile(`${scriptId}.js`, scriptSource, ts.ScriptTarget.Latest, true);
+      sources.set(scriptId, source);
+    }
+    const position = source.getPositionOfLineAndCharacter(Number(line), Number(column));
+    let start = 0;
+    const visit = (node: ts.Node): void => {
+      if (node.getStart(source) > position || node.end < position) return;
+      if (ts.isFunctionLike(node)) start = node.getStart(source);
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+    return frame.replace(at[0], `(anonymous @${start}) `);
+  };
+  for (const call of calls) {
+    call.chain = [...new Set(await Promise.all(call.chain.map(rename)))];
+    call.inside = [...new Set(await Promise.all(call.inside.map(rename)))].filter((f) => !call.chain.includes(f));
+  }
 }
 
 let watching = '';
@@ -199,7 +234,9 @@ async function measure(session: Session, baton: RunningBaton, calls: PortCall[],
   calls.length = 0;
   await step();
   await baton.idle();
-  return { way: calls.splice(0), entered: await entered(session) };
+  const way = calls.splice(0);
+  await nameUnnamed(session, way);
+  return { way, entered: await entered(session) };
 }
 
 async function main(): Promise<void> {

@@ -19,7 +19,6 @@ import { TeamsDirectory } from './normalize/teams-directory.js';
 import { createTeamsAgent } from './teams-agent.js';
 import { serveTeams } from './teams-endpoint.js';
 import type { TeamsSettings } from './teams-settings.js';
-import { BatonError } from '../core/errors/error-catalogue.js';
 
 /** The audience of the tokens the Bot Connector takes, as the SDK asks for them on a send. */
 const BOT_CONNECTOR_SCOPE = 'https://api.botframework.com';
@@ -47,13 +46,9 @@ export function openTeams(settings: TeamsSettings, { policy, stores, limiters, l
     // The step every proactive send takes first; without an app id (development) the SDK sends none, so it passes.
     ready: () => readinessStep('Bot Connector token', () => adapter.connectionManager.getDefaultConnection().getAccessToken(BOT_CONNECTOR_SCOPE)),
     serve({ core, server, metrics, runner, worker }) {
-      const take = async (item: InboxItem) => {
-        if (worker().full) throw new BatonError('BATON_BACKLOG_FULL', 'intake backlog full');
-        await worker().take(item);
-      };
       const directory = new TeamsDirectory(policy, teamsLog);
       const agent = createTeamsAgent(settings, adapter, {
-        core, directory, references, queues, intake: { take }, metrics, log: teamsLog,
+        core, directory, references, queues, intake: worker(), metrics, log: teamsLog,
         leadsCard: (channel, view) => leads.card(channel, view),
         uploadAllowed: (url) => settings.hosts.isAllowed(url),
       });

@@ -1,3 +1,4 @@
+import { BatonError } from '../../core/errors/error-catalogue.js';
 import { systemClock, type Clock } from '../../core/ports/clock.js';
 import type { DeadLetter, DeadLetters, Inbox, InboxItem } from '../../core/ports/inbox.js';
 import type { Logger } from '../../core/ports/logger.js';
@@ -70,11 +71,13 @@ export class InboxWorker {
   }
 
   /**
-   * Records the event (throws when the store cannot) and queues it. An item already taken and not yet
-   * finished (a retry, or the app_mention twin of a message) is only acknowledged again.
+   * Records the event (throws when the backlog is full or the store cannot take it) and queues it. An
+   * item already taken and not yet finished (a retry, or the app_mention twin of a message) is only
+   * acknowledged again.
    */
   async take(item: InboxItem): Promise<void> {
     if (this.taken.has(item.id)) return;
+    if (this.full) throw new BatonError('BATON_BACKLOG_FULL', 'intake backlog full');
     const joined = this.joining(item);
     this.recording += 1;
     try {
