@@ -19,7 +19,7 @@ export type ReviewDecision =
 export type ReviewRefusal = 'not_lead' | 'no_review' | 'not_found' | 'stale' | 'already_reviewed' | 'unknown_account' | 'empty' | 'marked';
 export type ReviewResult = { ok: true; entry?: KnowledgeEntry } | { ok: false; reason: ReviewRefusal; marks?: Mark[] };
 
-async function proposalOf(deps: LoopDeps, source: AnswerReviewSource, topic: string, list: readonly KnowledgeEntry[]): Promise<Proposal | undefined> {
+async function proposalOf(deps: Pick<LoopDeps, 'policy'>, source: AnswerReviewSource, topic: string, list: readonly KnowledgeEntry[]): Promise<Proposal | undefined> {
   const t = historyTopic(topic, list, markContext(deps.policy));
   if (!t) return undefined;
   if (!source.llm) return representativeProposal(t, markContext(deps.policy));
@@ -31,14 +31,14 @@ async function proposalOf(deps: LoopDeps, source: AnswerReviewSource, topic: str
 }
 
 /** One topic's proposal as the review shows it now, for the edit step. */
-export async function reviewProposal(deps: LoopDeps, topic: string): Promise<Proposal | undefined> {
+export async function reviewProposal(deps: Pick<LoopDeps, 'loop' | 'policy'>, topic: string): Promise<Proposal | undefined> {
   const source = deps.loop.review;
   const list = source && topicGroups(source.knowledge()).find(([t]) => t === topic)?.[1];
   return list && proposalOf(deps, source, topic, list);
 }
 
 /** The history's top topics not reviewed yet (approved in the knowledge file or the store, rejected in the store or with `kb approve --file`), each with its proposal. */
-export async function loadAnswerReview(deps: LoopDeps, top: number): Promise<Proposal[]> {
+export async function loadAnswerReview(deps: Pick<LoopDeps, 'loop' | 'policy'>, top: number): Promise<Proposal[]> {
   const source = deps.loop.review;
   if (!source) return [];
   const knowledge = source.knowledge();
@@ -59,7 +59,7 @@ export async function loadAnswerReview(deps: LoopDeps, top: number): Promise<Pro
  * rejection is kept so the topic is not proposed again. Approving the proposal unedited needs the
  * version shown: a proposal that changed since (new history, a new draft) is refused as stale.
  */
-export async function decideReview(deps: LoopDeps, userId: string, d: ReviewDecision): Promise<ReviewResult> {
+export async function decideReview(deps: Pick<LoopDeps, 'clock' | 'log' | 'loop' | 'policy'>, userId: string, d: ReviewDecision): Promise<ReviewResult> {
   if (!isLead(deps.policy, userId)) return { ok: false, reason: 'not_lead' };
   if (!deps.loop.review) return { ok: false, reason: 'no_review' };
   const proposal = await reviewProposal(deps, d.topic);
