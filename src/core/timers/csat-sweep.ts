@@ -7,7 +7,7 @@ const FRESH_MS = 24 * 60 * 60 * 1000;
 const CONSIDERED_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 
 /** Asks for a rating on conversations Baton resolved alone, once each, as soon as the resolution is known. */
-export async function sweepBatonResolutions(deps: LoopDeps, now: number): Promise<number> {
+export async function sweepBatonResolutions(deps: Pick<LoopDeps, 'clock' | 'conversations' | 'deliveries' | 'locks' | 'log' | 'loop' | 'once' | 'policy'>, now: number): Promise<number> {
   const rules = outcomeRules(deps.policy);
   const since = now - rules.reopenWindowMs;
   const [conversations, escalations] = await Promise.all([

@@ -14,7 +14,7 @@ const SENT_TTL_MS = 8 * 24 * 60 * 60 * 1000;
  * of no conversation, recorded by its slot (deliverOnce), so a failed or interrupted post is tried again
  * at the next sweeps until the slot is too late, looked for first where the platform can.
  */
-export async function sweepDigest(deps: LoopDeps, now: number): Promise<boolean> {
+export async function sweepDigest(deps: Pick<LoopDeps, 'clock' | 'gateway' | 'locks' | 'log' | 'loop' | 'once' | 'policy'>, now: number): Promise<boolean> {
   const { digest, leads_channel: channel } = deps.policy;
   if (!digest.enabled || !channel) return false;
   const slot = latestDigestSlot(now, digest);

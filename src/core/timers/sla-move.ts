@@ -30,7 +30,7 @@ function moved(e: Escalation, from: QueuePolicy, backup: QueuePolicy, now: numbe
  * delivery runner sends and retries like any other: the backup queue's packet, the customer's notice,
  * the first queue's packet showing the breach, and a note in its thread telling its leads where it went.
  */
-export async function moveToBackup(deps: LoopDeps, e: Escalation, from: QueuePolicy, backup: QueuePolicy, now: number): Promise<boolean> {
+export async function moveToBackup(deps: Pick<LoopDeps, 'clock' | 'conversations' | 'deliveries' | 'escalations' | 'locks' | 'log' | 'newId' | 'policy'>, e: Escalation, from: QueuePolicy, backup: QueuePolicy, now: number): Promise<boolean> {
   const key = conversationKey(e.conversation);
   const done = await deps.locks.run(`conv:${key}`, async () => {
     const next = await deps.escalations.update(e.id, (current) => {

@@ -13,7 +13,7 @@ import { conversationKey } from '../model/conversation-ref.js';
  * delivery runner) one posts and the other finds the packet; it looks before posting, since the runner
  * may have posted it without hearing back.
  */
-export async function withPostedPacket(deps: LoopDeps, id: string): Promise<Escalation | undefined> {
+export async function withPostedPacket(deps: Pick<LoopDeps, 'articles' | 'conversations' | 'escalations' | 'gateway' | 'locks' | 'log' | 'loop' | 'onboarding' | 'policy'>, id: string): Promise<Escalation | undefined> {
   const seen = await deps.escalations.get(id);
   if (!seen || seen.packet || seen.status !== 'open') return seen;
   const key = conversationKey(seen.conversation);
