@@ -41,7 +41,7 @@ export async function chooseReading(deps: CoreDeps, conversationKey: string, aut
  * either way the decision reads the question together with the reply, so a reply that asks for a person
  * or shows frustration is heard as such.
  */
-export function decideReply(deps: CoreDeps, conversation: Conversation, asked: Clarification, reply: string): Promise<Decision> {
+export function decideReply(deps: Pick<CoreDeps, 'decider' | 'log' | 'onboarding' | 'policy'>, conversation: Conversation, asked: Clarification, reply: string): Promise<Decision> {
   const reading = readingNamed(reply, asked.readings);
   const text = `${asked.request.text}\n${reply}`;
   return decide(deps, conversation, historyBefore(conversation, asked.request), text, false, reading?.topic);

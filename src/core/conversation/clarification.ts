@@ -64,7 +64,7 @@ export function settleClarification(c: Conversation, decision: Decision): Conver
  * as a bot turn and an outbox delivery in one conversation write, with the customer's last message kept
  * as the request the pick will decide.
  */
-export function recordClarification(deps: CoreDeps, conversation: Conversation, readings: Reading[]): Conversation {
+export function recordClarification(deps: Pick<CoreDeps, 'clock' | 'newId' | 'policy'>, conversation: Conversation, readings: Reading[]): Conversation {
   const { copy } = deps.policy;
   const at = deps.clock.now();
   const asked: Clarification = { at, request: latestRequest(conversation), readings };

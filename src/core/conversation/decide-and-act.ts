@@ -14,7 +14,7 @@ import { recordDraft } from '../copilot/record-draft.js';
  * Runs the triage brain on the latest customer text and logs the decision once, with its inputs. With
  * `reading`, the customer has said which reading of a clarifying question they meant.
  */
-export async function decide(deps: CoreDeps, conversation: Conversation, history: Conversation['turns'], text: string, humanButton: boolean, reading?: string): Promise<Decision> {
+export async function decide(deps: Pick<CoreDeps, 'decider' | 'log' | 'onboarding' | 'policy'>, conversation: Conversation, history: Conversation['turns'], text: string, humanButton: boolean, reading?: string): Promise<Decision> {
   // While people have the thread only an explicit request for a person matters: draft nothing.
   const signalsOnly = conversation.mode === 'human' && !humanButton;
   // In copilot mode only specialists hear from Baton: no question goes to the customer, and the draft,
@@ -39,7 +39,7 @@ export async function decide(deps: CoreDeps, conversation: Conversation, history
  * written in one conversation write, then handed to the delivery runner. A crash after
  * this write loses nothing: recovery delivers what is still in the outbox.
  */
-export async function actOnDecision(deps: CoreDeps, conversation: Conversation, decision: Decision): Promise<MessageOutcome> {
+export async function actOnDecision(deps: Pick<CoreDeps, 'clock' | 'conversations' | 'deliveries' | 'log' | 'loop' | 'newId' | 'onboarding' | 'policy'>, conversation: Conversation, decision: Decision): Promise<MessageOutcome> {
   let decided = settleClarification(withDecision(conversation, decision), decision);
   let escalationId: string | undefined;
   let draftId: string | undefined;

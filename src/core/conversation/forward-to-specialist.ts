@@ -16,7 +16,7 @@ const packetPending = (c: Conversation, escalationId: string) => !!c.outbox?.som
  * The mirror is recorded in the conversation's outbox, in the write that takes the customer's turn, and
  * delivered from there like every other message: retried until it lands, posted once.
  */
-export async function forwardToSpecialist(deps: CoreDeps, conversation: Conversation, msg: InboundMessage): Promise<Conversation> {
+export async function forwardToSpecialist(deps: Pick<CoreDeps, 'clock' | 'escalations' | 'newId'>, conversation: Conversation, msg: InboundMessage): Promise<Conversation> {
   if (conversation.mode !== 'escalated' || !conversation.escalationId) return conversation;
   const pendingPacket = packetPending(conversation, conversation.escalationId);
   const escalation = pendingPacket ? undefined : await deps.escalations.get(conversation.escalationId);
@@ -33,7 +33,7 @@ export async function forwardToSpecialist(deps: CoreDeps, conversation: Conversa
  * Posts a recorded note under its escalation's packet (or the one a breach left in the first queue);
  * false while the packet is not out yet (it is retried). An escalation that is neither stored nor on its way has no thread: the note is dropped.
  */
-export async function deliverNote(deps: CoreDeps, conversation: Conversation, note: Note, maybeSent: boolean, tag: DeliveryTag): Promise<boolean> {
+export async function deliverNote(deps: Pick<CoreDeps, 'escalations' | 'gateway' | 'log'>, conversation: Conversation, note: Note, maybeSent: boolean, tag: DeliveryTag): Promise<boolean> {
   const escalation = await deps.escalations.get(note.escalationId);
   if (!escalation && !packetPending(conversation, note.escalationId)) {
     deps.log.warn({ conversation: conversation.key, escalationId: note.escalationId }, 'no escalation to mirror the customer message to');

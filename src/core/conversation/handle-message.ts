@@ -81,7 +81,7 @@ async function handleCustomer(deps: CoreDeps, existing: Conversation, msgs: Inbo
 }
 
 /** A staff reply in a customer thread means a human has it: Baton goes quiet there. */
-async function handleStaff(deps: CoreDeps, before: Conversation, msg: InboundMessage): Promise<MessageOutcome> {
+async function handleStaff(deps: Pick<CoreDeps, 'clock' | 'conversations' | 'deliveries' | 'escalations' | 'log' | 'newId' | 'policy'>, before: Conversation, msg: InboundMessage): Promise<MessageOutcome> {
   const after = withTurn(before, { role: 'staff', ...turnOf(msg) });
   if (await supersedeDraft(deps, after, msg.author)) return { kind: 'staff', tookOver: true };
   const isNew = before.turns.length === 0;

@@ -7,7 +7,7 @@ import { withTurn, type Conversation } from './conversation.js';
  * The answer with its sources and the "Talk to a person" button, recorded as a bot turn and an outbox
  * delivery in one conversation write; the delivery runner posts it.
  */
-export function recordAnswer(deps: CoreDeps, conversation: Conversation, answer: DraftAnswer, about: Pick<Decision, 'category' | 'topic'>): Conversation {
+export function recordAnswer(deps: Pick<CoreDeps, 'clock' | 'newId' | 'policy'>, conversation: Conversation, answer: DraftAnswer, about: Pick<Decision, 'category' | 'topic'>): Conversation {
   const { copy, answer_feedback: feedback } = deps.policy;
   const at = deps.clock.now();
   // Nothing goes out before this write commits, so a fresh id per decision is enough.

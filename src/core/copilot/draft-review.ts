@@ -35,18 +35,18 @@ const NOTE: Record<ReviewedState, (name: string) => string> = {
  * shows the outcome without the review buttons, and its thread says who did what (both recorded in the
  * conversation's outbox).
  */
-export async function markReviewed(deps: CoreDeps, id: string, state: ReviewedState, who: Specialist): Promise<void> {
+export async function markReviewed(deps: Pick<CoreDeps, 'clock' | 'conversations' | 'deliveries' | 'escalations' | 'locks' | 'log' | 'newId'>, id: string, state: ReviewedState, who: Specialist): Promise<void> {
   const reviewed = await resolveDraft(deps, id, state, who);
   if (reviewed) await recordDeliveries(deps, reviewed.conversation, reviewedMessages(deps, reviewed, NOTE[state](who.name ?? 'A specialist')));
 }
 
 /** The packet showing the outcome, and the thread's note of it. */
-function reviewedMessages(deps: CoreDeps, reviewed: Escalation, note: string): Delivery[] {
+function reviewedMessages(deps: Pick<CoreDeps, 'clock' | 'newId'>, reviewed: Escalation, note: string): Delivery[] {
   return [...packetUpdates(deps, reviewed), packetNote(deps, reviewed, note)];
 }
 
 /** The draft marked reviewed; undefined when it was not pending (someone got there first). */
-async function resolveDraft(deps: CoreDeps, id: string, state: ReviewedState, who: Specialist): Promise<Escalation | undefined> {
+async function resolveDraft(deps: Pick<CoreDeps, 'clock' | 'escalations' | 'log'>, id: string, state: ReviewedState, who: Specialist): Promise<Escalation | undefined> {
   const at = deps.clock.now();
   const reviewed = await deps.escalations.update(id, (current) => {
     if (current.draft?.state !== 'pending') return { result: undefined };
@@ -73,7 +73,7 @@ async function resolveDraft(deps: CoreDeps, id: string, state: ReviewedState, wh
  * after any staff reply). Returns the conversation to write, or undefined when no draft was waiting.
  * Called under the conversation's lock with the staff turn already added.
  */
-export async function supersedeDraft(deps: CoreDeps, conversation: Conversation, who: Specialist): Promise<Conversation | undefined> {
+export async function supersedeDraft(deps: Pick<CoreDeps, 'clock' | 'conversations' | 'deliveries' | 'escalations' | 'log' | 'newId'>, conversation: Conversation, who: Specialist): Promise<Conversation | undefined> {
   if (conversation.mode !== 'escalated' || !conversation.escalationId) return undefined;
   const id = conversation.escalationId;
   const escalation = await deps.escalations.get(id);

@@ -11,7 +11,7 @@ import { COPILOT, type Decision } from '../model/decision.js';
  * people (the customer's follow-ups are mirrored into the packet thread) in one conversation write with
  * the packet's delivery; unlike one, the customer gets no notice, since nobody promised them anything.
  */
-export async function recordDraft(deps: CoreDeps, conversation: Conversation, decision: Decision): Promise<{ conversation: Conversation; escalation: Escalation }> {
+export async function recordDraft(deps: Pick<CoreDeps, 'clock' | 'log' | 'newId' | 'onboarding' | 'policy'>, conversation: Conversation, decision: Decision): Promise<{ conversation: Conversation; escalation: Escalation }> {
   const { escalation: packet, queue } = await newPacket(deps, conversation, decision, COPILOT);
   const escalation: Escalation = { ...packet, draft: { state: 'pending' } };
   const waiting: Conversation = { ...conversation, mode: 'escalated', escalationId: escalation.id, updatedAt: escalation.openedAt };

@@ -12,7 +12,7 @@ const sameText = (a: string, b: string) => a.replace(/\s+/g, ' ').trim() === b.r
 type Refusal = Exclude<DraftResult, { ok: true }>;
 
 /** The pending draft a specialist may act on, or why they may not. */
-async function pendingDraft(deps: CoreDeps, id: string, author: Author): Promise<{ refused: Refusal } | { escalation: Escalation; answer: DraftAnswer }> {
+async function pendingDraft(deps: Pick<CoreDeps, 'escalations'>, id: string, author: Author): Promise<{ refused: Refusal } | { escalation: Escalation; answer: DraftAnswer }> {
   if (author.isExternal) return { refused: { ok: false, reason: 'not_allowed' } };
   const escalation = await deps.escalations.get(id);
   const answer = escalation?.decision.answer;
@@ -22,7 +22,7 @@ async function pendingDraft(deps: CoreDeps, id: string, author: Author): Promise
 }
 
 /** The draft's text for the "Edit and send" composer, while it still waits for review. */
-export async function draftToEdit(deps: CoreDeps, id: string, author: Author): Promise<{ ok: true; text: string } | Refusal> {
+export async function draftToEdit(deps: Pick<CoreDeps, 'escalations'>, id: string, author: Author): Promise<{ ok: true; text: string } | Refusal> {
   const found = await pendingDraft(deps, id, author);
   if ('refused' in found) return found.refused;
   return { ok: true, text: plainDraft(found.answer.text).slice(0, MAX_RELAY_CHARS) };
@@ -36,7 +36,7 @@ export async function draftToEdit(deps: CoreDeps, id: string, author: Author): P
  * one that finds the conversation still waiting on this draft sends. Edited text that only changes
  * spacing counts as sent as is.
  */
-export async function sendDraft(deps: CoreDeps, id: string, author: Author, edited?: string): Promise<DraftResult> {
+export async function sendDraft(deps: Pick<CoreDeps, 'clock' | 'conversations' | 'deliveries' | 'escalations' | 'locks' | 'log' | 'newId' | 'policy'>, id: string, author: Author, edited?: string): Promise<DraftResult> {
   const found = await pendingDraft(deps, id, author);
   if ('refused' in found) return found.refused;
   const { escalation, answer } = found;
@@ -55,7 +55,7 @@ export async function sendDraft(deps: CoreDeps, id: string, author: Author, edit
  * stays quiet there as after a staff reply, for `takeover.quiet_minutes`), and the packet keeps
  * "Reply to customer" so the specialist can answer in their own words.
  */
-export async function discardDraft(deps: CoreDeps, id: string, author: Author): Promise<DraftResult> {
+export async function discardDraft(deps: Pick<CoreDeps, 'clock' | 'conversations' | 'deliveries' | 'escalations' | 'locks' | 'log' | 'newId'>, id: string, author: Author): Promise<DraftResult> {
   const found = await pendingDraft(deps, id, author);
   if ('refused' in found) return found.refused;
   const key = conversationKey(found.escalation.conversation);

@@ -34,7 +34,7 @@ export interface AttemptOptions {
  * written under), so two runners never post the same item. The conversation is read once, and the
  * outbox left behind is returned, so a caller needs no read of its own to know what is still owed.
  */
-export async function attemptDelivery(deps: CoreDeps, key: string, options: AttemptOptions): Promise<Attempt> {
+export async function attemptDelivery(deps: Pick<CoreDeps, 'articles' | 'conversations' | 'escalations' | 'gateway' | 'locks' | 'log' | 'loop' | 'onboarding' | 'policy'>, key: string, options: AttemptOptions): Promise<Attempt> {
   return deps.locks.run(`conv:${key}`, async () => {
     const conversation = await deps.conversations.get(key);
     const pending = conversation ? pendingDeliveries(conversation) : [];
@@ -54,7 +54,7 @@ export async function attemptDelivery(deps: CoreDeps, key: string, options: Atte
   });
 }
 
-async function send(deps: CoreDeps, conversation: Conversation, d: Delivery, maybeSent: boolean, beforeSend?: () => Promise<void>): Promise<boolean> {
+async function send(deps: Pick<CoreDeps, 'articles' | 'escalations' | 'gateway' | 'log' | 'loop' | 'onboarding' | 'policy'>, conversation: Conversation, d: Delivery, maybeSent: boolean, beforeSend?: () => Promise<void>): Promise<boolean> {
   const { gateway } = deps;
   const tag = deliveryTag(d.id, beforeSend);
   if (d.kind === 'packet') {
@@ -80,7 +80,7 @@ async function send(deps: CoreDeps, conversation: Conversation, d: Delivery, may
 }
 
 /** An alert with no conversation to record it in: one attempt, looked for first so it is never posted twice. */
-export async function postAlertOnce(deps: CoreDeps, alert: Extract<Delivery, { kind: 'alert' }>): Promise<void> {
+export async function postAlertOnce(deps: Pick<CoreDeps, 'gateway'>, alert: Extract<Delivery, { kind: 'alert' }>): Promise<void> {
   const channel = parseChannelName(alert.channel);
   if (!(await deps.gateway.findDelivered({ ...channel, since: alert.createdAt }, alert.id))) await deps.gateway.postAlert(channel, alert.text, deliveryTag(alert.id));
 }

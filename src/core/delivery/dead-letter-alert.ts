@@ -13,7 +13,7 @@ const MAX_ERROR_CHARS = 200;
  * written). One attempt through the outbox's gateway call, looked for first; if it fails, the log and the
  * metric still say so.
  */
-export async function alertDeadLetter(deps: CoreDeps, letter: DeadLetter, platform: string): Promise<void> {
+export async function alertDeadLetter(deps: Pick<CoreDeps, 'clock' | 'gateway' | 'log' | 'policy'>, letter: DeadLetter, platform: string): Promise<void> {
   const channel = queueById(deps.policy, deps.policy.routing.default_queue)?.channel;
   if (!channel) return;
   const text = deadLetterAlert({ id: letter.item.id, platform, tries: letter.item.failures ?? 0, error: letter.error.slice(0, MAX_ERROR_CHARS) });

@@ -62,7 +62,7 @@ export async function sendOnce(deps: OnceDeps, message: StandaloneMessage, send:
  * sendOnce for a caller that attempts again at its next sweep: a failure is logged, and the message waits
  * out its backoff before the next attempt.
  */
-export async function deliverOnce(deps: CoreDeps, message: StandaloneMessage, send: (tag: DeliveryTag) => Promise<Clearance>): Promise<StandaloneOutcome> {
+export async function deliverOnce(deps: Pick<CoreDeps, 'gateway' | 'locks' | 'log' | 'once'>, message: StandaloneMessage, send: (tag: DeliveryTag) => Promise<Clearance>): Promise<StandaloneOutcome> {
   const { id } = message;
   const failures = backoffs.get(deps.once) ?? new Map<string, { attempts: number; nextAt: number }>();
   backoffs.set(deps.once, failures);

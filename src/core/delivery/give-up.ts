@@ -16,7 +16,7 @@ import { pendingDeliveries, withDeliveries, withoutDelivery } from './outbox.js'
  *   platform and linking their thread, so a person reaches the customer.
  * Packets and alerts go to internal channels and are retried until they land, so they never get here.
  */
-export async function giveUpDelivery(deps: CoreDeps, key: string, id: string): Promise<void> {
+export async function giveUpDelivery(deps: Pick<CoreDeps, 'clock' | 'conversations' | 'deliveries' | 'gateway' | 'locks' | 'log' | 'newId' | 'onboarding' | 'policy'>, key: string, id: string): Promise<void> {
   await deps.locks.run(`conv:${key}`, async () => {
     const conversation = await deps.conversations.get(key);
     const delivery = conversation ? pendingDeliveries(conversation).find((d) => d.id === id) : undefined;
@@ -29,7 +29,7 @@ export async function giveUpDelivery(deps: CoreDeps, key: string, id: string): P
   deps.deliveries?.schedule(key);
 }
 
-async function handOverUnanswered(deps: CoreDeps, c: Conversation, id: string, answer: boolean): Promise<Conversation> {
+async function handOverUnanswered(deps: Pick<CoreDeps, 'clock' | 'log' | 'newId' | 'onboarding' | 'policy'>, c: Conversation, id: string, answer: boolean): Promise<Conversation> {
   const taken: Conversation = { ...c, turns: c.turns.filter((t) => t.deliveryId !== id), botAnswers: Math.max(0, c.botAnswers - (answer ? 1 : 0)) };
   const last = c.decisions.at(-1);
   // A person already has the thread (a later message escalated it): the answer is simply dropped.
@@ -39,7 +39,7 @@ async function handOverUnanswered(deps: CoreDeps, c: Conversation, id: string, a
   return (await recordEscalation(deps, decided, { ...undelivered, trigger: 'engine_error' }, 'unavailable', deps.policy.routing.default_queue)).conversation;
 }
 
-async function withAlert(deps: CoreDeps, c: Conversation, notice: Delivery & { kind: 'customer' }): Promise<Conversation> {
+async function withAlert(deps: Pick<CoreDeps, 'clock' | 'gateway' | 'onboarding' | 'policy'>, c: Conversation, notice: Delivery & { kind: 'customer' }): Promise<Conversation> {
   const channel = queueById(deps.policy, deps.policy.routing.default_queue)?.channel;
   if (!channel) return c;
   const link = await deps.gateway.linkTo(c.ref).catch(() => undefined);

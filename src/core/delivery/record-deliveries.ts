@@ -8,7 +8,7 @@ import { pendingDeliveries, withDeliveries } from './outbox.js';
  * they are sent, retried and looked for like any other (a notice Slack refuses ends as an alert). One
  * already there under the same id is not added twice. False when there is no such conversation.
  */
-export async function recordDeliveries(deps: CoreDeps, ref: ConversationRef, deliveries: Delivery[]): Promise<boolean> {
+export async function recordDeliveries(deps: Pick<CoreDeps, 'conversations' | 'deliveries' | 'locks'>, ref: ConversationRef, deliveries: Delivery[]): Promise<boolean> {
   const key = conversationKey(ref);
   const recorded = await deps.locks.run(`conv:${key}`, async () => {
     const conversation = await deps.conversations.get(key);

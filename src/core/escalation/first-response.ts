@@ -5,7 +5,7 @@ import type { CoreDeps } from '../deps.js';
  * reply written in the customer's thread): the report's first-response time. Later replies change
  * nothing, nor does a word after the close (it answered nothing the escalation was waiting for).
  */
-export async function firstResponse(deps: CoreDeps, escalationId: string): Promise<void> {
+export async function firstResponse(deps: Pick<CoreDeps, 'clock' | 'escalations'>, escalationId: string): Promise<void> {
   const at = deps.clock.now();
   await deps.escalations.update(escalationId, (e) => ({ next: e.firstResponseAt === undefined && e.status !== 'resolved' ? { ...e, firstResponseAt: at } : undefined, result: undefined }));
 }

@@ -47,7 +47,7 @@ export interface InboxRow {
 const STATUS: Record<EscalationStatus, InboxStatus> = { open: 'open', claimed: 'claimed', resolved: 'closed' };
 const ORDER: InboxStatus[] = ['open', 'claimed', 'closed'];
 
-async function rowOf(deps: LoopDeps, e: Escalation, now: number): Promise<InboxRow> {
+async function rowOf(deps: Pick<LoopDeps, 'onboarding' | 'policy'>, e: Escalation, now: number): Promise<InboxRow> {
   const status = STATUS[e.status];
   const slaMs = e.dueAt - (e.claimedAt ?? now);
   return {
@@ -78,7 +78,7 @@ function matches(row: InboxRow, filter: InboxFilter, viewer: Specialist): boolea
  * A specialist's inbox: the escalations of the last 30 days from the store (copilot drafts are not
  * escalations), filtered, the open ones first by how soon they are due, then the claimed, then the closed.
  */
-export async function loadInbox(deps: LoopDeps, viewer: Specialist, filter: InboxFilter = {}): Promise<InboxRow[]> {
+export async function loadInbox(deps: Pick<LoopDeps, 'clock' | 'escalations' | 'loop' | 'onboarding' | 'policy'>, viewer: Specialist, filter: InboxFilter = {}): Promise<InboxRow[]> {
   const now = deps.clock.now();
   const facts = (await deps.loop.facts.escalationsOpened(now - INBOX_LOOKBACK_MS, now + 1)).filter(isHandoff);
   const stored = await Promise.all(facts.map((f) => deps.escalations.get(f.id)));

@@ -21,7 +21,7 @@ export function noteLine(note: InternalNote): string {
  * shows in the inbox), and posted in the packet thread. It is never a conversation turn nor an outbox
  * delivery, so no path leads it to the customer.
  */
-export async function addInternalNote(deps: CoreDeps, escalationId: string, author: Author, text: string): Promise<NoteResult> {
+export async function addInternalNote(deps: Pick<CoreDeps, 'clock' | 'conversations' | 'deliveries' | 'escalations' | 'locks' | 'log' | 'newId'>, escalationId: string, author: Author, text: string): Promise<NoteResult> {
   if (author.isExternal) return { ok: false, reason: 'not_allowed' };
   const body = text.trim();
   if (!body) return { ok: false, reason: 'empty' };

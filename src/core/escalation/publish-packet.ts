@@ -12,7 +12,7 @@ import { pendingDeliveries } from '../delivery/outbox.js';
 import { recordDeliveries } from '../delivery/record-deliveries.js';
 
 /** The packet as the escalation's current queue shows it, or (`movedAway`) as the queue it left does. */
-async function packetFor(deps: CoreDeps, escalation: Escalation, conversation: Conversation, link?: string, movedAway = false) {
+async function packetFor(deps: Pick<CoreDeps, 'articles' | 'log' | 'onboarding' | 'policy'>, escalation: Escalation, conversation: Conversation, link?: string, movedAway = false) {
   const account = await findAccount(deps, escalation.accountId);
   const current = queueById(deps.policy, escalation.queueId);
   const from = escalation.movedFrom ? queueById(deps.policy, escalation.movedFrom.queueId) : undefined;
@@ -25,14 +25,14 @@ async function packetFor(deps: CoreDeps, escalation: Escalation, conversation: C
 }
 
 /** The packet as it stands now, for an adapter that shows it again in place (a card answering a click). */
-export async function currentPacket(deps: CoreDeps, escalationId: string): Promise<HandoffPacket | undefined> {
+export async function currentPacket(deps: Pick<CoreDeps, 'articles' | 'conversations' | 'escalations' | 'log' | 'onboarding' | 'policy'>, escalationId: string): Promise<HandoffPacket | undefined> {
   const escalation = await deps.escalations.get(escalationId);
   const conversation = escalation && (await deps.conversations.get(conversationKey(escalation.conversation)));
   return conversation ? packetFor(deps, escalation, conversation, escalation.conversationLink) : undefined;
 }
 
 /** The routed queue's channel first; the default queue's channel if the routed one refuses the post. */
-function channelsFor(deps: CoreDeps, escalation: Escalation): string[] {
+function channelsFor(deps: Pick<CoreDeps, 'policy'>, escalation: Escalation): string[] {
   const routed = queueById(deps.policy, escalation.queueId)?.channel;
   const fallback = queueById(deps.policy, deps.policy.routing.default_queue)?.channel;
   return [...new Set([routed, fallback].filter((c): c is string => !!c))];
@@ -44,7 +44,7 @@ export function packetDeliveryId(escalation: Pick<Escalation, 'id' | 'queueId' |
   return escalation.movedFrom ? `${escalation.id}:packet:${escalation.queueId}` : `${escalation.id}:packet`;
 }
 
-function remember(deps: CoreDeps, escalation: Escalation, location: PacketLocation, link: string | undefined): Promise<Escalation | undefined> {
+function remember(deps: Pick<CoreDeps, 'escalations'>, escalation: Escalation, location: PacketLocation, link: string | undefined): Promise<Escalation | undefined> {
   return deps.escalations.update(escalation.id, (current) => {
     const next = { ...current, packet: location, conversationLink: link };
     return { next, result: next };
@@ -52,7 +52,7 @@ function remember(deps: CoreDeps, escalation: Escalation, location: PacketLocati
 }
 
 /** The packet already posted under its delivery id in any of its channels; throws when a look-up fails. */
-async function findPosted(deps: CoreDeps, escalation: Escalation, id: string): Promise<PacketLocation | undefined> {
+async function findPosted(deps: Pick<CoreDeps, 'gateway' | 'policy'>, escalation: Escalation, id: string): Promise<PacketLocation | undefined> {
   for (const channel of channelsFor(deps, escalation)) {
     const place = parseChannelName(channel);
     const found = await deps.gateway.findDelivered({ ...place, since: escalation.openedAt }, id);
@@ -68,7 +68,7 @@ async function findPosted(deps: CoreDeps, escalation: Escalation, id: string): P
  * tried now and the caller comes back later. `maybePosted`: an earlier attempt failed that way, so every
  * channel is searched for it first and it is never posted twice.
  */
-export async function publishPacket(deps: CoreDeps, escalation: Escalation, conversation: Conversation, maybePosted: boolean, tag: DeliveryTag): Promise<Escalation | undefined> {
+export async function publishPacket(deps: Pick<CoreDeps, 'articles' | 'escalations' | 'gateway' | 'log' | 'onboarding' | 'policy'>, escalation: Escalation, conversation: Conversation, maybePosted: boolean, tag: DeliveryTag): Promise<Escalation | undefined> {
   const link = await deps.gateway.linkTo(conversation.ref).catch(() => undefined);
   const packet = await packetFor(deps, escalation, conversation, link);
   if (!packet) return undefined;
@@ -97,22 +97,22 @@ export async function publishPacket(deps: CoreDeps, escalation: Escalation, conv
  * stands, after a claim, release, close or breach. Recorded in the conversation's outbox: delivered after
  * the packet itself, retried until it lands, and rendered when it goes out.
  */
-export async function refreshPacket(deps: CoreDeps, escalation: Escalation): Promise<void> {
+export async function refreshPacket(deps: Pick<CoreDeps, 'clock' | 'conversations' | 'deliveries' | 'locks' | 'newId'>, escalation: Escalation): Promise<void> {
   await recordDeliveries(deps, escalation.conversation, packetUpdates(deps, escalation));
 }
 
 /** The recorded updates that show the escalation as it stands: its packet, and the one a breach left behind. */
-export function packetUpdates(deps: CoreDeps, escalation: Escalation): Delivery[] {
+export function packetUpdates(deps: Pick<CoreDeps, 'clock' | 'newId'>, escalation: Escalation): Delivery[] {
   return [packetUpdate(deps, escalation.id), ...(escalation.movedFrom?.packet ? [packetUpdate(deps, escalation.id, true)] : [])];
 }
 
 /** One recorded update of an escalation's packet. */
-export function packetUpdate(deps: CoreDeps, escalationId: string, firstQueue = false): Delivery {
+export function packetUpdate(deps: Pick<CoreDeps, 'clock' | 'newId'>, escalationId: string, firstQueue = false): Delivery {
   return { id: `${escalationId}:update:${deps.newId()}`, kind: 'update', escalationId, createdAt: deps.clock.now(), ...(firstQueue ? { firstQueue: true as const } : {}) };
 }
 
 /** The packet as it stands and where it is shown; undefined when it is not posted (yet) or gone. */
-export async function packetToShow(deps: CoreDeps, escalation: Escalation, conversation: Conversation, firstQueue = false): Promise<{ at: PacketLocation; packet: HandoffPacket } | undefined> {
+export async function packetToShow(deps: Pick<CoreDeps, 'articles' | 'log' | 'onboarding' | 'policy'>, escalation: Escalation, conversation: Conversation, firstQueue = false): Promise<{ at: PacketLocation; packet: HandoffPacket } | undefined> {
   const at = firstQueue ? escalation.movedFrom?.packet : escalation.packet;
   const packet = at && (await packetFor(deps, escalation, conversation, escalation.conversationLink, firstQueue));
   return at && packet ? { at, packet } : undefined;
@@ -124,7 +124,7 @@ type Update = Extract<Delivery, { kind: 'update' }>;
  * Delivers a recorded packet update: false while the packet itself is still on its way (it is retried).
  * Only the last update of a packet still owed is sent: it shows everything the earlier ones would.
  */
-export async function deliverUpdate(deps: CoreDeps, conversation: Conversation, update: Update): Promise<boolean> {
+export async function deliverUpdate(deps: Pick<CoreDeps, 'articles' | 'escalations' | 'gateway' | 'log' | 'onboarding' | 'policy'>, conversation: Conversation, update: Update): Promise<boolean> {
   const owed = pendingDeliveries(conversation);
   const later = owed.slice(owed.findIndex((d) => d.id === update.id) + 1);
   if (later.some((d) => d.kind === 'update' && d.escalationId === update.escalationId && !!d.firstQueue === !!update.firstQueue)) return true;

@@ -20,7 +20,7 @@ export type RelayResult = { ok: true } | { ok: false; reason: 'not_allowed' | 'n
  * same write, or returns undefined to write nothing (the conversation has moved on).
  */
 export async function writeRelay(
-  deps: CoreDeps,
+  deps: Pick<CoreDeps, 'clock' | 'conversations' | 'deliveries' | 'escalations' | 'locks' | 'newId' | 'policy'>,
   escalation: Escalation,
   author: Author,
   body: string,
@@ -50,7 +50,7 @@ export async function writeRelay(
  * whatever platform the customer is on. It claims an unclaimed escalation, and the packet thread records
  * what was sent.
  */
-export async function relayToCustomer(deps: CoreDeps, escalationId: string, author: Author, text: string): Promise<RelayResult> {
+export async function relayToCustomer(deps: Pick<CoreDeps, 'clock' | 'conversations' | 'deliveries' | 'escalations' | 'locks' | 'log' | 'newId' | 'policy'>, escalationId: string, author: Author, text: string): Promise<RelayResult> {
   if (author.isExternal) return { ok: false, reason: 'not_allowed' };
   const body = text.trim().slice(0, MAX_RELAY_CHARS);
   if (!body) return { ok: false, reason: 'empty' };

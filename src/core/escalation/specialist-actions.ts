@@ -22,7 +22,7 @@ function asSpecialist(author: Author): Specialist | undefined {
 
 /** Compare-and-set through the store: of two racing clicks exactly one changes the escalation. */
 async function transition(
-  deps: CoreDeps,
+  deps: Pick<CoreDeps, 'escalations'>,
   id: string,
   step: (e: Escalation) => TransitionResult,
 ): Promise<{ result: ActionResult; changed: boolean }> {
@@ -39,13 +39,13 @@ async function transition(
  * default queue when it cannot be delivered, and posted at the customer channel's own pace, never behind
  * packet updates (recorded in the same write, ahead of them).
  */
-function customerNotice(deps: CoreDeps, e: Escalation, what: 'claimed' | 'released' | 'assigned', text: string): Delivery {
+function customerNotice(deps: Pick<CoreDeps, 'clock'>, e: Escalation, what: 'claimed' | 'released' | 'assigned', text: string): Delivery {
   const message = { kind: 'notice' as const, text };
   return { id: `${e.id}:${what}:${e.version}`, kind: 'customer', purpose: 'notice', message, createdAt: deps.clock.now(), escalationId: e.id };
 }
 
 /** The claim itself; `changed` says this call made it (of two racing clicks, one does). */
-async function takeClaim(deps: CoreDeps, id: string, author: Author): Promise<{ result: ActionResult; changed: boolean }> {
+async function takeClaim(deps: Pick<CoreDeps, 'clock' | 'escalations' | 'log'>, id: string, author: Author): Promise<{ result: ActionResult; changed: boolean }> {
   const who = asSpecialist(author);
   if (!who) return { result: { ok: false, reason: 'not_allowed' }, changed: false };
   const taken = await transition(deps, id, (e) => claim(e, who, deps.clock.now()));
@@ -58,7 +58,7 @@ async function takeClaim(deps: CoreDeps, id: string, author: Author): Promise<{ 
  * them a person is there). The customer's notice is recorded before the packet's update, so it never
  * waits on the packet's update rate.
  */
-export async function claimEscalation(deps: CoreDeps, id: string, author: Author, tell = true): Promise<ActionResult> {
+export async function claimEscalation(deps: Pick<CoreDeps, 'clock' | 'conversations' | 'deliveries' | 'escalations' | 'locks' | 'log' | 'newId' | 'policy'>, id: string, author: Author, tell = true): Promise<ActionResult> {
   const { result, changed } = await takeClaim(deps, id, author);
   if (!result.ok || !changed) return result;
   const notice = tell ? [customerNotice(deps, result.escalation, 'claimed', fillCopy(deps.policy.copy.claimed, { name: author.name ?? 'A specialist' }))] : [];
@@ -70,7 +70,7 @@ export async function claimEscalation(deps: CoreDeps, id: string, author: Author
  * Gives the escalation to a teammate, who becomes its claimer: the customer hears who has it, as after a
  * claim, and the packet thread records who gave it to whom. Both must be staff.
  */
-export async function assignEscalation(deps: CoreDeps, id: string, author: Author, assignee: Author): Promise<ActionResult> {
+export async function assignEscalation(deps: Pick<CoreDeps, 'clock' | 'conversations' | 'deliveries' | 'escalations' | 'locks' | 'log' | 'newId' | 'policy'>, id: string, author: Author, assignee: Author): Promise<ActionResult> {
   const by = asSpecialist(author);
   const to = asSpecialist(assignee);
   if (!by || !to) return { ok: false, reason: 'not_allowed' };
@@ -87,7 +87,7 @@ export async function assignEscalation(deps: CoreDeps, id: string, author: Autho
  * Claim by answering the customer in their own thread, under the conversation's lock: the customer is
  * told by the reply itself, and the packet's updates are returned for the caller's conversation write.
  */
-export async function claimByReply(deps: CoreDeps, id: string, author: Author): Promise<Delivery[]> {
+export async function claimByReply(deps: Pick<CoreDeps, 'clock' | 'escalations' | 'log' | 'newId'>, id: string, author: Author): Promise<Delivery[]> {
   const { result, changed } = await takeClaim(deps, id, author);
   return result.ok && changed ? packetUpdates(deps, result.escalation) : [];
 }
@@ -95,7 +95,7 @@ export async function claimByReply(deps: CoreDeps, id: string, author: Author): 
 /** Below this much time left of the SLA, a release names no time to the customer. */
 const RELEASE_MIN_MINUTES_LEFT = 15;
 
-export async function releaseEscalation(deps: CoreDeps, id: string, author: Author): Promise<ActionResult> {
+export async function releaseEscalation(deps: Pick<CoreDeps, 'clock' | 'conversations' | 'deliveries' | 'escalations' | 'locks' | 'log' | 'newId' | 'policy'>, id: string, author: Author): Promise<ActionResult> {
   const who = asSpecialist(author);
   if (!who) return { ok: false, reason: 'not_allowed' };
   const { result, changed } = await transition(deps, id, (e) => release(e, who, deps.clock.now()));

@@ -33,7 +33,7 @@ export function gapOf(conversation: Conversation, decision: Decision, escalation
  * Notes a question Baton handed over for want of knowledge. The escalation is already stored and on
  * its way: a failed note costs a line in the review, never the customer's handoff, so it is logged.
  */
-export async function recordGap(deps: CoreDeps, conversation: Conversation, decision: Decision, escalationId: string): Promise<void> {
+export async function recordGap(deps: Pick<CoreDeps, 'clock' | 'log' | 'loop'>, conversation: Conversation, decision: Decision, escalationId: string): Promise<void> {
   const gap = gapOf(conversation, decision, escalationId, deps.clock.now());
   if (!gap || !deps.loop) return;
   await deps.loop.feedback.record(gap).catch((err: unknown) => {

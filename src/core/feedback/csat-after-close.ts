@@ -4,7 +4,7 @@ import { conversationKey } from '../model/conversation-ref.js';
 import { askCsat } from './csat.js';
 
 /** Once a specialist closed the escalation, the customer is asked how it went (if sampled and not in cooldown). */
-export async function askCsatAfterClose(deps: LoopDeps, escalation: Escalation): Promise<void> {
+export async function askCsatAfterClose(deps: Pick<LoopDeps, 'clock' | 'conversations' | 'deliveries' | 'locks' | 'log' | 'loop' | 'once' | 'policy'>, escalation: Escalation): Promise<void> {
   const conversation = await deps.conversations.get(conversationKey(escalation.conversation));
   if (conversation) await askCsat(deps, conversation, 'escalation', escalation.id);
 }

@@ -31,7 +31,7 @@ export function isSampled(key: string, rate: number): boolean {
   return h / 0x1_0000_0000 < rate;
 }
 
-async function inCooldown(deps: LoopDeps, customers: string[], now: number): Promise<boolean> {
+async function inCooldown(deps: Pick<LoopDeps, 'loop' | 'policy'>, customers: string[], now: number): Promise<boolean> {
   const window = deps.policy.csat.cooldown_days * DAY;
   const last = await Promise.all(customers.map((c) => deps.loop.csat.lastAsked(c)));
   return last.some((t) => t !== undefined && now - t < window);
@@ -41,7 +41,7 @@ async function inCooldown(deps: LoopDeps, customers: string[], now: number): Pro
  * Asks the conversation's customer for a one-click rating, once per conversation ever, for a sample
  * of conversations, and never a customer asked within the cooldown (whatever the thread).
  */
-export async function askCsat(deps: LoopDeps, conversation: Conversation, subject: 'escalation' | 'baton', escalationId?: string): Promise<AskOutcome> {
+export async function askCsat(deps: Pick<LoopDeps, 'clock' | 'conversations' | 'deliveries' | 'locks' | 'log' | 'loop' | 'once' | 'policy'>, conversation: Conversation, subject: 'escalation' | 'baton', escalationId?: string): Promise<AskOutcome> {
   const { csat } = deps.policy;
   if (!csat.enabled) return 'disabled';
   const customers = customersOf(conversation);
@@ -67,7 +67,7 @@ export async function askCsat(deps: LoopDeps, conversation: Conversation, subjec
  * Delivers a recorded rating prompt (looked for first when an earlier attempt may have sent it), then
  * stores the CSAT record its buttons rate; or replaces the buttons with the thank-you.
  */
-export async function deliverCsat(deps: CoreDeps, conversation: Conversation, d: CsatDelivery, maybeSent: boolean, tag: DeliveryTag): Promise<boolean> {
+export async function deliverCsat(deps: Pick<CoreDeps, 'gateway' | 'log' | 'loop'>, conversation: Conversation, d: CsatDelivery, maybeSent: boolean, tag: DeliveryTag): Promise<boolean> {
   if (!deps.loop) throw new Error('a rating prompt was recorded where the loop does not run');
   const { ref, key } = conversation;
   if (d.kind === 'csat-thanks') {
@@ -86,7 +86,7 @@ export type RateResult =
   | { ok: false; reason: 'not_found' | 'not_your_conversation' | 'already_rated' | 'invalid' };
 
 /** One rating per conversation, and only from that conversation's own customers. */
-export async function rateConversation(deps: LoopDeps, conversationKey: string, author: Author, rating: number): Promise<RateResult> {
+export async function rateConversation(deps: Pick<LoopDeps, 'clock' | 'conversations' | 'deliveries' | 'locks' | 'log' | 'loop' | 'policy'>, conversationKey: string, author: Author, rating: number): Promise<RateResult> {
   if (!CSAT_SCALE.some((s) => s.value === rating)) return { ok: false, reason: 'invalid' };
   const now = deps.clock.now();
   const result = await deps.loop.csat.update<RateResult>(conversationKey, (current) => {

@@ -67,7 +67,7 @@ export type ApproveResult =
  * The stored approval is itself the once-marker: it is written atomically and only if absent, so of two
  * clicks one approves, and a failed write throws with nothing recorded, leaving the candidate approvable.
  */
-export async function approveCandidate(deps: LoopDeps, escalationId: string, userId: string): Promise<ApproveResult> {
+export async function approveCandidate(deps: Pick<LoopDeps, 'clock' | 'conversations' | 'escalations' | 'log' | 'loop' | 'policy'>, escalationId: string, userId: string): Promise<ApproveResult> {
   if (!isLead(deps.policy, userId)) return { ok: false, reason: 'not_lead' };
   const escalation = await deps.escalations.get(escalationId);
   if (!escalation) return { ok: false, reason: 'not_found' };

@@ -12,7 +12,7 @@ export type ShareRefusal = 'not_lead' | 'not_found' | 'not_a_candidate' | 'alrea
 export type ShareForm = { ok: true; escalationId: string; account: string; answer: string } | { ok: false; reason: ShareRefusal };
 export type ShareResult = { ok: true; entry: KnowledgeEntry } | { ok: false; reason: ShareRefusal };
 
-async function candidate(deps: LoopDeps, escalationId: string, userId: string): Promise<{ entry: KnowledgeEntry } | { reason: ShareRefusal }> {
+async function candidate(deps: Pick<LoopDeps, 'conversations' | 'escalations' | 'loop' | 'policy'>, escalationId: string, userId: string): Promise<{ entry: KnowledgeEntry } | { reason: ShareRefusal }> {
   if (!isLead(deps.policy, userId)) return { reason: 'not_lead' };
   const escalation = await deps.escalations.get(escalationId);
   if (!escalation) return { reason: 'not_found' };
@@ -23,7 +23,7 @@ async function candidate(deps: LoopDeps, escalationId: string, userId: string): 
 }
 
 /** What the lead edits before sharing: the resolution as it is quoted today, redacted. */
-export async function shareForm(deps: LoopDeps, escalationId: string, userId: string): Promise<ShareForm> {
+export async function shareForm(deps: Pick<LoopDeps, 'conversations' | 'escalations' | 'loop' | 'policy'>, escalationId: string, userId: string): Promise<ShareForm> {
   const c = await candidate(deps, escalationId, userId);
   return 'reason' in c ? { ok: false, reason: c.reason } : { ok: true, escalationId, account: c.entry.account ?? '', answer: c.entry.answer ?? '' };
 }
@@ -33,7 +33,7 @@ export async function shareForm(deps: LoopDeps, escalationId: string, userId: st
  * entry of its own (the account's entry stays as it was), indexed at once. The edit is redacted again,
  * as all text that leaves its conversation; the approval record is the once-marker, as for an approval.
  */
-export async function shareCandidate(deps: LoopDeps, escalationId: string, userId: string, edited: string): Promise<ShareResult> {
+export async function shareCandidate(deps: Pick<LoopDeps, 'clock' | 'conversations' | 'escalations' | 'log' | 'loop' | 'policy'>, escalationId: string, userId: string, edited: string): Promise<ShareResult> {
   const c = await candidate(deps, escalationId, userId);
   if ('reason' in c) return { ok: false, reason: c.reason };
   const answer = redact(edited.trim());

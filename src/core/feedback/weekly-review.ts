@@ -72,7 +72,7 @@ function countBy(tagged: EscalationFacts[], ids: readonly string[], labels: Reco
     .sort((a, b) => b.count - a.count);
 }
 
-async function candidateView(deps: LoopDeps, id: string, approval: CandidateApproval | undefined): Promise<CandidateView | undefined> {
+async function candidateView(deps: Pick<LoopDeps, 'conversations' | 'escalations' | 'loop' | 'onboarding' | 'policy'>, id: string, approval: CandidateApproval | undefined): Promise<CandidateView | undefined> {
   const escalation = await deps.escalations.get(id);
   if (!escalation) return undefined;
   const entry = candidateEntry(escalation, await deps.conversations.get(conversationKey(escalation.conversation)));
@@ -90,7 +90,7 @@ async function candidateView(deps: LoopDeps, id: string, approval: CandidateAppr
   };
 }
 
-export async function loadReview(deps: LoopDeps, days = 7): Promise<ReviewView> {
+export async function loadReview(deps: Pick<LoopDeps, 'clock' | 'conversations' | 'escalations' | 'loop' | 'onboarding' | 'policy'>, days = 7): Promise<ReviewView> {
   const end = deps.clock.now();
   const start = end - days * DAY;
   const packets = await deps.loop.facts.escalationsOpened(start - 30 * DAY, end + 1);

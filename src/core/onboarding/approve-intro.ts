@@ -12,7 +12,7 @@ export type IntroRefusal = 'not_lead' | 'not_mapped' | 'already_live' | 'empty' 
 export type IntroForm = { ok: true; channel: ChannelRef; title?: string; account: string; intro: string } | { ok: false; reason: IntroRefusal };
 
 /** The introduction a lead reviews for a mapped channel, before anything is said there. */
-export async function introForm(deps: CoreDeps, ref: ChannelRef, lead: string): Promise<IntroForm> {
+export async function introForm(deps: Pick<CoreDeps, 'onboarding' | 'policy'>, ref: ChannelRef, lead: string): Promise<IntroForm> {
   if (!isLead(deps.policy, lead)) return { ok: false, reason: 'not_lead' };
   const record = await deps.onboarding?.store.get(channelName(ref));
   if (record?.status === 'live') return { ok: false, reason: 'already_live' };
@@ -31,7 +31,7 @@ const TRIED_TTL_MS = 30 * 24 * 60 * 60 * 1000;
  * introduction whose post went out unconfirmed is looked for first, so it is never posted twice where the
  * platform can look.
  */
-export async function approveIntro(deps: CoreDeps, ref: ChannelRef, lead: string, text: string): Promise<{ ok: true } | { ok: false; reason: IntroRefusal }> {
+export async function approveIntro(deps: Pick<CoreDeps, 'gateway' | 'locks' | 'log' | 'onboarding' | 'once' | 'policy'>, ref: ChannelRef, lead: string, text: string): Promise<{ ok: true } | { ok: false; reason: IntroRefusal }> {
   if (!isLead(deps.policy, lead)) return { ok: false, reason: 'not_lead' };
   const intro = text.trim();
   if (!intro) return { ok: false, reason: 'empty' };

@@ -33,7 +33,7 @@ function isWebUrl(text: string): boolean {
 }
 
 /** The new account as it will be stored, or why the form cannot make one. */
-function newAccount(deps: CoreDeps, choice: Extract<AccountChoice, { kind: 'new' }>, ref: ChannelRef): AccountPolicy | MapRefusal {
+function newAccount(deps: Pick<CoreDeps, 'policy'>, choice: Extract<AccountChoice, { kind: 'new' }>, ref: ChannelRef): AccountPolicy | MapRefusal {
   const name = choice.name.trim();
   const id = accountIdFor(name);
   if (!id) return { reason: 'bad_name' };

@@ -14,7 +14,7 @@ export interface MappingForm {
 }
 
 /** What a lead chooses from to map an offered channel, or why it cannot be mapped now. */
-export async function mappingForm(deps: CoreDeps, ref: ChannelRef, lead: string): Promise<MappingForm | ({ ok: false } & MapRefusal)> {
+export async function mappingForm(deps: Pick<CoreDeps, 'onboarding' | 'policy'>, ref: ChannelRef, lead: string): Promise<MappingForm | ({ ok: false } & MapRefusal)> {
   if (!isLead(deps.policy, lead)) return { ok: false, reason: 'not_lead' };
   const configured = accountForChannel(deps.policy, ref);
   if (configured) return { ok: false, reason: 'configured', account: configured.name };

@@ -7,7 +7,7 @@ import { onboardingLock } from './offer-channel.js';
  * (offered, mapped, introduced) follows it to the new id, so nobody maps it twice. A record already
  * under the new id is kept.
  */
-export async function moveChannel(deps: CoreDeps, from: ChannelRef, to: ChannelRef): Promise<boolean> {
+export async function moveChannel(deps: Pick<CoreDeps, 'locks' | 'log' | 'onboarding'>, from: ChannelRef, to: ChannelRef): Promise<boolean> {
   const store = deps.onboarding?.store;
   if (!store) return false;
   return deps.locks.run(onboardingLock(from), async () => {

@@ -25,7 +25,7 @@ export function proposedIntro(deps: Pick<CoreDeps, 'policy'>, accountName: strin
 }
 
 /** Brings the leads' message up to date; the state change stands even when the platform refuses the update. */
-export async function refreshOffer(deps: CoreDeps, record: ChannelOnboarding): Promise<void> {
+export async function refreshOffer(deps: Pick<CoreDeps, 'log' | 'onboarding' | 'policy'>, record: ChannelOnboarding): Promise<void> {
   if (!deps.onboarding || !record.offer) return;
   try {
     await deps.onboarding.gateway.updateOffer(record.offer, await onboardingView(deps, record));
