@@ -22,7 +22,13 @@ async function escalated() {
   await core.escalations.create({ ...packet.escalation, packet: { platform: 'slack', channel: 'C0SUPPORT1', messageId: '1.5' } });
   const { policy, clock: c, conversations: convs, escalations, locks, log, newId } = core;
   let writes = 0;
-  const counted = { get: convs.get, put: async (conversation: Parameters<typeof convs.put>[0]) => void (writes++, await convs.put(conversation)) };
+  const counted = {
+    get: convs.get,
+    put: async (conversation: Parameters<typeof convs.put>[0]) => {
+      writes += 1;
+      await convs.put(conversation);
+    },
+  };
   const ports = { policy, clock: c, conversations: counted, escalations, locks, log, newId };
   const owed = () => (conversations.get(KEY)!.outbox ?? []).map((d) => (d.kind === 'customer' && d.message.kind === 'notice' ? `notice: ${d.message.text}` : d.kind));
   return { id: packet.escalation.id, ports, owed, writes: () => writes };
