@@ -70,6 +70,15 @@ describe('kb ingest', () => {
     expect(await purposes()).toEqual({ conversation: 'answer', doc: 'answer' });
   });
 
+  it('counts a repeated id once: the rows add up to what was kept and what was skipped', async () => {
+    const csv = write('twice.csv', 'id,question,answer\nq1,Reset my password?,Use the reset link.\nq2,Where are invoices?,Under Billing.\nq1,Reset my password please?,Use the reset link on the login page.\n');
+    const store = new JsonlKnowledgeStore(join(cli.dir, 'kb.jsonl'));
+    const summary = formatSummary(await ingest([csv], store));
+    expect(summary).toMatch(/^Imported 1 file\(s\): 2 record\(s\) kept; 2 added/);
+    expect(summary).toMatch(/twice\.csv \(plain records\): 0 answer\(s\), 2 history \(2 of no account\), 0 question-only example\(s\); skipped 1 duplicate id/);
+    expect((await store.loadAll()).find((e) => e.id === 'q1')?.answer).toBe('Use the reset link on the login page.');
+  });
+
   it('is idempotent: re-importing the same export changes nothing', async () => {
     const file = write('tickets.jsonl', zendeskLike);
     const store = new JsonlKnowledgeStore(join(cli.dir, 'kb.jsonl'));

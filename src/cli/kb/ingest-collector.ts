@@ -68,20 +68,23 @@ export class IngestCollector {
       this.skip('held out: asked in the --exclude set', item.entry.id, file);
       return;
     }
-    this.s.read++;
     const entry = this.withPurpose(this.withAccount(item.entry));
-    countEntry(this.report(file), item.format, entry);
-    this.s.labels.add(entry);
     if (item.unresolved) this.s.unresolved.set(entry.id, item.unresolved);
+    // A repeated id replaces the record counted under it: counted once, as kept, and once as skipped.
+    if (this.spill.has(entry.id)) this.skip('duplicate id in this import (the last one is kept)', entry.id, file);
+    else this.count(file, item.format, entry);
+    this.spill.add(entry);
+    if (entry.account && entry.kind === 'conversation') this.spill.add(learningCopy(entry));
+    if (this.s.sample.length < 5) this.s.sample.push(entry);
+  }
+
+  private count(file: string, format: string, entry: KnowledgeEntry): void {
+    this.s.read++;
+    countEntry(this.report(file), format, entry);
+    this.s.labels.add(entry);
     if (entry.account && this.knownIds && !this.knownIds.has(entry.account)) this.s.unknownAccounts++;
     for (const why of entry.needsHumanBecause ?? []) this.s.neededHuman.set(why, (this.s.neededHuman.get(why) ?? 0) + 1);
-    if (this.spill.has(entry.id)) this.skip('duplicate id in this import (the last one is kept)', entry.id, file);
-    this.spill.add(entry);
-    if (entry.account && entry.kind === 'conversation') {
-      this.spill.add(learningCopy(entry));
-      this.s.learningCopies++;
-    }
-    if (this.s.sample.length < 5) this.s.sample.push(entry);
+    if (entry.account && entry.kind === 'conversation') this.s.learningCopies++;
   }
 
   /** Imports are history (docs are answers) unless the team says a file holds answers: never guessed. */
