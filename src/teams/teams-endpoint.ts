@@ -85,15 +85,8 @@ function webResponse(res: ServerResponse): WebResponse {
 export function serveTeams(server: HttpServer, app: AgentApplication<TurnState>, settings: TeamsSettings, metrics: Metrics): void {
   const authorize = authorizeJWT(settings.auth);
   server.route('POST', '/api/messages', async (req, res) => {
-    let body: Record<string, unknown>;
-    try {
-      body = await readJson(req);
-    } catch (err) {
-      if (!(err instanceof BadBody)) throw err;
-      res.writeHead(400, { 'content-type': 'text/plain' }).end(`${err.message}\n`);
-      return;
-    }
-    const request = Object.assign(req, { body }) as unknown as Request;
+    // The token first: a caller without one learns nothing about what Baton accepts (401, never a 400 on its body).
+    const request = req as unknown as Request;
     const response = webResponse(res);
     let authorized = false;
     await authorize(request, response, (err?: unknown) => {
@@ -101,6 +94,13 @@ export function serveTeams(server: HttpServer, app: AgentApplication<TurnState>,
       authorized = true;
     });
     if (!authorized) return;
+    try {
+      request.body = await readJson(req);
+    } catch (err) {
+      if (!(err instanceof BadBody)) throw err;
+      res.writeHead(400, { 'content-type': 'text/plain' }).end(`${err.message}\n`);
+      return;
+    }
     await app.adapter.process(request, response, (ctx) => app.run(ctx));
     if (res.statusCode < 300) metrics.eventAcked('teams');
   });

@@ -22,6 +22,9 @@ describe('Teams requests in production', () => {
       expect(anonymous.status).toBe(401);
       expect(anonymous.body).toContain('authorization header not found');
       expect((await postActivity(url, ask, { authorization: 'Bearer not-a-jwt' })).status).toBe(401);
+      // Without a token even a body that is no activity is refused as unauthorized, not inspected.
+      const malformed = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      expect(malformed.status).toBe(401);
       expect(await h.baton.intake.inbox.pending()).toEqual([]);
       expect(connector.calls).toEqual([]);
     } finally {
