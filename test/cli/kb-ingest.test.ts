@@ -134,7 +134,7 @@ categories: [{ name: how_to, risk: low, examples: ["how do I export a report"] }
     expect(cli.err).toContain('--account globex is not an account of');
     expect(await runCli(['kb', 'ingest', '--quiet', '--kb', kb, '--config', config, file])).toBe(0);
     expect(cli.out).toMatch(/5 added/);
-    expect(cli.out).toMatch(/2 account conversation\(s\) quoted to their own account only; their questions, topics and outcomes teach every account's triage/);
+    expect(cli.out).toMatch(/2 account conversation\(s\) kept for their own account only \(an answer quoted to it alone, history grounding only its staff drafts\); their questions, topics and outcomes teach every account's triage/);
     expect(cli.out).toMatch(/1 record\(s\) of organizations the policy does not name: learned from, quoted to nobody until approved/);
     expect((await new JsonlKnowledgeStore(kb).loadAll()).find((e) => e.id === 'i1')).toMatchObject({ account: 'initech' });
   });

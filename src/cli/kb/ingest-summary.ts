@@ -46,7 +46,7 @@ export function formatSummary(s: IngestSummary): string {
   if (people > 0) lines.push(`${people} record(s) name people the export's users file does not hold: names redacted by pattern only, and records imported before keep their earlier redaction. Import the users file with them.`);
   if (s.neededHuman.size > 0) lines.push(`Needed a person: ${[...s.neededHuman].map(([why, n]) => `${n} ${why}`).join(', ')}.`);
   if (s.learningCopies > 0) {
-    lines.push(`${s.learningCopies} account conversation(s) quoted to their own account only; their questions, topics and outcomes teach every account's triage.`);
+    lines.push(`${s.learningCopies} account conversation(s) kept for their own account only (an answer quoted to it alone, history grounding only its staff drafts); their questions, topics and outcomes teach every account's triage.`);
   }
   if (s.unknownAccounts > 0) {
     lines.push(`${s.unknownAccounts} record(s) of organizations the policy does not name: learned from, quoted to nobody until approved (baton kb approve).`);
