@@ -54,8 +54,11 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   throw new ConfigError(result.error.issues.map((i) => ({ file: 'environment', key: i.path.join('.'), message: i.message })));
 }
 
-/** Settings whose presence means a real Slack or Teams install is meant, so the playground stays off. */
-const PLATFORM_SETTINGS = ['SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET', 'TEAMS_APP_ID', 'TEAMS_APP_PASSWORD', 'TEAMS_APP_TENANT_ID'] as const;
+/**
+ * Settings whose presence means a real Slack or Teams install is meant, so the playground stays off.
+ * TEAMS_SERVICE_HOSTS counts: Teams in local development (no app id, a fake Bot Connector) sets only it.
+ */
+const PLATFORM_SETTINGS = ['SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET', 'TEAMS_APP_ID', 'TEAMS_APP_PASSWORD', 'TEAMS_APP_TENANT_ID', 'TEAMS_SERVICE_HOSTS'] as const;
 
 /** `platforms`: the configured chat platforms (Slack, Teams, any combination); `playground`: the browser playground. */
 export type StartMode = 'platforms' | 'playground';

@@ -40,6 +40,10 @@ describe('what npm start opens', () => {
     expect(loadSettings(teams).mode).toBe('platforms');
   });
 
+  it('runs Teams in local development (no app id, replies to a loopback Bot Connector) when only TEAMS_SERVICE_HOSTS is set', () => {
+    expect(loadSettings({ BATON_CONFIG: 'test/teams/baton.teams-only.yaml', TEAMS_SERVICE_HOSTS: '127.0.0.1' }).mode).toBe('platforms');
+  });
+
   it('rejects a BATON_PLAYGROUND that is neither 0 nor 1, naming it', () => {
     expect(() => loadSettings({ ...POLICY, BATON_PLAYGROUND: 'yes' })).toThrow(/BATON_PLAYGROUND/);
   });
