@@ -36,6 +36,7 @@ describe('kb ingest', () => {
     const s = await ingest([write('tickets.jsonl', zendeskLike)], store);
     expect(s).toMatchObject({ files: 1, read: 2, added: 3, learningCopies: 1 });
     const summary = formatSummary(s);
+    expect(summary).toMatch(/^Imported 1 file\(s\): 2 record\(s\) kept \(3 entries with 1 question-only copy\); 3 added/);
     expect(summary).toMatch(/not resolved \(status "open"\)/);
     expect(summary).toMatch(/not valid JSON.*tickets\.jsonl:4/);
     const [first, , second] = await store.loadAll();

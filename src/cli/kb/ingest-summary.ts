@@ -35,8 +35,10 @@ const preview = (s: string | undefined, n = 70) => (s === undefined ? '-' : s.le
 /** What an import did (or, with --dry-run, would do), and every skipped record by reason. */
 export function formatSummary(s: IngestSummary): string {
   const verb = s.dryRun ? 'Would import' : 'Imported';
+  // Entries outnumber records by the question-only copies: say so, or "2 records kept; 3 added" reads as a miscount.
+  const copies = s.learningCopies > 0 ? ` (${s.read + s.learningCopies} entries with ${s.learningCopies} question-only ${s.learningCopies === 1 ? 'copy' : 'copies'})` : '';
   const lines = [
-    `${verb} ${s.files} file(s): ${s.read} record(s) kept; ${s.added} ${s.dryRun ? 'to add' : 'added'}, ${s.updated} ${s.dryRun ? 'to update' : 'updated'}, ${s.unchanged} unchanged.`,
+    `${verb} ${s.files} file(s): ${s.read} record(s) kept${copies}; ${s.added} ${s.dryRun ? 'to add' : 'added'}, ${s.updated} ${s.dryRun ? 'to update' : 'updated'}, ${s.unchanged} unchanged.`,
   ];
   if (s.perFile.size > 0) lines.push('What each file became (answers reach customers; history teaches triage and staff drafts, never quoted):', ...[...s.perFile].map(([f, r]) => formatFileReport(f, r)));
   const noAccount = [...s.perFile.values()].reduce((n, r) => n + r.noAccount, 0);
