@@ -19,7 +19,6 @@ import { loadReport, type ReportDeps, warmReportDays } from '../src/core/metrics
 import type { CsatRecord } from '../src/core/ports/csat-store.js';
 import { AI_TRIGGERS, CUSTOMER_TRIGGERS } from '../src/core/model/decision.js';
 import { openStores, type Stores } from '../src/infra/store/open-stores.js';
-import { encodeConversation, encodeEscalation } from '../src/infra/store/facts-codec.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 const MIN = 60_000;
@@ -61,8 +60,7 @@ async function seed(stores: Stores, escalations: number, now: number): Promise<v
     }
     if (r() < 0.6) csat.push({ conversationKey: key, ref: { platform: 'slack', channel: 'C0BENCH', thread: String(i) }, subject: 'baton', askedAt: createdAt + DAY, customers: ['U1'], rating: 1 + Math.floor(r() * 5) });
   }
-  await stores.facts.conversations.putMany(conversations.map((c) => ({ dayOf: c.createdAt, id: c.key, value: encodeConversation(c) })));
-  await stores.facts.escalations.putMany(escFacts.map((e) => ({ dayOf: e.openedAt, id: e.id, value: encodeEscalation(e) })));
+  await stores.facts.importFacts(conversations, escFacts);
   await stores.csatAsks.putMany(csat);
 }
 

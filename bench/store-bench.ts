@@ -23,7 +23,6 @@ import { DeliveryRunner } from '../src/infra/delivery/delivery-runner.js';
 import { loadDocs } from '../src/infra/knowledge/load-docs.js';
 import { ProcessLocks } from '../src/infra/locks/process-locks.js';
 import { freePort, startRedisServer } from '../test/global-redis.js';
-import { encodeConversation } from '../src/infra/store/facts-codec.js';
 import { KeyvInbox } from '../src/infra/store/keyv-inbox.js';
 import { SqliteStateAdapter } from '../src/infra/store/keyv-backend.js';
 import { SqliteGroupCommit } from '../src/infra/store/sqlite-group-commit.js';
@@ -108,11 +107,12 @@ export interface StoreBenchResult {
   escalation: StoreCost;
 }
 
-/** A day that already holds `perDay` conversations, as imported facts (the day's base). */
+/** A day that already holds `perDay` conversations, as imported facts. */
 async function fillDay(stores: Stores, perDay: number, now: number): Promise<void> {
   const at = { customer: [now], thanks: [], bot: [now + 1000], staff: [] };
-  await stores.facts.conversations.putMany(
-    Array.from({ length: perDay }, (_, i) => ({ dayOf: now, id: `slack:${CHANNEL}:fill.${i}`, value: encodeConversation({ key: `slack:${CHANNEL}:fill.${i}`, accountId: 'acme', createdAt: now, category: 'how_to', at }) })),
+  await stores.facts.importFacts(
+    Array.from({ length: perDay }, (_, i) => ({ key: `slack:${CHANNEL}:fill.${i}`, accountId: 'acme', createdAt: now, category: 'how_to', at })),
+    [],
   );
 }
 

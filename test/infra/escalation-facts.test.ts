@@ -4,27 +4,28 @@ import { claim, resolve, type Escalation } from '../../src/core/escalation/escal
 import type { Locks } from '../../src/core/ports/locks.js';
 import { dueSlaStep } from '../../src/core/timers/sla-step.js';
 import { ProcessLocks } from '../../src/infra/locks/process-locks.js';
-import { ProcessSequence, type DaySequence } from '../../src/infra/store/day-sequence.js';
-import { escalationsWithFacts, KeyvFactsStore } from '../../src/infra/store/keyv-facts-store.js';
+import type { EscalationTuple } from '../../src/infra/store/facts-codec.js';
+import { escalationsWithFacts } from '../../src/infra/store/facts-recording-stores.js';
+import { TableFactsStore } from '../../src/infra/store/facts-table.js';
+import { MemoryFactsTable } from '../fakes/memory-facts-table.js';
 
 const OPENED = Date.UTC(2025, 0, 6, 9);
 const MIN = 60_000;
 
 /**
- * Locks and a slot sequence that make the first writer of escalation facts the slow one of a race, as
- * a busy Redis or a second instance can: before it numbers its slot, `overtake` runs (the racing
+ * Locks and a facts table that make the first writer of escalation facts the slow one of a race, as
+ * a busy Redis or a second instance can: before its facts are written, `overtake` runs (the racing
  * write) and the slow writer waits for it to finish, unless the racing write is queued behind a lock
  * still held (the slow writer's own), when waiting would never end.
  */
-class SlowFirstFactsWriter implements Locks, DaySequence {
+class SlowFirstFactsWriter extends MemoryFactsTable implements Locks {
   private readonly inner = new ProcessLocks();
-  private readonly numbers = new ProcessSequence(`memory:${Math.random()}`);
   private readonly held = new Set<string>();
   private contended?: () => void;
   overtake?: () => Promise<unknown>;
 
-  async nextKey(log: string, prefix: string, start: () => Promise<number>): Promise<string> {
-    const overtake = log.includes('facts-esc-day') ? this.overtake : undefined;
+  override async putPackets(rows: EscalationTuple[]): Promise<void> {
+    const overtake = this.overtake;
     if (overtake) {
       this.overtake = undefined;
       await new Promise<void>((done) => {
@@ -32,7 +33,7 @@ class SlowFirstFactsWriter implements Locks, DaySequence {
         void overtake().then(() => done());
       });
     }
-    return this.numbers.nextKey(log, prefix, start);
+    return super.putPackets(rows);
   }
 
   async run<T>(key: string, work: () => Promise<T>): Promise<T> {
@@ -60,7 +61,7 @@ describe('escalation facts (what reports and SLA timers read)', () => {
   it('end at the status written last when a claim and a close race', async () => {
     const keyv = new Keyv({ store: new Map(), useKeyPrefix: false });
     const locks = new SlowFirstFactsWriter();
-    const facts = new KeyvFactsStore(keyv, locks, locks);
+    const facts = new TableFactsStore(locks, keyv);
     const escalations = escalationsWithFacts(keyv, locks, facts);
     await escalations.create(openEscalation());
 

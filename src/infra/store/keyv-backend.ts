@@ -10,6 +10,10 @@ export interface KeyvBackend {
   keyv: Keyv;
   /** Present for Redis: the shared store's atomic primitives (SET NX, locks) go straight to it. */
   redis?: RedisClientType;
+  /** Present for SQLite: a statement on the file's connection (Keyv's own), for the native tables beside Keyv's. */
+  sql?: (statement: string, ...params: unknown[]) => Promise<unknown>;
+  /** The Keyv keys starting with `prefix` (a one-off scan: migrations). */
+  keysStartingWith(prefix: string): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -61,7 +65,13 @@ export async function openKeyvBackend(uri: string): Promise<KeyvBackend> {
     // A failed read must not look like a missing key (a conversation seen as new, a claim as free).
     const keyv = new Keyv({ store: adapter, useKeyPrefix: false, throwOnErrors: true });
     const redis = await connectRedis(adapter);
-    return { kind: 'redis', keyv, redis, close: () => keyv.disconnect() };
+    const keysStartingWith = async (prefix: string) => {
+      const keys: string[] = [];
+      const namespaced = adapter.createKeyPrefix('', adapter.namespace);
+      for await (const found of redis.scanIterator({ MATCH: `${namespaced}${prefix}*`, COUNT: 1000 })) keys.push(...found.map((k) => k.slice(namespaced.length)));
+      return keys;
+    };
+    return { kind: 'redis', keyv, redis, keysStartingWith, close: () => keyv.disconnect() };
   }
   if (uri.startsWith('sqlite://')) {
     const file = sqliteFile(uri);
@@ -69,7 +79,10 @@ export async function openKeyvBackend(uri: string): Promise<KeyvBackend> {
     const adapter = new SqliteStateAdapter({ uri: `sqlite://${file}`, busyTimeout: 10_000 });
     await useWriteAheadLog(adapter);
     const keyv = new Keyv({ store: adapter, useKeyPrefix: false });
-    return { kind: 'sqlite', keyv, close: () => keyv.disconnect() };
+    // The key's primary-key index serves the range; LIKE would scan the table.
+    const keysStartingWith = async (prefix: string) =>
+      ((await adapter.query(`SELECT key FROM ${String(adapter.opts.table)} WHERE key >= ? AND key < ?`, prefix, `${prefix}\uffff`)) as { key: string }[]).map((r) => r.key);
+    return { kind: 'sqlite', keyv, sql: adapter.query, keysStartingWith, close: () => keyv.disconnect() };
   }
   throw new BatonError('BATON_STORE_URI', `BATON_STORE must start with sqlite:// or redis:// (got "${uri}")`);
 }

@@ -13,15 +13,19 @@ import { KeyvCsatStore } from './keyv-csat-store.js';
 import { KeyvFeedbackLog } from './keyv-feedback-log.js';
 import { KeyvOnboardingStore } from './keyv-onboarding-store.js';
 import { KeyvSourceStore } from './keyv-source-store.js';
-import { escalationsWithFacts, FactsRecordingConversationStore, FactsRecordingCsatStore, KeyvFactsStore } from './keyv-facts-store.js';
+import { escalationsWithFacts, FactsRecordingConversationStore, FactsRecordingCsatStore } from './facts-recording-stores.js';
+import { TableFactsStore, type FactsTable } from './facts-table.js';
+import { migrateKeyvFacts } from './keyv-facts-migration.js';
+import { RedisFactsTable } from './redis-facts-table.js';
+import { SqliteFactsTable } from './sqlite-facts-table.js';
 
 export interface Stores {
   backend: KeyvBackend;
   conversations: ConversationStore;
   escalations: EscalationStore;
   once: OnceStore;
-  /** Compact facts for reports and timers, refreshed by every conversation and escalation write. */
-  facts: KeyvFactsStore;
+  /** Compact facts for reports and timers in the store's native table, refreshed by every conversation and escalation write. */
+  facts: TableFactsStore;
   /** CSAT asks; a rating also marks its conversation's report day as changed. */
   csat: CsatStore;
   /** The same CSAT store without the marking, for bulk imports. */
@@ -43,7 +47,9 @@ export async function openStores(uri: string): Promise<Stores> {
   const backend = await openKeyvBackend(uri);
   const locks: Locks = backend.redis ? new RedisLocks(backend.redis) : new ProcessLocks();
   const sequence = backend.redis ? new RedisSequence() : new ProcessSequence(uri);
-  const facts = new KeyvFactsStore(backend.keyv, locks, sequence);
+  const table: FactsTable = backend.redis ? new RedisFactsTable(backend.redis) : await SqliteFactsTable.open(backend.sql!);
+  await migrateKeyvFacts(backend.keyv, backend.keysStartingWith, table);
+  const facts = new TableFactsStore(table, backend.keyv);
   const csatAsks = new KeyvCsatStore(backend.keyv, locks, sequence);
   let approvals: ApprovalFeed | undefined;
   const candidates = new KeyvCandidateStore(backend.keyv, locks, () => approvals!.announce());

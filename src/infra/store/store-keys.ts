@@ -1,7 +1,7 @@
 /** Every key Baton stores, in one place, so formats never drift between writers and readers. */
 
-/** Compact conversation facts by UTC day created, escalation facts by day opened, CSAT asks by day asked, answer votes and content gaps by day asked. */
-export type DayLogName = 'facts-conv-day' | 'facts-esc-day' | 'csat-day' | 'feedback-day';
+/** CSAT asks by UTC day asked, answer votes and content gaps by day asked. */
+export type DayLogName = 'csat-day' | 'feedback-day';
 
 export const storeKeys = {
   conversation: (key: string) => `conv:${key}`,
@@ -14,6 +14,8 @@ export const storeKeys = {
   logFolded: (log: DayLogName, day: string) => `${log}-folded:${day}`,
   /** The counter that numbers a day log's slots when several instances share Redis. */
   logSequence: (log: DayLogName, day: string) => `seq:${log}:${day}`,
+  /** Set once the report facts a previous version kept in day logs are in the facts table (keyv-facts-migration.ts). */
+  factsTable: 'report-facts-table',
   /** A report's classified day (core/metrics/day-summary.ts), prefixed by the facts version it was built at. */
   daySummary: (day: string) => `report-day:${day}`,
   /** A conversation's CSAT ask and rating. */
