@@ -141,6 +141,19 @@ describe.each([
     expect(after.get('7d')!.current.kinds).toEqual({ escalated: 0, handled_by_staff: 0, resolved_by_baton: 2, in_progress: 0 });
   });
 
+  it('count an unclaimed escalation as breached once its due time passes, with no write in between', async () => {
+    const s = await open(uri());
+    // A hundred days after the other tests' facts: a customer three days back whose escalation was promised for an hour after `at`.
+    const at = NOW + 100 * DAY;
+    const H = conv('H', -97 * DAY, [[0, 'customer'], [1, 'bot']], 'billing');
+    await s.facts.putConversation(H);
+    await s.facts.putEscalation({ ...esc(H, 'human_button', H.createdAt + 2 * MIN), dueAt: at + HOUR });
+    const before = await expectSameAsStraightforward(s, at);
+    // The summary of its day expires when it comes due: the report counts what the straightforward computation counts.
+    const after = await expectSameAsStraightforward(s, at + 2 * HOUR);
+    expect([before.get('7d')!.breaches.current, after.get('7d')!.breaches.current]).toEqual([0, 1]);
+  });
+
   it('count calendar days in the policy zone, and count them again when the zone changes', async () => {
     const s = await open(uri());
     await writeHistory(s);

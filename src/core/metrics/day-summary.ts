@@ -1,5 +1,6 @@
 import type { DraftRow } from '../copilot/draft-figures.js';
 import { classifyRows, groupBy, type EscalationRow, type OutcomeRow, type ReportInput } from './outcome-rows.js';
+import { breachChangesAt, escalationPiecesOf, type EscalationPiece } from './escalation-pieces.js';
 import type { OutcomeRules } from './outcomes.js';
 import { piecesOf, type Piece } from './pieces.js';
 import type { PeriodBounds } from './report-period.js';
@@ -24,6 +25,8 @@ export interface DaySummary {
   zone: string;
   pieces: Piece[];
   escalations: EscalationRow[];
+  /** The same escalations counted: what a report reads of a day its periods cover whole. */
+  escalationPieces: EscalationPiece[];
   /** The copilot drafts offered that day. */
   drafts: DraftRow[];
 }
@@ -52,8 +55,13 @@ export function summarizeDays(days: number[], input: ReportInput, now: number, r
   const drafts = groupBy(input.drafts ?? [], (d) => dayStart(d.openedAt));
   return days.map((day) => {
     const rows = conversations.get(day) ?? [];
-    const validUntil = rows.reduce((min, r) => Math.min(min, r.outcome.changesAt), Infinity);
-    return { day, computedAt: now, validUntil, conversations: rows, zone, pieces: piecesOf(rows, zone), escalations: escalations.get(day) ?? [], drafts: drafts.get(day) ?? [] };
+    const opened = escalations.get(day) ?? [];
+    const validUntil = Math.min(
+      rows.reduce((min, r) => Math.min(min, r.outcome.changesAt), Infinity),
+      opened.reduce((min, e) => Math.min(min, breachChangesAt(e, now)), Infinity),
+    );
+    const escalationPieces = escalationPiecesOf(opened, now);
+    return { day, computedAt: now, validUntil, conversations: rows, zone, pieces: piecesOf(rows, zone), escalations: opened, escalationPieces, drafts: drafts.get(day) ?? [] };
   });
 }
 
@@ -62,16 +70,20 @@ export function summarizeDays(days: number[], input: ReportInput, now: number, r
  * covers whole, and the rows of the days a period starts or ends in, counted on the spot.
  */
 export function reportPieces(summaries: DaySummary[], { start, previousStart }: PeriodBounds, now: number): ReportPieces {
-  const parts: ReportPieces = { current: [], previous: [], escalations: [], drafts: [] };
+  const parts: ReportPieces = { current: [], previous: [], escalations: [], escalationPieces: { current: [], previous: [] }, drafts: [] };
   for (const s of summaries) {
     const end = s.day + DAY_MS;
-    if (s.day >= start && end <= now) parts.current.push(...s.pieces);
-    else if (s.day >= previousStart && end <= start) parts.previous.push(...s.pieces);
-    else {
+    if (s.day >= start && end <= now) {
+      parts.current.push(...s.pieces);
+      parts.escalationPieces.current.push(...s.escalationPieces);
+    } else if (s.day >= previousStart && end <= start) {
+      parts.previous.push(...s.pieces);
+      parts.escalationPieces.previous.push(...s.escalationPieces);
+    } else {
       parts.current.push(...piecesOf(s.conversations.filter((r) => r.createdAt >= start && r.createdAt < now), s.zone));
       parts.previous.push(...piecesOf(s.conversations.filter((r) => r.createdAt >= previousStart && r.createdAt < start), s.zone));
+      for (const e of s.escalations) parts.escalations.push(e);
     }
-    for (const e of s.escalations) parts.escalations.push(e);
     for (const d of s.drafts) parts.drafts.push(d);
   }
   return parts;

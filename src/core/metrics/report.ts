@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { draftFigures, draftTally, type DraftFigures, type DraftTally } from '../copilot/draft-figures.js';
+import { escalationPiecesOf, type EscalationPiece } from './escalation-pieces.js';
 import { figuresOf, type Figures } from './figures.js';
 import { classifyRows, groupBy, type EscalationRow, type ReportInput, type ReportRows } from './outcome-rows.js';
 import { piecesOf, sumOf, type Piece } from './pieces.js';
@@ -85,24 +86,21 @@ export interface ReportView {
 
 const DAY = 24 * 60 * 60 * 1000;
 
-function isBreach(e: EscalationRow, now: number): boolean {
-  return e.breachedAt !== undefined || (e.claimedAt ?? now) > e.dueAt;
-}
-
-/** The times since opening that a queue row takes percentiles of, in one pass: a 90-day report holds half a million escalations. */
-function queueRows(escalations: EscalationRow[], now: number): QueueRow[] {
-  return [...groupBy(escalations, (e) => e.queueId).entries()].sort(([a], [b]) => a.localeCompare(b)).map(([queueId, list]) => {
+/** The queue rows from the period's escalations counted in pieces: each queue's times gathered, then their percentiles. */
+function queueRows(pieces: EscalationPiece[]): QueueRow[] {
+  return [...groupBy(pieces, (p) => p.queueId).entries()].sort(([a], [b]) => a.localeCompare(b)).map(([queueId, list]) => {
     const claim: number[] = [], firstResponse: number[] = [], resolve: number[] = [];
-    let breaches = 0;
-    for (const e of list) {
-      if (e.claimedAt !== undefined) claim.push(e.claimedAt - e.openedAt);
-      if (e.firstResponseAt !== undefined) firstResponse.push(e.firstResponseAt - e.openedAt);
-      if (e.resolvedAt !== undefined) resolve.push(e.resolvedAt - e.openedAt);
-      if (isBreach(e, now)) breaches++;
+    let escalations = 0, breaches = 0;
+    for (const p of list) {
+      escalations += p.count;
+      breaches += p.breaches;
+      for (const t of p.claim) claim.push(t);
+      for (const t of p.firstResponse) firstResponse.push(t);
+      for (const t of p.resolve) resolve.push(t);
     }
     return {
       queueId,
-      escalations: list.length,
+      escalations,
       claimP50: percentile(claim, 50),
       claimP90: percentile(claim, 90),
       firstResponseP50: percentile(firstResponse, 50),
@@ -114,18 +112,15 @@ function queueRows(escalations: EscalationRow[], now: number): QueueRow[] {
   });
 }
 
-function countBy<T, K>(items: T[], key: (item: T) => K): Map<K, number> {
-  const counts = new Map<K, number>();
-  for (const item of items) {
-    const k = key(item);
-    counts.set(k, (counts.get(k) ?? 0) + 1);
-  }
+function countBy(pieces: EscalationPiece[]): Map<TriggerType, number> {
+  const counts = new Map<TriggerType, number>();
+  for (const p of pieces) counts.set(p.trigger, (counts.get(p.trigger) ?? 0) + p.count);
   return counts;
 }
 
-function triggerRows(current: EscalationRow[], previous: EscalationRow[]): TriggerRow[] {
-  const before = countBy(previous, (e) => e.trigger);
-  return [...countBy(current, (e) => e.trigger).entries()]
+function triggerRows(current: EscalationPiece[], previous: EscalationPiece[]): TriggerRow[] {
+  const before = countBy(previous);
+  return [...countBy(current).entries()]
     .map(([trigger, escalations]) => ({ trigger, escalations, previous: before.get(trigger) ?? 0 }))
     .sort((a, b) => b.escalations - a.escalations || a.trigger.localeCompare(b.trigger));
 }
@@ -190,14 +185,17 @@ export function reportFromRows(rows: ReportRows, request: ReportRequest, now: nu
   const { start, previousStart } = periodBounds(request, now);
   const current = rows.conversations.filter((i) => i.createdAt >= start && i.createdAt < now);
   const previous = rows.conversations.filter((i) => i.createdAt >= previousStart && i.createdAt < start);
-  return reportFromPieces({ current: piecesOf(current, zone), previous: piecesOf(previous, zone), escalations: rows.escalations, drafts: rows.drafts ?? [] }, request, now, rules, zone);
+  const parts = { current: piecesOf(current, zone), previous: piecesOf(previous, zone), escalations: rows.escalations, escalationPieces: { current: [], previous: [] }, drafts: rows.drafts ?? [] };
+  return reportFromPieces(parts, request, now, rules, zone);
 }
 
-/** What a report counts: the period's and the previous period's conversations counted in pieces, and the rows of the rest. */
+/** What a report counts: the period's and the previous period's conversations and escalations counted in pieces, and the rows of the rest. */
 export interface ReportPieces {
   current: Piece[];
   previous: Piece[];
+  /** Escalations of the days no piece covers: each is counted in the period it was opened in, if any. */
   escalations: EscalationRow[];
+  escalationPieces: { current: EscalationPiece[]; previous: EscalationPiece[] };
   drafts: NonNullable<ReportRows['drafts']>;
 }
 
@@ -207,14 +205,16 @@ export function reportFromPieces(parts: ReportPieces, request: ReportRequest, no
   const inCategory = (x: { category: string }) => !request.category || x.category === request.category;
   const current = parts.current.filter(inCategory);
   const previous = parts.previous.filter(inCategory);
-  // One pass over the escalations of both periods.
+  // One pass over the escalations of both periods not counted yet.
   const escalations: EscalationRow[] = [], escalationsBefore: EscalationRow[] = [];
   for (const e of parts.escalations) {
     if (!inCategory(e)) continue;
     if (e.openedAt >= start && e.openedAt < now) escalations.push(e);
     else if (e.openedAt >= previousStart && e.openedAt < start) escalationsBefore.push(e);
   }
-  const breaches = (list: EscalationRow[]) => list.reduce((n, e) => n + (isBreach(e, now) ? 1 : 0), 0);
+  const counted = [...escalationPiecesOf(escalations, now), ...parts.escalationPieces.current.filter(inCategory)];
+  const countedBefore = [...escalationPiecesOf(escalationsBefore, now), ...parts.escalationPieces.previous.filter(inCategory)];
+  const breaches = (pieces: EscalationPiece[]) => pieces.reduce((n, p) => n + p.breaches, 0);
   const drafts = parts.drafts.filter(inCategory);
   return {
     request,
@@ -222,13 +222,13 @@ export function reportFromPieces(parts: ReportPieces, request: ReportRequest, no
     end: now,
     current: figuresOf(sumOf(current)),
     previous: figuresOf(sumOf(previous)),
-    breaches: { current: breaches(escalations), previous: breaches(escalationsBefore) },
+    breaches: { current: breaches(counted), previous: breaches(countedBefore) },
     categories: [...groupBy(current, (p) => p.category).entries()]
       .map(([category, pieces]) => ({ category, figures: figuresOf(sumOf(pieces)) }))
       .filter((r) => r.figures.matters > 0)
       .sort((a, b) => b.figures.matters - a.figures.matters),
-    queues: queueRows(escalations, now),
-    triggers: triggerRows(escalations, escalationsBefore),
+    queues: queueRows(counted),
+    triggers: triggerRows(counted, countedBefore),
     drafts: { ...draftFigures(drafts, start, now), previous: draftTally(drafts, previousStart, start) },
     platforms: platformRows(current),
     series: series(current, start, now, zone),

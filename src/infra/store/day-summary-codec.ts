@@ -1,6 +1,7 @@
 import type { DraftRow } from '../../core/copilot/draft-figures.js';
 import type { DraftState } from '../../core/escalation/escalation.js';
 import type { DaySummary } from '../../core/metrics/day-summary.js';
+import type { EscalationPiece } from '../../core/metrics/escalation-pieces.js';
 import type { CountedOutcome, Tally } from '../../core/metrics/figures.js';
 import type { Piece } from '../../core/metrics/pieces.js';
 import type { EscalationRow, OutcomeRow } from '../../core/metrics/outcome-rows.js';
@@ -9,7 +10,7 @@ import type { Platform } from '../../core/model/conversation-ref.js';
 import type { TriggerType } from '../../core/model/decision.js';
 
 /**
- * A day summary as columns of small numbers: category and queue names once per day, an outcome's
+ * A day summary as columns of small numbers: category, queue and trigger names once per day, an outcome's
  * kind and booleans packed in one integer, times relative to the row's own start. A day of ~1,400
  * conversations is a few tens of KB, and a 90-day report parses ~180 of them natively.
  */
@@ -29,6 +30,8 @@ interface Columns {
   draft?: { at: number[]; category: number[]; state: number[] };
   /** The conversations counted (day relative to the summary's, category and platform as names, then tallyColumns); absent before reports summed them. */
   pieces?: { zone: string; rows: number[][] };
+  /** The escalations counted (queue, category and trigger as names, count, breaches, then the three lists of times); absent before reports summed them. */
+  escPieces?: [queue: number, category: number, trigger: number, count: number, breaches: number, claim: number[], firstResponse: number[], resolve: number[]][];
 }
 
 const KINDS: OutcomeKind[] = ['escalated', 'handled_by_staff', 'resolved_by_baton', 'in_progress', 'not_a_matter'];
@@ -106,7 +109,8 @@ export function encodeDaySummary(s: DaySummary): string {
     draft.state.push(name(d.state));
   }
   const pieces = { zone: s.zone, rows: s.pieces.map((p) => [p.day - s.day, name(p.category), name(p.platform ?? ''), ...tallyColumns(p.tally)]) };
-  const columns: Columns = { computedAt: s.computedAt, validUntil: Number.isFinite(s.validUntil) ? s.validUntil : null, names, conv, esc, draft, pieces };
+  const escPieces: Columns['escPieces'] = s.escalationPieces.map((p) => [name(p.queueId), name(p.category), name(p.trigger), p.count, p.breaches, p.claim, p.firstResponse, p.resolve]);
+  const columns: Columns = { computedAt: s.computedAt, validUntil: Number.isFinite(s.validUntil) ? s.validUntil : null, names, conv, esc, draft, pieces, escPieces };
   return JSON.stringify(columns);
 }
 
@@ -150,16 +154,23 @@ function pieces(day: number, rows: number[][], names: string[]): Piece[] {
   });
 }
 
+function escalationPieces(rows: NonNullable<Columns['escPieces']>, names: string[]): EscalationPiece[] {
+  return rows.map(([queue, category, trigger, count, breaches, claim, firstResponse, resolve]) => ({
+    queueId: names[queue]!, category: names[category]!, trigger: names[trigger] as TriggerType, count, breaches, claim, firstResponse, resolve,
+  }));
+}
+
 /**
  * A summary stored before escalations kept their trigger and first response, conversations their platform, drafts were
- * counted, or conversations were summed in pieces, decodes as expired, so the next report rebuilds it. Its conversation
- * rows are decoded only when read: a report reads them for the days its periods start and end in.
+ * counted, or conversations and escalations were summed in pieces, decodes as expired, so the next report rebuilds it.
+ * Its conversation and escalation rows are decoded only when read: a report reads them for the days its periods start and end in.
  */
 export function decodeDaySummary(day: number, raw: string): DaySummary {
   const c = JSON.parse(raw) as Columns;
   const esc = c.esc.trigger && c.esc.firstResponse ? (c.esc as Required<Columns['esc']>) : undefined;
-  const current = esc && c.conv.platform && c.draft && c.pieces;
+  const current = esc && c.conv.platform && c.draft && c.pieces && c.escPieces;
   let conversations: OutcomeRow[] | undefined;
+  let escalations: EscalationRow[] | undefined;
   return {
     day, computedAt: c.computedAt, validUntil: current ? (c.validUntil ?? Infinity) : c.computedAt,
     get conversations() {
@@ -167,7 +178,11 @@ export function decodeDaySummary(day: number, raw: string): DaySummary {
       return conversations;
     },
     zone: c.pieces?.zone ?? '', pieces: c.pieces ? pieces(day, c.pieces.rows, c.names) : [],
-    escalations: esc ? escalationRows(day, esc, c.names) : [],
+    get escalations() {
+      escalations ??= esc ? escalationRows(day, esc, c.names) : [];
+      return escalations;
+    },
+    escalationPieces: c.escPieces ? escalationPieces(c.escPieces, c.names) : [],
     drafts: c.draft ? draftRows(day, c.draft, c.names) : [],
   };
 }
