@@ -24,8 +24,9 @@ import { loadDocs } from '../src/infra/knowledge/load-docs.js';
 import { ProcessLocks } from '../src/infra/locks/process-locks.js';
 import { freePort, startRedisServer } from '../test/global-redis.js';
 import { KeyvInbox } from '../src/infra/store/keyv-inbox.js';
-import { SqliteStateAdapter } from '../src/infra/store/keyv-backend.js';
 import { SqliteGroupCommit } from '../src/infra/store/sqlite-group-commit.js';
+import { RedisFactsTable } from '../src/infra/store/redis-facts-table.js';
+import { SqliteFactsTable } from '../src/infra/store/sqlite-facts-table.js';
 import { openStores, type Stores } from '../src/infra/store/open-stores.js';
 import { RedisStateAdapter } from '../src/infra/store/redis-state-adapter.js';
 
@@ -34,10 +35,10 @@ const counted = { ops: 0, bytes: 0, locks: 0 };
 
 /**
  * Counts every call the Keyv store adapters answer (SQLite and Redis), and the bytes of every value
- * they are given to write; on Redis also each script that numbers and writes a report slot. Locks are counted as taken.
+ * they are given to write; each write of report facts; on Redis also each script that numbers and writes a day-log slot. Locks are counted as taken.
  */
 function instrumentStoreAdapter(): void {
-  for (const adapter of [KeyvSqlite, SqliteStateAdapter, KeyvRedis]) {
+  for (const adapter of [KeyvSqlite, KeyvRedis]) {
     const proto = adapter.prototype as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
     for (const method of ['get', 'getMany', 'has', 'set', 'setMany', 'delete', 'deleteMany']) {
       const original = Object.hasOwn(proto, method) ? proto[method] : undefined;
@@ -62,7 +63,19 @@ function instrumentStoreAdapter(): void {
     counted.bytes += Buffer.byteLength(String(value)) + Buffer.byteLength(String(key));
     return set.call(this, key, value);
   };
-  // On Redis a report slot is numbered and written with what goes with it in one script: one round trip.
+  // Report facts go to their own table: each write is one statement (SQLite) or one script (Redis).
+  for (const table of [SqliteFactsTable, RedisFactsTable]) {
+    const proto = table.prototype as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+    for (const method of ['putConversations', 'putPackets', 'touch']) {
+      const original = proto[method]!;
+      proto[method] = function (this: unknown, ...args: unknown[]) {
+        counted.ops++;
+        counted.bytes += Buffer.byteLength(JSON.stringify(args[0]));
+        return original.apply(this, args);
+      };
+    }
+  }
+  // On Redis a day-log slot (a CSAT ask, an answer vote) is numbered and written in one script: one round trip.
   const numbered = RedisStateAdapter.prototype.writeNumbered;
   RedisStateAdapter.prototype.writeNumbered = function (this: RedisStateAdapter<unknown>, ...args: Parameters<typeof numbered>) {
     counted.ops++;

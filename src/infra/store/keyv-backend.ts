@@ -35,17 +35,6 @@ export function upsertMany(table: string): string {
   return `INSERT INTO ${table} (key, value) SELECT value->>'$[0]', value->>'$[1]' FROM json_each(?) WHERE true ON CONFLICT(key) DO UPDATE SET value = excluded.value`;
 }
 
-/**
- * Keyv's SQLite adapter with a `setMany` of one statement, so Keyv writes several keys (a conversation
- * and its report facts) in one transaction rather than one per key.
- */
-export class SqliteStateAdapter extends KeyvSqlite {
-  async setMany(entries: { key: string; value: unknown }[]): Promise<boolean[]> {
-    await this.query(upsertMany(String(this.opts.table)), JSON.stringify(entries.map((e) => [e.key, e.value])));
-    return entries.map(() => true);
-  }
-}
-
 let redisSide: typeof import('./redis-adapter.js') | undefined;
 
 /**
@@ -76,7 +65,7 @@ export async function openKeyvBackend(uri: string): Promise<KeyvBackend> {
   if (uri.startsWith('sqlite://')) {
     const file = sqliteFile(uri);
     mkdirSync(dirname(file), { recursive: true });
-    const adapter = new SqliteStateAdapter({ uri: `sqlite://${file}`, busyTimeout: 10_000 });
+    const adapter = new KeyvSqlite({ uri: `sqlite://${file}`, busyTimeout: 10_000 });
     await useWriteAheadLog(adapter);
     const keyv = new Keyv({ store: adapter, useKeyPrefix: false });
     // The key's primary-key index serves the range; LIKE would scan the table.

@@ -23,19 +23,14 @@ interface Entry {
 }
 
 /**
- * Keyv's Redis adapter, which also writes day-log slots numbered on Redis (RedisSequence): a
- * conversation and its report slot cost one round trip, like on SQLite, instead of an INCR first.
+ * Keyv's Redis adapter, which also writes day-log slots numbered on Redis (RedisSequence): a slot
+ * costs one round trip, like on SQLite, instead of an INCR first.
  * Values arrive serialized by Keyv, so what is stored is what Keyv reads back.
  */
 export class RedisStateAdapter<T> extends KeyvRedis<T> {
   override async set(key: string, value: string, ttl?: number): Promise<void> {
     if (numberedKey(key)) await this.writeNumbered([{ key, value, ttl }]);
     else await super.set(key, value, ttl);
-  }
-
-  override async setMany(entries: Entry[]): Promise<void> {
-    if (entries.some((e) => numberedKey(e.key))) await this.writeNumbered(entries);
-    else await super.setMany(entries as never);
   }
 
   /** Runs WRITE_NUMBERED; errors throw, as the adapter is set up to (a lost write must not pass silently). */

@@ -41,6 +41,15 @@ const range = (table: string, column: string) =>
   `SELECT '[' || coalesce(group_concat(facts), '') || ']' AS rows FROM (SELECT facts FROM ${table} WHERE ${column} >= ? AND ${column} < ? ORDER BY ${column})`;
 
 /**
+ * Deletes every fact (the playground's reset) and moves every day's version on, never back, so a
+ * summary a running process parsed before the reset never passes for one of the emptied days.
+ */
+export async function emptySqliteFactsTable(query: Query): Promise<void> {
+  for (const table of ['report_conversations', 'report_packets']) await query(`DELETE FROM ${table}`);
+  await query('UPDATE report_days SET version = version + 1');
+}
+
+/**
  * The report facts in the embedded store's SQLite file, through the same connection as Keyv's table
  * (Keyv's adapter's `query`), so both are one file, one write-ahead log, one backup.
  */
