@@ -1,26 +1,17 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { STORES, storesClosedAfterEach } from './opened-stores.js';
 import type { ConversationFacts } from '../../src/core/metrics/facts.js';
-import { openStores, type Stores } from '../../src/infra/store/open-stores.js';
 import { ProcessSequence } from '../../src/infra/store/day-sequence.js';
 import { KeyvDayLog } from '../../src/infra/store/keyv-day-log.js';
 import { storeKeys, utcDay } from '../../src/infra/store/store-keys.js';
-import { workerRedisUrl } from '../worker-redis.js';
 
 const MIN = 60_000;
 const DAY = 24 * 60 * MIN;
 
-const opened: Stores[] = [];
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((s) => s.close()));
-});
-async function open(uri: string): Promise<Stores> {
-  const stores = await openStores(uri);
-  opened.push(stores);
-  return stores;
-}
+const open = storesClosedAfterEach();
 
 /** Conversation `i` of the day after `turns` customer messages, each answered by Baton. */
 function facts(day: number, i: number, turns: number): ConversationFacts {
@@ -29,10 +20,7 @@ function facts(day: number, i: number, turns: number): ConversationFacts {
   return { key: `log:${day}:${i}`, accountId: 'acme', createdAt, category: 'billing', at: { customer: times, thanks: [], bot: times.map((t) => t + 500), staff: [] } };
 }
 
-describe.each([
-  ['SQLite', () => `sqlite://${join(mkdtempSync(join(tmpdir(), 'baton-day-log-')), 'baton.sqlite')}`],
-  ['Redis', () => workerRedisUrl()],
-])('CSAT asks written by two instances at once on %s', (_name, uri) => {
+describe.each(STORES)('CSAT asks written by two instances at once on %s', (_name, uri) => {
   it('are read at their latest state, before and after older writes are folded together', async () => {
     const where = uri();
     const [a, b, reader] = [await open(where), await open(where), await open(where)];

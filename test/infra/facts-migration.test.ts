@@ -1,13 +1,11 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { STORES, storesClosedAfterEach } from './opened-stores.js';
 import { parsePolicy } from '../../src/config/load-policy.js';
 import { loadReport } from '../../src/core/metrics/load-report.js';
 import type { ReportRequest } from '../../src/core/metrics/report.js';
 import { openKeyvBackend } from '../../src/infra/store/keyv-backend.js';
-import { openStores, type Stores } from '../../src/infra/store/open-stores.js';
-import { workerRedisUrl } from '../worker-redis.js';
+import type { Stores } from '../../src/infra/store/open-stores.js';
 
 /**
  * A store as the version before the facts table left it (f552a81): report facts in Keyv day logs, one
@@ -19,10 +17,7 @@ const old = JSON.parse(readFileSync(`${FIXTURE}/store.json`, 'utf8')) as { now: 
 const reports = JSON.parse(readFileSync(`${FIXTURE}/reports.json`, 'utf8')) as { request: ReportRequest; report: unknown }[];
 const policy = parsePolicy(readFileSync('config/baton.yaml', 'utf8'), 'config/baton.yaml');
 
-const opened: Stores[] = [];
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((s) => s.close()));
-});
+const open = storesClosedAfterEach();
 
 /** The old records, written as they were into a store no Baton of this version has opened yet. */
 async function writtenTheOldWay(uri: string): Promise<void> {
@@ -33,18 +28,14 @@ async function writtenTheOldWay(uri: string): Promise<void> {
 }
 
 async function reportsOf(uri: string): Promise<{ stores: Stores; reports: unknown[] }> {
-  const stores = await openStores(uri);
-  opened.push(stores);
+  const stores = await open(uri);
   const deps = { policy, clock: { now: () => old.now }, loop: { facts: stores.facts, csat: stores.csat, feedback: stores.feedback } };
   const views: unknown[] = [];
   for (const { request } of reports) views.push(JSON.parse(JSON.stringify(await loadReport(deps, request))));
   return { stores, reports: views };
 }
 
-describe.each([
-  ['SQLite', () => `sqlite://${join(mkdtempSync(join(tmpdir(), 'baton-migrate-')), 'baton.sqlite')}`],
-  ['Redis', () => workerRedisUrl()],
-])('a store the previous version wrote, opened on %s', (_name, uri) => {
+describe.each(STORES)('a store the previous version wrote, opened on %s', (_name, uri) => {
   it('has its report facts read into the table once, and gives the reports it gave before', async () => {
     const where = uri();
     await writtenTheOldWay(where);

@@ -2,11 +2,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Keyv from 'keyv';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { STORES, storesClosedAfterEach } from './opened-stores.js';
 import { newConversation, withTurn } from '../../src/core/conversation/conversation.js';
 import { summarizeDays } from '../../src/core/metrics/day-summary.js';
 import type { ConversationFacts, PacketFacts } from '../../src/core/metrics/facts.js';
-import { openStores, type Stores } from '../../src/infra/store/open-stores.js';
 import { TableFactsStore } from '../../src/infra/store/facts-table.js';
 import { MemoryFactsTable } from '../fakes/memory-facts-table.js';
 import { workerRedisUrl } from '../worker-redis.js';
@@ -14,15 +14,7 @@ import { workerRedisUrl } from '../worker-redis.js';
 const MIN = 60_000;
 const DAY = 24 * 60 * MIN;
 
-const opened: Stores[] = [];
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((s) => s.close()));
-});
-async function open(uri: string): Promise<Stores> {
-  const stores = await openStores(uri);
-  opened.push(stores);
-  return stores;
-}
+const open = storesClosedAfterEach();
 
 /** A fixed far-off day per test, so tests sharing one Redis never read each other's facts. */
 const someDay = () => Date.UTC(2040, 0, 1) + Math.floor(Math.random() * 3000) * DAY;
@@ -117,10 +109,7 @@ describe.each([
   });
 });
 
-describe.each([
-  ['SQLite', () => `sqlite://${join(mkdtempSync(join(tmpdir(), 'baton-facts-')), 'baton.sqlite')}`],
-  ['Redis', () => workerRedisUrl()],
-])('report facts written by two instances at once on %s', (_name, uri) => {
+describe.each(STORES)('report facts written by two instances at once on %s', (_name, uri) => {
   it('count every conversation at its latest state', async () => {
     const where = uri();
     const [a, b, reader] = [await open(where), await open(where), await open(where)];

@@ -1,7 +1,6 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { STORES, storesClosedAfterEach } from './opened-stores.js';
 import { parsePolicy } from '../../src/config/load-policy.js';
 import { draftRows } from '../../src/core/copilot/draft-figures.js';
 import type { DraftState } from '../../src/core/escalation/escalation.js';
@@ -11,8 +10,7 @@ import type { FactsStore } from '../../src/core/ports/facts-store.js';
 import { outcomeRules } from '../../src/core/metrics/outcomes.js';
 import { buildReport, type ReportRequest, type ReportView } from '../../src/core/metrics/report.js';
 import type { TriggerType } from '../../src/core/model/decision.js';
-import { openStores, type Stores } from '../../src/infra/store/open-stores.js';
-import { workerRedisUrl } from '../worker-redis.js';
+import type { Stores } from '../../src/infra/store/open-stores.js';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -21,15 +19,7 @@ const DAY = 24 * HOUR;
 const NOW = Date.UTC(2021, 2, 31, 9);
 const policy = parsePolicy(readFileSync('config/baton.yaml', 'utf8'), 'config/baton.yaml');
 
-const opened: Stores[] = [];
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((s) => s.close()));
-});
-async function open(uri: string): Promise<Stores> {
-  const stores = await openStores(uri);
-  opened.push(stores);
-  return stores;
-}
+const open = storesClosedAfterEach();
 
 /** A conversation `ago` before NOW from [minutes after its start, kind] turns; category undefined = smalltalk. */
 function conv(key: string, ago: number, turns: [number, FactKind][], category?: string): ConversationFacts {
@@ -108,10 +98,7 @@ async function expectSameAsStraightforward(s: Stores, now: number): Promise<Map<
   return views;
 }
 
-describe.each([
-  ['SQLite', () => `sqlite://${join(mkdtempSync(join(tmpdir(), 'baton-summaries-')), 'baton.sqlite')}`],
-  ['Redis', () => workerRedisUrl()],
-])('report day summaries on %s', (_name, uri) => {
+describe.each(STORES)('report day summaries on %s', (_name, uri) => {
   it('give the report the straightforward computation gives, before and after facts and time move on', async () => {
     const where = uri();
     const writer = await open(where);
