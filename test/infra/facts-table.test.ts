@@ -8,6 +8,7 @@ import { newConversation, withTurn } from '../../src/core/conversation/conversat
 import { summarizeDays } from '../../src/core/metrics/day-summary.js';
 import type { ConversationFacts, PacketFacts } from '../../src/core/metrics/facts.js';
 import { TableFactsStore } from '../../src/infra/store/facts-table.js';
+import { emptyStore } from '../../src/web/reset-store.js';
 import { MemoryFactsTable } from '../fakes/memory-facts-table.js';
 import { workerRedisUrl } from '../worker-redis.js';
 
@@ -135,5 +136,19 @@ describe.each(STORES)('report facts written by two instances at once on %s', (_n
     const seen = await reader.facts.conversationsCreated(day, day + DAY);
     expect(seen.map((c) => c.key).sort()).toEqual(threads.map((c) => c.key).sort());
     expect(seen.every((c) => c.at.customer.length === 1)).toBe(true);
+  });
+});
+
+describe("the playground's reset", () => {
+  it('empties the report facts, and no summary of an emptied day holds after it', async () => {
+    const [, sqlite] = STORES[0]!;
+    const where = sqlite();
+    const stores = await open(where);
+    const day = someDay();
+    await stores.facts.putConversation(conv(day, 0));
+    const [before] = await stores.facts.daySummaries([day]);
+    await emptyStore(stores.backend, where);
+    expect(await stores.facts.conversationsCreated(day, day + DAY)).toEqual([]);
+    expect((await stores.facts.daySummaries([day]))[0]!.version).not.toBe(before!.version);
   });
 });
