@@ -1,4 +1,4 @@
-import { openStores, type Stores } from '../infra/store/open-stores.js';
+import { connectStores, type Stores } from '../infra/store/open-stores.js';
 import { probeStore } from '../infra/store/store-probe.js';
 import { shortReason, StartupFailure, withDeadline } from './startup-failure.js';
 import { loadRedis } from '../infra/store/keyv-backend.js';
@@ -32,7 +32,7 @@ export async function openUsableStores(uri: string): Promise<Stores> {
   const redis = /^rediss?:\/\//.test(uri);
   const ms = redis ? REDIS_DEADLINE_MS : SQLITE_DEADLINE_MS;
   const open = async () => {
-    const stores = await openStores(uri);
+    const stores = await connectStores(uri);
     try {
       await probeStore(stores.backend.keyv);
       return stores;
@@ -45,7 +45,13 @@ export async function openUsableStores(uri: string): Promise<Stores> {
   if (redis) await loadRedis();
   try {
     const silent = () => new BatonError('TIMEOUT', redis ? `Redis did not answer within ${ms / 1000} s` : `the store did not answer within ${ms / 1000} s (locked, or on a stalled disk?)`);
-    return await withDeadline(open(), ms, silent);
+    const stores = await withDeadline(open(), ms, silent);
+    // Past the deadline: an upgrade reads every day of a large store once, and takes as long as that does.
+    await stores.upgrade().catch(async (err) => {
+      await stores.close().catch(() => undefined);
+      throw err;
+    });
+    return stores;
   } catch (err) {
     throw new StartupFailure(`BATON_STORE=${shownStoreUri(uri)}: ${storeProblem(err)}`);
   }

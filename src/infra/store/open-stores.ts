@@ -40,15 +40,24 @@ export interface Stores {
   /** The policy's knowledge sources: last good content and sync status. */
   sources: KeyvSourceStore;
   locks: Locks;
+  /** Reads into the store what a previous version left in another shape (report facts in Keyv day logs): once, and minutes on a large store. */
+  upgrade(): Promise<void>;
   close(): Promise<void>;
 }
 
+/** Opens the store BATON_STORE names, upgraded (see `upgrade`). */
 export async function openStores(uri: string): Promise<Stores> {
+  const stores = await connectStores(uri);
+  await stores.upgrade();
+  return stores;
+}
+
+/** Opens the store without upgrading it, for a caller that bounds how long the store takes to answer but not the upgrade. */
+export async function connectStores(uri: string): Promise<Stores> {
   const backend = await openKeyvBackend(uri);
   const locks: Locks = backend.redis ? new RedisLocks(backend.redis) : new ProcessLocks();
   const sequence = backend.redis ? new RedisSequence() : new ProcessSequence(uri);
   const table: FactsTable = backend.redis ? new RedisFactsTable(backend.redis) : await SqliteFactsTable.open(backend.sql!);
-  await migrateKeyvFacts(backend.keyv, backend.keysStartingWith, table);
   const facts = new TableFactsStore(table, backend.keyv);
   const csatAsks = new KeyvCsatStore(backend.keyv, locks, sequence);
   let approvals: ApprovalFeed | undefined;
@@ -68,6 +77,7 @@ export async function openStores(uri: string): Promise<Stores> {
     sources: new KeyvSourceStore(backend.keyv),
     once: backend.redis ? new RedisOnceStore(backend.redis) : new KeyvOnceStore(backend.keyv),
     locks,
+    upgrade: () => migrateKeyvFacts(backend.keyv, backend.keysStartingWith, table),
     close: async () => {
       await approvals.close();
       await backend.close();
