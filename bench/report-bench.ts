@@ -80,6 +80,8 @@ export interface ReportBenchResult {
   warm: Timings;
   /** The same process once more, after new escalations today and comebacks from the past week. */
   afterEscalations: Timings;
+  /** The CPU time of each of those reports. */
+  cpu: { first: Timings; cold: Timings; warm: Timings; afterEscalations: Timings };
   /** Peak RSS of that fresh process over its cold, warm and later reports, and its RSS before the first one (Node, tsx, modules). */
   peakRssMb: number;
   startRssMb: number;
@@ -94,15 +96,20 @@ const depsOn = (stores: Stores, now: () => number): ReportDeps => ({
   loop: { facts: stores.facts, csat: stores.csat, feedback: stores.feedback },
 });
 
-async function timeReports(deps: ReportDeps, afterEach = () => {}): Promise<Timings> {
+/** Each report's wall-clock time, and the process's CPU time over it (its threads included): what the report costs, whatever else the machine runs. */
+async function timeReports(deps: ReportDeps, afterEach = () => {}): Promise<{ ms: Timings; cpu: Timings }> {
   const ms: Timings = {};
+  const cpu: Timings = {};
   for (const request of REQUESTS) {
     const t = performance.now();
+    const c = process.cpuUsage();
     await loadReport(deps, request);
+    const used = process.cpuUsage(c);
     ms[label(request)] = Math.round(performance.now() - t);
+    cpu[label(request)] = Math.round((used.user + used.system) / 1000);
     afterEach();
   }
-  return ms;
+  return { ms, cpu };
 }
 
 /**
@@ -138,7 +145,8 @@ async function coldAndWarm(file: string, now: number): Promise<void> {
   const afterEscalations = await timeReports(deps, sample);
   clearInterval(sampler);
   await stores.close();
-  console.log(JSON.stringify({ cold, warm, afterEscalations, peakRssMb: Math.round(peak / 2 ** 20), startRssMb: Math.round(startRss / 2 ** 20) }));
+  const cpu = { cold: cold.cpu, warm: warm.cpu, afterEscalations: afterEscalations.cpu };
+  console.log(JSON.stringify({ cold: cold.ms, warm: warm.ms, afterEscalations: afterEscalations.ms, cpu, peakRssMb: Math.round(peak / 2 ** 20), startRssMb: Math.round(startRss / 2 ** 20) }));
 }
 
 export async function runReportBench(escalations = 100_000): Promise<ReportBenchResult> {
@@ -160,7 +168,8 @@ export async function runReportBench(escalations = 100_000): Promise<ReportBench
     const longestSweep = Math.round(Math.max(...sweeps));
     const first = await timeReports(deps).finally(() => stores.close());
     const child = execFileSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--cold', file, String(now)], { encoding: 'utf8' });
-    return { escalations, conversations: Math.round(escalations * 2.5), classified, sweeps: sweeps.length, longestSweep, first, ...(JSON.parse(child) as Omit<ReportBenchResult, 'escalations' | 'conversations' | 'first' | 'classified' | 'sweeps' | 'longestSweep'>) };
+    const later = JSON.parse(child) as Omit<ReportBenchResult, 'escalations' | 'conversations' | 'first' | 'classified' | 'sweeps' | 'longestSweep' | 'cpu'> & { cpu: Omit<ReportBenchResult['cpu'], 'first'> };
+    return { escalations, conversations: Math.round(escalations * 2.5), classified, sweeps: sweeps.length, longestSweep, first: first.ms, ...later, cpu: { first: first.cpu, ...later.cpu } };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -176,6 +185,11 @@ export function formatReportBench(r: ReportBenchResult): string {
     line('cold', r.cold),
     line('warm', r.warm),
     line('after new escalations', r.afterEscalations),
+    `  CPU time of the process over each report (its threads included):`,
+    line('first after the import', r.cpu.first),
+    line('cold', r.cpu.cold),
+    line('warm', r.cpu.warm),
+    line('after new escalations', r.cpu.afterEscalations),
     `  peak RSS of a fresh process over its ${REQUESTS.length * 3} cold, warm and later reports: ${r.peakRssMb} MB (${r.startRssMb} MB before the first)`,
   ].join('\n');
 }

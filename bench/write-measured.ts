@@ -53,6 +53,10 @@ function reportTable(r: ReportBenchResult & Load, day: string): string {
     line('cold (a fresh process)', r.cold),
     line('warm', r.warm),
     line('after 50 new escalations today and 10 comebacks from the past week', r.afterEscalations),
+    line('CPU time: first reports after an import', r.cpu.first),
+    line('CPU time: cold', r.cpu.cold),
+    line('CPU time: warm', r.cpu.warm),
+    line('CPU time: after new escalations', r.cpu.afterEscalations),
     '',
     `The scheduler's sweeps that classify every report day after the import took ${(r.classified / 1000).toFixed(1)} s in all, in ${r.sweeps} sweeps of at most ${(r.longestSweep / 1000).toFixed(1)} s; peak RSS of the fresh process ${r.peakRssMb} MB.`,
   ].join('\n');
