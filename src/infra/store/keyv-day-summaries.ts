@@ -9,7 +9,7 @@ const CACHED_DAYS = 400;
 
 /**
  * Report day summaries, each stored as `version + newline + columns`: the version is that of the
- * day's facts when it was classified (KeyvFactsStore says what it is made of), so a stale summary is
+ * day's facts when it was classified (the facts table moves it on every write the day depends on), so a stale summary is
  * recognised without parsing, and parsed ones are kept in memory by version for warm reports.
  */
 export class KeyvDaySummaries {
