@@ -5,7 +5,6 @@ import { missingPlatformSettings } from './platform/configured-platforms.js';
 import { PLATFORMS } from './platforms.js';
 import { createLogger } from './infra/logger.js';
 import { shortReason, StartupFailure } from './startup/startup-failure.js';
-import { startPlayground } from './web/playground.js';
 
 type Log = ReturnType<typeof createLogger>;
 
@@ -52,6 +51,8 @@ async function main(): Promise<void> {
   let running: { stop(): Promise<void> } | undefined;
   logCrashes(log, () => running !== undefined);
   if (mode === 'playground') {
+    // Loaded only in this mode: the playground's routes and what they use are no part of a Slack or Teams start.
+    const { startPlayground } = await import('./web/playground.js');
     const playground = await startPlayground({ env, policy, log });
     running = playground;
     const why = env.BATON_PLAYGROUND === '1' ? 'BATON_PLAYGROUND=1; Slack and Teams settings unused' : 'no Slack or Teams settings';

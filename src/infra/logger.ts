@@ -1,5 +1,5 @@
+import { createRequire } from 'node:module';
 import pino, { type Logger as PinoLogger } from 'pino';
-import pretty from 'pino-pretty';
 import { BatonError } from '../core/errors/error-catalogue.js';
 import type { Logger } from '../core/ports/logger.js';
 
@@ -28,6 +28,9 @@ function serializeError(err: unknown): unknown {
   return err instanceof BatonError ? { ...plain, operator: err.operator } : plain;
 }
 
+/** Loaded only for a terminal's readable lines: a deployed Baton logs JSON and never needs it. */
+const pretty = () => createRequire(import.meta.url)('pino-pretty') as typeof import('pino-pretty');
+
 export type LogFormat = 'auto' | 'json' | 'pretty';
 
 /** Readable lines for a person at a terminal; JSON, one object a line, for everything else (files, collectors). */
@@ -42,5 +45,5 @@ function prettyWanted(format: LogFormat): boolean {
 export function createLogger(level: string, destination?: pino.DestinationStream, format: LogFormat = 'auto'): PinoLogger & Logger {
   const options = { level, redact: { paths: REDACT, censor: '[redacted]' }, base: { app: 'baton' }, serializers: { err: serializeError } };
   if (destination || !prettyWanted(format)) return pino(options, destination);
-  return pino(options, pretty({ sync: true, colorize: process.stdout.isTTY === true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,app' }));
+  return pino(options, pretty()({ sync: true, colorize: process.stdout.isTTY === true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,app' }));
 }

@@ -1,4 +1,5 @@
-import { findPhoneNumbersInText, type CountryCode } from 'libphonenumber-js';
+import { createRequire } from 'node:module';
+import type { CountryCode } from 'libphonenumber-js';
 import { ADDRESS_TAIL, ADDRESSES, CARD_CANDIDATE, EMAIL, IBAN_CANDIDATE, IDS, LOCAL_PHONE, NAMED_SECRETS, PHONE_CANDIDATE, SECRET_PATTERNS, SELF_NAMES, URL, VAT_IDS } from './redact-patterns.js';
 
 export interface RedactOptions {
@@ -47,11 +48,16 @@ function validIban(candidate: string): boolean {
   return rest === 1;
 }
 
+/** libphonenumber with its metadata, loaded on first use (its CommonJS build, so redaction stays synchronous): no start needs it. */
+let phones: typeof import('libphonenumber-js') | undefined;
+
 /**
  * Phone numbers libphonenumber recognises: with a country code, as US numbers, as national numbers of
  * the given regions, and, when written with a trunk prefix (`020 7946 0777`, `06 12 34 56 78`), of `PHONE_REGIONS`.
  */
 function redactPhones(text: string, given: readonly CountryCode[]): string {
+  phones ??= createRequire(import.meta.url)('libphonenumber-js') as typeof import('libphonenumber-js');
+  const { findPhoneNumbersInText } = phones;
   const out = text.replace(PHONE_CANDIDATE, (run, lookalike: string | undefined) => {
     if (lookalike) return run;
     const regions = /^\(?0/.test(run) ? [...given, ...PHONE_REGIONS] : given;

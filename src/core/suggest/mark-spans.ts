@@ -1,4 +1,5 @@
-import * as chrono from 'chrono-node';
+import { createRequire } from 'node:module';
+import type * as Chrono from 'chrono-node';
 import { nlp } from '../guard/english.js';
 import { actionClaims } from '../guard/action-claims.js';
 
@@ -70,8 +71,12 @@ function claims(text: string): Mark[] {
   });
 }
 
+/** The date parser, loaded on first use (its CommonJS build, so marking stays synchronous): no start needs it. */
+let chrono: typeof Chrono | undefined;
+
 /** Dates and times of one event ("on 30 November 2025", "10:42 UTC"); durations ("within 3 days") are general. */
 function dates(text: string): Mark[] {
+  chrono ??= createRequire(import.meta.url)('chrono-node') as typeof Chrono;
   return chrono.strict
     .parse(text)
     .filter((r) => !/^(within|in|for|after)\s/i.test(r.text))

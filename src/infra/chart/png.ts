@@ -1,4 +1,7 @@
-import { Resvg } from '@resvg/resvg-js';
+import { createRequire } from 'node:module';
+
+/** Loaded with the first chart drawn, not on every start. */
+const resvg = () => createRequire(import.meta.url)('@resvg/resvg-js') as typeof import('@resvg/resvg-js');
 
 /**
  * SVG to PNG with resvg (a prebuilt native binary from npm, nothing downloaded at install). System
@@ -6,5 +9,5 @@ import { Resvg } from '@resvg/resvg-js';
  * most Linux images.
  */
 export function svgToPng(svg: string): Buffer {
-  return new Resvg(svg, { font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' }, background: '#ffffff' }).render().asPng();
+  return new (resvg().Resvg)(svg, { font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' }, background: '#ffffff' }).render().asPng();
 }

@@ -1,8 +1,12 @@
-import OpenAI from 'openai';
+import { createRequire } from 'node:module';
+import type OpenAI from 'openai';
 import { z } from 'zod';
 import type { Llm, LlmDraft, LlmDraftRequest } from '../../core/ports/llm.js';
 import { noMetrics, type CallOutcome, type Metrics } from '../../core/ports/metrics.js';
 import { timedCall } from '../metrics/timed-call.js';
+
+/** Loaded when drafting is on (the first client is made), not on every start. */
+const openai = () => createRequire(import.meta.url)('openai') as typeof import('openai');
 
 const draftSchema = z.object({ answer: z.string(), citations: z.array(z.string()), confidence: z.number().min(0).max(1) });
 
@@ -43,8 +47,9 @@ export interface OpenAiLlmOptions {
 }
 
 function outcomeOf(err: unknown): CallOutcome {
-  if (err instanceof OpenAI.RateLimitError) return 'rate_limited';
-  if (err instanceof OpenAI.APIUserAbortError || err instanceof OpenAI.APIConnectionTimeoutError) return 'timeout';
+  const { RateLimitError, APIUserAbortError, APIConnectionTimeoutError } = openai();
+  if (err instanceof RateLimitError) return 'rate_limited';
+  if (err instanceof APIUserAbortError || err instanceof APIConnectionTimeoutError) return 'timeout';
   return 'error';
 }
 
@@ -54,7 +59,7 @@ export class OpenAiLlm implements Llm {
   constructor(private readonly opts: OpenAiLlmOptions) {
     // The SDK insists on a key; a keyless server gets a placeholder that the null header keeps off the wire.
     const auth = opts.apiKey ? { apiKey: opts.apiKey } : { apiKey: 'keyless', defaultHeaders: { Authorization: null } };
-    this.client = new OpenAI({ ...auth, baseURL: opts.baseURL ?? null, timeout: opts.timeoutMs, maxRetries: opts.maxRetries ?? 1 });
+    this.client = new (openai().default)({ ...auth, baseURL: opts.baseURL ?? null, timeout: opts.timeoutMs, maxRetries: opts.maxRetries ?? 1 });
   }
 
   async draft(request: LlmDraftRequest): Promise<LlmDraft> {

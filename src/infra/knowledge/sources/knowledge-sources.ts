@@ -91,7 +91,7 @@ export class KnowledgeSources {
   }
 
   private async syncOne(source: KnowledgeSource): Promise<SyncResult> {
-    const result = await syncSource(source.id, readerFor(source, this.fetcher, this.deps.env), this.deps.store, this.deps.now());
+    const result = await syncSource(source.id, await readerFor(source, this.fetcher, this.deps.env), this.deps.store, this.deps.now());
     if (result.ok && result.added + result.changed + result.removed > 0) this.deps.log.info({ ...result, kind: source.kind }, 'knowledge source synced');
     return result;
   }

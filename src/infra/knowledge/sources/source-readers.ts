@@ -1,31 +1,27 @@
 import type { KnowledgeSource } from '../../../config/knowledge-sources-schema.js';
-import { docsSiteReader } from './docs-site-source.js';
-import { freshdeskReader } from './freshdesk-source.js';
-import { helpScoutReader } from './helpscout-source.js';
-import { intercomReader } from './intercom-source.js';
-import { markdownReader } from './markdown-source.js';
 import type { PoliteFetcher } from './polite-fetch.js';
 import type { SourceReader } from './source-reader.js';
-import { spaceExportReader } from './space-export-source.js';
-import { zendeskReader } from './zendesk-source.js';
 
-/** The reader of a source of any kind the policy declares. */
-export function readerFor(source: KnowledgeSource, fetcher: PoliteFetcher, env: NodeJS.ProcessEnv): SourceReader {
+/**
+ * The reader of a source of any kind the policy declares, its module loaded at the first sync: a start
+ * does not pay for the parsers of kinds it may never read (docs sites' XML and HTML, exports' formats).
+ */
+export async function readerFor(source: KnowledgeSource, fetcher: PoliteFetcher, env: NodeJS.ProcessEnv): Promise<SourceReader> {
   switch (source.kind) {
     case 'markdown':
-      return markdownReader(source);
+      return (await import('./markdown-source.js')).markdownReader(source);
     case 'zendesk':
-      return zendeskReader(source, fetcher, env);
+      return (await import('./zendesk-source.js')).zendeskReader(source, fetcher, env);
     case 'intercom':
-      return intercomReader(source, fetcher, env);
+      return (await import('./intercom-source.js')).intercomReader(source, fetcher, env);
     case 'freshdesk':
-      return freshdeskReader(source, fetcher, env);
+      return (await import('./freshdesk-source.js')).freshdeskReader(source, fetcher, env);
     case 'helpscout':
-      return helpScoutReader(source, fetcher, env);
+      return (await import('./helpscout-source.js')).helpScoutReader(source, fetcher, env);
     case 'confluence':
     case 'notion':
-      return spaceExportReader(source);
+      return (await import('./space-export-source.js')).spaceExportReader(source);
     case 'docs_site':
-      return docsSiteReader(source, fetcher);
+      return (await import('./docs-site-source.js')).docsSiteReader(source, fetcher);
   }
 }
