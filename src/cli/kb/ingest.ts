@@ -1,7 +1,8 @@
 import { statSync } from 'node:fs';
 import type { KnowledgeEntry, KnowledgeStore } from '../../core/ports/knowledge.js';
 import { TopicTally } from '../../core/policy/unknown-topics.js';
-import { listFiles, loadSideloads, readExport, readSlackExport } from '../../infra/knowledge/read-export.js';
+import { listFiles } from '../../infra/knowledge/import-plan.js';
+import { loadSideloads, readExport, readSlackExport } from '../../infra/knowledge/read-export.js';
 import { IngestCollector } from './ingest-collector.js';
 import type { IngestOptions } from './ingest-options.js';
 import type { IngestSummary } from './ingest-summary.js';

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { KnowledgeEntry } from '../../core/ports/knowledge.js';
 import type { Logger } from '../../core/ports/logger.js';
 import { fromMarkdown } from './markdown-doc.js';
-import { listFiles } from './read-export.js';
+import { listFiles } from './import-plan.js';
 
 /**
  * The Markdown articles a team keeps next to its config (BATON_DOCS), read at every start so an edit

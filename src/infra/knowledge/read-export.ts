@@ -1,10 +1,11 @@
-import { readdirSync, statSync } from 'node:fs';
-import { basename, extname, join } from 'node:path';
+import { statSync } from 'node:fs';
+import { basename, extname } from 'node:path';
 import type { KnowledgeEntry } from '../../core/ports/knowledge.js';
 import type { ColumnMap } from './column-map.js';
 import { toTicket } from './formats/detect.js';
 import { addSideload, emptySideloads, SIDELOAD_KEYS, type Sideloads } from './formats/sideloads.js';
 import { folderFiles, zipFiles } from './formats/export-files.js';
+import type { ImportPlan } from './import-plan.js';
 import { isSlackExport, slackExportTickets, slackNameWords, type SlackWorkspace } from './formats/slack-export.js';
 import { toEntry, type ConvertOptions, type HelpdeskTicket } from './helpdesk-ticket.js';
 import { fromMarkdown } from './markdown-doc.js';
@@ -28,35 +29,6 @@ export interface ReadOptions extends ConvertOptions {
   slack?: SlackWorkspace;
   /** Told how many bytes were read, as they are. */
   onBytes?: (n: number) => void;
-}
-
-/** What to read: export files, files of sideloaded people and groups, and Slack export folders. */
-export interface ImportPlan {
-  files: string[];
-  sideloadFiles: string[];
-  slackExports: string[];
-  unsupported: string[];
-}
-
-const SUPPORTED = new Set(['.jsonl', '.ndjson', '.json', '.csv', '.tsv', '.md', '.markdown']);
-/** users.json, organizations.jsonl...: read first, for the names and roles the other files refer to. */
-const isSideloadFile = (f: string) => (SIDELOAD_KEYS as readonly string[]).includes(basename(f).replace(/\.(jsonl|ndjson|json)$/i, ''));
-
-/** What the paths hold: files themselves, or the supported files inside a directory (recursively). */
-export function listFiles(paths: string[]): ImportPlan {
-  const plan: ImportPlan = { files: [], sideloadFiles: [], slackExports: [], unsupported: [] };
-  const visit = (p: string) => {
-    if (statSync(p).isDirectory()) {
-      if (isSlackExport(folderFiles(p))) plan.slackExports.push(p);
-      else for (const f of readdirSync(p).sort()) visit(join(p, f));
-      return;
-    }
-    if (extname(p).toLowerCase() === '.zip') plan.slackExports.push(p);
-    else if (!SUPPORTED.has(extname(p).toLowerCase())) plan.unsupported.push(p);
-    else (isSideloadFile(p) ? plan.sideloadFiles : plan.files).push(p);
-  };
-  paths.forEach(visit);
-  return plan;
 }
 
 async function startsWithObject(file: string): Promise<boolean> {

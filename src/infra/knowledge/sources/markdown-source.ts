@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { KnowledgeSource } from '../../../config/knowledge-sources-schema.js';
-import { listFiles } from '../read-export.js';
+import { listFiles } from '../import-plan.js';
 import { SourceReadError } from './polite-fetch.js';
 import type { SourceArticle } from './source-article.js';
 import type { SourceReader } from './source-reader.js';
