@@ -1,7 +1,10 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { unzipSync } from 'fflate';
 import { UnreadableFileError } from '../unreadable-file.js';
+
+/** The unzipper, loaded (its CommonJS build, synchronously) for a zip: listing BATON_DOCS at a start never reads one. */
+const fflate = () => createRequire(import.meta.url)('fflate') as typeof import('fflate');
 
 /** The files of an export as delivered: a folder, or the zip it came in. Paths are relative, with `/`. */
 export interface ExportFiles {
@@ -30,7 +33,7 @@ export function folderFiles(dir: string): ExportFiles {
 export function zipFiles(zip: string): ExportFiles {
   let entries: Record<string, Uint8Array>;
   try {
-    entries = unzipSync(readFileSync(zip));
+    entries = fflate().unzipSync(readFileSync(zip));
   } catch (err) {
     throw new UnreadableFileError(zip, `is not a readable zip (${(err as Error).message}): the download is incomplete or damaged`);
   }
