@@ -71,8 +71,9 @@ const STOP_GRACE_MS = 15_000;
 
 /** The composition root as a function, so tests start exactly what `npm start` starts. */
 export async function startBaton(opts: BatonOptions): Promise<RunningBaton> {
-  const { env, policy, log } = opts;
-  const configured = configuredPlatforms(opts.platforms ?? PLATFORMS, env, policy, opts.sourceEnv ?? process.env);
+  const { env, log } = opts;
+  const configured = configuredPlatforms(opts.platforms ?? PLATFORMS, env, opts.policy, opts.sourceEnv ?? process.env);
+  const policy = configured.reduce((p, { platform, settings }) => platform.adjustPolicy?.(p, settings) ?? p, opts.policy);
   const stores = await openUsableStores(env.BATON_STORE);
   const clock = opts.clock ?? systemClock;
   const sources = new KnowledgeSources(policy.knowledge, { store: stores.sources, locks: stores.locks, env: opts.sourceEnv ?? process.env, log: log.child({ component: 'knowledge-sources' }), now: () => clock.now() });
@@ -92,7 +93,7 @@ export async function startBaton(opts: BatonOptions): Promise<RunningBaton> {
   const each = <G>(side: (p: OpenPlatform) => G | undefined) => Object.fromEntries([...platforms].flatMap(([tag, p]) => { const g = side(p); return g ? [[tag, g]] : []; }));
   const core = composeCore(
     { policy, decider: countedDecider(live, metrics), articles: live, stores, clock, log, learned, review },
-    { chat: each((p) => p.gateway), loop: each((p) => p.loop), leads: each((p) => p.leads), intros: each((p) => p.intros) },
+    { chat: each((p) => p.gateway), loop: each((p) => p.loop), leads: each((p) => p.leads), intros: each((p) => p.intros), boards: each((p) => p.boards) },
   );
   const scheduler = loopScheduler(core);
   const intake = await composeIntake(env, core, ({ worker, runner }) => new Map([...platforms].map(([tag, p]) => [tag, p.serve({ core, server, metrics, runner, worker, take: (item) => worker().take(item) })])), metrics, log);
@@ -109,7 +110,7 @@ export async function startBaton(opts: BatonOptions): Promise<RunningBaton> {
     knowledgeBuilding: building,
     ...(limiters.clustered ? { limits: () => limiters.check() } : {}),
   });
-  const port = await listenOrClose(server, env.PORT, stores);
+  const port = await listenOrClose(server, env.PORT, stores, bindHost(platforms));
   listening();
   for (const p of platforms.values()) await p.connect?.().catch(async (err: unknown) => {
     await Promise.all([server.close(), limiters.close(), stores.close()]);
@@ -146,8 +147,10 @@ export async function startBaton(opts: BatonOptions): Promise<RunningBaton> {
       }
     },
     async stop() {
-      await server.close();
+      // The server closes once its connections end: a platform that holds some open (a page's event stream) ends them as it stops taking.
+      const closed = server.close();
       for (const p of platforms.values()) await p.stopTaking?.();
+      await closed;
       await drain();
       await intake.stop(STOP_GRACE_MS);
       await scheduler.stop();
@@ -158,6 +161,12 @@ export async function startBaton(opts: BatonOptions): Promise<RunningBaton> {
       await stores.close();
     },
   };
+}
+
+/** Where the server binds: the one address every platform running asks for (the playground alone: loopback), else every interface. */
+function bindHost(platforms: ReadonlyMap<string, OpenPlatform>): string | undefined {
+  const hosts = new Set([...platforms.values()].map((p) => p.host));
+  return hosts.size === 1 ? [...hosts][0] : undefined;
 }
 
 /** Opens each configured platform in turn; when one cannot (a refused token), closes what was opened and rethrows. */

@@ -21,6 +21,8 @@ export interface PlatformGateways {
   loop: ByPlatform<LoopGateway>;
   leads: ByPlatform<LeadsOnboardingGateway>;
   intros: ByPlatform<IntroGateway>;
+  /** The boards a platform keeps for its own conversations' escalations, by queue id (the playground's). */
+  boards: ByPlatform<(queueId: string) => string>;
 }
 
 export interface CoreParts {
@@ -51,6 +53,7 @@ export function composeCore(parts: CoreParts, gateways: PlatformGateways): LoopD
     clock,
     log,
     newId: newEscalationId,
+    boards: (queueId, platform) => gateways.boards[platform]?.(queueId),
     loop: { ...loopPorts(stores, gateways.loop, parts.learned), ...(parts.review ? { review: parts.review } : {}) },
     // New conversations wait for a lead only where leads work: the leads' messages go to the leads'
     // platform, an introduction to the customer's platform.

@@ -2,9 +2,10 @@ import { describeSettingsError, loadSettings, SettingsError } from './config/loa
 import { ConfigError } from './config/load-policy.js';
 import { startBaton } from './baton.js';
 import { missingPlatformSettings } from './platform/configured-platforms.js';
-import { PLATFORMS } from './platforms.js';
+import { PLATFORMS, platformsFor } from './platforms.js';
 import { createLogger } from './infra/logger.js';
 import { shortReason, StartupFailure } from './startup/startup-failure.js';
+import { WEB } from './web/web-platform.js';
 
 type Log = ReturnType<typeof createLogger>;
 
@@ -45,24 +46,24 @@ function logCrashes(log: Log, running: () => boolean): void {
   process.on('unhandledRejection', crash);
 }
 
+/** Why the playground runs, as its start line says: alone for want of settings, or asked for (beside what else runs). */
+function playgroundReason(running: string[]): string {
+  const others = running.filter((tag) => tag !== WEB).map((tag) => tag[0]!.toUpperCase() + tag.slice(1));
+  if (process.env.BATON_PLAYGROUND !== '1') return 'no Slack or Teams settings';
+  return others.length > 0 ? `BATON_PLAYGROUND=1, beside ${others.join(' and ')}` : 'BATON_PLAYGROUND=1';
+}
+
 async function main(): Promise<void> {
   const { env, policy, mode } = loadSettings(process.env, (source, loaded) => missingPlatformSettings(PLATFORMS, source, loaded));
   const log = createLogger(env.LOG_LEVEL, undefined, env.LOG_FORMAT);
   let running: { stop(): Promise<void> } | undefined;
   logCrashes(log, () => running !== undefined);
-  if (mode === 'playground') {
-    // Loaded only in this mode: the playground's routes and what they use are no part of a Slack or Teams start.
-    const { startPlayground } = await import('./web/playground.js');
-    const playground = await startPlayground({ env, policy, log });
-    running = playground;
-    const why = env.BATON_PLAYGROUND === '1' ? 'BATON_PLAYGROUND=1; Slack and Teams settings unused' : 'no Slack or Teams settings';
-    process.stdout.write(`Baton playground (${why}): open ${playground.url}\n`);
-  } else {
-    const baton = await startBaton({ env, policy, log });
-    running = baton;
-    // A knowledge file found broken while Baton already serves stops it as any start problem does.
-    baton.ready.catch(failStart);
-  }
+  const baton = await startBaton({ env, policy, log, platforms: platformsFor(mode) });
+  running = baton;
+  // A knowledge file found broken while Baton already serves stops it as any start problem does.
+  baton.ready.catch(failStart);
+  const playground = baton.platforms.get(WEB);
+  if (playground?.url) process.stdout.write(`Baton playground (${playgroundReason([...baton.platforms.keys()])}): open ${playground.url}\n`);
   stopOnSignals(running, log);
 }
 

@@ -38,8 +38,8 @@ const envSchema = z.object({
   /** Extra hosts Baton may send Teams replies to, beside Microsoft's own (comma-separated). */
   TEAMS_SERVICE_HOSTS: z.string().optional(),
   NODE_ENV: z.string().optional(),
-  /** 1: the playground even with Slack or Teams settings set (they are left unused); 0: never the playground. */
-  BATON_PLAYGROUND: z.enum(['0', '1'], 'BATON_PLAYGROUND is 1 (always the playground) or 0 (never)').optional(),
+  /** 1: the playground, beside the Slack or Teams settings set (alone when none is); 0: never the playground. */
+  BATON_PLAYGROUND: z.enum(['0', '1'], 'BATON_PLAYGROUND is 1 (the playground, beside any platform configured) or 0 (never)').optional(),
   /** Where the playground listens: loopback unless asked, since it has no sign-in. */
   BATON_PLAYGROUND_HOST: z.string().default('127.0.0.1'),
 });
@@ -55,20 +55,22 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
 }
 
 /**
- * Settings whose presence means a real Slack or Teams install is meant, so the playground stays off.
+ * Settings whose presence means a real Slack or Teams install is meant, so the playground does not run alone.
  * TEAMS_SERVICE_HOSTS counts: Teams in local development (no app id, a fake Bot Connector) sets only it.
  */
 const PLATFORM_SETTINGS = ['SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET', 'TEAMS_APP_ID', 'TEAMS_APP_PASSWORD', 'TEAMS_APP_TENANT_ID', 'TEAMS_SERVICE_HOSTS'] as const;
 
-/** `platforms`: the configured chat platforms (Slack, Teams, any combination); `playground`: the browser playground. */
+/**
+ * `platforms`: the configured chat platforms (Slack, Teams, any combination; the playground beside them
+ * with BATON_PLAYGROUND=1); `playground`: the browser playground alone.
+ */
 export type StartMode = 'platforms' | 'playground';
 
 /**
- * With no Slack or Teams setting at all, `npm start` opens the playground; any one of them means an
+ * With no Slack or Teams setting at all, `npm start` opens the playground alone; any one of them means an
  * install is meant, so a missing companion setting is an error naming it, never a silent playground.
  */
-export function startMode(source: NodeJS.ProcessEnv): StartMode {
-  if (source.BATON_PLAYGROUND === '1') return 'playground';
+export function startMode(source: Readonly<Record<string, unknown>>): StartMode {
   if (source.BATON_PLAYGROUND === '0') return 'platforms';
   return PLATFORM_SETTINGS.some((k) => source[k]) ? 'platforms' : 'playground';
 }

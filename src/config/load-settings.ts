@@ -22,11 +22,11 @@ function problemsOf(step: () => unknown): ConfigProblem[] {
   }
 }
 
-/** The playground keeps its own store (its reset empties it) and logs only problems, unless told otherwise. */
+/** The playground alone keeps its own store (its reset empties it) and logs only problems, unless told otherwise. */
 const PLAYGROUND_STORE = 'sqlite://data/playground.sqlite';
 
 function playgroundEnv(env: Env, source: NodeJS.ProcessEnv): Env {
-  return { ...env, BATON_STORE: source.BATON_STORE ? env.BATON_STORE : PLAYGROUND_STORE, LOG_LEVEL: source.LOG_LEVEL ? env.LOG_LEVEL : 'warn' };
+  return { ...env, BATON_PLAYGROUND: '1', BATON_STORE: source.BATON_STORE ? env.BATON_STORE : PLAYGROUND_STORE, LOG_LEVEL: source.LOG_LEVEL ? env.LOG_LEVEL : 'warn' };
 }
 
 export interface Settings {

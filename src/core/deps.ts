@@ -1,4 +1,5 @@
 import type { Policy } from '../config/policy-schema.js';
+import type { QueueBoards } from './conversation/accounts.js';
 import type { DeliveryScheduler } from './delivery/delivery.js';
 import type { ChatGateway } from './ports/chat-gateway.js';
 import type { Clock } from './ports/clock.js';
@@ -28,6 +29,8 @@ export interface CoreDeps {
   deliveries?: DeliveryScheduler;
   /** SLA timers, CSAT, reports and KB candidates; absent where a test drives only the conversation loop. */
   loop?: LoopPorts;
+  /** Where a platform keeps its own conversations' escalations instead of the queues' channels (the playground's boards). */
+  boards?: QueueBoards;
   /** Channels leads map in chat; absent where only the policy's accounts exist (the playground, core tests). */
   onboarding?: OnboardingPorts;
 }

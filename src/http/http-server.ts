@@ -8,8 +8,13 @@ export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => void |
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'HEAD';
 
-/** Runs before every request's route (found or not): false means it answered the request itself. */
+/** Runs before a guarded route: false means it answered the request itself. */
 export type RequestGuard = (req: IncomingMessage, res: ServerResponse) => boolean;
+
+/** What adds routes: the server itself, or a view of it whose routes run a guard first (`guarded`). */
+export interface Routes {
+  route(method: HttpMethod, path: string, handler: RouteHandler): unknown;
+}
 
 /**
  * The one HTTP server Baton listens with, on PORT: Slack's /slack/events (HTTP mode), health, metrics,
@@ -19,7 +24,6 @@ export type RequestGuard = (req: IncomingMessage, res: ServerResponse) => boolea
 export class HttpServer {
   private readonly routes = new Map<string, RouteHandler>();
   private readonly server: Server;
-  private guard: RequestGuard | undefined;
 
   constructor(private readonly log: Logger) {
     this.server = createServer(this.dispatch);
@@ -32,10 +36,17 @@ export class HttpServer {
     return this;
   }
 
-  /** Puts `guard` in front of every request, the unknown paths and health probes included (the playground's origin checks). */
-  guardWith(guard: RequestGuard): this {
-    this.guard = guard;
-    return this;
+  /**
+   * Routes added through the view run `guard` first (the playground's origin checks): one adapter's
+   * checks cover its own routes only, never another platform's or the health probes.
+   */
+  guarded(guard: RequestGuard): Routes {
+    return { route: (method, path, handler) => this.route(method, path, (req, res) => (guard(req, res) ? handler(req, res) : undefined)) };
+  }
+
+  /** The port bound (0 before `listen`). */
+  get port(): number {
+    return (this.server.address() as AddressInfo | null)?.port ?? 0;
   }
 
   /** Binds PORT (0 picks a free one), on every interface unless a host is given, and resolves with the port bound. */
@@ -60,7 +71,6 @@ export class HttpServer {
 
   /** Bound, so the server calls it for each request with nothing in between. */
   private readonly dispatch = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    if (this.guard && !this.guard(req, res)) return;
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     const method = req.method === 'HEAD' && !this.routes.has(`HEAD ${path}`) ? 'GET' : (req.method ?? 'GET');
     const handler = this.routes.get(`${method} ${path}`);

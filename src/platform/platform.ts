@@ -1,7 +1,7 @@
 import type { Logger as PinoLogger } from 'pino';
 import type { Env } from '../config/env.js';
 import type { Policy } from '../config/policy-schema.js';
-import type { CoreDeps } from '../core/deps.js';
+import type { LoopDeps } from '../core/deps.js';
 import type { ConversationRef } from '../core/model/conversation-ref.js';
 import type { ChatGateway } from '../core/ports/chat-gateway.js';
 import type { InboxItem } from '../core/ports/inbox.js';
@@ -32,6 +32,8 @@ export interface Platform<S = unknown> {
   missing(settings: SettingsSource): string[];
   /** Its settings, checked; throws a ConfigError naming every problem. */
   settings(env: Env, policy: Policy, source: NodeJS.ProcessEnv): S;
+  /** What it adds to the policy every platform runs with (the playground's rooms); only ever what concerns its own conversations. */
+  adjustPolicy?(policy: Policy, settings: S): Policy;
   /** Connects (checking the credentials once) and builds the platform's delivery side; nothing is served yet. */
   open(settings: S, ctx: PlatformContext): Promise<OpenPlatform>;
 }
@@ -61,6 +63,12 @@ export interface OpenPlatform {
    * throws naming the step that failed (`auth.test: token_revoked`, `Bot Connector token: invalid_client`).
    */
   ready(): Promise<void>;
+  /** Where its own conversations' packets and alerts go instead of the queue's channel: its board for the queue (a channel name). */
+  boards?(queueId: string): string;
+  /** The one address it must be reached at (the playground's loopback); the server binds there when every platform running names the same. */
+  host?: string;
+  /** Where a person opens it in a browser, once the server listens (printed at start). */
+  readonly url?: string;
   /** Adds the platform's routes (or opens nothing yet for a socket) and returns its side of the inbox. */
   serve(ctx: ServeContext): PlatformIntake;
   /** Opens what the platform holds open besides the HTTP routes (Slack's Socket Mode), once the server listens. */
@@ -76,7 +84,7 @@ export interface OpenPlatform {
 
 /** What a platform's routes and inbox handler are built with, once the core and the inbox exist. */
 export interface ServeContext {
-  core: CoreDeps;
+  core: LoopDeps;
   server: HttpServer;
   metrics: PrometheusMetrics;
   runner: DeliveryRunner;

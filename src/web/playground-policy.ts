@@ -36,17 +36,23 @@ export function queueRoom(queueId: string): string {
 
 export const LEADS_ROOM = 'leads';
 
+/** The web board of a queue, where the packets of the playground's own conversations land. */
+export function queueBoard(queueId: string): string {
+  return channelName({ platform: 'web', channel: queueRoom(queueId) });
+}
+
 /**
  * The policy the playground runs: the given one, unchanged in every decision (taxonomy, thresholds,
- * routing, copy), with every account reachable from a browser room, every queue's channel and the digest
- * moved to the playground, and the playground's specialist named a lead so the lead's view works.
+ * routing, copy), with every account reachable from a browser room and the playground's specialist
+ * named a lead so the lead's view works. Its conversations' packets land on its own boards (queueBoard,
+ * wired as the platform's boards), so beside Slack or Teams their queues keep their channels. Alone,
+ * the digest moves to the playground's `leads` room, since no other platform is there to take it.
  */
-export function playgroundPolicy(policy: Policy): Policy {
+export function playgroundPolicy(policy: Policy, alone: boolean): Policy {
   return {
     ...policy,
     accounts: policy.accounts.map((a) => ({ ...a, channels: [...new Set([...a.channels, channelName({ platform: 'web', channel: roomOf(a) })])] })),
-    queues: policy.queues.map((q) => ({ ...q, channel: channelName({ platform: 'web', channel: queueRoom(q.id) }) })),
     leads: [...policy.leads, PLAYGROUND_STAFF.id],
-    ...(policy.leads_channel ? { leads_channel: channelName({ platform: 'web', channel: LEADS_ROOM }) } : {}),
+    ...(alone && policy.leads_channel ? { leads_channel: channelName({ platform: 'web', channel: LEADS_ROOM }) } : {}),
   };
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import type { RequestGuard } from '../http/http-server.js';
 
@@ -31,6 +32,8 @@ export interface GuardOptions {
   port: () => number;
   /** The per-process token the page is served with. */
   token: string;
+  /** The local addresses BATON_PLAYGROUND_HOST names (undefined: every interface). */
+  addresses: ReadonlySet<string> | undefined;
 }
 
 export function newPageToken(): string {
@@ -38,6 +41,21 @@ export function newPageToken(): string {
 }
 
 const bare = (hostname: string) => hostname.replace(/^\[|\]$/g, '');
+
+/**
+ * The addresses BATON_PLAYGROUND_HOST stands for: none to check when it is every interface. Beside Slack
+ * or Teams the server listens on every interface, so the playground answers only requests that
+ * arrived on these, as if it listened there alone.
+ */
+export async function playgroundAddresses(host: string): Promise<ReadonlySet<string> | undefined> {
+  if (WILDCARDS.includes(host)) return undefined;
+  const bareHost = bare(host);
+  const found = isIP(bareHost) !== 0 ? [bareHost] : (await lookup(bareHost, { all: true })).map((a) => a.address);
+  return new Set(found.map(unmapped));
+}
+
+/** An IPv4 address as a dual-stack socket reports it (`::ffff:127.0.0.1`), as itself. */
+const unmapped = (address: string) => address.replace(/^::ffff:(?=\d+\.)/i, '');
 
 /**
  * A Host the playground answers to: a loopback name, the bound host, or (bound to every interface) any
@@ -84,13 +102,15 @@ function refuse(res: ServerResponse, status: number, error: string): false {
 
 /**
  * The playground has no sign-in, so only its own page, at its own address, may drive it: every request
- * must name a Host the server serves (no DNS rebinding, the event stream included), and every request
+ * to its routes must arrive on BATON_PLAYGROUND_HOST (elsewhere it is not there: 404) and name a Host it serves (no DNS rebinding, the event stream included), and every request
  * that changes something must be JSON from the page's own origin carrying the page's token (no other
  * website can post a form or `text/plain` to it). Every response carries the security headers.
  */
 export function playgroundGuard(opts: GuardOptions): RequestGuard {
   return (req, res) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+    const local = unmapped(req.socket.localAddress ?? '');
+    if (opts.addresses && !opts.addresses.has(local)) return refuse(res, 404, 'not found');
     if (!servesHost(req.headers.host, opts)) return refuse(res, 403, `This playground answers only at its own address, not at "${req.headers.host ?? ''}".`);
     if (SAFE_METHODS.has(req.method ?? 'GET')) return true;
     const refused = refusal(req, opts);

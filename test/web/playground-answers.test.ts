@@ -7,7 +7,7 @@ import { runCli } from '../../src/cli/main.js';
 import { loadSettings } from '../../src/config/load-settings.js';
 import { conversationKey } from '../../src/core/model/conversation-ref.js';
 import { createLogger } from '../../src/infra/logger.js';
-import { startPlayground, type RunningPlayground } from '../../src/web/playground.js';
+import { startPlayground, type RunningPlayground } from './start-playground.js';
 import { useCliSession } from '../cli/cli-session.js';
 import { pageClient } from './playground-client.js';
 import { ACME_HISTORY } from '../fixtures/acme-history.js';

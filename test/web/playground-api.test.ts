@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadSettings } from '../../src/config/load-settings.js';
 import { conversationKey } from '../../src/core/model/conversation-ref.js';
 import { createLogger } from '../../src/infra/logger.js';
-import { startPlayground, type RunningPlayground } from '../../src/web/playground.js';
+import { startPlayground, type RunningPlayground } from './start-playground.js';
 import { pageClient, type PageClient } from './playground-client.js';
 
 /** The web adapter against the real core and a real SQLite file, through its HTTP routes, as the page uses them. */
@@ -145,7 +145,7 @@ describe('the playground adapter', () => {
     expect(year.status).toBe(400);
     expect(year.json.error).toContain('"year" is neither a period (7d, 30d, 90d, quarter)');
     expect((await call('/healthz')).json.status).toBe('ok');
-    expect((await call('/readyz')).json).toEqual({ status: 'ready', checks: { store: 'ok' } });
+    expect((await call('/readyz')).json).toEqual({ status: 'ready', checks: { store: 'ok', web: 'ok', knowledge: 'ok', deliveries: 'ok' } });
   });
 
   it('reports the playground\u2019s conversations as their own platform', async () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadSettings } from '../../src/config/load-settings.js';
 import { createLogger } from '../../src/infra/logger.js';
-import { startPlayground, type RunningPlayground } from '../../src/web/playground.js';
+import { startPlayground, type RunningPlayground } from './start-playground.js';
 import { pageClient, type PageClient } from './playground-client.js';
 
 /** The playground on the shipped policy with Acme in copilot mode, through the routes the board uses. */

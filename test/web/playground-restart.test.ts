@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadSettings } from '../../src/config/load-settings.js';
 import { conversationKey } from '../../src/core/model/conversation-ref.js';
 import { createLogger } from '../../src/infra/logger.js';
-import { startPlayground, type RunningPlayground } from '../../src/web/playground.js';
+import { startPlayground, type RunningPlayground } from './start-playground.js';
 import type { PlaygroundEvent } from '../../src/web/render/events.js';
 import { pageClient, type PageClient } from './playground-client.js';
 

@@ -7,7 +7,7 @@ import type { BrowserContext } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadSettings } from '../../src/config/load-settings.js';
 import { createLogger } from '../../src/infra/logger.js';
-import { startPlayground, type RunningPlayground } from '../../src/web/playground.js';
+import { startPlayground, type RunningPlayground } from './start-playground.js';
 import { launchChromium } from './browser.js';
 import { pageClient, pageToken } from './playground-client.js';
 
@@ -88,9 +88,9 @@ describe('who may drive the playground', () => {
     expect((await raw(p.url, '/api/setup', { headers: { host: `rebind.example:${port}` } })).status).toBe(403);
   });
 
-  it('serves every response with a strict CSP, no sniffing and no framing', async () => {
+  it('serves every page, script and API response with a strict CSP, no sniffing and no framing', async () => {
     const p = await start();
-    for (const path of ['/', '/app.js', '/api/setup', '/nowhere']) {
+    for (const path of ['/', '/app.js', '/style.css', '/api/setup']) {
       const { headers } = await raw(p.url, path, { headers: { host: new URL(p.url).host } });
       expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
       expect(headers['content-security-policy']).toContain("script-src 'self'");

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadSettings } from '../../src/config/load-settings.js';
 import { createLogger } from '../../src/infra/logger.js';
-import { startPlayground, type RunningPlayground } from '../../src/web/playground.js';
+import { startPlayground, type RunningPlayground } from './start-playground.js';
 import { runCli } from '../../src/cli/main.js';
 import { loadKnowledge } from '../../src/infra/knowledge/jsonl-knowledge-store.js';
 import { useCliSession } from '../cli/cli-session.js';

@@ -14,3 +14,12 @@ export function accountById(policy: Policy, id: string): AccountPolicy | undefin
 export function queueById(policy: Policy, id: string): QueuePolicy | undefined {
   return policy.queues.find((q) => q.id === id);
 }
+
+/** The board a platform keeps for a queue, for the escalations of its own conversations (the playground's); undefined where it keeps none. */
+export type QueueBoards = (queueId: string, platform: string) => string | undefined;
+
+/** Where a queue's packets and alerts about a conversation on `platform` go: that platform's own board for the queue if it keeps one, else the queue's channel. */
+export function queueChannel(deps: { policy: Policy; boards?: QueueBoards }, queueId: string, platform: string): string | undefined {
+  const queue = queueById(deps.policy, queueId);
+  return queue && (deps.boards?.(queue.id, platform) ?? queue.channel);
+}

@@ -1,4 +1,4 @@
-import { queueById } from '../conversation/accounts.js';
+import { queueChannel } from '../conversation/accounts.js';
 import { deadLetterAlert } from '../copy/delivery-alerts.js';
 import type { CoreDeps } from '../deps.js';
 import type { DeadLetter } from '../ports/inbox.js';
@@ -13,8 +13,8 @@ const MAX_ERROR_CHARS = 200;
  * written). One attempt through the outbox's gateway call, looked for first; if it fails, the log and the
  * metric still say so.
  */
-export async function alertDeadLetter(deps: Pick<CoreDeps, 'clock' | 'gateway' | 'log' | 'policy'>, letter: DeadLetter, platform: string): Promise<void> {
-  const channel = queueById(deps.policy, deps.policy.routing.default_queue)?.channel;
+export async function alertDeadLetter(deps: Pick<CoreDeps, 'boards' | 'clock' | 'gateway' | 'log' | 'policy'>, letter: DeadLetter, platform: string): Promise<void> {
+  const channel = queueChannel(deps, deps.policy.routing.default_queue, platform);
   if (!channel) return;
   const text = deadLetterAlert({ id: letter.item.id, platform, tries: letter.item.failures ?? 0, error: letter.error.slice(0, MAX_ERROR_CHARS) });
   const alert: Extract<Delivery, { kind: 'alert' }> = { id: `dead-letter:${letter.item.id}:${letter.at}`, kind: 'alert', channel, text, createdAt: deps.clock.now() };

@@ -1,5 +1,5 @@
 import { type Conversation, withDecision } from '../conversation/conversation.js';
-import { queueById } from '../conversation/accounts.js';
+import { queueChannel } from '../conversation/accounts.js';
 import { undeliveredNoticeAlert } from '../copy/delivery-alerts.js';
 import type { CoreDeps } from '../deps.js';
 import { recordEscalation } from '../escalation/open-escalation.js';
@@ -39,8 +39,8 @@ async function handOverUnanswered(deps: Pick<CoreDeps, 'clock' | 'log' | 'newId'
   return (await recordEscalation(deps, decided, { ...undelivered, trigger: 'engine_error' }, 'unavailable', deps.policy.routing.default_queue)).conversation;
 }
 
-async function withAlert(deps: Pick<CoreDeps, 'clock' | 'gateway' | 'onboarding' | 'policy'>, c: Conversation, notice: Delivery & { kind: 'customer' }): Promise<Conversation> {
-  const channel = queueById(deps.policy, deps.policy.routing.default_queue)?.channel;
+async function withAlert(deps: Pick<CoreDeps, 'boards' | 'clock' | 'gateway' | 'onboarding' | 'policy'>, c: Conversation, notice: Delivery & { kind: 'customer' }): Promise<Conversation> {
+  const channel = queueChannel(deps, deps.policy.routing.default_queue, c.ref.platform);
   if (!channel) return c;
   const link = await deps.gateway.linkTo(c.ref).catch(() => undefined);
   const text = undeliveredNoticeAlert({

@@ -1,5 +1,5 @@
 import type { Conversation } from '../conversation/conversation.js';
-import { queueById } from '../conversation/accounts.js';
+import { queueById, queueChannel } from '../conversation/accounts.js';
 import { findAccount } from '../onboarding/channel-directory.js';
 import type { CoreDeps } from '../deps.js';
 import { conversationKey, parseChannelName } from '../model/conversation-ref.js';
@@ -32,9 +32,10 @@ export async function currentPacket(deps: Pick<CoreDeps, 'articles' | 'conversat
 }
 
 /** The routed queue's channel first; the default queue's channel if the routed one refuses the post. */
-function channelsFor(deps: Pick<CoreDeps, 'policy'>, escalation: Escalation): string[] {
-  const routed = queueById(deps.policy, escalation.queueId)?.channel;
-  const fallback = queueById(deps.policy, deps.policy.routing.default_queue)?.channel;
+function channelsFor(deps: Pick<CoreDeps, 'boards' | 'policy'>, escalation: Escalation): string[] {
+  const { platform } = escalation.conversation;
+  const routed = queueChannel(deps, escalation.queueId, platform);
+  const fallback = queueChannel(deps, deps.policy.routing.default_queue, platform);
   return [...new Set([routed, fallback].filter((c): c is string => !!c))];
 }
 

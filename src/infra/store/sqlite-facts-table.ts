@@ -49,6 +49,13 @@ export async function emptySqliteFactsTable(query: Query): Promise<void> {
   await query('UPDATE report_days SET version = version + 1');
 }
 
+/** Deletes the facts of the conversations whose key starts with `prefix` (the playground's, beside Slack or Teams) and their escalations', moving every day's version on. */
+export async function forgetSqliteFacts(query: Query, prefix: string): Promise<void> {
+  await query('DELETE FROM report_packets WHERE conversation_key LIKE ?', `${prefix}%`);
+  await query('DELETE FROM report_conversations WHERE key LIKE ?', `${prefix}%`);
+  await query('UPDATE report_days SET version = version + 1');
+}
+
 /**
  * The report facts in the embedded store's SQLite file, through the same connection as Keyv's table
  * (Keyv's adapter's `query`), so both are one file, one write-ahead log, one backup.

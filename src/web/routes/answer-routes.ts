@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { reviewRefusal } from '../../core/copy/review-refusals.js';
 import { decideReview, loadAnswerReview, type ReviewDecision } from '../../core/suggest/answer-review.js';
 import { DEFAULT_TOP } from '../../core/suggest/topic-suggestions.js';
-import type { HttpServer } from '../../http/http-server.js';
+import type { Routes } from '../../http/http-server.js';
 import type { PlaygroundContext } from '../playground-context.js';
 import { PLAYGROUND_STAFF } from '../playground-policy.js';
 import { readJson, sendJson } from './json-io.js';
@@ -20,7 +20,7 @@ function decisionOf(body: z.infer<typeof decisionBody>): ReviewDecision {
 }
 
 /** The answer review as `/baton review` shows it in Slack: the history's top topics, their proposals, and the lead's decisions. */
-export function serveAnswerRoutes(server: HttpServer, ctx: PlaygroundContext): void {
+export function serveAnswerRoutes(server: Routes, ctx: PlaygroundContext): void {
   const { core } = ctx;
 
   server.route('GET', '/api/answers', async (_req, res) => {

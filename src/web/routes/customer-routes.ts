@@ -1,7 +1,7 @@
 import { csatRefusal, talkToHumanRefusal } from '../../core/copy/refusals.js';
 import { requestHuman } from '../../core/conversation/request-human.js';
 import { rateConversation } from '../../core/feedback/csat.js';
-import type { HttpServer } from '../../http/http-server.js';
+import type { Routes } from '../../http/http-server.js';
 import { voteOnAnswer, voteReply } from '../../core/feedback/answer-vote.js';
 import { parseAnswerRef } from '../../core/model/answer-ref.js';
 import { conversationActionBody, customerById, customerMessage, customerMessageBody, ratingBody, voteBody } from '../normalize.js';
@@ -17,7 +17,7 @@ function placeOf(key: string): { room: string; thread: string } | undefined {
 }
 
 /** What a customer does in their room: ask, press "Talk to a person", vote on an answer, rate. Each goes to the core's own use case. */
-export function serveCustomerRoutes(server: HttpServer, ctx: PlaygroundContext): void {
+export function serveCustomerRoutes(server: Routes, ctx: PlaygroundContext): void {
   const { core, feed, intake } = ctx;
 
   server.route('POST', '/api/messages', async (req, res) => {

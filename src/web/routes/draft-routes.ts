@@ -1,7 +1,7 @@
 import { draftRefusal } from '../../core/copy/refusals.js';
 import { discardDraft, sendDraft } from '../../core/copilot/review-draft.js';
 import type { DraftResult } from '../../core/copilot/draft-review.js';
-import type { HttpServer } from '../../http/http-server.js';
+import type { Routes } from '../../http/http-server.js';
 import { draftSendBody, escalationBody } from '../normalize.js';
 import type { PlaygroundContext } from '../playground-context.js';
 import { PLAYGROUND_STAFF } from '../playground-policy.js';
@@ -16,7 +16,7 @@ function answer(res: ServerResponse, result: DraftResult): void {
 }
 
 /** A copilot draft on a queue's board: Send as is, Edit and send (the text comes with it), Discard. */
-export function serveDraftRoutes(server: HttpServer, ctx: PlaygroundContext): void {
+export function serveDraftRoutes(server: Routes, ctx: PlaygroundContext): void {
   server.route('POST', '/api/draft/send', async (req, res) => {
     const body = await readJson(req, res, draftSendBody);
     if (body) answer(res, await sendDraft(ctx.core, body.escalationId, PLAYGROUND_STAFF, body.text));

@@ -3,7 +3,7 @@ import { noteRefusal, specialistRefusal } from '../../core/copy/refusals.js';
 import { INBOX_STATUSES, loadInbox } from '../../core/escalation/inbox.js';
 import { addInternalNote } from '../../core/escalation/internal-note.js';
 import { assignEscalation } from '../../core/escalation/specialist-actions.js';
-import type { HttpServer } from '../../http/http-server.js';
+import type { Routes } from '../../http/http-server.js';
 import { escalationBody } from '../normalize.js';
 import type { PlaygroundContext } from '../playground-context.js';
 import { PLAYGROUND_STAFF, PLAYGROUND_TEAM } from '../playground-policy.js';
@@ -28,7 +28,7 @@ function filterOf(url: string | undefined, queues: string[]) {
 }
 
 /** The specialist's inbox: every escalation from the store, filtered; internal notes; assigning to a teammate. */
-export function serveInboxRoutes(server: HttpServer, ctx: PlaygroundContext): void {
+export function serveInboxRoutes(server: Routes, ctx: PlaygroundContext): void {
   const { core } = ctx;
 
   server.route('GET', '/api/inbox', async (req, res) => {

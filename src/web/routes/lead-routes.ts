@@ -8,7 +8,7 @@ import { loadReview } from '../../core/feedback/weekly-review.js';
 import { loadReport } from '../../core/metrics/load-report.js';
 import { parseReportArgs } from '../../core/metrics/report-command.js';
 import { chartTitle, periodLabel } from '../../core/metrics/report-period.js';
-import type { HttpServer } from '../../http/http-server.js';
+import type { Routes } from '../../http/http-server.js';
 import { trendChartSvg } from '../../infra/chart/trend-chart-svg.js';
 import { escalationBody } from '../normalize.js';
 import type { PlaygroundContext } from '../playground-context.js';
@@ -35,7 +35,7 @@ const APPROVE_REFUSAL = {
 } as const;
 
 /** The lead's view: the report with its chart, the weekly review with KB candidates, the training export. */
-export function serveLeadRoutes(server: HttpServer, ctx: PlaygroundContext): void {
+export function serveLeadRoutes(server: Routes, ctx: PlaygroundContext): void {
   const { core } = ctx;
 
   server.route('GET', '/api/report', async (req, res) => {

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { closeForm } from '../../core/escalation/close-escalation.js';
-import type { HttpServer } from '../../http/http-server.js';
+import type { Routes } from '../../http/http-server.js';
 import type { PlaygroundContext } from '../playground-context.js';
 import { customersOf, PLAYGROUND_STAFF, PLAYGROUND_TEAM, queueRoom, roomOf } from '../playground-policy.js';
 import { sendJson } from './json-io.js';
@@ -13,7 +13,7 @@ const PUBLIC_DIR = fileURLToPath(new URL('../../../src/web/public/', import.meta
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' };
 
 /** The page, its scripts and styles (read once at start), the setup it draws from, and the live feed. */
-export function servePageRoutes(server: HttpServer, ctx: PlaygroundContext): void {
+export function servePageRoutes(server: Routes, ctx: PlaygroundContext): void {
   for (const file of readdirSync(PUBLIC_DIR)) {
     const type = TYPES[extname(file)];
     if (!type) continue;

@@ -3,7 +3,7 @@ import { specialistRefusal } from '../../core/copy/refusals.js';
 import { closeEscalation } from '../../core/escalation/close-escalation.js';
 import { relayToCustomer } from '../../core/escalation/relay-reply.js';
 import { claimEscalation, releaseEscalation, type ActionResult } from '../../core/escalation/specialist-actions.js';
-import type { HttpServer } from '../../http/http-server.js';
+import type { Routes } from '../../http/http-server.js';
 import { closeBody, escalationBody, staffReplyBody } from '../normalize.js';
 import type { PlaygroundContext } from '../playground-context.js';
 import { PLAYGROUND_STAFF } from '../playground-policy.js';
@@ -20,7 +20,7 @@ const ACTIONS: Record<string, Action> = {
 };
 
 /** What a specialist does on a queue's board: claim, release, close with the three tags, reply to the customer. */
-export function serveSpecialistRoutes(server: HttpServer, ctx: PlaygroundContext): void {
+export function serveSpecialistRoutes(server: Routes, ctx: PlaygroundContext): void {
   const { core } = ctx;
 
   for (const [path, act] of Object.entries(ACTIONS)) {
