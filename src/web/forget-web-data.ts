@@ -1,17 +1,16 @@
+import type KeyvSqlite from '@keyv/sqlite';
 import type Keyv from 'keyv';
 import type { Conversation } from '../core/conversation/conversation.js';
 import type { Escalation } from '../core/escalation/escalation.js';
+import type { CsatRecord } from '../core/ports/csat-store.js';
 import type { KnowledgeEntry } from '../core/ports/knowledge.js';
 import type { Locks } from '../core/ports/locks.js';
-import { storeKeys } from '../infra/store/store-keys.js';
+import { storeKeys, utcDay, type DayLogName } from '../infra/store/store-keys.js';
 
-/** A day log's base (`name:day`) or one of its slots (`name:day:n`). */
-const DAY_LOG = /^(facts-conv-day|facts-esc-day|csat-day|feedback-day):\d{4}-\d{2}-\d{2}(:\d+)?$/;
+const DAY_LOGS: DayLogName[] = ['facts-conv-day', 'facts-esc-day', 'csat-day', 'feedback-day'];
 const WEB = 'web:';
-/** The playground's people all have ids of this form (playground-policy.ts). */
-const WEB_PERSON = 'web-';
 
-/** What the playground wrote, found in one pass over the store. */
+/** What the playground wrote to a shared store, found by key and by the platform its escalations name. */
 interface Found {
   keys: string[];
   escalations: Set<string>;
@@ -19,43 +18,49 @@ interface Found {
   answers: Set<string>;
   /** Knowledge entries approved from its escalations. */
   approved: Set<string>;
+  /** The UTC days its records were logged under (created, opened, asked, answered). */
+  days: Set<string>;
 }
 
-async function* entries(keyv: Keyv): AsyncGenerator<[string, unknown]> {
-  const store = keyv.store as { namespace?: string; iterator?: (namespace?: string) => AsyncIterable<[string, unknown]> };
-  if (!store.iterator) return;
-  for await (const [key, raw] of store.iterator(store.namespace)) {
-    const data = await Promise.resolve()
-      .then(() => keyv.deserializeData<unknown>(raw as string))
-      .catch(() => undefined);
-    yield [key, data?.value];
+/** The store's rows whose key is LIKE the pattern (and, for escalations, on the playground), with their values. */
+class Rows {
+  constructor(private readonly keyv: Keyv) {}
+
+  private get adapter(): KeyvSqlite {
+    return this.keyv.store as KeyvSqlite;
+  }
+
+  async like<T>(pattern: string, where = ''): Promise<{ key: string; value: T }[]> {
+    const rows = (await this.adapter.query(`SELECT key, value FROM ${this.adapter.opts.table} WHERE key LIKE ? ${where}`, [pattern])) as { key: string; value: string }[];
+    return Promise.all(rows.map(async (r) => ({ key: r.key, value: (await this.keyv.deserializeData<T>(r.value))?.value as T })));
   }
 }
 
-/** A key that holds only the playground's data: its conversations, their ratings, holds and mappings, its people's rating cooldowns. */
-function ownKey(key: string): boolean {
-  const [kind, rest = ''] = [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)];
-  if (kind === 'csat-customer') return rest.startsWith(WEB_PERSON);
-  return ['conv', 'csat-record', 'csat', 'onboarding'].includes(kind) && rest.startsWith(WEB);
-}
-
-async function find(keyv: Keyv): Promise<Found> {
-  const found: Found = { keys: [], escalations: new Set(), answers: new Set(), approved: new Set() };
-  const approvals = new Map<string, string>();
-  for await (const [key, value] of entries(keyv)) {
-    if (ownKey(key)) found.keys.push(key);
-    if (key.startsWith('conv:web:')) for (const t of (value as Conversation).turns) if (t.role === 'bot' && t.deliveryId) found.answers.add(t.deliveryId);
-    if (key.startsWith('esc:') && (value as Escalation | undefined)?.conversation?.platform === 'web') found.escalations.add((value as Escalation).id);
-    const approval = value as { escalationId?: string; entry?: { id: string } } | undefined;
-    if (key.startsWith('kb-candidate:') && approval?.escalationId) approvals.set(approval.escalationId, approval.entry?.id ?? '');
-    // The report's classified days are rebuilt from the day logs when missing.
-    if (key.startsWith('report-day:')) found.keys.push(key);
+async function find(rows: Rows): Promise<Found> {
+  const found: Found = { keys: [], escalations: new Set(), answers: new Set(), approved: new Set(), days: new Set() };
+  for (const { key, value } of await rows.like<Conversation>('conv:web:%')) {
+    found.keys.push(key);
+    found.days.add(utcDay(value.createdAt));
+    for (const t of value.turns) {
+      found.days.add(utcDay(t.at));
+      if (t.role === 'bot' && t.deliveryId) found.answers.add(t.deliveryId);
+    }
   }
-  for (const id of found.escalations) {
-    found.keys.push(storeKeys.escalation(id));
-    if (approvals.has(id)) found.keys.push(storeKeys.kbCandidate(id));
-    if (approvals.get(id)) found.approved.add(approvals.get(id)!);
+  const escalations = await rows.like<Escalation>('esc:%', `AND json_valid(value) AND json_extract(value, '$.value.conversation.platform') = 'web'`);
+  for (const { key, value } of escalations) {
+    found.keys.push(key, storeKeys.kbCandidate(value.id));
+    found.escalations.add(value.id);
+    found.days.add(utcDay(value.openedAt));
   }
+  for (const { value } of await rows.like<{ escalationId: string; entry?: { id: string } }>('kb-candidate:%')) {
+    if (found.escalations.has(value.escalationId) && value.entry) found.approved.add(value.entry.id);
+  }
+  for (const { key, value } of await rows.like<CsatRecord>('csat-record:web:%')) {
+    found.keys.push(key);
+    found.days.add(utcDay(value.askedAt));
+  }
+  // Its ratings' day pointers and its people's rating cooldowns (every playground person's id starts `web-`).
+  for (const pattern of ['csat:web:%', 'csat-customer:web-%', 'onboarding:web:%']) found.keys.push(...(await rows.like(pattern)).map((r) => r.key));
   return found;
 }
 
@@ -64,37 +69,42 @@ function webRecord(found: Found, id: string): boolean {
   return id.startsWith(WEB) || found.escalations.has(id) || found.answers.has(id) || (id.startsWith('gap:') && found.escalations.has(id.slice('gap:'.length)));
 }
 
-/** The day logs without the playground's records: its slots become marks (null), its rows leave the bases. */
-async function forgetRecords(keyv: Keyv, locks: Locks, found: Found): Promise<void> {
-  for await (const [key, value] of entries(keyv)) {
-    if (!DAY_LOG.test(key) || typeof value !== 'string') continue;
-    const parsed = JSON.parse(value) as [string, unknown] | Record<string, unknown>;
-    if (Array.isArray(parsed)) {
-      if (parsed[1] !== null && webRecord(found, parsed[0])) await keyv.set(key, JSON.stringify([parsed[0], null]));
-      continue;
+/** The day logs of its days without its records: its slots become marks (null, which record nothing), its rows leave the bases. */
+async function forgetRecords(keyv: Keyv, rows: Rows, locks: Locks, found: Found): Promise<void> {
+  for (const log of DAY_LOGS) {
+    for (const day of found.days) {
+      const base = storeKeys.logBase(log, day);
+      // Under the lock a fold takes to rewrite the base.
+      await locks.run(base, async () => {
+        for (const slot of await rows.like<string>(`${storeKeys.logSlotPrefix(log, day)}%`)) {
+          const [id, value] = JSON.parse(slot.value) as [string, unknown];
+          if (value !== null && webRecord(found, id)) await keyv.set(slot.key, JSON.stringify([id, null]));
+        }
+        const raw = await keyv.get<string>(base);
+        if (!raw) return;
+        const records = JSON.parse(raw) as Record<string, unknown>;
+        const kept = Object.entries(records).filter(([id]) => !webRecord(found, id));
+        if (kept.length < Object.keys(records).length) await keyv.set(base, JSON.stringify(Object.fromEntries(kept)));
+      });
     }
-    // Under the lock a fold takes to rewrite the base.
-    await locks.run(key, async () => {
-      const base = JSON.parse((await keyv.get<string>(key)) ?? '{}') as Record<string, unknown>;
-      const kept = Object.fromEntries(Object.entries(base).filter(([id]) => !webRecord(found, id)));
-      if (Object.keys(kept).length < Object.keys(base).length) await keyv.set(key, JSON.stringify(kept));
-    });
   }
 }
 
 /**
- * Forgets what the playground wrote to a store it shares with Slack or Teams: its conversations, their
- * escalations, ratings, votes, content gaps and report facts, and the answers approved from them.
- * Nothing of another platform is touched; the reports' classified days are rebuilt from what is left.
+ * Forgets what the playground wrote to a SQLite store it shares with Slack or Teams: its conversations,
+ * their escalations, ratings, votes, content gaps and report facts, and the answers approved from them.
+ * Nothing of another platform is touched; the report's classified days are rebuilt from what is left.
  */
 export async function forgetWebData(keyv: Keyv, locks: Locks): Promise<void> {
-  const found = await find(keyv);
-  await forgetRecords(keyv, locks, found);
+  const rows = new Rows(keyv);
+  const found = await find(rows);
+  await forgetRecords(keyv, rows, locks, found);
   if (found.approved.size > 0) {
     await locks.run(storeKeys.kbApproved, async () => {
       const approved = (await keyv.get<KnowledgeEntry[]>(storeKeys.kbApproved)) ?? [];
       await keyv.set(storeKeys.kbApproved, approved.filter((e) => !found.approved.has(e.id)));
     });
   }
-  await keyv.deleteMany(found.keys);
+  const summaries = [...found.days].map(storeKeys.daySummary);
+  await keyv.deleteMany([...found.keys, ...summaries]);
 }
