@@ -43,7 +43,7 @@ async function slackEscalation() {
 /** A playground customer asks for a person; resolves with the packet its board shows. */
 async function playgroundEscalation() {
   const page = await pageClient(playground().url!);
-  const sent = await page.call('/api/messages', { account: 'acme', customer: 'web-acme-alex', text: 'Can I talk to a human please?' });
+  const sent = await page.call('/api/customer-messages', { account: 'acme', customer: 'web-acme-alex', text: 'Can I talk to a human please?' });
   expect(sent.status).toBe(200);
   await expect.poll(() => shown().some((e) => e.type === 'packet'), { timeout: 10_000 }).toBe(true);
   const packet = shown().find((e) => e.type === 'packet');
@@ -51,9 +51,9 @@ async function playgroundEscalation() {
 }
 
 /** The status of a GET on loopback naming `host` in its Host header (fetch does not let a caller set it). */
-function statusFor(port: string, path: string, host: string): Promise<number> {
+function statusFor(port: string, path: string, host: string, address = '127.0.0.1'): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, headers: { host } }, (res) => {
+    const req = request({ host: address, port, path, headers: { host } }, (res) => {
       res.resume();
       resolve(res.statusCode ?? 0);
     });
@@ -102,11 +102,14 @@ describe('the playground beside Slack', () => {
     expect((await h.baton.core.escalations.get(slack.escalationId))?.status).toBe('claimed');
   });
 
-  it('guards only its own routes: Slack events and health probes answer whatever the Host', async () => {
+  it('guards only its own routes: health probes answer whatever the Host, the playground only at BATON_PLAYGROUND_HOST', async () => {
     const url = new URL(playground().url!);
     const rebound = `rebind.example:${url.port}`;
     expect(await statusFor(url.port, '/healthz', rebound)).toBe(200);
     expect(await statusFor(url.port, '/', rebound)).toBe(403);
+    // The server listens on every interface for Slack; on another address than 127.0.0.1 the playground is not there.
+    expect(await statusFor(url.port, '/healthz', `127.0.0.2:${url.port}`, '127.0.0.2')).toBe(200);
+    expect(await statusFor(url.port, '/', `127.0.0.2:${url.port}`, '127.0.0.2')).toBe(404);
     const reset = await fetch(`${playground().url}/api/reset`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     expect(reset.status).toBe(403);
   });

@@ -71,13 +71,13 @@ export async function webDriver(): Promise<PlatformDriver> {
     lookBeforeResend: true,
     ...QUESTIONS,
     async customerSays(text, thread) {
-      const json = await call('/api/messages', { account: ACCOUNT, customer: CUSTOMER, text, ...(thread ? { thread: thread.thread } : {}) });
+      const json = await call('/api/customer-messages', { account: ACCOUNT, customer: CUSTOMER, text, ...(thread ? { thread: thread.thread } : {}) });
       const ref: ConversationRef = thread ?? { platform: 'web', channel: ACCOUNT, thread: String(json.thread) };
       opened.push(ref);
       return ref;
     },
     async strangerSays(text) {
-      const res = await page.call('/api/messages', { account: 'newco', customer: 'web-newco-nia', text });
+      const res = await page.call('/api/customer-messages', { account: 'newco', customer: 'web-newco-nia', text });
       if (res.status !== 400) throw new Error(`a room no account maps answered ${res.status}`);
     },
     customerSaw: (ref) => events().flatMap((e) => (e.type === 'message' && e.room === ref.channel && e.thread === ref.thread && e.role !== 'customer' ? [plain(e.html)] : [])),

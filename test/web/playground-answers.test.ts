@@ -38,7 +38,7 @@ const proposals = async () => (await call('/api/answers')).json.proposals as Pro
 
 /** What Baton said back to a Globex customer's new question, once it decided (the Why event is its signal), as Markdown. */
 async function globexAsks(text: string): Promise<string> {
-  const sent = await call('/api/messages', { account: 'globex', customer: 'web-globex-sam', text });
+  const sent = await call('/api/customer-messages', { account: 'globex', customer: 'web-globex-sam', text });
   expect(sent.status).toBe(200);
   const p = running!;
   await vi.waitFor(() => expect(p.feed.find((e) => e.type === 'why' && e.messageId === sent.json.id)).toBeDefined(), { timeout: 15_000 });

@@ -28,7 +28,7 @@ async function start(env: Record<string, string> = {}): Promise<RunningPlaygroun
 
 const call = (path: string, body?: unknown) => page.call(path, body);
 
-const ask = (text: string, customer = 'web-acme-alex', account = 'acme') => call('/api/messages', { account, customer, text });
+const ask = (text: string, customer = 'web-acme-alex', account = 'acme') => call('/api/customer-messages', { account, customer, text });
 
 /** Waits on the feed itself, the page's only source, for an event matching `predicate` (a held reply waits out the grouping window). */
 async function feedShows(predicate: (e: Record<string, unknown>) => boolean): Promise<Record<string, unknown>> {
@@ -61,7 +61,7 @@ describe('the playground adapter', () => {
     const { json } = await ask(question!);
     const asked = await feedShows((e) => e.role === 'bot' && e.thread === json.thread);
     expect(asked.html).toBe('Do you mean:<ul><li>How to: Reports and exports: How do I export a report to CSV?</li><li>How to: Reports and exports: How do I schedule a report by email?</li></ul>');
-    await call('/api/messages', { account: 'acme', customer: 'web-acme-alex', text: reply, thread: json.thread });
+    await call('/api/customer-messages', { account: 'acme', customer: 'web-acme-alex', text: reply, thread: json.thread });
     const answered = await feedShows((e) => e.role === 'bot' && e.thread === json.thread && e.id !== asked.id);
     expect(answered.sources).toEqual([expect.objectContaining({ title: 'Reports and exports: How do I export a report to CSV?' })]);
     expect(p.feed.find((e) => e.type === 'packet')).toBeUndefined();
@@ -91,7 +91,7 @@ describe('the playground adapter', () => {
     await start();
     expect((await ask('hello', 'web-globex-alex', 'acme')).status).toBe(400);
     expect((await ask('   ')).json.error).toBe('Write something first: the message is empty.');
-    expect((await call('/api/messages', '{not json')).status).toBe(400);
+    expect((await call('/api/customer-messages', '{not json')).status).toBe(400);
     expect((await ask('How do I invite a teammate?')).status).toBe(200);
   });
 
@@ -108,7 +108,7 @@ describe('the playground adapter', () => {
     const p = await start();
     const greeting = await ask('hi');
     const thread = greeting.json.thread as string;
-    await call('/api/messages', { account: 'acme', customer: 'web-acme-alex', text: 'How do I invite a teammate?', thread });
+    await call('/api/customer-messages', { account: 'acme', customer: 'web-acme-alex', text: 'How do I invite a teammate?', thread });
     const whyOf = (id: unknown) => p.feed.find((e) => e.type === 'why' && e.messageId === id) as { why: { outcome: string } } | undefined;
     const question = p.feed.find((e) => e.type === 'message' && e.role === 'customer' && e.thread === thread && e.id !== greeting.json.id)!;
     // The greeting is held for the window; the question joins it and both are decided together.
@@ -173,7 +173,7 @@ describe('the playground adapter', () => {
     await start();
     const { json } = await ask('Can I talk to a human please?');
     const packet = await feedShows((e) => e.type === 'packet');
-    await call('/api/messages', { account: 'acme', customer: 'web-acme-alex', text: 'It is about invoice 1042.', thread: json.thread });
+    await call('/api/customer-messages', { account: 'acme', customer: 'web-acme-alex', text: 'It is about invoice 1042.', thread: json.thread });
     // A fragment like this one waits the grouping window for the rest of the request first.
     const note = await vi.waitFor(() => {
       const found = running!.feed.find((e) => e.type === 'internal' && e.text.includes('invoice 1042'));

@@ -45,7 +45,7 @@ const otherPost = (except: string) => running!.feed.find((e) => e.type === 'mess
 describe('copilot mode in the playground', () => {
   it('shows the draft on the queue board, sends the edited text to the room once, and says who did it to a second try', async () => {
     await start();
-    await call('/api/messages', { account: 'acme', customer: 'web-acme-alex', text: 'How do I invite a teammate?' });
+    await call('/api/customer-messages', { account: 'acme', customer: 'web-acme-alex', text: 'How do I invite a teammate?' });
     const why = await feedShows((e) => e.type === 'why' && e.room === 'acme');
     expect(why.why).toMatchObject({ outcome: expect.stringMatching(/^Copilot mode/), draftWaiting: true });
     const packet = await feedShows((e) => e.type === 'packet' && draftOf(e).draft?.state === 'pending');

@@ -39,7 +39,7 @@ function shown<T extends PlaygroundEvent['type']>(p: RunningPlayground, type: T)
 
 /** Asks in #acme and waits until the conversation's messages are all delivered. */
 async function asked(p: RunningPlayground, text: string): Promise<string> {
-  const { json } = await page.call('/api/messages', { account: 'acme', customer: 'web-acme-alex', text });
+  const { json } = await page.call('/api/customer-messages', { account: 'acme', customer: 'web-acme-alex', text });
   const key = conversationKey({ platform: 'web', channel: 'acme', thread: json.thread as string });
   await vi.waitFor(async () => expect((await p.core.conversations.get(key))?.outbox).toEqual([]), { timeout: 15_000 });
   return json.thread as string;

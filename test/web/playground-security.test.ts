@@ -54,18 +54,18 @@ describe('who may drive the playground', () => {
     const token = await pageToken(p.url);
     const own = { origin: p.url, 'x-baton-page-token': token };
     const refused = await Promise.all([
-      raw(p.url, '/api/messages', { method: 'POST', headers: { 'content-type': 'text/plain', origin: 'http://evil.example' }, body: question }),
+      raw(p.url, '/api/customer-messages', { method: 'POST', headers: { 'content-type': 'text/plain', origin: 'http://evil.example' }, body: question }),
       raw(p.url, '/api/reset', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://evil.example' }, body: 'a=1' }),
-      raw(p.url, '/api/messages', { method: 'POST', headers: { ...own, 'content-type': 'text/plain' }, body: question }),
-      raw(p.url, '/api/messages', { method: 'POST', headers: { ...own, 'content-type': 'application/json', origin: 'http://evil.example' }, body: question }),
-      raw(p.url, '/api/messages', { method: 'POST', headers: { ...own, 'content-type': 'application/json', 'sec-fetch-site': 'cross-site' }, body: question }),
-      raw(p.url, '/api/messages', { method: 'POST', headers: { 'content-type': 'application/json', origin: p.url }, body: question }),
-      raw(p.url, '/api/messages', { method: 'POST', headers: { 'content-type': 'application/json', 'x-baton-page-token': token }, body: question }),
+      raw(p.url, '/api/customer-messages', { method: 'POST', headers: { ...own, 'content-type': 'text/plain' }, body: question }),
+      raw(p.url, '/api/customer-messages', { method: 'POST', headers: { ...own, 'content-type': 'application/json', origin: 'http://evil.example' }, body: question }),
+      raw(p.url, '/api/customer-messages', { method: 'POST', headers: { ...own, 'content-type': 'application/json', 'sec-fetch-site': 'cross-site' }, body: question }),
+      raw(p.url, '/api/customer-messages', { method: 'POST', headers: { 'content-type': 'application/json', origin: p.url }, body: question }),
+      raw(p.url, '/api/customer-messages', { method: 'POST', headers: { 'content-type': 'application/json', 'x-baton-page-token': token }, body: question }),
     ]);
     expect(refused.map((r) => r.status)).toEqual([415, 415, 415, 403, 403, 403, 403]);
     expect(JSON.parse(refused[6]!.body).error).toContain('Origin header is missing');
     expect(customerMessages(p)).toBeUndefined();
-    const taken = await (await pageClient(p.url)).call('/api/messages', JSON.parse(question));
+    const taken = await (await pageClient(p.url)).call('/api/customer-messages', JSON.parse(question));
     expect(taken.status).toBe(200);
     expect(customerMessages(p)).toBeDefined();
   });
@@ -122,14 +122,14 @@ describe('a real page on another origin, in Chromium', () => {
   it('cannot post a message or reset the playground with a form or a text/plain fetch', async () => {
     const p = await start();
     const client = await pageClient(p.url);
-    await client.call('/api/messages', { account: 'acme', customer: 'web-acme-alex', text: 'How do I invite a teammate?' });
+    await client.call('/api/customer-messages', { account: 'acme', customer: 'web-acme-alex', text: 'How do I invite a teammate?' });
     evilHtml = `<!doctype html><form id="f" method="post" action="${p.url}/api/reset" enctype="text/plain"><input name='{"a":"' value='1"}'></form>`;
     const page = await browser.newPage();
     await page.goto(evilUrl);
     // The answer reaches the browser, which then withholds it from the other site (Cross-Origin-Resource-Policy).
     const fetched = await page.evaluate(async (target) => {
       const body = JSON.stringify({ account: 'acme', customer: 'web-acme-alex', text: 'Can I talk to a human please?' });
-      return fetch(`${target}/api/messages`, { method: 'POST', mode: 'no-cors', headers: { 'content-type': 'text/plain' }, body }).then(() => 'read', () => 'withheld');
+      return fetch(`${target}/api/customer-messages`, { method: 'POST', mode: 'no-cors', headers: { 'content-type': 'text/plain' }, body }).then(() => 'read', () => 'withheld');
     }, p.url);
     expect(fetched).toBe('withheld');
     await Promise.all([page.waitForURL(`${p.url}/api/reset`), page.locator('#f').evaluate((f) => (f as unknown as { submit(): void }).submit())]);

@@ -36,7 +36,7 @@ function events(): FeedEvent[] {
 /** A customer asks in a new thread; resolves once the decision's "Why?" is shown, with what the customer saw there. */
 async function asked(customer: string, text: string): Promise<{ seen: string; why: string; thread: string }> {
   const account = customer.split('-')[1]!;
-  const { id, thread } = (await call('/api/messages', { account, customer, text })) as { id: string; thread: string };
+  const { id, thread } = (await call('/api/customer-messages', { account, customer, text })) as { id: string; thread: string };
   const why = await vi.waitFor(
     () => {
       const shown = running!.feed.find((e) => e.type === 'why' && e.messageId === id);

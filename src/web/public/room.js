@@ -14,7 +14,7 @@ export function roomView(account) {
   const list = h('div', { class: 'scroll', role: 'log', 'aria-label': `Messages in #${account.room}` });
   const picker = h('select', { 'aria-label': 'Posting as' }, account.customers.map((c) => h('option', { value: c.id }, `${c.name} (${account.name})`)));
   picker.addEventListener('change', () => (customer = account.customers.find((c) => c.id === picker.value)));
-  const ask = (text, thread) => post('/api/messages', { account: account.id, customer: customer.id, text, ...(thread ? { thread } : {}) }).then((r) => r.status === 200);
+  const ask = (text, thread) => post('/api/customer-messages', { account: account.id, customer: customer.id, text, ...(thread ? { thread } : {}) }).then((r) => r.status === 200);
   // A new question goes to the end of the room: show the end, and stay there for its answer.
   const askNew = (text) => {
     list.scrollTop = list.scrollHeight;

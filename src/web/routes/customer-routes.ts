@@ -20,7 +20,7 @@ function placeOf(key: string): { room: string; thread: string } | undefined {
 export function serveCustomerRoutes(server: Routes, ctx: PlaygroundContext): void {
   const { core, feed, intake } = ctx;
 
-  server.route('POST', '/api/messages', async (req, res) => {
+  server.route('POST', '/api/customer-messages', async (req, res) => {
     const body = await readJson(req, res, customerMessageBody);
     if (!body) return;
     const normalized = customerMessage(core.policy, body, feed.nextId(), core.clock.now());
