@@ -25,7 +25,8 @@ function shown(playground: OpenPlayground): PlaygroundEvent[] {
 
 describe('the playground beside the other platforms', () => {
   it('runs beside Slack and Teams in one process: each customer’s packet lands on their own platform, and a reset leaves Teams’ alone', async () => {
-    const w = (world = await startTeamsWorld({ BATON_PLAYGROUND: '1' }));
+    world = await startTeamsWorld({ BATON_PLAYGROUND: '1' });
+    const w = world;
     expect([...w.h.baton.platforms.keys()].sort()).toEqual(['slack', 'teams', 'web']);
     expect((await w.send(installedInTeam(w.connector.url))).status).toBe(200);
     const playground = w.h.baton.platforms.get(WEB) as OpenPlayground;
