@@ -18,7 +18,7 @@ export const ERROR_CATALOGUE = {
   BATON_LOOP_MISSING: 'A platform\u2019s lead commands were registered without the loop ports: a bug in the composition, at start.',
   BATON_UPLOAD_FAILED: 'Slack refused a file upload (the report chart): the post is retried.',
   BATON_TEAMS_UPLOAD: 'Teams refused the upload of an export file a lead asked for: the lead is told it failed and may ask again.',
-  BATON_RESET_REDIS: 'The playground\u2019s reset empties only its own SQLite store; it refuses a shared Redis.',
+  BATON_RESET_REDIS: 'The playground\u2019s reset changes only a SQLite store (alone, its own; beside Slack or Teams, only what it wrote); it refuses a shared Redis.',
   BATON_QUEUE_MISSING: 'A conversation was routed to a queue the policy no longer has: fix routing in the policy.',
   BATON_ACCOUNT_MISSING: 'A conversation\u2019s account is no longer in the policy: map the channel again.',
   BATON_NO_BUSINESS_HOURS: 'The business hours leave no open time within a year: fix `hours` in the policy.',
