@@ -4,6 +4,7 @@ import type { Routes } from '../http/http-server.js';
 import type { OpenPlatform, Platform, PlatformContext, ServeContext } from '../platform/platform.js';
 import { PlaygroundFeed } from './feed.js';
 import type { PlaygroundContext } from './playground-context.js';
+import { playgroundView } from './own-records.js';
 import { playgroundIntake } from './playground-intake.js';
 import { playgroundPolicy, queueBoard } from './playground-policy.js';
 import { rebuildPages } from './rebuild-pages.js';
@@ -84,7 +85,7 @@ async function openPlayground({ env, alone }: WebSettings, { stores, log }: Plat
         log.info({ alone }, alone ? 'playground reset: store and pages emptied' : 'playground reset: its conversations, escalations and pages emptied');
       };
       const guard = playgroundGuard({ boundHost: env.BATON_PLAYGROUND_HOST, port, token: pageToken, addresses });
-      servePlayground(server.guarded(guard), { core, feed, intake, reset, pageToken });
+      servePlayground(server.guarded(guard), { core: playgroundView(core), feed, intake, reset, pageToken });
       rebuilt = rebuildPages(core, feed, log);
       return intake;
     },

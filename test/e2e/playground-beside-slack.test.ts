@@ -78,6 +78,19 @@ describe('the playground beside Slack', () => {
     expect(h.postsIn(ACME_CHANNEL, slack.thread)).toHaveLength(1);
   });
 
+  it('acts from its pages on its own escalations only: a Slack customer is never reached from the playground', async () => {
+    const slack = await slackEscalation();
+    const web = await playgroundEscalation();
+    expect((await web.page.call('/api/reply', { escalationId: slack.escalationId, text: 'Hello from the playground' })).status).toBe(404);
+    expect((await web.page.call('/api/claim', { escalationId: slack.escalationId })).status).toBe(409);
+    expect((await web.page.call('/api/note', { escalationId: slack.escalationId, text: 'a note' })).status).toBe(404);
+    const inbox = await web.page.call('/api/inbox');
+    expect((inbox.json.rows as { escalationId: string }[]).map((r) => r.escalationId)).toEqual([web.packet!.packet.escalationId]);
+    await h.baton.idle();
+    expect(await h.baton.core.escalations.get(slack.escalationId)).toMatchObject({ status: 'open' });
+    expect(h.postsIn(ACME_CHANNEL, slack.thread)).toHaveLength(1);
+  });
+
   it('resets only what the playground wrote: the Slack escalation and its packet stay, claimable', async () => {
     const slack = await slackEscalation();
     const web = await playgroundEscalation();
