@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadSettings as load, SettingsError } from '../../src/config/load-settings.js';
 import { missingPlatformSettings } from '../../src/platform/configured-platforms.js';
-import { PLATFORMS } from '../../src/platforms.js';
+import { PLATFORMS, platformsFor } from '../../src/platforms.js';
 
 /** As `npm start` reads its settings: each platform the environment and policy ask for names what it is missing. */
 const loadSettings = (source: NodeJS.ProcessEnv) => load(source, (s, policy) => missingPlatformSettings(PLATFORMS, s, policy));
@@ -23,11 +23,21 @@ describe('what npm start opens', () => {
     expect(settings.env.LOG_LEVEL).toBe('debug');
   });
 
-  it('runs Slack when Slack settings are complete, and the playground beside them only when asked', () => {
+  it('runs Slack when Slack settings are complete, and the playground beside it, on Slack’s store, only when asked', () => {
     const slack = { ...POLICY, SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' };
     expect(loadSettings(slack).mode).toBe('platforms');
     expect(loadSettings(slack).env.BATON_STORE).toBe('sqlite://data/baton.sqlite');
-    expect(loadSettings({ ...slack, BATON_PLAYGROUND: '1' }).mode).toBe('playground');
+    expect(PLATFORMS.filter((p) => p.wanted(loadSettings(slack).env, undefined)).map((p) => p.tag)).toEqual(['slack']);
+    const beside = loadSettings({ ...slack, BATON_PLAYGROUND: '1' });
+    expect(beside.mode).toBe('platforms');
+    expect(beside.env).toMatchObject({ BATON_STORE: 'sqlite://data/baton.sqlite', LOG_LEVEL: 'info' });
+    expect(PLATFORMS.filter((p) => p.wanted(beside.env, undefined)).map((p) => p.tag)).toEqual(['slack', 'web']);
+  });
+
+  it('runs the playground alone with BATON_PLAYGROUND=1 and no Slack or Teams setting, whatever channels the policy names', () => {
+    const alone = loadSettings({ ...POLICY, BATON_PLAYGROUND: '1' });
+    expect(alone.mode).toBe('playground');
+    expect(platformsFor(alone.mode).map((p) => p.tag)).toEqual(['web']);
   });
 
   it('treats a Teams setting alone as an install: a policy with Slack channels names the missing Slack settings', () => {
