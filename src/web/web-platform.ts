@@ -17,8 +17,9 @@ import { serveLeadRoutes } from './routes/lead-routes.js';
 import { servePageRoutes } from './routes/page-routes.js';
 import { serveSpecialistRoutes } from './routes/specialist-routes.js';
 import { WebGateway } from './web-gateway.js';
+import { WEB_REFERENCES } from './web-references.js';
 
-export const WEB = 'web';
+export const WEB = WEB_REFERENCES.tag;
 
 export interface WebSettings {
   env: Env;
