@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HttpServer } from '../../src/http/http-server.js';
 import { createLogger } from '../../src/infra/logger.js';
@@ -24,6 +25,21 @@ describe('the shared HTTP server', () => {
     expect([posted.status, await posted.text()]).toEqual([202, 'taken']);
     expect(await (await fetch(`${base}/late`)).text()).toBe('late');
     expect((await fetch(`${base}/api/messages`)).status).toBe(405);
+    expect((await fetch(`${base}/nowhere`)).status).toBe(404);
+  });
+
+  it('runs a guard before the routes added through its view only', async () => {
+    const base = await serve((s) => {
+      const refuse = (_req: unknown, res: ServerResponse) => {
+        res.writeHead(403).end('refused');
+        return false;
+      };
+      s.guarded(refuse).route('GET', '/page', (_req, res) => void res.end('page'));
+      s.route('GET', '/open', (_req, res) => void res.end('open'));
+    });
+    const page = await fetch(`${base}/page`);
+    expect([page.status, await page.text()]).toEqual([403, 'refused']);
+    expect(await (await fetch(`${base}/open`)).text()).toBe('open');
     expect((await fetch(`${base}/nowhere`)).status).toBe(404);
   });
 
