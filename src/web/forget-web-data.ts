@@ -7,7 +7,7 @@ import type { KnowledgeEntry } from '../core/ports/knowledge.js';
 import type { Locks } from '../core/ports/locks.js';
 import { storeKeys, utcDay, type DayLogName } from '../infra/store/store-keys.js';
 
-const DAY_LOGS: DayLogName[] = ['facts-conv-day', 'facts-esc-day', 'csat-day', 'feedback-day'];
+const DAY_LOGS: DayLogName[] = ['csat-day', 'feedback-day'];
 const WEB = 'web:';
 
 /** What the playground wrote to a shared store, found by key and by the platform its escalations name. */
@@ -92,8 +92,8 @@ async function forgetRecords(keyv: Keyv, rows: Rows, locks: Locks, found: Found)
 
 /**
  * Forgets what the playground wrote to a SQLite store it shares with Slack or Teams: its conversations,
- * their escalations, ratings, votes, content gaps and report facts, and the answers approved from them.
- * Nothing of another platform is touched; the report's classified days are rebuilt from what is left.
+ * their escalations, ratings, votes and content gaps, and the answers approved from them (its report
+ * facts live in the facts table: forgetSqliteFacts). Nothing of another platform is touched.
  */
 export async function forgetWebData(keyv: Keyv, locks: Locks): Promise<void> {
   const rows = new Rows(keyv);
