@@ -1,21 +1,13 @@
 import type { Env } from '../config/env.js';
 import { startMode } from '../config/env.js';
-import type { Routes } from '../http/http-server.js';
 import type { OpenPlatform, Platform, PlatformContext, ServeContext } from '../platform/platform.js';
 import { PlaygroundFeed } from './feed.js';
-import type { PlaygroundContext } from './playground-context.js';
 import { playgroundView } from './own-records.js';
 import { playgroundIntake } from './playground-intake.js';
 import { playgroundPolicy, queueBoard } from './playground-policy.js';
 import { rebuildPages } from './rebuild-pages.js';
 import { newPageToken, playgroundAddresses, playgroundGuard } from './request-guard.js';
 import { resetPlayground } from './reset-store.js';
-import { serveAnswerRoutes } from './routes/answer-routes.js';
-import { serveCustomerRoutes } from './routes/customer-routes.js';
-import { serveInboxRoutes } from './routes/inbox-routes.js';
-import { serveLeadRoutes } from './routes/lead-routes.js';
-import { servePageRoutes } from './routes/page-routes.js';
-import { serveSpecialistRoutes } from './routes/specialist-routes.js';
 import { WebGateway } from './web-gateway.js';
 import { WEB_REFERENCES } from './web-references.js';
 
@@ -30,15 +22,6 @@ export interface WebSettings {
 /** The running playground, as tests reach it: the feed its pages watch. */
 export interface OpenPlayground extends OpenPlatform {
   feed: PlaygroundFeed;
-}
-
-function servePlayground(server: Routes, ctx: PlaygroundContext): void {
-  servePageRoutes(server, ctx);
-  serveCustomerRoutes(server, ctx);
-  serveSpecialistRoutes(server, ctx);
-  serveInboxRoutes(server, ctx);
-  serveLeadRoutes(server, ctx);
-  serveAnswerRoutes(server, ctx);
 }
 
 /**
@@ -57,6 +40,8 @@ export const webPlatform: Platform<WebSettings> = {
 };
 
 async function openPlayground({ env, alone }: WebSettings, { stores, log }: PlatformContext): Promise<OpenPlayground> {
+  // Loaded only when the playground runs: its routes and what they use are no part of a Slack or Teams start.
+  const { servePlayground } = await import('./serve-playground.js');
   const feed = new PlaygroundFeed();
   const gateway = new WebGateway(feed);
   const pageToken = newPageToken();
