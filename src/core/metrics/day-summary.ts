@@ -45,6 +45,15 @@ export function holdsAt(s: DaySummary, now: number): boolean {
   return s.computedAt <= now && now < s.validUntil;
 }
 
+/** A day's summary from its rows as of `now`: it holds until the first row or unclaimed escalation may count differently. */
+function summaryOf(day: number, rows: OutcomeRow[], opened: EscalationRow[], drafts: DraftRow[], now: number, zone: string): DaySummary {
+  const validUntil = Math.min(
+    rows.reduce((min, r) => Math.min(min, r.changesAt ?? now), Infinity),
+    opened.reduce((min, e) => Math.min(min, breachChangesAt(e, now)), Infinity),
+  );
+  return { day, computedAt: now, validUntil, conversations: rows, zone, pieces: piecesOf(rows, zone), escalations: opened, escalationPieces: escalationPiecesOf(opened, now), drafts };
+}
+
 /**
  * Classifies the given days. `input` holds the conversations created on those days, and every
  * escalation and CSAT ask from the first of them to `now`, so each conversation meets all of its own.
@@ -53,16 +62,31 @@ export function summarizeDays(days: number[], input: ReportInput, now: number, r
   const conversations = groupBy(classifyRows(input, now, rules), (r) => dayStart(r.createdAt));
   const escalations = groupBy(input.escalations, (e) => dayStart(e.openedAt));
   const drafts = groupBy(input.drafts ?? [], (d) => dayStart(d.openedAt));
-  return days.map((day) => {
-    const rows = conversations.get(day) ?? [];
-    const opened = escalations.get(day) ?? [];
-    const validUntil = Math.min(
-      rows.reduce((min, r) => Math.min(min, r.outcome.changesAt), Infinity),
-      opened.reduce((min, e) => Math.min(min, breachChangesAt(e, now)), Infinity),
-    );
-    const escalationPieces = escalationPiecesOf(opened, now);
-    return { day, computedAt: now, validUntil, conversations: rows, zone, pieces: piecesOf(rows, zone), escalations: opened, escalationPieces, drafts: drafts.get(day) ?? [] };
-  });
+  return days.map((day) => summaryOf(day, conversations.get(day) ?? [], escalations.get(day) ?? [], drafts.get(day) ?? [], now, zone));
+}
+
+/**
+ * The creation times of the conversations of a summary whose outcome may differ at `now` (a quiet or
+ * held period ran out) while the day's facts have not changed; undefined when its rows do not tell
+ * (stored before they kept when they change), and the day is classified again whole.
+ */
+export function expiredTimes(s: DaySummary, now: number): number[] | undefined {
+  const times = new Set<number>();
+  for (const r of s.conversations) {
+    if (r.changesAt === undefined) return undefined;
+    if (r.changesAt <= now) times.add(r.createdAt);
+  }
+  return [...times];
+}
+
+/**
+ * A summary whose facts have not changed, as of `now`: the conversations created at `times` replaced by
+ * `fresh` (every conversation created at those times, classified at `now`), the rest kept as they hold.
+ */
+export function refreshDay(s: DaySummary, times: number[], fresh: OutcomeRow[], now: number): DaySummary {
+  const replaced = new Set(times);
+  const rows = [...s.conversations.filter((r) => !replaced.has(r.createdAt)), ...fresh].sort((a, b) => a.createdAt - b.createdAt);
+  return summaryOf(s.day, rows, s.escalations, s.drafts, now, s.zone);
 }
 
 /**

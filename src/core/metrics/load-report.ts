@@ -1,7 +1,8 @@
 import type { LoopDeps } from '../deps.js';
 import { draftRows } from '../copilot/draft-figures.js';
 import { feedbackFigures } from '../feedback/feedback-figures.js';
-import { DAY_MS, daysCovering, holdsAt, reportPieces, summarizeDays, type DaySummary } from './day-summary.js';
+import { DAY_MS, dayStart, daysCovering, expiredTimes, holdsAt, refreshDay, reportPieces, summarizeDays, type DaySummary } from './day-summary.js';
+import { classifyRows, groupBy } from './outcome-rows.js';
 import { isHandoff } from './facts.js';
 import type { StoredDaySummary } from '../ports/facts-store.js';
 import { outcomeRules, type OutcomeRules } from './outcomes.js';
@@ -22,22 +23,60 @@ async function storedAt(deps: ReportDeps, days: number[], now: number): Promise<
   return { stored, stale: stored.filter((s) => !s.summary || !holdsAt(s.summary, now) || s.summary.zone !== zone) };
 }
 
-/** Classifies the stale days again from the facts and stores their summaries for the next report. */
+/**
+ * Past this share of a day's conversations whose time ran out, one range read of the day beats a
+ * read per creation time: the day is classified again whole.
+ */
+const REFRESHED_SHARE = 0.1;
+
+/** A stale day whose facts have not changed and whose rows tell which ran out: only those are classified again. */
+interface Expired {
+  stored: StoredDaySummary & { summary: DaySummary };
+  times: number[];
+}
+
+function expiredOnly(s: StoredDaySummary, now: number, zone: string): Expired | undefined {
+  const summary = s.summary;
+  if (!summary || summary.computedAt > now || summary.zone !== zone) return undefined;
+  const times = expiredTimes(summary, now);
+  if (!times || times.length > summary.conversations.length * REFRESHED_SHARE) return undefined;
+  return { stored: { ...s, summary }, times };
+}
+
+/**
+ * Classifies the stale days again from the facts and stores their summaries for the next report: a day
+ * whose facts did not change only in its conversations whose quiet or held period ran out, the rest whole.
+ */
 async function rebuild(deps: ReportDeps, stale: StoredDaySummary[], now: number, rules: OutcomeRules): Promise<Map<number, DaySummary>> {
   const rebuilt = new Map<number, DaySummary>();
   if (stale.length === 0) return rebuilt;
-  // A conversation's escalations and CSAT ask come on or after the day it started, so reading them
-  // from the first stale day on gives every stale conversation all of its own.
-  const first = stale[0]!.day;
-  const [packets, csat] = await Promise.all([deps.loop.facts.escalationsOpened(first, now + 1), deps.loop.csat.listAsked(first, now + 1)]);
+  const zone = deps.policy.digest.timezone;
+  const expired: Expired[] = [], whole: StoredDaySummary[] = [];
+  for (const s of stale) {
+    const e = expiredOnly(s, now, zone);
+    if (e) expired.push(e);
+    else whole.push(s);
+  }
+  // A conversation's escalations and CSAT ask come on or after the moment it started, so reading them
+  // from the first conversation classified again on gives each all of its own.
+  const first = expired.reduce((min, e) => e.times.reduce((m, t) => Math.min(m, t), min), whole[0]?.day ?? Infinity);
+  const [packets, csat] = Number.isFinite(first)
+    ? await Promise.all([deps.loop.facts.escalationsOpened(first, now + 1), deps.loop.csat.listAsked(first, now + 1)])
+    : [[], []];
   const escalations = packets.filter(isHandoff);
   const drafts = draftRows(packets);
+  if (expired.length > 0) {
+    const conversations = (await Promise.all(expired.flatMap((e) => e.times.map((t) => deps.loop.facts.conversationsCreated(t, t + 1))))).flat();
+    const fresh = groupBy(classifyRows({ conversations, escalations, csat }, now, rules), (r) => dayStart(r.createdAt));
+    for (const { stored, times } of expired) rebuilt.set(stored.day, refreshDay(stored.summary, times, fresh.get(stored.day) ?? [], now));
+    await Promise.all(expired.map(({ stored }) => deps.loop.facts.saveDaySummary(stored.version, rebuilt.get(stored.day)!)));
+  }
   // A few weeks of conversations at a time: half a year of a large team's, classified at once, does not fit in memory.
-  for (let i = 0; i < stale.length; i += CLASSIFIED_DAYS) {
-    const batch = stale.slice(i, i + CLASSIFIED_DAYS);
+  for (let i = 0; i < whole.length; i += CLASSIFIED_DAYS) {
+    const batch = whole.slice(i, i + CLASSIFIED_DAYS);
     const conversations = (await Promise.all(batch.map((s) => deps.loop.facts.conversationsCreated(s.day, s.day + DAY_MS)))).flat();
     const input = { conversations, escalations, drafts, csat };
-    for (const summary of summarizeDays(batch.map((s) => s.day), input, now, rules, deps.policy.digest.timezone)) rebuilt.set(summary.day, summary);
+    for (const summary of summarizeDays(batch.map((s) => s.day), input, now, rules, zone)) rebuilt.set(summary.day, summary);
     await Promise.all(batch.map((s) => deps.loop.facts.saveDaySummary(s.version, rebuilt.get(s.day)!)));
   }
   return rebuilt;

@@ -19,6 +19,11 @@ export interface OutcomeRow extends RatedOutcome {
   createdAt: number;
   /** Undefined only for a key of no known platform (never written by Baton). */
   platform?: Platform;
+  /**
+   * The next moment the outcome may differ on the same facts (Infinity when none), so a stored day
+   * classifies again only the rows whose time ran out; absent in summaries stored before rows kept it.
+   */
+  changesAt?: number;
 }
 
 /** What the queue and trigger rows and SLA breaches read of an escalation. */
@@ -47,11 +52,15 @@ export function classifyRows(input: ReportInput, now: number, rules: OutcomeRule
   const byConversation = groupBy(input.escalations, (e) => e.conversationKey);
   const ratings = new Map<string, number>();
   for (const r of input.csat) if (r.rating !== undefined) ratings.set(r.conversationKey, r.rating);
-  return input.conversations.map((c) => ({
-    outcome: classifyConversation(c, byConversation.get(c.key) ?? [], now, rules),
-    rating: ratings.get(c.key),
-    createdAt: c.createdAt,
-    platform: platformOfKey(c.key),
-    ...(c.clarify ? { clarify: c.clarify } : {}),
-  }));
+  return input.conversations.map((c) => {
+    const outcome = classifyConversation(c, byConversation.get(c.key) ?? [], now, rules);
+    return {
+      outcome,
+      rating: ratings.get(c.key),
+      createdAt: c.createdAt,
+      platform: platformOfKey(c.key),
+      changesAt: outcome.changesAt,
+      ...(c.clarify ? { clarify: c.clarify } : {}),
+    };
+  });
 }

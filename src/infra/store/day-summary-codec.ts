@@ -21,9 +21,12 @@ interface Columns {
   names: string[];
   /**
    * Absent from summaries stored before they were added: `platform` (an index into names), before reports
-   * broke figures down by it; `clarify` (asked, answered, escalated; null when none was asked).
+   * broke figures down by it; `clarify` (asked, answered, escalated; null when none was asked); `changes`
+   * (when the outcome may next differ, relative to the row's start; null for never), before a day refreshed only those rows.
    */
-  conv: { at: number[]; category: number[]; flags: number[]; rating: Opt[]; resolutions: number[][]; platform?: number[]; clarify?: ([number, number, number] | null)[] };
+  conv: {
+    at: number[]; category: number[]; flags: number[]; rating: Opt[]; resolutions: number[][]; platform?: number[]; clarify?: ([number, number, number] | null)[]; changes?: Opt[];
+  };
   /** Absent from summaries stored before it was added: `firstResponse`, before reports timed a person's first reply. */
   esc: { at: number[]; category: number[]; queue: number[]; trigger?: number[]; due: number[]; claimed: Opt[]; firstResponse?: Opt[]; resolved: Opt[]; breached: Opt[] };
   /** Copilot drafts (state an index into names); absent from summaries stored before reports counted them. */
@@ -80,7 +83,7 @@ export function encodeDaySummary(s: DaySummary): string {
     index.set(n, names.push(n) - 1);
     return names.length - 1;
   };
-  const conv: Required<Columns['conv']> = { at: [], category: [], flags: [], rating: [], resolutions: [], platform: [], clarify: [] };
+  const conv: Required<Columns['conv']> = { at: [], category: [], flags: [], rating: [], resolutions: [], platform: [], clarify: [], changes: [] };
   for (const r of s.conversations) {
     conv.at.push(r.createdAt - s.day);
     conv.category.push(name(r.outcome.category));
@@ -89,6 +92,9 @@ export function encodeDaySummary(s: DaySummary): string {
     conv.resolutions.push(r.outcome.resolutions.map((t) => t - r.createdAt));
     conv.platform.push(name(r.platform ?? ''));
     conv.clarify.push(r.clarify ? [r.clarify.asked, r.clarify.answered, r.clarify.escalated] : null);
+    // A row that does not tell (none should) counts as changing at once: refreshed, never trusted.
+    const changesAt = r.changesAt ?? s.computedAt;
+    conv.changes.push(Number.isFinite(changesAt) ? changesAt - r.createdAt : null);
   }
   const esc: Required<Columns['esc']> = { at: [], category: [], queue: [], trigger: [], due: [], claimed: [], firstResponse: [], resolved: [], breached: [] };
   for (const e of s.escalations) {
@@ -121,8 +127,9 @@ function conversationRows(day: number, c: Columns['conv'], names: string[]): Out
     const outcome = unpack(c.flags[i]!, names[c.category[i]!]!, c.resolutions[i]!.map((t) => t + createdAt));
     const platform = names[c.platform?.[i] ?? -1] as Platform | '' | undefined;
     const clarify = c.clarify?.[i];
+    const changes = c.changes?.[i];
     return {
-      outcome, createdAt, ...(rating !== null && rating !== undefined ? { rating } : {}), ...(platform ? { platform } : {}),
+      outcome, createdAt, ...(changes !== undefined ? { changesAt: changes === null ? Infinity : createdAt + changes } : {}), ...(rating !== null && rating !== undefined ? { rating } : {}), ...(platform ? { platform } : {}),
       ...(clarify ? { clarify: { asked: clarify[0], answered: clarify[1], escalated: clarify[2] } } : {}),
     };
   });
