@@ -85,6 +85,19 @@ async function straightforward(s: Stores, request: ReportRequest, now: number, z
   return buildReport({ conversations, escalations: escalations.filter(isHandoff), drafts: draftRows(escalations), csat }, request, now, outcomeRules(policy), zone);
 }
 
+/** The stores' facts, telling `onRead` each range of conversations read (the days classified again). */
+function readsCounted(s: Stores, onRead: (since: number, until: number) => void): FactsStore {
+  return {
+    daySummaries: (days) => s.facts.daySummaries(days),
+    saveDaySummary: (version, summary) => s.facts.saveDaySummary(version, summary),
+    escalationsOpened: (since, until) => s.facts.escalationsOpened(since, until),
+    conversationsCreated: (since, until) => {
+      onRead(since, until);
+      return s.facts.conversationsCreated(since, until);
+    },
+  };
+}
+
 const REQUESTS: ReportRequest[] = [{ days: 7 }, { days: 30 }, { days: 30, category: 'billing' }];
 
 async function expectSameAsStraightforward(s: Stores, now: number): Promise<Map<string, ReportView>> {
@@ -141,6 +154,28 @@ describe.each(STORES)('report day summaries on %s', (_name, uri) => {
     expect([before.get('7d')!.breaches.current, after.get('7d')!.breaches.current]).toEqual([0, 1]);
   });
 
+  it('classify again only the conversations whose held period ran out, with the figures of a full classification', async () => {
+    const s = await open(uri());
+    const at = NOW + 300 * DAY;
+    const { heldMs } = outcomeRules(policy);
+    // Thanked two minutes in, so its resolution holds an hour after `at`; thirty staff-handled threads of the same day never change.
+    const P = conv('P', NOW - (at + HOUR - heldMs - 2 * MIN), [[0, 'customer'], [1, 'bot'], [2, 'thanks']], 'billing');
+    const staff = Array.from({ length: 30 }, (_, i) => conv(`S${i}`, NOW - P.createdAt + (i + 1) * MIN, [[0, 'customer'], [3, 'staff']], 'how_to'));
+    for (const c of [P, ...staff]) await s.facts.putConversation(c);
+    const before = await expectSameAsStraightforward(s, at);
+
+    const read: [number, number][] = [];
+    const facts = readsCounted(s, (since, until) => read.push([since, until]));
+    const later = at + 2 * HOUR;
+    for (const request of REQUESTS) {
+      const fast = await loadReport({ ...deps(s, later), loop: { ...deps(s, later).loop, facts } }, request);
+      expect(fast).toEqual({ ...(await straightforward(s, request, later)), feedback: fast.feedback });
+    }
+    // Only P was read and classified again; its resolution now counts as held.
+    expect(read).toEqual([[P.createdAt, P.createdAt + 1]]);
+    expect([before.get('30d')!.current.held, (await loadReport(deps(s, later), { days: 30 })).current.held]).toEqual([0, 1]);
+  });
+
   it('count calendar days in the policy zone, and count them again when the zone changes', async () => {
     const s = await open(uri());
     await writeHistory(s);
@@ -158,15 +193,7 @@ describe.each(STORES)('report day summaries on %s', (_name, uri) => {
     const s = await open(uri());
     await writeHistory(s);
     let classified = 0;
-    const facts: FactsStore = {
-      daySummaries: (days) => s.facts.daySummaries(days),
-      saveDaySummary: (version, summary) => s.facts.saveDaySummary(version, summary),
-      escalationsOpened: (since, until) => s.facts.escalationsOpened(since, until),
-      conversationsCreated: (since, until) => {
-        classified++;
-        return s.facts.conversationsCreated(since, until);
-      },
-    };
+    const facts = readsCounted(s, () => classified++);
     const counted: ReportDeps = { ...deps(s, NOW), loop: { ...deps(s, NOW).loop, facts } };
     const left = [await warmReportDays(counted, NOW)];
     expect(classified).toBe(30);
