@@ -36,6 +36,12 @@ interface Columns {
   /** The escalations counted (queue, category and trigger as names, count, breaches, then the three lists of times); absent before reports summed them. */
   escPieces?: [queue: number, category: number, trigger: number, count: number, breaches: number, claim: number[], firstResponse: number[], resolve: number[]][];
 }
+/**
+ * Stored as two JSON documents on two lines: what every report reads (the counts), then the rows, which
+ * only the days a period starts or ends in, or whose time ran out, need; a summary stored before was one document.
+ */
+type Head = Omit<Columns, 'conv' | 'esc'>;
+type Rows = Pick<Columns, 'conv' | 'esc'>;
 
 const KINDS: OutcomeKind[] = ['escalated', 'handled_by_staff', 'resolved_by_baton', 'in_progress', 'not_a_matter'];
 const HEALTH: (EscalationHealth | undefined)[] = [undefined, 'healthy', 'frustrated', 'direct'];
@@ -116,8 +122,9 @@ export function encodeDaySummary(s: DaySummary): string {
   }
   const pieces = { zone: s.zone, rows: s.pieces.map((p) => [p.day - s.day, name(p.category), name(p.platform ?? ''), ...tallyColumns(p.tally)]) };
   const escPieces: Columns['escPieces'] = s.escalationPieces.map((p) => [name(p.queueId), name(p.category), name(p.trigger), p.count, p.breaches, p.claim, p.firstResponse, p.resolve]);
-  const columns: Columns = { computedAt: s.computedAt, validUntil: Number.isFinite(s.validUntil) ? s.validUntil : null, names, conv, esc, draft, pieces, escPieces };
-  return JSON.stringify(columns);
+  const head: Head = { computedAt: s.computedAt, validUntil: Number.isFinite(s.validUntil) ? s.validUntil : null, names, draft, pieces, escPieces };
+  const rows: Rows = { conv, esc };
+  return `${JSON.stringify(head)}\n${JSON.stringify(rows)}`;
 }
 
 function conversationRows(day: number, c: Columns['conv'], names: string[]): OutcomeRow[] {
@@ -170,22 +177,26 @@ function escalationPieces(rows: NonNullable<Columns['escPieces']>, names: string
 /**
  * A summary stored before escalations kept their trigger and first response, conversations their platform, drafts were
  * counted, or conversations and escalations were summed in pieces, decodes as expired, so the next report rebuilds it.
- * Its conversation and escalation rows are decoded only when read: a report reads them for the days its periods start and end in.
+ * Its conversation and escalation rows are parsed and decoded only when read.
  */
 export function decodeDaySummary(day: number, raw: string): DaySummary {
-  const c = JSON.parse(raw) as Columns;
-  const esc = c.esc.trigger && c.esc.firstResponse ? (c.esc as Required<Columns['esc']>) : undefined;
-  const current = esc && c.conv.platform && c.draft && c.pieces && c.escPieces;
+  const split = raw.indexOf('\n');
+  const c = JSON.parse(split < 0 ? raw : raw.slice(0, split)) as Head & Partial<Rows>;
+  let parsed: Rows | undefined = split < 0 ? (c as Columns) : undefined;
+  const rows = () => (parsed ??= JSON.parse(raw.slice(split + 1)) as Rows);
+  const complete = (esc: Columns['esc']) => (esc.trigger && esc.firstResponse ? (esc as Required<Columns['esc']>) : undefined);
+  const current = (split >= 0 || (c.esc && complete(c.esc) && c.conv?.platform)) && c.draft && c.pieces && c.escPieces;
   let conversations: OutcomeRow[] | undefined;
   let escalations: EscalationRow[] | undefined;
   return {
     day, computedAt: c.computedAt, validUntil: current ? (c.validUntil ?? Infinity) : c.computedAt,
     get conversations() {
-      conversations ??= conversationRows(day, c.conv, c.names);
+      conversations ??= conversationRows(day, rows().conv, c.names);
       return conversations;
     },
     zone: c.pieces?.zone ?? '', pieces: c.pieces ? pieces(day, c.pieces.rows, c.names) : [],
     get escalations() {
+      const esc = complete(rows().esc);
       escalations ??= esc ? escalationRows(day, esc, c.names) : [];
       return escalations;
     },
