@@ -88,7 +88,7 @@ async function straightforward(s: Stores, request: ReportRequest, now: number, z
 /** The stores' facts, telling `onRead` each range of conversations read (the days classified again). */
 function readsCounted(s: Stores, onRead: (since: number, until: number) => void): FactsStore {
   return {
-    daySummaries: (days) => s.facts.daySummaries(days),
+    daySummaries: (days, withRows) => s.facts.daySummaries(days, withRows),
     saveDaySummary: (version, summary) => s.facts.saveDaySummary(version, summary),
     escalationsOpened: (since, until) => s.facts.escalationsOpened(since, until),
     conversationsCreated: (since, until) => {
@@ -128,6 +128,8 @@ describe.each(STORES)('report day summaries on %s', (_name, uri) => {
     expect(before.get('30dbilling')!.drafts.current.offered).toBe(0);
     // A second report at the same moment reads the stored summaries: still the same figures.
     await expectSameAsStraightforward(reader, NOW);
+    // So does a process that parsed none: the counts of the days a period covers whole, the rows of the others.
+    await expectSameAsStraightforward(await open(where), NOW);
 
     await writeChanges(writer);
     const after = await expectSameAsStraightforward(reader, NOW + 2 * HOUR);

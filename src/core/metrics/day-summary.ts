@@ -89,20 +89,24 @@ export function refreshDay(s: DaySummary, times: number[], fresh: OutcomeRow[], 
   return summaryOf(s.day, rows, s.escalations, s.drafts, now, s.zone);
 }
 
+/** Whether one of the periods covers the day whole, so a report reads only its counts, not its rows. */
+export function coveredWhole(day: number, { start, previousStart }: PeriodBounds, now: number): boolean {
+  const end = day + DAY_MS;
+  return (day >= start && end <= now) || (day >= previousStart && end <= start);
+}
+
 /**
  * What a report reads of the summaries of [previousStart, now]: the pieces of each day one period
  * covers whole, and the rows of the days a period starts or ends in, counted on the spot.
  */
-export function reportPieces(summaries: DaySummary[], { start, previousStart }: PeriodBounds, now: number): ReportPieces {
+export function reportPieces(summaries: DaySummary[], bounds: PeriodBounds, now: number): ReportPieces {
+  const { start, previousStart } = bounds;
   const parts: ReportPieces = { current: [], previous: [], escalations: [], escalationPieces: { current: [], previous: [] }, drafts: [] };
   for (const s of summaries) {
-    const end = s.day + DAY_MS;
-    if (s.day >= start && end <= now) {
-      parts.current.push(...s.pieces);
-      parts.escalationPieces.current.push(...s.escalationPieces);
-    } else if (s.day >= previousStart && end <= start) {
-      parts.previous.push(...s.pieces);
-      parts.escalationPieces.previous.push(...s.escalationPieces);
+    if (coveredWhole(s.day, bounds, now)) {
+      const period = s.day >= start ? 'current' : 'previous';
+      parts[period].push(...s.pieces);
+      parts.escalationPieces[period].push(...s.escalationPieces);
     } else {
       parts.current.push(...piecesOf(s.conversations.filter((r) => r.createdAt >= start && r.createdAt < now), s.zone));
       parts.previous.push(...piecesOf(s.conversations.filter((r) => r.createdAt >= previousStart && r.createdAt < start), s.zone));

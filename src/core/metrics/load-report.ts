@@ -1,12 +1,12 @@
 import type { LoopDeps } from '../deps.js';
 import { draftRows } from '../copilot/draft-figures.js';
 import { feedbackFigures } from '../feedback/feedback-figures.js';
-import { DAY_MS, dayStart, daysCovering, expiredTimes, holdsAt, refreshDay, reportPieces, summarizeDays, type DaySummary } from './day-summary.js';
+import { coveredWhole, DAY_MS, dayStart, daysCovering, expiredTimes, holdsAt, refreshDay, reportPieces, summarizeDays, type DaySummary } from './day-summary.js';
 import { classifyRows, groupBy } from './outcome-rows.js';
 import { isHandoff } from './facts.js';
 import type { StoredDaySummary } from '../ports/facts-store.js';
 import { outcomeRules, type OutcomeRules } from './outcomes.js';
-import { periodBounds } from './report-period.js';
+import { periodBounds, type PeriodBounds } from './report-period.js';
 import { REPORT_DAYS, reportFromPieces, type ReportRequest, type ReportView } from './report.js';
 
 /** Days whose conversations are read and classified together when their summaries are rebuilt. */
@@ -15,12 +15,16 @@ const CLASSIFIED_DAYS = 30;
 /** What a report reads: the policy's outcome rules, the clock, and the loop's stores. */
 export type ReportDeps = Pick<LoopDeps, 'policy' | 'clock'> & { loop: Pick<LoopDeps['loop'], 'facts' | 'csat' | 'feedback'> };
 
-/** The stored summaries of `days`, and those of them that do not hold at `now` and must be classified again. */
-async function storedAt(deps: ReportDeps, days: number[], now: number): Promise<{ stored: StoredDaySummary[]; stale: StoredDaySummary[] }> {
+/**
+ * The stored summaries of `days`, and those of them that do not hold at `now` and must be classified
+ * again; read with their rows where those do not hold (their rows tell which changed) or `readsRows` says.
+ */
+async function storedAt(deps: ReportDeps, days: number[], now: number, readsRows: (day: number) => boolean): Promise<{ stored: StoredDaySummary[]; stale: StoredDaySummary[] }> {
   const zone = deps.policy.digest.timezone;
-  const stored = await deps.loop.facts.daySummaries(days);
   // A summary counted by calendar days in another zone (the policy's changed) is counted again.
-  return { stored, stale: stored.filter((s) => !s.summary || !holdsAt(s.summary, now) || s.summary.zone !== zone) };
+  const holds = (s: DaySummary) => holdsAt(s, now) && s.zone === zone;
+  const stored = await deps.loop.facts.daySummaries(days, (s) => !holds(s) || readsRows(s.day));
+  return { stored, stale: stored.filter((s) => !s.summary || !holds(s.summary)) };
 }
 
 /**
@@ -87,8 +91,8 @@ async function rebuild(deps: ReportDeps, stale: StoredDaySummary[], now: number,
  * Usually only the last week or so is rebuilt (its quiet and held periods are still running); a write
  * to an older day marks that day for rebuilding.
  */
-async function summariesAt(deps: ReportDeps, days: number[], now: number, rules: OutcomeRules): Promise<DaySummary[]> {
-  const { stored, stale } = await storedAt(deps, days, now);
+async function summariesAt(deps: ReportDeps, bounds: PeriodBounds, now: number, rules: OutcomeRules): Promise<DaySummary[]> {
+  const { stored, stale } = await storedAt(deps, daysCovering(bounds.previousStart, now + 1), now, (day) => !coveredWhole(day, bounds, now));
   const rebuilt = await rebuild(deps, stale, now, rules);
   return stored.map((s) => rebuilt.get(s.day) ?? s.summary!);
 }
@@ -98,7 +102,7 @@ export async function loadReport(deps: ReportDeps, request: ReportRequest): Prom
   const now = deps.clock.now();
   const rules = outcomeRules(deps.policy);
   const bounds = periodBounds(request, now);
-  const [summaries, votes] = await Promise.all([summariesAt(deps, daysCovering(bounds.previousStart, now + 1), now, rules), deps.loop.feedback.list(bounds.start, now + 1)]);
+  const [summaries, votes] = await Promise.all([summariesAt(deps, bounds, now, rules), deps.loop.feedback.list(bounds.start, now + 1)]);
   const report = reportFromPieces(reportPieces(summaries, bounds, now), request, now, rules, deps.policy.digest.timezone);
   return { ...report, feedback: feedbackFigures(votes.filter((v) => !request.category || v.category === request.category)) };
 }
@@ -114,7 +118,7 @@ export async function loadReport(deps: ReportDeps, request: ReportRequest): Prom
 export async function warmReportDays(deps: ReportDeps, now: number): Promise<number> {
   const longest = periodBounds({ days: Math.max(...REPORT_DAYS) as ReportRequest['days'] }, now).previousStart;
   const quarters = periodBounds({ days: 90, quarter: true }, now).previousStart;
-  const { stale } = await storedAt(deps, daysCovering(Math.min(longest, quarters), now + 1), now);
+  const { stale } = await storedAt(deps, daysCovering(Math.min(longest, quarters), now + 1), now, () => false);
   const batch = stale.slice(-CLASSIFIED_DAYS);
   await rebuild(deps, batch, now, outcomeRules(deps.policy));
   return stale.length - batch.length;

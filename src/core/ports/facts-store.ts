@@ -17,8 +17,12 @@ export interface FactsStore {
   conversationsCreated(since: number, until: number): Promise<ConversationFacts[]>;
   /** Packets opened in [since, until): escalations and copilot drafts (`isHandoff` tells them apart). */
   escalationsOpened(since: number, until: number): Promise<PacketFacts[]>;
-  /** The summaries of these UTC days (see metrics/day-summary.ts), read before the facts they are rebuilt from. */
-  daySummaries(days: number[]): Promise<StoredDaySummary[]>;
+  /**
+   * The summaries of these UTC days (see metrics/day-summary.ts), read before the facts they are rebuilt from.
+   * Only those `withRows` picks (by their counts) come with their conversation and escalation rows; reading
+   * another's throws. Without it, none do.
+   */
+  daySummaries(days: number[], withRows?: (s: DaySummary) => boolean): Promise<StoredDaySummary[]>;
   /** Stores a summary built from facts read after `version` was. */
   saveDaySummary(version: string, summary: DaySummary): Promise<void>;
 }

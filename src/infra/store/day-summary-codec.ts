@@ -37,11 +37,15 @@ interface Columns {
   escPieces?: [queue: number, category: number, trigger: number, count: number, breaches: number, claim: number[], firstResponse: number[], resolve: number[]][];
 }
 /**
- * Stored as two JSON documents on two lines: what every report reads (the counts), then the rows, which
- * only the days a period starts or ends in, or whose time ran out, need; a summary stored before was one document.
+ * Stored as two JSON documents: what every report reads (the counts), and the rows, which only the days a
+ * period starts or ends in, or whose time ran out, need; a summary stored before was one document, rows included.
  */
 type Head = Omit<Columns, 'conv' | 'esc'>;
 type Rows = Pick<Columns, 'conv' | 'esc'>;
+export interface EncodedDaySummary {
+  head: string;
+  rows: string;
+}
 
 const KINDS: OutcomeKind[] = ['escalated', 'handled_by_staff', 'resolved_by_baton', 'in_progress', 'not_a_matter'];
 const HEALTH: (EscalationHealth | undefined)[] = [undefined, 'healthy', 'frustrated', 'direct'];
@@ -80,7 +84,7 @@ function tallyFrom(n: number[]): Tally {
 const rel = (t: number | undefined, from: number): Opt => (t === undefined ? null : t - from);
 const abs = (t: Opt | undefined, from: number) => (t === null || t === undefined ? undefined : t + from);
 
-export function encodeDaySummary(s: DaySummary): string {
+export function encodeDaySummary(s: DaySummary): EncodedDaySummary {
   const names: string[] = [];
   const index = new Map<string, number>();
   const name = (n: string) => {
@@ -124,7 +128,7 @@ export function encodeDaySummary(s: DaySummary): string {
   const escPieces: Columns['escPieces'] = s.escalationPieces.map((p) => [name(p.queueId), name(p.category), name(p.trigger), p.count, p.breaches, p.claim, p.firstResponse, p.resolve]);
   const head: Head = { computedAt: s.computedAt, validUntil: Number.isFinite(s.validUntil) ? s.validUntil : null, names, draft, pieces, escPieces };
   const rows: Rows = { conv, esc };
-  return `${JSON.stringify(head)}\n${JSON.stringify(rows)}`;
+  return { head: JSON.stringify(head), rows: JSON.stringify(rows) };
 }
 
 function conversationRows(day: number, c: Columns['conv'], names: string[]): OutcomeRow[] {
@@ -177,26 +181,30 @@ function escalationPieces(rows: NonNullable<Columns['escPieces']>, names: string
 /**
  * A summary stored before escalations kept their trigger and first response, conversations their platform, drafts were
  * counted, or conversations and escalations were summed in pieces, decodes as expired, so the next report rebuilds it.
- * Its conversation and escalation rows are parsed and decoded only when read.
+ * Its conversation and escalation rows are parsed and decoded only when read; read without `rows` (and stored apart
+ * from its head), reading them is a programming error: the caller asked the store for the counts only.
  */
-export function decodeDaySummary(day: number, raw: string): DaySummary {
-  const split = raw.indexOf('\n');
-  const c = JSON.parse(split < 0 ? raw : raw.slice(0, split)) as Head & Partial<Rows>;
-  let parsed: Rows | undefined = split < 0 ? (c as Columns) : undefined;
-  const rows = () => (parsed ??= JSON.parse(raw.slice(split + 1)) as Rows);
+export function decodeDaySummary(day: number, head: string, rows?: string): DaySummary {
+  const c = JSON.parse(head) as Head & Partial<Rows>;
+  let parsed: Rows | undefined = c.conv && c.esc ? (c as Columns) : undefined;
+  const rowColumns = () => {
+    if (rows === undefined && !parsed) throw new Error(`the rows of report day ${new Date(day).toISOString().slice(0, 10)} were not read`);
+    parsed ??= JSON.parse(rows!) as Rows;
+    return parsed;
+  };
   const complete = (esc: Columns['esc']) => (esc.trigger && esc.firstResponse ? (esc as Required<Columns['esc']>) : undefined);
-  const current = (split >= 0 || (c.esc && complete(c.esc) && c.conv?.platform)) && c.draft && c.pieces && c.escPieces;
+  const current = (!c.esc || (complete(c.esc) && c.conv?.platform)) && c.draft && c.pieces && c.escPieces;
   let conversations: OutcomeRow[] | undefined;
   let escalations: EscalationRow[] | undefined;
   return {
     day, computedAt: c.computedAt, validUntil: current ? (c.validUntil ?? Infinity) : c.computedAt,
     get conversations() {
-      conversations ??= conversationRows(day, rows().conv, c.names);
+      conversations ??= conversationRows(day, rowColumns().conv, c.names);
       return conversations;
     },
     zone: c.pieces?.zone ?? '', pieces: c.pieces ? pieces(day, c.pieces.rows, c.names) : [],
     get escalations() {
-      const esc = complete(rows().esc);
+      const esc = complete(rowColumns().esc);
       escalations ??= esc ? escalationRows(day, esc, c.names) : [];
       return escalations;
     },

@@ -71,9 +71,9 @@ export class TableFactsStore implements FactsStore {
     return (await this.table.packets(since, until)).map(decodeEscalation);
   }
 
-  async daySummaries(days: number[]): Promise<StoredDaySummary[]> {
+  async daySummaries(days: number[], withRows: (s: DaySummary) => boolean = () => false): Promise<StoredDaySummary[]> {
     const versions = await this.table.versions(days);
-    return this.summaries.read(days.map((day, i) => ({ day, version: String(versions[i]) })));
+    return this.summaries.read(days.map((day, i) => ({ day, version: String(versions[i]) })), withRows);
   }
 
   saveDaySummary(version: string, summary: DaySummary): Promise<void> {

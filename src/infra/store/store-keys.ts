@@ -18,6 +18,8 @@ export const storeKeys = {
   factsTable: 'report-facts-table',
   /** A report's classified day (core/metrics/day-summary.ts), prefixed by the facts version it was built at. */
   daySummary: (day: string) => `report-day:${day}`,
+  /** The same day's classified conversations and escalations, stored apart: only some days' are read. */
+  daySummaryRows: (day: string) => `report-day-rows:${day}`,
   /** A conversation's CSAT ask and rating. */
   csatRecord: (conversationKey: string) => `csat-record:${conversationKey}`,
   /** Which day an ask stored before records were kept one by one sits in. */

@@ -30,13 +30,13 @@ describe('the report by platform', () => {
   it('is the same from stored day summaries, and a summary stored before platforms were kept is rebuilt', () => {
     const now = T0 + 2 * DAY;
     const [day] = summarizeDays([dayStart(T0)], input, now, RULES);
-    const stored = decodeDaySummary(day!.day, encodeDaySummary(day!));
+    const encoded = encodeDaySummary(day!);
+    const stored = decodeDaySummary(day!.day, encoded.head, encoded.rows);
     const fromSummary = reportFromRows({ conversations: stored.conversations, escalations: stored.escalations }, { days: 7 }, now, RULES);
     expect(fromSummary.platforms).toEqual(buildReport(input, { days: 7 }, now, RULES).platforms);
 
-    // Before a summary's rows were a document of their own, counts and rows were one.
-    const [head, rows] = encodeDaySummary(day!).split('\n');
-    const old = { ...JSON.parse(head!), ...JSON.parse(rows!) } as { conv: { platform?: unknown } };
+    // Before a summary's rows were stored apart, counts and rows were one document.
+    const old = { ...JSON.parse(encoded.head), ...JSON.parse(encoded.rows) } as { conv: { platform?: unknown } };
     expect(decodeDaySummary(day!.day, JSON.stringify(old)).conversations).toEqual(stored.conversations);
     delete old.conv.platform;
     const legacy = decodeDaySummary(day!.day, JSON.stringify(old));
