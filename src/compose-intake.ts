@@ -41,13 +41,12 @@ function intakeOf(intakes: ReadonlyMap<string, PlatformIntake>, item: InboxItem)
 export async function composeIntake(env: Env, core: CoreDeps, platforms: PlatformIntakes, metrics: Metrics, log: Logger): Promise<Intake> {
   const inbox = await KeyvInbox.open(env.BATON_STORE);
   let intakes: ReadonlyMap<string, PlatformIntake> = new Map();
-  // A group's items share one lane, so one platform.
-  const handle = (items: InboxItem[], recovered: boolean) => intakeOf(intakes, items[0]!).handle(items, recovered);
   const heldMessage = (item: InboxItem) => intakes.get(platformOfKey(item.lane) ?? '')?.heldMessage(item);
   const holdMs = core.policy.grouping.window_seconds * 1000;
   const worker = new InboxWorker(
     inbox,
-    handle,
+    // Only looked up: the worker calls the platform's handler itself, one hop fewer for every message.
+    (item) => intakeOf(intakes, item),
     {
       maxDepth: env.BATON_MAX_BACKLOG,
       concurrency: CONCURRENCY,

@@ -29,10 +29,12 @@ function world(inbox = new MemoryInbox(), clock = new FakeClock(), joinNewThread
   const groups: string[][] = [];
   const worker: InboxWorker = new InboxWorker(
     inbox,
-    async (items) => {
-      groups.push(items.map((i) => i.id));
-      for (const i of items) await worker.finish(i.id);
-    },
+    () => ({
+      async handle(items) {
+        groups.push(items.map((i) => i.id));
+        for (const i of items) await worker.finish(i.id);
+      },
+    }),
     { maxDepth: 100, concurrency: 4, holdMs: (i) => ((i.payload as { kind: string }).kind === 'message' ? WINDOW_MS : 0), clock, wake: timers.wake, joinNewThreads, ...(standsAlone ? { standsAlone } : {}) },
     new MemoryLog(),
   );
@@ -111,7 +113,7 @@ describe('the intake holds a thread\u2019s messages for the window, durably', ()
     const inbox = new MemoryInbox();
     const clock = new FakeClock();
     const timers = new FakeTimers(clock);
-    const worker = new InboxWorker(inbox, async () => Promise.reject(new Error('store down')), { maxDepth: 100, concurrency: 1, holdMs: () => WINDOW_MS, clock, wake: timers.wake }, new MemoryLog());
+    const worker = new InboxWorker(inbox, () => ({ handle: async () => Promise.reject(new Error('store down')) }), { maxDepth: 100, concurrency: 1, holdMs: () => WINDOW_MS, clock, wake: timers.wake }, new MemoryLog());
     await worker.take({ id: 'a', lane: 'l', receivedAt: clock.at, payload: { kind: 'message' } });
     await worker.take({ id: 'b', lane: 'l', receivedAt: clock.at, payload: { kind: 'message' } });
     await timers.advance(WINDOW_MS);

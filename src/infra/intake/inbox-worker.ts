@@ -27,15 +27,21 @@ export interface InboxWorkerOptions {
   onDeadLetter?: (letter: DeadLetter) => void;
 }
 
+/** Decides a group of inbox items of one lane (the platform's side of the inbox, see PlatformIntake). */
+export interface LaneHandler {
+  handle(items: InboxItem[], recovered: boolean): Promise<void>;
+}
+
 /** Retries an item whose processing threw (the store was briefly unavailable, say) after this long. */
 const RETRY_MS = 2000;
 /** How often dead letters an operator marked for retry (`baton inbox retry`) are looked for. */
 const REVIVE_POLL_MS = 2000;
 
 /**
- * Takes inbox items and runs `handle` on each group of them (see HeldGroup; an item not held is a group
- * of one): one lane (conversation) at a time in arrival order, `concurrency` lanes at once, none started while a burst of events is being acknowledged. A group
- * whose handling throws stays in the inbox and is tried again.
+ * Takes inbox items and hands each group of them (see HeldGroup; an item not held is a group of one) to
+ * its lane's handler, looked up here so no dispatcher stands between the worker and the platform: one lane
+ * (conversation) at a time in arrival order, `concurrency` lanes at once, none started while a burst of
+ * events is being acknowledged. A group whose handling throws stays in the inbox and is tried again.
  */
 export class InboxWorker {
   private readonly taken = new Map<string, InboxItem>();
@@ -56,7 +62,8 @@ export class InboxWorker {
 
   constructor(
     private readonly inbox: Inbox & DeadLetters,
-    private readonly handle: (items: InboxItem[], recovered: boolean) => Promise<void>,
+    /** The handler of a group, by its first item (a group's items share one lane, so one platform); a throw counts as the group's failure. */
+    private readonly handlerOf: (item: InboxItem) => LaneHandler,
     private readonly options: InboxWorkerOptions,
     private readonly log: Logger,
   ) {}
@@ -200,7 +207,7 @@ export class InboxWorker {
     await this.slot();
     const { items } = group;
     try {
-      await this.handle(items, group.recovered);
+      await this.handlerOf(items[0]!).handle(items, group.recovered);
       this.setDepth(this.depth - items.length);
     } catch (err) {
       this.setDepth(this.depth - items.length);
