@@ -164,6 +164,8 @@ describe.each(STORES)('report day summaries on %s', (_name, uri) => {
     const P = conv('P', NOW - (at + HOUR - heldMs - 2 * MIN), [[0, 'customer'], [1, 'bot'], [2, 'thanks']], 'billing');
     const staff = Array.from({ length: 30 }, (_, i) => conv(`S${i}`, NOW - P.createdAt + (i + 1) * MIN, [[0, 'customer'], [3, 'staff']], 'how_to'));
     for (const c of [P, ...staff]) await s.facts.putConversation(c);
+    // And one of them asked for a person, promised for an hour after `at`: its breach comes due with P's held period.
+    await s.facts.putEscalation({ ...esc(staff[0]!, 'human_button', staff[0]!.createdAt + 2 * MIN), dueAt: at + HOUR });
     const before = await expectSameAsStraightforward(s, at);
 
     const read: [number, number][] = [];
@@ -175,7 +177,9 @@ describe.each(STORES)('report day summaries on %s', (_name, uri) => {
     }
     // Only P was read and classified again; its resolution now counts as held.
     expect(read).toEqual([[P.createdAt, P.createdAt + 1]]);
-    expect([before.get('30d')!.current.held, (await loadReport(deps(s, later), { days: 30 })).current.held]).toEqual([0, 1]);
+    const after = await loadReport(deps(s, later), { days: 30 });
+    expect([before.get('30d')!.current.held, after.current.held]).toEqual([0, 1]);
+    expect([before.get('30d')!.breaches.current, after.breaches.current]).toEqual([0, 1]);
   });
 
   it('count calendar days in the policy zone, and count them again when the zone changes', async () => {

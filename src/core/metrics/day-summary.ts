@@ -2,7 +2,7 @@ import type { DraftRow } from '../copilot/draft-figures.js';
 import { classifyRows, groupBy, type EscalationRow, type OutcomeRow, type ReportInput } from './outcome-rows.js';
 import { breachChangesAt, escalationPiecesOf, type EscalationPiece } from './escalation-pieces.js';
 import type { OutcomeRules } from './outcomes.js';
-import { piecesOf, type Piece } from './pieces.js';
+import { piecesOf, replacedIn, type Piece } from './pieces.js';
 import type { PeriodBounds } from './report-period.js';
 import type { ReportPieces } from './report.js';
 
@@ -45,13 +45,18 @@ export function holdsAt(s: DaySummary, now: number): boolean {
   return s.computedAt <= now && now < s.validUntil;
 }
 
-/** A day's summary from its rows as of `now`: it holds until the first row or unclaimed escalation may count differently. */
-function summaryOf(day: number, rows: OutcomeRow[], opened: EscalationRow[], drafts: DraftRow[], now: number, zone: string): DaySummary {
-  const validUntil = Math.min(
-    rows.reduce((min, r) => Math.min(min, r.changesAt ?? now), Infinity),
-    opened.reduce((min, e) => Math.min(min, breachChangesAt(e, now)), Infinity),
-  );
-  return { day, computedAt: now, validUntil, conversations: rows, zone, pieces: piecesOf(rows, zone), escalations: opened, escalationPieces: escalationPiecesOf(opened, now), drafts };
+/** When the first of these escalations' breaches may count differently than at `now`. */
+const breachesChangeAt = (opened: EscalationRow[], now: number) => opened.reduce((min, e) => Math.min(min, breachChangesAt(e, now)), Infinity);
+
+/**
+ * A day's summary from its rows as of `now`: it holds until the first row or unclaimed escalation may count
+ * differently. `counted` gives pieces already counted as of `now`, so only what is missing is counted.
+ */
+function summaryOf(day: number, rows: OutcomeRow[], opened: EscalationRow[], drafts: DraftRow[], now: number, zone: string, counted: Partial<Pick<DaySummary, 'pieces' | 'escalationPieces'>> = {}): DaySummary {
+  const validUntil = Math.min(rows.reduce((min, r) => Math.min(min, r.changesAt ?? now), Infinity), breachesChangeAt(opened, now));
+  const pieces = counted.pieces ?? piecesOf(rows, zone);
+  const escalationPieces = counted.escalationPieces ?? escalationPiecesOf(opened, now);
+  return { day, computedAt: now, validUntil, conversations: rows, zone, pieces, escalations: opened, escalationPieces, drafts };
 }
 
 /**
@@ -85,8 +90,13 @@ export function expiredTimes(s: DaySummary, now: number): number[] | undefined {
  */
 export function refreshDay(s: DaySummary, times: number[], fresh: OutcomeRow[], now: number): DaySummary {
   const replaced = new Set(times);
-  const rows = [...s.conversations.filter((r) => !replaced.has(r.createdAt)), ...fresh].sort((a, b) => a.createdAt - b.createdAt);
-  return summaryOf(s.day, rows, s.escalations, s.drafts, now, s.zone);
+  const kept: OutcomeRow[] = [], gone: OutcomeRow[] = [];
+  for (const r of s.conversations) (replaced.has(r.createdAt) ? gone : kept).push(r);
+  const rows = [...kept, ...fresh].sort((a, b) => a.createdAt - b.createdAt);
+  // The pieces are recounted only for the rows replaced, and the escalations' only if a breach came due since.
+  const pieces = replacedIn(s.pieces, gone, fresh, s.zone);
+  const breachesHold = breachesChangeAt(s.escalations, s.computedAt) > now;
+  return summaryOf(s.day, rows, s.escalations, s.drafts, now, s.zone, { ...(pieces ? { pieces } : {}), ...(breachesHold ? { escalationPieces: s.escalationPieces } : {}) });
 }
 
 /** Whether one of the periods covers the day whole, so a report reads only its counts, not its rows. */

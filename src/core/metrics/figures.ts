@@ -94,12 +94,12 @@ export function count(t: Tally, { outcome: o, rating, clarify: c }: RatedOutcome
   if (o.held) t.held++;
 }
 
-/** Adds `from` into `into`. */
-export function addTally(into: Tally, from: Tally): void {
-  for (const k of ['matters', 'settled', 'fcr', 'everResolved', 'reopened', 'matured', 'held', 'rated', 'satisfied', 'ratingSum'] as const) into[k] += from[k];
-  for (const k of Object.keys(into.kinds) as MatterKind[]) into.kinds[k] += from.kinds[k];
-  for (const k of Object.keys(into.health) as EscalationHealth[]) into.health[k] += from.health[k];
-  for (const k of Object.keys(into.clarify) as (keyof ClarifyCounts)[]) into.clarify[k] += from.clarify[k];
+/** Adds `from` into `into`; with a sign of -1, takes it out (the counts are sums, so that is exact). */
+export function addTally(into: Tally, from: Tally, sign: 1 | -1 = 1): void {
+  for (const k of ['matters', 'settled', 'fcr', 'everResolved', 'reopened', 'matured', 'held', 'rated', 'satisfied', 'ratingSum'] as const) into[k] += sign * from[k];
+  for (const k of Object.keys(into.kinds) as MatterKind[]) into.kinds[k] += sign * from.kinds[k];
+  for (const k of Object.keys(into.health) as EscalationHealth[]) into.health[k] += sign * from.health[k];
+  for (const k of Object.keys(into.clarify) as (keyof ClarifyCounts)[]) into.clarify[k] += sign * from.clarify[k];
 }
 
 export function figuresOf(t: Tally): Figures {
