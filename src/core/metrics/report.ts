@@ -5,7 +5,7 @@ import { figuresOf, type Figures } from './figures.js';
 import { classifyRows, groupBy, type EscalationRow, type ReportInput, type ReportRows } from './outcome-rows.js';
 import { piecesOf, sumOf, type Piece } from './pieces.js';
 import type { OutcomeRules } from './outcomes.js';
-import { percentile } from './percentile.js';
+import { percentiles } from './percentile.js';
 import { platformRows, type PlatformRow } from './platform-rows.js';
 import { periodBounds } from './report-period.js';
 import type { FeedbackFigures } from '../feedback/feedback-figures.js';
@@ -98,15 +98,16 @@ function queueRows(pieces: EscalationPiece[]): QueueRow[] {
       for (const t of p.firstResponse) firstResponse.push(t);
       for (const t of p.resolve) resolve.push(t);
     }
+    const [c, f, r] = [claim, firstResponse, resolve].map((times) => percentiles(times, [50, 90] as const));
     return {
       queueId,
       escalations,
-      claimP50: percentile(claim, 50),
-      claimP90: percentile(claim, 90),
-      firstResponseP50: percentile(firstResponse, 50),
-      firstResponseP90: percentile(firstResponse, 90),
-      resolveP50: percentile(resolve, 50),
-      resolveP90: percentile(resolve, 90),
+      claimP50: c![50],
+      claimP90: c![90],
+      firstResponseP50: f![50],
+      firstResponseP90: f![90],
+      resolveP50: r![50],
+      resolveP90: r![90],
       breaches,
     };
   });
