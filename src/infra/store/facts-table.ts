@@ -3,6 +3,7 @@ import type { DaySummary } from '../../core/metrics/day-summary.js';
 import type { ConversationFacts, PacketFacts } from '../../core/metrics/facts.js';
 import type { FactsStore, StoredDaySummary } from '../../core/ports/facts-store.js';
 import { decodeConversation, decodeEscalation, encodeConversation, encodeEscalation, type ConversationTuple, type EscalationTuple } from './facts-codec.js';
+import { GroupCommit } from './group-commit.js';
 import { KeyvDaySummaries } from './keyv-day-summaries.js';
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
@@ -36,6 +37,9 @@ const IMPORT_BATCH = 5_000;
  */
 export class TableFactsStore implements FactsStore {
   private readonly summaries: KeyvDaySummaries;
+  /** Facts written at once (a burst's conversations, each in its own lock) share one table statement. */
+  private readonly conversationWrites = new GroupCommit<ConversationTuple>((batch) => this.table.putConversations([...batch.values()]));
+  private readonly packetWrites = new GroupCommit<EscalationTuple>((batch) => this.table.putPackets([...batch.values()]));
 
   constructor(
     readonly table: FactsTable,
@@ -45,11 +49,11 @@ export class TableFactsStore implements FactsStore {
   }
 
   putConversation(f: ConversationFacts): Promise<void> {
-    return this.table.putConversations([encodeConversation(f)]);
+    return this.conversationWrites.add(f.key, encodeConversation(f));
   }
 
   putEscalation(f: PacketFacts): Promise<void> {
-    return this.table.putPackets([encodeEscalation(f)]);
+    return this.packetWrites.add(f.id, encodeEscalation(f));
   }
 
   /** Marks the conversation's day as changed (its rating did). */
