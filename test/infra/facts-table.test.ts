@@ -7,7 +7,7 @@ import { STORES, storesClosedAfterEach } from './opened-stores.js';
 import { newConversation, withTurn } from '../../src/core/conversation/conversation.js';
 import { summarizeDays } from '../../src/core/metrics/day-summary.js';
 import type { ConversationFacts, PacketFacts } from '../../src/core/metrics/facts.js';
-import { TableFactsStore } from '../../src/infra/store/facts-table.js';
+import { MAX_DAY_CHANGES, TableFactsStore } from '../../src/infra/store/facts-table.js';
 import { emptyStore } from '../../src/web/reset-store.js';
 import { MemoryFactsTable } from '../fakes/memory-facts-table.js';
 import { workerRedisUrl } from '../worker-redis.js';
@@ -58,6 +58,8 @@ describe.each([
     expect(await facts.escalationsOpened(day, day + DAY)).toEqual([draft, claimed]);
     expect(await facts.escalationsOpened(day + 5 * MIN, day + 5 * MIN + 1)).toEqual([claimed]);
     expect(await facts.escalationsOpened(day + DAY, day + 2 * DAY)).toEqual([]);
+    // Those of some conversations only.
+    expect(await facts.escalationsOpened(day, day + DAY, [conv(day, 3).key, 'facts:nobody'])).toEqual([draft]);
   });
 
   it('moves a day’s version on every write its report depends on, and on no other', async () => {
@@ -94,6 +96,48 @@ describe.each([
     expect((await facts.daySummaries([day]))[0]!.summary?.computedAt).toBe(day + DAY);
     await facts.putConversation(conv(day, 1));
     expect((await facts.daySummaries([day]))[0]!.summary).toBeUndefined();
+  });
+
+  it('tells, of a day summarized before its latest writes, which conversations they changed and whether its escalations did', async () => {
+    const facts = await store();
+    const day = someDay();
+    const [c0, c1, c2, late] = [conv(day, 0), conv(day, 1), conv(day, 2), conv(day + DAY, 0)];
+    for (const c of [c0, c1, late]) await facts.putConversation(c);
+    const summarize = async (d: number) => {
+      const [stored] = await facts.daySummaries([d]);
+      const input = { conversations: await facts.conversationsCreated(d, d + DAY), escalations: [], csat: [] };
+      await facts.saveDaySummary(stored!.version, summarizeDays([d], input, d + DAY, { quietMs: MIN, heldMs: DAY } as never)[0]!);
+    };
+    await summarize(day);
+    // A new conversation, a rating of c1 and c0's customer back the next day asking for a person.
+    await facts.putConversation(c2);
+    await facts.touchConversation(c1.key);
+    await facts.putEscalation(packet(c0, day + DAY + MIN));
+    const [first, next] = await facts.daySummaries([day, day + DAY]);
+    expect(first!.summary).toBeUndefined();
+    expect(first!.outdated).toMatchObject({ summary: { day }, escalations: false });
+    expect(first!.outdated!.conversations.toSorted()).toEqual([c0.createdAt, c1.createdAt, c2.createdAt]);
+    // The next day was never summarized: its writes were not kept, and it is classified whole.
+    expect(next!.outdated).toBeUndefined();
+
+    await summarize(day + DAY);
+    await facts.putEscalation(packet(late, late.createdAt + MIN));
+    expect((await facts.daySummaries([day + DAY]))[0]!.outdated).toMatchObject({ conversations: [late.createdAt], escalations: true });
+    // Summarized again: nothing has changed since.
+    await summarize(day);
+    expect((await facts.daySummaries([day]))[0]).toMatchObject({ summary: { day } });
+    expect((await facts.daySummaries([day]))[0]!.outdated).toBeUndefined();
+  });
+
+  it('stops telling what changed in a day past a bound of writes since its summary: the day is classified whole', async () => {
+    const facts = await store();
+    const day = someDay();
+    const [stored] = await facts.daySummaries([day]);
+    await facts.saveDaySummary(stored!.version, summarizeDays([day], { conversations: [], escalations: [], csat: [] }, day + DAY, { quietMs: MIN, heldMs: DAY } as never)[0]!);
+    await facts.importFacts(Array.from({ length: MAX_DAY_CHANGES }, (_, i) => conv(day, i / 100)), []);
+    expect((await facts.daySummaries([day]))[0]!.outdated?.conversations).toHaveLength(MAX_DAY_CHANGES);
+    await facts.putConversation(conv(day, 1000));
+    expect((await facts.daySummaries([day]))[0]!.outdated).toBeUndefined();
   });
 
   it('takes an import in bulk: every fact read back as written, and the days it touched marked as changed', async () => {

@@ -90,7 +90,7 @@ function readsCounted(s: Stores, onRead: (since: number, until: number) => void)
   return {
     daySummaries: (days, withRows) => s.facts.daySummaries(days, withRows),
     saveDaySummary: (version, summary) => s.facts.saveDaySummary(version, summary),
-    escalationsOpened: (since, until) => s.facts.escalationsOpened(since, until),
+    escalationsOpened: (since, until, of) => s.facts.escalationsOpened(since, until, of),
     conversationsCreated: (since, until) => {
       onRead(since, until);
       return s.facts.conversationsCreated(since, until);
@@ -180,6 +180,38 @@ describe.each(STORES)('report day summaries on %s', (_name, uri) => {
     const after = await loadReport(deps(s, later), { days: 30 });
     expect([before.get('30d')!.current.held, after.current.held]).toEqual([0, 1]);
     expect([before.get('30d')!.breaches.current, after.breaches.current]).toEqual([0, 1]);
+  });
+
+  it('classify again only the conversations a write changed on a past day, with the figures of a full classification', async () => {
+    const s = await open(uri());
+    const at = NOW + 500 * DAY;
+    // Thirty threads on each of two days, answered and thanked long enough ago that time changes none of them.
+    const threads = [9, 11].map((ago, d) =>
+      Array.from({ length: 30 }, (_, i) => conv(`T${d}-${i}`, NOW - (at - ago * DAY + i * MIN), [[0, 'customer'], [1, 'bot'], [5, 'thanks']], i % 2 ? 'billing' : 'how_to')),
+    );
+    const [back, rated, claimed] = [threads[0]![4]!, threads[1]![7]!, threads[1]![0]!];
+    for (const c of threads.flat()) await s.facts.putConversation(c);
+    await s.facts.putEscalation(esc(claimed, 'human_button', claimed.createdAt + 2 * MIN));
+    await s.csat.put({ conversationKey: rated.key, ref: { platform: 'slack', channel: 'C1', thread: rated.key }, subject: 'baton', askedAt: rated.createdAt + HOUR, customers: ['U1'] });
+    await expectSameAsStraightforward(s, at);
+
+    // One customer comes back and asks for a person, another rates, and a specialist claims an old escalation.
+    await s.facts.putEscalation(esc(back, 'human_phrase', at + 10 * MIN));
+    await s.csat.update(rated.key, (current) => ({ next: { ...current, rating: 1 }, result: true }));
+    await s.facts.putEscalation(esc(claimed, 'human_button', claimed.createdAt + 2 * MIN, { claimed: 20 * 60 }));
+    const read: [number, number][] = [];
+    const facts = readsCounted(s, (since, until) => read.push([since, until]));
+    const later = at + HOUR;
+    for (const request of REQUESTS) {
+      const fast = await loadReport({ ...deps(s, later), loop: { ...deps(s, later).loop, facts } }, request);
+      expect(fast).toEqual({ ...(await straightforward(s, request, later)), feedback: fast.feedback });
+    }
+    const first = (x: [number, number], y: [number, number]) => x[0] - y[0];
+    expect(read.toSorted(first)).toEqual([back, claimed, rated].map((c): [number, number] => [c.createdAt, c.createdAt + 1]).toSorted(first));
+    const after = await loadReport(deps(s, later), { days: 30 });
+    expect(after.current.kinds.escalated).toBe(2);
+    expect(after.current.csat).toMatchObject({ rated: 1, satisfied: 0 });
+    expect(after.queues).toEqual([expect.objectContaining({ queueId: 'support', escalations: 2, claimP50: 20 * HOUR })]);
   });
 
   it('count calendar days in the policy zone, and count them again when the zone changes', async () => {

@@ -72,8 +72,8 @@ export function summarizeDays(days: number[], input: ReportInput, now: number, r
 
 /**
  * The creation times of the conversations of a summary whose outcome may differ at `now` (a quiet or
- * held period ran out) while the day's facts have not changed; undefined when its rows do not tell
- * (stored before they kept when they change), and the day is classified again whole.
+ * held period ran out); undefined when its rows do not tell (stored before they kept when they change),
+ * and the day is classified again whole.
  */
 export function expiredTimes(s: DaySummary, now: number): number[] | undefined {
   const times = new Set<number>();
@@ -85,18 +85,20 @@ export function expiredTimes(s: DaySummary, now: number): number[] | undefined {
 }
 
 /**
- * A summary whose facts have not changed, as of `now`: the conversations created at `times` replaced by
- * `fresh` (every conversation created at those times, classified at `now`), the rest kept as they hold.
+ * A summary as of `now` with the conversations created at `times` replaced by `fresh` (every conversation
+ * created at those times, classified at `now`), the rest kept as they hold; and the day's escalations and
+ * drafts by `opened` when those changed.
  */
-export function refreshDay(s: DaySummary, times: number[], fresh: OutcomeRow[], now: number): DaySummary {
+export function refreshDay(s: DaySummary, times: number[], fresh: OutcomeRow[], now: number, opened?: { escalations: EscalationRow[]; drafts: DraftRow[] }): DaySummary {
   const replaced = new Set(times);
   const kept: OutcomeRow[] = [], gone: OutcomeRow[] = [];
   for (const r of s.conversations) (replaced.has(r.createdAt) ? gone : kept).push(r);
   const rows = [...kept, ...fresh].sort((a, b) => a.createdAt - b.createdAt);
-  // The pieces are recounted only for the rows replaced, and the escalations' only if a breach came due since.
+  // The pieces are recounted only for the rows replaced, and the escalations' only if they changed or a breach came due since.
   const pieces = replacedIn(s.pieces, gone, fresh, s.zone);
-  const breachesHold = breachesChangeAt(s.escalations, s.computedAt) > now;
-  return summaryOf(s.day, rows, s.escalations, s.drafts, now, s.zone, { ...(pieces ? { pieces } : {}), ...(breachesHold ? { escalationPieces: s.escalationPieces } : {}) });
+  const breachesHold = !opened && breachesChangeAt(s.escalations, s.computedAt) > now;
+  const counted = { ...(pieces ? { pieces } : {}), ...(breachesHold ? { escalationPieces: s.escalationPieces } : {}) };
+  return summaryOf(s.day, rows, opened?.escalations ?? s.escalations, opened?.drafts ?? s.drafts, now, s.zone, counted);
 }
 
 /** Whether one of the periods covers the day whole, so a report reads only its counts, not its rows. */

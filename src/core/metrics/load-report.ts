@@ -3,7 +3,8 @@ import { draftRows } from '../copilot/draft-figures.js';
 import { feedbackFigures } from '../feedback/feedback-figures.js';
 import { coveredWhole, DAY_MS, dayStart, daysCovering, expiredTimes, holdsAt, refreshDay, reportPieces, summarizeDays, type DaySummary } from './day-summary.js';
 import { classifyRows, groupBy } from './outcome-rows.js';
-import { isHandoff } from './facts.js';
+import { isHandoff, type PacketFacts } from './facts.js';
+import type { CsatRecord } from '../ports/csat-store.js';
 import type { StoredDaySummary } from '../ports/facts-store.js';
 import { outcomeRules, type OutcomeRules } from './outcomes.js';
 import { periodBounds, type PeriodBounds } from './report-period.js';
@@ -28,53 +29,75 @@ async function storedAt(deps: ReportDeps, days: number[], now: number, readsRows
 }
 
 /**
- * Past this share of a day's conversations whose time ran out, one range read of the day beats a
- * read per creation time: the day is classified again whole.
+ * Past this share of a day's conversations to classify again (their time ran out, or their facts
+ * changed), one range read of the day beats a read per creation time: the day is classified again whole.
  */
 const REFRESHED_SHARE = 0.1;
 
-/** A stale day whose facts have not changed and whose rows tell which ran out: only those are classified again. */
-interface Expired {
-  stored: StoredDaySummary & { summary: DaySummary };
+/** A stale day whose rows tell which conversations to classify again, at `times`; its escalations too if they changed. */
+interface InPart {
+  stored: StoredDaySummary;
+  summary: DaySummary;
   times: number[];
+  escalations: boolean;
 }
 
-function expiredOnly(s: StoredDaySummary, now: number, zone: string): Expired | undefined {
-  const summary = s.summary;
+function inPart(stored: StoredDaySummary, now: number, zone: string): InPart | undefined {
+  const summary = stored.summary ?? stored.outdated?.summary;
   if (!summary || summary.computedAt > now || summary.zone !== zone) return undefined;
-  const times = expiredTimes(summary, now);
-  if (!times || times.length > summary.conversations.length * REFRESHED_SHARE) return undefined;
-  return { stored: { ...s, summary }, times };
+  const expired = expiredTimes(summary, now);
+  if (!expired) return undefined;
+  const times = [...new Set([...expired, ...(stored.outdated?.conversations ?? [])])];
+  if (times.length > summary.conversations.length * REFRESHED_SHARE) return undefined;
+  return { stored, summary, times, escalations: stored.outdated?.escalations ?? false };
 }
 
 /**
- * Classifies the stale days again from the facts and stores their summaries for the next report: a day
- * whose facts did not change only in its conversations whose quiet or held period ran out, the rest whole.
+ * Brings days stale in part up to date: their conversations at the given times classified again (read one
+ * creation time at a time, with their own escalations and ratings only), and the escalations and drafts
+ * they opened read again where those changed.
+ */
+async function refreshInPart(deps: ReportDeps, parts: InPart[], now: number, rules: OutcomeRules): Promise<DaySummary[]> {
+  const { facts, csat } = deps.loop;
+  const conversations = (await Promise.all(parts.flatMap((p) => p.times.map((t) => facts.conversationsCreated(t, t + 1))))).flat();
+  const keys = conversations.map((c) => c.key);
+  // A conversation's escalations and CSAT ask come on or after the moment it started.
+  const first = Math.min(...conversations.map((c) => c.createdAt));
+  const [theirs, ratings, opened] = await Promise.all([
+    keys.length > 0 ? facts.escalationsOpened(first, now + 1, keys) : Promise.resolve<PacketFacts[]>([]),
+    Promise.all(keys.map((key) => csat.get(key))),
+    Promise.all(parts.map((p) => (p.escalations ? facts.escalationsOpened(p.summary.day, p.summary.day + DAY_MS) : undefined))),
+  ]);
+  const input = { conversations, escalations: theirs.filter(isHandoff), csat: ratings.filter((r): r is CsatRecord => r !== undefined && r.askedAt <= now) };
+  const fresh = groupBy(classifyRows(input, now, rules), (r) => dayStart(r.createdAt));
+  return parts.map((p, i) => {
+    const packets = opened[i];
+    return refreshDay(p.summary, p.times, fresh.get(p.summary.day) ?? [], now, packets && { escalations: packets.filter(isHandoff), drafts: draftRows(packets) });
+  });
+}
+
+/**
+ * Classifies the stale days again from the facts and stores their summaries for the next report: in part
+ * where the day's rows tell which conversations' time ran out or facts changed, the rest whole.
  */
 async function rebuild(deps: ReportDeps, stale: StoredDaySummary[], now: number, rules: OutcomeRules): Promise<Map<number, DaySummary>> {
   const rebuilt = new Map<number, DaySummary>();
-  if (stale.length === 0) return rebuilt;
   const zone = deps.policy.digest.timezone;
-  const expired: Expired[] = [], whole: StoredDaySummary[] = [];
+  const parts: InPart[] = [], whole: StoredDaySummary[] = [];
   for (const s of stale) {
-    const e = expiredOnly(s, now, zone);
-    if (e) expired.push(e);
+    const part = inPart(s, now, zone);
+    if (part) parts.push(part);
     else whole.push(s);
   }
-  // A conversation's escalations and CSAT ask come on or after the moment it started, so reading them
-  // from the first conversation classified again on gives each all of its own.
-  const first = expired.reduce((min, e) => e.times.reduce((m, t) => Math.min(m, t), min), whole[0]?.day ?? Infinity);
-  const [packets, csat] = Number.isFinite(first)
-    ? await Promise.all([deps.loop.facts.escalationsOpened(first, now + 1), deps.loop.csat.listAsked(first, now + 1)])
-    : [[], []];
+  if (parts.length > 0) {
+    for (const summary of await refreshInPart(deps, parts, now, rules)) rebuilt.set(summary.day, summary);
+    await Promise.all(parts.map(({ stored }) => deps.loop.facts.saveDaySummary(stored.version, rebuilt.get(stored.day)!)));
+  }
+  if (whole.length === 0) return rebuilt;
+  // Every escalation and CSAT ask from the first day on: each conversation meets all of its own.
+  const [packets, csat] = await Promise.all([deps.loop.facts.escalationsOpened(whole[0]!.day, now + 1), deps.loop.csat.listAsked(whole[0]!.day, now + 1)]);
   const escalations = packets.filter(isHandoff);
   const drafts = draftRows(packets);
-  if (expired.length > 0) {
-    const conversations = (await Promise.all(expired.flatMap((e) => e.times.map((t) => deps.loop.facts.conversationsCreated(t, t + 1))))).flat();
-    const fresh = groupBy(classifyRows({ conversations, escalations, csat }, now, rules), (r) => dayStart(r.createdAt));
-    for (const { stored, times } of expired) rebuilt.set(stored.day, refreshDay(stored.summary, times, fresh.get(stored.day) ?? [], now));
-    await Promise.all(expired.map(({ stored }) => deps.loop.facts.saveDaySummary(stored.version, rebuilt.get(stored.day)!)));
-  }
   // A few weeks of conversations at a time: half a year of a large team's, classified at once, does not fit in memory.
   for (let i = 0; i < whole.length; i += CLASSIFIED_DAYS) {
     const batch = whole.slice(i, i + CLASSIFIED_DAYS);

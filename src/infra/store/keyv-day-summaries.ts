@@ -1,6 +1,5 @@
 import type Keyv from 'keyv';
 import type { DaySummary } from '../../core/metrics/day-summary.js';
-import type { StoredDaySummary } from '../../core/ports/facts-store.js';
 import { decodeDaySummary, encodeDaySummary } from './day-summary-codec.js';
 import { storeKeys, utcDay } from './store-keys.js';
 
@@ -29,17 +28,22 @@ export class KeyvDaySummaries {
 
   constructor(private readonly keyv: Keyv) {}
 
-  /** The stored summaries of these days that were built at the given versions, with the rows of those `withRows` picks. */
-  async read(days: { day: number; version: string }[], withRows: (s: DaySummary) => boolean): Promise<StoredDaySummary[]> {
+  /**
+   * The stored summary of each day and the version it was built at, whichever that is: with its rows where
+   * it was built before the `version` asked for (it is about to be classified again) or `withRows` picks it.
+   */
+  async read(days: { day: number; version: string }[], withRows: (s: DaySummary) => boolean): Promise<{ day: number; builtAt?: string; summary?: DaySummary }[]> {
     const missing = days.filter(({ day, version }) => this.parsed.get(day)?.version !== version);
     const heads = missing.length > 0 ? await this.keyv.getMany<string>(missing.map((m) => storeKeys.daySummary(utcDay(m.day)))) : [];
-    missing.forEach(({ day, version }, i) => {
-      const head = versioned(heads[i], version);
-      if (head !== undefined) this.keep(day, { version, head, summary: decodeDaySummary(day, head), rows: false });
+    missing.forEach(({ day }, i) => {
+      const split = heads[i]?.indexOf('\n') ?? -1;
+      if (split < 0) return;
+      const [version, head] = [heads[i]!.slice(0, split), heads[i]!.slice(split + 1)];
+      if (this.parsed.get(day)?.version !== version) this.keep(day, { version, head, summary: decodeDaySummary(day, head), rows: false });
     });
     const rowless = days.flatMap(({ day, version }) => {
       const p = this.parsed.get(day);
-      return p && p.version === version && !p.rows && withRows(p.summary) ? [{ day, p }] : [];
+      return p && !p.rows && (p.version !== version || withRows(p.summary)) ? [{ day, p }] : [];
     });
     const rows = rowless.length > 0 ? await this.keyv.getMany<string>(rowless.map(({ day }) => storeKeys.daySummaryRows(utcDay(day)))) : [];
     rowless.forEach(({ day, p }, i) => {
@@ -48,9 +52,9 @@ export class KeyvDaySummaries {
       if (raw === undefined) this.parsed.delete(day);
       else this.keep(day, { ...p, summary: decodeDaySummary(day, p.head, raw), rows: true });
     });
-    return days.map(({ day, version }) => {
+    return days.map(({ day }) => {
       const cached = this.parsed.get(day);
-      return { day, version, ...(cached && cached.version === version ? { summary: cached.summary } : {}) };
+      return cached ? { day, builtAt: cached.version, summary: cached.summary } : { day };
     });
   }
 
