@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { FakeHelpCenter } from '../fakes/fake-help-center.js';
 import { FakeSlackApi } from '../fakes/fake-slack-api.js';
 import { workerRedisUrl } from '../worker-redis.js';
@@ -109,6 +111,26 @@ describe('an internal (staff-only) article of a help center', () => {
     const seen = h.postsIn(ACME_CHANNEL, thread).map((p) => `${String(p.args.text)} ${JSON.stringify(p.args.blocks ?? [])}`).join('\n');
     expect(seen).not.toBe('');
     expect(seen).not.toMatch(/TRIAL-EXT-14|Extend a trial|articles\/103/);
+  });
+});
+
+describe("a published article's section whose heading the taxonomy does not know", () => {
+  it('grounds the answer to a question about it, and the question is filed, routed and announced by its own words', async () => {
+    // The shipped example's taxonomy, whose examples read the section "Set up your identity provider" as
+    // most like a refund question, at a fifth of their reading: too little to file it under a category.
+    const { categories } = parse(readFileSync('config/baton.yaml', 'utf8')) as { categories: unknown };
+    const { file } = policyWithSources([{ id: 'handbook', kind: 'notion', path: 'test/fixtures/exports/notion-export' }], {}, { categories });
+    const h = await Harness.start({ policyFile: file, clock: { now: () => Date.UTC(2026, 0, 5, 10, 0) } });
+    running = [h];
+    await h.baton.sweep();
+
+    const thread = await h.say(customer, 'How do we configure SSO with our identity provider?');
+    const packet = await h.fake.waitFor('chat.postMessage', (c) => !c.args.thread_ts && JSON.stringify(c.args.blocks ?? []).includes('Escalation'));
+    expect(packet.args.channel).toBe('C0SUPPORT1');
+    expect(String(packet.args.text)).toContain('(account_access)');
+    expect(JSON.stringify(packet.args.blocks)).toContain('Upload the metadata XML file from your identity provider');
+    const notice = await h.waitForPost(ACME_CHANNEL, thread);
+    expect(String(notice.args.text)).toContain('support specialist');
   });
 });
 

@@ -9,11 +9,11 @@ export const ENTERPRISE_SEGMENT = 360_001;
 
 /**
  * The e2e policy with Globex on the starter tier and `sources` as its knowledge sources, each account
- * changed as `accounts` says (by id), written to a temporary file. Each source's id gets a suffix of its own (returned by its given id): instances of
+ * changed as `accounts` says (by id) and each top-level key `replaced` names replaced, written to a temporary file. Each source's id gets a suffix of its own (returned by its given id): instances of
  * earlier tests on this worker's Redis leave their sources' state behind.
  */
-export function policyWithSources(sources: Record<string, unknown>[], accounts: Record<string, Record<string, unknown>> = {}): { file: string; ids: Record<string, string> } {
-  const policy = parse(readFileSync('test/fixtures/e2e/baton.e2e.yaml', 'utf8')) as { accounts: { id: string; tier: string }[] } & Record<string, unknown>;
+export function policyWithSources(sources: Record<string, unknown>[], accounts: Record<string, Record<string, unknown>> = {}, replaced: Record<string, unknown> = {}): { file: string; ids: Record<string, string> } {
+  const policy = { ...(parse(readFileSync('test/fixtures/e2e/baton.e2e.yaml', 'utf8')) as { accounts: { id: string; tier: string }[] } & Record<string, unknown>), ...replaced };
   policy.accounts.find((a) => a.id === 'globex')!.tier = 'starter';
   for (const account of policy.accounts) Object.assign(account, accounts[account.id]);
   const suffix = randomUUID().slice(0, 8);

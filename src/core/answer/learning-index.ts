@@ -6,6 +6,9 @@ import { TopicClassifier } from '../triage/topic-classifier.js';
 /** Entries indexed between two pauses of a gradual build: a few milliseconds of work. */
 const STEP = 2000;
 
+/** The share of its reading a category must hold for an unfiled entry to be filed under it: most of it. */
+const FILED_SHARE = 0.5;
+
 /**
  * The knowledge the decider reads, in its two shapes: the retrieval index (nearest entries, quotable
  * answers) and the topic classifier (what the message is about). Everything added goes into both, so an
@@ -74,18 +77,21 @@ export class LearningKnowledgeIndex implements KnowledgeIndex, KnowledgeSink {
 
   /**
    * Entries without a category (a doc, an export's topic the policy does not name) are filed under the
-   * category the taxonomy and the knowledge known so far read in their questions, summed over them, so
-   * their answers serve questions of that category.
+   * category the taxonomy and the knowledge filed so far read in their questions, summed over them, so
+   * their answers serve questions of that category, when that category holds most of the reading. Below
+   * that the policy's few examples and the knowledge only guess (a heading such as "Set up your identity
+   * provider" shares little with them): the entries stay unfiled, answering questions of whatever
+   * category the questions' own words read as, without voting on it (see gatherEvidence).
    */
   private categorized(group: KnowledgeEntry[]): KnowledgeEntry[] {
     const totals = new Map<string, number>();
     for (const entry of group) {
-      for (const s of this.classifier.classify(entry.question, entry.account ?? '')) {
+      for (const s of this.classifier.classify(entry.question, entry.account ?? '', { filedOnly: true })) {
         if (s.cls.category) totals.set(s.cls.category, (totals.get(s.cls.category) ?? 0) + s.p);
       }
     }
-    const [category] = [...totals].sort((a, b) => b[1] - a[1])[0] ?? [];
-    return category ? group.map((e) => ({ ...e, category })) : group;
+    const [category, sum = 0] = [...totals].sort((a, b) => b[1] - a[1])[0] ?? [];
+    return category && sum / group.length > FILED_SHARE ? group.map((e) => ({ ...e, category })) : group;
   }
 
   search(text: string, scope: SearchScope): KnowledgeHit[] {

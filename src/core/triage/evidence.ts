@@ -115,22 +115,27 @@ function readEvidence(kb: KnowledgeReader, text: string, accountId: string, tria
   const best = found[0]?.similarity ?? 0;
   const hits = found.filter((h) => h.similarity >= best * 0.6 && h.similarity > 0);
   const reading = kb.classifier.classify(text, accountId);
-  const { category, share } = pickCategory(reading, text, triage, best);
+  // Knowledge left unfiled (a doc section whose category the knowledge could not tell) does not vote on
+  // the category: the message's words decide it among the filed classes, and an unfiled topic then
+  // stands in that category, with its tier.
+  const filed = reading.some((s) => !s.cls.category) ? kb.classifier.classify(text, accountId, { filedOnly: true }) : reading;
+  const { category, share } = pickCategory(filed, text, triage, best);
+  const categoryOf = (s: TopicScore) => s.cls.category ?? category;
   // Taxonomy examples teach the category, not a topic: the topic is the likeliest KB topic of the
   // category, its probability taken among KB topics only, so a message that repeats a taxonomy example
   // word for word still finds the resolution it asks for.
   const topics = reading.filter((s) => !s.cls.example);
-  const top = topics.find((s) => s.cls.category === category);
+  const top = topics.find((s) => categoryOf(s) === category);
   const topicMass = topics.reduce((a, s) => a + s.p, 0);
   const topic = top?.cls.key;
-  const tierOf = (s: TopicScore) => statedTier(s.cls) ?? riskOf(s.cls.category);
+  const tierOf = (s: TopicScore) => statedTier(s.cls) ?? riskOf(categoryOf(s));
   const sum = (pred: (s: TopicScore) => number) => reading.reduce((a, s) => a + s.p * pred(s), 0);
   const closest = (key: string | undefined) => found.find((h) => topicKey(h) === key)?.similarity ?? 0;
   const readings = topics.slice(0, READINGS).map((s): TopicReading => {
     const stated = statedTier(s.cls);
     return {
       topic: s.cls.key,
-      category: s.cls.category ?? triage.unknown_category,
+      category: categoryOf(s),
       share: s.p / topicMass,
       best: closest(s.cls.key),
       ...(tierOf(s) ? { tier: tierOf(s)! } : {}),

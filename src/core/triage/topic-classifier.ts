@@ -57,6 +57,9 @@ const ALPHA = 0.03;
  */
 const TEMPERATURE = 8;
 
+/** How many classes a reading names: the rest share a sliver of the probability. */
+const READING = 20;
+
 /** About how many steps a search of a long posting list takes, against one for each entry walked. */
 const SEARCH_COST = 16;
 
@@ -173,15 +176,19 @@ export class TopicClassifier {
     this.unsettled.clear();
   }
 
-  /** Posterior over the classes the account may see, best first. Empty when no feature is known. */
-  classify(text: string, accountId: string, limit = 20): TopicScore[] {
+  /**
+   * Posterior over the classes the account may see, the 20 likeliest first. Empty when no feature is
+   * known. `filedOnly`: among the classes filed under a category only, what the text says of its category.
+   */
+  classify(text: string, accountId: string, { filedOnly = false }: { filedOnly?: boolean } = {}): TopicScore[] {
     const features = textFeatures(text).filter((f) => this.postings.has(f));
     if (features.length === 0 || this.classes.length === 0) return [];
-    const visible = this.visibleTo(accountId);
+    const seen = this.visibleTo(accountId);
+    const visible = filedOnly ? seen.filter((c) => this.classes[c]!.category !== undefined) : seen;
     const score = this.likelihoods(features, visible);
     const norm = Math.log(ALPHA * this.postings.size);
     for (const c of visible) score[c] = (score[c]! - features.length * (Math.log(this.mass[c]! + ALPHA * this.postings.size) - norm)) / TEMPERATURE;
-    return softmaxTop(visible, score, limit).map(({ c, p }) => ({ cls: this.classes[c]!, p }));
+    return softmaxTop(visible, score, READING).map(({ c, p }) => ({ cls: this.classes[c]!, p }));
   }
 
   /** The global classes and the account's own, ascending: a large KB's classes are mostly other accounts'. */

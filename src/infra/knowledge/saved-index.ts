@@ -9,7 +9,7 @@ import { SavedEntries } from './saved-entries.js';
  * Bump whenever what is saved or how the index is built changes (a new column, another term rule): a
  * saved index of another format, or of another Baton version, is built again rather than read.
  */
-export const INDEX_FORMAT = 1;
+export const INDEX_FORMAT = 2;
 const MAGIC = 'BATONIDX';
 /** The header's room at the start of the file: the magic, then the header's JSON padded with spaces. */
 const HEADER_BYTES = 4096;
