@@ -116,11 +116,12 @@ function readEvidence(kb: KnowledgeReader, text: string, accountId: string, tria
   const hits = found.filter((h) => h.similarity >= best * 0.6 && h.similarity > 0);
   const reading = kb.classifier.classify(text, accountId);
   // Knowledge left unfiled (a doc section whose category the knowledge could not tell) does not vote on
-  // the category: the message's words decide it among the filed classes, and an unfiled topic then
-  // stands in that category, with its tier.
+  // the category: the message's words decide it among the filed classes, and an unfiled topic among the
+  // nearest entries, one that answers the message, then stands in that category, with its tier.
   const filed = reading.some((s) => !s.cls.category) ? kb.classifier.classify(text, accountId, { filedOnly: true }) : reading;
   const { category, share } = pickCategory(filed, text, triage, best);
-  const categoryOf = (s: TopicScore) => s.cls.category ?? category;
+  const answering = new Set(hits.map(topicKey));
+  const categoryOf = (s: TopicScore) => s.cls.category ?? (answering.has(s.cls.key) ? category : undefined);
   // Taxonomy examples teach the category, not a topic: the topic is the likeliest KB topic of the
   // category, its probability taken among KB topics only, so a message that repeats a taxonomy example
   // word for word still finds the resolution it asks for.
@@ -135,7 +136,7 @@ function readEvidence(kb: KnowledgeReader, text: string, accountId: string, tria
     const stated = statedTier(s.cls);
     return {
       topic: s.cls.key,
-      category: categoryOf(s),
+      category: categoryOf(s) ?? triage.unknown_category,
       share: s.p / topicMass,
       best: closest(s.cls.key),
       ...(tierOf(s) ? { tier: tierOf(s)! } : {}),
