@@ -78,11 +78,24 @@ export const ADDRESSES: RegExp[] = [
 ];
 /** A postcode and city right after a redacted address ("[ADDRESS], 10115 Berlin") go with it. */
 export const ADDRESS_TAIL = new RegExp(String.raw`\[ADDRESS\]${POSTCODE_CITY.replace(/\)\?$/, ')')}`, 'gu');
-/** People naming themselves, people greeted ("Hi Maria,", "Dear Mr Smith"), and names under sign-offs. */
+/**
+ * A person's name of one or two words, in any script ("Jörg", "María José", "Siobhán O’Connor",
+ * "Tomasz Wiśniewski"): a word's end is a letter's end, not ASCII's (`\b` would stop inside "Wiś").
+ */
+const NAME_WORD = String.raw`\p{Lu}(?:[\p{Ll}\p{M}]{1,30}(?:['’-]\p{Lu}?[\p{Ll}\p{M}]{1,30})?|['’]\p{Lu}[\p{Ll}\p{M}]{1,30})`;
+const NAME = String.raw`${NAME_WORD}(?: ${NAME_WORD})?(?![\p{L}\p{M}])`;
+/** Greetings of the languages support mail is usually written in. */
+const GREETINGS = String.raw`Hi|Hello|Hey|Dear|Good morning|Good afternoon|Good evening|Hej|Hei|Hallo|Hola|Bonjour|Salut|Ciao|Olá|Oi|Moin|Servus|Liebe|Lieber|Beste|Buongiorno|Buenos días`;
+/** Sign-offs under which a name is signed, in the same languages. */
+const SIGN_OFFS = String.raw`Thanks|Thank you|Regards|Cheers|Best|Sincerely|Best regards|Kind regards|Warm regards|Many thanks|Met vriendelijke groet|Mit freundlichen Grüßen|Viele Grüße|Beste Grüße|Cordialement|Bien à vous|Saludos|Un saludo|Cordiali saluti|Med vänlig hälsning|Vänliga hälsningar|Med venlig hilsen|Pozdrawiam`;
+/** Words that follow a greeting or a thanks without being anyone's name. */
+const NOT_NAMES = String.raw`(?!(?:Team|There|All|Everyone|Again|For|So|Very|In|To|A)(?![\p{L}\p{M}]))`;
+/** People naming themselves, people greeted ("Hi Maria,", "Dear Mr Smith", "Hej Åsa"), thanked ("thanks Dmitri Ivanov"), and names under sign-offs. */
 export const SELF_NAMES: [RegExp, string][] = [
-  [/\b(Hi|Hello|Hey|Dear|Good morning|Good afternoon|Good evening)( (?:Mr|Mrs|Ms|Dr)?\.? ?)(?!Team\b|There\b|All\b|Everyone\b)[A-Z][a-z]{1,30}(?: [A-Z][a-z]{1,30})?\b/g, '$1$2[NAME]'],
-  [/\b(Thanks|Thank you|Regards|Cheers|Best|Sincerely|Best regards|Kind regards|Warm regards|Many thanks)(,[ \t]{0,3}\n?[ \t]{0,3}|[ \t]{0,3}\n[ \t]{0,3})[A-Z][a-z]{1,30}(?: [A-Z][a-z]{1,30})?\b/g, '$1$2[NAME]'],
-  [/\b([Mm]y name is)( )[A-Z][a-z]{1,30}(?: [A-Z][a-z]{1,30})?\b/g, '$1$2[NAME]'],
-  [/\b(I'm|I am)( )[A-Z][a-z]{1,30} [A-Z][a-z]{1,30}\b/g, '$1$2[NAME]'],
-  [/\b([Tt]hanks|[Tt]hank you|[Rr]egards|[Cc]heers|[Bb]est|[Ss]incerely)(,? ?\n? ?)[A-Z][a-z]{1,30}(?: [A-Z][a-z]{1,30})?\s*$/g, '$1$2[NAME]'],
+  [new RegExp(String.raw`(?<![\p{L}\p{M}])(${GREETINGS})( (?:Mr|Mrs|Ms|Dr|Herr|Frau|Mme|M|Sr|Sra)?\.? ?)${NOT_NAMES}${NAME}`, 'gu'), '$1$2[NAME]'],
+  [new RegExp(String.raw`(?<![\p{L}\p{M}])(${SIGN_OFFS})(,?[ \t]{0,3}\n[ \t]{0,3}|,[ \t]{0,3})${NOT_NAMES}${NAME}`, 'gu'), '$1$2[NAME]'],
+  [new RegExp(String.raw`(?<![\p{L}\p{M}])([Tt]hanks|[Tt]hank you)( )${NOT_NAMES}${NAME}`, 'gu'), '$1$2[NAME]'],
+  [new RegExp(String.raw`\b([Mm]y name is)( )${NAME}`, 'gu'), '$1$2[NAME]'],
+  [new RegExp(String.raw`\b(I'm|I am)( )${NAME_WORD} ${NAME_WORD}(?![\p{L}\p{M}])`, 'gu'), '$1$2[NAME]'],
+  [new RegExp(String.raw`\b([Tt]hanks|[Tt]hank you|[Rr]egards|[Cc]heers|[Bb]est|[Ss]incerely)(,? ?\n? ?)${NAME}\s*$`, 'gu'), '$1$2[NAME]'],
 ];

@@ -67,4 +67,20 @@ describe('redact', () => {
     expect(out).toBe('Mail [EMAIL]: [URL] fails; see https://docs.vendor.example/sso.');
     expect(redact('Open https://portal.acme.example/t/991', { customerDomains: ['acme.example'] })).toBe('Open [URL]');
   });
+
+  it('takes out names greeted, thanked and signed in any script and in the usual languages, whole', () => {
+    const cases: Record<string, string> = {
+      'Hi Jörg,\nthe refund is on its way.': 'Hi [NAME],\nthe refund is on its way.',
+      'Hej Åsa, the address is updated.': 'Hej [NAME], the address is updated.',
+      'Hola María José, the decline came from your bank.': 'Hola [NAME], the decline came from your bank.',
+      'Dear Siobhán O’Connor, thanks for waiting.': 'Dear [NAME], thanks for waiting.',
+      'Bonjour Zoë, voici la procédure.': 'Bonjour [NAME], voici la procédure.',
+      'Yes, payment received, thanks Dmitri Ivanov. Payments show within a day.': 'Yes, payment received, thanks [NAME]. Payments show within a day.',
+      'Best regards,\nTomasz Wiśniewski\nSupport Engineer': 'Best regards,\n[NAME]\nSupport Engineer',
+      'Met vriendelijke groet,\nDaan': 'Met vriendelijke groet,\n[NAME]',
+      'Mit freundlichen Grüßen\nJürgen Weiß': 'Mit freundlichen Grüßen\n[NAME]',
+    };
+    for (const [text, redacted] of Object.entries(cases)) expect(redact(text), text).toBe(redacted);
+    expect(redact('Hi there, thanks for the details. Thanks Team!')).toBe('Hi there, thanks for the details. Thanks Team!');
+  });
 });
