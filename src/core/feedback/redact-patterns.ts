@@ -37,9 +37,16 @@ export const NAMED_SECRETS: RegExp[] = [
 
 export const EMAIL = /[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}/g;
 export const URL = /\bhttps?:\/\/[^\s<>"')\]]{1,2000}/g;
+/**
+ * A link that carries a credential in its query or fragment (a signed download, a reset or magic link:
+ * `?sig=`, `?token=`, `&X-Amz-Signature=`, `#access_token=`): whoever holds it is let in, whoever's it was.
+ */
+export const CREDENTIAL_URL = /\bhttps?:\/\/[^\s<>"')\]?#]{1,2000}[?#][^\s<>"')\]]{0,2000}?(?<=[?&#;])[\w.-]{0,40}?(?:token|sig|signature|secret|key|auth|session|sid|code|password|pwd|otp|jwt|credential|hash|nonce)[\w.-]{0,20}=[^\s<>"')\]]{0,2000}/gi;
 /** An IBAN, written in groups of four or run together: country, check digits, then 11 to 30 letters and digits. */
 export const IBAN_CANDIDATE = /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\b/g;
 /** 13 to 19 digits with up to two spaces, dashes or dots anywhere between them (Luhn-checked before redaction). */
+/** The last digits of a card, named as such ("Visa ending 4242", "card ending in 5555"). */
+export const CARD_ENDING = /\b((?:card|visa|mastercard|amex|maestro|discover)\s{1,3}(?:ending|ends)(?:\s{1,3}(?:in|with))?:?\s{1,3})\d{4}\b/gi;
 export const CARD_CANDIDATE = /\b(?:\d[ .-]{0,2}){12,18}\d\b/g;
 /**
  * VAT ids of the EU and the UK (country prefix, then 8 to 14 letters and digits, at least 7 of them digits,
@@ -59,7 +66,7 @@ export const LOCAL_PHONE = /(?<![\d-])\d{3}[-.]\d{4}(?![\d-])/g;
 export const IDS: [RegExp, string][] = [
   [/\b[A-Z]{2,6}-\d{3,12}\b/g, '[ID]'],
   [/#\d{3,12}\b/g, '[ID]'],
-  [/\b(order|ticket|invoice|case|reference|ref|account|customer)(\s{0,3}(?:no\.?|number|#|id)?\s{0,3}[:#]?\s{0,3})(?=[A-Z0-9-]{0,20}\d{5})[A-Z0-9-]{4,24}\b/gi, '$1$2[ID]'],
+  [/\b(order|ticket|invoice|case|reference|ref|account|customer|tracking|transaction|shipment|parcel|confirmation|booking|contract|membership|licen[cs]e|serial)(\s{0,3}(?:no\.?|number|#|id)?\s{0,3}[:#]?\s{0,3})(?=[A-Z0-9-]{0,20}\d{5})[A-Z0-9-]{4,24}\b/gi, '$1$2[ID]'],
   [/\b(?:cus|sub|in|pi|ch|acct|evt|price|prod|org|usr)_[A-Za-z0-9]{6,40}\b/g, '[ID]'],
 ];
 /** A postcode and city after an address: ", 75002 Paris", " 1015 CJ Amsterdam", ", SW1A 1AA London". */

@@ -83,4 +83,12 @@ describe('redact', () => {
     for (const [text, redacted] of Object.entries(cases)) expect(redact(text), text).toBe(redacted);
     expect(redact('Hi there, thanks for the details. Thanks Team!')).toBe('Hi there, thanks for the details. Thanks Team!');
   });
+
+  it('takes out links that carry a credential, the last digits of a card, and tracking and transaction numbers', () => {
+    expect(redact('Your archive: https://files.vendor.example/d/8f3a9c?sig=Zx81kQ (7 days).')).toBe('Your archive: [URL] (7 days).');
+    expect(redact('Reset at https://app.vendor.example/reset?token=abc123def456 now.')).toBe('Reset at [URL] now.');
+    expect(redact('See https://docs.vendor.example/export?lang=en for the steps.')).toBe('See https://docs.vendor.example/export?lang=en for the steps.');
+    expect(redact('Refunded to your Visa ending 4242 and card ending in 5555.')).toBe('Refunded to your Visa ending [CARD] and card ending in [CARD].');
+    expect(redact('Shipped with tracking number 1Z999AA10123456784, transaction 80123456.')).toBe('Shipped with tracking number [ID], transaction [ID].');
+  });
 });
