@@ -2,6 +2,7 @@ import { redact } from '../feedback/redact.js';
 import type { Turn } from '../model/message.js';
 import type { KnowledgeEntry } from '../ports/knowledge.js';
 import { actionClaims } from './action-claims.js';
+import { personNames } from './person-names.js';
 
 export interface GuardContext {
   /** The asker's account: its own name and id may be said back to it. */
@@ -60,6 +61,18 @@ function personalData(text: string, ctx: GuardContext): string[] {
   return found.size > 0 ? [`carries personal data (${[...found].join(', ')})`] : [];
 }
 
+/**
+ * People the text names that this conversation did not: a name the redaction had no list for (a Q&A
+ * answer's "invoices now go to Åsa Lindqvist") is another customer's, whoever they are.
+ */
+function peopleNamed(text: string, ctx: GuardContext): string[] {
+  // Accounts are organizations, not people: another's name is otherAccounts' finding, the asker's own theirs to hear.
+  const said = ` ${[...ctx.history.flatMap((t) => [t.text, t.authorName ?? '']), ...ctx.accounts.map((a) => a.name)].flatMap(words).join(' ')} `;
+  const lines = flaggedLines(text, ctx.sources, (line) => personNames(line).length > 0);
+  const strangers = lines.flatMap(personNames).filter((name) => !words(name).some((w) => said.includes(` ${w} `)));
+  return strangers.length > 0 ? [`names a person (${[...new Set(strangers)].join(', ')})`] : [];
+}
+
 function otherAccounts(text: string, ctx: GuardContext): string[] {
   const others = ctx.accounts.filter((a) => a.id !== ctx.accountId);
   const named = others.filter((a) => [a.id, a.name].some((n) => n.trim().length >= 3 && new RegExp(`(?<![\\p{L}\\p{N}])${literal(n.trim())}(?![\\p{L}\\p{N}])`, 'iu').test(text)));
@@ -81,10 +94,10 @@ function internalNotes(text: string, ctx: GuardContext): string[] {
 /**
  * The last look at a text before it reaches a customer, whatever drafted it (a quoted answer, a model's
  * draft, an approved answer): it must claim no action the team did not take in this conversation, carry
- * no personal data, no other account's name, id or knowledge, and no internal note. Each finding is a
+ * no personal data, name no person this conversation did not, no other account's name, id or knowledge, and no internal note. Each finding is a
  * reason a lead can read; any finding stops the text.
  */
 export function guardCustomerText(text: string, ctx: GuardContext): GuardVerdict {
-  const reasons = [...claimsNotMade(text, ctx), ...personalData(text, ctx), ...otherAccounts(text, ctx), ...internalNotes(text, ctx)];
+  const reasons = [...claimsNotMade(text, ctx), ...personalData(text, ctx), ...peopleNamed(text, ctx), ...otherAccounts(text, ctx), ...internalNotes(text, ctx)];
   return reasons.length === 0 ? { ok: true } : { ok: false, reasons };
 }

@@ -12,3 +12,9 @@ export function nlp(text: string): ReturnType<typeof Nlp> {
   model ??= createRequire(import.meta.url)('compromise') as typeof Nlp;
   return model(text);
 }
+
+/** The words the English model knows, lower-case, with their tag: a word not in it is no English word it knows. */
+export function lexicon(): Record<string, unknown> {
+  model ??= createRequire(import.meta.url)('compromise') as typeof Nlp;
+  return (model.model() as { one: { lexicon: Record<string, unknown> } }).one.lexicon;
+}

@@ -99,6 +99,14 @@ describe('the last guard on a customer-bound text', () => {
     expect(reasons('Put the new secret (yours is [SECRET]) in your receiver; questions to [EMAIL].')).toEqual([]);
   });
 
+  it('stops a person’s name the redaction had no list for, unless this conversation already named them', () => {
+    expect(reasons('Invoices now go to Åsa Lindqvist; an owner can edit the address under Settings > Billing.')).toEqual(['names a person (Åsa Lindqvist)']);
+    expect(reasons('Payments show in Billing > History within a day; Dmitri Ivanov knows more.')).toEqual(['names a person (Dmitri Ivanov)']);
+    expect(reasons('Payments received are listed under Billing > History; Apple Pay and Google Pay work too.')).toEqual([]);
+    const history = [{ role: 'customer' as const, text: 'Hi, Dana Fox here: where are our invoices?', at: 1, authorName: 'Dana Fox' }];
+    expect(reasons('Dana Fox, invoices are under Settings > Billing.', ctx({ history }))).toEqual([]);
+  });
+
   it('lets the vendor’s own docs say what they say of the vendor (a support address)', () => {
     const doc: KnowledgeEntry = { id: 'doc:help.md#contact', kind: 'doc', question: 'Contact', answer: 'Write to help@vendor.example for anything else.' };
     expect(reasons('Write to help@vendor.example for anything else.', ctx({ sources: [doc] }))).toEqual([]);
