@@ -48,6 +48,28 @@ const MODAL = /\b(?:will|would|can|could|should|shall|may|might|must)\b|['’]ll
 /** A state the team brought about, in the present: "your account is now unlocked". */
 const NOW_STATE = /\b(?:is|are)\s+now\s+([a-z]+)\b/gi;
 
+/**
+ * A report typed as a fragment, up to three words before a full stop, an exclamation mark, a comma or a
+ * dash: "Refunded.", "Credit applied!", "Password reset done.", "payment received,". A label or heading
+ * ends in a colon or a line break instead, and is not one.
+ */
+const FRAGMENT = /(?:^|[.!?;,:\n—–])[ \t]*((?:[\p{L}'’-]+[ \t]+){0,2}[\p{L}'’-]+)[ \t]*(?=[.!,—–]|[ \t]-[ \t])/gu;
+/** Words that report a fragment's action as finished ("Refund done."). */
+const FINISHED = new Set(['done', 'completed', 'sorted']);
+/**
+ * Past forms that report the team's doing only as a fragment ("payment received.") or after "we" ("we've
+ * received your payment"): in a general statement they describe ("payments received after the 25th").
+ */
+const FRAGMENT_ONLY = new Map([['received', 'receive']]);
+/** Progress only the team could report on one customer's case: "the refund went through", "your card is on its way". */
+const PROGRESS: [RegExp, string][] = [
+  [/\b(?:I|we)(?:['’]ve| have)?\s+(?:just\s+|now\s+|already\s+)?received\b/i, 'receive'],
+  [/\b(?:went|has gone|have gone) through\b/i, 'go through'],
+  [/\byour\b[^.!?\n]{0,40}?\b(?:is|are) (?:now )?on (?:its|their|the) way\b/i, 'send'],
+];
+/** A text with none of these words, and no action's past form, holds no fragment or progress report. */
+const FRAGMENT_ONLY_OR_PROGRESS = /\b(?:received|through|way)\b/i;
+
 export interface ActionClaim {
   /** The words that make the claim, as written: the clause up to its verb. */
   phrase: string;
@@ -99,11 +121,37 @@ function parse(text: string): ActionClaim[] {
       if (action) claims.push({ phrase: upToWordEnd(text, start, v.offset.start + v.offset.length), verb: action });
     }
   }
+  for (const claim of [...fragments(text), ...progress(text)]) if (!claims.some((c) => c.verb === claim.verb)) claims.push(claim);
   for (const m of text.matchAll(NOW_STATE)) {
     const action = pastTenses().of.get(m[1]!.toLowerCase());
     if (action && !claims.some((c) => c.verb === action)) claims.push({ phrase: m[0], verb: action });
   }
   return claims;
+}
+
+/** The action a fragment reports done, by its last word (or the one before "done"); none under a condition or a modal. */
+function fragments(text: string): ActionClaim[] {
+  const claims: ActionClaim[] = [];
+  for (const m of text.matchAll(FRAGMENT)) {
+    const phrase = m[1]!;
+    if (SUBORDINATE.test(phrase) || MODAL.test(phrase) || /\b(?:not|never|no)\b/i.test(phrase)) continue;
+    const words = phrase.toLowerCase().split(/[ \t]+/);
+    const last = words.at(-1)!;
+    const verb = FINISHED.has(last) && words.length > 1 ? (pastTenses().of.get(words.at(-2)!) ?? (ACTION.has(words.at(-2)!) ? words.at(-2) : undefined)) : (pastTenses().of.get(last) ?? FRAGMENT_ONLY.get(last));
+    if (verb) claims.push({ phrase, verb });
+  }
+  return claims;
+}
+
+/** Sentences reporting progress on the customer's own case, outside a condition, a modal or a question. */
+function progress(text: string): ActionClaim[] {
+  return (text.match(/[^.!?\n]+[.!?\n]?/g) ?? []).flatMap((sentence) => {
+    if (SUBORDINATE.test(sentence) || MODAL.test(sentence) || sentence.trim().endsWith('?')) return [];
+    return PROGRESS.flatMap(([p, verb]) => {
+      const m = p.exec(sentence);
+      return m ? [{ phrase: sentence.slice(0, m.index + m[0].length).trim(), verb }] : [];
+    });
+  });
 }
 
 /** Texts already parsed: the guard looks at the same candidate answers again and again. */
@@ -117,7 +165,7 @@ const REMEMBERED = 2000;
  * questions, negations and the customer's own doings are not claims.
  */
 export function actionClaims(text: string): ActionClaim[] {
-  if (!pastTenses().any.test(text)) return [];
+  if (!pastTenses().any.test(text) && !FRAGMENT_ONLY_OR_PROGRESS.test(text)) return [];
   const known = parsed.get(text);
   if (known) return known;
   const claims = parse(text);

@@ -48,6 +48,20 @@ describe('action claims', () => {
     expect(actionClaims('I’ve refunded and voided it, then resent the invoice.').map((c) => c.verb)).toEqual(['refund', 'void', 'resend']);
   });
 
+  it('finds terse reports of what was done, as agents type them', () => {
+    const claims = {
+      'Updated! Invoices now go to the new address.': 'update',
+      'Refunded.': 'refund',
+      'Credit applied!': 'apply',
+      'Password reset done.': 'reset',
+      'Yes, payment received, thanks.': 'receive',
+      "We've received your payment.": 'receive',
+      'The refund went through yesterday.': 'go through',
+      'Your new card is on its way.': 'send',
+    };
+    for (const [t, verb] of Object.entries(claims)) expect(actionClaims(t).map((c) => c.verb), t).toEqual([verb]);
+  });
+
   it('leaves instructions, offers, futures and negations alone', () => {
     const texts = [
       'You can cancel the plan under Settings > Billing.',
@@ -67,6 +81,10 @@ describe('action claims', () => {
       'We never charged you twice.',
       'When a payment fails, we retry it after 3 days and email the billing contact.',
       'Deleted users are removed from every workspace within an hour.',
+      'Password reset: open Settings > Security and press Reset.',
+      'Once the payment is received, we send a receipt.',
+      'A card is usually on its way within two days of the order.',
+      'Payments received after the 25th count for the next month.',
     ];
     for (const t of texts) expect(actionClaims(t), t).toEqual([]);
   });
