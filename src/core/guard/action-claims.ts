@@ -61,14 +61,16 @@ const FINISHED = new Set(['done', 'completed', 'sorted']);
  * received your payment"): in a general statement they describe ("payments received after the 25th").
  */
 const FRAGMENT_ONLY = new Map([['received', 'receive']]);
-/** Progress only the team could report on one customer's case: "the refund went through", "your card is on its way". */
+/** Progress only the team could report on one customer's case: "the refund went through", "your card is on its way", "here is your archive". */
 const PROGRESS: [RegExp, string][] = [
   [/\b(?:I|we)(?:['’]ve| have)?\s+(?:just\s+|now\s+|already\s+)?received\b/i, 'receive'],
   [/\b(?:went|has gone|have gone) through\b/i, 'go through'],
   [/\byour\b[^.!?\n]{0,40}?\b(?:is|are) (?:now )?on (?:its|their|the) way\b/i, 'send'],
+  // Handing over what was made for them: "here is your archive: …", "attached is your invoice".
+  [/\b(?:here(?:['’]s| is| are)|attached (?:is|are)|please find attached)\s+your\b/i, 'send'],
 ];
 /** A text with none of these words, and no action's past form, holds no fragment or progress report. */
-const FRAGMENT_ONLY_OR_PROGRESS = /\b(?:received|through|way)\b/i;
+const FRAGMENT_ONLY_OR_PROGRESS = /\b(?:received|through|way|here|attached)\b/i;
 
 export interface ActionClaim {
   /** The words that make the claim, as written: the clause up to its verb. */

@@ -58,6 +58,7 @@ describe('action claims', () => {
       "We've received your payment.": 'receive',
       'The refund went through yesterday.': 'go through',
       'Your new card is on its way.': 'send',
+      'Here is your archive: [URL] (expires in 7 days).': 'send',
     };
     for (const [t, verb] of Object.entries(claims)) expect(actionClaims(t).map((c) => c.verb), t).toEqual([verb]);
   });
@@ -84,6 +85,7 @@ describe('action claims', () => {
       'Password reset: open Settings > Security and press Reset.',
       'Once the payment is received, we send a receipt.',
       'A card is usually on its way within two days of the order.',
+      'Here is how to export your data: open Settings > Data.',
       'Payments received after the 25th count for the next month.',
     ];
     for (const t of texts) expect(actionClaims(t), t).toEqual([]);
