@@ -62,15 +62,20 @@ export const VAT_IDS: RegExp[] = [
  */
 export const PHONE_CANDIDATE = /(\b\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?\b|\b\d{1,3}(?:\.\d{1,3}){3}\b)|\+?\(?\d[\d ().-]{5,22}\d/g;
 export const LOCAL_PHONE = /(?<![\d-])\d{3}[-.]\d{4}(?![\d-])/g;
-/** Ticket, order and invoice references: INV-20931, ORD-558812, #35436, "order 558812", Stripe-style cus_Q8xLm2Zt. */
+/** Ticket, order and invoice references: INV-20931, INV-2026-0913, ORD-558812, #35436, "order 558812", Stripe-style cus_Q8xLm2Zt. */
 export const IDS: [RegExp, string][] = [
-  [/\b[A-Z]{2,6}-\d{3,12}\b/g, '[ID]'],
+  [/\b[A-Z]{2,6}-(?:\d{3,12}|\d{2}(?=-[A-Z0-9]))(?:-[A-Z0-9]{1,12}){0,4}\b/g, '[ID]'],
   [/#\d{3,12}\b/g, '[ID]'],
   [/\b(order|ticket|invoice|case|reference|ref|account|customer|tracking|transaction|shipment|parcel|confirmation|booking|contract|membership|licen[cs]e|serial)(\s{0,3}(?:no\.?|number|#|id)?\s{0,3}[:#]?\s{0,3})(?=[A-Z0-9-]{0,20}\d{5})[A-Z0-9-]{4,24}\b/gi, '$1$2[ID]'],
   [/\b(?:cus|sub|in|pi|ch|acct|evt|price|prod|org|usr)_[A-Za-z0-9]{6,40}\b/g, '[ID]'],
 ];
-/** A postcode and city after an address: ", 75002 Paris", " 1015 CJ Amsterdam", ", SW1A 1AA London". */
-const POSTCODE_CITY = String.raw`(?:,? (?:[A-Z]{1,2}-)?(?:\d{4} ?[A-Z]{2}(?= )|\d{4,5}|\d{3} ?\d{2}|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}) \p{Lu}[\p{L}'’-]{1,30})?`;
+const CITY = String.raw`\p{Lu}[\p{L}'’-]{1,30}`;
+const UK_POSTCODE = String.raw`[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}`;
+/**
+ * A postcode and city after an address: ", 75002 Paris", " 1015 CJ Amsterdam", ", SW1A 1AA London"; or,
+ * as the UK and the US write them, the city first: ", London NW1 6XE", ", Springfield, IL 62704".
+ */
+const POSTCODE_CITY = String.raw`(?:,? (?:[A-Z]{1,2}-)?(?:\d{4} ?[A-Z]{2}(?= )|\d{4,5}|\d{3} ?\d{2}|${UK_POSTCODE}) ${CITY}|,? ${CITY}(?: ${CITY})?,? (?:${UK_POSTCODE}|[A-Z]{2} \d{5}(?:-\d{4})?)\b)?`;
 const WORDS = String.raw`(?: [\p{L}'’.-]{1,30}){1,5}`;
 /**
  * A street address, with its postcode and city when they follow: number and street ("12 Harbour Street",

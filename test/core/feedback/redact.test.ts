@@ -91,4 +91,10 @@ describe('redact', () => {
     expect(redact('Refunded to your Visa ending 4242 and card ending in 5555.')).toBe('Refunded to your Visa ending [CARD] and card ending in [CARD].');
     expect(redact('Shipped with tracking number 1Z999AA10123456784, transaction 80123456.')).toBe('Shipped with tracking number [ID], transaction [ID].');
   });
+
+  it('takes out a UK or US address whole, its city and postcode after it, and references of several parts', () => {
+    expect(redact('Ship to 221B Baker Street, London NW1 6XE by Friday.')).toBe('Ship to [ADDRESS] by Friday.');
+    expect(redact('Mail it to 500 W 5th Ave, Springfield, IL 62704 please.')).toBe('Mail it to [ADDRESS] please.');
+    expect(redact('Re-issued invoice INV-2026-0913 and order ORD-88-1234-XY.')).toBe('Re-issued invoice [ID] and order [ID].');
+  });
 });
