@@ -22,5 +22,17 @@ export function personNames(text: string): string[] {
     .filter((run) => run.terms.every((t) => !(t.normal in known) && /^\p{Lu}[\p{L}\p{M}'’-]+$/u.test(t.text.replace(TRAILING_PUNCTUATION, ''))))
     .map((run) => run.terms.map((t) => t.text).join(' '));
   const people = doc.people().out('array') as string[];
-  return [...new Set([...people, ...unknownRuns].map((n) => n.replace(TRAILING_PUNCTUATION, '')).filter((n) => n !== ''))];
+  return [...new Set([...people, ...unknownRuns].map((n) => asWritten(text, n.replace(TRAILING_PUNCTUATION, ''))).filter((n) => n !== ''))];
+}
+
+const NAME_CHAR = /[\p{L}\p{M}'’-]/u;
+
+/** The name as the text writes it: whole words (the model parts "Nakamura-Okafor"), without a possessive "'s". */
+function asWritten(text: string, name: string): string {
+  let start = text.indexOf(name);
+  if (start < 0) return name;
+  let end = start + name.length;
+  while (start > 0 && NAME_CHAR.test(text[start - 1]!)) start--;
+  while (end < text.length && NAME_CHAR.test(text[end]!)) end++;
+  return text.slice(start, end).replace(/['’]s$/, '');
 }
