@@ -3,6 +3,7 @@ import type { Turn } from '../model/message.js';
 import type { KnowledgeEntry } from '../ports/knowledge.js';
 import { actionClaims } from './action-claims.js';
 import { personNames } from './person-names.js';
+import { teamRemark } from './team-remarks.js';
 
 export interface GuardContext {
   /** The asker's account: its own name and id may be said back to it. */
@@ -19,8 +20,6 @@ export type GuardVerdict = { ok: true } | { ok: false; reasons: string[] };
 
 /** Words an internal note shares with a text before that text counts as quoting it. */
 const NOTE_RUN = 6;
-/** A line that says it is a note for the team, whatever tool wrote it. */
-const NOTE_LABEL = /^\s*(?:internal|private|staff)\s+note\b/im;
 /** What redaction puts where it took something out. */
 const PLACEHOLDER = /\[(EMAIL|PHONE|IBAN|CARD|SECRET|ADDRESS|URL|NAME|ID)\]/g;
 
@@ -83,12 +82,12 @@ function otherAccounts(text: string, ctx: GuardContext): string[] {
   ];
 }
 
-/** Runs of NOTE_RUN words of the sources' internal notes found in the text, or a line labelled as a note. */
+/** Runs of NOTE_RUN words of the sources' internal notes found in the text, or a remark written for the team (team-remarks.ts) outside the vendor's docs. */
 function internalNotes(text: string, ctx: GuardContext): string[] {
   const said = ` ${words(text).join(' ')} `;
   const notes = ctx.sources.flatMap((s) => (s.turns ?? []).filter((t) => t.role === 'internal').map((t) => words(t.text)));
   const quoted = notes.some((w) => w.some((_, i) => i + NOTE_RUN <= w.length && said.includes(` ${w.slice(i, i + NOTE_RUN).join(' ')} `)));
-  return quoted || NOTE_LABEL.test(text) ? ['carries internal-note text'] : [];
+  return quoted || flaggedLines(text, ctx.sources, teamRemark).length > 0 || (teamRemark(text) && !vendorWritten(text, ctx.sources)) ? ['carries internal-note text'] : [];
 }
 
 /**

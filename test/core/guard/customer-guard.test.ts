@@ -144,6 +144,26 @@ describe('the last guard on a customer-bound text', () => {
     expect(reasons('Use the export menu.', ctx({ sources: [theirs] }))).toEqual([expect.stringMatching(/another account's knowledge \(kb-9\)/)]);
   });
 
+  it('stops remarks written for the team and stack traces, whatever source they came in', () => {
+    const internal = [
+      'Cx was angry. Tell them to clear their cache and log in again.',
+      "Don't mention the outage to them. Clearing the cache and logging in again fixes it.",
+      'Customer is on the legacy plan and threatened to churn. Exports are under Settings > Data.',
+      'Note to self: check with finance first. Refunds take 5 days.',
+      '(internal) escalate to tier 2 if it happens again. Restart the sync under Settings > Integrations.',
+      'Clear your cache.\nError: ECONNRESET\n    at TLSSocket.onConnectEnd (node:_tls_wrap:1594:19)',
+      'Traceback (most recent call last):\n  File "/srv/app/billing.py", line 88, in charge\nRetry the payment from Billing.',
+      'java.lang.NullPointerException at com.vendor.billing.InvoiceService.render(InvoiceService.java:212). Try again later.',
+    ];
+    for (const t of internal) expect(reasons(t), t).toEqual(['carries internal-note text']);
+    const forCustomers = [
+      'If a customer has SSO enabled, members sign in through their identity provider.',
+      'Tell your admin to allow mail from our domain; never share your password with anyone.',
+      'The error "at least one seat is required" means the plan has no seats left.',
+    ];
+    for (const t of forCustomers) expect(reasons(t), t).toEqual([]);
+  });
+
   it('stops a text that repeats a source’s internal note, or is labelled as one', () => {
     const source: KnowledgeEntry = {
       id: 'kb-3', kind: 'conversation', purpose: 'answer', question: 'q', answer: 'a',
