@@ -1,5 +1,5 @@
 import type { Policy } from '../../config/policy-schema.js';
-import type { Decision, RiskTier, SentimentSignal, TriggerType } from '../model/decision.js';
+import type { Decision, DraftAnswer, RiskTier, SentimentSignal, TriggerType } from '../model/decision.js';
 import type { Decider, DecisionInput } from '../ports/decider.js';
 import type { KnowledgeEntry, TeamArticles } from '../ports/knowledge.js';
 import type { Llm } from '../ports/llm.js';
@@ -12,6 +12,7 @@ import { detectLoop } from '../triage/loop-detector.js';
 import { SentimentAnalyzer } from '../triage/sentiment.js';
 import { contentTerms } from '../triage/text-terms.js';
 import { guardCustomerText } from '../guard/customer-guard.js';
+import { APPROVED_TITLE } from '../suggest/approve-answer.js';
 import { unknownTopicTier } from '../policy/unknown-topics.js';
 import { alreadySaid, answerSources, extractiveAnswer, topicReference, type Sourced } from './extractive-answer.js';
 import { draftWithLlm } from './llm-answer.js';
@@ -129,6 +130,18 @@ export function createTriageEngine(deps: TriageEngineDeps): TriageEngine {
   const guard = (input: DecisionInput, text: string, sources: readonly KnowledgeEntry[]) =>
     guardCustomerText(text, { accountId: input.accountId, accounts: [...policy.accounts, ...(input.knownAccounts ?? [])], history: input.history, sources });
 
+  /** Whether a title a customer reads (a source's, a clarifying button's) would pass the guard as a text of its own. */
+  const titleShown = (input: DecisionInput, title: string) => guard(input, title, []).ok;
+
+  /**
+   * The answer's sources as the customer reads them: an imported title that names another account or a
+   * person (a helpdesk tag such as "acme_sso_migration") gives way to a neutral one. The vendor's docs keep theirs.
+   */
+  function shownCitations(input: DecisionInput, answer: DraftAnswer, sources: readonly KnowledgeEntry[]): DraftAnswer {
+    const vendors = new Set(sources.filter((e) => e.kind === 'doc').map((e) => e.id));
+    return { ...answer, citations: answer.citations.map((c) => (vendors.has(c.id) || titleShown(input, c.title) ? c : { ...c, title: APPROVED_TITLE })) };
+  }
+
   async function draft(input: DecisionInput, e: Evidence): Promise<Partial<Sourced> & { reason: string }> {
     if (!llm || input.withoutModel) {
       const sendable = (entry: KnowledgeEntry) => guard(input, entry.answer!.trim(), [entry]).ok;
@@ -161,7 +174,7 @@ export function createTriageEngine(deps: TriageEngineDeps): TriageEngine {
       return escalate(s, 'low_confidence', `${m.rule}; ${short}`, extra);
     }
     const checked = guard(input, answer.text, drafted.sources ?? []);
-    if (checked.ok) return decision(s, { action: 'answer', trigger: null, ...base, confidence, answer, reasons: [reason] });
+    if (checked.ok) return decision(s, { action: 'answer', trigger: null, ...base, confidence, answer: shownCitations(input, answer, drafted.sources ?? []), reasons: [reason] });
     const stopped = `the answer was stopped before it reached the customer: it ${checked.reasons.join('; it ')}`;
     const found = { ...base, rule: `${m.rule}; ${stopped}`, confidence, answer, reasons: [reason, stopped] };
     // A copilot draft goes to a specialist anyway: it goes with what the guard found.
@@ -177,7 +190,8 @@ export function createTriageEngine(deps: TriageEngineDeps): TriageEngine {
     const threshold = answerThreshold(triage, s.risk, m.action);
     if (neverAutonomous(threshold)) return undefined;
     const readings = closeReadings(s.evidence, triage, index, input.accountId);
-    if (!readings) return undefined;
+    // A button would read another account's or a person's name: no question, the answer as without one.
+    if (!readings || !readings.every((r) => titleShown(input, r.label))) return undefined;
     const [a, b] = s.evidence.readings;
     const rule = `${m.rule}; two close readings: ${a!.topic} (${a!.share.toFixed(2)}) or ${b!.topic} (${b!.share.toFixed(2)})`;
     return decision(s, { action: 'clarify', trigger: null, rule, threshold, matrixAction: m.action, readings });

@@ -80,6 +80,17 @@ describe('the guard on every customer-bound answer', () => {
     expect(d).toMatchObject({ action: 'answer', answer: { text: ARTICLE.answer } });
   });
 
+  it('shows no source title naming another account or a person: the answer keeps a neutral one', async () => {
+    const tagged = (title: string): KnowledgeEntry => ({ ...ARTICLE, id: 'qa-9', kind: 'conversation', purpose: 'answer', title });
+    for (const title of ['Acme sso migration', 'Joerg Mueller-Luedenscheidt']) {
+      const d = await buildDecider({ policy, kb: [tagged(title)] }).decide(ask('globex'));
+      expect(d).toMatchObject({ action: 'answer', answer: { text: ARTICLE.answer } });
+      expect(d.answer!.citations).toEqual([expect.objectContaining({ id: 'qa-9', title: 'From our support team' })]);
+    }
+    const own = await buildDecider({ policy, kb: [tagged('Acme sso migration')] }).decide(ask('acme'));
+    expect(own.answer!.citations).toEqual([expect.objectContaining({ title: 'Acme sso migration' })]);
+  });
+
   it('turns a model\u2019s draft naming another account, or carrying personal data, into a handoff', async () => {
     const drafts = ['Like Acme, use Export > CSV on the dashboard.', 'Ask j.doe@globex.example to use Export > CSV on the dashboard.'];
     const found = [/names another account \(acme\)/, /personal data \(email\)/];
