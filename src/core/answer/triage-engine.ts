@@ -128,7 +128,8 @@ export function createTriageEngine(deps: TriageEngineDeps): TriageEngine {
 
   /** The last look at a text before it reaches the customer who asked. */
   const guard = (input: DecisionInput, text: string, sources: readonly KnowledgeEntry[]) =>
-    guardCustomerText(text, { accountId: input.accountId, accounts: [...policy.accounts, ...(input.knownAccounts ?? [])], history: input.history, sources });
+    // The message being answered is part of the conversation: a name the customer just gave is theirs to hear.
+    guardCustomerText(text, { accountId: input.accountId, accounts: [...policy.accounts, ...(input.knownAccounts ?? [])], history: [...input.history, { role: 'customer', text: input.text, at: 0 }], sources });
 
   /** Whether a title a customer reads (a source's, a clarifying button's) would pass the guard as a text of its own. */
   const titleShown = (input: DecisionInput, title: string) => guard(input, title, []).ok;

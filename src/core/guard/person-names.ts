@@ -1,13 +1,9 @@
 import { lexicon, nlp } from './english.js';
 
-/** Two or three capitalised words in a row: the shape of a full name. */
-const CAPITALISED_RUN = '#ProperNoun{2,3}';
+/** Two or three capitalised words in a row, in any script: the shape of a full name. */
+const NAME_WORD = String.raw`\p{Lu}[\p{Ll}\p{M}]+(?:[-'’]\p{Lu}?[\p{Ll}\p{M}]+)*`;
+const CAPITALISED_RUN = new RegExp(String.raw`(?<![\p{L}\p{M}'’-])${NAME_WORD}(?: ${NAME_WORD}){1,2}(?![\p{L}\p{M}'’-])`, 'gu');
 const TRAILING_PUNCTUATION = /[\s,.;:!?)]+$/;
-
-interface ParsedTerm {
-  text: string;
-  normal: string;
-}
 
 /**
  * People's names in a text: those the English model knows as people ("Dmitri Ivanov", "María José"),
@@ -16,12 +12,9 @@ interface ParsedTerm {
  * Pay", "Invoice Details") hold at least one word it knows.
  */
 export function personNames(text: string): string[] {
-  const doc = nlp(text);
   const known = lexicon();
-  const unknownRuns = (doc.match(CAPITALISED_RUN).json() as { terms: ParsedTerm[] }[])
-    .filter((run) => run.terms.every((t) => !(t.normal in known) && /^\p{Lu}[\p{L}\p{M}'’-]+$/u.test(t.text.replace(TRAILING_PUNCTUATION, ''))))
-    .map((run) => run.terms.map((t) => t.text).join(' '));
-  const people = doc.people().out('array') as string[];
+  const unknownRuns = [...text.matchAll(CAPITALISED_RUN)].map((m) => m[0]).filter((run) => run.toLowerCase().split(/[ \-'’]+/).every((w) => !(w in known)));
+  const people = nlp(text).people().out('array') as string[];
   return [...new Set([...people, ...unknownRuns].map((n) => asWritten(text, n.replace(TRAILING_PUNCTUATION, ''))).filter((n) => n !== ''))];
 }
 

@@ -80,6 +80,13 @@ describe('the guard on every customer-bound answer', () => {
     expect(d).toMatchObject({ action: 'answer', answer: { text: ARTICLE.answer } });
   });
 
+  it('lets a model’s draft say back the name the customer just gave, and no other', async () => {
+    const input = { ...ask('globex'), text: 'I am Dana Fox: how can I export my dashboard report as a CSV?' };
+    const named = (name: string) => buildDecider({ policy, kb: [ARTICLE], llm: new RecordingLlm(() => `${name}, use Export > CSV on the dashboard.`) }).decide(input);
+    expect(await named('Dana Fox')).toMatchObject({ action: 'answer' });
+    expect(await named('Priya Raghunathan')).toMatchObject({ action: 'escalate', trigger: 'guarded', rule: expect.stringMatching(/names a person \(Priya Raghunathan\)/) });
+  });
+
   it('shows no source title naming another account or a person: the answer keeps a neutral one', async () => {
     const tagged = (title: string): KnowledgeEntry => ({ ...ARTICLE, id: 'qa-9', kind: 'conversation', purpose: 'answer', title });
     for (const title of ['Acme sso migration', 'Joerg Mueller-Luedenscheidt']) {
