@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolvingTurns } from '../../src/infra/knowledge/resolving-turns.js';
+import { resolvingTurns, substance } from '../../src/infra/knowledge/resolving-turns.js';
 
 describe('resolving turns of an email thread', () => {
   it('leave out the customer message an email reply quotes', () => {
@@ -15,5 +15,12 @@ describe('resolving turns of an email thread', () => {
       'We issued a pro-rated refund for the unused months. It shows on your statement within 5 business days.',
     ]);
     expect(resolvingTurns([{ role: 'customer', text: 'Billing contact?' }, { role: 'agent', text: quotedOnly }]).map((t) => t.text)).toEqual(['Done: Settings > Billing > Contacts, then Add contact.']);
+  });
+
+  it('leave out greetings and sign-offs in other languages and scripts', () => {
+    for (const [greeting, signOff] of [['Hej Åsa,', 'Med vänlig hälsning,\nAna'], ['Hola María José,', 'Saludos,\nAna Lima'], ['Bonjour Zoë !', 'Cordialement,\nDaan']]) {
+      const text = `${greeting}\nTo change it yourself, an owner edits the billing address under Settings > Billing.\n${signOff}`;
+      expect(substance(text), text).toBe('To change it yourself, an owner edits the billing address under Settings > Billing.');
+    }
   });
 });

@@ -96,10 +96,10 @@ export const ADDRESS_TAIL = new RegExp(String.raw`\[ADDRESS\]${POSTCODE_CITY.rep
  */
 const NAME_WORD = String.raw`\p{Lu}(?:[\p{Ll}\p{M}]{1,30}(?:['’-]\p{Lu}?[\p{Ll}\p{M}]{1,30})?|['’]\p{Lu}[\p{Ll}\p{M}]{1,30})`;
 const NAME = String.raw`${NAME_WORD}(?: ${NAME_WORD})?(?![\p{L}\p{M}])`;
-/** Greetings of the languages support mail is usually written in. */
-const GREETINGS = 'Hi|Hello|Hey|Dear|Good morning|Good afternoon|Good evening|Hej|Hei|Hallo|Hola|Bonjour|Salut|Ciao|Olá|Oi|Moin|Servus|Liebe|Lieber|Beste|Buongiorno|Buenos días';
-/** Sign-offs under which a name is signed, in the same languages. */
-const SIGN_OFFS = 'Thanks|Thank you|Regards|Cheers|Best|Sincerely|Best regards|Kind regards|Warm regards|Many thanks|Met vriendelijke groet|Mit freundlichen Grüßen|Viele Grüße|Beste Grüße|Cordialement|Bien à vous|Saludos|Un saludo|Cordiali saluti|Med vänlig hälsning|Vänliga hälsningar|Med venlig hilsen|Pozdrawiam';
+/** Greetings of the languages support mail is usually written in (a regular expression's alternatives). */
+export const GREETINGS = 'Hi|Hello|Hey|Dear|Good morning|Good afternoon|Good evening|Hej|Hei|Hallo|Hola|Bonjour|Salut|Ciao|Olá|Oi|Moin|Servus|Liebe|Lieber|Beste|Buongiorno|Buenos días';
+/** Sign-offs under which a name is signed, in the same languages (a regular expression's alternatives). */
+export const SIGN_OFFS = 'Thanks|Thank you|Regards|Cheers|Best|Sincerely|Best regards|Kind regards|Warm regards|Many thanks|Met vriendelijke groet|Mit freundlichen Grüßen|Viele Grüße|Beste Grüße|Cordialement|Bien à vous|Saludos|Un saludo|Cordiali saluti|Med vänlig hälsning|Vänliga hälsningar|Med venlig hilsen|Pozdrawiam';
 /** Words that follow a greeting or a thanks without being anyone's name. */
 const NOT_NAMES = String.raw`(?!(?:Team|There|All|Everyone|Again|For|So|Very|In|To|A)(?![\p{L}\p{M}]))`;
 /** People naming themselves, people greeted ("Hi Maria,", "Dear Mr Smith", "Hej Åsa"), thanked ("thanks Dmitri Ivanov"), and names under sign-offs. */

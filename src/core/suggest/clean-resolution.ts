@@ -1,8 +1,9 @@
 import EmailReplyParser from 'email-reply-parser';
+import { GREETINGS } from '../feedback/redact-patterns.js';
 
-/** An opening greeting on its own ("Hi Maria,", "Good morning!"), or the address in front of an answer. */
-const GREETING = /^(hi|hello|hey|dear|greetings|good (morning|afternoon|evening))\b[^,.!?\n]{0,40}[,!.]?$/i;
-const GREETING_PREFIX = /^(hi|hello|hey|dear)\b[^,.!?\n]{0,40},\s+(?=\S)/i;
+/** An opening greeting on its own ("Hi Maria,", "Good morning!", "Hej Åsa,"), or the address in front of an answer. */
+const GREETING = new RegExp(`^(?:${GREETINGS}|greetings)(?![\\p{L}\\p{M}])[^,.!?\\n]{0,40}[,!.]?$`, 'iu');
+const GREETING_PREFIX = new RegExp(`^(?:${GREETINGS})(?![\\p{L}\\p{M}])[^,.!?\\n]{0,40},\\s+(?=\\S)`, 'iu');
 
 /** Courtesy with no content: thanks, hopes, offers to help further, wishes. */
 const COURTESY = [

@@ -1,3 +1,4 @@
+import { GREETINGS, SIGN_OFFS } from '../../core/feedback/redact-patterns.js';
 import type { KnowledgeTurn } from '../../core/ports/knowledge.js';
 
 /**
@@ -6,14 +7,17 @@ import type { KnowledgeTurn } from '../../core/ports/knowledge.js';
  */
 const FILLER =
   /^(thanks?( you)?( so much| again| for [^.!?]*)?|many thanks|you'?re (very )?welcome|no (problem|worries)|glad( to| i| we)?[^.!?]*|happy to help|sorry (for|about) the (wait|delay)|let me (check|look|see)|i'?ll (check|look|get back)|we'?re (checking|looking)|checking|looking into|one moment|bear with|please hold|have a (great|nice|good|lovely)|best( regards)?|kind regards|regards|cheers|all the best|talk soon)\b[^.!?]*[.!?]*$/i;
-/** A greeting on its own ("Hi Maria!"), not one that runs on into the answer ("Hi, go to Settings..."). */
-const GREETING = /^(hi|hello|hey|dear|good (morning|afternoon|evening))\b[^,.!?]{0,40}[,.!]?$/i;
-/** A short address or sign-off line ("Hi Maria,", "Best,") or a name alone under it ("Maria Lopez"). */
-const FRAME_LINE = /^([\w'-]+( [\w'-]+){0,2},|[A-Z][\w'-]*( [A-Z][\w'-]*){0,2})$/;
+/** A greeting on its own ("Hi Maria!", "Hej Åsa,"), not one that runs on into the answer ("Hi, go to Settings..."). */
+const GREETING = new RegExp(`^(?:${GREETINGS})(?![\\p{L}\\p{M}])[^,.!?]{0,40}[,.!]?$`, 'iu');
+/** A sign-off of the usual support languages on its own line ("Med vänlig hälsning,"). */
+const SIGN_OFF = new RegExp(`^(?:${SIGN_OFFS})(?![\\p{L}\\p{M}])[,.!]?$`, 'iu');
+/** A short address or sign-off line ("Hi Maria,", "Best,") or a name alone under it ("Maria Lopez", "Åsa"), in any script. */
+const FRAME_LINE = /^([\p{L}\p{M}\d_'’-]+( [\p{L}\p{M}\d_'’-]+){0,2},|\p{Lu}[\p{L}\p{M}\d_'’-]*( \p{Lu}[\p{L}\p{M}\d_'’-]*){0,2})$/u;
 
-const filler = (sentence: string) => FILLER.test(sentence) || GREETING.test(sentence) || FRAME_LINE.test(sentence);
+const filler = (sentence: string) => FILLER.test(sentence) || GREETING.test(sentence) || SIGN_OFF.test(sentence) || FRAME_LINE.test(sentence);
+const OPENING_ADDRESS = new RegExp(`(?<=[.!?])\\s+|(?<=^(?:${GREETINGS})(?![\\p{L}\\p{M}])[^,.!?]{0,40},)\\s+`, 'iu');
 /** Sentences of a line; an opening address ("Hi Maria,") counts as one of its own. */
-const sentencesOf = (line: string) => line.split(/(?<=[.!?])\s+|(?<=^(?:hi|hello|hey|dear)\b[^,.!?]{0,40},)\s+/i).map((s) => s.trim()).filter(Boolean);
+const sentencesOf = (line: string) => line.split(OPENING_ADDRESS).map((s) => s.trim()).filter(Boolean);
 
 /**
  * The turn without its opening greeting and closing sign-off (whole sentences, kept in their lines);
