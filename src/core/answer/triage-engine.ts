@@ -192,7 +192,7 @@ export function createTriageEngine(deps: TriageEngineDeps): TriageEngine {
     if (neverAutonomous(threshold)) return undefined;
     const readings = closeReadings(s.evidence, triage, index, input.accountId);
     // A button would read another account's or a person's name: no question, the answer as without one.
-    if (!readings || !readings.every((r) => titleShown(input, r.label))) return undefined;
+    if (!readings?.every((r) => titleShown(input, r.label))) return undefined;
     const [a, b] = s.evidence.readings;
     const rule = `${m.rule}; two close readings: ${a!.topic} (${a!.share.toFixed(2)}) or ${b!.topic} (${b!.share.toFixed(2)})`;
     return decision(s, { action: 'clarify', trigger: null, rule, threshold, matrixAction: m.action, readings });
