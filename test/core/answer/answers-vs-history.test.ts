@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildDecider } from '../../../src/core/answer/build-decider.js';
 import type { KnowledgeEntry } from '../../../src/core/ports/knowledge.js';
 import type { Llm, LlmDraft, LlmDraftRequest } from '../../../src/core/ports/llm.js';
+import { NAME_TOPICS } from '../../e2e/clarify-knowledge.js';
 import { smallPolicy } from './small-policy.js';
 
 const policy = smallPolicy();
@@ -78,6 +79,15 @@ describe('the guard on every customer-bound answer', () => {
     const claiming: KnowledgeEntry = { ...ARTICLE, id: 'qa-8', kind: 'conversation', purpose: 'answer', question: ask('globex').text, answer: 'I\u2019ve enabled CSV exports for you: use Export > CSV.' };
     const d = await buildDecider({ policy, kb: [claiming, ARTICLE] }).decide(ask('globex'));
     expect(d).toMatchObject({ action: 'answer', answer: { text: ARTICLE.answer } });
+  });
+
+  it('asks no clarifying question whose button would read another account’s name', async () => {
+    const titled = (title: string) => NAME_TOPICS.map((e) => (e.topic === 'display_name' ? { ...e, title } : e));
+    const ask = (title: string) => buildDecider({ policy, kb: titled(title) }).decide({ text: 'How do I change the name?', history: [], accountId: 'globex', clarify: true });
+    expect((await ask('Display name')).action).toBe('clarify');
+    const decision = await ask('Acme display name');
+    expect(decision.action).not.toBe('clarify');
+    expect(JSON.stringify(decision.readings ?? [])).not.toContain('Acme');
   });
 
   it('lets a model’s draft say back the name the customer just gave, and no other', async () => {
