@@ -25,7 +25,7 @@ export const SECRET_PATTERNS: RegExp[] = [
  * A value named as a secret: after "password:" or "token=" whatever follows; after a bare keyword only a
  * value with a digit in it, so "the API token expires" stays readable while "password hunter2" does not.
  */
-const KEYWORD = '(bearer|token|api[_ -]?key|secret|password|passwd|pwd)';
+const KEYWORD = '(bearer|token|api[_ -]?key|secret|password|passwd|pwd|pw|passcode|passwort|kennwort|contraseña|pin|cvv2?|cvc)';
 /** A value ends before sentence punctuation, which stays in the text. */
 const VALUE_END = `[^\\s"'.,;:!?)]`;
 export const NAMED_SECRETS: RegExp[] = [
@@ -33,17 +33,30 @@ export const NAMED_SECRETS: RegExp[] = [
   /\b([A-Z][A-Z0-9]{0,30}(?:_[A-Z0-9]{1,30}){0,5}_(?:KEY|TOKEN|SECRET|PASSWORD|PASS|PWD|SID|DSN|CREDENTIALS?))(\s*[:=]\s*)["']?[^\s"',;]{3,400}["']?/g,
   new RegExp(`\\b${KEYWORD}(\\s*[:=]\\s*)["']?[^\\s"']{3,200}${VALUE_END}["']?`, 'gi'),
   new RegExp(`\\b${KEYWORD}(\\s+(?:is\\s+)?)["']?(?=[^\\s"']{0,200}\\d)[^\\s"']{5,200}${VALUE_END}["']?`, 'gi'),
+  // Short codes: "PIN 4821", "CVV 123", "security code: 9041".
+  /\b(pin|cvv2?|cvc|security code)(\s*(?:is\s+|[:=]\s*)?)\d{3,8}\b/gi,
 ];
 
+/** An address written to dodge harvesters: "maria(at)acme.example", "j.doe [at] globex [dot] com". */
+export const OBFUSCATED_EMAIL = /[A-Za-z0-9._%+-]{1,64} ?[([]at[)\]] ?[A-Za-z0-9-]{1,63}(?:(?: ?[([]dot[)\]] ?|\.)[A-Za-z0-9-]{1,63}){1,8}/gi;
 export const EMAIL = /[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}/g;
 export const URL = /\bhttps?:\/\/[^\s<>"')\]]{1,2000}/g;
 /**
- * A link that carries a credential in its query or fragment (a signed download, a reset or magic link:
- * `?sig=`, `?token=`, `&X-Amz-Signature=`, `#access_token=`): whoever holds it is let in, whoever's it was.
+ * A link that lets whoever holds it in, whoever's it was: a credential in its query or fragment (a signed
+ * download's `?sig=`, a reset link's `?token=`, `&X-Amz-Signature=`, `#access_token=`), a path naming one
+ * (`/invite/…`, `/attachments/token/…`, `/reset/…`), or a path segment no person typed (a UUID, or 20 or more
+ * letters and digits in both cases: a shared file's id).
  */
-export const CREDENTIAL_URL = /\bhttps?:\/\/[^\s<>"')\]?#]{1,2000}[?#][^\s<>"')\]]{0,2000}?(?<=[?&#;])[\w.-]{0,40}?(?:token|sig|signature|secret|key|auth|session|sid|code|password|pwd|otp|jwt|credential|hash|nonce)[\w.-]{0,20}=[^\s<>"')\]]{0,2000}/gi;
-/** An IBAN, written in groups of four or run together: country, check digits, then 11 to 30 letters and digits. */
-export const IBAN_CANDIDATE = /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\b/g;
+export const CREDENTIAL_URL = new RegExp(
+  [
+    String.raw`\bhttps?:\/\/[^\s<>"')\]?#]{1,2000}[?#][^\s<>"')\]]{0,2000}?(?<=[?&#;])[\w.-]{0,40}?(?:token|sig|signature|secret|key|auth|session|sid|code|password|pwd|otp|jwt|credential|hash|nonce)[\w.-]{0,20}=[^\s<>"')\]]{0,2000}`,
+    String.raw`\bhttps?:\/\/[^\s<>"')\]?#]{0,2000}?\/(?:invite|invitation|join|reset|magic|token|share|shared|s|d|download|attachments?)\/[^\s<>"')\]/?#]{6,}[^\s<>"')\]]{0,2000}`,
+    String.raw`\bhttps?:\/\/[^\s<>"')\]?#]{0,2000}?\/(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|(?=[\w]{0,200}\d)(?=[\w]{0,200}[A-Z])(?=[\w]{0,200}[a-z])\w{20,200})(?=[/?#\s<>"')\]]|$)[^\s<>"')\]]{0,2000}`,
+  ].join('|'),
+  'gi',
+);
+/** An IBAN, written in groups of four (spaced or dashed, in either case) or run together: country, check digits, then 11 to 30 letters and digits. */
+export const IBAN_CANDIDATE = /\b[A-Za-z]{2}\d{2}(?:[ -]?[A-Za-z0-9]{4}){2,7}(?:[ -]?[A-Za-z0-9]{1,4})?\b/g;
 /** 13 to 19 digits with up to two spaces, dashes or dots anywhere between them (Luhn-checked before redaction). */
 /** The last digits of a card, named as such ("Visa ending 4242", "card ending in 5555"). */
 export const CARD_ENDING = /\b((?:card|visa|mastercard|amex|maestro|discover)\s{1,3}(?:ending|ends)(?:\s{1,3}(?:in|with))?:?\s{1,3})\d{4}\b/gi;
@@ -66,6 +79,7 @@ export const LOCAL_PHONE = /(?<![\d-])\d{3}[-.]\d{4}(?![\d-])/g;
 export const IDS: [RegExp, string][] = [
   [/\b[A-Z]{2,6}-(?:\d{3,12}|\d{2}(?=-[A-Z0-9]))(?:-[A-Z0-9]{1,12}){0,4}\b/g, '[ID]'],
   [/#\d{3,12}\b/g, '[ID]'],
+  [/\b\d{3}-\d{2}-\d{4}\b/g, '[ID]'], // US social security numbers
   [/\b(order|ticket|invoice|case|reference|ref|account|customer|tracking|transaction|shipment|parcel|confirmation|booking|contract|membership|licen[cs]e|serial)(\s{0,3}(?:no\.?|number|#|id)?\s{0,3}[:#]?\s{0,3})(?=[A-Z0-9-]{0,20}\d{5})[A-Z0-9-]{4,24}\b/gi, '$1$2[ID]'],
   [/\b(?:cus|sub|in|pi|ch|acct|evt|price|prod|org|usr)_[A-Za-z0-9]{6,40}\b/g, '[ID]'],
 ];

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type { CountryCode } from 'libphonenumber-js';
-import { ADDRESS_TAIL, ADDRESSES, CARD_CANDIDATE, CARD_ENDING, CREDENTIAL_URL, EMAIL, IBAN_CANDIDATE, IDS, LOCAL_PHONE, NAMED_SECRETS, PHONE_CANDIDATE, SECRET_PATTERNS, SELF_NAMES, URL, VAT_IDS } from './redact-patterns.js';
+import { ADDRESS_TAIL, ADDRESSES, CARD_CANDIDATE, CARD_ENDING, CREDENTIAL_URL, EMAIL, OBFUSCATED_EMAIL, IBAN_CANDIDATE, IDS, LOCAL_PHONE, NAMED_SECRETS, PHONE_CANDIDATE, SECRET_PATTERNS, SELF_NAMES, URL, VAT_IDS } from './redact-patterns.js';
 
 export interface RedactOptions {
   /** Domains of the customer (their email domains): URLs on them are the customer's own and are taken out. */
@@ -92,13 +92,14 @@ function redactUrls(text: string, domains: string[]): string {
 export function redact(text: string, opts: RedactOptions = {}): string {
   const keep = new Set((opts.keep ?? []).map((a) => a.toLowerCase()));
   const domains = customerDomains(text, opts.customerDomains ?? []).filter((d) => ![...keep].some((a) => a.endsWith(`@${d}`)));
-  // A link with a credential goes whole, before the credential alone would leave the rest of it.
+  // A link that lets its holder in goes whole, before a secret in it alone would leave the rest of it.
   let out = text.replace(CREDENTIAL_URL, '[URL]');
   for (const p of SECRET_PATTERNS) out = out.replace(p, '[SECRET]');
   for (const p of NAMED_SECRETS) out = out.replace(p, '$1$2[SECRET]');
   out = redactUrls(out, domains);
   out = out.replace(EMAIL, (m) => (keep.has(m.toLowerCase()) ? m : '[EMAIL]'));
-  out = out.replace(IBAN_CANDIDATE, (m) => (validIban(m) ? '[IBAN]' : m));
+  out = out.replace(OBFUSCATED_EMAIL, '[EMAIL]');
+  out = out.replace(IBAN_CANDIDATE, (m) => (validIban(m.toUpperCase().replace(/-/g, ' ')) ? '[IBAN]' : m));
   for (const p of VAT_IDS) out = out.replace(p, '[VAT]');
   out = out.replace(CARD_CANDIDATE, (m) => (luhn(m.replace(/\D/g, '')) ? '[CARD]' : m));
   out = out.replace(CARD_ENDING, '$1[CARD]');

@@ -97,4 +97,21 @@ describe('redact', () => {
     expect(redact('Mail it to 500 W 5th Ave, Springfield, IL 62704 please.')).toBe('Mail it to [ADDRESS] please.');
     expect(redact('Re-issued invoice INV-2026-0913 and order ORD-88-1234-XY.')).toBe('Re-issued invoice [ID] and order [ID].');
   });
+
+  it('takes out US social security numbers, IBANs written in lower case or with dashes, passwords, PINs and card codes', () => {
+    expect(redact('My SSN is 123-45-6789.')).toBe('My SSN is [ID].');
+    expect(redact('IBAN: gb82 west 1234 5698 7654 32, or DE89-3704-0044-0532-0130-00.')).toBe('IBAN: [IBAN], or [IBAN].');
+    expect(redact('Login: jmueller / pw: Sommer2024! and PIN 4821.')).toBe('Login: jmueller / pw: [SECRET]! and PIN [SECRET].');
+    expect(redact('Card [CARD] exp 12/27, CVV 123.')).toBe('Card [CARD] exp 12/27, CVV [SECRET].');
+    expect(redact('Write to maria(at)acme.example or j.doe [at] globex [dot] com.')).toBe('Write to [EMAIL] or [EMAIL].');
+  });
+
+  it('takes out links that let whoever holds them in: invitations, shared files, attachments by token', () => {
+    for (const link of [
+      'https://app.vendor.example/invite/7f9c2b1e-1c2d-4e5f-9a8b-0c1d2e3f4a5b',
+      'https://drive.google.com/file/d/1AbCdEfGhIjKlMnOpQrStUvWxYz012345/view?usp=sharing',
+      'https://acme.zendesk.com/attachments/token/AbC123xyz/?name=invoice.pdf',
+    ]) expect(redact(`Open ${link} now.`), link).toBe('Open [URL] now.');
+    expect(redact('See https://support.vendor.example/hc/en-us/articles/360001234567-Export-your-data now.')).toBe('See https://support.vendor.example/hc/en-us/articles/360001234567-Export-your-data now.');
+  });
 });
