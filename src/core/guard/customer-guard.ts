@@ -100,3 +100,16 @@ export function guardCustomerText(text: string, ctx: GuardContext): GuardVerdict
   const reasons = [...claimsNotMade(text, ctx), ...personalData(text, ctx), ...peopleNamed(text, ctx), ...otherAccounts(text, ctx), ...internalNotes(text, ctx)];
   return reasons.length === 0 ? { ok: true } : { ok: false, reasons };
 }
+
+/** The findings whose parentheses quote the stopped text (its claim, its names, the sources it drew on). */
+const QUOTING_FINDING = /(claims an action nobody took in this conversation|names a person|names another account|drawn from another account's knowledge) \((?:[^()]|\([^()]*\))*\)/g;
+
+/**
+ * A text that reports the guard's findings (a decision's rule), without what they quote: for a view a
+ * customer may read beside their message (the playground's Why?), where the stopped text's claim, names
+ * and sources would show what the guard kept from them. The packet keeps the findings whole.
+ */
+export function findingsUnquoted(text: string): string {
+  return text.replace(QUOTING_FINDING, '$1');
+}
+

@@ -1,5 +1,6 @@
 import type { MessageOutcome } from '../../core/conversation/handle-message.js';
 import type { HumanRequestOutcome } from '../../core/conversation/request-human.js';
+import { findingsUnquoted } from '../../core/guard/customer-guard.js';
 import { describeTrigger } from '../../core/handoff/escalation-reason.js';
 import type { Citation, Decision } from '../../core/model/decision.js';
 
@@ -48,11 +49,12 @@ function decisionView(d: Decision): NonNullable<WhyView['decision']> {
     loop: d.loop,
     ...(d.askings ? { askings: d.askings } : {}),
     trigger: d.trigger,
-    ...(d.trigger ? { triggerText: describeTrigger(d.trigger, d) } : {}),
-    rule: d.rule,
-    // The Why sits beside the customer's message in the playground: an internal article is not named there.
-    sources: (d.answer?.citations ?? []).filter((c) => !c.internal),
-    reasons: d.reasons,
+    ...(d.trigger ? { triggerText: findingsUnquoted(describeTrigger(d.trigger, d)) } : {}),
+    rule: findingsUnquoted(d.rule),
+    // The Why sits beside the customer's message in the playground: an internal article is not named there,
+    // nor the sources of an answer the guard stopped, nor what the guard found in it.
+    sources: d.trigger === 'guarded' ? [] : (d.answer?.citations ?? []).filter((c) => !c.internal),
+    reasons: d.reasons.map(findingsUnquoted),
   };
 }
 
