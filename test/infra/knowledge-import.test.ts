@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -90,4 +90,23 @@ describe('importing real helpdesk exports', () => {
     expect(JSON.stringify(rotate)).not.toContain('done!');
     expect(byId.get('slack:C0GLOBEX01:1759400000.000100')).toMatchObject({ account: 'globex', answer: 'Invoices are under Billing > History; each one has a PDF link.' });
   });
+
+  it('Q&A answers imported with --answers keep neither the email they replied to, nor the greeting and signature around them', async () => {
+    const file = join(dir, 'faq.jsonl');
+    const records = [
+      { id: 'q1', question: 'How do I download invoices?', answer: 'Any admin can download invoices under Settings > Billing > Invoices.\n\nOn Mon, 5 Oct 2026 at 09:12, Maria Lopez <maria@acme.example> wrote:\n> Where are our invoices? We are on the legacy plan.\n> Maria' },
+      { id: 'q2', question: 'How do I change the plan?', answer: '<p>Hi Maria,</p><p>Owners change the plan under Settings &gt; Plan.</p><div>-----Original Message-----<br>From: Maria Lopez &lt;maria@acme.example&gt;<br>Sent: Monday<br>we want the enterprise plan</div>' },
+      { id: 'q3', question: 'Where do I see seats?', answer: 'Seats are listed under Settings > Members.\n\nBest regards,\nTom Becker' },
+    ];
+    writeFileSync(file, records.map((r) => JSON.stringify(r)).join('\n'));
+    const store = new JsonlKnowledgeStore(join(dir, 'kb.jsonl'));
+    await ingest([file], store, { answers: true });
+    const answers = Object.fromEntries((await store.loadAll()).map((e) => [e.id, e.answer]));
+    expect(answers).toEqual({
+      q1: 'Any admin can download invoices under Settings > Billing > Invoices.',
+      q2: 'Owners change the plan under Settings > Plan.',
+      q3: 'Seats are listed under Settings > Members.',
+    });
+  });
 });
+

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { RiskTier } from '../../core/model/decision.js';
 import type { HumanEvidence, KnowledgeEntry, KnowledgeTurn } from '../../core/ports/knowledge.js';
 import { conversationRedactor } from './redact-quoted.js';
-import { resolvingTurns } from './resolving-turns.js';
+import { resolvingTurns, substance } from './resolving-turns.js';
 
 /** What an export referred to but did not include (see `HelpdeskTicket.unresolved`). */
 export type Unresolved = 'account' | 'people' | 'category';
@@ -122,7 +122,8 @@ export function toEntry(t: HelpdeskTicket, fileName: string, opts: ConvertOption
   const account = t.account ?? accountByDomain(t.customerEmails, opts.domainAccounts);
   // The customer organization's own name is theirs too: "updated the address for Acme Corp".
   const clean = conversationRedactor(account ? [...t.names, account] : t.names, rawQuestion, { keep: opts.keep, known: opts.knownNames, regions: opts.phoneRegions?.(account) });
-  const answer = t.answer ?? (resolution.map((r) => r.text).join('\n\n') || undefined);
+  // A record's own answer is cleaned as a thread's resolving turn is: an email reply's quote, greeting and signature go.
+  const answer = (t.answer === undefined ? resolution.map((r) => r.text).join('\n\n') : substance(t.answer)) || undefined;
   const tags = [...new Set(t.tags.map((x) => x.toLowerCase()))];
   const evidence = new Set(t.evidence);
   if (tags.some((x) => FLAG_TAGS.test(x))) evidence.add('flagged');
