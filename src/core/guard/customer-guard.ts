@@ -90,14 +90,22 @@ function internalNotes(text: string, ctx: GuardContext): string[] {
   return quoted || flaggedLines(text, ctx.sources, teamRemark).length > 0 || (teamRemark(text) && !vendorWritten(text, ctx.sources)) ? ['carries internal-note text'] : [];
 }
 
+/** Where an email reply starts quoting the one it answers: what follows is another person's words. */
+const QUOTE_HEADER = /^[ \t]*(?:On .{1,200} wrote:|-{2,} ?Original Message ?-{2,}|From: .{0,100}\S+@\S+.{0,100})[ \t]*$/im;
+
+function quotedEmail(text: string, ctx: GuardContext): string[] {
+  return flaggedLines(text, ctx.sources, (line) => QUOTE_HEADER.test(line)).length > 0 ? ['quotes an earlier email'] : [];
+}
+
 /**
  * The last look at a text before it reaches a customer, whatever drafted it (a quoted answer, a model's
  * draft, an approved answer): it must claim no action the team did not take in this conversation, carry
- * no personal data, name no person this conversation did not, no other account's name, id or knowledge, and no internal note. Each finding is a
+ * no personal data, name no person this conversation did not, no other account's name, id or knowledge, no internal
+ * note and no email it quotes. Each finding is a
  * reason a lead can read; any finding stops the text.
  */
 export function guardCustomerText(text: string, ctx: GuardContext): GuardVerdict {
-  const reasons = [...claimsNotMade(text, ctx), ...personalData(text, ctx), ...peopleNamed(text, ctx), ...otherAccounts(text, ctx), ...internalNotes(text, ctx)];
+  const reasons = [...claimsNotMade(text, ctx), ...personalData(text, ctx), ...peopleNamed(text, ctx), ...otherAccounts(text, ctx), ...internalNotes(text, ctx), ...quotedEmail(text, ctx)];
   return reasons.length === 0 ? { ok: true } : { ok: false, reasons };
 }
 

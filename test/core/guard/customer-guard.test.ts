@@ -164,6 +164,12 @@ describe('the last guard on a customer-bound text', () => {
     for (const t of forCustomers) expect(reasons(t), t).toEqual([]);
   });
 
+  it('stops a text that quotes the email it replied to', () => {
+    expect(reasons('Owners change the plan under Settings > Plan.\n\nOn Mon, 5 Oct 2026 at 09:12, someone wrote:\n> we want more seats')).toEqual(['quotes an earlier email']);
+    expect(reasons('Owners change the plan under Settings > Plan.\n-----Original Message-----\nwe want more seats')).toEqual(['quotes an earlier email']);
+    expect(reasons('On the Plan page, owners change the plan.')).toEqual([]);
+  });
+
   it('stops a text that repeats a source’s internal note, or is labelled as one', () => {
     const source: KnowledgeEntry = {
       id: 'kb-3', kind: 'conversation', purpose: 'answer', question: 'q', answer: 'a',
