@@ -33,7 +33,7 @@ const QA: { question: string; answer: string; never: string[]; finding: string }
     question: 'How do I add a teammate to our workspace?',
     answer: 'Kalinda Nakamura-Okafor now has access. To invite a teammate, open Settings > Members and press Invite.',
     never: ['Kalinda', 'Nakamura'],
-    finding: 'names a person (Nakamura-Okafor)',
+    finding: 'names a person (Kalinda Nakamura-Okafor)',
   },
   {
     question: 'Why does the sync keep failing?',

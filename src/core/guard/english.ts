@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import wordListPath from 'word-list';
 import type Nlp from 'compromise';
 
 /**
@@ -18,3 +20,21 @@ export function lexicon(): Record<string, unknown> {
   model ??= createRequire(import.meta.url)('compromise') as typeof Nlp;
   return (model.model() as { one: { lexicon: Record<string, unknown> } }).one.lexicon;
 }
+
+/**
+ * The English words of a spelling list (word-list, about 274,000 lower-case words), read on first use: a
+ * capitalised word in none of them nor the model's lexicon is a name ("Lindqvist"), not a screen label
+ * ("Payment Methods"). About 14 MB once read; only a text with such a run reads it.
+ */
+let words: ReadonlySet<string> | undefined;
+
+/** Tags of the model's lexicon that make a word a name, not an English word. */
+const NAME_TAGS = new Set(['FirstName', 'LastName', 'MaleName', 'FemaleName', 'Person']);
+
+/** Whether a lower-case word is an English word: in the spelling list, or in the model's lexicon as other than a name. */
+export function isEnglishWord(word: string): boolean {
+  words ??= new Set(readFileSync(wordListPath, 'utf8').split('\n'));
+  const tag = lexicon()[word];
+  return words.has(word) || (tag !== undefined && !NAME_TAGS.has(String(tag)));
+}
+

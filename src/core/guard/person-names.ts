@@ -1,21 +1,37 @@
-import { lexicon, nlp } from './english.js';
+import { isEnglishWord, nlp } from './english.js';
 
-/** Two or three capitalised words in a row, in any script: the shape of a full name. */
+/** Capitalised words in a row, in any script: where a full name stands ("Ask Jürgen Weiß"). */
 const NAME_WORD = String.raw`\p{Lu}[\p{Ll}\p{M}]+(?:[-'’]\p{Lu}?[\p{Ll}\p{M}]+)*`;
-const CAPITALISED_RUN = new RegExp(String.raw`(?<![\p{L}\p{M}'’-])${NAME_WORD}(?: ${NAME_WORD}){1,2}(?![\p{L}\p{M}'’-])`, 'gu');
+const CAPITALISED_RUN = new RegExp(String.raw`(?<![\p{L}\p{M}'’-])${NAME_WORD}(?: ${NAME_WORD}){1,5}(?![\p{L}\p{M}'’-])`, 'gu');
+const notEnglish = (word: string) => word.toLowerCase().split(/[-'’]+/).every((w) => !isEnglishWord(w));
+
+/** The stretches of two or three words of a capitalised run that are no English words: "Jürgen Weiß" of "Ask Jürgen Weiß". */
+function unknownNames(run: string): string[] {
+  const names: string[] = [];
+  let stretch: string[] = [];
+  for (const word of [...run.split(' '), '']) {
+    if (word !== '' && notEnglish(word)) stretch.push(word);
+    else {
+      if (stretch.length >= 2 && stretch.length <= 3) names.push(stretch.join(' '));
+      stretch = [];
+    }
+  }
+  return names;
+}
 const TRAILING_PUNCTUATION = /[\s,.;:!?)]+$/;
 
 /**
  * People's names in a text: those the English model knows as people ("Dmitri Ivanov", "María José"),
- * and full names it does not know at all ("Åsa Lindqvist", "Priya Raghunathan"): two or three
- * capitalised words none of which is a word of its lexicon. Product names and screen labels ("Google
- * Pay", "Invoice Details") hold at least one word it knows.
+ * and full names of no English words ("Åsa Lindqvist", "Priya Raghunathan"): two or three capitalised
+ * words none of which is in the model's lexicon or an English spelling list. Product names and screen
+ * labels ("Google Pay", "Payment Methods") hold at least one English word.
  */
 export function personNames(text: string): string[] {
-  const known = lexicon();
-  const unknownRuns = [...text.matchAll(CAPITALISED_RUN)].map((m) => m[0]).filter((run) => run.toLowerCase().split(/[ \-'’]+/).every((w) => !(w in known)));
+  const unknownRuns = [...text.matchAll(CAPITALISED_RUN)].flatMap((m) => unknownNames(m[0]));
   const people = nlp(text).people().out('array') as string[];
-  return [...new Set([...people, ...unknownRuns].map((n) => asWritten(text, n.replace(TRAILING_PUNCTUATION, ''))).filter((n) => n !== ''))];
+  const found = [...new Set([...people, ...unknownRuns].map((n) => asWritten(text, n.replace(TRAILING_PUNCTUATION, ''))).filter((n) => n !== ''))];
+  // A part of a name found whole is the same person ("Nakamura-Okafor" of "Kalinda Nakamura-Okafor").
+  return found.filter((n) => !found.some((m) => m !== n && m.includes(n)));
 }
 
 const NAME_CHAR = /[\p{L}\p{M}'’-]/u;

@@ -122,8 +122,10 @@ describe('the last guard on a customer-bound text', () => {
   it('stops a person’s name the redaction had no list for, unless this conversation already named them', () => {
     expect(reasons('Invoices now go to Åsa Lindqvist; an owner can edit the address under Settings > Billing.')).toEqual(['names a person (Åsa Lindqvist)']);
     expect(reasons('Payments show in Billing > History within a day; Dmitri Ivanov knows more.')).toEqual(['names a person (Dmitri Ivanov)']);
-    expect(reasons('Kalinda Nakamura-Okafor now has access. To invite a teammate, open Settings > Members.')).toEqual(['names a person (Nakamura-Okafor)']);
+    expect(reasons('Kalinda Nakamura-Okafor now has access. To invite a teammate, open Settings > Members.')).toEqual(['names a person (Kalinda Nakamura-Okafor)']);
     expect(reasons('Payments received are listed under Billing > History; Apple Pay and Google Pay work too.')).toEqual([]);
+    expect(reasons('Open Billing Portal, then Payment Methods; reports open in Looker Studio or Power BI.')).toEqual([]);
+    expect(reasons('Ask Jürgen Weiß in finance to approve it.')).toEqual(['names a person (Jürgen Weiß)']);
     const history = [{ role: 'customer' as const, text: 'Hi, Dana Fox here: where are our invoices?', at: 1, authorName: 'Dana Fox' }];
     expect(reasons('Dana Fox, invoices are under Settings > Billing.', ctx({ history }))).toEqual([]);
   });
