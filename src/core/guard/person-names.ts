@@ -28,7 +28,8 @@ const TRAILING_PUNCTUATION = /[\s,.;:!?)]+$/;
  */
 export function personNames(text: string): string[] {
   const unknownRuns = [...text.matchAll(CAPITALISED_RUN)].flatMap((m) => unknownNames(m[0]));
-  const people = nlp(text).people().out('array') as string[];
+  // The model takes some common words for names too ("pay your bill"): a name is written capitalised.
+  const people = (nlp(text).people().out('array') as string[]).filter((p) => /^\p{Lu}/u.test(p.trim()));
   const found = [...new Set([...people, ...unknownRuns].map((n) => asWritten(text, n.replace(TRAILING_PUNCTUATION, ''))).filter((n) => n !== ''))];
   // A part of a name found whole is the same person ("Nakamura-Okafor" of "Kalinda Nakamura-Okafor").
   return found.filter((n) => !found.some((m) => m !== n && m.includes(n)));

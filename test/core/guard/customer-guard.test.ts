@@ -125,6 +125,8 @@ describe('the last guard on a customer-bound text', () => {
     expect(reasons('Kalinda Nakamura-Okafor now has access. To invite a teammate, open Settings > Members.')).toEqual(['names a person (Kalinda Nakamura-Okafor)']);
     expect(reasons('Payments received are listed under Billing > History; Apple Pay and Google Pay work too.')).toEqual([]);
     expect(reasons('Open Billing Portal, then Payment Methods; reports open in Looker Studio or Power BI.')).toEqual([]);
+    // The English model reads "bill" as a name, written lower-case as no name is.
+    expect(reasons('Locate the specific bill and click on it to view the details.')).toEqual([]);
     expect(reasons('Ask Jürgen Weiß in finance to approve it.')).toEqual(['names a person (Jürgen Weiß)']);
     const history = [{ role: 'customer' as const, text: 'Hi, Dana Fox here: where are our invoices?', at: 1, authorName: 'Dana Fox' }];
     expect(reasons('Dana Fox, invoices are under Settings > Billing.', ctx({ history }))).toEqual([]);
