@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import wordListPath from 'word-list';
 import type Nlp from 'compromise';
 
 /**
@@ -22,9 +20,9 @@ export function lexicon(): Record<string, unknown> {
 }
 
 /**
- * The English words of a spelling list (word-list, about 274,000 lower-case words), read on first use: a
- * capitalised word in none of them nor the model's lexicon is a name ("Lindqvist"), not a screen label
- * ("Payment Methods"). About 14 MB once read; only a text with such a run reads it.
+ * The English words of a spelling list (an-array-of-english-words, about 275,000 lower-case words), loaded
+ * on first use: a capitalised word in none of them nor the model's lexicon is a name ("Lindqvist"), not a
+ * screen label ("Payment Methods"). About 50 MB of memory once loaded; only a text with such a run loads it.
  */
 let words: ReadonlySet<string> | undefined;
 
@@ -33,7 +31,7 @@ const NAME_TAGS = new Set(['FirstName', 'LastName', 'MaleName', 'FemaleName', 'P
 
 /** Whether a lower-case word is an English word: in the spelling list, or in the model's lexicon as other than a name. */
 export function isEnglishWord(word: string): boolean {
-  words ??= new Set(readFileSync(wordListPath, 'utf8').split('\n'));
+  words ??= new Set(createRequire(import.meta.url)('an-array-of-english-words') as string[]);
   const tag = lexicon()[word];
   return words.has(word) || (tag !== undefined && !NAME_TAGS.has(String(tag)));
 }
