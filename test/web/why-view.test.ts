@@ -21,4 +21,13 @@ describe('the playground’s Why? beside a customer’s message', () => {
     expect(why).toContain('names a person');
     for (const quoted of ['emailed', 'Åsa', 'Lindqvist', 'Acme', 'Jörg']) expect(why, quoted).not.toContain(quoted);
   });
+
+  it('names no topic by its key: an imported tag can name the account it came from', async () => {
+    const tagged: KnowledgeEntry = { ...STOPPED, topic: 'acme_sso_migration', title: 'SSO setup', answer: 'Open Settings > Security > Single sign-on and upload your identity provider’s metadata.', question: 'How do we set up single sign-on?' };
+    const decision = await buildDecider({ policy: smallPolicy(), kb: [tagged] }).decide({ text: 'how do we set up single sign-on?', history: [], accountId: 'globex' });
+    expect(decision.reasons.join(' ')).toContain('acme_sso_migration');
+    const why = whyOf({ kind: 'decided', decision } as Parameters<typeof whyOf>[0]);
+    expect(JSON.stringify(why).toLowerCase()).not.toContain('acme');
+    expect(why.decision!.reasons[0]).toContain('topic=(named in the packet)');
+  });
 });

@@ -36,6 +36,10 @@ const QUIET: Record<string, string> = {
   bot: 'Stayed quiet.',
 };
 
+/** A topic's key in the engine's evidence: an imported tag, which can name the account it came from ("acme_sso_migration"). */
+const TOPIC_KEY = /\btopic=[^\s(]+/g;
+const shownBesideCustomer = (reason: string) => findingsUnquoted(reason).replace(TOPIC_KEY, 'topic=(named in the packet)');
+
 function decisionView(d: Decision): NonNullable<WhyView['decision']> {
   return {
     action: d.action,
@@ -52,9 +56,9 @@ function decisionView(d: Decision): NonNullable<WhyView['decision']> {
     ...(d.trigger ? { triggerText: findingsUnquoted(describeTrigger(d.trigger, d)) } : {}),
     rule: findingsUnquoted(d.rule),
     // The Why sits beside the customer's message in the playground: an internal article is not named there,
-    // nor the sources of an answer the guard stopped, nor what the guard found in it.
+    // nor the sources of an answer the guard stopped, nor what the guard found in it, nor a topic's key.
     sources: d.trigger === 'guarded' ? [] : (d.answer?.citations ?? []).filter((c) => !c.internal),
-    reasons: d.reasons.map(findingsUnquoted),
+    reasons: d.reasons.map(shownBesideCustomer),
   };
 }
 
