@@ -1,3 +1,4 @@
+import { LruCache } from '../triage/lru-cache.js';
 import { isEnglishWord, nlp } from './english.js';
 
 /** Capitalised words in a row, in any script: where a full name stands ("Ask Jürgen Weiß"). */
@@ -20,6 +21,9 @@ function unknownNames(run: string): string[] {
 }
 const TRAILING_PUNCTUATION = /[\s,.;:!?)]+$/;
 
+/** Texts already read: the guard looks at the same candidate answers and titles again and again, and parsing is its cost. */
+const found = new LruCache<string[]>(2000);
+
 /**
  * People's names in a text: those the English model knows as people ("Dmitri Ivanov", "María José"),
  * and full names of no English words ("Åsa Lindqvist", "Priya Raghunathan"): two or three capitalised
@@ -27,12 +31,20 @@ const TRAILING_PUNCTUATION = /[\s,.;:!?)]+$/;
  * labels ("Google Pay", "Payment Methods") hold at least one English word.
  */
 export function personNames(text: string): string[] {
+  const known = found.get(text);
+  if (known) return known;
+  const names = parse(text);
+  found.set(text, names);
+  return names;
+}
+
+function parse(text: string): string[] {
   const unknownRuns = [...text.matchAll(CAPITALISED_RUN)].flatMap((m) => unknownNames(m[0]));
   // The model takes some common words for names too ("pay your bill"): a name is written capitalised.
   const people = (nlp(text).people().out('array') as string[]).filter((p) => /^\p{Lu}/u.test(p.trim()));
-  const found = [...new Set([...people, ...unknownRuns].map((n) => asWritten(text, n.replace(TRAILING_PUNCTUATION, ''))).filter((n) => n !== ''))];
+  const names = [...new Set([...people, ...unknownRuns].map((n) => asWritten(text, n.replace(TRAILING_PUNCTUATION, ''))).filter((n) => n !== ''))];
   // A part of a name found whole is the same person ("Nakamura-Okafor" of "Kalinda Nakamura-Okafor").
-  return found.filter((n) => !found.some((m) => m !== n && m.includes(n)));
+  return names.filter((n) => !names.some((m) => m !== n && m.includes(n)));
 }
 
 const NAME_CHAR = /[\p{L}\p{M}'’-]/u;

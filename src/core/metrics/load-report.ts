@@ -62,7 +62,7 @@ async function refreshInPart(deps: ReportDeps, parts: InPart[], now: number, rul
   const conversations = (await Promise.all(parts.flatMap((p) => p.times.map((t) => facts.conversationsCreated(t, t + 1))))).flat();
   const keys = conversations.map((c) => c.key);
   // A conversation's escalations and CSAT ask come on or after the moment it started.
-  const first = Math.min(...conversations.map((c) => c.createdAt));
+  const first = conversations.reduce((min, c) => Math.min(min, c.createdAt), Infinity);
   const [theirs, ratings, opened] = await Promise.all([
     keys.length > 0 ? facts.escalationsOpened(first, now + 1, keys) : Promise.resolve<PacketFacts[]>([]),
     Promise.all(keys.map((key) => csat.get(key))),
