@@ -38,7 +38,22 @@ export class BatonProcess {
     readonly url: string,
   ) {}
 
+  /**
+   * Spawns dist/main.js on a free port. The port is free when picked, not when the child binds it: a busy
+   * machine's outgoing connections can take it in between, and Baton then exits naming the port in use,
+   * so the start is tried again on another.
+   */
   static async start(env: Record<string, string>): Promise<BatonProcess> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await BatonProcess.startOnce(env);
+      } catch (err) {
+        if (attempt >= 3 || !String(err).includes('the port is already in use')) throw err;
+      }
+    }
+  }
+
+  private static async startOnce(env: Record<string, string>): Promise<BatonProcess> {
     const port = await freePort();
     const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(SLACK_|BATON_|OPENAI_)/.test(k)));
     const child = spawn(process.execPath, ['dist/main.js'], {
