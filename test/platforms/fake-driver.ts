@@ -1,3 +1,4 @@
+import { expect, vi } from 'vitest';
 import { conversationKey, type ConversationRef } from '../../src/core/model/conversation-ref.js';
 import { ManualClock } from '../e2e/loop/loop-world.js';
 import { fakeStore, startFakeBaton, type FakeBaton } from './fake-platform/fake-baton.js';
@@ -48,6 +49,8 @@ export async function fakeDriver(): Promise<PlatformDriver> {
     staffCloses: (escalationId) => staff('close', escalationId, { tags: TAGS }),
     async customerRates(ref, rating) {
       await world.waitFor('the survey', (p) => p.kind === 'csat' && p.thread === ref.thread);
+      // As the Slack and Teams drivers wait for 'CSAT asked': the record the buttons rate is stored just after the post.
+      await vi.waitFor(async () => expect((await (fake.baton.core as PlatformDriver['core']).loop.csat.get(conversationKey(ref)))?.messageId).toBeTruthy(), { timeout: 8000, interval: 20 });
       await ok(fake.press('rate', { conversationKey: conversationKey(ref), rating, user: 'casey', name: 'Casey' }));
     },
     failNextSends: (...statuses) => world.failNext(...statuses),

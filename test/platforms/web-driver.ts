@@ -101,6 +101,10 @@ export async function webDriver(): Promise<PlatformDriver> {
       await vi.waitFor(() => {
         if (!events().some((e) => e.type === 'message' && e.thread === ref.thread && e.csat)) throw new Error('no survey yet');
       });
+      // The record the buttons rate is stored just after the survey is shown.
+      await vi.waitFor(async () => {
+        if (!(await running.core.loop.csat.get(conversationKey(ref)))?.messageId) throw new Error('survey not recorded yet');
+      });
       await call('/api/csat', { conversationKey: conversationKey(ref), customer: CUSTOMER, rating });
     },
     failNextSends: (...statuses) => void failures.push(...statuses),
