@@ -33,7 +33,15 @@ export function putInboxFirst(receiver: Receiver, app: App, worker: InboxWorker,
           throw refusal('BATON_NOT_RECORDED', 'event not recorded', err);
         }
       }
-      await event.ack();
+      try {
+        await event.ack();
+      } catch (err) {
+        if ((err as { code?: string }).code !== 'ERR_HTTP_HEADERS_SENT') throw err;
+        // Recording outlasted Slack's 3 s and slowRequestHandler already answered 500: the event is in the
+        // inbox all the same, and Slack's redelivery is taken as the duplicate it is.
+        log.info({ item: item?.id }, 'event recorded after its request was answered 500; Slack delivers it again and it is taken once');
+        return;
+      }
       if (socketMode) metrics.eventAcked('slack');
     },
   };
