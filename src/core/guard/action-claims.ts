@@ -1,4 +1,6 @@
+import type { ActionClaim } from './action-claim.js';
 import { nlp } from './english.js';
+import { claimsInOtherLanguages } from './other-languages.js';
 
 /**
  * What a support team does to a customer's account, order or data. A text that reports one of these as
@@ -72,12 +74,7 @@ const PROGRESS: [RegExp, string][] = [
 /** A text with none of these words, and no action's past form, holds no fragment or progress report. */
 const FRAGMENT_ONLY_OR_PROGRESS = /\b(?:received|through|way|here|attached)\b/i;
 
-export interface ActionClaim {
-  /** The words that make the claim, as written: the clause up to its verb. */
-  phrase: string;
-  /** The action claimed, as its base verb ("refund"). */
-  verb: string;
-}
+export type { ActionClaim };
 
 /** A stretch of the text as the parser reports it. */
 interface Span {
@@ -164,9 +161,16 @@ const REMEMBERED = 2000;
  * Every claim in the text that an action was taken: in the first person ("I've refunded", "we went ahead
  * and waived"), the third ("our billing team has issued a credit note") or the passive ("your refund has
  * been processed", "a credit of EUR 40 was applied"). Instructions, offers, futures, conditions,
- * questions, negations and the customer's own doings are not claims.
+ * questions, negations and the customer's own doings are not claims. The same in the other languages
+ * B2B teams write in (other-languages.ts), under the English verb: "Le hemos reembolsado" is a "refund".
  */
 export function actionClaims(text: string): ActionClaim[] {
+  const english = inEnglish(text);
+  const others = claimsInOtherLanguages(text).filter((c) => !english.some((e) => e.verb === c.verb));
+  return others.length > 0 ? [...english, ...others] : english;
+}
+
+function inEnglish(text: string): ActionClaim[] {
   if (!pastTenses().any.test(text) && !FRAGMENT_ONLY_OR_PROGRESS.test(text)) return [];
   const known = parsed.get(text);
   if (known) return known;

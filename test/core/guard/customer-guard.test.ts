@@ -90,6 +90,46 @@ describe('action claims', () => {
     ];
     for (const t of texts) expect(actionClaims(t), t).toEqual([]);
   });
+
+  it('finds reports of an action done in the other languages teams answer in, under the English verb', () => {
+    const claims = {
+      'Le hemos reembolsado el importe.': 'refund',
+      'Hemos cancelado su suscripción.': 'cancel',
+      'Reembolsado.': 'refund',
+      'Wir haben Ihnen den Betrag erstattet.': 'refund',
+      'Ich habe Ihr Passwort zurückgesetzt.': 'reset',
+      'Ihr Konto wurde entsperrt.': 'unlock',
+      'Je vous ai remboursé.': 'refund',
+      'Votre abonnement a été résilié.': 'cancel',
+      'Pagamento recebido': 'receive',
+      'Cancelei a assinatura.': 'cancel',
+      'Il suo account è stato sbloccato.': 'unlock',
+      'We hebben uw abonnement opgezegd.': 'cancel',
+    };
+    for (const [t, verb] of Object.entries(claims)) expect(actionClaims(t).map((c) => c.verb), t).toEqual([verb]);
+  });
+
+  it('leaves instructions, offers, conditions, questions, negations and the customer’s own doings in other languages alone', () => {
+    const texts = [
+      'Para reembolsar un pago, abra Ajustes > Facturación.',
+      'Puede cancelar su suscripción en Ajustes.',
+      'Si se ha reembolsado el pago, aparecerá en su extracto.',
+      '¿Ha recibido el correo?',
+      'No hemos cancelado nada.',
+      'Sie können das Passwort zurücksetzen unter Einstellungen > Sicherheit.',
+      'Wir senden Ihnen eine Bestätigung, sobald wir den Betrag erstattet haben.',
+      'Zahlungen werden innerhalb von 5 Tagen erstattet.',
+      'Sie haben Ihr Passwort zurückgesetzt, melden Sie sich neu an.',
+      'Haben Sie die E-Mail erhalten?',
+      'Vous avez annulé votre abonnement.',
+      'Le remboursement sera effectué sous 5 jours.',
+      'Se o pedido foi cancelado, o valor é devolvido em 5 dias.',
+      'Quando il pagamento è stato ricevuto, riceverà una email.',
+      'Om uw betaling te ontvangen, opent u Instellingen.',
+      'Please elaborate on the error you see.',
+    ];
+    for (const t of texts) expect(actionClaims(t), t).toEqual([]);
+  });
 });
 
 describe('the last guard on a customer-bound text', () => {
@@ -111,6 +151,16 @@ describe('the last guard on a customer-bound text', () => {
     const history = [{ role: 'staff' as const, text: 'I have reactivated your workspace.', at: 1 }];
     expect(reasons('We reactivated the workspace earlier today.', ctx({ history }))).toEqual([]);
     expect(reasons('We reactivated the workspace and voided the invoice.', ctx({ history }))).toEqual([expect.stringMatching(/voided/)]);
+  });
+
+  it('stops a claim in another language as in English, unless a staff turn here made it, in whichever language', () => {
+    expect(reasons('Le hemos reembolsado el importe; lo verá en 5 días.')).toEqual([expect.stringMatching(/claims an action.*"Le hemos reembolsado"/)]);
+    expect(reasons('Wir haben den Betrag gestern erstattet.')).toEqual([expect.stringMatching(/claims an action/)]);
+    const spanish = [{ role: 'staff' as const, text: 'Hemos reembolsado el cargo duplicado.', at: 1 }];
+    expect(reasons('We refunded the duplicate charge yesterday.', ctx({ history: spanish }))).toEqual([]);
+    const english = [{ role: 'staff' as const, text: 'I have refunded the duplicate charge.', at: 1 }];
+    expect(reasons('Reembolsado.', ctx({ history: english }))).toEqual([]);
+    expect(reasons('Pagamento recebido', ctx({ history: english }))).toEqual([expect.stringMatching(/claims an action.*"Pagamento recebido"/)]);
   });
 
   it('stops personal data the redaction detectors find, not the marks redaction already left', () => {
