@@ -68,7 +68,9 @@ function peopleNamed(text: string, ctx: GuardContext): string[] {
   // Accounts are organizations, not people: another's name is otherAccounts' finding, the asker's own theirs to hear.
   const said = ` ${[...ctx.history.flatMap((t) => [t.text, t.authorName ?? '']), ...ctx.accounts.map((a) => a.name)].flatMap(words).join(' ')} `;
   const lines = flaggedLines(text, ctx.sources, (line) => personNames(line).length > 0);
-  const strangers = lines.flatMap(personNames).filter((name) => !words(name).some((w) => said.includes(` ${w} `)));
+  // A name the vendor's docs among the sources use is the vendor's vocabulary (a product's, a brand's), not a stranger's.
+  const vendors = ` ${ctx.sources.filter((s) => s.kind === 'doc').flatMap((s) => words(`${s.question} ${s.answer ?? ''}`)).join(' ')} `;
+  const strangers = lines.flatMap(personNames).filter((name) => !words(name).some((w) => said.includes(` ${w} `) || vendors.includes(` ${w} `)));
   return strangers.length > 0 ? [`names a person (${[...new Set(strangers)].join(', ')})`] : [];
 }
 

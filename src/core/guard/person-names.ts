@@ -21,14 +21,28 @@ function unknownNames(run: string): string[] {
 }
 const TRAILING_PUNCTUATION = /[\s,.;:!?)]+$/;
 
+/** One capitalised word: a first name alone ("Svetlana"). */
+const SINGLE_WORD = new RegExp(String.raw`(?<![\p{L}\p{M}'’-])${NAME_WORD}(?![\p{L}\p{M}'’-])`, 'gu');
+/** Words that speak of a person just before one: "check with", "ask", "contact", "cc", "thanks", "hi". */
+const PERSON_BEFORE = /\b(?:ask(?:ed)?|check(?:ed)? with|(?:speak|talk|chat|meet)(?:s|ing|ed)? (?:with|to)|spoke (?:with|to)|reach(?:ed)? out to|contact(?:ed)?|cc(?:['’]d|['’]ing)?:?|thanks?(?: to| you)?|ping(?:ed)?|tell|told|per|according to|hi|hello|dear)[ \t]+$/i;
+/** Groups of the team a person is in: "Priya in billing", "Svetlana from support". */
+const TEAMS = String.raw`(?:the |our )?(?:billing|finance|support|sales|accounts?|accounting|legal|engineering|onboarding|success|security|operations|ops|IT|HR|team)\b`;
+/**
+ * Words that speak of a person just after one: "Svetlana will follow up", "Priya has confirmed",
+ * "Priya's team", "Priya in billing". Not "is" or "has" alone: "Redis is away" speaks of a product.
+ */
+const PERSON_AFTER = new RegExp(String.raw`^(?:[ \t]+(?:will|(?:(?:has|had|is|was)[ \t]+)?(?:said|says|mentioned|confirmed|approved|agreed|promised|asked|wrote|written|replied|on leave|out of office|looking into|handling))\b|['’]s[ \t]+team\b|[ \t]+(?:from|in|on|at)[ \t]+${TEAMS})`, 'i');
+
 /** Texts already read: the guard looks at the same candidate answers and titles again and again, and parsing is its cost. */
 const found = new LruCache<string[]>(2000);
 
 /**
  * People's names in a text: those the English model knows as people ("Dmitri Ivanov", "María José"),
- * and full names of no English words ("Åsa Lindqvist", "Priya Raghunathan"): two or three capitalised
- * words none of which is in the model's lexicon or an English spelling list. Product names and screen
- * labels ("Google Pay", "Payment Methods") hold at least one English word.
+ * full names of no English words ("Åsa Lindqvist", "Priya Raghunathan"): two or three capitalised
+ * words none of which is in the model's lexicon or an English spelling list, and a first name alone
+ * where the words around it speak of a person ("check with Svetlana", "Svetlana will follow up", "ask
+ * Priya in billing"). Product names and screen labels ("Google Pay", "Payment Methods") hold at least
+ * one English word; a product's own name stands where no person is spoken of ("open Looker").
  */
 export function personNames(text: string): string[] {
   const known = found.get(text);
@@ -38,8 +52,18 @@ export function personNames(text: string): string[] {
   return names;
 }
 
+/** A capitalised word of no English where the text speaks of a person: "check with Svetlana", "Priya will follow up". */
+function firstNames(text: string): string[] {
+  return [...text.matchAll(SINGLE_WORD)].flatMap((m) => {
+    const name = m[0].replace(/['’]s$/, '');
+    const spoken = PERSON_BEFORE.test(text.slice(0, m.index)) || PERSON_AFTER.test(text.slice(m.index + name.length));
+    // Two letters are an abbreviation ("Cx was angry"), seldom a first name.
+    return spoken && name.length > 2 && notEnglish(name) ? [name] : [];
+  });
+}
+
 function parse(text: string): string[] {
-  const unknownRuns = [...text.matchAll(CAPITALISED_RUN)].flatMap((m) => unknownNames(m[0]));
+  const unknownRuns = [...[...text.matchAll(CAPITALISED_RUN)].flatMap((m) => unknownNames(m[0])), ...firstNames(text)];
   // The model takes some common words for names too ("pay your bill"): a name is written capitalised.
   const people = (nlp(text).people().out('array') as string[]).filter((p) => /^\p{Lu}/u.test(p.trim()));
   const names = [...new Set([...people, ...unknownRuns].map((n) => asWritten(text, n.replace(TRAILING_PUNCTUATION, ''))).filter((n) => n !== ''))];

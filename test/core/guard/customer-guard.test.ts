@@ -182,6 +182,18 @@ describe('the last guard on a customer-bound text', () => {
     expect(reasons('Dana Fox, invoices are under Settings > Billing.', ctx({ history }))).toEqual([]);
   });
 
+  it('stops a first name alone where the text speaks of a person, unless this conversation or the vendor’s docs name it', () => {
+    expect(reasons('For the invoice, please check with Svetlana.')).toEqual(['names a person (Svetlana)']);
+    expect(reasons('Svetlana will follow up with the new figures.')).toEqual(['names a person (Svetlana)']);
+    expect(reasons('Ask Priya in billing to approve it.')).toEqual(['names a person (Priya)']);
+    expect(reasons('Sign in with Okta, then open Looker under Reports.')).toEqual([]);
+    expect(reasons('Check with your admin, or contact Support under Help.')).toEqual([]);
+    const history = [{ role: 'customer' as const, text: 'Who handles our invoices?', at: 1, authorName: 'Svetlana Petrova' }];
+    expect(reasons('Svetlana will follow up with the new figures.', ctx({ history }))).toEqual([]);
+    const doc: KnowledgeEntry = { id: 'doc:zapier.md', kind: 'doc', question: 'Zapier', answer: 'Connect Zapier under Settings > Integrations.' };
+    expect(reasons('Zapier will run the flow once connected.', ctx({ sources: [doc] }))).toEqual([]);
+  });
+
   it('lets the vendor’s own docs say what they say of the vendor (a support address)', () => {
     const doc: KnowledgeEntry = { id: 'doc:help.md#contact', kind: 'doc', question: 'Contact', answer: 'Write to help@vendor.example for anything else.' };
     expect(reasons('Write to help@vendor.example for anything else.', ctx({ sources: [doc] }))).toEqual([]);
