@@ -35,6 +35,14 @@ describe('redact', () => {
     }
   });
 
+  it('takes out phone numbers whose area code a slash parts, and leaves dates and fractions with slashes', () => {
+    for (const phone of ['0171/2345678', '089 / 123 45 67', '+49 171/2345678']) {
+      expect(redact(`Ruf mich unter ${phone} an.`)).toBe('Ruf mich unter [PHONE] an.');
+    }
+    const text = 'Since 12/03/2026 (or 2026/03/12), 1/2 of the seats and 120/340 GB.';
+    expect(redact(text, { regions: ['DE'] })).toBe(text);
+  });
+
   it('leaves ISO dates and IP addresses readable', () => {
     const text = 'Fixed in the 2024-11-05 release; allow 192.168.100.200 and 10.0.0.1 in the firewall.';
     expect(redact(text)).toBe(text);
