@@ -36,6 +36,18 @@ const QA: { question: string; answer: string; never: string[]; finding: string }
     finding: 'names a person (Kalinda Nakamura-Okafor)',
   },
   {
+    question: 'Can the duplicate charge be refunded?',
+    answer: 'Le hemos reembolsado el importe del cargo duplicado. Para pedir un reembolso, abra Facturación > Historial.',
+    never: ['reembolsado', 'importe'],
+    finding: 'Le hemos reembolsado',
+  },
+  {
+    question: 'Who approves more seats for our plan?',
+    answer: 'Svetlana will follow up on the seat request. Owners add seats under Settings > Plan > Seats.',
+    never: ['Svetlana'],
+    finding: 'names a person (Svetlana)',
+  },
+  {
     question: 'Why does the sync keep failing?',
     answer: "Cx was angry about the outage, don't mention the migration to them. Restart the sync under Settings > Integrations.",
     never: ['angry', 'migration'],
