@@ -85,7 +85,7 @@ export const DONE_LANGUAGES: Record<string, DoneLanguage> = {
     team: ['he', 'hemos', 'yo', 'nosotros'],
     customer: ['usted', 'ustedes', 'tú', 'has'],
     not: ['no', 'nunca', 'jamás', 'ningún', 'ninguna', 'puede', 'pueden', 'puedes', 'podemos', 'podrá', 'podrán', 'podría', 'debe', 'deben', 'deberá', 'debería', 'va a', 'vamos a', 'voy a', 'será', 'serán', 'habrá', 'habría'],
-    conditions: ['si', 'cuando', 'una vez', 'en cuanto', 'tan pronto', 'después de que', 'antes de que', 'hasta que', 'a menos que', 'siempre que', 'mientras'],
+    conditions: ['si', 'cuando', 'una vez', 'después de', 'tras', 'en cuanto', 'tan pronto', 'después de que', 'antes de que', 'hasta que', 'a menos que', 'siempre que', 'mientras'],
   },
   pt: {
     done: {
@@ -147,7 +147,7 @@ export const DONE_LANGUAGES: Record<string, DoneLanguage> = {
     team: ['tenho', 'temos', 'eu', 'nós'],
     customer: ['você', 'vocês', 'tu'],
     not: ['não', 'nunca', 'jamais', 'nenhum', 'nenhuma', 'pode', 'podem', 'podemos', 'poderá', 'poderia', 'deve', 'devem', 'deverá', 'vai', 'vamos', 'vou', 'será', 'serão', 'terá', 'teria'],
-    conditions: ['se', 'quando', 'assim que', 'logo que', 'depois que', 'antes que', 'até que', 'caso', 'a menos que', 'uma vez que'],
+    conditions: ['se', 'quando', 'depois de', 'após', 'assim que', 'logo que', 'depois que', 'antes que', 'até que', 'caso', 'a menos que', 'uma vez que'],
   },
   fr: {
     done: {
@@ -185,7 +185,7 @@ export const DONE_LANGUAGES: Record<string, DoneLanguage> = {
     team: ['je', 'j', 'nous', 'on'],
     customer: ['vous avez', 'tu as', 'vous aviez', 'tu avais'],
     not: ['ne', 'n', 'pas', 'jamais', 'aucun', 'aucune', 'peut', 'peuvent', 'pouvez', 'pouvons', 'pourra', 'pourrez', 'pourrait', 'devez', 'doit', 'devrait', 'sera', 'seront', 'serait', 'aura', 'auront', 'aurait', 'va', 'vais', 'allons', 'allez', 'faut'],
-    conditions: ['si', 's', 'quand', 'lorsque', 'lorsqu', 'une fois', 'dès que', 'après que', 'avant que', 'jusqu’à ce que', "jusqu'à ce que", 'à moins que', 'au cas où'],
+    conditions: ['si', 's', 'quand', 'lorsque', 'lorsqu', 'une fois', 'après', 'dès que', 'après que', 'avant que', 'jusqu’à ce que', "jusqu'à ce que", 'à moins que', 'au cas où'],
   },
   de: {
     done: {
@@ -261,7 +261,7 @@ export const DONE_LANGUAGES: Record<string, DoneLanguage> = {
     team: ['ho', 'abbiamo', 'io', 'noi'],
     customer: ['hai', 'avete', 'tu', 'voi', 'lei ha'],
     not: ['non', 'mai', 'nessun', 'nessuna', 'può', 'possono', 'puoi', 'potete', 'potrà', 'potrebbe', 'deve', 'devono', 'dovrà', 'dovrebbe', 'sarà', 'saranno', 'sarebbe', 'avrà', 'avrebbe'],
-    conditions: ['se', 'quando', 'una volta', 'appena', 'dopo che', 'prima che', 'finché', 'qualora', 'nel caso'],
+    conditions: ['se', 'quando', 'una volta', 'dopo', 'appena', 'dopo che', 'prima che', 'finché', 'qualora', 'nel caso'],
   },
   nl: {
     done: {

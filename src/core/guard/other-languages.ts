@@ -84,12 +84,16 @@ function inClauses(text: string, r: Reader): ActionClaim[] {
   return claims;
 }
 
-/** Reports typed as fragments: "Reembolsado.", "Pagamento recebido", "Passwort zurückgesetzt!". */
-function inFragments(text: string, r: Reader): ActionClaim[] {
+/**
+ * Reports typed as fragments: "Reembolsado.", "Pagamento recebido", "Passwort zurückgesetzt!". A
+ * fragment says too little to tell its language ("cancelado" is Spanish and Portuguese): a negation,
+ * condition or customer subject of any of them makes it none.
+ */
+function inFragments(text: string, r: Reader, all: readonly Reader[]): ActionClaim[] {
   return [...text.matchAll(FRAGMENT)].flatMap((m) => {
     const phrase = m[1]!;
     const done = r.endsDone.exec(phrase);
-    if (!done || r.not.test(phrase) || r.condition.test(phrase) || r.customer.test(phrase)) return [];
+    if (!done || all.some((o) => o.not.test(phrase) || o.condition.test(phrase) || o.customer.test(phrase))) return [];
     return [{ phrase, verb: r.verbOf.get(done[0].toLowerCase())! }];
   });
 }
@@ -105,7 +109,7 @@ export function claimsInOtherLanguages(text: string): ActionClaim[] {
   if (!anyDone!.test(text)) return [];
   const claims: ActionClaim[] = [];
   for (const r of all) {
-    for (const claim of [...inClauses(text, r), ...inFragments(text, r)]) if (!claims.some((c) => c.verb === claim.verb)) claims.push(claim);
+    for (const claim of [...inClauses(text, r), ...inFragments(text, r, all)]) if (!claims.some((c) => c.verb === claim.verb)) claims.push(claim);
   }
   return claims;
 }
