@@ -29,6 +29,11 @@ let words: ReadonlySet<string> | undefined;
 /** Tags of the model's lexicon that make a word a name, not an English word. */
 const NAME_TAGS = new Set(['FirstName', 'LastName', 'MaleName', 'FemaleName', 'Person']);
 
+/** Whether the English model knows a lower-case word as (part of) a person's name ("ben", "mia"). */
+export function isNameWord(word: string): boolean {
+  return NAME_TAGS.has(String(lexicon()[word]));
+}
+
 /** Whether a lower-case word is an English word: in the spelling list, or in the model's lexicon as other than a name. */
 export function isEnglishWord(word: string): boolean {
   words ??= new Set(createRequire(import.meta.url)('an-array-of-english-words') as string[]);

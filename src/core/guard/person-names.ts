@@ -1,10 +1,12 @@
 import { LruCache } from '../triage/lru-cache.js';
 import { isEnglishWord, nlp } from './english.js';
+import { isFunctionWord } from './function-words.js';
 
 /** Capitalised words in a row, in any script: where a full name stands ("Ask Jürgen Weiß"). */
 const NAME_WORD = String.raw`\p{Lu}[\p{Ll}\p{M}]+(?:[-'’]\p{Lu}?[\p{Ll}\p{M}]+)*`;
 const CAPITALISED_RUN = new RegExp(String.raw`(?<![\p{L}\p{M}'’-])${NAME_WORD}(?: ${NAME_WORD}){1,5}(?![\p{L}\p{M}'’-])`, 'gu');
-const notEnglish = (word: string) => word.toLowerCase().split(/[-'’]+/).every((w) => !isEnglishWord(w));
+/** A word of no English and no other language's function word ("Sie", "Ihr"): what may be a name. */
+const notEnglish = (word: string) => !isFunctionWord(word) && word.toLowerCase().split(/[-'’]+/).every((w) => !isEnglishWord(w));
 
 /** The stretches of two or three words of a capitalised run that are no English words: "Jürgen Weiß" of "Ask Jürgen Weiß". */
 function unknownNames(run: string): string[] {
@@ -19,7 +21,7 @@ function unknownNames(run: string): string[] {
   }
   return names;
 }
-const TRAILING_PUNCTUATION = /[\s,.;:!?)]+$/;
+const TRAILING_PUNCTUATION = /[\s,.;:!?)"”]+$/;
 
 /** One capitalised word: a first name alone ("Svetlana"). */
 const SINGLE_WORD = new RegExp(String.raw`(?<![\p{L}\p{M}'’-])${NAME_WORD}(?![\p{L}\p{M}'’-])`, 'gu');
@@ -65,7 +67,8 @@ function firstNames(text: string): string[] {
 function parse(text: string): string[] {
   const unknownRuns = [...[...text.matchAll(CAPITALISED_RUN)].flatMap((m) => unknownNames(m[0])), ...firstNames(text)];
   // The model takes some common words for names too ("pay your bill"): a name is written capitalised.
-  const people = (nlp(text).people().out('array') as string[]).filter((p) => /^\p{Lu}/u.test(p.trim()));
+  // It reads other languages' capitalised function words as names too ("Ihnen", "Öffnen Sie Einstellungen").
+  const people = (nlp(text).people().out('array') as string[]).filter((p) => /^\p{Lu}/u.test(p.trim()) && !p.trim().split(/\s+/).some((w) => /^\p{Lu}/u.test(w) && isFunctionWord(w)));
   const names = [...new Set([...people, ...unknownRuns].map((n) => asWritten(text, n.replace(TRAILING_PUNCTUATION, ''))).filter((n) => n !== ''))];
   // A part of a name found whole is the same person ("Nakamura-Okafor" of "Kalinda Nakamura-Okafor").
   return names.filter((n) => !names.some((m) => m !== n && m.includes(n)));

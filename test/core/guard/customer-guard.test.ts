@@ -193,6 +193,8 @@ describe('the last guard on a customer-bound text', () => {
     expect(reasons('Check with your admin, or contact Support under Help.')).toEqual([]);
     const history = [{ role: 'customer' as const, text: 'Who handles our invoices?', at: 1, authorName: 'Svetlana Petrova' }];
     expect(reasons('Svetlana will follow up with the new figures.', ctx({ history }))).toEqual([]);
+    // German writes its nouns capitalised, its pronouns too at a sentence's start: no one's name.
+    expect(reasons('Ihr Konto finden Sie unter Einstellungen. Öffnen Sie Einstellungen, dann Zahlungsmethoden.')).toEqual([]);
     const doc: KnowledgeEntry = { id: 'doc:zapier.md', kind: 'doc', question: 'Zapier', answer: 'Connect Zapier under Settings > Integrations.' };
     expect(reasons('Zapier will run the flow once connected.', ctx({ sources: [doc] }))).toEqual([]);
   });
