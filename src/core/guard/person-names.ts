@@ -25,8 +25,8 @@ const TRAILING_PUNCTUATION = /[\s,.;:!?)"”]+$/;
 
 /** One capitalised word: a first name alone ("Svetlana"). */
 const SINGLE_WORD = new RegExp(String.raw`(?<![\p{L}\p{M}'’-])${NAME_WORD}(?![\p{L}\p{M}'’-])`, 'gu');
-/** Words that speak of a person just before one: "check with", "ask", "contact", "cc", "thanks", "hi". */
-const PERSON_BEFORE = /\b(?:ask(?:ed)?|check(?:ed)? with|(?:speak|talk|chat|meet)(?:s|ing|ed)? (?:with|to)|spoke (?:with|to)|reach(?:ed)? out to|contact(?:ed)?|cc(?:['’]d|['’]ing)?:?|thanks?(?: to| you)?|ping(?:ed)?|tell|told|per|according to|hi|hello|dear)[ \t]+$/i;
+/** Words that speak of a person just before one: "check with", "ask", "contact", "cc", "thanks", "hi", "hallo", "merci". */
+const PERSON_BEFORE = /\b(?:ask(?:ed)?|check(?:ed)? with|(?:speak|talk|chat|meet)(?:s|ing|ed)? (?:with|to)|spoke (?:with|to)|reach(?:ed)? out to|contact(?:ed)?|cc(?:['’]d|['’]ing)?:?|thanks?(?: to| you)?|ping(?:ed)?|tell|told|per|according to|hi|hello|dear|hola|gracias|hallo|danke|liebe|lieber|bonjour|merci|olá|obrigad[oa]|ciao|grazie|hoi|bedankt)[ \t]+$/i;
 /** Groups of the team a person is in: "Priya in billing", "Svetlana from support". */
 const TEAMS = String.raw`(?:the |our )?(?:billing|finance|support|sales|accounts?|accounting|legal|engineering|onboarding|success|security|operations|ops|IT|HR|team)\b`;
 /**
@@ -68,7 +68,9 @@ function parse(text: string): string[] {
   const unknownRuns = [...[...text.matchAll(CAPITALISED_RUN)].flatMap((m) => unknownNames(m[0])), ...firstNames(text)];
   // The model takes some common words for names too ("pay your bill"): a name is written capitalised.
   // It reads other languages' capitalised function words as names too ("Ihnen", "Öffnen Sie Einstellungen").
-  const people = (nlp(text).people().out('array') as string[]).filter((p) => /^\p{Lu}/u.test(p.trim()) && !p.trim().split(/\s+/).some((w) => /^\p{Lu}/u.test(w) && isFunctionWord(w)));
+  const people = (nlp(text).people().out('array') as string[])
+    .map((p) => p.replace(TRAILING_PUNCTUATION, '').trim())
+    .filter((p) => /^\p{Lu}/u.test(p) && !p.split(/\s+/).some((w) => /^\p{Lu}/u.test(w) && isFunctionWord(w)));
   const names = [...new Set([...people, ...unknownRuns].map((n) => asWritten(text, n.replace(TRAILING_PUNCTUATION, ''))).filter((n) => n !== ''))];
   // A part of a name found whole is the same person ("Nakamura-Okafor" of "Kalinda Nakamura-Okafor").
   return names.filter((n) => !names.some((m) => m !== n && m.includes(n)));
