@@ -26,10 +26,10 @@ const TRAILING_PUNCTUATION = /[\s,.;:!?)"”]+$/;
 /** One capitalised word: a first name alone ("Svetlana"). */
 const SINGLE_WORD = new RegExp(String.raw`(?<![\p{L}\p{M}'’-])${NAME_WORD}(?![\p{L}\p{M}'’-])`, 'gu');
 /**
- * Words that speak of a person just before one: "check with", "ask", "contact", "cc", "thanks", "hi".
- * (Redaction finds the names after greetings and thanks of the other support languages.)
+ * Words that speak of a person just before one: "check with", "ask", "contact", "cc", "thanks to".
+ * (Redaction takes the names after greetings and thanks: "Hi Nora", "Danke Jürgen".)
  */
-const PERSON_BEFORE = /\b(?:ask(?:ed)?|check(?:ed)? with|(?:speak|talk|chat|meet)(?:s|ing|ed)? (?:with|to)|spoke (?:with|to)|reach(?:ed)? out to|contact(?:ed)?|cc(?:['’]d|['’]ing)?:?|thanks?(?: to| you)?|ping(?:ed)?|tell|told|per|according to|hi|hello|dear)[ \t]+$/i;
+const PERSON_BEFORE = /\b(?:ask(?:ed)?|check(?:ed)? with|(?:speak|talk|chat|meet)(?:s|ing|ed)? (?:with|to)|spoke (?:with|to)|reach(?:ed)? out to|contact(?:ed)?|cc(?:['’]d|['’]ing)?:?|thanks to|ping(?:ed)?|tell|told|per|according to)[ \t]+$/i;
 /** Groups of the team a person is in: "Priya in billing", "Svetlana from support". */
 const TEAMS = String.raw`(?:the |our )?(?:billing|finance|support|sales|accounts?|accounting|legal|engineering|onboarding|success|security|operations|ops|IT|HR|team)\b`;
 /**
