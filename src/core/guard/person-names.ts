@@ -30,6 +30,8 @@ const SINGLE_WORD = new RegExp(String.raw`(?<![\p{L}\p{M}'’-])${NAME_WORD}(?![
  * (Redaction takes the names after greetings and thanks: "Hi Nora", "Danke Jürgen".)
  */
 const PERSON_BEFORE = /\b(?:ask(?:ed)?|check(?:ed)? with|(?:speak|talk|chat|meet)(?:s|ing|ed)? (?:with|to)|spoke (?:with|to)|reach(?:ed)? out to|contact(?:ed)?|cc(?:['’]d|['’]ing)?:?|thanks to|ping(?:ed)?|tell|told|per|according to)[ \t]+$/i;
+/** How far around a word its cues are looked for: the longest of them, and room to spare. */
+const CUE_REACH = 40;
 /** Groups of the team a person is in: "Priya in billing", "Svetlana from support". */
 const TEAMS = String.raw`(?:the |our )?(?:billing|finance|support|sales|accounts?|accounting|legal|engineering|onboarding|success|security|operations|ops|IT|HR|team)\b`;
 /**
@@ -61,20 +63,21 @@ export function personNames(text: string): string[] {
 function firstNames(text: string): string[] {
   return [...text.matchAll(SINGLE_WORD)].flatMap((m) => {
     const name = m[0].replace(/['’]s$/, '');
-    const spoken = PERSON_BEFORE.test(text.slice(0, m.index)) || PERSON_AFTER.test(text.slice(m.index + name.length));
+    const end = m.index + name.length;
+    const spoken = PERSON_BEFORE.test(text.slice(Math.max(0, m.index - CUE_REACH), m.index)) || PERSON_AFTER.test(text.slice(end, end + CUE_REACH));
     // Two letters are an abbreviation ("Cx was angry"), seldom a first name.
     return spoken && name.length > 2 && notEnglish(name) ? [name] : [];
   });
 }
 
 function parse(text: string): string[] {
-  const unknownRuns = [...[...text.matchAll(CAPITALISED_RUN)].flatMap((m) => unknownNames(m[0])), ...firstNames(text)];
+  const unknown = [...[...text.matchAll(CAPITALISED_RUN)].flatMap((m) => unknownNames(m[0])), ...firstNames(text)];
   // The model takes some common words for names too ("pay your bill"): a name is written capitalised.
   // It reads other languages' capitalised function words as names too ("Ihnen", "Öffnen Sie Einstellungen").
   const people = (nlp(text).people().out('array') as string[])
     .map((p) => p.replace(TRAILING_PUNCTUATION, '').trim())
     .filter((p) => /^\p{Lu}/u.test(p) && !p.split(/\s+/).some((w) => /^\p{Lu}/u.test(w) && isFunctionWord(w)));
-  const names = [...new Set([...people, ...unknownRuns].map((n) => asWritten(text, n.replace(TRAILING_PUNCTUATION, ''))).filter((n) => n !== ''))];
+  const names = [...new Set([...people, ...unknown].map((n) => asWritten(text, n.replace(TRAILING_PUNCTUATION, ''))).filter((n) => n !== ''))];
   // A part of a name found whole is the same person ("Nakamura-Okafor" of "Kalinda Nakamura-Okafor").
   return names.filter((n) => !names.some((m) => m !== n && m.includes(n)));
 }
