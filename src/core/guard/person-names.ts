@@ -30,6 +30,8 @@ const SINGLE_WORD = new RegExp(String.raw`(?<![\p{L}\p{M}'’-])${NAME_WORD}(?![
  * (Redaction takes the names after greetings and thanks: "Hi Nora", "Danke Jürgen".)
  */
 const PERSON_BEFORE = /\b(?:ask(?:ed)?|check(?:ed)? with|(?:speak|talk|chat|meet)(?:s|ing|ed)? (?:with|to)|spoke (?:with|to)|reach(?:ed)? out to|contact(?:ed)?|cc(?:['’]d|['’]ing)?:?|thanks to|ping(?:ed)?|tell|told|per|according to)[ \t]+$/i;
+/** Nouns that make the word before them a product's or a company's name: "Shopify support", "Hubspot docs". */
+const PRODUCT_AFTER = /^[ \t]+(?:support|docs|documentation|help|admins?|accounts?|apps?|api|integrations?|dashboard|settings|portal|console|plans?|workspaces?|connectors?|plugins?|add-ons?|status|login|instances?|tenants?|servers?|clusters?|caching|sync|exports?|imports?)\b/i;
 /** How far around a word its cues are looked for: the longest of them, and room to spare. */
 const CUE_REACH = 40;
 /** Groups of the team a person is in: "Priya in billing", "Svetlana from support". */
@@ -64,7 +66,8 @@ function firstNames(text: string): string[] {
   return [...text.matchAll(SINGLE_WORD)].flatMap((m) => {
     const name = m[0].replace(/['’]s$/, '');
     const end = m.index + name.length;
-    const spoken = PERSON_BEFORE.test(text.slice(Math.max(0, m.index - CUE_REACH), m.index)) || PERSON_AFTER.test(text.slice(end, end + CUE_REACH));
+    const after = text.slice(end, end + CUE_REACH);
+    const spoken = !PRODUCT_AFTER.test(after) && (PERSON_BEFORE.test(text.slice(Math.max(0, m.index - CUE_REACH), m.index)) || PERSON_AFTER.test(after));
     // Two letters are an abbreviation ("Cx was angry"), seldom a first name.
     return spoken && name.length > 2 && notEnglish(name) ? [name] : [];
   });

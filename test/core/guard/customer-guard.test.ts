@@ -191,6 +191,7 @@ describe('the last guard on a customer-bound text', () => {
     expect(reasons('Ask Priya in billing to approve it.')).toEqual(['names a person (Priya)']);
     expect(reasons('Sign in with Okta, then open Looker under Reports.')).toEqual([]);
     expect(reasons('Check with your admin, or contact Support under Help.')).toEqual([]);
+    expect(reasons('Reach out to Shopify support, or ask Hubspot docs for the limits.')).toEqual([]);
     const history = [{ role: 'customer' as const, text: 'Who handles our invoices?', at: 1, authorName: 'Svetlana Petrova' }];
     expect(reasons('Svetlana will follow up with the new figures.', ctx({ history }))).toEqual([]);
     // German writes its nouns capitalised, its pronouns too at a sentence's start: no one's name.
