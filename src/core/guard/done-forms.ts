@@ -18,6 +18,8 @@ export interface DoneLanguage {
   team: string[];
   /** The customer as the subject of the perfect ("Sie haben", "vous avez"): their own doing. */
   customer: string[];
+  /** Words of the passive ("été", "wurden"): the customer as its subject is the one the team acted on ("vous avez été remboursé"). */
+  passive: string[];
   /** Negations, modals, futures: an offer or a denial, not a report. */
   not: string[];
   /** Words that open a condition or a time ("si", "sobald"): from them on, nothing is reported. */
@@ -84,6 +86,7 @@ export const DONE_LANGUAGES: Record<string, DoneLanguage> = {
     auxiliaries: ['he', 'hemos', 'ha', 'han', 'fue', 'fueron', 'sido', 'ya está', 'ya están'],
     team: ['he', 'hemos', 'yo', 'nosotros'],
     customer: ['usted', 'ustedes', 'tú', 'has'],
+    passive: ['sido', 'fue', 'fueron'],
     not: ['no', 'nunca', 'jamás', 'ningún', 'ninguna', 'puede', 'pueden', 'puedes', 'podemos', 'podrá', 'podrán', 'podría', 'debe', 'deben', 'deberá', 'debería', 'va a', 'vamos a', 'voy a', 'será', 'serán', 'habrá', 'habría'],
     conditions: ['si', 'cuando', 'una vez', 'después de', 'tras', 'en cuanto', 'tan pronto', 'después de que', 'antes de que', 'hasta que', 'a menos que', 'siempre que', 'mientras'],
   },
@@ -146,6 +149,7 @@ export const DONE_LANGUAGES: Record<string, DoneLanguage> = {
     auxiliaries: ['tenho', 'temos', 'tem', 'têm', 'foi', 'foram', 'sido', 'já está', 'já estão'],
     team: ['tenho', 'temos', 'eu', 'nós'],
     customer: ['você', 'vocês', 'tu'],
+    passive: ['sido', 'foi', 'foram'],
     not: ['não', 'nunca', 'jamais', 'nenhum', 'nenhuma', 'pode', 'podem', 'podemos', 'poderá', 'poderia', 'deve', 'devem', 'deverá', 'vai', 'vamos', 'vou', 'será', 'serão', 'terá', 'teria'],
     conditions: ['se', 'quando', 'depois de', 'após', 'assim que', 'logo que', 'depois que', 'antes que', 'até que', 'caso', 'a menos que', 'uma vez que'],
   },
@@ -184,6 +188,7 @@ export const DONE_LANGUAGES: Record<string, DoneLanguage> = {
     auxiliaries: ['ai', 'avons', 'a', 'ont', 'été', 'avait', 'avions', 'est maintenant', 'est désormais', 'sont maintenant'],
     team: ['je', 'j', 'nous', 'on'],
     customer: ['vous avez', 'tu as', 'vous aviez', 'tu avais'],
+    passive: ['été'],
     not: ['ne', 'n', 'pas', 'jamais', 'aucun', 'aucune', 'peut', 'peuvent', 'pouvez', 'pouvons', 'pourra', 'pourrez', 'pourrait', 'devez', 'doit', 'devrait', 'sera', 'seront', 'serait', 'aura', 'auront', 'aurait', 'va', 'vais', 'allons', 'allez', 'faut'],
     conditions: ['si', 's', 'quand', 'lorsque', 'lorsqu', 'une fois', 'après', 'dès que', 'après que', 'avant que', 'jusqu’à ce que', "jusqu'à ce que", 'à moins que', 'au cas où'],
   },
@@ -222,6 +227,7 @@ export const DONE_LANGUAGES: Record<string, DoneLanguage> = {
     auxiliaries: ['habe', 'hab', 'haben', 'hat', 'hatte', 'hatten', 'wurde', 'wurden', 'worden', 'ist jetzt', 'ist nun', 'ist bereits', 'ist inzwischen', 'sind jetzt', 'sind nun', 'sind bereits'],
     team: ['ich', 'wir'],
     customer: ['Sie haben', 'haben Sie', 'du hast', 'hast du', 'Sie hatten', 'hatten Sie'],
+    passive: ['wurde', 'wurden', 'worden'],
     not: ['nicht', 'kein', 'keine', 'keinen', 'keinem', 'keiner', 'nie', 'niemals', 'kann', 'können', 'könnte', 'könnten', 'muss', 'müssen', 'soll', 'sollte', 'sollten', 'wird', 'werden', 'würde', 'würden', 'darf', 'dürfen'],
     conditions: ['wenn', 'falls', 'sobald', 'nachdem', 'bevor', 'ob', 'sofern', 'solange'],
   },
@@ -260,6 +266,7 @@ export const DONE_LANGUAGES: Record<string, DoneLanguage> = {
     auxiliaries: ['ho', 'abbiamo', 'ha', 'hanno', 'stato', 'stata', 'stati', 'state', 'avevo', 'avevamo', 'è ora', 'è già', 'sono ora', 'sono già'],
     team: ['ho', 'abbiamo', 'io', 'noi'],
     customer: ['hai', 'avete', 'tu', 'voi', 'lei ha'],
+    passive: ['stato', 'stata', 'stati', 'state'],
     not: ['non', 'mai', 'nessun', 'nessuna', 'può', 'possono', 'puoi', 'potete', 'potrà', 'potrebbe', 'deve', 'devono', 'dovrà', 'dovrebbe', 'sarà', 'saranno', 'sarebbe', 'avrà', 'avrebbe'],
     conditions: ['se', 'quando', 'una volta', 'dopo', 'appena', 'dopo che', 'prima che', 'finché', 'qualora', 'nel caso'],
   },
@@ -295,6 +302,7 @@ export const DONE_LANGUAGES: Record<string, DoneLanguage> = {
     auxiliaries: ['heb', 'hebben', 'heeft', 'had', 'hadden', 'is', 'zijn', 'werd', 'werden', 'was', 'waren'],
     team: ['ik', 'we', 'wij'],
     customer: ['u hebt', 'u heeft', 'je hebt', 'jij hebt', 'jullie hebben', 'hebt u', 'heeft u', 'heb je', 'hebben jullie'],
+    passive: ['werd', 'werden', 'geworden'],
     not: ['niet', 'geen', 'nooit', 'kan', 'kunt', 'kunnen', 'moet', 'moeten', 'zal', 'zult', 'zullen', 'zou', 'zouden', 'wordt', 'worden', 'mag'],
     conditions: ['als', 'indien', 'zodra', 'wanneer', 'nadat', 'voordat', 'totdat', 'tenzij', 'mits'],
   },

@@ -17,6 +17,7 @@ interface Reader {
   auxiliary: RegExp;
   team: RegExp;
   customer: RegExp;
+  passive: RegExp;
   not: RegExp;
   condition: RegExp;
 }
@@ -37,6 +38,7 @@ function reader(code: string, language: DoneLanguage): Reader {
     auxiliary: anyOf(language.auxiliaries),
     team: anyOf(language.team),
     customer: anyOf(language.customer),
+    passive: anyOf(language.passive),
     not: anyOf(language.not),
     condition: anyOf(language.conditions),
   };
@@ -71,7 +73,7 @@ function inClauses(text: string, r: Reader): ActionClaim[] {
       const scope = reporting(clause, r);
       if (r.not.test(scope)) continue;
       const ours = r.team.test(scope);
-      if (!ours && r.customer.test(scope)) continue;
+      if (!ours && !r.passive.test(scope) && r.customer.test(scope)) continue;
       for (const m of scope.matchAll(r.done)) {
         const verb = r.verbOf.get(m[0].toLowerCase())!;
         // "Received" reports the team's doing only with the team as subject ("hemos recibido su pago"), as in English.

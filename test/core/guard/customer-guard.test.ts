@@ -101,6 +101,7 @@ describe('action claims', () => {
       'Ihr Konto wurde entsperrt.': 'unlock',
       'Je vous ai remboursé.': 'refund',
       'Votre abonnement a été résilié.': 'cancel',
+      'Vous avez été remboursé de 40 €.': 'refund',
       'Pagamento recebido': 'receive',
       'Cancelei a assinatura.': 'cancel',
       'Il suo account è stato sbloccato.': 'unlock',
