@@ -72,6 +72,8 @@ const DEFAULT_SCOPES =
   'app_mentions:read,channels:history,groups:history,channels:read,groups:read,chat:write,commands,users:read,files:write,im:write';
 /** response_url: "up to 5 times within 30 minutes" (§3.4). */
 const RESPONSE_URL_USES = 5;
+/** How long a wait for a call lasts unless told otherwise. */
+const WAIT_MS = 15_000;
 
 export class FakeSlackApi {
   readonly state: FakeSlackState;
@@ -146,12 +148,16 @@ export class FakeSlackApi {
     return this.callLog.list((c) => method === undefined || c.method === method);
   }
 
-  /** Resolves with the first call to `method` matching `predicate`, whether already made or still to come. */
-  waitFor(method: string, predicate: (call: RecordedCall) => boolean = () => true, timeoutMs = 5000): Promise<RecordedCall> {
+  /**
+   * Resolves with the first call to `method` matching `predicate`, whether already made or still to come.
+   * The default wait is long enough for a CI machine under load (a full run timed out at 5 s); it costs
+   * nothing when the call comes.
+   */
+  waitFor(method: string, predicate: (call: RecordedCall) => boolean = () => true, timeoutMs = WAIT_MS): Promise<RecordedCall> {
     return this.callLog.waitFor((c) => c.method === method && predicate(c), timeoutMs, method, (c) => c.method === method);
   }
 
-  waitForCount(method: string, count: number, timeoutMs = 5000): Promise<RecordedCall[]> {
+  waitForCount(method: string, count: number, timeoutMs = WAIT_MS): Promise<RecordedCall[]> {
     return this.callLog.waitForCount((c) => c.method === method, count, timeoutMs, method);
   }
 
@@ -191,7 +197,7 @@ export class FakeSlackApi {
     return this.responseLog.list((r) => id === undefined || r.id === id);
   }
 
-  waitForResponse(id: string, timeoutMs = 5000): Promise<ResponseUrlPost> {
+  waitForResponse(id: string, timeoutMs = WAIT_MS): Promise<ResponseUrlPost> {
     return this.responseLog.waitFor((r) => r.id === id, timeoutMs, `response_url ${id}`, (r) => r.id === id);
   }
 
