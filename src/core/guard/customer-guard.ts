@@ -3,6 +3,7 @@ import type { Turn } from '../model/message.js';
 import type { KnowledgeEntry } from '../ports/knowledge.js';
 import { actionClaims } from './action-claims.js';
 import { personNames } from './person-names.js';
+import { opensQuote } from './quoted-email.js';
 import { teamRemark } from './team-remarks.js';
 
 export interface GuardContext {
@@ -60,6 +61,17 @@ function personalData(text: string, ctx: GuardContext): string[] {
   return found.size > 0 ? [`carries personal data (${[...found].join(', ')})`] : [];
 }
 
+/** What redaction puts for a person or organization and for a ticket, order or invoice reference. */
+const PARTICULAR = /\[(?:NAME|ID)\]/;
+
+/**
+ * A name or reference that redaction took out of imported text ("For [NAME] we enabled…", "on invoice
+ * [ID]"): the text is about one customer's case, whoever's it was, and says nothing true to another.
+ */
+function oneCustomersCase(text: string, ctx: GuardContext): string[] {
+  return flaggedLines(text, ctx.sources, (line) => PARTICULAR.test(line)).length > 0 ? ["refers to one customer's case (a name or reference redaction took out)"] : [];
+}
+
 /**
  * People the text names that this conversation did not: a name the redaction had no list for (a Q&A
  * answer's "invoices now go to Åsa Lindqvist") is another customer's, whoever they are.
@@ -92,11 +104,10 @@ function internalNotes(text: string, ctx: GuardContext): string[] {
   return quoted || flaggedLines(text, ctx.sources, teamRemark).length > 0 || (teamRemark(text) && !vendorWritten(text, ctx.sources)) ? ['carries internal-note text'] : [];
 }
 
-/** Where an email reply starts quoting the one it answers: what follows is another person's words. */
-const QUOTE_HEADER = /^[ \t]*(?:On .{1,200} wrote:|-{2,} ?Original Message ?-{2,}|From: .{0,100}\S+@\S+.{0,100})[ \t]*$/im;
-
+/** An email it quotes or forwards (quoted-email.ts): what follows is another person's words. */
 function quotedEmail(text: string, ctx: GuardContext): string[] {
-  return flaggedLines(text, ctx.sources, (line) => QUOTE_HEADER.test(line)).length > 0 ? ['quotes an earlier email'] : [];
+  const lines = text.split('\n');
+  return lines.some((line, i) => opensQuote(lines, i) && !vendorWritten(line, ctx.sources)) ? ['quotes an earlier email'] : [];
 }
 
 /**
@@ -107,7 +118,7 @@ function quotedEmail(text: string, ctx: GuardContext): string[] {
  * reason a lead can read; any finding stops the text.
  */
 export function guardCustomerText(text: string, ctx: GuardContext): GuardVerdict {
-  const reasons = [...claimsNotMade(text, ctx), ...personalData(text, ctx), ...peopleNamed(text, ctx), ...otherAccounts(text, ctx), ...internalNotes(text, ctx), ...quotedEmail(text, ctx)];
+  const reasons = [...claimsNotMade(text, ctx), ...personalData(text, ctx), ...peopleNamed(text, ctx), ...oneCustomersCase(text, ctx), ...otherAccounts(text, ctx), ...internalNotes(text, ctx), ...quotedEmail(text, ctx)];
   return reasons.length === 0 ? { ok: true } : { ok: false, reasons };
 }
 

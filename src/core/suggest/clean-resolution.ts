@@ -1,5 +1,6 @@
 import EmailReplyParser from 'email-reply-parser';
-import { GREETINGS } from '../feedback/redact-patterns.js';
+import { GREETINGS, SIGN_OFFS } from '../feedback/redact-patterns.js';
+import { quoteStart } from '../guard/quoted-email.js';
 
 /** An opening greeting on its own ("Hi Maria,", "Good morning!", "Hej Åsa,"), or the address in front of an answer. */
 const GREETING = new RegExp(`^(?:${GREETINGS}|greetings)(?![\\p{L}\\p{M}])[^,.!?\\n]{0,40}[,!.]?$`, 'iu');
@@ -46,24 +47,21 @@ const sentencesOf = (line: string) =>
     .map((s) => s.trim())
     .filter(Boolean);
 
-/** Where a quoted earlier message starts when its blank lines were lost on import: "On … wrote:", or Outlook's From: with Sent:/Date: below. */
-const QUOTE_HEADER = /^(-{2,}\s*original message\s*-{2,}|on\b.{0,200}\bwrote:)\s*$/i;
-const isOutlookHeader = (lines: string[], i: number) => /^from:\s/i.test(lines[i]!) && lines.slice(i + 1, i + 4).some((l) => /^(sent|date):\s/i.test(l));
-/** A sign-off line: what follows it (a name, a role, a company) is the signature. */
-const SIGN_OFF = /^(best|best regards|kind regards|warm regards|regards|cheers|thanks|thank you|many thanks|sincerely|all the best|talk soon)[,.!]?$/i;
+/** A sign-off line, in the usual support languages, or the signature delimiter "--": what follows it (a name, a role, a company) is the signature. */
+const SIGN_OFF = new RegExp(`^(?:(?:${SIGN_OFFS}|best wishes|sincerely yours|yours|all the best|talk soon)[,.!]?|--)$`, 'iu');
 /** A signature is a few short lines under the sign-off. */
 const SIGNATURE_LINES = 4;
 
 function cutQuotesAndSignature(lines: string[]): string[] {
-  const quote = lines.findIndex((l, i) => QUOTE_HEADER.test(l.trim()) || isOutlookHeader(lines, i));
+  const quote = quoteStart(lines);
   const own = quote < 0 ? lines : lines.slice(0, quote);
   const signOff = own.findLastIndex((l) => SIGN_OFF.test(l.trim()));
   const tail = own.slice(signOff + 1).filter((l) => l.trim() !== '');
   return signOff >= 0 && tail.length <= SIGNATURE_LINES && tail.every((l) => l.length <= 60) ? own.slice(0, signOff) : own;
 }
 
-/** The reply without the earlier messages it quotes ("On … wrote:", "> …", Outlook's From:/Sent: block) or the signature. */
-function ownReply(text: string): string {
+/** The reply without the earlier messages it quotes or forwards ("On … wrote:", "> …", Outlook's From:/Sent: block) or the signature. */
+export function ownReply(text: string): string {
   const visible = new EmailReplyParser().read(text).getVisibleText();
   return cutQuotesAndSignature(visible.split('\n'))
     .filter((line) => !/^\s*>/.test(line))

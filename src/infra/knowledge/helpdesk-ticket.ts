@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { RiskTier } from '../../core/model/decision.js';
 import type { HumanEvidence, KnowledgeEntry, KnowledgeTurn } from '../../core/ports/knowledge.js';
+import { cleanResolution } from '../../core/suggest/clean-resolution.js';
 import { conversationRedactor } from './redact-quoted.js';
 import { resolvingTurns, substance } from './resolving-turns.js';
 
@@ -121,9 +122,10 @@ export function toEntry(t: HelpdeskTicket, fileName: string, opts: ConvertOption
   if (rawQuestion.trim() === '') return { skipped: 'no customer question' };
   const account = t.account ?? accountByDomain(t.customerEmails, opts.domainAccounts);
   // The customer organization's own name is theirs too: "updated the address for Acme Corp".
-  const clean = conversationRedactor(account ? [...t.names, account] : t.names, rawQuestion, { keep: opts.keep, known: opts.knownNames, regions: opts.phoneRegions?.(account) });
-  // A record's own answer is cleaned as a thread's resolving turn is: an email reply's quote, greeting and signature go.
-  const answer = (t.answer === undefined ? resolution.map((r) => r.text).join('\n\n') : substance(t.answer)) || undefined;
+  const clean = conversationRedactor(account ? [...t.names, account] : t.names, rawQuestion, { keep: opts.keep, known: opts.knownNames, regions: opts.phoneRegions?.(account), customerEmails: t.customerEmails });
+  // A record's own answer is cleaned as a thread's resolving turn is (an email reply's quote, greeting and signature go),
+  // and both as kb suggest cleans a resolution: courtesy, the helpdesk's macros, Cc: lines and notes between colleagues go.
+  const answer = substance(cleanResolution(t.answer ?? resolution.map((r) => r.text).join('\n\n'))) || undefined;
   const tags = [...new Set(t.tags.map((x) => x.toLowerCase()))];
   const evidence = new Set(t.evidence);
   if (tags.some((x) => FLAG_TAGS.test(x))) evidence.add('flagged');

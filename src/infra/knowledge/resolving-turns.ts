@@ -1,5 +1,6 @@
 import { GREETINGS, SIGN_OFFS } from '../../core/feedback/redact-patterns.js';
 import type { KnowledgeTurn } from '../../core/ports/knowledge.js';
+import { ownReply } from '../../core/suggest/clean-resolution.js';
 
 /**
  * A sentence that carries no resolution: a greeting, thanks, a holding reply or a sign-off. Matched on a
@@ -20,11 +21,12 @@ const OPENING_ADDRESS = new RegExp(`(?<=[.!?])\\s+|(?<=^(?:${GREETINGS})(?![\\p{
 const sentencesOf = (line: string) => line.split(OPENING_ADDRESS).map((s) => s.trim()).filter(Boolean);
 
 /**
- * The turn without its opening greeting and closing sign-off (whole sentences, kept in their lines);
+ * The turn without the email it quotes or forwards, its signature, opening greeting and closing sign-off
+ * (whole sentences, kept in their lines);
  * '' when nothing else is left: the turn was only a greeting, thanks or holding reply.
  */
 export function substance(text: string): string {
-  const lines = withoutQuotedReply(text).split('\n').map(sentencesOf);
+  const lines = ownReply(text).trim().split('\n').map(sentencesOf);
   const flat = lines.flatMap((ss, line) => ss.map((s) => ({ s, line })));
   const first = flat.findIndex((x) => !filler(x.s));
   if (first < 0) return '';
@@ -36,20 +38,6 @@ export function substance(text: string): string {
     else out.push(x.s);
   });
   return out.join('\n');
-}
-
-/** Where an email reply starts quoting the message it answers ("On 3 Oct 2026, Ana <ana@…> wrote:", "-----Original Message-----"). */
-const QUOTE_HEADER = /^(On .{1,200} wrote:|-{2,} ?Original Message ?-{2,}|From: .{0,100}\S+@\S+.{0,100})$/im;
-
-/** An email reply without the message it quotes: from its quote header on, and every `>` line, are the customer's words. */
-function withoutQuotedReply(text: string): string {
-  const header = text.search(QUOTE_HEADER);
-  const own = header >= 0 ? text.slice(0, header) : text;
-  return own
-    .split('\n')
-    .filter((l) => !/^\s*>/.test(l))
-    .join('\n')
-    .trim();
 }
 
 /** An agent turn that asks the customer something the customer then answers: a clarifying question. */

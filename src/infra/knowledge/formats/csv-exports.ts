@@ -35,6 +35,7 @@ export function fromFreshdeskCsv(rec: Rec): HelpdeskTicket {
     tags,
     evidence: [],
     names: [str(rec['Full name']), str(rec.Email)].filter((n): n is string => n !== undefined),
+    customerEmails: [str(rec.Email)].filter((e): e is string => e !== undefined),
     ...defined({
       id: str(rec['Ticket ID']),
       status: str(rec.Status),
@@ -55,6 +56,7 @@ export function fromHelpScoutCsv(rec: Rec): HelpdeskTicket {
     tags,
     evidence: [],
     names: [str(rec['Customer Name']), str(rec['Customer Email'])].filter((n): n is string => n !== undefined),
+    customerEmails: [str(rec['Customer Email'])].filter((e): e is string => e !== undefined),
     ...defined({
       id: str(rec['Conversation ID']) ?? str(rec['Conversation Number']),
       status: str(rec.Status),

@@ -46,6 +46,7 @@ export function fromFreshdesk(rec: Rec, side: Sideloads): HelpdeskTicket {
     tags,
     evidence: evidence(rec),
     names: [str(requester?.name), str(requester?.email), str(company?.name), ...conversations.map((c) => str(c.from_email))].filter((n): n is string => n !== undefined),
+    customerEmails: [str(requester?.email), ...conversations.filter((c) => c.incoming === true).map((c) => str(c.from_email))].filter((e): e is string => e !== undefined),
     ...defined({
       id: str(rec.id),
       status: status && (STATUS[status] ?? status),

@@ -61,6 +61,7 @@ export function fromZendesk(rec: Rec, side: Sideloads): HelpdeskTicket {
     tags,
     evidence: evidence(metrics),
     names: [...people.flatMap((u) => [str(u?.name), str(u?.email)]), str(org?.name)].filter((n): n is string => n !== undefined),
+    customerEmails: [str(people[0]?.email)].filter((e): e is string => e !== undefined),
     ...defined({
       id: str(rec.id),
       status: str(rec.status),
