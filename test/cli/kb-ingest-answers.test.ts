@@ -50,3 +50,26 @@ describe('kb ingest: answers only when the team says so', () => {
     expect(cli.out).toMatch(/guide\.md \(Markdown docs\): 1 answer\(s\)/);
   });
 });
+
+/** A Freshdesk ticket list export (CSV) whose Resolution Notes are HTML replies, as agents sent them. */
+const FRESHDESK = [
+  ['Ticket ID', 'Subject', 'Description', 'Status', 'Tags', 'Company Name', 'Full name', 'Email', 'Resolution Notes'],
+  ['1001', 'SSO reset', 'Our SSO is broken', 'Closed', 'sso', '', 'Bill Lumbergh', 'bill@initech.example', 'To reset single sign-on, open Settings &gt; Security &gt; SSO.<br><br>Thanks,<br>Priya Raghunathan<br>Support Engineer | Vendor<br><img src="https://cdn.vendor.example/sig.png">'],
+  ['1002', 'TPS export', 'Export fails', 'Closed', 'export', '', 'Peter Gibbons', 'peter@initech.example', 'Re-authorise the S3 integration under Settings > Integrations.\n\n________________________________\nFrom: Peter Gibbons\nSent: Monday, March 2, 2026 9:14 AM\nSubject: TPS export broken\n\nOur TPS export fails since Monday.'],
+  ['1003', 'Admins', 'Who can export', 'Closed', 'initech_admin_export', '', 'Samir', 'samir@initech.example', "Initech's admins export everything under Settings > Data > Export."],
+  ['1004', 'Gmail', 'Export to Gmail', 'Closed', 'gmail', '', 'Joanna', 'joanna@gmail.com', 'Connect Gmail under Settings > Integrations.'],
+];
+const csvLine = (cells: string[]) => cells.map((c) => `"${c.replace(/"/g, '""')}"`).join(',');
+
+describe('kb ingest --answers of a helpdesk export: what an answer keeps of one ticket', () => {
+  it("keeps the reply only: no signature, no forwarded email, no customer's organization, in the title either", async () => {
+    const byId = await ingest('--answers', write('tickets.csv', FRESHDESK.map(csvLine).join('\n').replace(/\\n/g, '\n')));
+    expect(byId.get('freshdesk:1001')?.answer).toBe('To reset single sign-on, open Settings > Security > SSO.');
+    expect(byId.get('freshdesk:1002')?.answer).toBe('Re-authorise the S3 integration under Settings > Integrations.');
+    // The customer's organization, named by their email domain, in the text and in a tag's title.
+    expect(byId.get('freshdesk:1003')).toMatchObject({ answer: '[NAME] admins export everything under Settings > Data > Export.', title: '[NAME] admin export' });
+    // A mail provider's domain names nobody's organization.
+    expect(byId.get('freshdesk:1004')?.answer).toBe('Connect Gmail under Settings > Integrations.');
+  });
+});
+

@@ -23,6 +23,8 @@ export function learningCopy(e: KnowledgeEntry): KnowledgeEntry {
     ...(e.risk ? { risk: e.risk } : {}),
     ...(e.needsHuman ? { needsHuman: true, needsHumanBecause: e.needsHumanBecause ?? [] } : {}),
     ...(e.tags ? { tags: e.tags } : {}),
+    // A clarifying question's button reads a topic's title: the redacted one, not the tag it came from.
+    ...(e.title ? { title: e.title } : {}),
   };
 }
 

@@ -111,11 +111,16 @@ export function redact(text: string, opts: RedactOptions = {}): string {
   return opts.isName ? redactNames(out, opts.isName, keep) : out;
 }
 
+/** A word that is a known name, or holds one: "Initech's" (a possessive), "Initech-wide" (a part of a hyphenated word). */
+function namesSomeone(word: string, isName: (word: string) => boolean): boolean {
+  return isName(word) || isName(word.replace(/['’]s$/, '')) || (word.includes('-') && word.split('-').some((part) => part.length >= 2 && isName(part)));
+}
+
 /** Each word of a known name, in any case, as `[NAME]` (a full name reads as one); the kept addresses untouched. */
 function redactNames(text: string, isName: (word: string) => boolean, keep: ReadonlySet<string>): string {
   const parts = keep.size > 0 ? text.split(new RegExp(`(${[...keep].map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`, 'i')) : [text];
   return parts
-    .map((p, i) => (i % 2 === 1 ? p : p.replace(WORD, (w) => (isName(w.toLowerCase()) ? '[NAME]' : w))))
+    .map((p, i) => (i % 2 === 1 ? p : p.replace(WORD, (w) => (namesSomeone(w.toLowerCase(), isName) ? '[NAME]' : w))))
     .join('')
     .replace(/\[NAME\](?: \[NAME\])+/g, '[NAME]');
 }

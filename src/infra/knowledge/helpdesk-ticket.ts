@@ -129,7 +129,9 @@ export function toEntry(t: HelpdeskTicket, fileName: string, opts: ConvertOption
   const tags = [...new Set(t.tags.map((x) => x.toLowerCase()))];
   const evidence = new Set(t.evidence);
   if (tags.some((x) => FLAG_TAGS.test(x))) evidence.add('flagged');
-  const title = label(t.topic) ?? label(t.category);
+  // A tag can name the organization or a person ("initech_renewal"): the title customers may read is redacted as the text is.
+  const shown = label(t.topic) ?? label(t.category);
+  const title = shown && clean(shown);
   const entry: KnowledgeEntry = {
     id: idOf(t, fileName, rawQuestion),
     kind: answer || t.turns.length > 0 ? 'conversation' : 'example',

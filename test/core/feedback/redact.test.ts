@@ -122,4 +122,10 @@ describe('redact', () => {
     ]) expect(redact(`Open ${link} now.`), link).toBe('Open [URL] now.');
     expect(redact('See https://support.vendor.example/hc/en-us/articles/360001234567-Export-your-data now.')).toBe('See https://support.vendor.example/hc/en-us/articles/360001234567-Export-your-data now.');
   });
+
+  it('takes out a known name in its possessive and as a part of a hyphenated word', () => {
+    const isName = (w: string) => w === 'initech';
+    expect(redact("Initech's admins export everything; the Initech-wide flag is on.", { isName })).toBe('[NAME] admins export everything; the [NAME] flag is on.');
+    expect(redact('Any admin can export everything.', { isName })).toBe('Any admin can export everything.');
+  });
 });

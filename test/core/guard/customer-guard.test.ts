@@ -173,6 +173,18 @@ describe('the last guard on a customer-bound text', () => {
     expect(reasons('Put the new secret (yours is [SECRET]) in your receiver; questions to [EMAIL].')).toEqual([]);
   });
 
+  it('stops a text that names someone or a reference redaction took out: it tells of one customer’s case', () => {
+    expect(reasons('Per our call on 12 March, [NAME] pays $18 per seat. Plan prices are under Billing > Plan.')).toEqual([expect.stringMatching(/one customer's case/)]);
+    expect(reasons('The duplicate charge is on invoice [ID]; credits show under Billing > Credits.')).toEqual([expect.stringMatching(/one customer's case/)]);
+    expect(reasons('Plan prices are listed under Billing > Plan.')).toEqual([]);
+  });
+
+  it('stops a text that forwards an email or quotes one under its header block, in any of the usual languages', () => {
+    expect(reasons('The audit log is under Settings.\n---------- Forwarded message ---------\nWho deleted it?')).toEqual(['quotes an earlier email']);
+    expect(reasons('Re-authorise the integration.\nFrom: Support\nSent: Monday, March 2, 2026 9:14 AM')).toEqual(['quotes an earlier email']);
+    expect(reasons('Open the settings.\nAm Montag um 09:14 schrieb Support-Team:')).toEqual(['quotes an earlier email']);
+  });
+
   it('stops a person’s name the redaction had no list for, unless this conversation already named them', () => {
     expect(reasons('Invoices now go to Åsa Lindqvist; an owner can edit the address under Settings > Billing.')).toEqual(['names a person (Åsa Lindqvist)']);
     expect(reasons('Payments show in Billing > History within a day; Dmitri Ivanov knows more.')).toEqual(['names a person (Dmitri Ivanov)']);

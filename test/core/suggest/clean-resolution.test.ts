@@ -63,3 +63,17 @@ describe('cleanResolution of a turn whose blank lines were lost on import', () =
     expect(cleanResolution(turn)).toContain('the nightly export covers every project');
   });
 });
+
+describe('cleanResolution of a forwarded email and a signature in another language', () => {
+  it('drops a forwarded message, its header and the customer words under it', () => {
+    const forwarded = 'The audit log is under Settings > Security > Audit log.\n\n---------- Forwarded message ---------\nFrom: Michael Bolton <michael@initech.example>\nDate: Mon, Mar 2, 2026\nSubject: audit\n\nWho deleted the Q3 TPS folder?';
+    expect(cleanResolution(forwarded)).toBe('The audit log is under Settings > Security > Audit log.');
+    const outlook = 'Re-authorise the S3 integration under Settings > Integrations.\n\n________________________________\nFrom: Peter Gibbons\nSent: Monday, March 2, 2026 9:14 AM\nTo: Support\nSubject: TPS export broken\n\nOur TPS export fails since Monday.';
+    expect(cleanResolution(outlook)).toBe('Re-authorise the S3 integration under Settings > Integrations.');
+  });
+
+  it('drops the signature under a sign-off of the usual support languages, and a Cc: line', () => {
+    expect(cleanResolution('Die Zeitzone ändern Sie unter Einstellungen > Zeitzone.\n\nMit freundlichen Grüßen\nAnna Schmidt\nSupport | Vendor')).toBe('Die Zeitzone ändern Sie unter Einstellungen > Zeitzone.');
+    expect(cleanResolution('Cc: joanna@chotchkies.example; stan@chotchkies.example\nTo invite teammates, open Settings > Members.')).toBe('To invite teammates, open Settings > Members.');
+  });
+});
