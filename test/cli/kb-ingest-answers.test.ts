@@ -73,3 +73,17 @@ describe('kb ingest --answers of a helpdesk export: what an answer keeps of one 
   });
 });
 
+describe('kb ingest --answers: a record marked as a note for the team', () => {
+  it('stays history whatever the flag says, by any of the helpdesks’ note fields', async () => {
+    const rows = [
+      { id: 'n1', question: 'Why was Initech charged twice?', answer: 'Cx was angry; refund approved by finance.', public: false },
+      { id: 'n2', question: 'Export stuck', answer: 'Engineering is on it, do not promise a date.', type: 'conversation_part', part_type: 'note' },
+      { id: 'n3', question: 'SSO loop', answer: 'Known bug, ticket with the IdP vendor.', private: true },
+      { id: 'a1', question: 'How do I export a dashboard?', answer: 'Open it and choose Export > CSV.', public: true },
+    ];
+    const byId = await ingest('--answers', write('parts.jsonl', rows.map((r) => JSON.stringify(r)).join('\n')));
+    for (const id of ['n1', 'n2', 'n3']) expect(byId.get(id)?.purpose, id).toBe('history');
+    expect(byId.get('a1')?.purpose).toBe('answer');
+  });
+});
+

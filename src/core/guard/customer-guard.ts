@@ -72,6 +72,15 @@ function oneCustomersCase(text: string, ctx: GuardContext): string[] {
   return flaggedLines(text, ctx.sources, (line) => PARTICULAR.test(line)).length > 0 ? ["refers to one customer's case (a name or reference redaction took out)"] : [];
 }
 
+/** A file sent with the email the text was written as: "see the attached guide", "please find attached", "I've attached". */
+const ATTACHED =
+  /\b(?:see|find|open|check|in)\s+(?:the\s+)?attached\b|\b(?:I|we)(?:['’]ve| have)?\s+attached\b|\battached (?:is|are|you['’]ll find)\b|\b(?:the|this) attached (?:file|guide|screenshot|invoice|document|pdf|report|log|csv|spreadsheet)\b/i;
+
+/** A text that points to a file attached to the conversation it was written in: the file (its name often a customer's) is theirs. */
+function attachedFile(text: string, ctx: GuardContext): string[] {
+  return flaggedLines(text, ctx.sources, (line) => ATTACHED.test(line)).length > 0 ? ['points to a file attached to another conversation'] : [];
+}
+
 /**
  * People the text names that this conversation did not: a name the redaction had no list for (a Q&A
  * answer's "invoices now go to Åsa Lindqvist") is another customer's, whoever they are.
@@ -118,7 +127,7 @@ function quotedEmail(text: string, ctx: GuardContext): string[] {
  * reason a lead can read; any finding stops the text.
  */
 export function guardCustomerText(text: string, ctx: GuardContext): GuardVerdict {
-  const reasons = [...claimsNotMade(text, ctx), ...personalData(text, ctx), ...peopleNamed(text, ctx), ...oneCustomersCase(text, ctx), ...otherAccounts(text, ctx), ...internalNotes(text, ctx), ...quotedEmail(text, ctx)];
+  const reasons = [...claimsNotMade(text, ctx), ...personalData(text, ctx), ...peopleNamed(text, ctx), ...oneCustomersCase(text, ctx), ...attachedFile(text, ctx), ...otherAccounts(text, ctx), ...internalNotes(text, ctx), ...quotedEmail(text, ctx)];
   return reasons.length === 0 ? { ok: true } : { ok: false, reasons };
 }
 

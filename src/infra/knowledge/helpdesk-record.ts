@@ -37,6 +37,12 @@ export function tagsOf(v: unknown): string[] {
 
 const yes = (v: unknown) => v === true || (typeof v === 'number' && v > 0) || YES.has(String(v ?? '').trim().toLowerCase()) || Number(v) > 0;
 
+/** Whether a message or record is marked as a note for the team by its own field (Zendesk, Freshdesk, Intercom, Help Scout). */
+function isNote(r: Rec): boolean {
+  const says = (field: string) => ['note', 'internal', 'private'].includes(str(r[field])?.toLowerCase() ?? '');
+  return r.public === false || r.private === true || r.internal === true || says('type') || says('part_type') || says('visibility');
+}
+
 /** One message of a thread: who wrote it (customer, agent or internal note) and its text. */
 function turnOf(m: unknown): KnowledgeTurn | undefined {
   if (typeof m === 'string') return { role: 'customer', text: m };
@@ -45,7 +51,7 @@ function turnOf(m: unknown): KnowledgeTurn | undefined {
   const raw = str(pick(r, ['text', 'body_text', 'plain_body', 'body', 'content', 'message']));
   const text = raw && plainText(raw);
   if (!text) return undefined;
-  if (r.public === false || r.private === true || r.internal === true || r.part_type === 'note') return { role: 'internal', text };
+  if (isNote(r)) return { role: 'internal', text };
   const who = str(pick(r, ['from', 'role', 'author_role', 'author_type', 'sender', 'type']))?.toLowerCase();
   const customer = r.incoming === true || (who !== undefined && CUSTOMER_ROLES.has(who));
   return { role: who === 'note' || who === 'internal' ? 'internal' : customer ? 'customer' : 'agent', text };
@@ -93,7 +99,8 @@ export function fromHelpdeskRecord(rec: Rec): HelpdeskTicket {
       category: str(pick(rec, FIELDS.category)),
       topic: str(pick(rec, FIELDS.topic)),
       risk: risk(pick(rec, FIELDS.risk)),
-      purpose: purpose(pick(rec, FIELDS.purpose)),
+      // A record marked as a note for the team is never written for customers, whatever --answers says.
+      purpose: isNote(rec) ? 'history' : purpose(pick(rec, FIELDS.purpose)),
     }),
   };
 }

@@ -179,6 +179,12 @@ describe('the last guard on a customer-bound text', () => {
     expect(reasons('Plan prices are listed under Billing > Plan.')).toEqual([]);
   });
 
+  it('stops a text that points to a file attached to the email it was written as, and lets talk of attachments through', () => {
+    expect(reasons('See the attached guide (Q3_invoice_March.pdf). To change the payment method, go to Billing > Payment methods.')).toEqual(['points to a file attached to another conversation']);
+    expect(reasons("I've attached the export; any admin can run it again under Settings > Data.")).toEqual(['points to a file attached to another conversation']);
+    expect(reasons('Files up to 20 MB can be attached to a message; attachments show under the message.')).toEqual([]);
+  });
+
   it('stops a text that forwards an email or quotes one under its header block, in any of the usual languages', () => {
     expect(reasons('The audit log is under Settings.\n---------- Forwarded message ---------\nWho deleted it?')).toEqual(['quotes an earlier email']);
     expect(reasons('Re-authorise the integration.\nFrom: Support\nSent: Monday, March 2, 2026 9:14 AM')).toEqual(['quotes an earlier email']);
