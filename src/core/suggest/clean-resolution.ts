@@ -21,7 +21,8 @@ const COURTESY = [
  * reply to reopen. It speaks of one ticket's life, never of the question.
  */
 const TICKET_LIFECYCLE = [
-  /\b(haven'?t|have not|hasn'?t|has not|did ?n[o']t|not) (yet )?(heard|received)( back)?\b/i,
+  // Not having heard from the customer; "if you have not received your item" is an answer's content.
+  /\b(haven'?t|have not|hasn'?t|has not|did ?n[o']t|not) (yet )?(heard( back| from you)?|received (a |any |your )?(reply|response|answer|word))\b/i,
   /\b(mark|marking|marked|set|setting|close|closing|closed)\b[^.!?]{0,60}\b(request|ticket|case|conversation|thread)\b[^.!?]{0,40}\b(solved|resolved|closed|complete|pending)\b/i,
   /\b(this|your|the) (request|ticket|case|conversation|thread)\b[^.!?]{0,30}\b(will|has|is|was)\b[^.!?]{0,25}\b(closed|solved|resolved|marked)\b/i,
   /\b(re-?open)\b[^.!?]{0,60}\b(request|ticket|case|conversation|thread)\b|\b(request|ticket|case|conversation|thread)\b[^.!?]{0,60}\bre-?open/i,

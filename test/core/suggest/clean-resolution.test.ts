@@ -77,3 +77,11 @@ describe('cleanResolution of a forwarded email and a signature in another langua
     expect(cleanResolution('Cc: joanna@chotchkies.example; stan@chotchkies.example\nTo invite teammates, open Settings > Members.')).toBe('To invite teammates, open Settings > Members.');
   });
 });
+
+describe('cleanResolution keeps what only reads like a closing macro', () => {
+  it('keeps an answer about an item not received: the macro is about not hearing back from the customer', () => {
+    const answer = 'Non-delivery: if you have not received your ordered item within the delivery time, we start a refund.';
+    expect(cleanResolution(answer)).toBe(answer);
+    expect(cleanResolution('Seats are billed pro rata. We have not received a reply in 3 days, so this ticket is now closed.')).toBe('Seats are billed pro rata.');
+  });
+});
