@@ -13,6 +13,9 @@ const TEAM_REMARKS: RegExp[] = [
   /\b(?:do not|don['’]t|never)\s+(?:tell|mention|offer|promise|disclose|reveal)\b(?!\s+(?:your|anyone|it to anyone))/i,
   // The customer in the third person, at the head of a sentence, as notes are typed: "Cx was angry", "Customer is on the legacy plan".
   /(?:^|[.!?]\s+)(?:customer|client|cx|requester|end[- ]user)(?:['’]s)?\s+(?:is|was|has|had|seems|says|said|wants|wanted|threatened|asked|called|claims|mentioned|got)\b/im,
+  // What the agent did with the customer, reported in the third person: "Pointed them to Settings", "walked him through it", "user error on their end".
+  /\b(?:pointed|walked|talked|told|showed|advised|reminded|informed|guided|emailed|called|pinged)\s+(?:them|him|her|the (?:customer|client|user))\b/i,
+  /\buser error\b|\bon (?:their|the customer['’]s|the client['’]s) (?:side|end)\b/i,
   // Stack traces: "    at fn (file.js:12:34)", Python's traceback, Java's "(Service.java:212)", Node's "node:internal/…:1:2".
   /^\s+at\s+\S.*:\d+(?::\d+)?\)?\s*$/m,
   /\bTraceback \(most recent call last\)|^\s*File "[^"\n]+", line \d+/m,

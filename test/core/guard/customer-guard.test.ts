@@ -235,6 +235,12 @@ describe('the last guard on a customer-bound text', () => {
     expect(reasons('Use the export menu.', ctx({ sources: [theirs] }))).toEqual([expect.stringMatching(/another account's knowledge \(kb-9\)/)]);
   });
 
+  it('stops a note that reports what the agent did with one customer, in the third person, and lets instructions about others through', () => {
+    expect(reasons('User error - they were on the wrong workspace. Pointed them to Settings > Workspaces.')).toEqual(['carries internal-note text']);
+    expect(reasons('Cache issue on their end; clearing it under Settings > Advanced fixes it.')).toEqual(['carries internal-note text']);
+    expect(reasons('Invite teammates under Settings > Members; they receive an email and join when they accept it.')).toEqual([]);
+  });
+
   it('stops remarks written for the team and stack traces, whatever source they came in', () => {
     const internal = [
       'Cx was angry. Tell them to clear their cache and log in again.',
