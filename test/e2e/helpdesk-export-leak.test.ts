@@ -16,12 +16,16 @@ const ROWS: [id: string, subject: string, description: string, tags: string, nam
   ['1006', 'Cc', 'Add teammates to ticket', 'cc', 'Joanna', 'joanna@chotchkies.example', 'Cc: joanna@chotchkies.example; stan@chotchkies.example\nTo invite teammates, open Settings > Members and press Invite.'],
   ['1010', 'Amount', 'Plan price', 'plan_price', 'Nina', 'nina@initech.example', 'Per our call on 12 March, Initech pays $18 per seat on the annual plan, renewing 1 April. Plan prices are listed under Billing > Plan.'],
   ['1013', 'Admins', 'Who can export', 'admin_export', 'Samir', 'samir@initech.example', "Initech's admins export everything under Settings > Data > Export; any admin of a workspace can do the same."],
+  ['1015', 'Attachment', 'Payment method', 'payment_method', 'Lawrence', 'lawrence@gmail.com', 'See the attached guide (Initech_invoice_Lumbergh_March.pdf). To change the payment method, go to Billing > Payment methods.'],
+  ['1016', 'Workspace', 'Wrong workspace shown', 'wrong_workspace', 'Tom', 'tom@initech.example', 'User error - they were on the wrong workspace. Pointed them to Settings > Workspaces.'],
 ];
 
 /** What reached Globex on main, each to be stopped by the last guard now. */
 const STOPPED = [
-  { question: 'What is the plan price?', never: ['Initech', '$18', '12 March'] },
-  { question: 'Who can export everything from the workspace as admin?', never: ['Initech'] },
+  { question: 'What is the plan price?', never: ['Initech', '$18', '12 March'], finding: "refers to one customer's case" },
+  { question: 'Who can export everything from the workspace as admin?', never: ['Initech'], finding: "refers to one customer's case" },
+  { question: 'How do I change the payment method?', never: ['Initech', 'Lumbergh', 'attached'], finding: 'points to a file attached to another conversation' },
+  { question: 'Why is the wrong workspace shown?', never: ['User error', 'Pointed them'], finding: 'carries internal-note text' },
 ];
 
 /** What reached Globex on main with one customer's case in it, each answered now without it. */
@@ -64,11 +68,11 @@ describe('a helpdesk export imported with --answers, asked by another account', 
       .join('\n');
   }
 
-  for (const { question, never } of STOPPED) {
+  for (const { question, never, finding } of STOPPED) {
     it(`"${question}": an answer about one customer's case is handed to a person, and none of it is seen`, async () => {
       const seen = await globexAsks(question);
       for (const item of never) expect(seen, `leaked "${item}"`).not.toContain(item);
-      expect(await harness().waitForLog('"trigger":"guarded"')).toContain("refers to one customer's case");
+      expect(await harness().waitForLog('"trigger":"guarded"')).toContain(finding);
     });
   }
 
