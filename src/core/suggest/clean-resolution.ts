@@ -61,12 +61,16 @@ function cutQuotesAndSignature(lines: string[]): string[] {
   return signOff >= 0 && tail.length <= SIGNATURE_LINES && tail.every((l) => l.length <= 60) ? own.slice(0, signOff) : own;
 }
 
-/** The reply without the earlier messages it quotes or forwards ("On … wrote:", "> …", Outlook's From:/Sent: block) or the signature. */
-export function ownReply(text: string): string {
-  const visible = new EmailReplyParser().read(text).getVisibleText();
-  return cutQuotesAndSignature(visible.split('\n'))
+/** The text without the earlier messages it quotes or forwards ("On … wrote:", "> …", Outlook's From:/Sent: block) or the signature under a sign-off. */
+export function withoutQuotesAndSignature(text: string): string {
+  return cutQuotesAndSignature(text.split('\n'))
     .filter((line) => !/^\s*>/.test(line))
     .join('\n');
+}
+
+/** The same, after the mail parser took out what it knows of other clients' quotes and signatures ("Sent from my iPhone"). */
+function ownReply(text: string): string {
+  return withoutQuotesAndSignature(new EmailReplyParser().read(text).getVisibleText());
 }
 
 /**

@@ -1,6 +1,6 @@
 import { GREETINGS, SIGN_OFFS } from '../../core/feedback/redact-patterns.js';
 import type { KnowledgeTurn } from '../../core/ports/knowledge.js';
-import { ownReply } from '../../core/suggest/clean-resolution.js';
+import { withoutQuotesAndSignature } from '../../core/suggest/clean-resolution.js';
 
 /**
  * A sentence that carries no resolution: a greeting, thanks, a holding reply or a sign-off. Matched on a
@@ -26,7 +26,7 @@ const sentencesOf = (line: string) => line.split(OPENING_ADDRESS).map((s) => s.t
  * '' when nothing else is left: the turn was only a greeting, thanks or holding reply.
  */
 export function substance(text: string): string {
-  const lines = ownReply(text).trim().split('\n').map(sentencesOf);
+  const lines = withoutQuotesAndSignature(text).trim().split('\n').map(sentencesOf);
   const flat = lines.flatMap((ss, line) => ss.map((s) => ({ s, line })));
   const first = flat.findIndex((x) => !filler(x.s));
   if (first < 0) return '';
