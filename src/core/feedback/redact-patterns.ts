@@ -73,10 +73,11 @@ export const VAT_IDS: RegExp[] = [
  * A run that may hold a phone number, handed to libphonenumber; then local numbers with no area code
  * (555-0182). A slash may part an area code written with its trunk prefix or a country code
  * (`0171/2345678`, `089 / 123 45 67`, as German numbers are written), not a path's segments; "120/340"
- * is no phone number. ISO dates (with a time), dates written with slashes (`12/03/2026`, `2026/03/12`)
- * and dotted-quad IP addresses are matched first and kept as written.
+ * is no phone number. ISO dates (with a time), dates written with slashes (`12/03/2026`, `2026/03/12`),
+ * dotted dates (01.04.2026, read as a trunk-prefixed number before) and dotted-quad IP addresses are
+ * matched first and kept as written.
  */
-export const PHONE_CANDIDATE = /(\b\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b|\b\d{4}\/\d{1,2}\/\d{1,2}\b|\b\d{1,3}(?:\.\d{1,3}){3}\b)|(?<![\w/.])(?:\+\d{1,3} ?(?:\(0\))? ?|\(?0)\d{1,5}\)? ?\/ ?\d[\d .-]{3,14}\d(?![\w/])|\+?\(?\d[\d ().-]{5,22}\d/g;
+export const PHONE_CANDIDATE = /(\b\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b|\b\d{4}\/\d{1,2}\/\d{1,2}\b|\b\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}(?![.\d])|\b\d{1,3}(?:\.\d{1,3}){3}\b)|(?<![\w/.])(?:\+\d{1,3} ?(?:\(0\))? ?|\(?0)\d{1,5}\)? ?\/ ?\d[\d .-]{3,14}\d(?![\w/])|\+?\(?\d[\d ().-]{5,22}\d/g;
 export const LOCAL_PHONE = /(?<![\d-])\d{3}[-.]\d{4}(?![\d-])/g;
 /** Ticket, order and invoice references: INV-20931, INV-2026-0913, ORD-558812, #35436, "order 558812", Stripe-style cus_Q8xLm2Zt. */
 export const IDS: [RegExp, string][] = [

@@ -128,4 +128,9 @@ describe('redact', () => {
     expect(redact("Initech's admins export everything; the Initech-wide flag is on.", { isName })).toBe('[NAME] admins export everything; the [NAME] flag is on.');
     expect(redact('Any admin can export everything.', { isName })).toBe('Any admin can export everything.');
   });
+
+  it('leaves a dotted date alone: a trunk prefix (01.04.2026) does not make it a phone number', () => {
+    expect(redact('Ab 01.04.2026 gilt der neue Preis; Fragen an 030 12345678.')).toBe('Ab 01.04.2026 gilt der neue Preis; Fragen an [PHONE].');
+  });
 });
+
