@@ -78,6 +78,12 @@ export const VAT_IDS: RegExp[] = [
  * matched first and kept as written.
  */
 export const PHONE_CANDIDATE = /(\b\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b|\b\d{4}\/\d{1,2}\/\d{1,2}\b|\b\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}(?![.\d])|\b\d{1,3}(?:\.\d{1,3}){3}\b)|(?<![\w/.])(?:\+\d{1,3} ?(?:\(0\))? ?|\(?0)\d{1,5}\)? ?\/ ?\d[\d .-]{3,14}\d(?![\w/])|\+?\(?\d[\d ().-]{5,22}\d/g;
+/**
+ * A number written as North American numbers are, with separators: (555) 201-7788, 555-201-7788, +1 555 201 7788.
+ * libphonenumber refuses the numbers no one is given (area code 555, the ones fiction and examples use),
+ * yet a customer who wrote one wrote their number.
+ */
+export const NANP_PHONE = /(?<![\w.+-])(?:\+?1[ .-]?)?(?:\(\d{3}\) ?|\d{3}[ .-])\d{3}[ .-]\d{4}(?![\w-]|\.\d)/g;
 export const LOCAL_PHONE = /(?<![\d-])\d{3}[-.]\d{4}(?![\d-])/g;
 /** Ticket, order and invoice references: INV-20931, INV-2026-0913, ORD-558812, #35436, "order 558812", Stripe-style cus_Q8xLm2Zt. */
 export const IDS: [RegExp, string][] = [

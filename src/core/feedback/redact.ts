@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type { CountryCode } from 'libphonenumber-js';
-import { ADDRESS_TAIL, ADDRESSES, CARD_CANDIDATE, CARD_ENDING, CREDENTIAL_URL, EMAIL, OBFUSCATED_EMAIL, IBAN_CANDIDATE, IDS, LOCAL_PHONE, NAMED_SECRETS, PHONE_CANDIDATE, SECRET_PATTERNS, SELF_NAMES, URL, VAT_IDS } from './redact-patterns.js';
+import { ADDRESS_TAIL, ADDRESSES, CARD_CANDIDATE, CARD_ENDING, CREDENTIAL_URL, EMAIL, OBFUSCATED_EMAIL, IBAN_CANDIDATE, IDS, LOCAL_PHONE, NAMED_SECRETS, NANP_PHONE, PHONE_CANDIDATE, SECRET_PATTERNS, SELF_NAMES, URL, VAT_IDS } from './redact-patterns.js';
 
 export interface RedactOptions {
   /** Domains of the customer (their email domains): URLs on them are the customer's own and are taken out. */
@@ -58,7 +58,7 @@ let phones: typeof import('libphonenumber-js') | undefined;
 function redactPhones(text: string, given: readonly CountryCode[]): string {
   phones ??= createRequire(import.meta.url)('libphonenumber-js') as typeof import('libphonenumber-js');
   const { findPhoneNumbersInText } = phones;
-  const out = text.replace(PHONE_CANDIDATE, (run, lookalike: string | undefined) => {
+  const out = text.replace(NANP_PHONE, '[PHONE]').replace(PHONE_CANDIDATE, (run, lookalike: string | undefined) => {
     if (lookalike) return run;
     const regions = /^\(?0/.test(run) ? [...given, ...PHONE_REGIONS] : given;
     let found = findPhoneNumbersInText(run, 'US');

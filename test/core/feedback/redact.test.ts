@@ -132,5 +132,10 @@ describe('redact', () => {
   it('leaves a dotted date alone: a trunk prefix (01.04.2026) does not make it a phone number', () => {
     expect(redact('Ab 01.04.2026 gilt der neue Preis; Fragen an 030 12345678.')).toBe('Ab 01.04.2026 gilt der neue Preis; Fragen an [PHONE].');
   });
+
+  it('takes out a number written as North American numbers are, one libphonenumber refuses too (area code 555)', () => {
+    expect(redact('Bill: +1 555 201 7788, cell (555) 201-7788, desk 555-201-7788.')).toBe('Bill: [PHONE], cell [PHONE], desk [PHONE].');
+    expect(redact('The server at 10.201.77.88 answers on port 8443.')).toBe('The server at 10.201.77.88 answers on port 8443.');
+  });
 });
 
