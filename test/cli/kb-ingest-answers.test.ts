@@ -58,6 +58,7 @@ const FRESHDESK = [
   ['1002', 'TPS export', 'Export fails', 'Closed', 'export', '', 'Peter Gibbons', 'peter@initech.example', 'Re-authorise the S3 integration under Settings > Integrations.\n\n________________________________\nFrom: Peter Gibbons\nSent: Monday, March 2, 2026 9:14 AM\nSubject: TPS export broken\n\nOur TPS export fails since Monday.'],
   ['1003', 'Admins', 'Who can export', 'Closed', 'initech_admin_export', '', 'Samir', 'samir@initech.example', "Initech's admins export everything under Settings > Data > Export."],
   ['1004', 'Gmail', 'Export to Gmail', 'Closed', 'gmail', '', 'Joanna', 'joanna@gmail.com', 'Connect Gmail under Settings > Integrations.'],
+  ['1005', 'Schedule', 'Weekly report', 'Closed', 'schedule', '', 'Ann', 'ann@monday.example', 'Scheduled reports go out every Monday at 06:00.'],
 ];
 const csvLine = (cells: string[]) => cells.map((c) => `"${c.replace(/"/g, '""')}"`).join(',');
 
@@ -70,6 +71,8 @@ describe('kb ingest --answers of a helpdesk export: what an answer keeps of one 
     expect(byId.get('freshdesk:1003')).toMatchObject({ answer: '[NAME] admins export everything under Settings > Data > Export.', title: '[NAME] admin export' });
     // A mail provider's domain names nobody's organization.
     expect(byId.get('freshdesk:1004')?.answer).toBe('Connect Gmail under Settings > Integrations.');
+    // Nor does a domain that is an English word: "every Monday" stays.
+    expect(byId.get('freshdesk:1005')?.answer).toBe('Scheduled reports go out every Monday at 06:00.');
   });
 });
 

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { nameWordsOf, redact } from '../../core/feedback/redact.js';
+import { isEnglishWord } from '../../core/guard/english.js';
 
 const EMAIL_DOMAIN = /@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)/g;
 /** Second-level labels under a country's domain ("initech.co.uk"): the organization's name is the label before them. */
@@ -12,13 +13,17 @@ function isMailProvider(domain: string): boolean {
   return providers.has(domain);
 }
 
-/** The organization's name in its email domain: "initech" of "mail.initech.co.uk"; none for a mail provider's. */
+/**
+ * The organization's name in its email domain: "initech" of "mail.initech.co.uk". None for a mail
+ * provider's, nor one that is an English word ("monday", "box"): taken out wherever it stands, it would
+ * take "every Monday" out of the answers of that customer's tickets.
+ */
 export function organizationWord(domain: string): string | undefined {
   if (isMailProvider(domain)) return undefined;
   const labels = domain.toLowerCase().split('.').slice(0, -1);
   if (labels.length > 1 && SECOND_LEVEL.has(labels.at(-1)!)) labels.pop();
   const word = labels.at(-1);
-  return word && word.length >= 3 ? word : undefined;
+  return word && word.length >= 3 && !isEnglishWord(word) ? word : undefined;
 }
 
 /**
