@@ -16,6 +16,7 @@ const ROWS: [id: string, subject: string, description: string, tags: string, nam
   ['1006', 'Cc', 'Add teammates to ticket', 'cc', 'Joanna', 'joanna@chotchkies.example', 'Cc: joanna@chotchkies.example; stan@chotchkies.example\nTo invite teammates, open Settings > Members and press Invite.'],
   ['1010', 'Amount', 'Plan price', 'plan_price', 'Nina', 'nina@initech.example', 'Per our call on 12 March, Initech pays $18 per seat on the annual plan, renewing 1 April. Plan prices are listed under Billing > Plan.'],
   ['1013', 'Admins', 'Who can export', 'admin_export', 'Samir', 'samir@initech.example', "Initech's admins export everything under Settings > Data > Export; any admin of a workspace can do the same."],
+  ['1012', 'Zeitzone', 'Zeitzone ändern', 'zeitzone', 'Jürgen Weiß', 'j.weiss@hooli.example', 'Die Zeitzone ändern Sie unter Einstellungen > Arbeitsbereich > Zeitzone.\n\nAm 02.03.2026 um 09:14 schrieb Jürgen Weiß <j.weiss@hooli.example>:\n> Unser Hooli-Arbeitsbereich zeigt die falsche Uhrzeit, bitte dringend!'],
   ['1015', 'Attachment', 'Payment method', 'payment_method', 'Lawrence', 'lawrence@gmail.com', 'See the attached guide (Initech_invoice_Lumbergh_March.pdf). To change the payment method, go to Billing > Payment methods.'],
   ['1016', 'Workspace', 'Wrong workspace shown', 'wrong_workspace', 'Tom', 'tom@initech.example', 'User error - they were on the wrong workspace. Pointed them to Settings > Workspaces.'],
 ];
@@ -33,6 +34,7 @@ const CLEANED = [
   { question: 'Our SSO is broken, how do we reset it?', answer: 'Settings &gt; Security &gt; SSO', never: ['Priya', 'Raghunathan', 'Support Engineer', '[NAME]'] },
   { question: 'Our TPS export fails, what should we do?', answer: 'S3 integration', never: ['From:', 'Sent:', 'since Monday', 'initech', 'TPS export broken'] },
   { question: 'How do I add teammates to a ticket?', answer: 'Settings &gt; Members', never: ['Cc:', '[EMAIL]', 'chotchkies'] },
+  { question: 'Zeitzone ändern', answer: 'Einstellungen &gt; Arbeitsbereich &gt; Zeitzone', never: ['schrieb', 'Weiß', 'Hooli', 'Uhrzeit', '[PHONE]'] },
 ];
 
 const csv = (cells: string[]) => cells.map((c) => `"${c.replace(/"/g, '""')}"`).join(',');
