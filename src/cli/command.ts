@@ -13,3 +13,8 @@ export interface CliCommand {
 export class UsageError extends Error {
   readonly code = 'BATON_USAGE';
 }
+
+/** Thrown for a problem outside the arguments that the operator must fix (a store that cannot be used): one line, exit 1. */
+export class CommandFailure extends Error {
+  readonly code = 'BATON_COMMAND';
+}

@@ -6,6 +6,7 @@ import { loadPolicy } from '../config/load-policy.js';
 import { AI_ACCURACY, AUTOMATION_POTENTIAL, type AiAccuracy, type AutomationPotential } from '../core/escalation/escalation.js';
 import { loadTrainingExport } from '../core/feedback/load-export.js';
 import { openStores } from '../infra/store/open-stores.js';
+import { openCliStore } from './cli-store.js';
 import { UsageError, type CliCommand } from './command.js';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -55,7 +56,7 @@ export const exportTrainingCommand: CliCommand = {
     const env = readEnv();
     const policy = loadPolicy(env.BATON_CONFIG);
     if (values.category && !policy.categories.some((c) => c.name === values.category)) throw new UsageError(`no category named "${values.category}"`);
-    const stores = await openStores(env.BATON_STORE);
+    const stores = await openCliStore(env.BATON_STORE, openStores);
     try {
       const now = Date.now();
       const files = await loadTrainingExport(stores, {

@@ -4,6 +4,7 @@ import { loadPolicy } from '../config/load-policy.js';
 import { gapsCsv, loadFeedbackReview } from '../core/feedback/content-gaps.js';
 import { nearestArticles, type NearestArticles } from '../core/feedback/nearest-articles.js';
 import { openStores, type Stores } from '../infra/store/open-stores.js';
+import { openCliStore } from './cli-store.js';
 import { cliPaths } from './cli-env.js';
 import { UsageError, type CliCommand } from './command.js';
 import { sourcesIn } from './kb/open-sources.js';
@@ -33,7 +34,7 @@ export const gapsExportCommand: CliCommand = {
     if (!Number.isInteger(days) || days < 1) throw new UsageError('--days must be a whole number of days');
     const paths = cliPaths(values);
     const policy = paths.configNamed || existsSync(paths.config) ? loadPolicy(paths.config, process.env) : undefined;
-    const stores = await openStores(paths.store);
+    const stores = await openCliStore(paths.store, openStores);
     try {
       const { gaps } = await loadFeedbackReview(stores.feedback, Date.now(), days);
       writeFileSync(values.out, gapsCsv(gaps, policy ? await storedNearest(policy, stores) : undefined));

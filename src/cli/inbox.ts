@@ -3,6 +3,7 @@ import { platformOfKey } from '../core/model/conversation-ref.js';
 import type { DeadLetter } from '../core/ports/inbox.js';
 import { KeyvInbox } from '../infra/store/keyv-inbox.js';
 import { cliPaths } from './cli-env.js';
+import { openCliStore } from './cli-store.js';
 import { UsageError, type CliCommand } from './command.js';
 import { table } from './triage/escalation-table.js';
 
@@ -39,7 +40,7 @@ function row(l: DeadLetter): string[] {
 }
 
 async function withInbox<T>(store: string | undefined, work: (inbox: KeyvInbox) => Promise<T>): Promise<T> {
-  const inbox = await KeyvInbox.open(cliPaths({ store }).store);
+  const inbox = await openCliStore(cliPaths({ store }).store, (uri) => KeyvInbox.open(uri));
   try {
     return await work(inbox);
   } finally {

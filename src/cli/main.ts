@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ConfigError } from '../config/load-policy.js';
-import { UsageError, type CliCommand } from './command.js';
+import { CommandFailure, UsageError, type CliCommand } from './command.js';
 import { COMMANDS } from './commands.js';
 
 function help(commands: CliCommand[]): string {
@@ -32,6 +32,12 @@ function isArgumentError(err: unknown): err is Error {
   return err instanceof Error && typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_');
 }
 
+/** A file or folder the command could not read or write (missing, a file in the way, no permission): Node's own line names the path and why. */
+function isFileError(err: unknown): err is NodeJS.ErrnoException {
+  const e = err as { syscall?: unknown; code?: unknown } | null;
+  return err instanceof Error && typeof e?.syscall === 'string' && typeof e.code === 'string';
+}
+
 export async function runCli(args: string[]): Promise<number> {
   if (args.length === 0 || args[0] === 'help' || args[0] === '--help' || args[0] === '-h') {
     const { command } = find(args.slice(1));
@@ -53,6 +59,10 @@ export async function runCli(args: string[]): Promise<number> {
     if (err instanceof UsageError || isArgumentError(err)) {
       process.stderr.write(`baton ${command.name}: ${err.message}\n\n${command.usage}\n`);
       return 2;
+    }
+    if (err instanceof CommandFailure || isFileError(err)) {
+      process.stderr.write(`baton ${command.name}: ${err.message}\n`);
+      return 1;
     }
     if (err instanceof ConfigError) {
       process.stderr.write(`baton ${command.name}: invalid configuration\n${err.message}\n`);

@@ -13,7 +13,8 @@ export function shownStoreUri(uri: string): string {
   return uri.replace(/^(rediss?:\/\/)[^@/]*@/, '$1***@');
 }
 
-function storeProblem(err: unknown): string {
+/** What went wrong opening a store, in words an operator can act on. */
+export function storeProblem(err: unknown): string {
   const code = String((err as { code?: unknown })?.code ?? '');
   if (code === 'SQLITE_READONLY' || code === 'EROFS' || code === 'EACCES') return `the store cannot be written (${code}); Baton must be able to write it`;
   if (code === 'SQLITE_CANTOPEN') return 'cannot open the SQLite file (SQLITE_CANTOPEN): is the path a directory, or its folder not writable?';

@@ -5,12 +5,13 @@ import { KnowledgeSources } from '../../infra/knowledge/sources/knowledge-source
 import { createLogger } from '../../infra/logger.js';
 import { openStores, type Stores } from '../../infra/store/open-stores.js';
 import { cliPaths } from '../cli-env.js';
+import { openCliStore } from '../cli-store.js';
 
 /** The policy's knowledge sources over the store a running Baton shares, as `kb sync` and `kb sources` use them. */
 export async function openSources(flags: { config?: string | undefined; store?: string | undefined }): Promise<{ sources: KnowledgeSources; stores: Stores; config: string }> {
   const paths = cliPaths(flags);
   const policy = loadPolicy(paths.config, process.env);
-  const stores = await openStores(paths.store);
+  const stores = await openCliStore(paths.store, openStores);
   return { sources: sourcesIn(policy, stores), stores, config: paths.config };
 }
 
