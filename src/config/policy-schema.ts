@@ -134,18 +134,21 @@ const teamsSchema = z.object({
   tenant_ids: z.array(z.guid('a Microsoft tenant id (a GUID)')).default([]),
 }).strict();
 
+/** Who the vendor is; every key has a default, so a policy may leave the block out. */
+const vendorSchema = z.object({
+  /** How customers hear the vendor named, as in "Ana from {name}" on a specialist's relayed reply. */
+  name: z.string().min(1).default('our team'),
+  /** Product hosts whose URLs in a conversation give the page context. */
+  product_hosts: z.array(z.string()).default([]),
+  /** The vendor's own support addresses (support@vendor.example): kept in imported and approved answers, never redacted. */
+  support_addresses: z.array(z.email()).optional(),
+  /** Where the vendor's own people call from (ISO country codes), for redacting national phone numbers. */
+  phone_regions: z.array(z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166 country code such as GB')).optional(),
+}).strict();
+
 export const policySchema = z
   .object({
-    vendor: z.object({
-      /** How customers hear the vendor named, as in "Ana from {name}" on a specialist's relayed reply. */
-      name: z.string().min(1).default('our team'),
-      /** Product hosts whose URLs in a conversation give the page context. */
-      product_hosts: z.array(z.string()).default([]),
-      /** The vendor's own support addresses (support@vendor.example): kept in imported and approved answers, never redacted. */
-      support_addresses: z.array(z.email()).optional(),
-      /** Where the vendor's own people call from (ISO country codes), for redacting national phone numbers. */
-      phone_regions: z.array(z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166 country code such as GB')).optional(),
-    }).strict(),
+    vendor: vendorSchema.default(vendorSchema.parse({})),
     slack: slackSchema.default(slackSchema.parse({})),
     teams: teamsSchema.default(teamsSchema.parse({})),
     accounts: z.array(accountSchema).min(1),
