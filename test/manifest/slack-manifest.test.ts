@@ -56,7 +56,7 @@ describe('Slack app manifest', () => {
     };
     expect(m.features.app_home).toEqual({ home_tab_enabled: true, messages_tab_enabled: false });
     expect(m.features.bot_user).toEqual({ display_name: 'baton', always_online: true });
-    expect(m.features.slash_commands[0]).toMatchObject({ command: '/baton', usage_hint: 'report [7d|30d|90d] [category] | review | export' });
+    expect(m.features.slash_commands[0]).toMatchObject({ command: '/baton', usage_hint: 'report [7d|30d|90d|quarter] [category] | review | gaps [7d|30d|90d] | export' });
     expect(m.oauth_config.scopes.bot).toEqual([
       'app_mentions:read', 'channels:history', 'groups:history', 'channels:read', 'groups:read',
       'chat:write', 'commands', 'users:read', 'files:write', 'im:write',
