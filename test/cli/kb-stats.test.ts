@@ -40,6 +40,17 @@ describe('baton kb stats', () => {
     expect(readFileSync(kb, 'utf8')).toBe('{"id":"a","kind":"conversation","question":"q","answer":"a"}\nnot json\n');
   });
 
+  it('names a line that is JSON but no entry, and a folder given as the knowledge file, exit 1', async () => {
+    const kb = join(cli.dir, 'kb.jsonl');
+    writeFileSync(kb, '{"id":"a","kind":"conversation","question":"q","answer":"a"}\n{"id":"b"}\n[1]\n');
+    expect(await runCli(['kb', 'stats', '--kb', kb, '--config', 'config/baton.yaml'])).toBe(1);
+    expect(cli.err).toContain(`${kb}:2: knowledge entry: "id" and "question" must be text; fix or remove the line`);
+    expect(cli.err).toContain(`${kb}:3: knowledge entry: not a JSON object; fix or remove the line`);
+    cli.err = '';
+    expect(await runCli(['kb', 'stats', '--kb', cli.dir, '--config', 'config/baton.yaml'])).toBe(1);
+    expect(cli.err).toContain(`${cli.dir}: (top level): a folder, not a knowledge file (set BATON_KB, or --kb, to the file baton kb ingest writes)`);
+  });
+
   it('counts per topic how many past tickets needed a person and why, flags hidden complexity, and lists what the policy does not', async () => {
     const config = join(cli.dir, 'baton.yaml');
     writeFileSync(config, policy);

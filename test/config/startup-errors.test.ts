@@ -54,6 +54,13 @@ describe('starting Baton with bad settings', () => {
     expect(stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('names a folder given as BATON_KB, instead of a read error', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'baton-kb-'));
+    const { code, stderr } = await start({ BATON_CONFIG: 'config/baton.yaml', BATON_KB: dir, PORT: '0', BATON_STORE: `sqlite://${join(dir, 'baton.sqlite')}` });
+    expect(code).toBe(1);
+    expect(stderr).toContain(`Baton cannot start: the configuration has problems:\n${dir}: (top level): a folder, not a knowledge file (set BATON_KB`);
+  });
+
   it('names the missing Slack setting when others are set, and where the README explains it', async () => {
     const { code, stderr } = await start({ BATON_CONFIG: 'config/baton.yaml', SLACK_SIGNING_SECRET: 's' });
     expect(code).not.toBe(0);

@@ -1,4 +1,4 @@
-import { closeSync, createReadStream, createWriteStream, existsSync, mkdirSync, openSync, readSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, createReadStream, createWriteStream, existsSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { StringDecoder } from 'node:string_decoder';
 import { once } from 'node:events';
@@ -62,13 +62,31 @@ async function* existingLines(file: string): AsyncGenerator<[string, number]> {
 }
 
 function lineProblem(file: string, line: number, err: unknown): ConfigProblem {
-  return { file, line, key: 'knowledge entry', message: `not valid JSON (${(err as Error).message}); fix or remove the line (baton kb ingest writes one entry a line)` };
+  const what = err instanceof NotAnEntry ? err.message : `not valid JSON (${(err as Error).message})`;
+  return { file, line, key: 'knowledge entry', message: `${what}; fix or remove the line (baton kb ingest writes one entry a line)` };
 }
 
-/** One line of a knowledge file; a line that is not JSON is a ConfigError naming the file and line. */
+class NotAnEntry extends Error {}
+
+/** A line as an entry: JSON with the fields every reader of an entry relies on, else why it is not one. */
+function entryOf(line: string): KnowledgeEntry {
+  const value = JSON.parse(line) as Partial<KnowledgeEntry> | null;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new NotAnEntry('not a JSON object');
+  if (typeof value.id !== 'string' || typeof value.question !== 'string') throw new NotAnEntry('"id" and "question" must be text');
+  return value as KnowledgeEntry;
+}
+
+/** Whether the knowledge file exists (absent: an empty KB); a folder in its place is a ConfigError naming the setting. */
+function knowledgeFileThere(file: string): boolean {
+  if (!existsSync(file)) return false;
+  if (statSync(file).isDirectory()) throw new ConfigError([{ file, key: '(top level)', message: 'a folder, not a knowledge file (set BATON_KB, or --kb, to the file baton kb ingest writes)' }]);
+  return true;
+}
+
+/** One line of a knowledge file; a line that is not an entry is a ConfigError naming the file and line. */
 function parseEntry(file: string, line: string, n: number): KnowledgeEntry {
   try {
-    return JSON.parse(line) as KnowledgeEntry;
+    return entryOf(line);
   } catch (err) {
     throw new ConfigError([lineProblem(file, n, err)]);
   }
@@ -76,11 +94,11 @@ function parseEntry(file: string, line: string, n: number): KnowledgeEntry {
 
 /**
  * Every entry of a knowledge file; an absent file is an empty KB (Baton then escalates what it cannot
- * answer). A line that is not JSON is a ConfigError naming the file and line, so the start (or the
+ * answer). A line that is not an entry is a ConfigError naming the file and line, so the start (or the
  * command) says what to fix instead of crashing on a parser message.
  */
 export function loadKnowledge(file: string): KnowledgeEntry[] {
-  if (!existsSync(file)) return [];
+  if (!knowledgeFileThere(file)) return [];
   const parsed = new ParsedLines(file);
   for (const lines of fileChunks(file)) parsed.add(lines);
   return parsed.entries();
@@ -91,7 +109,7 @@ export function loadKnowledge(file: string): KnowledgeEntry[] {
  * arrives) while a large file is read. A named pipe works too: it is read until its writer closes it.
  */
 export async function readKnowledge(file: string): Promise<KnowledgeEntry[]> {
-  if (!existsSync(file)) return [];
+  if (!knowledgeFileThere(file)) return [];
   const parsed = new ParsedLines(file);
   const handle = await open(file, 'r');
   try {
@@ -121,7 +139,7 @@ class ParsedLines {
       this.n++;
       if (l.trim() === '') continue;
       try {
-        this.list.push(JSON.parse(l) as KnowledgeEntry);
+        this.list.push(entryOf(l));
       } catch (err) {
         if (this.problems.length < 5) this.problems.push(lineProblem(this.file, this.n, err));
       }
