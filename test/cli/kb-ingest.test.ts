@@ -60,6 +60,15 @@ describe('kb ingest', () => {
     expect(entries.find((e) => e.kind === 'doc')).toMatchObject({ title: 'Exports: CSV export' });
   });
 
+  it('reads the columns of an export headed as people write them ("Question", "Ticket Type", "Needs Human"), the plain names winning', async () => {
+    const csv = write('faq.csv', 'ID,Question,Agent Reply,Ticket Type,Intent,Needs Human,answer\nq1,How do I add a seat?,Billing > Seats > Add.,billing,seats,yes,\nq2,Where are invoices?,Ignored.,billing,invoices,no,Billing > History.\n');
+    const store = new JsonlKnowledgeStore(join(cli.dir, 'kb.jsonl'));
+    await ingest([csv], store);
+    const entries = await store.loadAll();
+    expect(entries.find((e) => e.id === 'q1')).toMatchObject({ question: 'How do I add a seat?', answer: 'Billing > Seats > Add.', category: 'billing', topic: 'seats', needsHuman: true });
+    expect(entries.find((e) => e.id === 'q2')).toMatchObject({ answer: 'Billing > History.', topic: 'invoices' });
+  });
+
   it('imports records as history and docs as answers; a file the team marks with --answers as answers', async () => {
     const csv = write('qa.csv', 'id,question,answer\nq1,How do I reset my password?,Use the reset link on the login page.\n');
     const md = write('guide.md', '# Exports\n\n## CSV export\nOpen any dashboard and choose Export, then CSV. Large exports arrive by email.\n');

@@ -43,11 +43,21 @@ function isNote(r: Rec): boolean {
   return r.public === false || r.private === true || r.internal === true || says('type') || says('part_type') || says('visibility');
 }
 
+/**
+ * The record with its keys also under their plain spelling: exports head their columns "Question" or
+ * "Ticket Type" where the field names are `question` and `ticket_type`. A key already plain wins.
+ */
+function withPlainKeys(rec: Rec): Rec {
+  const plain: Rec = {};
+  for (const [key, value] of Object.entries(rec)) plain[key.trim().toLowerCase().replace(/[\s-]+/g, '_')] = value;
+  return { ...plain, ...rec };
+}
+
 /** One message of a thread: who wrote it (customer, agent or internal note) and its text. */
 function turnOf(m: unknown): KnowledgeTurn | undefined {
   if (typeof m === 'string') return { role: 'customer', text: m };
   if (!m || typeof m !== 'object') return undefined;
-  const r = m as Rec;
+  const r = withPlainKeys(m as Rec);
   const raw = str(pick(r, ['text', 'body_text', 'plain_body', 'body', 'content', 'message']));
   const text = raw && plainText(raw);
   if (!text) return undefined;
@@ -79,7 +89,8 @@ function evidenceOf(rec: Rec): HumanEvidence[] {
 }
 
 /** A plain record (one JSON object or CSV row, already through `--map` when given) as a ticket. */
-export function fromHelpdeskRecord(rec: Rec): HelpdeskTicket {
+export function fromHelpdeskRecord(record: Rec): HelpdeskTicket {
+  const rec = withPlainKeys(record);
   const raw = pick(rec, FIELDS.messages);
   const turns = Array.isArray(raw) ? raw.map(turnOf).filter((t): t is KnowledgeTurn => t !== undefined) : [];
   const q = str(pick(rec, FIELDS.question));
