@@ -69,6 +69,13 @@ describe('kb ingest --map: any CSV, TSV, JSON or JSONL', () => {
     expect(await entries(kb)).toEqual([]);
   });
 
+  it('names a --map column the CSV header lacks, with the columns it has, instead of reading nothing silently', async () => {
+    const csv = write('queries.csv', 'Text,Label\n"Is my data encrypted?",security\n');
+    expect(await runCli(['kb', 'ingest', '--quiet', '--dry-run', '--kb', join(cli.dir, 'kb.jsonl'), '--map', "question=Txt,category='security'", csv])).toBe(0);
+    expect(cli.out).toContain('--map names column "Txt", which the header does not have (Text, Label)');
+    expect(cli.out).not.toContain("column \"'security'\"");
+  });
+
   it('rejects a mapping it cannot follow, naming the fields it knows', async () => {
     expect(await runCli(['kb', 'ingest', '--quiet', '--map', 'questoin=text', write('t.csv', 'text\nhi\n')])).toBe(2);
     expect(cli.err).toMatch(/--map: unknown field "questoin" \(one of question, answer/);

@@ -75,6 +75,7 @@ export async function* readExport(file: string, opts: ReadOptions = {}, side: Si
   }
   const keys = (k: string) => (opts.records ? opts.records.includes(k) : !(SIDELOAD_KEYS as readonly string[]).includes(k));
   let read = 0;
+  let header: string[] | undefined;
   for await (const raw of rawRecords(file, opts, keys)) {
     read++;
     if ('error' in raw) {
@@ -89,10 +90,18 @@ export async function* readExport(file: string, opts: ReadOptions = {}, side: Si
       yield { skipped: 'not a record', where: raw.where };
       continue;
     }
+    header ??= Object.keys(raw.rec);
     yield converted(toTicket(raw.rec as Record<string, unknown>, side, opts.map), basename(file), { ...opts, knownNames: side.nameWords }, raw.where);
   }
-  // A mistyped --records key would otherwise read nothing and report nothing wrong.
+  // A mistyped --records key, or --map column of a CSV, would otherwise read nothing and report nothing wrong.
   if (read === 0 && opts.records && ext === '.json') yield { skipped: `no records under the --records keys (${opts.records.join(', ')})`, where: file };
+  if (opts.map && header && (ext === '.csv' || ext === '.tsv')) yield* missingColumns(opts.map, header, file);
+}
+
+/** Each column a --map names that the CSV's header lacks (a literal in single quotes is no column). */
+function* missingColumns(map: ColumnMap, header: string[], file: string): Generator<ReadItem> {
+  const named = [...new Set([...map.values()].flat())].filter((c) => !(c.length >= 2 && c.startsWith("'") && c.endsWith("'")));
+  for (const column of named.filter((c) => !header.includes(c))) yield { skipped: `--map names column "${column}", which the header does not have (${header.join(', ')})`, where: file };
 }
 
 function converted({ ticket, format }: { ticket: HelpdeskTicket; format: string }, fileName: string, opts: ConvertOptions, where: string): ReadItem {
