@@ -26,6 +26,13 @@ function find(args: string[]): { command?: CliCommand; rest: string[] } {
   return { rest: args };
 }
 
+const isHelpFlag = (arg: string) => arg === '--help' || arg === '-h';
+
+/** The commands whose first word is `word` ("kb": kb ingest, kb stats...), for `baton kb` and `baton help kb`. */
+function groupOf(word: string): CliCommand[] {
+  return COMMANDS.filter((c) => c.name.startsWith(`${word} `));
+}
+
 /** node:util parseArgs rejects an unknown flag or a flag missing its value with these codes: bad arguments, not a crash. */
 function isArgumentError(err: unknown): err is Error {
   const code = (err as { code?: unknown } | null)?.code;
@@ -39,17 +46,25 @@ function isFileError(err: unknown): err is NodeJS.ErrnoException {
 }
 
 export async function runCli(args: string[]): Promise<number> {
-  if (args.length === 0 || args[0] === 'help' || args[0] === '--help' || args[0] === '-h') {
+  if (args.length === 0 || args[0] === 'help' || isHelpFlag(args[0]!)) {
     const { command } = find(args.slice(1));
-    process.stdout.write(`${command ? command.usage : help(COMMANDS)}\n`);
+    const group = groupOf(args[1] ?? '');
+    process.stdout.write(`${command ? command.usage : help(group.length > 0 ? group : COMMANDS)}\n`);
     return 0;
   }
   const { command, rest } = find(args);
   if (!command) {
-    process.stderr.write(`baton: unknown command "${args.join(' ')}"\n\n${help(COMMANDS)}\n`);
+    const [first = '', ...more] = args;
+    const group = groupOf(first);
+    if (group.length > 0 && more.length > 0 && more.every(isHelpFlag)) {
+      process.stdout.write(`${help(group)}\n`);
+      return 0;
+    }
+    const problem = group.length > 0 && more.length === 0 ? `"${first}" needs one of its commands` : `unknown command "${args.join(' ')}"`;
+    process.stderr.write(`baton: ${problem}\n\n${help(group.length > 0 ? group : COMMANDS)}\n`);
     return 2;
   }
-  if (rest.includes('--help') || rest.includes('-h')) {
+  if (rest.some(isHelpFlag)) {
     process.stdout.write(`${command.usage}\n`);
     return 0;
   }
