@@ -34,9 +34,9 @@ Options:
   --sample N      replay at most N past tickets, a stable sample (default 4000)
   --out FILE      where the suggested thresholds go (default ${DEFAULT_OUT})`;
 
-function number(v: string, name: string, min: number, max: number): number {
+function number(v: string, name: string, min: number, max: number, whole = false): number {
   const n = Number(v);
-  if (!Number.isFinite(n) || n < min || n > max) throw new UsageError(`--${name} must be a number from ${min} to ${max}`);
+  if (!Number.isFinite(n) || n < min || n > max || (whole && !Number.isInteger(n))) throw new UsageError(`--${name} must be a ${whole ? 'whole ' : ''}number from ${min} to ${max}`);
   return n;
 }
 
@@ -82,11 +82,12 @@ export const calibrateCommand: CliCommand = {
       },
     });
     const target = number(values.target, 'target', 0, 1);
-    const folds = number(values.folds, 'folds', 2, 20);
+    const folds = number(values.folds, 'folds', 2, 20, true);
+    const sample = number(values.sample, 'sample', 10, 1e7, true);
     const paths = cliPaths(values);
     const policy = loadPolicy(paths.config);
     const kb = [...loadKnowledge(paths.kb), ...loadDocs(paths.docs, createLogger('silent'))];
-    const tickets = pastTickets(kb, policy, number(values.sample, 'sample', 10, 1e7), folds);
+    const tickets = pastTickets(kb, policy, sample, folds);
     if (tickets.length < folds * 5) throw new UsageError(`${paths.kb} holds ${tickets.length} past tickets: import your history first (baton kb ingest)`);
     const items = await replayFolds(policy, kb, tickets, folds);
     const margin = policy.triage.attempt_margin;

@@ -61,6 +61,13 @@ describe('baton calibrate', () => {
     expect(cli.err).toMatch(/import your history first/);
   });
 
+  it('refuses a fold count or sample size that is not a whole number, before reading anything', async () => {
+    expect(await runCli(['calibrate', '--folds', '3.5'])).toBe(2);
+    expect(cli.err).toMatch(/^baton calibrate: --folds must be a whole number from 2 to 20\n/);
+    expect(await runCli(['calibrate', '--sample', '100.5'])).toBe(2);
+    expect(cli.err).toContain('baton calibrate: --sample must be a whole number from 10 to 10000000');
+  });
+
   it('counts each past conversation once, and says loudly when its bars would answer nothing', async () => {
     const config = join(cli.dir, 'baton.yaml');
     writeFileSync(config, policy);
