@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { customerText } from './copy-placeholders.js';
 
 /** Channels Baton is added to that no account names yet (docs/channels.md, "A new shared channel"). */
 export const onboardingSchema = z.object({
@@ -6,8 +7,7 @@ export const onboardingSchema = z.object({
    * The introduction a lead is shown, edits and approves before Baton says anything in a newly mapped
    * channel. `{account}` is the account's name, `{vendor}` is vendor.name.
    */
-  intro: z
-    .string()
+  intro: customerText(['account', 'vendor'])
     .min(1)
     .max(3000)
     .default(

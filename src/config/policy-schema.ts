@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { customerText, PROMISE } from './copy-placeholders.js';
 import { hoursSchema } from './hours-schema.js';
 import { internalChannel, loopShape, queueLead } from './loop-schema.js';
 import { onboardingSchema } from './onboarding-schema.js';
@@ -101,23 +102,23 @@ const takeoverSchema = z.object({
  * time)" when the queue's closed hours fall before the due time; {sla} is the plain duration until due.
  */
 const copySchema = z.object({
-  handoff: z.string().default('Good question for our {role}: they will pick this up {when}. You won\u2019t need to repeat anything; they can see this whole conversation.'),
-  claimed: z.string().default('{name} from our team is on it now.'),
-  released: z.string().default('We\u2019re getting the right person on this; our {role} will follow up {when}.'),
+  handoff: customerText(PROMISE).default('Good question for our {role}: they will pick this up {when}. You won\u2019t need to repeat anything; they can see this whole conversation.'),
+  claimed: customerText(['name']).default('{name} from our team is on it now.'),
+  released: customerText(PROMISE).default('We\u2019re getting the right person on this; our {role} will follow up {when}.'),
   /** Said when nobody claimed it in time and it moved to the queue's backup: {role} and {when} are the backup's. */
-  moved: z.string().default('Sorry, this is taking longer than we promised. I\u2019ve passed it to our {role}, who will pick it up {when}.'),
+  moved: customerText(PROMISE).default('Sorry, this is taking longer than we promised. I\u2019ve passed it to our {role}, who will pick it up {when}.'),
   /** Said on a release when little or none of the promised time is left: no new time is promised. */
-  released_late: z.string().default('We\u2019re getting the right person on this now; our {role} will follow up here as soon as possible.'),
-  resolved: z.string().default('Glad we could sort this out. If anything else comes up, just ask here.'),
-  answer_footer: z.string().default('Not what you needed? Press "Talk to a person" and a specialist will take over.'),
-  talk_to_human_button: z.string().max(75).default('Talk to a person'),
+  released_late: customerText(PROMISE).default('We\u2019re getting the right person on this now; our {role} will follow up here as soon as possible.'),
+  resolved: customerText().default('Glad we could sort this out. If anything else comes up, just ask here.'),
+  answer_footer: customerText().default('Not what you needed? Press "Talk to a person" and a specialist will take over.'),
+  talk_to_human_button: customerText().max(75).default('Talk to a person'),
   /** A clarifying question, above one button per reading (`triage.clarify`). */
-  clarify_question: z.string().default('Do you mean:'),
+  clarify_question: customerText().default('Do you mean:'),
   /** The last button of a clarifying question: it hands the conversation to a person. */
-  clarify_other_button: z.string().max(75).default('Something else / talk to a person'),
-  unavailable: z.string().default('Let me get a specialist on this for you; our {role} will follow up {when}.'),
+  clarify_other_button: customerText().max(75).default('Something else / talk to a person'),
+  unavailable: customerText(PROMISE).default('Let me get a specialist on this for you; our {role} will follow up {when}.'),
   /** A specialist's reply sent from the packet thread ("Reply to customer"): {name}, {vendor}, {text}. */
-  relayed: z.string().default('{name} from {vendor}: {text}'),
+  relayed: customerText(['name', 'vendor', 'text']).default('{name} from {vendor}: {text}'),
 }).strict();
 
 /** Who is staff on Slack (before 2026-12, `vendor.team_ids` and `vendor.enterprise_ids`, still read). */
