@@ -88,5 +88,10 @@ export async function runCli(args: string[]): Promise<number> {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  // Output piped into a reader that stopped (`baton triage dev.jsonl | head`): what was wanted was read.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    process.exit(0);
+  });
   process.exitCode = await runCli(process.argv.slice(2));
 }

@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -35,6 +37,18 @@ describe('baton CLI, when what it reads or writes cannot be used', () => {
     // Port 1 on loopback: nothing listens there, so the connection is refused at once.
     expect(await runCli(['inbox', 'list', '--store', 'redis://127.0.0.1:1'])).toBe(1);
     expect(cli.err).toBe('baton inbox list: store redis://127.0.0.1:1: Redis is unreachable (ECONNREFUSED)\n');
+  });
+
+  it('stops quietly, exit 0, when what reads its output stops first (`baton triage dev.jsonl | head`)', async () => {
+    // The compiled CLI, as `npm run baton` runs it (test/global-build.ts compiled it).
+    const child = spawn(process.execPath, ['dist/cli/main.js', 'triage', 'test/fixtures/triage/dev.jsonl'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += String(chunk)));
+    await once(child.stdout, 'data');
+    child.stdout.destroy();
+    const [code] = await once(child, 'exit');
+    expect(code).toBe(0);
+    expect(stderr).not.toContain('EPIPE');
   });
 
   it('names an output file whose folder does not exist', async () => {
