@@ -23,7 +23,7 @@ export async function ingest(paths: string[], store: KnowledgeStore, opts: Inges
     opts,
   );
   try {
-    for (const f of plan.unsupported) c.skip('unsupported file type (use .jsonl, .json, .csv, .tsv or .md)', f);
+    for (const f of plan.unsupported) c.skip('unsupported file type (use .jsonl, .json, .csv, .tsv, .md, or a Slack export as its .zip or folder)', f);
     const bytes = byteCounter(plan.files.reduce((n, f) => n + statSync(f).size, 0));
     const progress = () => opts.onProgress?.({ records: c.s.read, ...bytes.now() });
     const side = await loadSideloads(plan, (file, n) => c.joined(file, n));
