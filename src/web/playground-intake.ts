@@ -49,7 +49,7 @@ export function playgroundIntake(parts: IntakeParts): PlaygroundIntake & Platfor
       const sent = items.map((i) => i.payload as InboundMessage);
       // A message that joined its author's previous new thread is decided in that one's conversation.
       const decided = sent.map((m, i) => ({ ...m, ref: items[i]!.joined ?? m.ref }));
-      const why = whyOf(await handleMessages(core, decided));
+      const why = whyOf(await handleMessages(core, decided), core.policy);
       // Each "Why?" stays beside the message where the page showed it.
       for (const { ref, id } of sent) feed.push({ type: 'why', room: ref.channel, thread: ref.thread, messageId: id, why });
       await settleGroup(runner, worker(), items, conversationKey(decided[0]!.ref), recovered, log);

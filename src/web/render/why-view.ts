@@ -3,6 +3,7 @@ import type { HumanRequestOutcome } from '../../core/conversation/request-human.
 import { findingsUnquoted } from '../../core/guard/customer-guard.js';
 import { describeTrigger } from '../../core/handoff/escalation-reason.js';
 import type { Citation, Decision } from '../../core/model/decision.js';
+import type { Policy } from '../../config/policy-schema.js';
 
 /** A decision in a lead's words: the audit trail of one message, for the "Why" panel. */
 export interface WhyView {
@@ -38,12 +39,35 @@ const QUIET: Record<string, string> = {
 
 /** A topic's key in the engine's evidence: an imported tag, which can name the account it came from ("acme_sso_migration"). */
 const TOPIC_KEY = /\btopic=[^\s(]+/g;
-const shownBesideCustomer = (reason: string) => findingsUnquoted(reason).replace(TOPIC_KEY, 'topic=(named in the packet)');
+const HIDDEN = '(named in the packet)';
 
-function decisionView(d: Decision): NonNullable<WhyView['decision']> {
+/** The names the policy defines: its categories, their topics, and its unknown and smalltalk categories. */
+function policyNames(policy: Pick<Policy, 'categories' | 'triage'>): Set<string> {
+  return new Set([...policy.categories.flatMap((c) => [c.name, ...c.topics.map((t) => t.name)]), policy.triage.unknown_category, ...policy.triage.smalltalk.categories]);
+}
+
+/**
+ * The decision's labels the policy does not define: an imported helpdesk group or tag ("Initech Dedicated",
+ * "initech_renewal") can name the account it came from. The longest first, so none is left half-hidden.
+ */
+function importedLabels(d: Decision, named: ReadonlySet<string>): string[] {
+  const labels = [d.category, d.topic, d.reading, ...(d.readings ?? []).flatMap((r) => [r.topic, r.category])];
+  return [...new Set(labels.filter((l): l is string => Boolean(l) && !named.has(l!)))].sort((a, b) => b.length - a.length);
+}
+
+/** A text of the decision as the customer's Why shows it: no finding's quote, no topic's key, no imported label. */
+function shownBesideCustomer(text: string, imported: readonly string[]): string {
+  let out = findingsUnquoted(text).replace(TOPIC_KEY, `topic=${HIDDEN}`);
+  for (const label of imported) out = out.split(label).join(HIDDEN);
+  return out;
+}
+
+function decisionView(d: Decision, named: ReadonlySet<string>): NonNullable<WhyView['decision']> {
+  const imported = importedLabels(d, named);
+  const shown = (text: string) => shownBesideCustomer(text, imported);
   return {
     action: d.action,
-    category: d.category,
+    category: named.has(d.category) ? d.category : HIDDEN,
     risk: d.risk,
     confidence: d.confidence,
     threshold: d.threshold,
@@ -53,12 +77,13 @@ function decisionView(d: Decision): NonNullable<WhyView['decision']> {
     loop: d.loop,
     ...(d.askings ? { askings: d.askings } : {}),
     trigger: d.trigger,
-    ...(d.trigger ? { triggerText: findingsUnquoted(describeTrigger(d.trigger, d)) } : {}),
-    rule: findingsUnquoted(d.rule),
+    ...(d.trigger ? { triggerText: shown(describeTrigger(d.trigger, d)) } : {}),
+    rule: shown(d.rule),
     // The Why sits beside the customer's message in the playground: an internal article is not named there,
-    // nor the sources of an answer the guard stopped, nor what the guard found in it, nor a topic's key.
+    // nor the sources of an answer the guard stopped, nor what the guard found in it, nor a topic's key,
+    // nor a category or topic the policy does not name.
     sources: d.trigger === 'guarded' ? [] : (d.answer?.citations ?? []).filter((c) => !c.internal),
-    reasons: d.reasons.map(shownBesideCustomer),
+    reasons: d.reasons.map(shown),
   };
 }
 
@@ -71,11 +96,12 @@ const ACTION_TEXT: Record<Decision['action'], string> = {
 
 const COPILOT_TEXT = 'Copilot mode: the answer went to a specialist as a draft to send, edit or discard; the customer sees nothing yet.';
 
-export function whyOf(outcome: MessageOutcome | HumanRequestOutcome): WhyView {
+/** The Why of an outcome, beside the customer's message: only the policy's names for categories and topics. */
+export function whyOf(outcome: MessageOutcome | HumanRequestOutcome, policy: Pick<Policy, 'categories' | 'triage'>): WhyView {
   switch (outcome.kind) {
     case 'decided':
-      if (outcome.draftId) return { outcome: COPILOT_TEXT, decision: decisionView(outcome.decision), escalationId: outcome.draftId, draftWaiting: true };
-      return { outcome: ACTION_TEXT[outcome.decision.action], decision: decisionView(outcome.decision), ...(outcome.escalationId ? { escalationId: outcome.escalationId } : {}) };
+      if (outcome.draftId) return { outcome: COPILOT_TEXT, decision: decisionView(outcome.decision, policyNames(policy)), escalationId: outcome.draftId, draftWaiting: true };
+      return { outcome: ACTION_TEXT[outcome.decision.action], decision: decisionView(outcome.decision, policyNames(policy)), ...(outcome.escalationId ? { escalationId: outcome.escalationId } : {}) };
     case 'quiet':
       return { outcome: QUIET[outcome.mode] ?? QUIET.bot! };
     case 'staff':

@@ -42,7 +42,7 @@ export function serveCustomerRoutes(server: Routes, ctx: PlaygroundContext): voi
     if (outcome.kind === 'not_found') return sendJson(res, 404, { error: 'This conversation no longer exists.' });
     const refusal = talkToHumanRefusal(outcome);
     // A refused press did nothing: the thread shows nothing; the presser reads the refusal.
-    if (!refusal) feed.push({ type: 'why', ...place, messageId: `human-${feed.nextId()}`, why: whyOf(outcome), pressed: core.policy.copy.talk_to_human_button });
+    if (!refusal) feed.push({ type: 'why', ...place, messageId: `human-${feed.nextId()}`, why: whyOf(outcome, core.policy), pressed: core.policy.copy.talk_to_human_button });
     sendJson(res, 200, { outcome: outcome.kind, refusal });
   });
 
@@ -57,7 +57,7 @@ export function serveCustomerRoutes(server: Routes, ctx: PlaygroundContext): voi
     const text = voteReply(core.policy.answer_feedback, outcome);
     if (outcome.kind !== 'recorded') return sendJson(res, outcome.kind === 'not_found' ? 404 : 409, { refusal: text });
     feed.push({ type: 'feedback-done', room: place.room, id: body.messageId, text });
-    if (outcome.handoff) feed.push({ type: 'why', ...place, messageId: `vote-${feed.nextId()}`, why: whyOf(outcome.handoff), pressed: core.policy.answer_feedback.not_helpful_button });
+    if (outcome.handoff) feed.push({ type: 'why', ...place, messageId: `vote-${feed.nextId()}`, why: whyOf(outcome.handoff, core.policy), pressed: core.policy.answer_feedback.not_helpful_button });
     sendJson(res, 200, { outcome: outcome.kind });
   });
 
