@@ -11,11 +11,13 @@ function readable(name: string): string {
 }
 
 /**
- * What a customer reads on the button: the category and the topic's title. Titles name a topic, never a
- * conversation's words (see helpdesk-ticket.ts), so no other customer's text can reach the button.
+ * What a customer reads on the button: the category, when the policy names it, and the topic's title.
+ * Titles name a topic, never a conversation's words (see helpdesk-ticket.ts), so no other customer's text
+ * can reach the button; an imported category (a helpdesk group, "Initech Dedicated") can name a customer.
  */
-function label(r: TopicReading, index: KnowledgeIndex, accountId: string): string {
+function label(r: TopicReading, index: KnowledgeIndex, accountId: string, named: ReadonlySet<string>): string {
   const title = find(index.topicEntries(r.topic, accountId), (e) => Boolean(e.title))?.title ?? readable(r.topic);
+  if (!named.has(r.category)) return title;
   const category = readable(r.category);
   return title.toLowerCase().startsWith(category.toLowerCase()) ? title : `${category}: ${title}`;
 }
@@ -24,15 +26,16 @@ function label(r: TopicReading, index: KnowledgeIndex, accountId: string): strin
  * The two best readings of a message when they are close and would be decided differently: another
  * category (another queue), or another answer (at least one of them has a resolution to quote). A
  * reading needs knowledge close enough to count (`unknown_below`), and is never a smalltalk or unknown one.
+ * `named`: the policy's names (policy-names.ts), the only categories a button reads.
  */
-export function closeReadings(e: Evidence, triage: TriagePolicy, index: KnowledgeIndex, accountId: string): Reading[] | undefined {
+export function closeReadings(e: Evidence, triage: TriagePolicy, index: KnowledgeIndex, accountId: string, named: ReadonlySet<string>): Reading[] | undefined {
   const eligible = (r: TopicReading) => r.best >= triage.unknown_below && r.category !== triage.unknown_category && !triage.smalltalk.categories.includes(r.category);
   const [a, b] = e.readings.filter(eligible);
   if (!a || !b || e.readings[0] !== a) return undefined;
   if (b.share < a.share * (1 - triage.clarify.margin)) return undefined;
   const answers = (r: TopicReading) => some(index.topicAnswers(r.topic, accountId, 'customer'));
   if (a.category === b.category && !answers(a) && !answers(b)) return undefined;
-  return [a, b].map((r) => ({ topic: r.topic, category: r.category, label: label(r, index, accountId) }));
+  return [a, b].map((r) => ({ topic: r.topic, category: r.category, label: label(r, index, accountId, named) }));
 }
 
 /**

@@ -14,6 +14,7 @@ import { contentTerms } from '../triage/text-terms.js';
 import { guardCustomerText } from '../guard/customer-guard.js';
 import { APPROVED_TITLE } from '../suggest/approve-answer.js';
 import { unknownTopicTier } from '../policy/unknown-topics.js';
+import { policyNames } from '../policy/policy-names.js';
 import { alreadySaid, answerSources, extractiveAnswer, topicReference, type Sourced } from './extractive-answer.js';
 import { draftWithLlm } from './llm-answer.js';
 import { teamArticles } from './team-articles.js';
@@ -52,6 +53,7 @@ export function createTriageEngine(deps: TriageEngineDeps): TriageEngine {
   const index = kb.index;
   const triage = policy.triage;
   const riskOf = unknownTopicTier(policy);
+  const named = policyNames(policy);
   const sentiment = new SentimentAnalyzer(triage.sentiment);
   const human = new HumanRequestDetector(triage.human_request);
   const read = (text: string, input: Pick<DecisionInput, 'accountId' | 'audience'>) => gatherEvidence(kb, text, input.accountId, triage, riskOf, input.audience ?? 'customer');
@@ -190,7 +192,7 @@ export function createTriageEngine(deps: TriageEngineDeps): TriageEngine {
     if (!input.clarify || s.reading !== undefined) return undefined;
     const threshold = answerThreshold(triage, s.risk, m.action);
     if (neverAutonomous(threshold)) return undefined;
-    const readings = closeReadings(s.evidence, triage, index, input.accountId);
+    const readings = closeReadings(s.evidence, triage, index, input.accountId, named);
     // A button would read another account's or a person's name: no question, the answer as without one.
     if (!readings?.every((r) => titleShown(input, r.label))) return undefined;
     const [a, b] = s.evidence.readings;

@@ -2,6 +2,7 @@ import type { MessageOutcome } from '../../core/conversation/handle-message.js';
 import type { HumanRequestOutcome } from '../../core/conversation/request-human.js';
 import { findingsUnquoted } from '../../core/guard/customer-guard.js';
 import { describeTrigger } from '../../core/handoff/escalation-reason.js';
+import { policyNames } from '../../core/policy/policy-names.js';
 import type { Citation, Decision } from '../../core/model/decision.js';
 import type { Policy } from '../../config/policy-schema.js';
 
@@ -40,11 +41,6 @@ const QUIET: Record<string, string> = {
 /** A topic's key in the engine's evidence: an imported tag, which can name the account it came from ("acme_sso_migration"). */
 const TOPIC_KEY = /\btopic=[^\s(]+/g;
 const HIDDEN = '(named in the packet)';
-
-/** The names the policy defines: its categories, their topics, and its unknown and smalltalk categories. */
-function policyNames(policy: Pick<Policy, 'categories' | 'triage'>): Set<string> {
-  return new Set([...policy.categories.flatMap((c) => [c.name, ...c.topics.map((t) => t.name)]), policy.triage.unknown_category, ...policy.triage.smalltalk.categories]);
-}
 
 /**
  * The decision's labels the policy does not define: an imported helpdesk group or tag ("Initech Dedicated",

@@ -64,6 +64,15 @@ describe('one clarifying question, at most', () => {
     expect((await w.sent(key)).at(-1)).toMatchObject({ kind: 'answer', text: 'An admin renames the workspace under Settings > General > Workspace name.' });
   });
 
+  it('names a reading’s category on its button only by the policy’s name: an imported helpdesk group can name a customer', async () => {
+    // An imported category the policy does not list fails closed unless its tier is low: here it is, so a question is asked.
+    const policy = { ...E2E_POLICY, triage: { ...E2E_POLICY.triage, unknown_topic_risk: 'low' as const } };
+    const grouped = NAME_TOPICS.map((e) => ({ ...e, category: 'Initech Dedicated' }));
+    const decision = await buildDecider({ policy, kb: [...E2E_KNOWLEDGE, ...grouped] }).decide({ text: AMBIGUOUS, history: [], accountId: 'acme', clarify: true });
+    expect(decision.action).toBe('clarify');
+    expect(decision.readings?.map((r) => r.label).sort()).toEqual(['Renaming the workspace', 'Your display name']);
+  });
+
   it('answers the reading the customer picks, for the question they asked', async () => {
     const w = world();
     const key = await w.say(AMBIGUOUS);
