@@ -74,10 +74,11 @@ export const VAT_IDS: RegExp[] = [
  * (555-0182). A slash may part an area code written with its trunk prefix or a country code
  * (`0171/2345678`, `089 / 123 45 67`, as German numbers are written), not a path's segments; "120/340"
  * is no phone number. ISO dates (with a time), dates written with slashes (`12/03/2026`, `2026/03/12`),
- * dotted dates (01.04.2026, read as a trunk-prefixed number before) and dotted-quad IP addresses are
- * matched first and kept as written.
+ * dotted dates (01.04.2026, read as a trunk-prefixed number before, also ending a sentence) and
+ * dotted-quad IP addresses are matched first and kept as written; four groups within a longer dotted run
+ * are no address (the French write `06.12.34.56.78`).
  */
-export const PHONE_CANDIDATE = /(\b\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b|\b\d{4}\/\d{1,2}\/\d{1,2}\b|\b\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}(?![.\d])|\b\d{1,3}(?:\.\d{1,3}){3}\b)|(?<![\w/.])(?:\+\d{1,3} ?(?:\(0\))? ?|\(?0)\d{1,5}\)? ?\/ ?\d[\d .-]{3,14}\d(?![\w/])|\+?\(?\d[\d ().-]{5,22}\d/g;
+export const PHONE_CANDIDATE = /(\b\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b|\b\d{4}\/\d{1,2}\/\d{1,2}\b|\b\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}(?!\.?\d)|(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}(?!\.?\d))|(?<![\w/.])(?:\+\d{1,3} ?(?:\(0\))? ?|\(?0)\d{1,5}\)? ?\/ ?\d[\d .-]{3,14}\d(?![\w/])|\+?\(?\d[\d ().-]{5,22}\d/g;
 /**
  * A number written as North American numbers are, with separators: (555) 201-7788, 555-201-7788, +1 555 201 7788.
  * libphonenumber refuses the numbers no one is given (area code 555, the ones fiction and examples use),

@@ -133,6 +133,14 @@ describe('redact', () => {
     expect(redact('Ab 01.04.2026 gilt der neue Preis; Fragen an 030 12345678.')).toBe('Ab 01.04.2026 gilt der neue Preis; Fragen an [PHONE].');
   });
 
+  it('takes out French numbers written with dots, and leaves dotted dates, versions, IP addresses and amounts', () => {
+    for (const phone of ['06.12.34.56.78', '01.23.45.67.89', '+33 6.12.34.56.78', '+33.6.12.34.56.78']) {
+      expect(redact(`Appelez-moi au ${phone}.`), phone).toBe('Appelez-moi au [PHONE].');
+    }
+    const kept = 'Due 01.04.2026. Fixed in 1.2.3 and v2.10.4; allow 192.168.1.20 and 10.0.0.1. We refunded 1234.56 EUR, then 1.234.567.89.';
+    expect(redact(kept)).toBe(kept);
+  });
+
   it('takes out a number written as North American numbers are, one libphonenumber refuses too (area code 555)', () => {
     expect(redact('Bill: +1 555 201 7788, cell (555) 201-7788, desk 555-201-7788.')).toBe('Bill: [PHONE], cell [PHONE], desk [PHONE].');
     expect(redact('The server at 10.201.77.88 answers on port 8443.')).toBe('The server at 10.201.77.88 answers on port 8443.');
