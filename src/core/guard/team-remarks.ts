@@ -2,7 +2,7 @@
  * What reads as written for the team rather than to a customer, whatever source it came in (a Q&A's
  * resolution column, a "Resolution Notes" export, an approved text): a label saying so, an instruction
  * about what not to tell the customer, the customer spoken of in the third person in a note's terse
- * style, and a stack trace.
+ * style or with their own sums and dates, and a stack trace.
  */
 const TEAM_REMARKS: RegExp[] = [
   // "Internal note:", "(internal)", "[staff only]", "Agent note -", "Note to self:", "FYI team", "not for the customer".
@@ -23,7 +23,42 @@ const TEAM_REMARKS: RegExp[] = [
   /\bnode:[\w/]+:\d+:\d+\b/,
 ];
 
-/** Whether the text holds a remark written for the team or a stack trace. */
+const MONTH = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)`;
+/** A sum of money ("$420", "€18", "420 EUR") or a day of the calendar ("1 April", "March 3rd", "2026-04-01", "01/04", "01.04.2026"). */
+const SPECIFIC = new RegExp(
+  [
+    String.raw`[$€£¥]\s?\d`,
+    String.raw`\b\d[\d,.]*\s?(?:USD|EUR|GBP|CHF|dollars|euros|pounds)\b`,
+    String.raw`\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH}\b`,
+    String.raw`\b${MONTH}\.?\s+\d{1,2}(?:st|nd|rd|th)?\b`,
+    String.raw`\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b`,
+  ].join('|'),
+  'i',
+);
+/**
+ * The customer spoken of as the subject of what happened to them: "Their renewal is ...", "They were
+ * credited ...", "They upgraded ...", "We credited them ...": what happened to them. "They" followed by a
+ * verb in the present or the future ("they receive an email", "they will be billed") says how things work for anyone.
+ */
+const THEIR_CASE = new RegExp(
+  [
+    String.raw`^\s*their\b`,
+    String.raw`^\s*they(?:['’]ve)?\s+(?:\w+ly\s+)?(?:were|was|had|have|has|did|got|paid|owe|are due|\w+ed)\b`,
+    String.raw`\b(?:credited|charged|refunded|billed|invoiced|owed?|gave|given|sent|offered|quoted|promised|comped)\s+them\b`,
+  ].join('|'),
+  'i',
+);
+
+/**
+ * One customer's own case, told of them to another: a sentence whose subject is "they" or "their" (the
+ * customer spoken of, not to) that carries a sum or a date ("Their renewal is on 1 April at $18/seat").
+ * Text for everyone speaks of customers in general ("Customers on annual plans are billed on their renewal date").
+ */
+function theirCase(text: string): boolean {
+  return text.split(/(?<=[.!?;:])\s+|\n+/).some((sentence) => THEIR_CASE.test(sentence) && SPECIFIC.test(sentence));
+}
+
+/** Whether the text holds a remark written for the team, one customer's case told in the third person, or a stack trace. */
 export function teamRemark(text: string): boolean {
-  return TEAM_REMARKS.some((p) => p.test(text));
+  return TEAM_REMARKS.some((p) => p.test(text)) || theirCase(text);
 }

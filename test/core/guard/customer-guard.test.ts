@@ -241,6 +241,19 @@ describe('the last guard on a customer-bound text', () => {
     expect(reasons('Invite teammates under Settings > Members; they receive an email and join when they accept it.')).toEqual([]);
   });
 
+  it('stops one customer’s own deal told in the third person, with its sum or date, and lets text about customers in general through', () => {
+    const theirCase = ['Their renewal is on 1 April at $18/seat.', 'Settings > Plan shows the plan. They were credited $420 on March 3.', 'We credited them 420 EUR on 2026-03-03.'];
+    for (const t of theirCase) expect(reasons(t), t).toContain('carries internal-note text');
+    const general = [
+      'Customers on annual plans are billed on their renewal date.',
+      'Refunds of $0.50 or less are not issued.',
+      'Their renewal date is shown under Billing > Plan.',
+      'Annual plans renew on 1 April; they are billed $18/seat.',
+      'Add-on seats cost $5 per month; they will be billed on your next invoice.',
+    ];
+    for (const t of general) expect(reasons(t), t).toEqual([]);
+  });
+
   it('stops remarks written for the team and stack traces, whatever source they came in', () => {
     const internal = [
       'Cx was angry. Tell them to clear their cache and log in again.',
