@@ -47,6 +47,8 @@ const THEIR_OWN = /\byou(?:['’](?:ve|d))?\s+(?:(?:have|had|just|already|also|n
 const FIRST_PERSON = /\b(?:I|we)(?:['’](?:ve|d))?\s+(?:(?:have|had|just|already|also|now|since)\s+)*$/i;
 /** Auxiliaries of what may be, will be or would have been: an offer or a condition, not a report. */
 const MODAL = /\b(?:will|would|can|could|should|shall|may|might|must)\b|['’]ll/i;
+/** The team as the subject of a bare past form: "our billing team refunded", "the team cancelled". */
+const TEAM_SUBJECT = /\b(?:our|the team|support)\b/i;
 /** A state the team brought about, in the present: "your account is now unlocked". */
 const NOW_STATE = /\b(?:is|are)\s+now\s+([a-z]+)\b/gi;
 
@@ -115,8 +117,13 @@ function parse(text: string): ActionClaim[] {
     const start = clause.offset.start;
     const end = start + clause.offset.length;
     if (SUBORDINATE.test(clause.text) || asks(text, end)) continue;
-    for (const v of verbs.filter((x) => x.offset.start >= start && x.offset.start < end)) {
-      const action = reported(v.verb, text.slice(start, v.offset.start));
+    const inClause = verbs.filter((x) => x.offset.start >= start && x.offset.start < end);
+    const describes = describing(clause.text, inClause);
+    for (const v of inClause) {
+      const before = text.slice(start, v.offset.start);
+      // A bare participle beside a present verb qualifies a thing ("credits show once applied", "cancelled plans stay active").
+      if (describes && v.verb.auxiliary === '' && !FIRST_PERSON.test(before) && !TEAM_SUBJECT.test(before)) continue;
+      const action = reported(v.verb, before);
       if (action) claims.push({ phrase: upToWordEnd(text, start, v.offset.start + v.offset.length), verb: action });
     }
   }
@@ -126,6 +133,15 @@ function parse(text: string): ActionClaim[] {
     if (action && !claims.some((c) => c.verb === action)) claims.push({ phrase: m[0], verb: action });
   }
   return claims;
+}
+
+/**
+ * Whether a clause says how things are or go, by a verb in the present (not "now"): "credits show under
+ * Billing once applied", "deleted projects are kept for 14 days and then removed". A past form in it
+ * without an auxiliary is a participle that qualifies a thing, not a report.
+ */
+function describing(clause: string, verbs: readonly ParsedVerb[]): boolean {
+  return !/\bnow\b/i.test(clause) && verbs.some((v) => v.verb.grammar.tense === 'PresentTense' && /^(?:|is|are)$/i.test(v.verb.auxiliary) && !MODAL.test(v.text));
 }
 
 /** The action a fragment reports done, by its last word (or the one before "done"); none under a condition or a modal. */

@@ -24,6 +24,11 @@ export interface DoneLanguage {
   not: string[];
   /** Words that open a condition or a time ("si", "sobald"): from them on, nothing is reported. */
   conditions: string[];
+  /**
+   * Auxiliaries that also make a present state ("is geblokkeerd"), and the words after the form that
+   * make that state a rule, not a report: "het account is geblokkeerd na vijf pogingen".
+   */
+  state?: { auxiliaries: string[]; rule: string[] };
 }
 
 export const DONE_LANGUAGES: Record<string, DoneLanguage> = {
@@ -305,6 +310,7 @@ export const DONE_LANGUAGES: Record<string, DoneLanguage> = {
     passive: ['werd', 'werden', 'geworden'],
     not: ['niet', 'geen', 'nooit', 'kan', 'kunt', 'kunnen', 'moet', 'moeten', 'zal', 'zult', 'zullen', 'zou', 'zouden', 'wordt', 'worden', 'mag'],
     conditions: ['als', 'indien', 'zodra', 'wanneer', 'nadat', 'voordat', 'totdat', 'tenzij', 'mits'],
+    state: { auxiliaries: ['is', 'zijn'], rule: ['na', 'binnen', 'vanaf', 'tot', 'automatisch', 'altijd', 'standaard', 'elke', 'iedere', 'per'] },
   },
 };
 

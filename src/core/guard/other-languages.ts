@@ -20,6 +20,8 @@ interface Reader {
   passive: RegExp;
   not: RegExp;
   condition: RegExp;
+  /** A present-state auxiliary alone before the form, and what makes the state a rule after it (done-forms.ts `state`). */
+  state: { auxiliary: RegExp; rule: RegExp } | undefined;
 }
 
 function reader(code: string, language: DoneLanguage): Reader {
@@ -41,6 +43,7 @@ function reader(code: string, language: DoneLanguage): Reader {
     passive: anyOf(language.passive),
     not: anyOf(language.not),
     condition: anyOf(language.conditions),
+    state: language.state && { auxiliary: new RegExp(`^(?:${anyOf(language.state.auxiliaries).source})$`, 'iu'), rule: anyOf([...language.state.rule, ...language.conditions]) },
   };
 }
 
@@ -77,13 +80,20 @@ function inClauses(text: string, r: Reader): ActionClaim[] {
       for (const m of scope.matchAll(r.done)) {
         const verb = r.verbOf.get(m[0].toLowerCase())!;
         // "Received" reports the team's doing only with the team as subject ("hemos recibido su pago"), as in English.
-        if (!r.auxiliary.test(scope.slice(0, m.index)) || (verb === 'receive' && !ours)) continue;
+        if (!r.auxiliary.test(scope.slice(0, m.index)) || (verb === 'receive' && !ours) || (!ours && ruleState(scope.slice(0, m.index), clause.slice(m.index + m[0].length), r))) continue;
         claims.push({ phrase: scope.slice(0, m.index + m[0].length).trim(), verb });
       }
       for (const m of r.firstPerson ? scope.matchAll(r.firstPerson) : []) claims.push({ phrase: scope.slice(0, m.index + m[0].length).trim(), verb: r.verbOf.get(m[0].toLowerCase())! });
     }
   }
   return claims;
+}
+
+/** A present state the clause gives as a rule, when or after what it holds: "het account is geblokkeerd na vijf pogingen". */
+function ruleState(before: string, after: string, r: Reader): boolean {
+  if (!r.state) return false;
+  const auxiliaries = before.match(new RegExp(r.auxiliary.source, 'giu')) ?? [];
+  return auxiliaries.every((a) => r.state!.auxiliary.test(a)) && r.state.rule.test(after);
 }
 
 /**
