@@ -1,6 +1,7 @@
 import { LruCache } from '../triage/lru-cache.js';
 import { isEnglishWord, nlp } from './english.js';
 import { isFunctionWord } from './function-words.js';
+import { withoutScreenLabels } from './screen-labels.js';
 
 /** Capitalised words in a row, in any script: where a full name stands ("Ask Jürgen Weiß"). */
 const NAME_WORD = String.raw`\p{Lu}[\p{Ll}\p{M}]+(?:[-'’]\p{Lu}?[\p{Ll}\p{M}]+)*`;
@@ -36,11 +37,13 @@ const PRODUCT_AFTER = /^[ \t]+(?:support|docs|documentation|help|admins?|account
 const CUE_REACH = 40;
 /** Groups of the team a person is in: "Priya in billing", "Svetlana from support". */
 const TEAMS = String.raw`(?:the |our )?(?:billing|finance|support|sales|accounts?|accounting|legal|engineering|onboarding|success|security|operations|ops|IT|HR|team)\b`;
+/** What a person will do, not a product: "Svetlana will follow up", not "Zendesk will import your macros". */
+const PERSON_DOES = String.raw`(?:follow up|get back|reach out|be in touch|call|ring|phone|contact|email|reply|respond|write|look into|handle|take over|help|review|approve|decide|join|be (?:out|away|back|off|on leave))`;
 /**
  * Words that speak of a person just after one: "Svetlana will follow up", "Priya has confirmed",
  * "Priya's team", "Priya in billing". Not "is" or "has" alone: "Redis is away" speaks of a product.
  */
-const PERSON_AFTER = new RegExp(String.raw`^(?:[ \t]+(?:will|(?:(?:has|had|is|was)[ \t]+)?(?:said|says|mentioned|confirmed|approved|agreed|promised|asked|wrote|written|replied|on leave|out of office|looking into|handling))\b|['’]s[ \t]+team\b|[ \t]+(?:from|in|on|at)[ \t]+${TEAMS})`, 'i');
+const PERSON_AFTER = new RegExp(String.raw`^(?:[ \t]+(?:will[ \t]+${PERSON_DOES}|(?:(?:has|had|is|was)[ \t]+)?(?:said|says|mentioned|confirmed|approved|agreed|promised|asked|wrote|written|replied|on leave|out of office|looking into|handling))\b|['’]s[ \t]+team\b|[ \t]+(?:from|in|on|at)[ \t]+${TEAMS})`, 'i');
 
 /** Texts already read: the guard looks at the same candidate answers and titles again and again, and parsing is its cost. */
 const found = new LruCache<string[]>(2000);
@@ -56,7 +59,7 @@ const found = new LruCache<string[]>(2000);
 export function personNames(text: string): string[] {
   const known = found.get(text);
   if (known) return known;
-  const names = parse(text);
+  const names = parse(withoutScreenLabels(text));
   found.set(text, names);
   return names;
 }
