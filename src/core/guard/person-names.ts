@@ -38,7 +38,7 @@ const CUE_REACH = 40;
 /** Groups of the team a person is in: "Priya in billing", "Svetlana from support". */
 const TEAMS = String.raw`(?:the |our )?(?:billing|finance|support|sales|accounts?|accounting|legal|engineering|onboarding|success|security|operations|ops|IT|HR|team)\b`;
 /** What a person will do, not a product: "Svetlana will follow up", not "Zendesk will import your macros". */
-const PERSON_DOES = String.raw`(?:follow up|get back|reach out|be in touch|call|ring|phone|contact|email|reply|respond|write|look into|handle|take over|help|review|approve|decide|join|be (?:out|away|back|off|on leave))`;
+const PERSON_DOES = '(?:follow up|get back|reach out|be in touch|call|ring|phone|contact|email|reply|respond|write|look into|handle|take over|help|review|approve|decide|join|be (?:out|away|back|off|on leave))';
 /**
  * Words that speak of a person just after one: "Svetlana will follow up", "Priya has confirmed",
  * "Priya's team", "Priya in billing". Not "is" or "has" alone: "Redis is away" speaks of a product.
