@@ -118,11 +118,11 @@ function parse(text: string): ActionClaim[] {
     const end = start + clause.offset.length;
     if (SUBORDINATE.test(clause.text) || asks(text, end)) continue;
     const inClause = verbs.filter((x) => x.offset.start >= start && x.offset.start < end);
-    const describes = describing(clause.text, inClause);
     for (const v of inClause) {
       const before = text.slice(start, v.offset.start);
-      // A bare participle beside a present verb qualifies a thing ("credits show once applied", "cancelled plans stay active").
-      if (describes && v.verb.auxiliary === '' && !FIRST_PERSON.test(before) && !TEAM_SUBJECT.test(before)) continue;
+      // A bare participle after a present verb, or opening the clause before one, qualifies a thing ("credits show once applied", "cancelled plans stay active").
+      const qualifies = v.verb.auxiliary === '' && !FIRST_PERSON.test(before) && !TEAM_SUBJECT.test(before) && describing(clause.text, inClause.filter((x) => before.trim() === '' || x.offset.start < v.offset.start));
+      if (qualifies) continue;
       const action = reported(v.verb, before);
       if (action) claims.push({ phrase: upToWordEnd(text, start, v.offset.start + v.offset.length), verb: action });
     }

@@ -26,9 +26,10 @@ export interface DoneLanguage {
   conditions: string[];
   /**
    * Auxiliaries that also make a present state ("is geblokkeerd"), and the words after the form that
-   * make that state a rule, not a report: "het account is geblokkeerd na vijf pogingen".
+   * make that state a rule, not a report: "het account is geblokkeerd na vijf pogingen"; never of the
+   * customer's own thing ("uw account is gedeblokkeerd na uw verzoek").
    */
-  state?: { auxiliaries: string[]; rule: string[] };
+  state?: { auxiliaries: string[]; rule: string[]; yours: string[] };
 }
 
 export const DONE_LANGUAGES: Record<string, DoneLanguage> = {
@@ -310,7 +311,7 @@ export const DONE_LANGUAGES: Record<string, DoneLanguage> = {
     passive: ['werd', 'werden', 'geworden'],
     not: ['niet', 'geen', 'nooit', 'kan', 'kunt', 'kunnen', 'moet', 'moeten', 'zal', 'zult', 'zullen', 'zou', 'zouden', 'wordt', 'worden', 'mag'],
     conditions: ['als', 'indien', 'zodra', 'wanneer', 'nadat', 'voordat', 'totdat', 'tenzij', 'mits'],
-    state: { auxiliaries: ['is', 'zijn'], rule: ['na', 'binnen', 'vanaf', 'tot', 'automatisch', 'altijd', 'standaard', 'elke', 'iedere', 'per'] },
+    state: { auxiliaries: ['is', 'zijn'], rule: ['na', 'binnen', 'vanaf', 'tot', 'automatisch', 'altijd', 'standaard', 'elke', 'iedere', 'per'], yours: ['uw', 'je', 'jouw', 'jullie'] },
   },
 };
 

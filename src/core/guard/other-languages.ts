@@ -21,7 +21,7 @@ interface Reader {
   not: RegExp;
   condition: RegExp;
   /** A present-state auxiliary alone before the form, and what makes the state a rule after it (done-forms.ts `state`). */
-  state: { auxiliary: RegExp; rule: RegExp } | undefined;
+  state: { auxiliary: RegExp; rule: RegExp; yours: RegExp } | undefined;
 }
 
 function reader(code: string, language: DoneLanguage): Reader {
@@ -43,7 +43,7 @@ function reader(code: string, language: DoneLanguage): Reader {
     passive: anyOf(language.passive),
     not: anyOf(language.not),
     condition: anyOf(language.conditions),
-    state: language.state && { auxiliary: new RegExp(`^(?:${anyOf(language.state.auxiliaries).source})$`, 'iu'), rule: anyOf([...language.state.rule, ...language.conditions]) },
+    state: language.state && { auxiliary: new RegExp(`^(?:${anyOf(language.state.auxiliaries).source})$`, 'iu'), rule: anyOf([...language.state.rule, ...language.conditions]), yours: anyOf(language.state.yours) },
   };
 }
 
@@ -93,7 +93,7 @@ function inClauses(text: string, r: Reader): ActionClaim[] {
 function ruleState(before: string, after: string, r: Reader): boolean {
   if (!r.state) return false;
   const auxiliaries = before.match(new RegExp(r.auxiliary.source, 'giu')) ?? [];
-  return auxiliaries.every((a) => r.state!.auxiliary.test(a)) && r.state.rule.test(after);
+  return auxiliaries.every((a) => r.state!.auxiliary.test(a)) && r.state.rule.test(after) && !r.state.yours.test(before) && !r.state.yours.test(after);
 }
 
 /**

@@ -23,12 +23,18 @@ const NAVIGATION = [
 /** Small words a label may hold between its capitalised ones: "Métodos de Pago", "Terms and Conditions". */
 const JOINERS = ['de', 'del', 'da', 'do', 'das', 'dos', 'des', 'du', 'la', 'le', 'of', 'the', 'and', '&', 'und', 'et', 'y', 'e', 'van', 'het'];
 
-const WORD = String.raw`\p{Lu}[\p{L}\p{M}'’-]*`;
+const WORD = String.raw`\p{Lu}[\p{L}\p{M}'’-]*(?![\p{L}\p{M}'’-])`;
 const LABEL = String.raw`${WORD}(?:[ \t]+(?:(?:${JOINERS.join('|')})[ \t]+)?${WORD}){0,4}`;
 /** A word that leads to a label, in any case (a sentence opens with "Ouvrez"). */
-const LEADS = new RegExp(String.raw`(?<![\p{L}\p{M}])(?:${[...NAVIGATION].sort((a, b) => b.length - a.length).join('|')})[ \t]+(?:the[ \t]+)?`, 'giu');
-/** The labels it leads to, capitalised, joined by ">" as a path through the screens ("Facturación > Métodos de Pago"). */
-const PATH = new RegExp(String.raw`${LABEL}(?:[ \t]*>[ \t]*${LABEL})*`, 'yu');
+const LEAD_WORDS = [...NAVIGATION].sort((a, b) => b.length - a.length).join('|');
+const LEADS = new RegExp(String.raw`(?<![\p{L}\p{M}])(?:${LEAD_WORDS})[ \t]+(?:the[ \t]+)?`, 'giu');
+/**
+ * Words that end a step where its label ends: the next step, its purpose, another choice. A name is
+ * followed by more ("select Åsa Lindqvist as the approver", "klicken Sie auf Jürgen Weiß, er hilft").
+ */
+const NEXT = ['and', 'then', 'or', 'to', 'puis', 'et', 'ou', 'pour', 'y', 'e', 'o', 'luego', 'para', 'und', 'dann', 'oder', 'um', 'en', 'of', 'om', 'daarna'];
+/** The labels it leads to, capitalised, joined by ">" as a path through the screens ("Facturación > Métodos de Pago"), up to the step's end. */
+const PATH = new RegExp(String.raw`${LABEL}(?:[ \t]*>[ \t]*${LABEL})*(?=[ \t]*(?:[.;:!?)>]|$|,?[ \t]*(?:${NEXT.join('|')}|${LEAD_WORDS})(?![\p{L}\p{M}])))`, 'yu');
 /** A path by itself: "Credits show under Billing > Credits". */
 const JOINED = new RegExp(String.raw`(?<![\p{L}\p{M}])${LABEL}(?:[ \t]*>[ \t]*${LABEL})+`, 'gu');
 
