@@ -145,6 +145,20 @@ describe('the last guard on a customer-bound text', () => {
     expect(reasons('Thanks for waiting. I’ve issued a credit note for the difference.')).toEqual([expect.stringMatching(/claims an action.*I’ve issued/)]);
   });
 
+  it('lets a description of how things go through (a participle that qualifies, a rule in the present), and stops a report beside it', () => {
+    expect(reasons('Credits show under Billing > Credits once applied.')).toEqual([]);
+    expect(reasons('Once the payment is received, the invoice is marked paid.')).toEqual([]);
+    expect(reasons('Cancelled subscriptions stay active until the end of the billing period.')).toEqual([]);
+    expect(reasons('Deleted projects are kept in the trash for 14 days and then removed for good.')).toEqual([]);
+    expect(reasons('Your subscription is renewed automatically each year unless cancelled.')).toEqual([]);
+    expect(reasons('Het account is geblokkeerd na vijf mislukte pogingen.')).toEqual([]);
+    expect(reasons('Een factuur is betaald zodra de betaling binnen is.')).toEqual([]);
+    expect(reasons('Your order shipped yesterday and arrives Friday.')).toEqual([expect.stringMatching(/claims an action.*shipped/)]);
+    expect(reasons('Our billing team refunded the charge, which shows on your statement.')).toEqual([expect.stringMatching(/claims an action.*refunded/)]);
+    expect(reasons('Uw account is gedeblokkeerd na uw verzoek.')).toEqual([expect.stringMatching(/claims an action.*gedeblokkeerd/)]);
+    expect(reasons('Uw account is gedeblokkeerd.')).toEqual([expect.stringMatching(/claims an action.*gedeblokkeerd/)]);
+  });
+
   it('stops a passive or third-person report of what was done for one customer, and lets the steps through', () => {
     expect(reasons('Your refund has been processed; it shows on your card within 5 days.')).toEqual([expect.stringMatching(/claims an action.*"Your refund has been processed"/)]);
     expect(reasons('A credit of EUR 40 was applied to your account.')).toEqual([expect.stringMatching(/claims an action/)]);
@@ -217,6 +231,27 @@ describe('the last guard on a customer-bound text', () => {
     expect(reasons('Ihr Konto finden Sie unter Einstellungen. Öffnen Sie Einstellungen, dann Zahlungsmethoden.')).toEqual([]);
     const doc: KnowledgeEntry = { id: 'doc:zapier.md', kind: 'doc', question: 'Zapier', answer: 'Connect Zapier under Settings > Integrations.' };
     expect(reasons('Zapier will run the flow once connected.', ctx({ sources: [doc] }))).toEqual([]);
+  });
+
+  it('lets screen labels of any language through where a step leads to them, and stops a name a step leads to', () => {
+    expect(reasons('Ouvrez Paramètres, puis cliquez sur Sécurité.')).toEqual([]);
+    expect(reasons('Cliquez sur Mon Compte puis sur Moyens Paiement.')).toEqual([]);
+    expect(reasons('Abra Ajustes de Cuenta y seleccione Seguridad.')).toEqual([]);
+    expect(reasons('Vaya a Facturación > Métodos de Pago y haga clic en Añadir Tarjeta.')).toEqual([]);
+    expect(reasons('Klicken Sie auf Konto Einstellungen und dann auf Sicherheit.')).toEqual([]);
+    expect(reasons('Gehen Sie zu Zahlungsmethoden Verwalten und wählen Sie Karte Hinzufügen.')).toEqual([]);
+    expect(reasons('Clique em Métodos Pagamento e depois em Adicionar Cartão.')).toEqual([]);
+    expect(reasons('Klik op Mijn Account en kies Wachtwoord Wijzigen.')).toEqual([]);
+    expect(reasons('Allez dans Facturation > Factures pour télécharger vos factures.')).toEqual([]);
+    expect(reasons('Select Åsa Lindqvist as the approver.')).toEqual(['names a person (Åsa Lindqvist)']);
+    expect(reasons('Klicken Sie auf Jürgen Weiß, er hilft Ihnen.')).toEqual(['names a person (Jürgen Weiß)']);
+    expect(reasons('Invoices now go to Priya Raghunathan.')).toEqual(['names a person (Priya Raghunathan)']);
+  });
+
+  it('lets a product do what products do, and stops a name that will do what a person does', () => {
+    expect(reasons('Zendesk will import your macros as shared replies.')).toEqual([]);
+    expect(reasons('Slack has a limit of 50 messages per minute for each app.')).toEqual([]);
+    expect(reasons('Svetlana will get back to you on Monday.')).toEqual(['names a person (Svetlana)']);
   });
 
   it('lets the vendor’s own docs say what they say of the vendor (a support address)', () => {
