@@ -152,6 +152,7 @@ describe('the last guard on a customer-bound text', () => {
       'Cancelled subscriptions stay active until the end of the billing period.',
       'Deleted projects are kept in the trash for 14 days and then removed for good.',
       'Your subscription is renewed automatically each year unless cancelled.',
+      'In certain cases, refunds may be available for cancelled services or subscriptions.',
       'Het account is geblokkeerd na vijf mislukte pogingen.',
       'Een factuur is betaald zodra de betaling binnen is.',
     ]) expect(reasons(text), text).toEqual([]);
