@@ -138,8 +138,8 @@ function parse(text: string): ActionClaim[] {
 /**
  * Whether a clause says how things are or go, by a verb in the present (not "now"): "credits show under
  * Billing once applied", "deleted projects are kept for 14 days and then removed", "refunds may be available
- * for cancelled orders". A past form in it
- * without an auxiliary is a participle that qualifies a thing, not a report.
+ * for cancelled orders". A past form in it without an auxiliary is a participle that qualifies a thing,
+ * not a report.
  */
 function describing(clause: string, verbs: readonly ParsedVerb[]): boolean {
   return !/\bnow\b/i.test(clause) && verbs.some((v) => v.verb.grammar.tense === 'PresentTense' && /^(?:|is|are|may|might|can|could|should|must)$/i.test(v.verb.auxiliary));
