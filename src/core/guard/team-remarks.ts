@@ -23,7 +23,7 @@ const TEAM_REMARKS: RegExp[] = [
   /\bnode:[\w/]+:\d+:\d+\b/,
 ];
 
-const MONTH = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)`;
+const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
 /** A sum of money ("$420", "€18", "420 EUR") or a day of the calendar ("1 April", "March 3rd", "2026-04-01", "01/04", "01.04.2026"). */
 const SPECIFIC = new RegExp(
   [
